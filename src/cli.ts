@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { lintCommand } from './cli/lint.js';
+import { EXIT, UsageError } from './cli/terminal.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function program(): Command {
+  const cli = new Command('errcat')
+    .description('Compile an API error catalog into OpenAPI components, TypeScript and an error reference.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showSuggestionAfterError(true);
+  cli
+    .command('lint')
+    .description('Check catalogs and report every problem with its file:line:col.')
+    .argument('<catalog...>', 'catalog files (YAML or JSON)')
+    .option('--json', 'print a machine-readable report on stdout')
+    .option('-q, --quiet', 'print diagnostics only, no summary')
+    .action(async (files: string[], options: { json?: boolean; quiet?: boolean }) => {
+      process.exitCode = await lintCommand(files, options);
+    });
+  return cli;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await program().parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; everything else commander rejects is a usage error.
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
+    process.stderr.write(`errcat: internal error, please report it with the catalog that caused it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,36 @@
+import type { Catalog } from './model/catalog.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { normalizeCatalog } from './normalize/normalize.js';
+import type { RawCatalog } from './normalize/raw.js';
+import { parseSource } from './parse/parse-document.js';
+import { readSource } from './parse/read-source.js';
+import { validateCatalogShape } from './validate/catalog-schema.js';
+
+export interface LoadResult {
+  /** Present only when there are no errors (warnings allowed). */
+  catalog?: Catalog;
+  diagnostics: Diagnostic[];
+  /** The text read, for code frames; absent when the file could not be read as text. */
+  text?: string;
+  /** True when the path does not exist: a usage error, not a catalog error. */
+  missing?: boolean;
+}
+
+/** parse → validate → normalize, from text. */
+export function loadCatalogText(file: string, text: string): LoadResult {
+  const parsed = parseSource(file, text);
+  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics), text };
+  const value = parsed.source.document.toJS({ maxAliasCount: 1000 }) as unknown;
+  const shape = validateCatalogShape(parsed.source, value);
+  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text };
+  const { catalog, diagnostics } = normalizeCatalog(value as RawCatalog, parsed.source);
+  const sorted = sortDiagnostics(diagnostics);
+  return hasErrors(sorted) ? { diagnostics: sorted, text } : { catalog, diagnostics: sorted, text };
+}
+
+/** Reads and loads one catalog file. */
+export async function loadCatalog(file: string): Promise<LoadResult> {
+  const read = await readSource(file);
+  if (!read.ok) return 'missing' in read ? { diagnostics: [], missing: true } : { diagnostics: [read.diagnostic] };
+  return loadCatalogText(file, read.text);
+}

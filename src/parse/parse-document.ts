@@ -1,0 +1,87 @@
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { positionAt, type SourceDocument } from './source-document.js';
+
+export type ParseResult = { source?: SourceDocument; diagnostics: Diagnostic[] };
+
+/** JSON when the name says so or the text opens like JSON; YAML otherwise. */
+export function isJsonText(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.ya?ml$/i.test(file)) return false;
+  return /^\s*[{[]/.test(text);
+}
+
+/**
+ * Parses catalog text into a `yaml` Document that keeps positions. JSON is checked by a strict
+ * JSON parser first (YAML would accept trailing commas and comments), then read by `yaml`
+ * so both formats share one located tree.
+ */
+export function parseSource(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const json = isJsonText(file, text);
+  if (json) {
+    const errors: ParseError[] = [];
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
+    const first = errors[0];
+    if (first) {
+      const at = positionFromOffset(text, first.offset);
+      return {
+        diagnostics: [diagnostic('json-syntax', `${describeJsonError(printParseErrorCode(first.error))}; fix the JSON at this point.`, file, { start: at, end: at })],
+      };
+    }
+  }
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json));
+  if (diagnostics.length > 0) return { diagnostics };
+  const source: SourceDocument = { file, text, document, lineCounter };
+  const contents = document.contents;
+  const start = { line: 1, column: 1 };
+  if (contents === null || (contents && 'value' in contents && contents.value === null && !isMap(contents))) {
+    return { diagnostics: [diagnostic('empty-file', 'The file holds no catalog; start from `errcat init` or the README example (a mapping with `errcat`, `info`, `envelope` and `errors`).', file, { start, end: start })] };
+  }
+  if (!isMap(contents)) {
+    const span = contents.range ? { start: positionAt(lineCounter, contents.range[0]), end: positionAt(lineCounter, contents.range[1]) } : { start, end: start };
+    return { diagnostics: [diagnostic('not-a-mapping', 'The catalog must be a mapping at the top level (keys such as `errcat`, `info`, `envelope`, `errors`), not a list or a single value.', file, span)] };
+  }
+  return { source, diagnostics: [] };
+}
+
+function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean): Diagnostic {
+  const [from, to] = error.pos;
+  const span = { start: positionAt(lineCounter, from), end: positionAt(lineCounter, Math.max(from, to)) };
+  if (error.code === 'DUPLICATE_KEY') {
+    return diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span);
+  }
+  const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
+  return diagnostic(json ? 'json-syntax' : 'yaml-syntax', `${message}; fix the ${json ? 'JSON' : 'YAML'} at this point.`, file, span);
+}
+
+function positionFromOffset(text: string, offset: number) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+function describeJsonError(code: string): string {
+  const words: Record<string, string> = {
+    InvalidSymbol: 'Unexpected character',
+    InvalidNumberFormat: 'Invalid number',
+    PropertyNameExpected: 'A property name in double quotes is expected',
+    ValueExpected: 'A value is expected',
+    ColonExpected: 'A colon is expected',
+    CommaExpected: 'A comma is expected',
+    CloseBraceExpected: 'A closing brace is expected',
+    CloseBracketExpected: 'A closing bracket is expected',
+    EndOfFileExpected: 'Nothing may follow the top-level value',
+    InvalidCommentToken: 'Comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'Comments are not allowed in JSON',
+    UnexpectedEndOfString: 'A string is not closed',
+    UnexpectedEndOfNumber: 'A number is cut short',
+    InvalidUnicode: 'Invalid unicode escape',
+    InvalidEscapeCharacter: 'Invalid escape character',
+    InvalidCharacter: 'Invalid character in a string',
+  };
+  return words[code] ?? code;
+}
