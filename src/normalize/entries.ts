@@ -72,9 +72,9 @@ export function normalizeEntries(raw: Record<string, RawEntry>, scope: EntryScop
     if (rawEntry.fix !== undefined) entry.fix = rawEntry.fix;
     const docUrl = rawEntry.docUrl ?? scope.docUrlTemplate;
     if (docUrl !== undefined) {
-      const at = rawEntry.docUrl !== undefined ? [...path, 'docUrl'] : ['docUrl'];
-      for (const p of unknownPlaceholders(docUrl)) {
-        ctx.report('unknown-placeholder', `Unknown placeholder \`{${p}}\`; use one of ${URL_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, at);
+      // The catalog-wide template is checked once, where it is written.
+      for (const p of rawEntry.docUrl !== undefined ? unknownPlaceholders(rawEntry.docUrl) : []) {
+        ctx.report('unknown-placeholder', `Unknown placeholder \`{${p}}\`; use one of ${URL_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, [...path, 'docUrl']);
       }
       entry.docUrl = expandTemplate(docUrl, { code, status: statuses[0] ?? 500, name });
     }

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type SourceDocument } from './source-document.js';
 
@@ -33,7 +33,7 @@ export function parseSource(file: string, text: string): ParseResult {
   }
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json));
+  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json, errorsRange(document)));
   if (diagnostics.length > 0) return { diagnostics };
   const source: SourceDocument = { file, text, document, lineCounter };
   const contents = document.contents;
@@ -48,10 +48,19 @@ export function parseSource(file: string, text: string): ParseResult {
   return { source, diagnostics: [] };
 }
 
-function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean): Diagnostic {
+/** The text range of the top-level `errors` mapping, where a repeated key is a repeated code. */
+function errorsRange(document: Document.Parsed): readonly [number, number] | undefined {
+  const errors: unknown = isMap(document.contents) ? document.contents.get('errors', true) : undefined;
+  return isMap(errors) && errors.range ? [errors.range[0], errors.range[1]] : undefined;
+}
+
+function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean, errors: readonly [number, number] | undefined): Diagnostic {
   const [from, to] = error.pos;
   const span = { start: positionAt(lineCounter, from), end: positionAt(lineCounter, Math.max(from, to)) };
   if (error.code === 'DUPLICATE_KEY') {
+    if (errors && from >= errors[0] && from < errors[1]) {
+      return diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span);
+    }
     return diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span);
   }
   const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';

@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
+import { loadCatalog } from '../../src/load.js';
+import { ROOT } from '../helpers.js';
+
+const DIR = join(ROOT, 'test/fixtures/invalid');
+
+/** A fixture says what it must produce on its first line (`# expect: code line:col`), or in a `.expect` file beside it. */
+function expectation(name: string): { code: string; line: number; column: number } {
+  const path = join(DIR, name);
+  const sidecar = `${path}.expect`;
+  const text = existsSync(sidecar) ? readFileSync(sidecar, 'utf8') : readFileSync(path, 'utf8').split('\n')[0] ?? '';
+  const match = /(?:# expect: )?([a-z-]+) (\d+):(\d+)/.exec(text);
+  if (!match) throw new Error(`${name} has no expectation`);
+  return { code: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) };
+}
+
+const fixtures = readdirSync(DIR).filter((f) => !f.endsWith('.expect')).sort();
+
+describe('invalid fixtures', () => {
+  it.each(fixtures)('%s reports its code at its position', async (name) => {
+    const want = expectation(name);
+    const result = await loadCatalog(join(DIR, name));
+    expect(result.catalog === undefined).toBe(DIAGNOSTIC_CODES[want.code as keyof typeof DIAGNOSTIC_CODES]?.severity === 'error');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
+    for (const d of result.diagnostics) expect(d.file).toBe(join(DIR, name));
+  });
+
+  it('covers every diagnostic code with a fixture named after it', () => {
+    const covered = new Set(fixtures.map((f) => expectation(f).code));
+    expect([...Object.keys(DIAGNOSTIC_CODES)].filter((code) => !covered.has(code))).toEqual([]);
+    for (const f of fixtures) expect(f.replace(/\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
+  });
+
+  it('keeps codes kebab-case', () => {
+    for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  it('has a directory fixture for not-a-file', () => {
+    expect(statSync(join(DIR, 'not-a-file.yaml')).isDirectory()).toBe(true);
+  });
+});
