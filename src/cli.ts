@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { generateCommand, type GenerateCommandOptions } from './cli/generate.js';
 import { lintCommand } from './cli/lint.js';
 import { EXIT, UsageError } from './cli/terminal.js';
 
@@ -21,6 +22,17 @@ function program(): Command {
     .option('-q, --quiet', 'print diagnostics only, no summary')
     .action(async (files: string[], options: { json?: boolean; quiet?: boolean }) => {
       process.exitCode = await lintCommand(files, options);
+    });
+  cli
+    .command('generate')
+    .description('Compile a catalog into OpenAPI error components.')
+    .argument('<catalog>', 'catalog file (YAML or JSON)')
+    .requiredOption('-o, --out <dir>', 'the folder to write into')
+    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0', '3.1')
+    .option('--format <format>', 'yaml or json', 'yaml')
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (file: string, options: GenerateCommandOptions) => {
+      process.exitCode = await generateCommand(file, options);
     });
   return cli;
 }

@@ -23,6 +23,7 @@ export function shapeSchema(shape: FieldShape): JsonSchema {
     if (required.length > 0) schema['required'] = required;
   }
   if (shape.type === 'object' && shape.additionalProperties !== undefined) schema['additionalProperties'] = shape.additionalProperties;
+  if (shape.example !== undefined) schema['examples'] = [shape.example];
   return schema;
 }
 

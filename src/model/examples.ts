@@ -75,12 +75,35 @@ export function sampleHeaders(headers: readonly Header[], names: readonly string
 }
 
 /** The example errcat writes for an entry that has none. */
-export function deriveExample(catalog: Catalog, entry: Entry): Example {
-  const status = entry.statuses[0] ?? 500;
+export function deriveExample(catalog: Catalog, entry: Entry, status: number = entry.statuses[0] ?? 500): Example {
   return {
-    name: String(entry.code),
+    name: status === entry.statuses[0] ? String(entry.code) : `${entry.code}_${status}`,
     body: wrapBody(catalog, sampleErrorObject(catalog, entry, status)),
     headers: sampleHeaders(catalog.headers, entry.headers),
     derived: true,
   };
+}
+
+/**
+ * The examples to show for an entry answered with `status`. Derived examples are made for
+ * that status, since computed fields (an echoed status) differ from one status to another.
+ */
+export function examplesForStatus(catalog: Catalog, entry: Entry, status: number): readonly Example[] {
+  if (entry.examples.some((e) => !e.derived)) return entry.examples;
+  return [deriveExample(catalog, entry, status)];
+}
+
+/** The example of a status that has no code of its own: the envelope with a placeholder code. */
+export function statusOnlyExample(catalog: Catalog, status: number): JsonValue {
+  const info = catalog.statuses.find((s) => s.status === status);
+  const object: Record<string, JsonValue> = {};
+  const { code, message } = catalog.envelope;
+  if (code) setPath(object, code.path, code.type === 'integer' ? status : `http_${status}`);
+  object[message.name] = info?.description ?? info?.title ?? `HTTP ${status}`;
+  for (const field of catalog.fields) {
+    if (field.value.kind === 'status') object[field.name] = status;
+    else if (field.value.kind === 'const') object[field.name] = field.value.value;
+    else if (field.required) object[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
+  }
+  return wrapBody(catalog, object);
 }

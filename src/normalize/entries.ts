@@ -1,4 +1,5 @@
 import type { CodeStyle, Entry, Envelope, Field, Header, JsonValue, RetryPolicy } from '../model/catalog.js';
+import { isStructuralName } from '../model/names.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
 import { normalizeField } from './fields.js';
@@ -34,7 +35,9 @@ export function normalizeEntries(raw: Record<string, RawEntry>, scope: EntryScop
     checkStyle(key, code, scope, ctx, path);
     const name = entryName(key, rawEntry, ctx, path);
     const other = byName.get(name);
-    if (other !== undefined) {
+    if (isStructuralName(`${name}${scope.typeSuffix}`)) {
+      ctx.reportKey('name-collision', `\`${key}\` becomes \`${name}${scope.typeSuffix}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
+    } else if (other !== undefined) {
       ctx.reportKey('name-collision', `\`${key}\` and \`${other}\` both become the TypeScript name \`${name}${scope.typeSuffix}\`; set \`name:\` on one of them.`, path);
     }
     byName.set(name, key);

@@ -1,0 +1,70 @@
+import type { JsonSchema } from '../../model/error-schema.js';
+
+/**
+ * OpenAPI 3.1 schemas (JSON Schema 2020-12) → OpenAPI 3.0 Schema Objects:
+ * `type: [T, "null"]` becomes `nullable: true`, `const` a one-value `enum`, `examples` one `example`.
+ */
+export function toOpenApi30(schema: JsonSchema): JsonSchema {
+  return convert(schema, (s) => {
+    // Before 3.1, keywords beside `$ref` are ignored; keep the reference alone.
+    if (typeof s['$ref'] === 'string') return { $ref: s['$ref'] };
+    const out: JsonSchema = { ...s };
+    if (Array.isArray(out['type'])) {
+      const types = (out['type'] as string[]).filter((t) => t !== 'null');
+      out['type'] = types[0];
+      if (types.length < (s['type'] as string[]).length) out['nullable'] = true;
+    }
+    if ('const' in out) {
+      out['enum'] = [out['const']];
+      delete out['const'];
+    }
+    // `examples` (an array) is JSON Schema 2020-12; earlier versions have one `example`.
+    if (Array.isArray(out['examples'])) {
+      out['example'] = (out['examples'] as unknown[])[0];
+      delete out['examples'];
+    }
+    return out;
+  });
+}
+
+/**
+ * OpenAPI 3.1 schemas → Swagger 2.0 Schema Objects. 2.0 has no `null` type, no `nullable`, no
+ * `oneOf`/`anyOf` and no `deprecated`: nullable becomes the common `x-nullable` extension,
+ * `deprecated` becomes `x-deprecated`; unions are built differently by the caller.
+ */
+export function toSwagger20(schema: JsonSchema): JsonSchema {
+  return convert(toOpenApi30(schema), (s) => {
+    const out: JsonSchema = { ...s };
+    if (out['nullable'] === true) {
+      delete out['nullable'];
+      out['x-nullable'] = true;
+    }
+    if ('deprecated' in out) {
+      out['x-deprecated'] = out['deprecated'];
+      delete out['deprecated'];
+    }
+    return out;
+  });
+}
+
+const SUBSCHEMA_MAPS = ['properties'] as const;
+const SUBSCHEMAS = ['items', 'contains'] as const;
+const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf'] as const;
+
+/** Applies `visit` to a schema and every schema below it, bottom-up; extensions are left as they are. */
+function convert(schema: JsonSchema, visit: (s: JsonSchema) => JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  for (const key of SUBSCHEMA_MAPS) {
+    const map = out[key] as Record<string, JsonSchema> | undefined;
+    if (map) out[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, convert(v, visit)]));
+  }
+  for (const key of SUBSCHEMAS) {
+    const sub = out[key] as JsonSchema | undefined;
+    if (sub && typeof sub === 'object') out[key] = convert(sub, visit);
+  }
+  for (const key of SUBSCHEMA_LISTS) {
+    const list = out[key] as JsonSchema[] | undefined;
+    if (list) out[key] = list.map((s) => convert(s, visit));
+  }
+  return visit(out);
+}

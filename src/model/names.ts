@@ -1,0 +1,48 @@
+import type { Catalog, Entry } from './catalog.js';
+
+/**
+ * Names errcat derives from the model, shared by every emitter so the OpenAPI components and
+ * the TypeScript exports agree.
+ */
+
+/** The TypeScript (and OpenAPI schema) name of an entry: `RateLimitExceeded` + `Error`. */
+export function typeName(catalog: Pick<Catalog, 'naming'>, entry: Pick<Entry, 'name'>): string {
+  return `${entry.name}${catalog.naming.typeSuffix}`;
+}
+
+/** Structural names errcat emits beside the per-code ones; an entry may not take them. */
+export const STRUCTURAL_NAMES = [
+  'ApiError',
+  'ErrorBody',
+  'ErrorCode',
+  'UnknownError',
+  'ErrorMeta',
+  'ErrorStatus',
+  'ClassifiedError',
+  'RetryPolicy',
+  'ErrorResponse',
+  'HeadersLike',
+] as const;
+
+const STRUCTURAL_PATTERN = /^Status\d{3}(Error|Body)$/;
+
+export function isStructuralName(name: string): boolean {
+  return (STRUCTURAL_NAMES as readonly string[]).includes(name) || STRUCTURAL_PATTERN.test(name);
+}
+
+export function statusUnionName(status: number): string {
+  return `Status${status}Error`;
+}
+
+export function statusBodyName(status: number): string {
+  return `Status${status}Body`;
+}
+
+/** `X-Request-Id` → `XRequestId`. */
+export function headerTypeName(header: string): string {
+  return header
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+    .join('');
+}

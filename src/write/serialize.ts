@@ -1,0 +1,14 @@
+import { stringify } from 'yaml';
+
+export type DataFormat = 'yaml' | 'json';
+
+/**
+ * Stable text for a document: key order as built, no line folding, no YAML anchors (a shared
+ * object is written out each time), LF line ends, one final newline.
+ */
+export function serialize(value: unknown, format: DataFormat, banner?: string): string {
+  if (format === 'json') return `${JSON.stringify(value, null, 2)}\n`;
+  const body = stringify(value, { lineWidth: 0, aliasDuplicateObjects: false, indent: 2 });
+  const comment = banner === undefined ? '' : `${banner.split('\n').map((l) => `# ${l}`.trimEnd()).join('\n')}\n`;
+  return comment + body;
+}
