@@ -1,6 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import type { Catalog } from './model/catalog.js';
 import { openApiDocument, type OpenApiVersion } from './emit/openapi/index.js';
+import { emitTypeScript } from './emit/typescript/index.js';
 import { serialize, type DataFormat } from './write/serialize.js';
 import type { OutputFile } from './write/files.js';
 
@@ -23,6 +24,10 @@ export function generate(catalog: Catalog, options: GenerateOptions): OutputFile
     {
       path: join(options.outDir, `openapi.${format}`),
       content: serialize(openApiDocument(catalog, version), format, banner),
+    },
+    {
+      path: join(options.outDir, 'errors.ts'),
+      content: emitTypeScript(catalog, banner.replace('\n', ' ')),
     },
   ];
 }

@@ -79,7 +79,7 @@ export function documentValidator(document: Json): (ref: string, value: unknown)
 /** Type-checks files with the project's `tsc` in its strictest useful settings. */
 export function tscErrors(files: readonly string[], extra: readonly string[] = []): string {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const args = [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck', ...extra, ...files];
+  const args = [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--noUnusedLocals', '--noUnusedParameters', '--noImplicitReturns', '--noFallthroughCasesInSwitch', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck', ...extra, ...files];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
 }

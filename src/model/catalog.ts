@@ -201,5 +201,10 @@ export interface Catalog {
   headers: readonly Header[];
   entries: readonly Entry[];
   statuses: readonly StatusInfo[];
+  /**
+   * The catalog's retry defaults by status (`429`), class (`5xx`) or `default`. A status none of
+   * them names gets errcat's own: never for 4xx, backoff for 5xx.
+   */
+  retryDefaults: Readonly<Record<string, RetryPolicy>>;
   operations: readonly OperationRule[];
 }

@@ -74,6 +74,7 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
     headers,
     entries,
     statuses,
+    retryDefaults: Object.fromEntries(retryDefaults),
     operations: normalizeOperations(raw.operations ?? [], entries, statuses, ctx),
   };
   // Examples are checked against schemas built from the model, so they come last.

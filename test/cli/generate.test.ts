@@ -8,15 +8,17 @@ import { ROOT, runCli } from '../helpers.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'errcat-generate-'));
 
 describe('errcat generate', () => {
-  it('writes openapi.yaml (3.1) and says so, then reports it unchanged on a second run', () => {
+  it('writes openapi.yaml (3.1) and errors.ts and says so, then reports them unchanged on a second run', () => {
     const out = join(tmp(), 'out');
     const first = runCli(['generate', 'specs/sandbox/errors.yaml', '--out', out]);
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^wrote {5}.*openapi\.yaml \(\d+ bytes\)$/m);
+    expect(first.stdout).toMatch(/^wrote {5}.*errors\.ts \(\d+ bytes\)$/m);
     const doc = parse(readFileSync(join(out, 'openapi.yaml'), 'utf8')) as { openapi: string };
     expect(doc.openapi).toBe('3.1.1');
     const second = runCli(['generate', 'specs/sandbox/errors.yaml', '--out', out]);
     expect(second.stdout).toMatch(/^unchanged .*openapi\.yaml/m);
+    expect(second.stdout).toMatch(/^unchanged .*errors\.ts/m);
   });
 
   it.each([
@@ -48,11 +50,13 @@ describe('errcat generate', () => {
     const out = join(dir, 'out');
     expect(runCli(['generate', 'specs/tasks/errors.yaml', '--out', out]).status).toBe(0);
     const before = readFileSync(join(out, 'openapi.yaml'), 'utf8');
+    const typesBefore = readFileSync(join(out, 'errors.ts'), 'utf8');
     const catalog = join(dir, 'broken.yaml');
     writeFileSync(catalog, readFileSync(join(ROOT, 'specs/tasks/errors.yaml'), 'utf8').replace('status: 401', 'status: 302'));
     expect(runCli(['generate', catalog, '--out', out]).status).toBe(1);
     expect(readFileSync(join(out, 'openapi.yaml'), 'utf8')).toBe(before);
-    expect(readdirSync(out)).toEqual(['openapi.yaml']);
+    expect(readFileSync(join(out, 'errors.ts'), 'utf8')).toBe(typesBefore);
+    expect(readdirSync(out).sort()).toEqual(['errors.ts', 'openapi.yaml']);
   });
 
   it.each([
