@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { generateCommand, type GenerateCommandOptions } from './cli/generate.js';
-import { lintCommand } from './cli/lint.js';
+import type { GenerateCommandOptions } from './cli/generate.js';
 import { EXIT, UsageError } from './cli/terminal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,6 +20,8 @@ function program(): Command {
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print diagnostics only, no summary')
     .action(async (files: string[], options: { json?: boolean; quiet?: boolean }) => {
+      // Commands load on demand: lint never pays for ts-morph.
+      const { lintCommand } = await import('./cli/lint.js');
       process.exitCode = await lintCommand(files, options);
     });
   cli
@@ -32,6 +33,7 @@ function program(): Command {
     .option('--format <format>', 'yaml or json', 'yaml')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, options: GenerateCommandOptions) => {
+      const { generateCommand } = await import('./cli/generate.js');
       process.exitCode = await generateCommand(file, options);
     });
   return cli;

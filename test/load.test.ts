@@ -145,6 +145,14 @@ describe('loadCatalogText', () => {
     });
   });
 
+  it.each([
+    ['a code written twice', 'errors:\n  a: { status: 400, title: A }\n  a: { status: 401, title: B }\n', 'duplicate-code 6:3'],
+    ['a key written twice elsewhere', 'errors:\n  a: { status: 400, title: A, title: B }\n', 'duplicate-key 5:31'],
+  ])('reports %s where it repeats', (_, tail, expected) => {
+    const { diagnostics } = loadCatalogText('c.yaml', `${base}envelope: { kind: flat }\n${tail}`);
+    expect(diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual([expected]);
+  });
+
   it('reports every problem of a catalog at once, in position order', () => {
     const text = `${base}envelope: { kind: flat }\nerrors:\n  a: { status: 400, titel: A }\n  b: { status: 999 }\n`;
     const { diagnostics } = loadCatalogText('c.yaml', text);

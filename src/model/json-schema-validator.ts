@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { JsonSchema } from './error-schema.js';
 
@@ -9,8 +9,13 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 export function createBodyValidator(): (schema: JsonSchema, value: unknown) => ErrorObject[] {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
+  const compiled = new WeakMap<JsonSchema, ValidateFunction>();
   return (schema, value) => {
-    const validate = ajv.compile(schema);
+    let validate = compiled.get(schema);
+    if (!validate) {
+      validate = ajv.compile(schema);
+      compiled.set(schema, validate);
+    }
     return validate(value) ? [] : [...(validate.errors ?? [])];
   };
 }

@@ -42,3 +42,15 @@ export function statusTitle(catalog: Catalog, status: number): string {
 export function entryFields(catalog: Catalog, entry: Entry): readonly Field[] {
   return [...catalog.fields, ...entry.fields];
 }
+
+const byCodeCache = new WeakMap<Catalog, ReadonlyMap<string | number, Entry>>();
+
+/** The entry of a code, through a map built once per catalog (emitters look codes up per status). */
+export function entryOf(catalog: Catalog, code: string | number): Entry | undefined {
+  let byCode = byCodeCache.get(catalog);
+  if (!byCode) {
+    byCode = new Map(catalog.entries.map((e) => [e.code, e]));
+    byCodeCache.set(catalog, byCode);
+  }
+  return byCode.get(code);
+}

@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt, type SourceDocument } from './source-document.js';
 
@@ -31,9 +31,13 @@ export function parseSource(file: string, text: string): ParseResult {
       };
     }
   }
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // `yaml`'s own uniqueKeys check compares each key with every other (quadratic on a
+  // 10,000-code catalog); duplicates are found in one pass below instead.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json, errorsRange(document)));
+  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json));
+  if (diagnostics.length > 0) return { diagnostics };
+  diagnostics.push(...duplicateKeys(file, lineCounter, document));
   if (diagnostics.length > 0) return { diagnostics };
   const source: SourceDocument = { file, text, document, lineCounter };
   const contents = document.contents;
@@ -48,21 +52,35 @@ export function parseSource(file: string, text: string): ParseResult {
   return { source, diagnostics: [] };
 }
 
-/** The text range of the top-level `errors` mapping, where a repeated key is a repeated code. */
-function errorsRange(document: Document.Parsed): readonly [number, number] | undefined {
+/** Every repeated key of every mapping, each reported where it repeats. */
+function duplicateKeys(file: string, lineCounter: LineCounter, document: Document.Parsed): Diagnostic[] {
+  const found: Diagnostic[] = [];
   const errors: unknown = isMap(document.contents) ? document.contents.get('errors', true) : undefined;
-  return isMap(errors) && errors.range ? [errors.range[0], errors.range[1]] : undefined;
+  visit(document.contents, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const range = isScalar(pair.key) && pair.key.range ? pair.key.range : map.range;
+        const span = range ? { start: positionAt(lineCounter, range[0]), end: positionAt(lineCounter, range[1]) } : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+        found.push(
+          map === errors
+            ? diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span)
+            : diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span),
+        );
+      }
+    },
+  });
+  return found;
 }
 
-function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean, errors: readonly [number, number] | undefined): Diagnostic {
+function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean): Diagnostic {
   const [from, to] = error.pos;
   const span = { start: positionAt(lineCounter, from), end: positionAt(lineCounter, Math.max(from, to)) };
-  if (error.code === 'DUPLICATE_KEY') {
-    if (errors && from >= errors[0] && from < errors[1]) {
-      return diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span);
-    }
-    return diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span);
-  }
   const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
   return diagnostic(json ? 'json-syntax' : 'yaml-syntax', `${message}; fix the ${json ? 'JSON' : 'YAML'} at this point.`, file, span);
 }

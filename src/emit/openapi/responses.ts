@@ -1,3 +1,4 @@
+import { entryOf } from '../../model/values.js';
 import type { Catalog, Header, JsonValue, StatusInfo } from '../../model/catalog.js';
 import { examplesForStatus, sampleHeaders, statusOnlyExample } from '../../model/examples.js';
 import { statusExtensions } from './extensions.js';
@@ -18,7 +19,7 @@ export function statusExamples(catalog: Catalog, names: ComponentNames, info: St
   const result: NamedExample[] = [];
   const seen = new Set<string>();
   for (const code of info.codes) {
-    const entry = catalog.entries.find((e) => e.code === code);
+    const entry = entryOf(catalog, code);
     if (!entry) continue;
     for (const example of examplesForStatus(catalog, entry, info.status)) {
       let key = names.example(entry, example.name);
@@ -35,7 +36,7 @@ export function statusExamples(catalog: Catalog, names: ComponentNames, info: St
 export function statusHeaders(catalog: Catalog, info: StatusInfo): Header[] {
   const names = new Set<string>(info.headers);
   for (const code of info.codes) {
-    for (const name of catalog.entries.find((e) => e.code === code)?.headers ?? []) names.add(name);
+    for (const name of entryOf(catalog, code)?.headers ?? []) names.add(name);
   }
   // Catalog order, so output does not depend on which code named a header first.
   return catalog.headers.filter((h) => names.has(h.name));
@@ -44,7 +45,7 @@ export function statusHeaders(catalog: Catalog, info: StatusInfo): Header[] {
 /** Whether every code at the status sends the header (so a `required` header stays required). */
 export function headerAlwaysSent(catalog: Catalog, info: StatusInfo, header: Header): boolean {
   if (header.everyError || info.headers.includes(header.name)) return header.required;
-  return header.required && info.codes.every((code) => catalog.entries.find((e) => e.code === code)?.headers.includes(header.name));
+  return header.required && info.codes.every((code) => entryOf(catalog, code)?.headers.includes(header.name));
 }
 
 export function responseDescription(info: StatusInfo): string {

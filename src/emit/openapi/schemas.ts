@@ -1,3 +1,4 @@
+import { entryOf } from '../../model/values.js';
 import type { Catalog } from '../../model/catalog.js';
 import { errorObjectSchema, wrapInEnvelope, type JsonSchema } from '../../model/error-schema.js';
 import { entryExtensions } from './extensions.js';
@@ -54,7 +55,7 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
  * by body, so they form an `anyOf`.
  */
 export function union(catalog: Catalog, names: ComponentNames, codes: readonly (string | number)[]): JsonSchema {
-  const members = codes.map((code) => catalog.entries.find((e) => e.code === code)).filter((e) => e !== undefined);
+  const members = codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined);
   const refs = members.map((e) => names.schemaRef(names.entry(e)));
   // A union of one is that one schema (composition keywords want two or more).
   if (refs.length === 1 && refs[0]) return { ...refs[0] };

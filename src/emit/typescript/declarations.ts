@@ -1,3 +1,4 @@
+import { entryOf } from '../../model/values.js';
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { errorObjectSchema, type JsonSchema } from '../../model/error-schema.js';
 import type { Catalog } from '../../model/catalog.js';
@@ -61,7 +62,7 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
   );
   for (const info of catalog.statuses) {
     if (info.statusOnly) continue;
-    const members = info.codes.map((code) => catalog.entries.find((e) => e.code === code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
+    const members = info.codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
     statements.push(exportedType(`Status${info.status}Error`, union(members), `The errors answered with HTTP ${info.status}.`));
   }
   return statements;

@@ -74,8 +74,9 @@ readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, 
   });
 });
 
-describe('the body types and the types openapi-typescript makes from the emitted 3.1 spec', () => {
-  it.each(SPEC_CATALOGS)('are mutually assignable for %s', async (spec) => {
+/** Writes, for one catalog, a file that compiles only if both sides' types assign to each other. */
+async function assignabilityFile(spec: string): Promise<string> {
+  {
     const api = spec.split('/')[1] as string;
     const catalog = await mustLoad(spec);
     const openapi = parse(await import('node:fs').then((fs) => fs.readFileSync(join(ROOT, 'generated', api, 'openapi.yaml'), 'utf8'))) as object;
@@ -98,6 +99,13 @@ type Theirs = components["schemas"];
 ${pairs.map(([t, o], i) => `export const to${i} = (x: Theirs[${JSON.stringify(t)}]): Ours.${o} => x;\nexport const from${i} = (x: Ours.${o}): Theirs[${JSON.stringify(t)}] => x;`).join('\n')}
 `,
     );
-    expect(tscErrors([file])).toBe('');
+    return file;
+  }
+}
+
+describe('the body types and the types openapi-typescript makes from the emitted 3.1 spec', () => {
+  it('are mutually assignable, code by code, for every catalog in specs/', async () => {
+    const files = await Promise.all(SPEC_CATALOGS.map(assignabilityFile));
+    expect(tscErrors(files)).toBe('');
   });
 });

@@ -1,0 +1,52 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { ComponentNames, openApiDocument } from '../src/emit/openapi/index.js';
+import { emitTypeScript } from '../src/emit/typescript/index.js';
+import { loadCatalog } from '../src/load.js';
+import { examplesForStatus } from '../src/model/examples.js';
+import { printTable, round } from './table.js';
+
+const ITERATIONS = 200_000;
+
+/** Guard throughput against an ajv-compiled validator of the same emitted schema, on the same bodies. */
+export async function benchGuards(files: readonly string[]): Promise<void> {
+  const rows = [];
+  for (const file of files) {
+    const catalog = (await loadCatalog(file)).catalog;
+    if (!catalog) throw new Error(`${file} does not load`);
+    const dir = join('test/.tmp/bench', file.replace(/[/.]/g, '_'));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'errors.ts'), emitTypeScript(catalog, 'bench'));
+    const module = (await import(pathToFileURL(join(process.cwd(), dir, 'errors.ts')).href)) as { isErrorBody(v: unknown): boolean };
+    const names = new ComponentNames(catalog, '3.1');
+    const doc = openApiDocument(catalog, '3.1') as { components: object };
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema({ $id: 'doc', components: doc.components });
+    const wrapped = catalog.envelope.kind === 'wrapped' || catalog.envelope.kind === 'list';
+    const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.apiError()}` });
+    // The same bodies for both: every example, and each one broken (a wrong code).
+    const valid = catalog.entries.flatMap((e) => e.statuses.flatMap((s) => examplesForStatus(catalog, e, s).map((x) => x.body)));
+    const invalid = valid.map((b) => JSON.parse(JSON.stringify(b).replace(/"(code|kind)":"[^"]*"/, '"$1":"no_such_code"').replace(/"detail":"[^"]*"/, '"detail":5')));
+    const bodies = [...valid, ...invalid];
+    for (const body of bodies) if (module.isErrorBody(body) !== validate(body)) throw new Error(`disagreement on ${JSON.stringify(body)}`);
+    const measure = (check: (v: unknown) => boolean) => {
+      let accepted = 0;
+      for (let i = 0; i < ITERATIONS / 10; i++) if (check(bodies[i % bodies.length])) accepted++;
+      const start = performance.now();
+      for (let i = 0; i < ITERATIONS; i++) if (check(bodies[i % bodies.length])) accepted++;
+      return { opsPerSec: ITERATIONS / ((performance.now() - start) / 1000), accepted };
+    };
+    const guard = measure((v) => module.isErrorBody(v));
+    const schema = measure((v) => validate(v) as boolean);
+    rows.push({
+      catalog: file,
+      bodies: bodies.length,
+      'isErrorBody ops/s': round(guard.opsPerSec).toLocaleString('en'),
+      'ajv ops/s': round(schema.opsPerSec).toLocaleString('en'),
+      'guard ÷ ajv': round(guard.opsPerSec / schema.opsPerSec, 2),
+    });
+  }
+  printTable(`guards: isErrorBody vs ajv on the emitted 3.1 schema (${ITERATIONS.toLocaleString('en')} checks each, half valid)`, rows);
+}
