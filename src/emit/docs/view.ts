@@ -1,0 +1,123 @@
+import type { Catalog, Entry, Header } from '../../model/catalog.js';
+import { errorObjectSchema } from '../../model/error-schema.js';
+import { examplesForStatus } from '../../model/examples.js';
+import { entryOf } from '../../model/values.js';
+import { describeRetry } from '../typescript/jsdoc.js';
+import { anchor } from './markdown.js';
+
+/** Everything the templates show, as plain data: the templates decide layout, never facts. */
+export interface DocsView {
+  title: string;
+  version: string;
+  description?: string;
+  docsUrl?: string;
+  envelope: { kind: string; summary: string; contentType: string; code?: string; codeType?: string; message: string; shape: string };
+  fields: { name: string; type: string; required: boolean; description?: string; value: string }[];
+  headers: { name: string; type: string; description?: string; everyError: boolean }[];
+  rows: { status: number; code?: string; anchor?: string; meaning: string; fix?: string }[];
+  entries: EntryView[];
+  statusOnly: { status: number; title: string; description?: string; fix?: string; retry: string }[];
+  retry: { scope: string; policy: string }[];
+  codeless: boolean;
+}
+
+export interface EntryView {
+  code: string;
+  anchor: string;
+  name: string;
+  title?: string;
+  description?: string;
+  fix?: string;
+  statuses: string;
+  docUrl?: string;
+  retry: string;
+  headers: string[];
+  deprecated?: string;
+  since?: string;
+  tags: string[];
+  fields: { name: string; type: string; required: boolean; description?: string }[];
+  examples: { name: string; summary?: string; status: number; json: string; headers: { name: string; value: string }[] }[];
+}
+
+const ENVELOPES: Record<string, string> = {
+  flat: 'Every error body is a single object.',
+  wrapped: 'Every error body wraps one error object under a single key.',
+  problem: 'Every error body is an RFC 9457 problem details object.',
+  list: 'Every error body holds a list of error objects under a single key.',
+  codeless: 'Every error body is a single object with no code: the HTTP status tells errors apart.',
+};
+
+function fieldType(schema: Record<string, unknown>): string {
+  const type = schema['type'];
+  return Array.isArray(type) ? type.join(' | ') : String(type ?? 'any');
+}
+
+function valueText(kind: string): string {
+  const words: Record<string, string> = { free: '', status: 'the HTTP status', code: 'the code', title: "the error's title", docUrl: "the error's doc url", template: 'built from a template', const: 'a constant', 'per-entry': 'set per code' };
+  return words[kind] ?? '';
+}
+
+export function docsView(catalog: Catalog): DocsView {
+  const { envelope } = catalog;
+  const codeField = envelope.code?.path.join('.');
+  const shapeObject: Record<string, unknown> = {};
+  const sample = errorObjectSchema(catalog)['properties'] as Record<string, Record<string, unknown>>;
+  for (const [name, schema] of Object.entries(sample)) shapeObject[name] = fieldType(schema);
+  const shape = envelope.kind === 'wrapped' ? { [envelope.key ?? 'error']: shapeObject } : envelope.kind === 'list' ? { [envelope.key ?? 'errors']: [shapeObject] } : shapeObject;
+  const view: DocsView = {
+    title: catalog.info.title,
+    version: catalog.info.version,
+    envelope: {
+      kind: envelope.kind,
+      summary: ENVELOPES[envelope.kind] ?? '',
+      contentType: envelope.contentType,
+      ...(codeField !== undefined ? { code: codeField, codeType: envelope.code?.type ?? 'string' } : {}),
+      message: envelope.message.name,
+      shape: JSON.stringify(shape, null, 2),
+    },
+    fields: catalog.fields.map((f) => ({ name: f.name, type: f.nullable ? `${f.type} | null` : f.type, required: f.required, ...(f.description !== undefined ? { description: f.description } : {}), value: valueText(f.value.kind) })),
+    headers: catalog.headers.map((h: Header) => ({ name: h.name, type: h.type, everyError: h.everyError, ...(h.description !== undefined ? { description: h.description } : {}) })),
+    rows: catalog.statuses.flatMap((info) =>
+      info.statusOnly
+        ? [{ status: info.status, meaning: info.description ?? info.title, ...(info.fix !== undefined ? { fix: info.fix } : {}) }]
+        : info.codes.map((code) => {
+            const entry = entryOf(catalog, code) as Entry;
+            const meaning = entry.title ?? entry.description ?? info.title;
+            return { status: info.status, code: String(code), anchor: anchor(String(code)), meaning, ...(entry.fix !== undefined ? { fix: entry.fix } : {}) };
+          }),
+    ),
+    entries: catalog.entries.map((entry) => entryView(catalog, entry)),
+    statusOnly: catalog.statuses
+      .filter((s) => s.statusOnly)
+      .map((s) => ({ status: s.status, title: s.title, ...(s.description !== undefined ? { description: s.description } : {}), ...(s.fix !== undefined ? { fix: s.fix } : {}), retry: describeRetry(s.retry) })),
+    retry: Object.entries(catalog.retryDefaults).map(([scope, policy]) => ({ scope, policy: describeRetry(policy) })),
+    codeless: envelope.code === undefined,
+  };
+  if (catalog.info.description !== undefined) view.description = catalog.info.description;
+  if (catalog.info.docsUrl !== undefined) view.docsUrl = catalog.info.docsUrl;
+  return view;
+}
+
+function entryView(catalog: Catalog, entry: Entry): EntryView {
+  const view: EntryView = {
+    code: String(entry.code),
+    anchor: anchor(String(entry.code)),
+    name: entry.name,
+    statuses: entry.statuses.join(', '),
+    retry: describeRetry(entry.retry),
+    headers: [...entry.headers],
+    tags: [...entry.tags],
+    fields: entry.fields.map((f) => ({ name: f.name, type: f.nullable ? `${f.type} | null` : f.type, required: f.required, ...(f.description !== undefined ? { description: f.description } : {}) })),
+    examples: entry.statuses.flatMap((status) =>
+      examplesForStatus(catalog, entry, status).map((x) => ({ name: x.name, status, json: JSON.stringify(x.body, null, 2), headers: Object.entries(x.headers).map(([name, value]) => ({ name, value })), ...(x.summary !== undefined ? { summary: x.summary } : {}) })),
+    // The same written example under two statuses is shown once.
+    ).filter((x, i, all) => all.findIndex((y) => y.json === x.json) === i),
+  };
+  if (entry.title !== undefined) view.title = entry.title;
+  if (entry.description !== undefined) view.description = entry.description;
+  if (entry.fix !== undefined) view.fix = entry.fix;
+  if (entry.docUrl !== undefined) view.docUrl = entry.docUrl;
+  if (entry.since !== undefined) view.since = entry.since;
+  if (entry.deprecated) view.deprecated = [entry.deprecated.message, entry.deprecated.replacedBy === undefined ? undefined : `Use ${entry.deprecated.replacedBy} instead.`].filter((s) => s !== undefined).join(' ') || 'Deprecated.';
+  return view;
+}
