@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import type { CheckOptions } from './cli/check.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
 import { EXIT, UsageError } from './cli/terminal.js';
 
@@ -26,15 +27,39 @@ function program(): Command {
     });
   cli
     .command('generate')
-    .description('Compile a catalog into OpenAPI error components.')
-    .argument('<catalog>', 'catalog file (YAML or JSON)')
-    .requiredOption('-o, --out <dir>', 'the folder to write into')
-    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0', '3.1')
-    .option('--format <format>', 'yaml or json', 'yaml')
+    .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of errcat.config.yaml.')
+    .argument('[catalog]', 'catalog file (YAML or JSON); omit to use the config')
+    .option('-o, --out <dir>', 'the folder to write into (with a catalog argument)')
+    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (with a catalog argument)')
+    .option('--format <format>', 'yaml or json (with a catalog argument)')
+    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)')
+    .option('-w, --watch', 'regenerate whenever a catalog, the config or a template changes')
+    .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print nothing on success')
-    .action(async (file: string, options: GenerateCommandOptions) => {
+    .action(async (file: string | undefined, options: GenerateCommandOptions) => {
       const { generateCommand } = await import('./cli/generate.js');
       process.exitCode = await generateCommand(file, options);
+    });
+  cli
+    .command('check')
+    .description('Regenerate in memory and fail when a generated file is stale or missing.')
+    .argument('[catalog]', 'catalog file; omit to use the config')
+    .option('-o, --out <dir>', 'the folder holding the outputs (with a catalog argument)')
+    .option('--openapi <version>', 'OpenAPI version (with a catalog argument)')
+    .option('--format <format>', 'yaml or json (with a catalog argument)')
+    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)')
+    .option('--json', 'print a machine-readable report on stdout')
+    .action(async (file: string | undefined, options: CheckOptions) => {
+      const { checkCommand } = await import('./cli/check.js');
+      process.exitCode = await checkCommand(file, options);
+    });
+  cli
+    .command('init')
+    .description('Write a starter catalog and config that lint clean.')
+    .option('--dir <dir>', 'where to write them', '.')
+    .action(async (options: { dir?: string }) => {
+      const { initCommand } = await import('./cli/init.js');
+      process.exitCode = await initCommand(options);
     });
   return cli;
 }

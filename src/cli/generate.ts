@@ -1,36 +1,50 @@
-import { formatDiagnostic } from '../diagnostics/format.js';
-import type { OpenApiVersion } from '../emit/openapi/index.js';
-import { generate } from '../generate.js';
-import { loadCatalog } from '../load.js';
-import { writeFilesAtomically } from '../write/files.js';
-import type { DataFormat } from '../write/serialize.js';
-import { EXIT, UsageError, useColor } from './terminal.js';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { planProject } from '../project/plan.js';
+import { writeFilesAtomically, type WrittenFile } from '../write/files.js';
+import { printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
+import { EXIT, UsageError } from './terminal.js';
 
-export interface GenerateCommandOptions {
-  out: string;
-  openapi: string;
-  format: string;
+export interface GenerateCommandOptions extends ProjectOptions {
   quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
 }
 
-const VERSIONS: readonly OpenApiVersion[] = ['3.1', '3.0', '2.0'];
-const FORMATS: readonly DataFormat[] = ['yaml', 'json'];
+function describeFile(w: WrittenFile): string {
+  return `${w.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${relative(process.cwd(), w.path) || w.path} (${w.bytes} bytes)`;
+}
 
-/** `errcat generate CATALOG --out DIR`: load, emit everything in memory, then write it all or nothing. */
-export async function generateCommand(file: string, options: GenerateCommandOptions): Promise<number> {
-  if (!VERSIONS.includes(options.openapi as OpenApiVersion)) throw new UsageError(`errcat: --openapi must be one of ${VERSIONS.join(', ')}, not "${options.openapi}"`);
-  if (!FORMATS.includes(options.format as DataFormat)) throw new UsageError(`errcat: --format must be yaml or json, not "${options.format}"`);
-  const result = await loadCatalog(file);
-  if (result.missing) throw new UsageError(`errcat: no such file: ${file}`);
-  const color = useColor(process.stderr);
-  for (const d of result.diagnostics) {
-    process.stderr.write(`${formatDiagnostic(d, { color, ...(result.text !== undefined ? { sourceText: result.text } : {}) })}\n`);
+/** One run: plan everything in memory, then write it all or nothing. */
+export async function generateOnce(catalog: string | undefined, options: GenerateCommandOptions): Promise<number> {
+  if (catalog !== undefined && !existsSync(catalog)) throw new UsageError(`errcat: no such file: ${catalog}`);
+  const project = await resolveProject(catalog, options);
+  if (!project.config) {
+    printDiagnostics(project.diagnostics, new Map(project.text !== undefined ? [[project.diagnostics[0]?.file ?? '', project.text]] : []));
+    return EXIT.diagnostics;
   }
-  if (!result.catalog) return EXIT.diagnostics;
-  const files = generate(result.catalog, { outDir: options.out, openapi: options.openapi as OpenApiVersion, format: options.format as DataFormat });
-  const written = await writeFilesAtomically(files);
-  if (!options.quiet) {
-    for (const w of written) process.stdout.write(`${w.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${w.path} (${w.bytes} bytes)\n`);
+  // Progress goes to stderr, on a terminal only, and only when there is enough to wait for.
+  const progress = process.stderr.isTTY && !options.quiet && !options.json && project.config.targets.length > 3;
+  const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${relative(process.cwd(), target.catalog)}\u001b[K`) : undefined);
+  if (progress) process.stderr.write('\r\u001b[K');
+  printDiagnostics(plan.diagnostics, plan.texts);
+  if (plan.diagnostics.some((d) => d.severity === 'error')) {
+    if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: plan.diagnostics, files: [] }, null, 2)}\n`);
+    return EXIT.diagnostics;
+  }
+  const written = await writeFilesAtomically(plan.files);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ ok: true, diagnostics: plan.diagnostics, files: written }, null, 2)}\n`);
+  } else if (!options.quiet) {
+    for (const w of written) process.stdout.write(`${describeFile(w)}\n`);
+    const changed = written.filter((w) => w.outcome === 'written').length;
+    process.stdout.write(`${plan.catalogs} catalog${plan.catalogs === 1 ? '' : 's'}, ${written.length} files: ${changed} written, ${written.length - changed} unchanged\n`);
   }
   return EXIT.ok;
+}
+
+export async function generateCommand(catalog: string | undefined, options: GenerateCommandOptions): Promise<number> {
+  if (!options.watch) return generateOnce(catalog, options);
+  const { watchProject } = await import('./watch.js');
+  return watchProject(catalog, options);
 }

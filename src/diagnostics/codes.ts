@@ -35,6 +35,9 @@ export const DIAGNOSTIC_CODES = {
   'unknown-placeholder': { severity: 'error', summary: 'A URL template names a placeholder errcat does not know.' },
   'retry-impossible': { severity: 'error', summary: 'Retry numbers that cannot all hold.' },
   'example-invalid': { severity: 'error', summary: "An example body does not fit its entry's schema." },
+  // Project config and templates
+  'catalog-not-found': { severity: 'error', summary: 'The config names a catalog that does not exist.' },
+  'template-error': { severity: 'error', summary: 'A docs template cannot be compiled or rendered.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -8,19 +8,29 @@ import { didYouMean } from './suggest.js';
 /** The JSON Schema of the catalog language, shipped in the package at `schema/catalog.schema.json`. */
 export const CATALOG_SCHEMA_URL = new URL('../../schema/catalog.schema.json', import.meta.url);
 
-let compiled: ValidateFunction | undefined;
+/** The JSON Schema of the project config, shipped at `schema/config.schema.json`. */
+export const CONFIG_SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
 
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(CATALOG_SCHEMA_URL, 'utf8')) as object;
-    compiled = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
+const compiled = new Map<string, ValidateFunction>();
+
+function validator(url: URL): ValidateFunction {
+  let validate = compiled.get(url.href);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(url, 'utf8')) as object;
+    validate = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
+    compiled.set(url.href, validate);
   }
-  return compiled;
+  return validate;
 }
 
 /** Validates the plain value of a catalog against the catalog JSON Schema; every error located. */
 export function validateCatalogShape(source: SourceDocument, value: unknown): Diagnostic[] {
-  const validate = validator();
+  return validateShape(source, value, CATALOG_SCHEMA_URL);
+}
+
+/** Validates a parsed document against one of errcat's shipped JSON Schemas; every error located. */
+export function validateShape(source: SourceDocument, value: unknown, schema: URL): Diagnostic[] {
+  const validate = validator(schema);
   if (validate(value)) return [];
   const errors = pruneAlternatives(validate.errors ?? []);
   const seen = new Set<string>();
@@ -48,7 +58,7 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     const inBranch = result.filter((e) => e.schemaPath.startsWith(prefix));
     const mismatchedBranches = new Set(
       inBranch
-        .filter((e) => (e.keyword === 'type' || (e.keyword === 'enum' && typeof e.data !== 'string')) && e.instancePath === alternative.instancePath)
+        .filter((e) => e.instancePath === alternative.instancePath && (e.keyword === 'type' || (e.keyword === 'enum' && typeof e.data !== 'string') || (e.keyword === 'const' && typeof e.data !== typeof (e.params as { allowedValue?: unknown }).allowedValue)))
         .map((e) => e.schemaPath.slice(prefix.length).split('/')[0]),
     );
     const meaningful = inBranch.filter((e) => !mismatchedBranches.has(e.schemaPath.slice(prefix.length).split('/')[0]));

@@ -56,7 +56,7 @@ describe('errcat generate', () => {
     expect(runCli(['generate', catalog, '--out', out]).status).toBe(1);
     expect(readFileSync(join(out, 'openapi.yaml'), 'utf8')).toBe(before);
     expect(readFileSync(join(out, 'errors.ts'), 'utf8')).toBe(typesBefore);
-    expect(readdirSync(out).sort()).toEqual(['errors.ts', 'openapi.yaml']);
+    expect(readdirSync(out).sort()).toEqual(['errors.md', 'errors.ts', 'openapi.yaml']);
   });
 
   it.each([

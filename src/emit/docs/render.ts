@@ -32,13 +32,27 @@ function environment(): typeof Handlebars {
   return hbs;
 }
 
-/** Handlebars reports `Parse error on line N:` and a caret line; read the position from them. */
-function templateError(name: string, error: unknown): TemplateError {
+/**
+ * Handlebars parse errors give the line and an excerpt with a caret under the offending spot,
+ * not a column: the column is where the excerpt before the caret ends on that line.
+ */
+function templateError(name: string, source: string, error: unknown): TemplateError {
   const message = error instanceof Error ? error.message : String(error);
-  const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
-  const caret = message.split('\n').find((l) => /^-*\^$/.test(l));
-  const column = caret ? caret.length : 1;
-  return new TemplateError(name, message.split('\n')[0] ?? message, line, column);
+  const parts = message.split('\n');
+  const hash = error as { lineNumber?: number; column?: number };
+  const line = hash.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+  let column = (hash.column ?? 0) + 1;
+  const caret = parts.findIndex((l) => /^-*\^$/.test(l));
+  if (caret > 0 && hash.column === undefined) {
+    const before = (parts[caret - 1] ?? '').slice(0, (parts[caret] ?? '').length - 1).replace(/^\.\.\./, '');
+    const text = source.split('\n')[line - 1] ?? '';
+    let overlap = Math.min(before.length, text.length);
+    while (overlap > 0 && !before.endsWith(text.slice(0, overlap))) overlap--;
+    column = overlap + 1;
+  }
+  const got = /got '([^']+)'/.exec(message)?.[1];
+  const summary = parts[0]?.startsWith('Parse error') ? `Parse error${got ? `: unexpected ${got}` : ''}` : (parts[0] ?? message);
+  return new TemplateError(name, summary.replace(/ - \d+:\d+$/, ''), line, column);
 }
 
 /** The Markdown reference of a catalog; pure: the templates come in as text. */
@@ -52,7 +66,7 @@ export function renderDocs(catalog: Catalog, templates: TemplateSet): string {
       hbs.precompile(source);
       hbs.registerPartial(partial, hbs.compile(source, { noEscape: true }));
     } catch (error) {
-      throw templateError(name, error);
+      throw templateError(name, source, error);
     }
   }
   const main = templates[DOCS_TEMPLATE];
@@ -63,6 +77,6 @@ export function renderDocs(catalog: Catalog, templates: TemplateSet): string {
     return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
   } catch (error) {
     if (error instanceof TemplateError) throw error;
-    throw templateError(DOCS_TEMPLATE, error);
+    throw templateError(DOCS_TEMPLATE, main, error);
   }
 }

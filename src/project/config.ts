@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OpenApiVersion } from '../emit/openapi/index.js';
+import { parseSource } from '../parse/parse-document.js';
+import { readSource } from '../parse/read-source.js';
+import { locate } from '../parse/source-document.js';
+import { CONFIG_SCHEMA_URL, validateShape } from '../validate/catalog-schema.js';
+
+export const CONFIG_NAMES = ['errcat.config.yaml', 'errcat.config.yml', 'errcat.config.json'] as const;
+
+/** One catalog and where its outputs go, paths resolved. */
+export interface Target {
+  catalog: string;
+  outDir: string;
+  openapi: { file: string; version: OpenApiVersion } | false;
+  typescript: { file: string } | false;
+  docs: { file: string } | false;
+}
+
+export interface ProjectConfig {
+  file: string;
+  root: string;
+  templates?: string;
+  targets: Target[];
+}
+
+interface RawTarget {
+  catalog: string;
+  out: string;
+  openapi?: false | { file?: string; version?: OpenApiVersion };
+  typescript?: false | { file?: string };
+  docs?: false | { file?: string };
+}
+
+export interface ConfigResult {
+  config?: ProjectConfig;
+  diagnostics: Diagnostic[];
+  text?: string;
+  missing?: boolean;
+}
+
+/** The config in `dir`, by its conventional names. */
+export function findConfig(dir: string): string | undefined {
+  return CONFIG_NAMES.map((name) => join(dir, name)).find((path) => existsSync(path));
+}
+
+/** Paths matching a pattern whose segments may be `*` (one folder each), sorted. */
+async function expand(root: string, pattern: string): Promise<string[]> {
+  let paths = [pattern.startsWith('/') ? '/' : root];
+  for (const segment of pattern.split('/').filter((s) => s !== '' && s !== '.')) {
+    const next: string[] = [];
+    for (const base of paths) {
+      if (!segment.includes('*')) {
+        next.push(join(base, segment));
+        continue;
+      }
+      const matcher = new RegExp(`^${segment.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+      const entries = existsSync(base) ? await readdir(base) : [];
+      for (const name of entries.sort()) if (matcher.test(name)) next.push(join(base, name));
+    }
+    paths = next;
+  }
+  return paths.filter((p) => existsSync(p));
+}
+
+/** Reads, validates and resolves a project config; every problem located in the config. */
+export async function loadConfig(file: string): Promise<ConfigResult> {
+  const read = await readSource(file);
+  if (!read.ok) return 'missing' in read ? { diagnostics: [], missing: true } : { diagnostics: [read.diagnostic] };
+  const parsed = parseSource(file, read.text);
+  if (!parsed.source) return { diagnostics: parsed.diagnostics, text: read.text };
+  const source = parsed.source;
+  const value = source.document.toJS() as { templates?: string; catalogs: RawTarget[] };
+  const shape = validateShape(source, value, CONFIG_SCHEMA_URL);
+  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text: read.text };
+  const root = dirname(resolve(file));
+  const diagnostics: Diagnostic[] = [];
+  const targets: Target[] = [];
+  for (const [i, raw] of value.catalogs.entries()) {
+    const catalogs = await expand(root, raw.catalog);
+    if (catalogs.length === 0) {
+      diagnostics.push(diagnostic('catalog-not-found', `No catalog matches \`${raw.catalog}\` (relative to ${root}); fix the path, or run \`errcat init\` to create one.`, file, locate(source, ['catalogs', i, 'catalog'])));
+    }
+    for (const catalog of catalogs) {
+      const name = basename(dirname(catalog));
+      targets.push({
+        catalog,
+        outDir: resolve(root, raw.out.replace(/\{name\}/g, name)),
+        openapi: raw.openapi === false ? false : { file: raw.openapi?.file ?? 'openapi.yaml', version: raw.openapi?.version ?? '3.1' },
+        typescript: raw.typescript === false ? false : { file: raw.typescript?.file ?? 'errors.ts' },
+        docs: raw.docs === false ? false : { file: raw.docs?.file ?? 'errors.md' },
+      });
+    }
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, text: read.text };
+  const config: ProjectConfig = { file, root, targets };
+  if (value.templates !== undefined) config.templates = resolve(root, value.templates);
+  return { config, diagnostics, text: read.text };
+}

@@ -1,0 +1,60 @@
+import { relative } from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { TemplateError } from '../emit/docs/render.js';
+import { generate } from '../generate.js';
+import { loadCatalog } from '../load.js';
+import type { OutputFile } from '../write/files.js';
+import type { ProjectConfig, Target } from './config.js';
+import { loadTemplates } from './templates.js';
+
+export interface Plan {
+  /** Every file to write; empty when anything failed, so nothing is ever half-written. */
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** File texts by path, for code frames. */
+  texts: Map<string, string>;
+  catalogs: number;
+}
+
+/**
+ * Loads every catalog of a project and builds every output in memory. Writing is the caller's
+ * job, and only when the plan has no errors: a catalog that fails late leaves all outputs as
+ * they were.
+ */
+export async function planProject(config: ProjectConfig, onProgress?: (done: number, total: number, target: Target) => void): Promise<Plan> {
+  const plan: Plan = { files: [], diagnostics: [], texts: new Map(), catalogs: config.targets.length };
+  const { templates, paths } = await loadTemplates(config.templates);
+  const files: OutputFile[] = [];
+  for (const [i, target] of config.targets.entries()) {
+    onProgress?.(i, config.targets.length, target);
+    const result = await loadCatalog(target.catalog);
+    if (result.text !== undefined) plan.texts.set(relative(process.cwd(), target.catalog) || target.catalog, result.text);
+    plan.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), d.file) || d.file })));
+    if (result.missing) {
+      plan.diagnostics.push(diagnostic('catalog-not-found', `${target.catalog} does not exist.`, config.file, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+      continue;
+    }
+    if (!result.catalog) continue;
+    try {
+      files.push(
+        ...generate(result.catalog, {
+          outDir: target.outDir,
+          ...(target.openapi ? { openapi: target.openapi.version } : {}),
+          files: {
+            openapi: target.openapi ? target.openapi.file : false,
+            typescript: target.typescript ? target.typescript.file : false,
+            docs: target.docs ? target.docs.file : false,
+          },
+          templates,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      const file = paths[error.template] ?? error.template;
+      const at = { line: error.line, column: error.column };
+      plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, relative(process.cwd(), file) || file, { start: at, end: at }));
+    }
+  }
+  plan.files = plan.diagnostics.some((d) => d.severity === 'error') ? [] : files;
+  return plan;
+}
