@@ -1,0 +1,19 @@
+/**
+ * errcat's public API. The CLI is a thin layer over these functions.
+ *
+ *   import { loadCatalog, generate, loadTemplates, writeFilesAtomically } from 'errcat';
+ */
+export { loadCatalog, loadCatalogText, type LoadResult } from './load.js';
+export { generate, type GenerateOptions } from './generate.js';
+export { openApiDocument, openApiComponents, ComponentNames, type OpenApiVersion, type OpenApiDocument } from './emit/openapi/index.js';
+export { emitTypeScript } from './emit/typescript/index.js';
+export { renderDocs, TemplateError, type TemplateSet } from './emit/docs/render.js';
+export { loadTemplates, DEFAULT_TEMPLATES_DIR } from './project/templates.js';
+export { loadConfig, findConfig, type ProjectConfig, type Target } from './project/config.js';
+export { planProject, type Plan } from './project/plan.js';
+export { writeFilesAtomically, type OutputFile, type WrittenFile } from './write/files.js';
+export { serialize, type DataFormat } from './write/serialize.js';
+export { formatDiagnostic, summarizeDiagnostics } from './diagnostics/format.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './diagnostics/codes.js';
+export type { Diagnostic, Position } from './diagnostics/diagnostic.js';
+export type * from './model/catalog.js';

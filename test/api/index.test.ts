@@ -1,0 +1,23 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+describe("the package's public API", () => {
+  it('loads, generates and writes from the built package entry point', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: { '.': { default: string } } };
+    const api = (await import(join(ROOT, pkg.exports['.'].default))) as typeof import('../../src/index.js');
+    const { catalog, diagnostics } = await api.loadCatalog(join(ROOT, 'specs/sandbox/errors.yaml'));
+    expect(diagnostics).toEqual([]);
+    if (!catalog) throw new Error('no catalog');
+    const { templates } = await api.loadTemplates();
+    const out = mkdtempSync(join(tmpdir(), 'errcat-api-'));
+    const files = api.generate(catalog, { outDir: out, templates });
+    expect(files.map((f) => f.path.slice(out.length + 1))).toEqual(['openapi.yaml', 'errors.ts', 'errors.md']);
+    const written = await api.writeFilesAtomically(files);
+    expect(written.every((w) => w.outcome === 'written')).toBe(true);
+    expect(readFileSync(join(out, 'errors.ts'), 'utf8')).toBe(files[1]?.content);
+    expect(Object.keys(api.DIAGNOSTIC_CODES)).toContain('unknown-key');
+  });
+});
