@@ -7,6 +7,16 @@ import { EXIT, UsageError } from './cli/terminal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
+/** What `generate` and `check` share: one catalog with its outputs, or the config. */
+function withProjectOptions(command: Command): Command {
+  return command
+    .argument('[catalog]', 'catalog file (YAML or JSON); omit to use the config')
+    .option('-o, --out <dir>', 'the output folder (with a catalog argument)')
+    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (with a catalog argument)')
+    .option('--format <format>', 'yaml or json (with a catalog argument)')
+    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)');
+}
+
 function program(): Command {
   const cli = new Command('errcat')
     .description('Compile an API error catalog into OpenAPI components, TypeScript and an error reference.')
@@ -25,14 +35,11 @@ function program(): Command {
       const { lintCommand } = await import('./cli/lint.js');
       process.exitCode = await lintCommand(files, options);
     });
-  cli
-    .command('generate')
-    .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of errcat.config.yaml.')
-    .argument('[catalog]', 'catalog file (YAML or JSON); omit to use the config')
-    .option('-o, --out <dir>', 'the folder to write into (with a catalog argument)')
-    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (with a catalog argument)')
-    .option('--format <format>', 'yaml or json (with a catalog argument)')
-    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)')
+  withProjectOptions(
+    cli
+      .command('generate')
+      .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of errcat.config.yaml.'),
+  )
     .option('-w, --watch', 'regenerate whenever a catalog, the config or a template changes')
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print nothing on success')
@@ -40,14 +47,7 @@ function program(): Command {
       const { generateCommand } = await import('./cli/generate.js');
       process.exitCode = await generateCommand(file, options);
     });
-  cli
-    .command('check')
-    .description('Regenerate in memory and fail when a generated file is stale or missing.')
-    .argument('[catalog]', 'catalog file; omit to use the config')
-    .option('-o, --out <dir>', 'the folder holding the outputs (with a catalog argument)')
-    .option('--openapi <version>', 'OpenAPI version (with a catalog argument)')
-    .option('--format <format>', 'yaml or json (with a catalog argument)')
-    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)')
+  withProjectOptions(cli.command('check').description('Regenerate in memory and fail when a generated file is stale or missing.'))
     .option('--json', 'print a machine-readable report on stdout')
     .action(async (file: string | undefined, options: CheckOptions) => {
       const { checkCommand } = await import('./cli/check.js');

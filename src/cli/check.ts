@@ -1,5 +1,5 @@
+import { displayPath } from '../project/display-path.js';
 import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { planProject } from '../project/plan.js';
 import { printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
 import { EXIT } from './terminal.js';
@@ -38,7 +38,7 @@ export async function checkCommand(catalog: string | undefined, options: CheckOp
   if (plan.diagnostics.some((d) => d.severity === 'error')) return EXIT.diagnostics;
   const results: { path: string; state: 'current' | 'stale' | 'missing'; summary?: string }[] = [];
   for (const file of plan.files) {
-    const path = relative(process.cwd(), file.path) || file.path;
+    const path = displayPath(file.path);
     const current = await readFile(file.path, 'utf8').catch(() => undefined);
     if (current === undefined) results.push({ path, state: 'missing' });
     else if (current !== file.content) results.push({ path, state: 'stale', summary: diffSummary(current, file.content) });

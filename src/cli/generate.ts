@@ -1,5 +1,5 @@
+import { displayPath } from '../project/display-path.js';
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
 import { planProject } from '../project/plan.js';
 import { writeFilesAtomically, type WrittenFile } from '../write/files.js';
 import { printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
@@ -12,7 +12,7 @@ export interface GenerateCommandOptions extends ProjectOptions {
 }
 
 function describeFile(w: WrittenFile): string {
-  return `${w.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${relative(process.cwd(), w.path) || w.path} (${w.bytes} bytes)`;
+  return `${w.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${displayPath(w.path)} (${w.bytes} bytes)`;
 }
 
 /** One run: plan everything in memory, then write it all or nothing. */
@@ -25,7 +25,7 @@ export async function generateOnce(catalog: string | undefined, options: Generat
   }
   // Progress goes to stderr, on a terminal only, and only when there is enough to wait for.
   const progress = process.stderr.isTTY && !options.quiet && !options.json && project.config.targets.length > 3;
-  const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${relative(process.cwd(), target.catalog)}\u001b[K`) : undefined);
+  const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${displayPath(target.catalog)}\u001b[K`) : undefined);
   if (progress) process.stderr.write('\r\u001b[K');
   printDiagnostics(plan.diagnostics, plan.texts);
   if (plan.diagnostics.some((d) => d.severity === 'error')) {

@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { displayPath } from './display-path.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
 import { generate } from '../generate.js';
@@ -28,8 +28,8 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
   for (const [i, target] of config.targets.entries()) {
     onProgress?.(i, config.targets.length, target);
     const result = await loadCatalog(target.catalog);
-    if (result.text !== undefined) plan.texts.set(relative(process.cwd(), target.catalog) || target.catalog, result.text);
-    plan.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), d.file) || d.file })));
+    if (result.text !== undefined) plan.texts.set(displayPath(target.catalog), result.text);
+    plan.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
     if (result.missing) {
       plan.diagnostics.push(diagnostic('catalog-not-found', `${target.catalog} does not exist.`, config.file, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
       continue;
@@ -52,7 +52,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
       if (!(error instanceof TemplateError)) throw error;
       const file = paths[error.template] ?? error.template;
       const at = { line: error.line, column: error.column };
-      plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, relative(process.cwd(), file) || file, { start: at, end: at }));
+      plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, displayPath(file), { start: at, end: at }));
     }
   }
   plan.files = plan.diagnostics.some((d) => d.severity === 'error') ? [] : files;
