@@ -1,0 +1,103 @@
+import { entryOf } from '../model/values.js';
+import type { Catalog, OperationSelector } from '../model/catalog.js';
+
+/** One operation of a spec, as the catalog's operation rules see it. */
+export interface SpecOperation {
+  path: string;
+  method: string;
+  operationId?: string;
+  tags: readonly string[];
+}
+
+/** What a status response of an operation should hold: the codes, and whether to replace a response already there. */
+export interface AttachedStatus {
+  status: number;
+  codes: readonly (string | number)[];
+  replace: boolean;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** Every operation under a spec's `paths`, in document order. */
+export function listOperations(spec: { paths?: unknown }): SpecOperation[] {
+  const paths = spec.paths;
+  if (typeof paths !== 'object' || paths === null) return [];
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
+    if (typeof item !== 'object' || item === null) continue;
+    for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
+      if (!(HTTP_METHODS as readonly string[]).includes(method) || typeof operation !== 'object' || operation === null) continue;
+      const { operationId, tags } = operation as { operationId?: unknown; tags?: unknown };
+      operations.push({
+        path,
+        method,
+        ...(typeof operationId === 'string' ? { operationId } : {}),
+        tags: Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [],
+      });
+    }
+  }
+  return operations;
+}
+
+const isParameter = (segment: string) => /^\{[^{}]+\}$/.test(segment);
+
+/**
+ * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
+ * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
+ */
+export function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('/').filter(Boolean);
+  const match = (i: number, j: number): boolean => {
+    if (i === want.length) return j === have.length;
+    const segment = want[i] as string;
+    if (segment === '**') {
+      for (let k = j; k <= have.length; k++) if (match(i + 1, k)) return true;
+      return false;
+    }
+    const actual = have[j];
+    if (actual === undefined) return false;
+    const ok = segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
+    return ok && match(i + 1, j + 1);
+  };
+  return match(0, 0);
+}
+
+/** Every criterion a selector names must hold (any value within one criterion will do). */
+export function selects(selector: OperationSelector, operation: SpecOperation): boolean {
+  if (selector.all) return true;
+  if (selector.tags.length > 0 && !selector.tags.some((t) => operation.tags.includes(t))) return false;
+  if (selector.paths.length > 0 && !selector.paths.some((p) => pathMatches(p, operation.path))) return false;
+  if (selector.methods.length > 0 && !selector.methods.includes(operation.method)) return false;
+  if (selector.operationIds.length > 0 && (operation.operationId === undefined || !selector.operationIds.includes(operation.operationId))) return false;
+  return selector.tags.length + selector.paths.length + selector.methods.length + selector.operationIds.length > 0;
+}
+
+/**
+ * The error responses the catalog's rules give one operation, by status in ascending order,
+ * codes in catalog order. Rules add up; a rule's `exclude` removes it from the operations it names.
+ */
+export function attachedStatuses(catalog: Catalog, operation: SpecOperation): AttachedStatus[] {
+  const byStatus = new Map<number, { codes: Set<string | number>; replace: boolean }>();
+  const add = (status: number, code: string | number | undefined, replace: boolean) => {
+    const slot = byStatus.get(status) ?? { codes: new Set(), replace: false };
+    if (code !== undefined) slot.codes.add(code);
+    slot.replace ||= replace;
+    byStatus.set(status, slot);
+  };
+  for (const rule of catalog.operations) {
+    if (!selects(rule.match, operation) || (rule.exclude && selects(rule.exclude, operation))) continue;
+    for (const code of rule.codes) {
+      for (const status of entryOf(catalog, code)?.statuses ?? []) add(status, code, rule.replace);
+    }
+    for (const status of rule.statuses) {
+      const info = catalog.statuses.find((s) => s.status === status);
+      if (!info || info.codes.length === 0) add(status, undefined, rule.replace);
+      for (const code of info?.codes ?? []) add(status, code, rule.replace);
+    }
+  }
+  const order = new Map(catalog.entries.map((e, i) => [e.code, i]));
+  return [...byStatus.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, slot]) => ({ status, codes: [...slot.codes].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), replace: slot.replace }));
+}
