@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CheckOptions } from './cli/check.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
+import type { MergeOptions } from './cli/merge.js';
 import { EXIT, UsageError } from './cli/terminal.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -52,6 +53,18 @@ function program(): Command {
     .action(async (file: string | undefined, options: CheckOptions) => {
       const { checkCommand } = await import('./cli/check.js');
       process.exitCode = await checkCommand(file, options);
+    });
+  cli
+    .command('merge')
+    .description("Put a catalog's error components into an existing OpenAPI spec and reference them from its operations, keeping everything else byte for byte.")
+    .argument('<catalog>', 'catalog file')
+    .requiredOption('-s, --spec <file>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)')
+    .option('-o, --out <file>', 'write here instead of editing the spec in place; - for stdout')
+    .option('--no-validate', 'skip validating the merged spec with swagger-parser')
+    .option('-q, --quiet', 'print nothing on success')
+    .action(async (file: string, options: MergeOptions) => {
+      const { mergeCommand } = await import('./cli/merge.js');
+      process.exitCode = await mergeCommand(file, options);
     });
   cli
     .command('init')

@@ -29,7 +29,7 @@ export async function resolveProject(catalog: string | undefined, options: Proje
       config: {
         file: '(command line)',
         root: process.cwd(),
-        targets: [{ catalog: resolve(catalog), outDir: resolve(options.out), openapi: { file: `openapi.${format}`, version: (options.openapi ?? '3.1') as OpenApiVersion }, typescript: { file: 'errors.ts' }, docs: { file: 'errors.md' } }],
+        targets: [{ catalog: resolve(catalog), outDir: resolve(options.out), openapi: { file: `openapi.${format}`, version: (options.openapi ?? '3.1') as OpenApiVersion }, typescript: { file: 'errors.ts' }, docs: { file: 'errors.md' }, merge: [] }],
       },
     };
   }

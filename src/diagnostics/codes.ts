@@ -38,6 +38,10 @@ export const DIAGNOSTIC_CODES = {
   // Project config and templates
   'catalog-not-found': { severity: 'error', summary: 'The config names a catalog that does not exist.' },
   'template-error': { severity: 'error', summary: 'A docs template cannot be compiled or rendered.' },
+  // Merging into a spec
+  'unsupported-spec': { severity: 'error', summary: 'The spec is not OpenAPI 3.1, 3.0 or Swagger 2.0.' },
+  'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
+  'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

@@ -17,6 +17,7 @@ export interface Target {
   openapi: { file: string; version: OpenApiVersion } | false;
   typescript: { file: string } | false;
   docs: { file: string } | false;
+  merge: { spec: string; out: string }[];
 }
 
 export interface ProjectConfig {
@@ -32,6 +33,7 @@ interface RawTarget {
   openapi?: false | { file?: string; version?: OpenApiVersion };
   typescript?: false | { file?: string };
   docs?: false | { file?: string };
+  merge?: { spec: string; out?: string }[];
 }
 
 export interface ConfigResult {
@@ -91,6 +93,10 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
         openapi: raw.openapi === false ? false : { file: raw.openapi?.file ?? 'openapi.yaml', version: raw.openapi?.version ?? '3.1' },
         typescript: raw.typescript === false ? false : { file: raw.typescript?.file ?? 'errors.ts' },
         docs: raw.docs === false ? false : { file: raw.docs?.file ?? 'errors.md' },
+        merge: (raw.merge ?? []).map((m) => {
+          const spec = resolve(root, m.spec.replace(/\{name\}/g, name));
+          return { spec, out: m.out === undefined ? spec : resolve(root, m.out.replace(/\{name\}/g, name)) };
+        }),
       });
     }
   }

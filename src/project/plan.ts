@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { mergeSpec } from '../merge/merge.js';
 import { displayPath } from './display-path.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
@@ -48,6 +50,17 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           templates,
         }),
       );
+      for (const merge of target.merge) {
+        const text = await readFile(merge.spec, 'utf8').catch(() => undefined);
+        if (text === undefined) {
+          plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(merge.spec)}, does not exist.`, config.file, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+          continue;
+        }
+        const merged = await mergeSpec(result.catalog, displayPath(merge.spec), text);
+        plan.texts.set(displayPath(merge.spec), text);
+        plan.diagnostics.push(...merged.diagnostics);
+        if (merged.text !== undefined) files.push({ path: merge.out, content: merged.text });
+      }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       const file = paths[error.template] ?? error.template;

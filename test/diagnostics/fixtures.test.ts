@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
 import { loadCatalog } from '../../src/load.js';
+import { mergeSpec } from '../../src/merge/merge.js';
 import { loadConfig } from '../../src/project/config.js';
 import { planProject } from '../../src/project/plan.js';
 import { ROOT } from '../helpers.js';
@@ -24,6 +25,16 @@ const fixtures = readdirSync(DIR).filter((f) => !f.endsWith('.expect')).sort();
 describe('invalid fixtures', () => {
   it.each(fixtures)('%s reports its code at its position', async (name) => {
     const want = expectation(name);
+    if (name.endsWith('.spec.yaml')) {
+      // A spec to merge into, with the catalog named on its second line.
+      const text = readFileSync(join(DIR, name), 'utf8');
+      const catalog = await loadCatalog(join(DIR, /# catalog: (.+)/.exec(text)?.[1] ?? ''));
+      if (!catalog.catalog) throw new Error(`${name}: its catalog does not load`);
+      const result = await mergeSpec(catalog.catalog, join(DIR, name), text);
+      expect(result.text).toBeUndefined();
+      expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
+      return;
+    }
     if (name.endsWith('.config.yaml')) {
       // A project config: its diagnostics may point into the config or into a template.
       const loaded = await loadConfig(join(DIR, name));
@@ -40,7 +51,7 @@ describe('invalid fixtures', () => {
   it('covers every diagnostic code with a fixture named after it', () => {
     const covered = new Set(fixtures.map((f) => expectation(f).code));
     expect([...Object.keys(DIAGNOSTIC_CODES)].filter((code) => !covered.has(code))).toEqual([]);
-    for (const f of fixtures) expect(f.replace(/(\.config)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
+    for (const f of fixtures) expect(f.replace(/(\.config|\.spec)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
   });
 
   it('keeps codes kebab-case', () => {

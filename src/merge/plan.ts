@@ -1,0 +1,100 @@
+import type { Catalog } from '../model/catalog.js';
+import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
+import { ComponentNames } from '../emit/openapi/names.js';
+import { attachedStatuses, listOperations } from './operations.js';
+
+/** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
+export type Edit = { kind: 'set'; path: readonly string[]; key: string; value: unknown } | { kind: 'delete'; path: readonly string[]; key: string };
+
+/** What errcat owns in a spec, recorded under the root `x-errcat` key, per catalog title. */
+export interface Ownership {
+  [section: string]: string[];
+}
+
+export const REGISTRY_KEY = 'x-errcat';
+
+export interface MergePlan {
+  edits: Edit[];
+  /** Components the spec already has under a name errcat wants, not errcat's own. */
+  conflicts: { path: readonly string[]; key: string }[];
+  /** Notes on user responses kept or replaced. */
+  notes: string[];
+}
+
+export function specVersion(spec: Record<string, unknown>): OpenApiVersion | undefined {
+  if (spec['swagger'] === '2.0') return '2.0';
+  const openapi = spec['openapi'];
+  if (typeof openapi !== 'string') return undefined;
+  if (openapi.startsWith('3.1')) return '3.1';
+  if (openapi.startsWith('3.0')) return '3.0';
+  return undefined;
+}
+
+function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+  if (version === '2.0') {
+    const doc = openApiDocument(catalog, '2.0') as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
+    return { definitions: { path: ['definitions'], values: doc.definitions }, responses: { path: ['responses'], values: doc.responses } };
+  }
+  const components = openApiComponents(catalog, version) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values }]));
+}
+
+const at = (value: unknown, path: readonly string[]): Record<string, unknown> | undefined => {
+  let node = value;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
+};
+
+/**
+ * The edits that put a catalog's components into a spec and reference them from its
+ * operations. Pure: the spec comes in as plain data, the edits go out, to be applied to YAML
+ * text (spliced) or to JSON.
+ */
+export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
+  const plan: MergePlan = { edits: [], conflicts: [], notes: [] };
+  const registry = (at(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
+  const owned: Ownership = registry[catalog.info.title] ?? {};
+  const next: Ownership = {};
+  for (const [section, { path, values }] of Object.entries(sections(catalog, version))) {
+    const existing = at(spec, path) ?? {};
+    const mine = new Set(owned[section] ?? []);
+    next[section] = Object.keys(values);
+    for (const [name, value] of Object.entries(values)) {
+      if (name in existing && !mine.has(name)) plan.conflicts.push({ path, key: name });
+      else plan.edits.push({ kind: 'set', path, key: name, value });
+    }
+    for (const name of mine) if (!(name in values) && name in existing) plan.edits.push({ kind: 'delete', path, key: name });
+  }
+  // Operations: a response errcat owns is a $ref to one of its responses.
+  const names = new ComponentNames(catalog, version);
+  const responsePrefix = version === '2.0' ? '#/responses/' : '#/components/responses/';
+  const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
+  for (const operation of listOperations(spec)) {
+    const path = ['paths', operation.path, operation.method, 'responses'];
+    const responses = at(spec, path) ?? {};
+    const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
+    for (const [status, attached] of wanted) {
+      const ref = names.responseRef(names.response(attached.status));
+      const current = responses[status];
+      const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
+      const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);
+      if (current !== undefined && !ours) {
+        if (!attached.replace) {
+          plan.notes.push(`kept ${operation.method.toUpperCase()} ${operation.path} ${status}: the spec already answers it (set replace: true on the rule to replace it)`);
+          continue;
+        }
+        plan.notes.push(`replaced ${operation.method.toUpperCase()} ${operation.path} ${status} with errcat's response`);
+      }
+      plan.edits.push({ kind: 'set', path, key: status, value: ref });
+    }
+    for (const [status, current] of Object.entries(responses)) {
+      const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
+      if (!wanted.has(status) && typeof currentRef === 'string' && ownedResponses.has(currentRef)) plan.edits.push({ kind: 'delete', path, key: status });
+    }
+  }
+  plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
+  return plan;
+}

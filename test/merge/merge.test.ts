@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogText } from '../../src/load.js';
+import type { Catalog } from '../../src/model/catalog.js';
+import { mergeSpec } from '../../src/merge/merge.js';
+import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
+import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
+import { swaggerParserErrors } from '../judges.js';
+
+type Json = Record<string, any>;
+
+/** Whether every line of `before` appears in `after`, in order: the merge only added lines. */
+function onlyAdded(before: string, after: string): boolean {
+  const added = after.split('\n');
+  let i = 0;
+  for (const line of before.split('\n')) {
+    while (i < added.length && added[i] !== line) i++;
+    if (i === added.length) return false;
+    i++;
+  }
+  return true;
+}
+
+async function merged(catalog: Catalog, file: string, text: string): Promise<string> {
+  const result = await mergeSpec(catalog, file, text);
+  expect(result.diagnostics).toEqual([]);
+  return result.text as string;
+}
+
+describe.each(SPEC_CATALOGS)('merging %s into its base spec', (file) => {
+  it('adds lines only, stays valid, references the errors from each operation, and is idempotent', async () => {
+    const catalog = await mustLoad(file);
+    const specFile = join(ROOT, file.replace('errors.yaml', 'openapi.yaml'));
+    const before = readFileSync(specFile, 'utf8');
+    const after = await merged(catalog, specFile, before);
+    expect(onlyAdded(before, after)).toBe(true);
+    expect(await swaggerParserErrors(parse(after) as object)).toBe('');
+    const spec = parse(after) as Json;
+    const original = parse(before) as Json;
+    for (const op of listOperations(original)) {
+      const responses = spec['paths'][op.path][op.method].responses as Json;
+      for (const a of attachedStatuses(catalog, op)) {
+        const existing = original['paths'][op.path][op.method].responses[String(a.status)];
+        expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${catalog.naming.componentPrefix}Error${a.status}` });
+      }
+    }
+    expect(await merged(catalog, specFile, after)).toBe(after);
+  });
+});
+
+const catalogText = (extra = '') => `errcat: 1
+info: { title: Mini, version: "1" }
+naming: { componentPrefix: Mini }
+envelope: { kind: wrapped }
+errors:
+  not_found: { status: 404, title: Missing }
+  gone: { status: 410, title: Gone }
+${extra}operations:
+  - match: { all: true }
+    errors: [not_found, gone]
+`;
+const mini = (extra = '') => {
+  const { catalog, diagnostics } = loadCatalogText('mini.yaml', catalogText(extra));
+  if (!catalog) throw new Error(JSON.stringify(diagnostics));
+  return catalog;
+};
+
+const yamlSpec = `# A spec with comments, anchors and odd quoting.
+openapi: "3.0.3"
+info:
+  title: 'Mini'   # trailing comment
+  version: 1.0.0
+paths:
+  /things/{id}:
+    get:
+      parameters: &params
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200':
+          description: ok
+
+        # a blank line and a comment above
+        '404':
+          description: The user's own 404.
+  /others/{id}:
+    get:
+      parameters: *params
+      responses:
+        '200': { description: ok }
+components:
+  schemas:
+    Thing: { type: object }   # the user's schema
+`;
+
+describe('merging into YAML', () => {
+  it('keeps comments, anchors, quoting and blank lines; keeps the user\'s own responses, reporting each', async () => {
+    const result = await mergeSpec(mini(), 'spec.yaml', yamlSpec);
+    expect(result.diagnostics).toEqual([]);
+    const after = result.text as string;
+    expect(onlyAdded(yamlSpec, after)).toBe(true);
+    expect(after).toContain('parameters: &params');
+    expect(after).toContain('parameters: *params');
+    expect(result.notes).toEqual(['kept GET /things/{id} 404: the spec already answers it (set replace: true on the rule to replace it)']);
+    const spec = parse(after) as Json;
+    expect(spec['paths']['/things/{id}'].get.responses['404']).toEqual({ description: "The user's own 404." });
+    expect(spec['paths']['/things/{id}'].get.responses['410']).toEqual({ $ref: '#/components/responses/MiniError410' });
+    expect(spec['paths']['/others/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+    expect(spec['components'].schemas.Thing).toEqual({ type: 'object' });
+    expect(Object.keys(spec['x-errcat'].Mini)).toEqual(['schemas', 'responses', 'examples']);
+  });
+
+  it('replaces a user response when the rule says so', async () => {
+    const catalog = mini();
+    const replacing = { ...catalog, operations: catalog.operations.map((r) => ({ ...r, replace: true })) };
+    const result = await mergeSpec(replacing, 'spec.yaml', yamlSpec);
+    expect(result.notes).toEqual(['replaced GET /things/{id} 404 with errcat\'s response']);
+    expect((parse(result.text as string) as Json)['paths']['/things/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+  });
+
+  it('removes a code that left the catalog, with its references, on the next merge', async () => {
+    const once = await merged(mini(), 'spec.yaml', yamlSpec);
+    const { catalog } = loadCatalogText('mini.yaml', catalogText().replace('  gone: { status: 410, title: Gone }\n', '').replace('errors: [not_found, gone]', 'errors: [not_found]'));
+    const twice = await merged(catalog as Catalog, 'spec.yaml', once);
+    expect(twice).not.toMatch(/Gone|410/);
+    expect(twice).toMatch(/MiniNotFoundError/);
+    expect(await swaggerParserErrors(parse(twice) as object)).toBe('');
+    expect(await merged(catalog as Catalog, 'spec.yaml', twice)).toBe(twice);
+  });
+
+  it('refuses to overwrite a component of the user\'s, pointing at it, and changes nothing', async () => {
+    const spec = yamlSpec.replace('    Thing: { type: object }', '    MiniNotFoundError: { type: string }\n    Thing: { type: object }');
+    const result = await mergeSpec(mini(), 'spec.yaml', spec);
+    expect(result.text).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual(['component-conflict 25:5']);
+  });
+});
+
+describe('merging into JSON', () => {
+  it.each([
+    ['four spaces', '    '],
+    ['tabs', '\t'],
+  ])('keeps the indentation (%s), key order and every original value', async (_, indent) => {
+    const original = parse(yamlSpec) as Json;
+    const text = `${JSON.stringify(original, null, indent)}\n`;
+    const after = await merged(mini(), 'spec.json', text);
+    expect(after.split('\n')[1]).toBe(`${indent}"openapi": "3.0.3",`);
+    const spec = JSON.parse(after) as Json;
+    expect(Object.keys(spec).slice(0, 4)).toEqual(Object.keys(original));
+    expect(spec['paths']['/things/{id}'].get.parameters).toEqual(original['paths']['/things/{id}'].get.parameters);
+    expect(spec['components'].schemas.Thing).toEqual({ type: 'object' });
+    expect(await merged(mini(), 'spec.json', after)).toBe(after);
+  });
+});
+
+describe('merging into Swagger 2.0', () => {
+  it('adds definitions and responses and stays valid', async () => {
+    const spec = `swagger: "2.0"\ninfo: { title: Mini, version: "1" }\npaths:\n  /things:\n    get:\n      responses:\n        "200": { description: ok }\n`;
+    const after = await merged(mini(), 'spec.yaml', spec);
+    const doc = parse(after) as Json;
+    expect(doc['definitions'].MiniNotFoundError).toBeDefined();
+    expect(doc['paths']['/things'].get.responses['404']).toEqual({ $ref: '#/responses/MiniError404' });
+    expect(await swaggerParserErrors(doc)).toBe('');
+  });
+});
+
+describe('refusals', () => {
+  it('a spec of another version', async () => {
+    const result = await mergeSpec(mini(), 'spec.yaml', 'openapi: 4.0.0\ninfo: { title: x, version: "1" }\npaths: {}\n');
+    expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual(['unsupported-spec 1:10']);
+  });
+});
