@@ -1,7 +1,7 @@
 /**
  * errcat's public API. The CLI is a thin layer over these functions.
  *
- *   import { loadCatalog, generate, loadTemplates, writeFilesAtomically } from 'errcat';
+ *   import { loadCatalog, generate, merge, loadTemplates, writeFilesAtomically } from 'errcat';
  */
 export { loadCatalog, loadCatalogText, type LoadResult } from './load.js';
 export { generate, type GenerateOptions } from './generate.js';
@@ -11,6 +11,9 @@ export { renderDocs, TemplateError, type TemplateSet } from './emit/docs/render.
 export { loadTemplates, DEFAULT_TEMPLATES_DIR } from './project/templates.js';
 export { loadConfig, findConfig, type ProjectConfig, type Target } from './project/config.js';
 export { planProject, type Plan } from './project/plan.js';
+export { mergeSpec as merge, mergeSpec, type MergeResult } from './merge/merge.js';
+export { planMerge, type Edit, type MergePlan } from './merge/plan.js';
+export { attachedStatuses, listOperations, type AttachedStatus, type SpecOperation } from './merge/operations.js';
 export { writeFilesAtomically, type OutputFile, type WrittenFile } from './write/files.js';
 export { serialize, type DataFormat } from './write/serialize.js';
 export { formatDiagnostic, summarizeDiagnostics } from './diagnostics/format.js';

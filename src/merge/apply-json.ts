@@ -19,14 +19,19 @@ function mapAt(root: Record<string, unknown>, path: readonly string[]): Record<s
   return node;
 }
 
-/** Applies edits to a JSON spec: keys keep their order (new ones go last), the indentation stays the file's. */
-export function applyToJson(text: string, edits: readonly Edit[]): string {
-  const root = JSON.parse(text) as Record<string, unknown>;
+/** Applies edits to a parsed spec in place: keys keep their order, new ones go last. */
+export function applyEdits(root: Record<string, unknown>, edits: readonly Edit[]): Record<string, unknown> {
   for (const edit of edits) {
     const map = mapAt(root, edit.path);
     // defineProperty, so that a key such as `__proto__` stays a plain property.
     if (edit.kind === 'set') Object.defineProperty(map, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
     else delete map[edit.key];
   }
+  return root;
+}
+
+/** Applies edits to a JSON spec's text: key order kept, the file's indentation and final newline kept. */
+export function applyToJson(text: string, edits: readonly Edit[], parsed?: Record<string, unknown>): string {
+  const root = applyEdits(parsed ?? (JSON.parse(text) as Record<string, unknown>), edits);
   return `${JSON.stringify(root, null, detectIndent(text))}${text.endsWith('\n') ? '\n' : ''}`;
 }

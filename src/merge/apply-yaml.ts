@@ -69,8 +69,8 @@ function keyOf(pair: Pair): string {
  * after a mapping's last pair, and every other byte — comments, order, quoting, blank lines,
  * anchors — stays as it was. A flow mapping (`{ … }`) is rewritten as one flow mapping.
  */
-export function applyToYaml(text: string, edits: readonly Edit[]): string {
-  const document = parseDocument(text);
+export function applyToYaml(text: string, edits: readonly Edit[], parsed?: Document.Parsed): string {
+  const document = parsed ?? parseDocument(text);
   const unit = indentUnit(text);
   const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
   const afterLine = (offset: number) => {
@@ -115,10 +115,14 @@ export function applyToYaml(text: string, edits: readonly Edit[]): string {
       splices.push({ start: end, end, text: lead + [...pending].map(([key, value]) => block(key, value, column)).join(''), depth: group.path.length });
     }
   }
-  let result = text;
-  // From the end backwards, so offsets stay valid; at one offset the shallower goes in first, ending up after.
-  for (const splice of splices.sort((a, b) => b.start - a.start || b.end - a.end || a.depth - b.depth)) {
-    result = result.slice(0, splice.start) + splice.text + result.slice(splice.end);
+  // One pass from the start: at one offset the deeper mapping's insertion comes first.
+  const ordered = splices.sort((a, b) => a.start - b.start || a.end - b.end || b.depth - a.depth);
+  const chunks: string[] = [];
+  let cursor = 0;
+  for (const splice of ordered) {
+    chunks.push(text.slice(cursor, splice.start), splice.text);
+    cursor = Math.max(cursor, splice.end);
   }
-  return result;
+  chunks.push(text.slice(cursor));
+  return chunks.join('');
 }

@@ -19,5 +19,9 @@ describe("the package's public API", () => {
     expect(written.every((w) => w.outcome === 'written')).toBe(true);
     expect(readFileSync(join(out, 'errors.ts'), 'utf8')).toBe(files[1]?.content);
     expect(Object.keys(api.DIAGNOSTIC_CODES)).toContain('unknown-key');
+    const spec = readFileSync(join(ROOT, 'specs/sandbox/openapi.yaml'), 'utf8');
+    const merged = await api.merge(catalog, 'openapi.yaml', spec);
+    expect(merged.diagnostics).toEqual([]);
+    expect(merged.text).toBe(readFileSync(join(ROOT, 'generated/sandbox/openapi.merged.yaml'), 'utf8'));
   });
 });

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { headerAlwaysSent, statusHeaders } from '../../src/emit/openapi/responses.js';
+import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
+import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
+
+type Json = Record<string, any>;
+const PRISM = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
+const running: ChildProcess[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Starts Prism on a free loopback port and waits until it says it is listening. */
+async function startPrism(spec: string): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Prism did not start: ${output}`)), 60_000);
+    const listen = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', listen);
+    child.stderr?.on('data', listen);
+    child.once('exit', (code) => reject(new Error(`Prism exited (${code}): ${output}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+afterAll(() => {
+  for (const child of running) child.kill('SIGTERM');
+});
+
+describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
+  it('answers every documented error with a body and headers the generated classifier reads as that code', async () => {
+    const api = file.split('/')[1] as string;
+    const merged = join(ROOT, 'generated', api, 'openapi.merged.yaml');
+    const spec = parse(readFileSync(merged, 'utf8')) as Json;
+    const catalog = await mustLoad(file);
+    const module = (await import(pathToFileURL(join(ROOT, 'generated', api, 'errors.ts')).href)) as {
+      classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
+    };
+    const base = await startPrism(merged);
+    const prefix = catalog.naming.componentPrefix;
+    const requested = new Set<string>();
+    for (const operation of listOperations(spec)) {
+      for (const { status } of attachedStatuses(catalog, operation)) {
+        const response = spec['components'].responses[`${prefix}Error${status}`] as Json;
+        const examples = Object.keys(response['content'][catalog.envelope.contentType].examples as Json);
+        for (const example of examples) {
+          if (requested.has(`${status} ${example}`)) continue;
+          requested.add(`${status} ${example}`);
+          const path = operation.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+          const withBody = spec['paths'][operation.path][operation.method].requestBody !== undefined;
+          const res = await fetch(`${base}${path}`, {
+            method: operation.method.toUpperCase(),
+            headers: { authorization: 'Bearer test', prefer: `code=${status}, example=${example}`, ...(withBody ? { 'content-type': 'application/json' } : {}) },
+            ...(withBody ? { body: JSON.stringify({ url: 'https://example.com', prompt: 'p' }) } : {}),
+          });
+          const body: unknown = await res.json();
+          const where = `${operation.method} ${operation.path} ${status} ${example}`;
+          expect(res.status, where).toBe(status);
+          const entry = catalog.entries.find((e) => example.startsWith(`${prefix}${e.name}.`));
+          const classified = module.classifyError(status, body, res.headers);
+          if (entry) expect(classified, where).toMatchObject({ known: true, code: entry.code });
+          // A status with no code of its own: not a documented code, but the shape every error shares.
+          else expect([classified.known, classified.error !== undefined], where).toEqual([false, true]);
+          const info = catalog.statuses.find((s) => s.status === status);
+          for (const header of info ? statusHeaders(catalog, info).filter((h) => headerAlwaysSent(catalog, info, h)) : []) {
+            expect(res.headers.get(header.name), `${where} ${header.name}`).not.toBeNull();
+          }
+        }
+      }
+    }
+    // Every code of the catalog was served at least once.
+    for (const entry of catalog.entries) expect([...requested].some((r) => r.includes(`${prefix}${entry.name}.`)), String(entry.code)).toBe(true);
+  }, 120_000);
+});
