@@ -24,7 +24,7 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
     const doc = openApiDocument(catalog, '3.1') as { components: object };
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'doc', components: doc.components });
-    const wrapped = catalog.envelope.kind === 'wrapped' || catalog.envelope.kind === 'list';
+    const wrapped = catalog.envelope.key !== undefined;
     const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.apiError()}` });
     // The same bodies for both: every example, and each one broken (a wrong code).
     const valid = catalog.entries.flatMap((e) => e.statuses.flatMap((s) => examplesForStatus(catalog, e, s).map((x) => x.body)));

@@ -30,7 +30,7 @@ export function diffSummary(before: string, after: string): string {
 export async function checkCommand(catalog: string | undefined, options: CheckOptions): Promise<number> {
   const project = await resolveProject(catalog, options);
   if (!project.config) {
-    printDiagnostics(project.diagnostics, new Map(project.text !== undefined ? [[project.diagnostics[0]?.file ?? '', project.text]] : []));
+    printDiagnostics(project.diagnostics, project.texts);
     return EXIT.diagnostics;
   }
   const plan = await planProject(project.config);

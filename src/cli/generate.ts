@@ -1,9 +1,8 @@
 import { displayPath } from '../project/display-path.js';
-import { existsSync } from 'node:fs';
 import { planProject } from '../project/plan.js';
-import { writeFilesAtomically, type WrittenFile } from '../write/files.js';
-import { printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
-import { EXIT, UsageError } from './terminal.js';
+import { writeFilesAtomically } from '../write/files.js';
+import { describeWritten, printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
+import { EXIT } from './terminal.js';
 
 export interface GenerateCommandOptions extends ProjectOptions {
   quiet?: boolean;
@@ -11,16 +10,11 @@ export interface GenerateCommandOptions extends ProjectOptions {
   watch?: boolean;
 }
 
-function describeFile(w: WrittenFile): string {
-  return `${w.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${displayPath(w.path)} (${w.bytes} bytes)`;
-}
-
 /** One run: plan everything in memory, then write it all or nothing. */
 export async function generateOnce(catalog: string | undefined, options: GenerateCommandOptions): Promise<number> {
-  if (catalog !== undefined && !existsSync(catalog)) throw new UsageError(`errcat: no such file: ${catalog}`);
   const project = await resolveProject(catalog, options);
   if (!project.config) {
-    printDiagnostics(project.diagnostics, new Map(project.text !== undefined ? [[project.diagnostics[0]?.file ?? '', project.text]] : []));
+    printDiagnostics(project.diagnostics, project.texts);
     return EXIT.diagnostics;
   }
   // Progress goes to stderr, on a terminal only, and only when there is enough to wait for.
@@ -36,7 +30,7 @@ export async function generateOnce(catalog: string | undefined, options: Generat
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, diagnostics: plan.diagnostics, files: written }, null, 2)}\n`);
   } else if (!options.quiet) {
-    for (const w of written) process.stdout.write(`${describeFile(w)}\n`);
+    for (const w of written) process.stdout.write(`${describeWritten(w)}\n`);
     const changed = written.filter((w) => w.outcome === 'written').length;
     process.stdout.write(`${plan.catalogs} catalog${plan.catalogs === 1 ? '' : 's'}, ${written.length} files: ${changed} written, ${written.length - changed} unchanged\n`);
   }

@@ -1,6 +1,7 @@
-import { formatDiagnostic, summarizeDiagnostics } from '../diagnostics/format.js';
+import { summarizeDiagnostics } from '../diagnostics/format.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCatalog } from '../load.js';
+import { printDiagnostics } from './project.js';
 import { describeCatalog } from './summary.js';
 import { EXIT, UsageError, useColor } from './terminal.js';
 
@@ -27,12 +28,7 @@ export async function lintCommand(files: readonly string[], options: LintOptions
     }));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    const color = useColor(process.stderr);
-    for (const r of results) {
-      for (const d of r.diagnostics) {
-        process.stderr.write(`${formatDiagnostic(d, { color, ...(r.text !== undefined ? { sourceText: r.text } : {}) })}\n`);
-      }
-    }
+    printDiagnostics(all, new Map(results.flatMap((r) => (r.text !== undefined ? [[r.file, r.text] as const] : []))));
     if (!options.quiet) {
       const out = useColor(process.stdout);
       for (const r of results) {

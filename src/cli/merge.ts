@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { loadCatalog } from '../load.js';
 import { mergeSpec } from '../merge/merge.js';
-import { displayPath } from '../project/display-path.js';
 import { writeFilesAtomically } from '../write/files.js';
-import { printDiagnostics } from './project.js';
+import { describeWritten, printDiagnostics } from './project.js';
 import { EXIT, UsageError } from './terminal.js';
 
 export interface MergeOptions {
@@ -30,6 +29,6 @@ export async function mergeCommand(catalogFile: string, options: MergeOptions): 
     return EXIT.ok;
   }
   const [written] = await writeFilesAtomically([{ path: options.out ?? options.spec, content: result.text }]);
-  if (written && !options.quiet) process.stdout.write(`${written.outcome === 'written' ? 'wrote    ' : 'unchanged'} ${displayPath(written.path)} (${written.bytes} bytes)\n`);
+  if (written && !options.quiet) process.stdout.write(`${describeWritten(written)}\n`);
   return EXIT.ok;
 }

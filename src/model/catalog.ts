@@ -68,7 +68,10 @@ export interface CodeField {
 
 export interface Envelope {
   kind: EnvelopeKind;
-  /** `wrapped`: the key holding the error object; `list`: the key holding the array. */
+  /**
+   * Set exactly for `wrapped` (the key holding the error object) and `list` (the key holding the
+   * array), with its default already applied; absent when the error object is the body.
+   */
   key?: string;
   contentType: string;
   /** Absent for `codeless` envelopes. */

@@ -39,12 +39,6 @@ export function entryFieldSchema(field: Field, entry: Entry | undefined, catalog
   return { ...schema, enum: values };
 }
 
-export interface ErrorObjectParts {
-  /** Property name → schema, in wire order (code, message, fields). */
-  properties: [string, JsonSchema][];
-  required: string[];
-}
-
 /**
  * The error object of one entry — or, without an entry, of any error the envelope allows
  * (used for statuses with no code of their own and for "some other code").
@@ -89,8 +83,8 @@ function nest(path: readonly string[], leaf: JsonSchema, additionalProperties: b
 /** Wraps an error-object schema in the envelope: the schema of the whole body. */
 export function wrapInEnvelope(catalog: Catalog, errorObject: JsonSchema, listItems?: JsonSchema): JsonSchema {
   const { envelope } = catalog;
-  if (envelope.kind === 'wrapped' || envelope.kind === 'list') {
-    const key = envelope.key ?? (envelope.kind === 'list' ? 'errors' : 'error');
+  const key = envelope.key;
+  if (key !== undefined) {
     const inner = envelope.kind === 'list' ? { type: 'array', minItems: 1, items: listItems ?? errorObject } : errorObject;
     const schema: JsonSchema = { type: 'object', properties: { [key]: inner }, required: [key] };
     if (!envelope.additionalProperties) schema['additionalProperties'] = false;
@@ -108,7 +102,7 @@ export function entryBodySchema(catalog: Catalog, entry: Entry): JsonSchema {
   if (catalog.envelope.kind !== 'list') return wrapInEnvelope(catalog, own);
   const anyError = { anyOf: [errorObjectSchema(catalog), ...catalog.entries.map((e) => errorObjectSchema(catalog, e))] };
   const body = wrapInEnvelope(catalog, own, anyError);
-  const key = catalog.envelope.key ?? 'errors';
+  const key = catalog.envelope.key as string;
   const properties = body['properties'] as Record<string, JsonSchema>;
   properties[key] = { ...properties[key], contains: own };
   return body;

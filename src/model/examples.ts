@@ -58,9 +58,8 @@ function setPath(target: Record<string, JsonValue>, path: readonly string[], val
 
 export function wrapBody(catalog: Catalog, errorObject: JsonValue): JsonValue {
   const { envelope } = catalog;
-  if (envelope.kind === 'wrapped') return { [envelope.key ?? 'error']: errorObject };
-  if (envelope.kind === 'list') return { [envelope.key ?? 'errors']: [errorObject] };
-  return errorObject;
+  if (envelope.key === undefined) return errorObject;
+  return { [envelope.key]: envelope.kind === 'list' ? [errorObject] : errorObject };
 }
 
 export function sampleHeaders(headers: readonly Header[], names: readonly string[]): Record<string, string> {

@@ -1,5 +1,5 @@
 import type { Catalog, Entry, Field, JsonValue } from './catalog.js';
-import { expandTemplate } from '../normalize/naming.js';
+import { expandTemplate } from './naming.js';
 
 /** The value a computed field takes for an entry answered with `status`; undefined for free fields. */
 export function computedValue(field: Field, entry: Entry, status: number, catalog: Catalog): JsonValue | undefined {

@@ -3,9 +3,11 @@ import { isStructuralName } from '../model/names.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
 import { normalizeField } from './fields.js';
-import { expandTemplate, invalidNameReason, matchesStyle, pascalName, toStyle, unknownPlaceholders, URL_PLACEHOLDERS } from './naming.js';
+import { expandTemplate, invalidNameReason, matchesStyle, pascalName, toStyle } from '../model/naming.js';
+import { checkPlaceholders, findHeader, resolveHeader } from './references.js';
 import type { RawEntry, RawStatus } from './raw.js';
-import { normalizeRetry, policyForStatus } from './retry.js';
+import { policyForStatus } from '../model/retry.js';
+import { normalizeRetry } from './retry.js';
 
 export interface EntryScope {
   envelope: Envelope;
@@ -14,7 +16,7 @@ export interface EntryScope {
   docUrlTemplate?: string;
   fields: readonly Field[];
   headers: readonly Header[];
-  retryDefaults: ReadonlyMap<string, RetryPolicy>;
+  retryDefaults: Readonly<Record<string, RetryPolicy>>;
   statuses: Readonly<Record<string, RawStatus>>;
 }
 
@@ -76,9 +78,7 @@ export function normalizeEntries(raw: Record<string, RawEntry>, scope: EntryScop
     const docUrl = rawEntry.docUrl ?? scope.docUrlTemplate;
     if (docUrl !== undefined) {
       // The catalog-wide template is checked once, where it is written.
-      for (const p of rawEntry.docUrl !== undefined ? unknownPlaceholders(rawEntry.docUrl) : []) {
-        ctx.report('unknown-placeholder', `Unknown placeholder \`{${p}}\`; use one of ${URL_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, [...path, 'docUrl']);
-      }
+      if (rawEntry.docUrl !== undefined) checkPlaceholders(rawEntry.docUrl, ctx, [...path, 'docUrl']);
       entry.docUrl = expandTemplate(docUrl, { code, status: statuses[0] ?? 500, name });
     }
     if (rawEntry.deprecated !== undefined && rawEntry.deprecated !== false) {
@@ -157,19 +157,14 @@ function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: Normali
 
 function entryHeaders(raw: RawEntry, statuses: readonly number[], scope: EntryScope, ctx: NormalizeContext, path: string[]): string[] {
   const names = scope.headers.filter((h) => h.everyError).map((h) => h.name);
-  const add = (name: string, at: (string | number)[]) => {
-    const header = scope.headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
-    if (!header) {
-      ctx.report('unknown-header', `The header \`${name}\` is not declared.${didYouMean(name, scope.headers.map((h) => h.name))} Declare it under \`headers\`.`, at);
-      return;
-    }
-    if (!names.includes(header.name)) names.push(header.name);
-  };
-  (raw.headers ?? []).forEach((name, i) => add(name, [...path, 'headers', i]));
+  (raw.headers ?? []).forEach((name, i) => {
+    const header = resolveHeader(scope.headers, name, ctx, [...path, 'headers', i]);
+    if (header && !names.includes(header.name)) names.push(header.name);
+  });
   // Headers a status declares apply to its entries too; they were checked where declared.
   for (const status of statuses) {
     for (const name of scope.statuses[String(status)]?.headers ?? []) {
-      const header = scope.headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
+      const header = findHeader(scope.headers, name);
       if (header && !names.includes(header.name)) names.push(header.name);
     }
   }

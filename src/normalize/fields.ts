@@ -1,7 +1,7 @@
 import type { Field, FieldShape, FieldValue, JsonValue } from '../model/catalog.js';
 import type { PathSegment } from '../parse/source-document.js';
 import type { NormalizeContext } from './context.js';
-import { unknownPlaceholders, URL_PLACEHOLDERS } from './naming.js';
+import { checkPlaceholders } from './references.js';
 import type { RawField } from './raw.js';
 
 export function normalizeShape(raw: RawField, ctx: NormalizeContext, path: readonly PathSegment[]): FieldShape {
@@ -69,9 +69,7 @@ function normalizeValue(raw: RawField, ctx: NormalizeContext, path: readonly Pat
   if (v === undefined) return { kind: 'free' };
   if (typeof v === 'object') {
     if (v.template !== undefined) {
-      for (const p of unknownPlaceholders(v.template)) {
-        ctx.report('unknown-placeholder', `Unknown placeholder \`{${p}}\`; use one of ${URL_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, [...valuePath, 'template']);
-      }
+      checkPlaceholders(v.template, ctx, [...valuePath, 'template']);
       if (raw.type !== 'string') ctx.report('invalid-value', 'A `template` value makes a string; set `type: string`.', [...valuePath, 'template']);
       return { kind: 'template', template: v.template };
     }

@@ -6,7 +6,7 @@ import { normalizeEntries, reservedNames } from './entries.js';
 import { normalizeEnvelope } from './envelope.js';
 import { attachExamples } from './examples.js';
 import { normalizeField } from './fields.js';
-import { unknownPlaceholders, URL_PLACEHOLDERS } from './naming.js';
+import { checkPlaceholders } from './references.js';
 import { normalizeOperations } from './operations.js';
 import type { RawCatalog } from './raw.js';
 import { normalizeRetry } from './retry.js';
@@ -39,14 +39,10 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
   });
   // A default may read a body field that only the entries at its status declare.
   const fieldNames = [...fields.map((f) => f.name), ...Object.values(raw.errors).flatMap((e) => Object.keys(e.fields ?? {}))];
-  const retryDefaults = new Map<string, RetryPolicy>(
+  const retryDefaults: Record<string, RetryPolicy> = Object.fromEntries(
     Object.entries(raw.retry ?? {}).map(([key, policy]) => [key, normalizeRetry(policy, ctx, ['retry', key], { headers, fieldNames })]),
   );
-  if (raw.docUrl !== undefined) {
-    for (const p of unknownPlaceholders(raw.docUrl)) {
-      ctx.report('unknown-placeholder', `Unknown placeholder \`{${p}}\`; use one of ${URL_PLACEHOLDERS.map((x) => `{${x}}`).join(', ')}.`, ['docUrl']);
-    }
-  }
+  if (raw.docUrl !== undefined) checkPlaceholders(raw.docUrl, ctx, ['docUrl']);
   const entries = normalizeEntries(
     raw.errors,
     {
@@ -74,7 +70,7 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
     headers,
     entries,
     statuses,
-    retryDefaults: Object.fromEntries(retryDefaults),
+    retryDefaults,
     operations: normalizeOperations(raw.operations ?? [], entries, statuses, ctx),
   };
   // Examples are checked against schemas built from the model, so they come last.

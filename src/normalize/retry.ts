@@ -1,11 +1,11 @@
 import type { BackoffPolicy, Header, RetryPolicy } from '../model/catalog.js';
+import { DEFAULT_BACKOFF, NEVER } from '../model/retry.js';
 import type { PathSegment } from '../parse/source-document.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
+import { resolveHeader } from './references.js';
 import type { RawBackoff, RawRetry } from './raw.js';
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { strategy: 'backoff', maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30_000, jitter: 'full' };
-export const NEVER: RetryPolicy = { strategy: 'never' };
 
 const BACKOFF_KEYS = ['maxAttempts', 'baseDelayMs', 'factor', 'maxDelayMs', 'jitter'] as const;
 
@@ -48,9 +48,7 @@ export function normalizeRetry(raw: RawRetry, ctx: NormalizeContext, path: reado
         return { strategy: 'retry-after', source: { field: spec.field }, maxAttempts, fallback };
       }
       const header = spec.header ?? 'Retry-After';
-      if (!scope.headers.some((h) => h.name.toLowerCase() === header.toLowerCase())) {
-        ctx.report('unknown-header', `The header \`${header}\` is not declared.${didYouMean(header, scope.headers.map((h) => h.name))} Declare it under \`headers\`.`, spec.header === undefined ? path : [...path, 'header']);
-      }
+      resolveHeader(scope.headers, header, ctx, spec.header === undefined ? path : [...path, 'header']);
       return { strategy: 'retry-after', source: { header }, maxAttempts, fallback };
     }
   }
@@ -75,14 +73,4 @@ function normalizeBackoff(raw: RawBackoff, ctx: NormalizeContext, path: readonly
     ctx.report('retry-impossible', `A \`factor\` of ${policy.factor} over a \`baseDelayMs\` of 0 always gives 0; set a base delay above 0.`, [...path, 'factor']);
   }
   return policy;
-}
-
-/** Looks up the policy for a status: exact status, then class (`4xx`), then `default`, then errcat's own default. */
-export function policyForStatus(status: number, defaults: ReadonlyMap<string, RetryPolicy>): RetryPolicy {
-  return (
-    defaults.get(String(status)) ??
-    defaults.get(`${Math.floor(status / 100)}xx`) ??
-    defaults.get('default') ??
-    (status >= 500 ? DEFAULT_BACKOFF : NEVER)
-  );
 }

@@ -1,16 +1,17 @@
 import { STATUS_CODES } from 'node:http';
 import type { Entry, Header, RetryPolicy, StatusInfo } from '../model/catalog.js';
-import { didYouMean } from '../validate/suggest.js';
+import { resolveHeader } from './references.js';
 import type { NormalizeContext } from './context.js';
 import type { RawStatus } from './raw.js';
-import { normalizeRetry, policyForStatus } from './retry.js';
+import { policyForStatus } from '../model/retry.js';
+import { normalizeRetry } from './retry.js';
 
 /** Every status the catalog uses — by its entries or declared on its own — in numeric order. */
 export function normalizeStatuses(
   raw: Readonly<Record<string, RawStatus>>,
   entries: readonly Entry[],
   headers: readonly Header[],
-  retryDefaults: ReadonlyMap<string, RetryPolicy>,
+  retryDefaults: Readonly<Record<string, RetryPolicy>>,
   ctx: NormalizeContext,
 ): StatusInfo[] {
   const numbers = new Set<number>(entries.flatMap((e) => e.statuses));
@@ -26,9 +27,8 @@ export function normalizeStatuses(
       }
       const names = headers.filter((h) => h.everyError).map((h) => h.name);
       (declared?.headers ?? []).forEach((name, i) => {
-        const header = headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
-        if (!header) ctx.report('unknown-header', `The header \`${name}\` is not declared.${didYouMean(name, headers.map((h) => h.name))} Declare it under \`headers\`.`, [...path, 'headers', i]);
-        else if (!names.includes(header.name)) names.push(header.name);
+        const header = resolveHeader(headers, name, ctx, [...path, 'headers', i]);
+        if (header && !names.includes(header.name)) names.push(header.name);
       });
       const info: StatusInfo = {
         status,

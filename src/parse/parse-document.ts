@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionAt, type SourceDocument } from './source-document.js';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { spanOf, type SourceDocument } from './source-document.js';
 
 export type ParseResult = { source?: SourceDocument; diagnostics: Diagnostic[] };
 
@@ -41,12 +41,11 @@ export function parseSource(file: string, text: string): ParseResult {
   if (diagnostics.length > 0) return { diagnostics };
   const source: SourceDocument = { file, text, document, lineCounter };
   const contents = document.contents;
-  const start = { line: 1, column: 1 };
   if (contents === null || (contents && 'value' in contents && contents.value === null && !isMap(contents))) {
-    return { diagnostics: [diagnostic('empty-file', 'The file holds no catalog; start from `errcat init` or the README example (a mapping with `errcat`, `info`, `envelope` and `errors`).', file, { start, end: start })] };
+    return { diagnostics: [diagnostic('empty-file', 'The file holds no catalog; start from `errcat init` or the README example (a mapping with `errcat`, `info`, `envelope` and `errors`).', file, FILE_START)] };
   }
   if (!isMap(contents)) {
-    const span = contents.range ? { start: positionAt(lineCounter, contents.range[0]), end: positionAt(lineCounter, contents.range[1]) } : { start, end: start };
+    const span = contents.range ? spanOf(lineCounter, contents.range) : FILE_START;
     return { diagnostics: [diagnostic('not-a-mapping', 'The catalog must be a mapping at the top level (keys such as `errcat`, `info`, `envelope`, `errors`), not a list or a single value.', file, span)] };
   }
   return { source, diagnostics: [] };
@@ -66,7 +65,7 @@ function duplicateKeys(file: string, lineCounter: LineCounter, document: Documen
           continue;
         }
         const range = isScalar(pair.key) && pair.key.range ? pair.key.range : map.range;
-        const span = range ? { start: positionAt(lineCounter, range[0]), end: positionAt(lineCounter, range[1]) } : { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+        const span = range ? spanOf(lineCounter, range) : FILE_START;
         found.push(
           map === errors
             ? diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span)
@@ -80,7 +79,7 @@ function duplicateKeys(file: string, lineCounter: LineCounter, document: Documen
 
 function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean): Diagnostic {
   const [from, to] = error.pos;
-  const span = { start: positionAt(lineCounter, from), end: positionAt(lineCounter, Math.max(from, to)) };
+  const span = spanOf(lineCounter, [from, Math.max(from, to)]);
   const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
   return diagnostic(json ? 'json-syntax' : 'yaml-syntax', `${message}; fix the ${json ? 'JSON' : 'YAML'} at this point.`, file, span);
 }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
-import type { Position, Span } from '../diagnostics/diagnostic.js';
+import { FILE_START, type Position, type Span } from '../diagnostics/diagnostic.js';
 
 /** A parsed catalog text: the `yaml` Document keeps every node's range, so any path can be located. */
 export interface SourceDocument {
@@ -50,7 +50,7 @@ export function locate(source: SourceDocument, path: readonly PathSegment[], opt
       break;
     }
   }
-  if (!best?.range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  if (!best?.range) return FILE_START;
   return spanOf(source.lineCounter, best.range);
 }
 

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from '../emit/openapi/index.js';
+import { DEFAULT_FILES } from '../write/output-names.js';
 import { parseSource } from '../parse/parse-document.js';
 import { readSource } from '../parse/read-source.js';
 import { locate } from '../parse/source-document.js';
@@ -27,7 +28,8 @@ export interface ProjectConfig {
   targets: Target[];
 }
 
-interface RawTarget {
+/** One `catalogs` item of the config, as written. */
+export interface TargetSettings {
   catalog: string;
   out: string;
   openapi?: false | { file?: string; version?: OpenApiVersion };
@@ -67,6 +69,20 @@ async function expand(root: string, pattern: string): Promise<string[]> {
   return paths.filter((p) => existsSync(p));
 }
 
+/** A catalog's target: paths resolved from `root`, `{name}` filled in, defaults applied. */
+export function resolveTarget(root: string, catalog: string, settings: TargetSettings): Target {
+  const name = basename(dirname(catalog));
+  const path = (p: string) => resolve(root, p.replace(/\{name\}/g, name));
+  return {
+    catalog,
+    outDir: path(settings.out),
+    openapi: settings.openapi === false ? false : { file: settings.openapi?.file ?? DEFAULT_FILES.openapi, version: settings.openapi?.version ?? '3.1' },
+    typescript: settings.typescript === false ? false : { file: settings.typescript?.file ?? DEFAULT_FILES.typescript },
+    docs: settings.docs === false ? false : { file: settings.docs?.file ?? DEFAULT_FILES.docs },
+    merge: (settings.merge ?? []).map((m) => ({ spec: path(m.spec), out: path(m.out ?? m.spec) })),
+  };
+}
+
 /** Reads, validates and resolves a project config; every problem located in the config. */
 export async function loadConfig(file: string): Promise<ConfigResult> {
   const read = await readSource(file);
@@ -74,7 +90,7 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
   const parsed = parseSource(file, read.text);
   if (!parsed.source) return { diagnostics: parsed.diagnostics, text: read.text };
   const source = parsed.source;
-  const value = source.document.toJS() as { templates?: string; catalogs: RawTarget[] };
+  const value = source.document.toJS() as { templates?: string; catalogs: TargetSettings[] };
   const shape = validateShape(source, value, CONFIG_SCHEMA_URL);
   if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text: read.text };
   const root = dirname(resolve(file));
@@ -85,20 +101,7 @@ export async function loadConfig(file: string): Promise<ConfigResult> {
     if (catalogs.length === 0) {
       diagnostics.push(diagnostic('catalog-not-found', `No catalog matches \`${raw.catalog}\` (relative to ${root}); fix the path, or run \`errcat init\` to create one.`, file, locate(source, ['catalogs', i, 'catalog'])));
     }
-    for (const catalog of catalogs) {
-      const name = basename(dirname(catalog));
-      targets.push({
-        catalog,
-        outDir: resolve(root, raw.out.replace(/\{name\}/g, name)),
-        openapi: raw.openapi === false ? false : { file: raw.openapi?.file ?? 'openapi.yaml', version: raw.openapi?.version ?? '3.1' },
-        typescript: raw.typescript === false ? false : { file: raw.typescript?.file ?? 'errors.ts' },
-        docs: raw.docs === false ? false : { file: raw.docs?.file ?? 'errors.md' },
-        merge: (raw.merge ?? []).map((m) => {
-          const spec = resolve(root, m.spec.replace(/\{name\}/g, name));
-          return { spec, out: m.out === undefined ? spec : resolve(root, m.out.replace(/\{name\}/g, name)) };
-        }),
-      });
-    }
+    for (const catalog of catalogs) targets.push(resolveTarget(root, catalog, raw));
   }
   if (hasErrors(diagnostics)) return { diagnostics, text: read.text };
   const config: ProjectConfig = { file, root, targets };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { mergeSpec } from '../merge/merge.js';
 import { displayPath } from './display-path.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
 import { generate } from '../generate.js';
 import { loadCatalog } from '../load.js';
@@ -33,7 +33,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
     if (result.text !== undefined) plan.texts.set(displayPath(target.catalog), result.text);
     plan.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
     if (result.missing) {
-      plan.diagnostics.push(diagnostic('catalog-not-found', `${target.catalog} does not exist.`, config.file, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+      plan.diagnostics.push(diagnostic('catalog-not-found', `${target.catalog} does not exist.`, config.file, FILE_START));
       continue;
     }
     if (!result.catalog) continue;
@@ -50,16 +50,16 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           templates,
         }),
       );
-      for (const merge of target.merge) {
-        const text = await readFile(merge.spec, 'utf8').catch(() => undefined);
+      for (const into of target.merge) {
+        const text = await readFile(into.spec, 'utf8').catch(() => undefined);
         if (text === undefined) {
-          plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(merge.spec)}, does not exist.`, config.file, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }));
+          plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
         }
-        const merged = await mergeSpec(result.catalog, displayPath(merge.spec), text);
-        plan.texts.set(displayPath(merge.spec), text);
+        const merged = await mergeSpec(result.catalog, displayPath(into.spec), text);
+        plan.texts.set(displayPath(into.spec), text);
         plan.diagnostics.push(...merged.diagnostics);
-        if (merged.text !== undefined) files.push({ path: merge.out, content: merged.text });
+        if (merged.text !== undefined) files.push({ path: into.out, content: merged.text });
       }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;

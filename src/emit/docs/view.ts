@@ -1,8 +1,8 @@
-import type { Catalog, Entry, Header } from '../../model/catalog.js';
+import type { Catalog, Entry, Header, JsonValue } from '../../model/catalog.js';
 import { errorObjectSchema } from '../../model/error-schema.js';
-import { examplesForStatus } from '../../model/examples.js';
+import { examplesForStatus, wrapBody } from '../../model/examples.js';
 import { entryOf } from '../../model/values.js';
-import { describeRetry } from '../typescript/jsdoc.js';
+import { DEFAULT_BACKOFF, describeRetry } from '../../model/retry.js';
 import { anchor } from './markdown.js';
 
 /** Everything the templates show, as plain data: the templates decide layout, never facts. */
@@ -18,6 +18,8 @@ export interface DocsView {
   entries: EntryView[];
   statusOnly: { status: number; title: string; description?: string; fix?: string; retry: string }[];
   retry: { scope: string; policy: string }[];
+  /** errcat's policy for a 5xx status no default covers. */
+  fallbackRetry: string;
   codeless: boolean;
 }
 
@@ -60,10 +62,10 @@ function valueText(kind: string): string {
 export function docsView(catalog: Catalog): DocsView {
   const { envelope } = catalog;
   const codeField = envelope.code?.path.join('.');
-  const shapeObject: Record<string, unknown> = {};
+  const shapeObject: Record<string, JsonValue> = {};
   const sample = errorObjectSchema(catalog)['properties'] as Record<string, Record<string, unknown>>;
   for (const [name, schema] of Object.entries(sample)) shapeObject[name] = fieldType(schema);
-  const shape = envelope.kind === 'wrapped' ? { [envelope.key ?? 'error']: shapeObject } : envelope.kind === 'list' ? { [envelope.key ?? 'errors']: [shapeObject] } : shapeObject;
+  const shape = wrapBody(catalog, shapeObject);
   const view: DocsView = {
     title: catalog.info.title,
     version: catalog.info.version,
@@ -91,6 +93,7 @@ export function docsView(catalog: Catalog): DocsView {
       .filter((s) => s.statusOnly)
       .map((s) => ({ status: s.status, title: s.title, ...(s.description !== undefined ? { description: s.description } : {}), ...(s.fix !== undefined ? { fix: s.fix } : {}), retry: describeRetry(s.retry) })),
     retry: Object.entries(catalog.retryDefaults).map(([scope, policy]) => ({ scope, policy: describeRetry(policy) })),
+    fallbackRetry: describeRetry(DEFAULT_BACKOFF),
     codeless: envelope.code === undefined,
   };
   if (catalog.info.description !== undefined) view.description = catalog.info.description;

@@ -12,7 +12,7 @@ export const OPENAPI_VERSIONS: Record<OpenApiVersion, string> = { '3.1': '3.1.1'
 
 /** The schema a status response carries: its body (wrapped/list envelopes) or its union. */
 function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
-  const wrapped = catalog.envelope.kind === 'wrapped' || catalog.envelope.kind === 'list';
+  const wrapped = catalog.envelope.key !== undefined;
   return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.unknownError() : names.statusUnion(info.status));
 }
 

@@ -1,27 +1,17 @@
-import type { Entry, RetryPolicy, StatusInfo } from '../../model/catalog.js';
+import type { Entry, StatusInfo } from '../../model/catalog.js';
+import { retryData } from '../../model/retry.js';
 
 /**
  * The `x-errcat-*` extensions: what OpenAPI cannot say natively. Their names are part of the
  * output contract (documented in the README); add, never rename.
  */
-export function retryExtension(policy: RetryPolicy): Record<string, unknown> {
-  switch (policy.strategy) {
-    case 'never':
-      return { strategy: 'never' };
-    case 'backoff':
-      return { ...policy };
-    case 'retry-after':
-      return { strategy: 'retry-after', ...policy.source, maxAttempts: policy.maxAttempts, fallback: { ...policy.fallback } };
-  }
-}
-
 export function entryExtensions(entry: Entry): Record<string, unknown> {
   const x: Record<string, unknown> = {
     'x-errcat-code': entry.code,
     'x-errcat-statuses': [...entry.statuses],
   };
   if (entry.fix !== undefined) x['x-errcat-fix'] = entry.fix;
-  x['x-errcat-retry'] = retryExtension(entry.retry);
+  x['x-errcat-retry'] = retryData(entry.retry);
   if (entry.headers.length > 0) x['x-errcat-headers'] = [...entry.headers];
   if (entry.tags.length > 0) x['x-errcat-tags'] = [...entry.tags];
   if (entry.since !== undefined) x['x-errcat-since'] = entry.since;
@@ -33,6 +23,6 @@ export function entryExtensions(entry: Entry): Record<string, unknown> {
 export function statusExtensions(info: StatusInfo): Record<string, unknown> {
   const x: Record<string, unknown> = { 'x-errcat-codes': [...info.codes] };
   if (info.fix !== undefined) x['x-errcat-fix'] = info.fix;
-  x['x-errcat-retry'] = retryExtension(info.retry);
+  x['x-errcat-retry'] = retryData(info.retry);
   return x;
 }

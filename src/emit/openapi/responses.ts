@@ -74,7 +74,7 @@ export function responseComponents(catalog: Catalog, names: ComponentNames, body
         headers.map((h) => {
           // A header component says `required` once; where it is not always sent, inline it.
           const always = headerAlwaysSent(catalog, info, h);
-          return [h.name, always === h.required ? names.headerRef(names.header(h.name)) : { ...headerComponent({ ...h, required: always }) }];
+          return [h.name, always === h.required ? names.headerRef(names.header(h.name)) : headerComponent({ ...h, required: always })];
         }),
       );
     }

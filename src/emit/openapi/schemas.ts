@@ -38,7 +38,7 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
     if (info.statusOnly) continue;
     schemas[names.statusUnion(info.status)] = { description: `The errors answered with HTTP ${info.status}.`, ...union(catalog, names, info.codes) };
   }
-  if (envelope.kind === 'wrapped' || envelope.kind === 'list') {
+  if (envelope.key !== undefined) {
     schemas[names.errorBody()] = { description: 'The body of any error response.', ...wrapInEnvelope(catalog, names.schemaRef(names.apiError())) };
     for (const info of catalog.statuses) {
       const inner = info.statusOnly ? names.unknownError() : names.statusUnion(info.status);
@@ -71,7 +71,7 @@ export function union(catalog: Catalog, names: ComponentNames, codes: readonly (
   return schema;
 }
 
-export function canDiscriminate(catalog: Catalog): boolean {
+function canDiscriminate(catalog: Catalog): boolean {
   const code = catalog.envelope.code;
   return code !== undefined && code.type === 'string' && code.path.length === 1;
 }

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import type { Entry, JsonValue, RetryPolicy } from '../../model/catalog.js';
-import { retryExtension } from '../openapi/extensions.js';
+import type { Entry, JsonValue } from '../../model/catalog.js';
+import { retryData } from '../../model/retry.js';
 import type { EmitContext } from './context.js';
 import { valueLiteral } from './literals.js';
 
@@ -14,11 +14,6 @@ function constant(name: string, initializer: string, doc: string, exported = tru
   };
 }
 
-/** The policy as the generated code reads it: `{strategy: 'retry-after', header | field, …}`. */
-export function policyValue(policy: RetryPolicy): JsonValue {
-  return retryExtension(policy) as JsonValue;
-}
-
 function metaValue(entry: Entry, statusTitle: string): JsonValue {
   const meta: Record<string, JsonValue> = {
     code: entry.code,
@@ -29,7 +24,7 @@ function metaValue(entry: Entry, statusTitle: string): JsonValue {
   if (entry.description !== undefined) meta['description'] = entry.description;
   if (entry.fix !== undefined) meta['fix'] = entry.fix;
   if (entry.docUrl !== undefined) meta['docUrl'] = entry.docUrl;
-  meta['retry'] = policyValue(entry.retry);
+  meta['retry'] = retryData(entry.retry);
   meta['headers'] = [...entry.headers];
   meta['deprecated'] = entry.deprecated !== undefined;
   if (entry.deprecated?.replacedBy !== undefined) meta['replacedBy'] = entry.deprecated.replacedBy;
@@ -48,13 +43,13 @@ export function constantDeclarations(ctx: EmitContext): StatementStructures[] {
   const title = (status: number | undefined) => catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`;
   const statuses = catalog.statuses.map((info): [number, JsonValue] => [
     info.status,
-    { title: info.title, codes: [...info.codes], retry: policyValue(info.retry), headers: [...info.headers] },
+    { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: [...info.headers] },
   ]);
   return [
     constant('ERROR_CODES', `${valueLiteral(catalog.entries.map((e) => e.code))} as const satisfies readonly ErrorCode[]`, 'Every documented code, in catalog order.'),
     constant('ERRORS', `${keyedLiteral(catalog.entries.map((e) => [e.code, metaValue(e, title(e.statuses[0]))]))} as const satisfies { readonly [C in ErrorCode]: ErrorMeta }`, 'What the catalog says about each code: statuses, title, fix, doc url, retry policy, headers.'),
     constant('STATUSES', `${keyedLiteral(statuses)} as const satisfies Readonly<Record<number, StatusMeta>>`, 'What the catalog says about each HTTP status it uses.'),
-    constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, policyValue(p)]))} as const satisfies Readonly<Record<string, RetryPolicy>>`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
+    constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)]))} as const satisfies Readonly<Record<string, RetryPolicy>>`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', JSON.stringify(catalog.envelope.contentType), 'The media type of error bodies.'),
     ...ctx.patterns.entries().map(([name, pattern]) => constant(name, `new RegExp(${JSON.stringify(pattern)}, "u")`, `Pattern of a catalog field.`, false)),
   ];

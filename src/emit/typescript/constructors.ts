@@ -60,7 +60,7 @@ function constructorFor(ctx: EmitContext, entry: Entry) {
     const value = same ? valueLiteral(first) : byStatus.reduceRight((acc, [s, v]) => (acc === '' ? valueLiteral(v) : `status === ${s} ? ${valueLiteral(v)} : ${acc}`), '');
     properties.push(`${objectKey(field.name)}: ${value}`);
   }
-  const body = envelope.kind === 'wrapped' ? `{ ${objectKey(envelope.key ?? 'error')}: error }` : envelope.kind === 'list' ? `{ ${objectKey(envelope.key ?? 'errors')}: [error] }` : 'error';
+  const body = envelope.key === undefined ? 'error' : `{ ${objectKey(envelope.key)}: ${envelope.kind === 'list' ? '[error]' : 'error'} }`;
   return {
     kind: StructureKind.Function as const,
     name: ctx.constructorName(entry),

@@ -32,9 +32,9 @@ function objectInterface(name: string, schema: JsonSchema, doc: string): Interfa
 /** The body type around an error-object type, per the envelope. */
 export function bodyType(catalog: Catalog, inner: string, list: 'plain' | 'first' = 'plain'): string {
   const { envelope } = catalog;
-  if (envelope.kind === 'wrapped') return `{ ${propertyName(envelope.key ?? 'error')}: ${inner} }`;
-  if (envelope.kind === 'list') return `{ ${propertyName(envelope.key ?? 'errors')}: ${list === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`} }`;
-  return inner;
+  if (envelope.key === undefined) return inner;
+  const value = envelope.kind !== 'list' ? inner : list === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
+  return `{ ${propertyName(envelope.key)}: ${value} }`;
 }
 
 export function typeDeclarations(ctx: EmitContext): StatementStructures[] {

@@ -26,9 +26,9 @@ export function codeExpression(ctx: EmitContext, expr: string): string {
 /** An expression for the error object inside a body: the body, its wrapper key, or the list's first item. */
 export function firstErrorExpression(ctx: EmitContext, expr: string): string {
   const { envelope } = ctx.catalog;
-  if (envelope.kind === 'wrapped') return `own(${expr}, ${JSON.stringify(envelope.key ?? 'error')})`;
-  if (envelope.kind === 'list') return `${ctx.patterns.use('firstItem')}(own(${expr}, ${JSON.stringify(envelope.key ?? 'errors')}))`;
-  return expr;
+  if (envelope.key === undefined) return expr;
+  const wrapped = `own(${expr}, ${JSON.stringify(envelope.key)})`;
+  return envelope.kind === 'list' ? `${ctx.patterns.use('firstItem')}(${wrapped})` : wrapped;
 }
 
 export function guardDeclarations(ctx: EmitContext): StatementStructures[] {

@@ -1,16 +1,6 @@
-import type { Entry, RetryPolicy } from '../../model/catalog.js';
+import type { Entry } from '../../model/catalog.js';
+import { describeRetry } from '../../model/retry.js';
 import { docText } from './literals.js';
-
-export function describeRetry(policy: RetryPolicy): string {
-  switch (policy.strategy) {
-    case 'never':
-      return 'never';
-    case 'backoff':
-      return `backoff, ${policy.maxAttempts} attempts, ${policy.baseDelayMs} ms ×${policy.factor} up to ${policy.maxDelayMs} ms, ${policy.jitter} jitter`;
-    case 'retry-after':
-      return `honour ${'header' in policy.source ? `the ${policy.source.header} header` : `the body field ${policy.source.field}`}, ${policy.maxAttempts} attempts, else backoff from ${policy.fallback.baseDelayMs} ms`;
-  }
-}
 
 /** The JSDoc of an entry's type: what it means, what to do, where it is answered, how to retry. */
 export function entryDoc(entry: Entry): string {

@@ -1,7 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import { DEFAULT_BACKOFF } from '../../normalize/retry.js';
+import { DEFAULT_BACKOFF, retryData } from '../../model/retry.js';
 import { valueLiteral } from './literals.js';
-import { policyValue } from './constants.js';
 
 /** Retry helpers: the policy of a status, whether to retry, and how long to wait. */
 export function retryDeclarations(): StatementStructures[] {
@@ -10,7 +9,7 @@ export function retryDeclarations(): StatementStructures[] {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
       docs: ["errcat's own default for a 5xx status neither the catalog nor its defaults name."],
-      declarations: [{ name: 'DEFAULT_BACKOFF', type: 'BackoffPolicy', initializer: valueLiteral(policyValue(DEFAULT_BACKOFF)) }],
+      declarations: [{ name: 'DEFAULT_BACKOFF', type: 'BackoffPolicy', initializer: valueLiteral(retryData(DEFAULT_BACKOFF)) }],
     },
     {
       kind: StructureKind.VariableStatement,

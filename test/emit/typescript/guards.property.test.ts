@@ -109,7 +109,7 @@ beforeAll(async () => {
     // Formats are annotations in draft 2020-12 unless asserted; the guards treat them so.
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'doc', components: doc.components });
-    const wrapped = catalog.envelope.kind === 'wrapped' || catalog.envelope.kind === 'list';
+    const wrapped = catalog.envelope.key !== undefined;
     const bodyName = wrapped ? names.errorBody() : names.apiError();
     subjects.set(file, {
       module,

@@ -45,7 +45,7 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
     const withCode = (code: unknown) => codePath.reduceRight<unknown>((inner, segment) => JSON.parse(`{${JSON.stringify(segment)}: ${JSON.stringify(inner)}}`), code);
     for (const key of PROTOTYPE_KEYS) {
       expect(module.isErrorCode(key)).toBe(false);
-      const body = catalog.envelope.kind === 'wrapped' ? { [catalog.envelope.key ?? 'error']: withCode(key) } : withCode(key);
+      const body = catalog.envelope.kind === 'wrapped' ? { [catalog.envelope.key as string]: withCode(key) } : withCode(key);
       expect(module.isErrorBody(body)).toBe(false);
       expect(module.classifyError(400, JSON.parse(`{"__proto__": ${JSON.stringify(body)}}`)).known).toBe(false);
     }

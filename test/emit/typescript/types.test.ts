@@ -83,7 +83,7 @@ async function assignabilityFile(spec: string): Promise<string> {
     const theirs = join(dir, `${api}.openapi.ts`);
     writeFileSync(theirs, astToString(await openapiTS(openapi as never)));
     const prefix = catalog.naming.componentPrefix;
-    const wrapped = catalog.envelope.kind === 'wrapped' || catalog.envelope.kind === 'list';
+    const wrapped = catalog.envelope.key !== undefined;
     const pairs: [string, string][] = [
       [wrapped ? `${prefix}ErrorBody` : `${prefix}ApiError`, 'ErrorBody'],
       [`${prefix}ApiError`, 'ApiError'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandTemplate, invalidNameReason, matchesStyle, pascalName, slug, toStyle, unknownPlaceholders } from '../../src/normalize/naming.js';
+import { expandTemplate, invalidNameReason, matchesStyle, pascalName, slug, toStyle, unknownPlaceholders } from '../../src/model/naming.js';
 import type { CodeStyle } from '../../src/model/catalog.js';
 
 describe('pascalName', () => {

@@ -1,4 +1,4 @@
-import type { CodeStyle } from '../model/catalog.js';
+import type { CodeStyle } from './catalog.js';
 
 const STYLE_PATTERNS: Record<CodeStyle, RegExp> = {
   snake_case: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
