@@ -8,22 +8,15 @@ import { UsageError } from './terminal.js';
  * `errcat generate --watch`: generate, then again whenever a catalog, the config or a template
  * changes. Folders are watched rather than files, because editors save by renaming a new file
  * over the old one. Diagnostics are printed and watching goes on.
+ *
+ * Watchers are kept open across runs and only added or closed as the watched set changes: closing
+ * and reopening them after each run would lose a save that lands in between.
  */
 export async function watchProject(catalog: string | undefined, options: GenerateCommandOptions): Promise<number> {
-  let watchers: FSWatcher[] = [];
+  const watchers = new Map<string, FSWatcher>();
+  let files = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-
-  const run = async () => {
-    try {
-      await generateOnce(catalog, options);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-    }
-    await rewatch();
-    if (!options.quiet) process.stdout.write(`watching for changes (Ctrl-C to stop)\n`);
-  };
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
@@ -32,41 +25,74 @@ export async function watchProject(catalog: string | undefined, options: Generat
     }, 100);
   };
 
+  const keep = (key: string, open: () => FSWatcher | undefined, wanted: Set<string>) => {
+    wanted.add(key);
+    if (watchers.has(key)) return;
+    const watcher = open();
+    if (watcher) watchers.set(key, watcher);
+  };
+
   const rewatch = async () => {
-    for (const w of watchers) w.close();
-    watchers = [];
-    const files = new Set<string>();
-    const folders = new Set<string>();
+    const next = new Set<string>();
     let templates: string | undefined;
-    if (catalog !== undefined) files.add(resolve(catalog));
+    if (catalog !== undefined) next.add(resolve(catalog));
     const project = await resolveProject(catalog, options).catch(() => undefined);
     if (project?.config) {
-      if (catalog === undefined) files.add(resolve(project.config.file));
-      for (const target of project.config.targets) files.add(target.catalog);
+      if (catalog === undefined) next.add(resolve(project.config.file));
+      for (const target of project.config.targets) next.add(target.catalog);
       templates = project.config.templates;
-    } else if (options.config !== undefined) files.add(resolve(options.config));
-    for (const file of files) folders.add(dirname(file));
-    for (const folder of folders) {
-      watchers.push(
-        watch(folder, (_, name) => {
-          if (name !== null && files.has(join(folder, basename(name)))) schedule();
-        }),
+    } else if (options.config !== undefined) next.add(resolve(options.config));
+    files = next;
+
+    const wanted = new Set<string>();
+    for (const folder of new Set([...files].map((file) => dirname(file)))) {
+      keep(
+        `folder:${folder}`,
+        () =>
+          watch(folder, (_, name) => {
+            if (name !== null && files.has(join(folder, basename(name)))) schedule();
+          }),
+        wanted,
       );
     }
     if (templates !== undefined) {
-      try {
-        watchers.push(watch(templates, { recursive: true }, (_, name) => name?.endsWith('.hbs') && schedule()));
-      } catch {
-        // No templates folder yet: the defaults apply, and there is nothing to watch.
-      }
+      const folder = templates;
+      keep(
+        `templates:${folder}`,
+        () => {
+          try {
+            return watch(folder, { recursive: true }, (_, name) => name?.endsWith('.hbs') && schedule());
+          } catch {
+            // No templates folder yet: the defaults apply, and there is nothing to watch.
+            return undefined;
+          }
+        },
+        wanted,
+      );
+    }
+    for (const [key, watcher] of watchers) {
+      if (wanted.has(key)) continue;
+      watcher.close();
+      watchers.delete(key);
     }
   };
+
+  async function run() {
+    try {
+      await generateOnce(catalog, options);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+    }
+    await rewatch();
+    if (!options.quiet) process.stdout.write(`watching for changes (Ctrl-C to stop)\n`);
+  }
 
   await run();
   return new Promise<number>((done) => {
     process.once('SIGINT', () => done(0));
     process.once('SIGTERM', () => done(0));
   }).finally(() => {
-    for (const w of watchers) w.close();
+    for (const watcher of watchers.values()) watcher.close();
   });
 }

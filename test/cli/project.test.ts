@@ -127,7 +127,7 @@ describe('errcat generate --watch', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const until = async (test: () => boolean, what: string) => {
-      for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
       if (!test()) throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
     };
     try {
@@ -141,5 +141,5 @@ describe('errcat generate --watch', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  }, 30_000);
+  }, 60_000);
 });
