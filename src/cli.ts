@@ -60,7 +60,7 @@ function program(): Command {
     .argument('<catalog>', 'catalog file')
     .requiredOption('-s, --spec <file>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)')
     .option('-o, --out <file>', 'write here instead of editing the spec in place; - for stdout')
-    .option('--no-validate', 'skip validating the merged spec with swagger-parser')
+    .option('--no-validate', 'skip reading the merged spec back and validating it with swagger-parser')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, options: MergeOptions) => {
       const { mergeCommand } = await import('./cli/merge.js');

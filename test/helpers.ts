@@ -38,3 +38,16 @@ export function runCli(args: readonly string[], options: { env?: Record<string, 
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Whether every line of `before` appears in `after`, in order: the merge only added lines. */
+export function onlyAdded(before: string, after: string): boolean {
+  const added = after.split('\n');
+  let i = 0;
+  for (const line of before.split('\n')) {
+    while (i < added.length && added[i] !== line) i++;
+    if (i === added.length) return false;
+    i++;
+  }
+  return true;
+}
+

@@ -1,4 +1,5 @@
 import type { Edit } from './plan.js';
+import { mappingAt } from './spec-data.js';
 
 /** The indentation the file uses: the first indented line's leading whitespace. */
 export function detectIndent(text: string): string {
@@ -22,16 +23,14 @@ function mapAt(root: Record<string, unknown>, path: readonly string[]): Record<s
 /** Applies edits to a parsed spec in place: keys keep their order, new ones go last. */
 export function applyEdits(root: Record<string, unknown>, edits: readonly Edit[]): Record<string, unknown> {
   for (const edit of edits) {
-    const map = mapAt(root, edit.path);
     // defineProperty, so that a key such as `__proto__` stays a plain property.
-    if (edit.kind === 'set') Object.defineProperty(map, edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
-    else delete map[edit.key];
+    if (edit.kind === 'set') Object.defineProperty(mapAt(root, edit.path), edit.key, { value: edit.value, enumerable: true, writable: true, configurable: true });
+    else delete mappingAt(root, edit.path)?.[edit.key];
   }
   return root;
 }
 
-/** Applies edits to a JSON spec's text: key order kept, the file's indentation and final newline kept. */
-export function applyToJson(text: string, edits: readonly Edit[], parsed?: Record<string, unknown>): string {
-  const root = applyEdits(parsed ?? (JSON.parse(text) as Record<string, unknown>), edits);
-  return `${JSON.stringify(root, null, detectIndent(text))}${text.endsWith('\n') ? '\n' : ''}`;
+/** Prints a spec as JSON the way its original text was: the file's indentation and final newline kept (key order is the data's). */
+export function formatLike(text: string, value: unknown): string {
+  return `${JSON.stringify(value, null, detectIndent(text))}${text.endsWith('\n') ? '\n' : ''}`;
 }

@@ -1,10 +1,13 @@
-import { isMap, isScalar, parseDocument, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
+import { stringify } from 'yaml';
+import { applyEdits } from './apply-json.js';
 import type { Edit } from './plan.js';
+import { isMapping, mappingAt } from './spec-data.js';
+import type { YamlOutline } from './yaml-layout.js';
 
+/** The edits to one mapping, their paths relative to it. */
 interface Group {
   path: string[];
-  sets: Map<string, unknown>;
-  deletes: Set<string>;
+  edits: Edit[];
 }
 
 interface Splice {
@@ -15,104 +18,116 @@ interface Splice {
   depth: number;
 }
 
-function mapAt(document: Document.Parsed, path: readonly string[]): YAMLMap | undefined {
-  const node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
-  return isMap(node) ? node : undefined;
+/** How far the file indents a block mapping inside another: its first one below the root shows it. */
+function indentUnit(outline: YamlOutline, data: unknown): number {
+  const root = outline.mapping([]);
+  if (root?.style !== 'block' || !isMapping(data)) return 2;
+  for (const key of Object.keys(data)) {
+    const child = outline.mapping([key]);
+    if (child?.style === 'block' && child.column > root.column) return child.column - root.column;
+  }
+  return 2;
 }
 
-/** The smallest indentation of any key line: the file's indent unit. */
-function indentUnit(text: string): number {
-  let unit = Infinity;
-  for (const match of text.matchAll(/^( +)[^\s#-]/gm)) unit = Math.min(unit, match[1]?.length ?? Infinity);
-  return Number.isFinite(unit) ? unit : 2;
-}
+const within = (key: string) => (edit: Edit): Edit => ({ ...edit, path: [key, ...edit.path] });
+const isPrefix = (prefix: readonly string[], path: readonly string[]) => prefix.length < path.length && prefix.every((key, i) => path[i] === key);
 
-function groupEdits(document: Document.Parsed, edits: readonly Edit[]): Group[] {
+/**
+ * Edits grouped by the mapping they change. Edits inside a mapping the outline cannot reach
+ * (it does not exist yet, or sits behind an alias) move up to the nearest one it can; edits
+ * inside a mapping that is rewritten whole join that rewrite.
+ */
+function groupEdits(outline: YamlOutline, edits: readonly Edit[]): Group[] {
   const groups = new Map<string, Group>();
   const groupOf = (path: readonly string[]) => {
     const id = JSON.stringify(path);
     let group = groups.get(id);
-    if (!group) {
-      group = { path: [...path], sets: new Map(), deletes: new Set() };
-      groups.set(id, group);
-    }
+    if (!group) groups.set(id, (group = { path: [...path], edits: [] }));
     return group;
   };
-  for (const edit of edits) {
-    const group = groupOf(edit.path);
-    if (edit.kind === 'set') group.sets.set(edit.key, edit.value);
-    else group.deletes.add(edit.key);
-  }
-  // A mapping that does not exist yet becomes one new key of its nearest existing ancestor.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [id, group] of [...groups.entries()].sort(([, a], [, b]) => b.path.length - a.path.length)) {
-      if (mapAt(document, group.path) || group.path.length === 0) continue;
+  for (const edit of edits) groupOf(edit.path).edits.push({ ...edit, path: [] });
+  // Deepest first, so that a group moved up is itself seen at its new depth.
+  for (let depth = Math.max(...edits.map((e) => e.path.length)); depth > 0; depth--) {
+    for (const [id, group] of groups) {
+      if (group.path.length !== depth || outline.mapping(group.path)) continue;
       groups.delete(id);
-      changed = true;
-      if (group.sets.size === 0) continue;
-      const parent = groupOf(group.path.slice(0, -1));
-      const key = group.path[group.path.length - 1] as string;
-      const merged = { ...((parent.sets.get(key) as Record<string, unknown> | undefined) ?? {}), ...Object.fromEntries(group.sets) };
-      parent.sets.set(key, merged);
+      groupOf(group.path.slice(0, -1)).edits.push(...group.edits.map(within(group.path[depth - 1] as string)));
     }
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.path.length - a.path.length);
+  for (const group of ordered) {
+    const whole = ordered.find((other) => isPrefix(other.path, group.path) && outline.mapping(other.path)?.style === 'whole' && groups.has(JSON.stringify(other.path)));
+    if (!whole) continue;
+    groups.delete(JSON.stringify(group.path));
+    whole.edits.push(...group.edits.map((edit) => group.path.slice(whole.path.length).reduceRight((e, key) => within(key)(e), edit)));
   }
   return [...groups.values()];
 }
 
-function keyOf(pair: Pair): string {
-  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+/**
+ * A block mapping's edits as whole pairs: the keys to delete, and the value each other edited
+ * key gets (edits deeper inside a key become that key's new value).
+ */
+function pairEdits(group: Group, data: unknown): { pending: Map<string, unknown>; deletes: Set<string> } {
+  const pending = new Map<string, unknown>();
+  const deletes = new Set<string>();
+  const nested = new Map<string, Edit[]>();
+  for (const edit of group.edits) {
+    const [key, ...rest] = edit.path;
+    if (key !== undefined) nested.set(key, [...(nested.get(key) ?? []), { ...edit, path: rest }]);
+    else if (edit.kind === 'set') pending.set(edit.key, edit.value);
+    else deletes.add(edit.key);
+  }
+  for (const [key, edits] of nested) {
+    const existing = mappingAt(data, [...group.path, key]);
+    // Deletes inside a mapping that is not there change nothing.
+    if (existing || edits.some((edit) => edit.kind === 'set')) pending.set(key, applyEdits(structuredClone(existing) ?? {}, edits));
+  }
+  return { pending, deletes };
 }
 
 /**
  * Applies edits to YAML text by splicing: each edited pair's lines are replaced, new pairs go
  * after a mapping's last pair, and every other byte — comments, order, quoting, blank lines,
- * anchors — stays as it was. A flow mapping (`{ … }`) is rewritten as one flow mapping.
+ * anchors — stays as it was. A flow mapping (`{ … }`) or an alias is rewritten as one flow
+ * mapping. `data` is what the text says, and `outline` where it says it.
  */
-export function applyToYaml(text: string, edits: readonly Edit[], parsed?: Document.Parsed): string {
-  const document = parsed ?? parseDocument(text);
-  const unit = indentUnit(text);
-  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-  const afterLine = (offset: number) => {
-    const newline = text.indexOf('\n', offset);
-    return newline === -1 ? text.length : newline + 1;
-  };
-  const block = (key: string, value: unknown, column: number) =>
-    stringify({ [key]: value }, { indent: unit, lineWidth: 0, aliasDuplicateObjects: false })
+export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): string {
+  const unit = indentUnit(outline, data);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = (pairs: Iterable<[string, unknown]>, column: number) =>
+    stringify(new Map(pairs), { indent: unit, lineWidth: 0, aliasDuplicateObjects: false })
       .split('\n')
       .map((line) => (line === '' ? line : ' '.repeat(column) + line))
-      .join('\n');
+      .join(eol);
   const splices: Splice[] = [];
-  for (const group of groupEdits(document, edits)) {
-    const map = mapAt(document, group.path);
-    if (!map?.range) continue;
-    const first = map.items[0];
-    if (map.flow || !first || !isScalar(first.key) || !first.key.range) {
-      const value = { ...(map.toJS(document) as Record<string, unknown>) };
-      for (const key of group.deletes) delete value[key];
-      for (const [key, v] of group.sets) value[key] = v;
-      splices.push({ start: map.range[0], end: map.range[1], text: JSON.stringify(value), depth: group.path.length });
+  for (const group of groupEdits(outline, edits)) {
+    const layout = outline.mapping(group.path);
+    if (!layout) continue;
+    const depth = group.path.length;
+    if (layout.style === 'whole') {
+      const value = applyEdits(structuredClone(mappingAt(data, group.path) ?? {}), group.edits);
+      splices.push({ start: layout.start, end: layout.end, text: JSON.stringify(value), depth });
       continue;
     }
-    const column = first.key.range[0] - lineStart(first.key.range[0]);
-    const pending = new Map(group.sets);
-    let end = 0;
-    for (const pair of map.items) {
-      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
-      if (!keyRange) continue;
-      const valueEnd = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? keyRange[1];
-      const pairEnd = afterLine(Math.max(keyRange[0], valueEnd - 1));
-      end = Math.max(end, pairEnd);
-      const key = keyOf(pair);
-      if (group.deletes.has(key)) splices.push({ start: lineStart(keyRange[0]), end: pairEnd, text: '', depth: group.path.length });
-      else if (pending.has(key)) {
-        splices.push({ start: lineStart(keyRange[0]), end: pairEnd, text: block(key, pending.get(key), column), depth: group.path.length });
-        pending.delete(key);
+    const { pending, deletes } = pairEdits(group, data);
+    const first = layout.pairs[0];
+    if (first && pending.size === 0 && layout.pairs.every((pair) => deletes.has(pair.key))) {
+      // Emptied: an empty flow mapping, since no pairs at all would read as null.
+      splices.push({ start: first.start, end: layout.end, text: `${' '.repeat(layout.column)}{}${eol}`, depth });
+      continue;
+    }
+    for (const pair of layout.pairs) {
+      if (deletes.has(pair.key)) splices.push({ start: pair.start, end: pair.end, text: '', depth });
+      else if (pending.has(pair.key)) {
+        splices.push({ start: pair.start, end: pair.end, text: block([[pair.key, pending.get(pair.key)]], layout.column), depth });
+        pending.delete(pair.key);
       }
     }
     if (pending.size > 0) {
-      const lead = end > 0 && text[end - 1] !== '\n' ? '\n' : '';
-      splices.push({ start: end, end, text: lead + [...pending].map(([key, value]) => block(key, value, column)).join(''), depth: group.path.length });
+      const { end } = layout;
+      const lead = end > 0 && text[end - 1] !== '\n' ? eol : '';
+      splices.push({ start: end, end, text: lead + block(pending, layout.column), depth });
     }
   }
   // One pass from the start: at one offset the deeper mapping's insertion comes first.
@@ -120,8 +135,9 @@ export function applyToYaml(text: string, edits: readonly Edit[], parsed?: Docum
   const chunks: string[] = [];
   let cursor = 0;
   for (const splice of ordered) {
+    if (splice.start < cursor) throw new Error(`errcat bug: overlapping YAML edits at offset ${splice.start}`);
     chunks.push(text.slice(cursor, splice.start), splice.text);
-    cursor = Math.max(cursor, splice.end);
+    cursor = splice.end;
   }
   chunks.push(text.slice(cursor));
   return chunks.join('');

@@ -1,11 +1,16 @@
+import { isDeepStrictEqual } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, type SourceDocument } from '../parse/source-document.js';
-import { applyEdits, applyToJson } from './apply-json.js';
+import { applyEdits, formatLike } from './apply-json.js';
 import { applyToYaml } from './apply-yaml.js';
 import { planMerge, specVersion } from './plan.js';
+import { isMapping } from './spec-data.js';
+import { documentOutline } from './yaml-document-outline.js';
+import { readYamlEvents } from './yaml-events.js';
+import type { YamlOutline } from './yaml-layout.js';
 
 export interface MergeResult {
   /** The merged spec; absent when anything failed, so the spec is never touched. */
@@ -15,33 +20,46 @@ export interface MergeResult {
   notes: string[];
 }
 
+interface ReadSpec {
+  data: unknown;
+  /** For YAML: where its mappings are, to splice at. */
+  outline?: YamlOutline;
+}
+
+/**
+ * A spec's data, read as cheaply as the format allows: JSON.parse for JSON, js-yaml's event
+ * parser for YAML (data and offsets in one pass). When either refuses the text, the `yaml`
+ * package reads it, and its diagnostics are located.
+ */
+function readSpec(file: string, text: string): ReadSpec | undefined {
+  if (isJsonText(file, text)) {
+    try {
+      return { data: JSON.parse(text) };
+    } catch {
+      return undefined;
+    }
+  }
+  const events = readYamlEvents(text);
+  if (events) return events;
+  const source = parseSource(file, text).source;
+  return source && { data: source.document.toJS({ maxAliasCount: -1 }), outline: documentOutline(text, source.document) };
+}
+
 /**
  * Merges a catalog's components into a spec's text and references them from its operations.
- * The result is validated with swagger-parser before it is returned.
+ * With `validate` (the default), the merged text is read back, checked to say exactly what was
+ * planned, and validated with swagger-parser before it is returned.
  */
 export async function mergeSpec(catalog: Catalog, file: string, text: string, options: { validate?: boolean } = {}): Promise<MergeResult> {
-  const json = isJsonText(file, text);
-  // JSON goes through JSON.parse (fast on a 10 MB spec); positions are parsed only when a
-  // diagnostic needs them. YAML is parsed once, for the data and for splicing.
+  // Positions for diagnostics come from the `yaml` package, parsed only when one is reported.
   let source: SourceDocument | undefined;
-  const located = (): SourceDocument | undefined => (source ??= parseSource(file, text).source);
-  let spec: unknown;
-  if (json) {
-    try {
-      spec = JSON.parse(text);
-    } catch {
-      spec = undefined;
-    }
-  } else {
-    source = parseSource(file, text).source;
-    spec = source?.document.toJS({ maxAliasCount: -1 });
-  }
-  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return { diagnostics: parseSource(file, text).diagnostics, notes: [] };
-  const root = spec as Record<string, unknown>;
   const where = (path: readonly (string | number)[], key = false) => {
-    const s = located();
-    return s ? locate(s, path, { key }) : FILE_START;
+    source ??= parseSource(file, text).source;
+    return source ? locate(source, path, { key }) : FILE_START;
   };
+  const read = readSpec(file, text);
+  if (!read || !isMapping(read.data)) return { diagnostics: parseSource(file, text).diagnostics, notes: [] };
+  const root = read.data;
   const version = specVersion(root);
   if (version === undefined) {
     const key = 'swagger' in root ? 'swagger' : 'openapi';
@@ -56,11 +74,16 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       notes: plan.notes,
     };
   }
-  const merged = json ? applyToJson(text, plan.edits, structuredClone(root)) : applyToYaml(text, plan.edits, source?.document);
+  const spliced = read.outline && applyToYaml(text, plan.edits, read.outline, root);
+  // The spec's data is not needed as it was from here on: edit it in place (no 13 MB clone).
+  const planned = applyEdits(root, plan.edits);
+  const merged = spliced ?? formatLike(text, planned);
   if (options.validate !== false) {
+    const readBack = readSpec(file, merged)?.data;
+    // Splicing went wrong if the text does not say what was planned: a bug, never written.
+    if (!isDeepStrictEqual(readBack, planned)) throw new Error(`errcat bug: the merged ${file} does not read back as planned; nothing was written`);
     try {
-      // The edited data is what the merged text says (the splice tests check it); validate that.
-      await SwaggerParser.validate(applyEdits(root, plan.edits) as never, { resolve: { external: false } });
+      await SwaggerParser.validate(readBack as never, { resolve: { external: false } });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 4).join(' ');
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes: plan.notes };

@@ -2,6 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
 import { ComponentNames } from '../emit/openapi/names.js';
 import { attachedStatuses, listOperations } from './operations.js';
+import { mappingAt } from './spec-data.js';
 
 /** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
 export type Edit = { kind: 'set'; path: readonly string[]; key: string; value: unknown } | { kind: 'delete'; path: readonly string[]; key: string };
@@ -39,15 +40,6 @@ function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { p
   return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values }]));
 }
 
-const at = (value: unknown, path: readonly string[]): Record<string, unknown> | undefined => {
-  let node = value;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === 'object' && node !== null && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;
-};
-
 /**
  * The edits that put a catalog's components into a spec and reference them from its
  * operations. Pure: the spec comes in as plain data, the edits go out, to be applied to YAML
@@ -55,11 +47,11 @@ const at = (value: unknown, path: readonly string[]): Record<string, unknown> | 
  */
 export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], notes: [] };
-  const registry = (at(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
+  const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned: Ownership = registry[catalog.info.title] ?? {};
   const next: Ownership = {};
   for (const [section, { path, values }] of Object.entries(sections(catalog, version))) {
-    const existing = at(spec, path) ?? {};
+    const existing = mappingAt(spec, path) ?? {};
     const mine = new Set(owned[section] ?? []);
     next[section] = Object.keys(values);
     for (const [name, value] of Object.entries(values)) {
@@ -74,7 +66,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
   for (const operation of listOperations(spec)) {
     const path = ['paths', operation.path, operation.method, 'responses'];
-    const responses = at(spec, path) ?? {};
+    const responses = mappingAt(spec, path) ?? {};
     const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
     for (const [status, attached] of wanted) {
       const ref = names.responseRef(names.response(attached.status));

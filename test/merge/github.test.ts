@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dump } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src/model/catalog.js';
 import { mergeSpec } from '../../src/merge/merge.js';
-import { mustLoad, ROOT } from '../helpers.js';
+import { mustLoad, onlyAdded, ROOT } from '../helpers.js';
 
 type Json = Record<string, any>;
 const GITHUB = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
@@ -54,4 +55,20 @@ describe("merging into GitHub's published spec", () => {
     const again = await mergeSpec(catalog, GITHUB, merged, { validate: false });
     expect(again.text === merged).toBe(true);
   }, 60_000);
+});
+
+// The same spec as YAML (js-yaml writes it: folded long strings, its own quoting), merged by splicing.
+describe("merging into GitHub's spec as YAML", () => {
+  it('adds lines only, reads back as planned and stays valid (inside merge), and a second merge changes nothing', async () => {
+    const catalog = await mustLoad('specs/sandbox/errors.yaml');
+    const text = dump(JSON.parse(readFileSync(GITHUB, 'utf8')));
+    expect(text.length).toBeGreaterThan(8 * 2 ** 20);
+    const result = await mergeSpec(catalog, 'github.yaml', text);
+    expect(result.diagnostics).toEqual([]);
+    const merged = result.text as string;
+    expect(merged.length).toBeGreaterThan(text.length);
+    expect(onlyAdded(text, merged)).toBe(true);
+    const again = await mergeSpec(catalog, 'github.yaml', merged, { validate: false });
+    expect(again.text === merged).toBe(true);
+  }, 120_000);
 });

@@ -6,22 +6,10 @@ import { loadCatalogText } from '../../src/load.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { mergeSpec } from '../../src/merge/merge.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
-import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
+import { ALL_CATALOGS, mustLoad, onlyAdded, ROOT, SPEC_CATALOGS } from '../helpers.js';
 import { swaggerParserErrors } from '../judges.js';
 
 type Json = Record<string, any>;
-
-/** Whether every line of `before` appears in `after`, in order: the merge only added lines. */
-function onlyAdded(before: string, after: string): boolean {
-  const added = after.split('\n');
-  let i = 0;
-  for (const line of before.split('\n')) {
-    while (i < added.length && added[i] !== line) i++;
-    if (i === added.length) return false;
-    i++;
-  }
-  return true;
-}
 
 async function merged(catalog: Catalog, file: string, text: string): Promise<string> {
   const result = await mergeSpec(catalog, file, text);
@@ -134,6 +122,72 @@ describe('merging into YAML', () => {
     const result = await mergeSpec(mini(), 'spec.yaml', spec);
     expect(result.text).toBeUndefined();
     expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual(['component-conflict 25:5']);
+  });
+});
+
+/** What every operation of a spec says for each status errcat attaches, after a merge. */
+async function mergedEverywhere(spec: string): Promise<{ after: string; doc: Json }> {
+  const after = await merged(mini(), 'spec.yaml', spec);
+  const doc = parse(after) as Json;
+  for (const op of listOperations(doc)) {
+    expect(doc['paths'][op.path][op.method].responses['410'], `${op.method} ${op.path}`).toEqual({ $ref: '#/components/responses/MiniError410' });
+  }
+  expect(await swaggerParserErrors(structuredClone(doc))).toBe('');
+  expect(await merged(mini(), 'spec.yaml', after)).toBe(after);
+  return { after, doc };
+}
+
+describe('merging into YAML of unusual shapes', () => {
+  const head = 'openapi: 3.0.3\ninfo: { title: Mini, version: "1" }\n';
+
+  it('responses shared through an alias: the alias becomes its own copy, the anchor stays', async () => {
+    const spec = `${head}paths:\n  /a:\n    get:\n      responses: &shared\n        '200': { description: ok }\n  /b:\n    get:\n      responses: *shared\n`;
+    const { after } = await mergedEverywhere(spec);
+    expect(after).toContain('responses: &shared\n');
+    expect(after).not.toContain('*shared');
+  });
+
+  it('a path item that is an alias of another', async () => {
+    const spec = `${head}paths:\n  /a: &item\n    get:\n      responses:\n        '200': { description: ok }\n  /b: *item\n`;
+    const { doc } = await mergedEverywhere(spec);
+    expect(doc['paths']['/b'].get.responses['200']).toEqual({ description: 'ok' });
+  });
+
+  it('components written as one flow mapping, with a section to add inside it', async () => {
+    const spec = `${head}paths:\n  /a: { get: { responses: { '200': { description: ok } } } }\ncomponents: { schemas: { Thing: { type: object } } }\n`;
+    const { doc } = await mergedEverywhere(spec);
+    expect(doc['components'].schemas.Thing).toEqual({ type: 'object' });
+    expect(Object.keys(doc['components'])).toEqual(['schemas', 'responses', 'examples']);
+  });
+
+  it('CRLF line endings: every added line ends as the file\'s do', async () => {
+    const spec = yamlSpec.replace(/\n/g, '\r\n');
+    const { after } = await mergedEverywhere(spec);
+    expect(after).not.toMatch(/[^\r]\n/);
+    expect(onlyAdded(spec, after)).toBe(true);
+  });
+
+  it('nesting too deep for js-yaml: read by the yaml package instead, and merged the same', async () => {
+    const deep = `${'['.repeat(150)}${']'.repeat(150)}`;
+    const spec = yamlSpec.replace("description: The user's own 404.", `description: The user's own 404.\n          x-deep: ${deep}`);
+    const { after } = await mergedEverywhere(spec);
+    expect(onlyAdded(spec, after)).toBe(true);
+  });
+});
+
+describe.each(ALL_CATALOGS)('merging %s into a minimal spec', (file) => {
+  it.each([
+    ['openapi: 3.1.0', 'spec.yaml'],
+    ['openapi: 3.0.3', 'spec.yaml'],
+    ['swagger: "2.0"', 'spec.yaml'],
+    ['openapi: 3.0.3', 'spec.json'],
+  ])('%s (%s): read back as planned, valid, idempotent', async (version, name) => {
+    const catalog = await mustLoad(file);
+    const yaml = `${version}\ninfo: { title: Minimal, version: "1" }\npaths:\n  /things:\n    get:\n      responses:\n        "200": { description: ok }\n`;
+    const text = name.endsWith('.json') ? JSON.stringify(parse(yaml), null, 2) : yaml;
+    const after = await merged(catalog, name, text);
+    expect(after.length).toBeGreaterThan(text.length);
+    expect(await merged(catalog, name, after)).toBe(after);
   });
 });
 
