@@ -1,7 +1,6 @@
 import { stringify } from 'yaml';
-import { applyEdits } from './apply-json.js';
 import type { Edit } from './plan.js';
-import { isMapping, mappingAt } from './spec-data.js';
+import { applyEdits, isMapping, mappingAt } from './spec-data.js';
 import type { YamlOutline } from './yaml-layout.js';
 
 /** The edits to one mapping, their paths relative to it. */

@@ -4,10 +4,10 @@ import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnost
 import type { Catalog } from '../model/catalog.js';
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, type SourceDocument } from '../parse/source-document.js';
-import { applyEdits, formatLike } from './apply-json.js';
+import { formatLike } from './format-json.js';
 import { applyToYaml } from './apply-yaml.js';
 import { planMerge, specVersion } from './plan.js';
-import { isMapping } from './spec-data.js';
+import { applyEdits, isMapping } from './spec-data.js';
 import { documentOutline } from './yaml-document-outline.js';
 import { readYamlEvents } from './yaml-events.js';
 import type { YamlOutline } from './yaml-layout.js';
@@ -21,9 +21,12 @@ export interface MergeResult {
 }
 
 interface ReadSpec {
-  data: unknown;
+  data?: unknown;
   /** For YAML: where its mappings are, to splice at. */
   outline?: YamlOutline;
+  /** When the `yaml` package read it: its Document, for located diagnostics. */
+  source?: SourceDocument;
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -31,18 +34,18 @@ interface ReadSpec {
  * parser for YAML (data and offsets in one pass). When either refuses the text, the `yaml`
  * package reads it, and its diagnostics are located.
  */
-function readSpec(file: string, text: string): ReadSpec | undefined {
+function readSpec(file: string, text: string): ReadSpec {
   if (isJsonText(file, text)) {
     try {
-      return { data: JSON.parse(text) };
+      return { data: JSON.parse(text), diagnostics: [] };
     } catch {
-      return undefined;
+      return parseSource(file, text);
     }
   }
   const events = readYamlEvents(text);
-  if (events) return events;
-  const source = parseSource(file, text).source;
-  return source && { data: source.document.toJS({ maxAliasCount: -1 }), outline: documentOutline(text, source.document) };
+  if (events) return { ...events, diagnostics: [] };
+  const { source, diagnostics } = parseSource(file, text);
+  return source ? { data: source.document.toJS({ maxAliasCount: -1 }), outline: documentOutline(text, source.document), source, diagnostics } : { diagnostics };
 }
 
 /**
@@ -51,14 +54,14 @@ function readSpec(file: string, text: string): ReadSpec | undefined {
  * planned, and validated with swagger-parser before it is returned.
  */
 export async function mergeSpec(catalog: Catalog, file: string, text: string, options: { validate?: boolean } = {}): Promise<MergeResult> {
+  const read = readSpec(file, text);
   // Positions for diagnostics come from the `yaml` package, parsed only when one is reported.
-  let source: SourceDocument | undefined;
+  let source = read.source;
   const where = (path: readonly (string | number)[], key = false) => {
     source ??= parseSource(file, text).source;
     return source ? locate(source, path, { key }) : FILE_START;
   };
-  const read = readSpec(file, text);
-  if (!read || !isMapping(read.data)) return { diagnostics: parseSource(file, text).diagnostics, notes: [] };
+  if (!isMapping(read.data)) return { diagnostics: read.diagnostics.length > 0 ? read.diagnostics : parseSource(file, text).diagnostics, notes: [] };
   const root = read.data;
   const version = specVersion(root);
   if (version === undefined) {
@@ -79,7 +82,7 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
   const planned = applyEdits(root, plan.edits);
   const merged = spliced ?? formatLike(text, planned);
   if (options.validate !== false) {
-    const readBack = readSpec(file, merged)?.data;
+    const readBack = readSpec(file, merged).data;
     // Splicing went wrong if the text does not say what was planned: a bug, never written.
     if (!isDeepStrictEqual(readBack, planned)) throw new Error(`errcat bug: the merged ${file} does not read back as planned; nothing was written`);
     try {

@@ -1,6 +1,6 @@
 import { CHOMPING_MODE, COLLECTION_STYLE, constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { isMapping, type SpecMapping } from './spec-data.js';
-import { afterLine, lineStart, type MappingLayout, type PairLayout, type YamlOutline } from './yaml-layout.js';
+import { afterLine, blockLayout, type MappingLayout, type YamlOutline } from './yaml-layout.js';
 
 /**
  * A YAML spec read with js-yaml's event parser: one pass gives both the data (built from the
@@ -109,13 +109,20 @@ function measure(text: string, events: Event[]): Extents | undefined {
   return open.length === 0 ? { close, last } : undefined;
 }
 
+/** One pair of a mapping: the events of its key and value, and the key as the data spells it (undefined when it is not a scalar). */
 interface Pair {
+  name: string | undefined;
   key: number;
   value: number;
 }
 
+interface Pairs {
+  inOrder: Pair[];
+  byName: Map<string, Pair>;
+}
+
 class EventOutline implements YamlOutline {
-  private readonly pairsOf = new Map<number, Map<string, Pair>>();
+  private readonly pairsOf = new Map<number, Pairs>();
   private readonly layouts = new Map<string, MappingLayout | undefined>();
 
   constructor(
@@ -136,7 +143,7 @@ class EventOutline implements YamlOutline {
     let value = this.data;
     for (const key of path) {
       if (this.events[node]?.type !== EVENT_ID.MAPPING || !isMapping(value)) return undefined;
-      const pair = this.pairs(node, value).get(key);
+      const pair = this.pairs(node, value).byName.get(key);
       if (!pair) return undefined;
       node = pair.value;
       value = value[key];
@@ -149,21 +156,21 @@ class EventOutline implements YamlOutline {
     return isCollection(this.events[index]) ? (this.extents.close[index] as number) + 1 : index + 1;
   }
 
-  /** A mapping's pairs by key, as the data spells each key (`0x1F:` is key "31"). */
-  private pairs(node: number, value: SpecMapping): Map<string, Pair> {
+  private pairs(node: number, value: SpecMapping): Pairs {
     let pairs = this.pairsOf.get(node);
     if (pairs) return pairs;
-    pairs = new Map();
+    pairs = { inOrder: [], byName: new Map() };
     for (let key = node + 1; this.events[key]?.type !== EVENT_ID.POP; ) {
-      const pairValue = this.next(key);
-      const name = this.keyName(key, value);
-      if (name !== undefined) pairs.set(name, { key, value: pairValue });
-      key = this.next(pairValue);
+      const pair = { name: this.keyName(key, value), key, value: this.next(key) };
+      pairs.inOrder.push(pair);
+      if (pair.name !== undefined) pairs.byName.set(pair.name, pair);
+      key = this.next(pair.value);
     }
     this.pairsOf.set(node, pairs);
     return pairs;
   }
 
+  /** A key as the data spells it (`0x1F:` is key "31"). */
   private keyName(index: number, value: SpecMapping): string | undefined {
     const event = this.events[index] as Event;
     if (event.type !== EVENT_ID.SCALAR) return undefined;
@@ -192,23 +199,9 @@ class EventOutline implements YamlOutline {
     if (event.type !== EVENT_ID.MAPPING) return undefined;
     const whole: MappingLayout = { style: 'whole', start: event.start, end: (last[node] as number) + 1 };
     if (event.style === COLLECTION_STYLE.FLOW) return whole;
-    const pairs: PairLayout[] = [];
-    let column = -1;
-    let end = 0;
-    for (let key = node + 1; this.events[key]?.type !== EVENT_ID.POP; ) {
-      const valueIndex = this.next(key);
-      const keyEvent = this.events[key] as Event;
-      const keyStart = this.start(key);
-      if (keyEvent.type !== EVENT_ID.SCALAR || !Number.isFinite(keyStart)) return whole;
-      const start = lineStart(this.text, keyStart);
-      // Each key must open its own line (not `- key:` in a sequence) to be spliced line by line.
-      if (this.text.slice(start, keyStart).trim() !== '') return whole;
-      if (column === -1) column = keyStart - start;
-      const pairEnd = afterLine(this.text, Math.max(keyStart, last[key] as number, last[valueIndex] as number));
-      pairs.push({ key: this.keyName(key, value) as string, start, end: pairEnd });
-      end = Math.max(end, pairEnd);
-      key = this.next(valueIndex);
-    }
-    return { style: 'block', column, pairs, end };
+    const keys = this.pairs(node, value).inOrder.map((pair) =>
+      pair.name === undefined ? undefined : { key: pair.name, keyStart: this.start(pair.key), last: Math.max(last[pair.key] as number, last[pair.value] as number) },
+    );
+    return blockLayout(this.text, keys, whole);
   }
 }

@@ -20,11 +20,39 @@ export interface YamlOutline {
   mapping(path: readonly string[]): MappingLayout | undefined;
 }
 
-export function lineStart(text: string, offset: number): number {
+function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 export function afterLine(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline === -1 ? text.length : newline + 1;
+}
+
+/** One key of a block mapping as a parser read it: where the key starts, and its value's last character. */
+export interface KeySpan {
+  key: string;
+  keyStart: number;
+  last: number;
+}
+
+/**
+ * A block mapping's layout from its keys in order; `whole` when one is not a plain key
+ * (undefined) or does not open its own line (`- key:` in a sequence), since only then can it
+ * be spliced line by line.
+ */
+export function blockLayout(text: string, keys: readonly (KeySpan | undefined)[], whole: MappingLayout): MappingLayout {
+  const pairs: PairLayout[] = [];
+  let column = -1;
+  let end = 0;
+  for (const span of keys) {
+    if (!span || !Number.isFinite(span.keyStart)) return whole;
+    const start = lineStart(text, span.keyStart);
+    if (text.slice(start, span.keyStart).trim() !== '') return whole;
+    if (column === -1) column = span.keyStart - start;
+    const pairEnd = afterLine(text, Math.max(span.keyStart, span.last));
+    pairs.push({ key: span.key, start, end: pairEnd });
+    end = Math.max(end, pairEnd);
+  }
+  return pairs.length > 0 ? { style: 'block', column, pairs, end } : whole;
 }

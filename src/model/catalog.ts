@@ -22,17 +22,21 @@ export type ScalarType = 'string' | 'integer' | 'number' | 'boolean';
 export type FieldType = ScalarType | 'object' | 'array';
 
 /** The shape of one property of an error body. A small, guard-friendly subset of JSON Schema. */
-export interface FieldShape {
-  type: FieldType;
-  nullable: boolean;
-  description?: string;
+/** JSON Schema keywords a field may carry as written, copied as they are. */
+export interface FieldConstraints {
   format?: string;
-  enum?: readonly (string | number)[];
   pattern?: string;
   minimum?: number;
   maximum?: number;
   minLength?: number;
   maxLength?: number;
+}
+
+export interface FieldShape extends FieldConstraints {
+  type: FieldType;
+  nullable: boolean;
+  description?: string;
+  enum?: readonly (string | number)[];
   /** For arrays. */
   items?: FieldShape;
   /** For objects. */

@@ -1,19 +1,15 @@
+import type { FieldConstraints } from '../model/catalog.js';
+
 /**
  * The catalog as written, after it passed the JSON Schema: every key optional where the
  * schema allows, nothing resolved yet.
  */
-export interface RawField {
+export interface RawField extends FieldConstraints {
   type: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
   description?: string;
   required?: boolean;
   nullable?: boolean;
-  format?: string;
   enum?: (string | number)[];
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
   items?: RawField;
   properties?: Record<string, RawField>;
   additionalProperties?: boolean;
@@ -35,17 +31,12 @@ export type RawRetry =
   | 'never'
   | 'backoff'
   | 'retry-after'
-  | {
+  | ({
       strategy: 'never' | 'backoff' | 'retry-after';
-      maxAttempts?: number;
-      baseDelayMs?: number;
-      factor?: number;
-      maxDelayMs?: number;
-      jitter?: 'none' | 'full' | 'equal';
       header?: string;
       field?: string;
       fallback?: RawBackoff;
-    };
+    } & RawBackoff);
 
 export interface RawBackoff {
   maxAttempts?: number;

@@ -16,10 +16,10 @@ export interface RetryScope {
 }
 
 export function normalizeRetry(raw: RawRetry, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope): RetryPolicy {
-  const spec = typeof raw === 'string' ? { strategy: raw } : raw;
-  const misplaced = (keys: readonly string[]) => {
+  const spec: Exclude<RawRetry, string> = typeof raw === 'string' ? { strategy: raw } : raw;
+  const misplaced = (keys: readonly (keyof typeof spec)[]) => {
     for (const key of keys) {
-      if ((spec as Record<string, unknown>)[key] !== undefined) {
+      if (spec[key] !== undefined) {
         ctx.report('invalid-value', `\`${key}\` has no effect with \`strategy: ${spec.strategy}\`; remove it.`, [...path, key]);
       }
     }

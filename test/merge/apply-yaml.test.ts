@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { applyEdits } from '../../src/merge/apply-json.js';
 import { applyToYaml } from '../../src/merge/apply-yaml.js';
 import type { Edit } from '../../src/merge/plan.js';
-import { isMapping, mappingAt } from '../../src/merge/spec-data.js';
+import { applyEdits, isMapping, mappingAt } from '../../src/merge/spec-data.js';
 import { documentOutline } from '../../src/merge/yaml-document-outline.js';
 import { readYamlEvents } from '../../src/merge/yaml-events.js';
 import { styledYaml } from './yaml-arbitraries.js';
