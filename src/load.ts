@@ -4,6 +4,7 @@ import { normalizeCatalog } from './normalize/normalize.js';
 import type { RawCatalog } from './normalize/raw.js';
 import { parseSource } from './parse/parse-document.js';
 import { readSource } from './parse/read-source.js';
+import { resolveCatalog } from './resolve/resolve.js';
 import { validateCatalogShape } from './validate/catalog-schema.js';
 
 export interface LoadResult {
@@ -16,16 +17,17 @@ export interface LoadResult {
   missing?: boolean;
 }
 
-/** parse → validate → normalize, from text. */
+/** parse → validate → normalize → resolve, from text. */
 export function loadCatalogText(file: string, text: string): LoadResult {
   const parsed = parseSource(file, text);
   if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics), text };
   const value = parsed.source.document.toJS({ maxAliasCount: 1000 }) as unknown;
   const shape = validateCatalogShape(parsed.source, value);
   if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text };
-  const { catalog, diagnostics } = normalizeCatalog(value as RawCatalog, parsed.source);
-  const sorted = sortDiagnostics(diagnostics);
-  return hasErrors(sorted) ? { diagnostics: sorted, text } : { catalog, diagnostics: sorted, text };
+  const normalized = normalizeCatalog(value as RawCatalog, parsed.source);
+  const catalog = resolveCatalog(normalized.catalog, normalized.context);
+  const diagnostics = sortDiagnostics(normalized.context.diagnostics);
+  return hasErrors(diagnostics) ? { diagnostics, text } : { catalog, diagnostics, text };
 }
 
 /** Reads and loads one catalog file. */

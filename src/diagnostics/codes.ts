@@ -31,6 +31,10 @@ export const DIAGNOSTIC_CODES = {
   'unknown-field': { severity: 'error', summary: 'A reference to a field the catalog does not declare.' },
   'unknown-code': { severity: 'error', summary: 'A reference to a code the catalog does not have.' },
   'unknown-status': { severity: 'error', summary: 'A reference to a status the catalog does not use.' },
+  'unknown-level': { severity: 'error', summary: 'A reference to a code level the envelope does not have.' },
+  'unknown-type': { severity: 'error', summary: 'A reference to a type the catalog does not declare.' },
+  'type-cycle': { severity: 'error', summary: 'A type requires itself, so no finite value fits it.' },
+  'unsafe-integer': { severity: 'error', summary: 'An integer code beyond 2^53, which JSON parsers round.' },
   'missing-field-value': { severity: 'error', summary: 'A per-entry field has no value for an entry.' },
   'unknown-placeholder': { severity: 'error', summary: 'A URL template names a placeholder errcat does not know.' },
   'retry-impossible': { severity: 'error', summary: 'Retry numbers that cannot all hold.' },
@@ -43,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
+  'unregistered-status': { severity: 'warning', summary: 'An HTTP status no RFC registers: probably a typo.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning';

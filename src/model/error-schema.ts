@@ -1,109 +1,216 @@
-import type { Catalog, Entry, Field, FieldShape, JsonValue } from './catalog.js';
-import { computedValues, entryFields } from './values.js';
+import type { Catalog, CodeLevel, Entry, Field, FieldShape, JsonValue } from './catalog.js';
+import { isPinnable } from './locators.js';
+import { defineOwn } from './own.js';
+import { fieldsOf } from './values.js';
 
 /** A JSON Schema (draft 2020-12) as a plain object. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-/** The JSON Schema of one field's shape; `nullable` becomes a type array. */
-export function shapeSchema(shape: FieldShape): JsonSchema {
-  const schema: JsonSchema = {};
-  schema['type'] = shape.nullable ? [shape.type, 'null'] : shape.type;
-  if (shape.description !== undefined) schema['description'] = shape.description;
-  if (shape.format !== undefined) schema['format'] = shape.format;
-  if (shape.enum !== undefined) schema['enum'] = shape.nullable ? [...shape.enum, null] : [...shape.enum];
-  if (shape.pattern !== undefined) schema['pattern'] = shape.pattern;
-  if (shape.minimum !== undefined) schema['minimum'] = shape.minimum;
-  if (shape.maximum !== undefined) schema['maximum'] = shape.maximum;
-  if (shape.minLength !== undefined) schema['minLength'] = shape.minLength;
-  if (shape.maxLength !== undefined) schema['maxLength'] = shape.maxLength;
-  if (shape.items !== undefined) schema['items'] = shapeSchema(shape.items);
-  if (shape.properties !== undefined) {
-    schema['properties'] = Object.fromEntries(shape.properties.map((p) => [p.name, shapeSchema(p)]));
-    const required = shape.properties.filter((p) => p.required).map((p) => p.name);
-    if (required.length > 0) schema['required'] = required;
-  }
-  if (shape.type === 'object' && shape.additionalProperties !== undefined) schema['additionalProperties'] = shape.additionalProperties;
-  if (shape.example !== undefined) schema['examples'] = [shape.example];
-  return schema;
-}
-
-/** A field's schema for one entry: computed values become `const` (or `enum` over several statuses). */
-export function entryFieldSchema(field: Field, entry: Entry | undefined, catalog: Catalog): JsonSchema {
-  const schema = shapeSchema(field);
-  const values = entry ? computedValues(field, entry, catalog) : undefined;
-  if (values === undefined) return schema;
-  if (values.length === 1) {
-    delete schema['enum'];
-    return { ...schema, const: values[0] as JsonValue };
-  }
-  return { ...schema, enum: values };
-}
+/** How a schema refers to a named type: a `$ref` for OpenAPI and validators, a marker for the TypeScript emitter. */
+export type RefTo = (typeName: string) => JsonSchema;
 
 /**
- * The error object of one entry — or, without an entry, of any error the envelope allows
- * (used for statuses with no code of their own and for "some other code").
+ * The JSON Schemas of a catalog's error objects and bodies: one source for the OpenAPI
+ * components, the validation of examples, and the TypeScript types and guards.
  */
-export function errorObjectSchema(catalog: Catalog, entry?: Entry): JsonSchema {
-  const { envelope } = catalog;
-  const properties: [string, JsonSchema][] = [];
-  const required: string[] = [];
-  const code = envelope.code;
-  if (code) {
-    const codeSchema: JsonSchema = { type: code.type };
-    if (code.description !== undefined) codeSchema['description'] = code.description;
-    if (entry) codeSchema['const'] = entry.code;
-    const [head, ...rest] = code.path;
-    if (head !== undefined) {
-      properties.push([head, nest(rest, codeSchema, envelope.additionalProperties)]);
-      required.push(head);
+export class ErrorSchemas {
+  constructor(
+    readonly catalog: Catalog,
+    readonly ref: RefTo,
+  ) {}
+
+  /** The JSON Schema of one shape; `nullable` becomes a type array. */
+  shape(shape: FieldShape): JsonSchema {
+    const schema: JsonSchema = {};
+    if (shape.ref !== undefined) {
+      const ref = this.ref(shape.ref);
+      return shape.nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
     }
+    if (shape.oneOf !== undefined) {
+      const members = shape.oneOf.map((m) => this.shape(m));
+      schema['oneOf'] = shape.nullable ? [...members, { type: 'null' }] : members;
+      if (shape.discriminator !== undefined) schema['x-errcat-discriminator'] = shape.discriminator;
+    } else if (shape.type !== undefined && shape.type !== 'any') {
+      schema['type'] = shape.nullable ? [shape.type, 'null'] : shape.type;
+    }
+    if (shape.description !== undefined) schema['description'] = shape.description;
+    if (shape.format !== undefined) schema['format'] = shape.format;
+    const values = shape.codes?.map((c) => c.value) ?? shape.enum;
+    if (values !== undefined && !shape.extensible) schema['enum'] = shape.nullable ? [...values, null] : [...values];
+    if (shape.codes !== undefined) {
+      schema[shape.extensible ? 'x-extensible-enum' : 'x-errcat-codes'] = shape.codes.map((c) => c.value);
+      if (shape.codes.some((c) => c.description !== undefined)) schema['x-enum-descriptions'] = shape.codes.map((c) => c.description ?? '');
+    }
+    for (const key of ['pattern', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const) {
+      if (shape[key] !== undefined) schema[key] = shape[key];
+    }
+    if (shape.items !== undefined) schema['items'] = this.shape(shape.items);
+    if (shape.properties !== undefined) {
+      const properties: Record<string, JsonSchema> = {};
+      for (const p of shape.properties) defineOwn(properties, p.name, this.shape(p));
+      schema['properties'] = properties;
+      const required = shape.properties.filter((p) => p.required).map((p) => p.name);
+      if (required.length > 0) schema['required'] = required;
+    }
+    if (shape.type === 'object' && shape.additionalProperties !== undefined) {
+      schema['additionalProperties'] = typeof shape.additionalProperties === 'boolean' ? shape.additionalProperties : this.shape(shape.additionalProperties);
+    }
+    if (shape.example !== undefined) schema['examples'] = [shape.example];
+    return schema;
   }
-  const message: JsonSchema = { type: 'string' };
-  if (envelope.message.description !== undefined) message['description'] = envelope.message.description;
-  properties.push([envelope.message.name, message]);
-  if (envelope.message.required) required.push(envelope.message.name);
-  const fields: readonly Field[] = entry ? entryFields(catalog, entry) : catalog.fields;
-  for (const field of fields) {
-    properties.push([field.name, entryFieldSchema(field, entry, catalog)]);
-    if (field.required) required.push(field.name);
+
+  /** A field's schema for one entry: computed values become `const` (or `enum` over several statuses). */
+  field(field: Field, entry: Entry | undefined, status?: number): JsonSchema {
+    const schema = this.shape(field);
+    const values = entry ? computedValues(field, entry, status) : undefined;
+    if (values === undefined) return schema;
+    const pinned: JsonSchema = { ...schema };
+    delete pinned['enum'];
+    delete pinned['x-errcat-codes'];
+    delete pinned['x-extensible-enum'];
+    delete pinned['x-enum-descriptions'];
+    return values.length === 1 ? { ...pinned, const: values[0] as JsonValue } : { ...pinned, enum: values };
   }
-  const schema: JsonSchema = { type: 'object', properties: Object.fromEntries(properties), required };
-  if (!envelope.additionalProperties) schema['additionalProperties'] = false;
-  return schema;
-}
 
-function nest(path: readonly string[], leaf: JsonSchema, additionalProperties: boolean): JsonSchema {
-  if (path.length === 0) return leaf;
-  const [head, ...rest] = path as [string, ...string[]];
-  const schema: JsonSchema = { type: 'object', properties: { [head]: nest(rest, leaf, additionalProperties) }, required: [head] };
-  if (!additionalProperties) schema['additionalProperties'] = false;
-  return schema;
-}
+  /**
+   * The error object of one entry (at one status, when given: computed values pinned to it) —
+   * or, without an entry, of any error the envelope allows (statuses with no code of their own,
+   * and "some other code").
+   */
+  errorObject(entry?: Entry, status?: number): JsonSchema {
+    const { envelope } = this.catalog;
+    const object = new ObjectBuilder(envelope.additionalProperties);
+    const pins = entry?.pins ?? {};
+    for (const level of envelope.levels) {
+      const value = Object.hasOwn(pins, level.name) ? pins[level.name] : undefined;
+      if (!isPinnable(level.at) || level.at.source !== 'body') continue;
+      // A codeless entry's body may carry any code, or none.
+      const optional = level.optional || (entry !== undefined && entry.level === undefined);
+      if (level.at.items) {
+        if (value !== undefined) object.contains(level.at.items.path, itemSchema(level, value));
+        continue;
+      }
+      object.set(level.at.path, levelSchema(level, value), value !== undefined || !optional);
+    }
+    const { message, errorWhen } = envelope;
+    if (message) {
+      const schema: JsonSchema = { type: 'string' };
+      if (message.description !== undefined) schema['description'] = message.description;
+      object.set([message.name], schema, message.required);
+    }
+    if (errorWhen) object.set([errorWhen.name], { const: errorWhen.value }, true);
+    for (const field of fieldsOf(this.catalog, entry)) object.set([field.name], this.field(field, entry, status), field.required);
+    return object.build();
+  }
 
-/** Wraps an error-object schema in the envelope: the schema of the whole body. */
-export function wrapInEnvelope(catalog: Catalog, errorObject: JsonSchema, listItems?: JsonSchema): JsonSchema {
-  const { envelope } = catalog;
-  const key = envelope.key;
-  if (key !== undefined) {
+  /** Wraps an error-object schema in the envelope: the schema of the whole body. */
+  body(errorObject: JsonSchema, listItems?: JsonSchema): JsonSchema {
+    const { envelope } = this.catalog;
+    if (envelope.kind === 'array') return { type: 'array', minItems: 1, items: listItems ?? errorObject };
+    const key = envelope.key;
+    if (key === undefined) return errorObject;
     const inner = envelope.kind === 'list' ? { type: 'array', minItems: 1, items: listItems ?? errorObject } : errorObject;
-    const schema: JsonSchema = { type: 'object', properties: { [key]: inner }, required: [key] };
+    const schema: JsonSchema = { type: 'object', properties: defineOwn({}, key, inner), required: [key] };
     if (!envelope.additionalProperties) schema['additionalProperties'] = false;
     return schema;
   }
-  return errorObject;
+
+  /**
+   * The whole body of one entry at one status, for validating its examples. A list body may mix
+   * errors, so it must contain this entry's error and may hold any other.
+   */
+  entryBody(entry: Entry, status: number): JsonSchema {
+    const own = this.errorObject(entry, status);
+    const { envelope } = this.catalog;
+    if (envelope.kind !== 'list' && envelope.kind !== 'array') return this.body(own);
+    const anyError = { anyOf: [this.errorObject(), ...this.catalog.entries.map((e) => this.errorObject(e))] };
+    const body = this.body(own, anyError);
+    if (envelope.kind === 'array') return { ...body, contains: own };
+    const key = envelope.key as string;
+    const properties = body['properties'] as Record<string, JsonSchema>;
+    defineOwn(properties, key, { ...properties[key], contains: own });
+    return body;
+  }
+}
+
+/** The distinct values a computed field takes over an entry's statuses (or at one); undefined for a free field. */
+function computedValues(field: Field, entry: Entry, status?: number): JsonValue[] | undefined {
+  const values: JsonValue[] = [];
+  for (const response of entry.responses) {
+    if (status !== undefined && response.status !== status) continue;
+    if (!Object.hasOwn(response.values, field.name)) return undefined;
+    const v = response.values[field.name] as JsonValue;
+    if (!values.some((x) => JSON.stringify(x) === JSON.stringify(v))) values.push(v);
+  }
+  return values.length === 0 ? undefined : values;
+}
+
+function levelSchema(level: CodeLevel, value: string | number | undefined): JsonSchema {
+  const schema: JsonSchema = { type: level.type };
+  if (level.description !== undefined) schema['description'] = level.description;
+  if (value !== undefined) schema['const'] = value;
+  return schema;
+}
+
+/** The array item that carries a pinned level: the `where` properties and the value. */
+function itemSchema(level: CodeLevel, value: string | number): JsonSchema {
+  const at = level.at as Extract<CodeLevel['at'], { source: 'body' }>;
+  const item = new ObjectBuilder(true);
+  for (const [name, expected] of Object.entries(at.items?.where ?? {})) item.set([name], { const: expected }, true);
+  item.set(at.path, levelSchema(level, value), true);
+  return item.build();
 }
 
 /**
- * The whole body of one entry, for validating its examples. A list body may mix errors,
- * so it must contain this entry's error and may hold any other.
+ * An object schema assembled from properties at paths: nested objects are made on the way, and
+ * an array that must contain an item gets `contains` (merged into its declared schema).
  */
-export function entryBodySchema(catalog: Catalog, entry: Entry): JsonSchema {
-  const own = errorObjectSchema(catalog, entry);
-  if (catalog.envelope.kind !== 'list') return wrapInEnvelope(catalog, own);
-  const anyError = { anyOf: [errorObjectSchema(catalog), ...catalog.entries.map((e) => errorObjectSchema(catalog, e))] };
-  const body = wrapInEnvelope(catalog, own, anyError);
-  const key = catalog.envelope.key as string;
-  const properties = body['properties'] as Record<string, JsonSchema>;
-  properties[key] = { ...properties[key], contains: own };
-  return body;
+class ObjectBuilder {
+  private readonly properties = new Map<string, JsonSchema | ObjectBuilder>();
+  private readonly required = new Set<string>();
+  private readonly containing: { path: readonly string[]; item: JsonSchema }[] = [];
+
+  constructor(private readonly open: boolean) {}
+
+  set(path: readonly string[], schema: JsonSchema, required: boolean): void {
+    const [head, ...rest] = path;
+    if (head === undefined) return;
+    if (required) this.required.add(head);
+    if (rest.length === 0) {
+      this.properties.set(head, schema);
+      return;
+    }
+    let child = this.properties.get(head);
+    if (!(child instanceof ObjectBuilder)) {
+      child = new ObjectBuilder(this.open);
+      this.properties.set(head, child);
+    }
+    child.set(rest, schema, required);
+  }
+
+  contains(path: readonly string[], item: JsonSchema): void {
+    this.containing.push({ path, item });
+    const [head] = path;
+    if (head !== undefined) this.required.add(head);
+  }
+
+  build(): JsonSchema {
+    for (const { path, item } of this.containing) {
+      const [head, ...rest] = path;
+      if (head === undefined) continue;
+      if (rest.length > 0) {
+        this.set(path, { type: 'array', contains: item }, true);
+        continue;
+      }
+      const declared = this.properties.get(head);
+      const array = declared === undefined || declared instanceof ObjectBuilder ? { type: 'array' } : declared;
+      const contains = array['contains'] === undefined ? item : { allOf: [array['contains'], item] };
+      this.properties.set(head, { ...array, contains });
+    }
+    const properties: Record<string, JsonSchema> = {};
+    for (const [name, value] of this.properties) defineOwn(properties, name, value instanceof ObjectBuilder ? value.build() : value);
+    const schema: JsonSchema = { type: 'object', properties, required: [...this.required] };
+    if (!this.open) schema['additionalProperties'] = false;
+    return schema;
+  }
 }

@@ -1,5 +1,5 @@
-import type { Catalog, Entry, Example, FieldShape, Header, JsonValue } from './catalog.js';
-import { computedValue, entryFields } from './values.js';
+import type { Catalog, FieldShape, Header, JsonValue, NamedType } from './catalog.js';
+import { defineOwn } from './own.js';
 
 const FORMAT_SAMPLES: Record<string, string> = {
   uri: 'https://example.com',
@@ -12,10 +12,18 @@ const FORMAT_SAMPLES: Record<string, string> = {
   uuid: '00000000-0000-4000-8000-000000000000',
 };
 
-/** A plausible value for a field that has no computed value, from its example or its shape. */
-export function sampleValue(shape: FieldShape): JsonValue {
+/** A plausible value for a shape that has no computed value: its example, else one made from the shape. */
+export function sampleValue(shape: FieldShape, types: readonly NamedType[], depth = 0): JsonValue {
   if (shape.example !== undefined) return shape.example;
-  if (shape.enum?.[0] !== undefined) return shape.enum[0];
+  const documented = shape.codes?.[0]?.value ?? shape.enum?.[0];
+  if (documented !== undefined) return documented;
+  // Past a few levels of a recursive type, stop at null where the shape allows it.
+  if (depth > 8 && shape.nullable) return null;
+  if (shape.ref !== undefined) {
+    const type = types.find((t) => t.name === shape.ref);
+    return type ? sampleValue(type.shape, types, depth + 1) : null;
+  }
+  if (shape.oneOf?.[0] !== undefined) return sampleValue(shape.oneOf[0], types, depth + 1);
   switch (shape.type) {
     case 'string':
       return (shape.format !== undefined ? FORMAT_SAMPLES[shape.format] : undefined) ?? ((shape.minLength ?? 0) > 7 ? 'x'.repeat(shape.minLength ?? 0) : 'example');
@@ -25,84 +33,48 @@ export function sampleValue(shape: FieldShape): JsonValue {
     case 'boolean':
       return false;
     case 'array':
-      return [];
-    case 'object':
-      return Object.fromEntries((shape.properties ?? []).filter((p) => p.required).map((p) => [p.name, sampleValue(p)]));
+      return shape.items && (shape.minItems ?? 0) > 0 ? Array.from({ length: shape.minItems ?? 0 }, () => sampleValue(shape.items as FieldShape, types, depth + 1)) : [];
+    case 'object': {
+      const object: Record<string, JsonValue> = {};
+      for (const p of shape.properties ?? []) if (p.required) defineOwn(object, p.name, sampleValue(p, types, depth + 1));
+      return object;
+    }
+    default:
+      // `any`, or a shape errcat cannot sample.
+      return null;
   }
 }
 
-/** The error object of an entry answered with `status`, filled from computed values and samples. */
-export function sampleErrorObject(catalog: Catalog, entry: Entry, status: number): Record<string, JsonValue> {
-  const object: Record<string, JsonValue> = {};
-  const { code, message } = catalog.envelope;
-  if (code) setPath(object, code.path, entry.code);
-  object[message.name] = entry.title ?? entry.description ?? entry.fix ?? catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`;
-  for (const field of entryFields(catalog, entry)) {
-    const value = computedValue(field, entry, status, catalog);
-    if (value !== undefined) object[field.name] = value;
-    else if (field.required) object[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
-  }
-  return object;
-}
-
-function setPath(target: Record<string, JsonValue>, path: readonly string[], value: JsonValue): void {
+/** Sets a value at a path of keys, making objects on the way; every key stays an own property. */
+export function setPath(target: Record<string, JsonValue>, path: readonly string[], value: JsonValue): void {
   const [head, ...rest] = path;
   if (head === undefined) return;
   if (rest.length === 0) {
-    target[head] = value;
+    defineOwn(target, head, value);
     return;
   }
-  const child = (target[head] ??= {}) as Record<string, JsonValue>;
+  const existing = Object.hasOwn(target, head) ? target[head] : undefined;
+  const child = typeof existing === 'object' && existing !== null && !Array.isArray(existing) ? existing : {};
+  defineOwn(target, head, child);
   setPath(child, rest, value);
 }
 
-export function wrapBody(catalog: Catalog, errorObject: JsonValue): JsonValue {
+/** Puts an error object into the envelope: the body as it travels. */
+export function wrapBody(catalog: Pick<Catalog, 'envelope'>, errorObject: JsonValue): JsonValue {
   const { envelope } = catalog;
+  if (envelope.kind === 'array') return [errorObject];
   if (envelope.key === undefined) return errorObject;
-  return { [envelope.key]: envelope.kind === 'list' ? [errorObject] : errorObject };
+  return defineOwn({}, envelope.key, envelope.kind === 'list' ? [errorObject] : errorObject);
 }
 
+/** Example values for the headers a response sends: each header's example, or a placeholder for required ones. */
 export function sampleHeaders(headers: readonly Header[], names: readonly string[]): Record<string, string> {
   const result: Record<string, string> = {};
   for (const name of names) {
     const header = headers.find((h) => h.name === name);
     if (!header) continue;
-    if (header.example !== undefined) result[name] = String(header.example);
-    else if (header.required) result[name] = header.type === 'string' ? 'example' : '1';
+    if (header.example !== undefined) defineOwn(result, name, String(header.example));
+    else if (header.required) defineOwn(result, name, header.type === 'string' ? 'example' : '1');
   }
   return result;
-}
-
-/** The example errcat writes for an entry that has none. */
-export function deriveExample(catalog: Catalog, entry: Entry, status: number = entry.statuses[0] ?? 500): Example {
-  return {
-    name: status === entry.statuses[0] ? String(entry.code) : `${entry.code}_${status}`,
-    body: wrapBody(catalog, sampleErrorObject(catalog, entry, status)),
-    headers: sampleHeaders(catalog.headers, entry.headers),
-    derived: true,
-  };
-}
-
-/**
- * The examples to show for an entry answered with `status`. Derived examples are made for
- * that status, since computed fields (an echoed status) differ from one status to another.
- */
-export function examplesForStatus(catalog: Catalog, entry: Entry, status: number): readonly Example[] {
-  if (entry.examples.some((e) => !e.derived)) return entry.examples;
-  return [deriveExample(catalog, entry, status)];
-}
-
-/** The example of a status that has no code of its own: the envelope with a placeholder code. */
-export function statusOnlyExample(catalog: Catalog, status: number): JsonValue {
-  const info = catalog.statuses.find((s) => s.status === status);
-  const object: Record<string, JsonValue> = {};
-  const { code, message } = catalog.envelope;
-  if (code) setPath(object, code.path, code.type === 'integer' ? status : `http_${status}`);
-  object[message.name] = info?.description ?? info?.title ?? `HTTP ${status}`;
-  for (const field of catalog.fields) {
-    if (field.value.kind === 'status') object[field.name] = status;
-    else if (field.value.kind === 'const') object[field.name] = field.value.value;
-    else if (field.required) object[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
-  }
-  return wrapBody(catalog, object);
 }

@@ -1,46 +1,40 @@
 import type { Catalog, Entry, Field, JsonValue } from './catalog.js';
 import { expandTemplate } from './naming.js';
 
-/** The value a computed field takes for an entry answered with `status`; undefined for free fields. */
-export function computedValue(field: Field, entry: Entry, status: number, catalog: Catalog): JsonValue | undefined {
+/** What a computed value depends on: the entry's identity and texts, and the status it is answered with. */
+export interface ValueContext {
+  entry: Pick<Entry, 'code' | 'value' | 'name' | 'docUrl' | 'values'>;
+  status: number;
+  /** The resolved title at this status. */
+  title: string;
+}
+
+/** The value a field takes for an entry at a status; undefined for a free field the entry does not pin. */
+export function computeValue(field: Field, { entry, status, title }: ValueContext): JsonValue | undefined {
   switch (field.value.kind) {
     case 'free':
-      return entry.values[field.name];
+      return Object.hasOwn(entry.values, field.name) ? entry.values[field.name] : undefined;
     case 'status':
-      return status;
+      // JSON:API writes the status as a string.
+      return field.type === 'string' ? String(status) : status;
     case 'code':
-      return entry.code;
+      return entry.value ?? entry.code;
     case 'title':
-      return entry.title ?? statusTitle(catalog, status);
+      return title;
     case 'template':
-      return expandTemplate(field.value.template, { code: entry.code, status, name: entry.name });
+      return expandTemplate(field.value.template, { code: entry.value ?? entry.code, status, name: entry.name });
     case 'const':
       return field.value.value;
     case 'per-entry':
-      return entry.values[field.name] ?? field.value.default;
+      return Object.hasOwn(entry.values, field.name) ? entry.values[field.name] : field.value.default;
     case 'docUrl':
       return entry.docUrl;
   }
 }
 
-/** The distinct values a computed field takes over all of an entry's statuses. */
-export function computedValues(field: Field, entry: Entry, catalog: Catalog): JsonValue[] | undefined {
-  const values: JsonValue[] = [];
-  for (const status of entry.statuses) {
-    const v = computedValue(field, entry, status, catalog);
-    if (v === undefined) return undefined;
-    if (!values.some((x) => JSON.stringify(x) === JSON.stringify(v))) values.push(v);
-  }
-  return values;
-}
-
-export function statusTitle(catalog: Catalog, status: number): string {
-  return catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`;
-}
-
-/** Every field of an entry's error object besides code and message: shared ones, then the entry's own. */
-export function entryFields(catalog: Catalog, entry: Entry): readonly Field[] {
-  return [...catalog.fields, ...entry.fields];
+/** Every field of an error object besides the levels, the message and the marker: shared ones, then the entry's own. */
+export function fieldsOf(catalog: Pick<Catalog, 'fields'>, entry?: Pick<Entry, 'fields'>): readonly Field[] {
+  return entry ? [...catalog.fields, ...entry.fields] : catalog.fields;
 }
 
 const byCodeCache = new WeakMap<Catalog, ReadonlyMap<string | number, Entry>>();
@@ -53,4 +47,9 @@ export function entryOf(catalog: Catalog, code: string | number): Entry | undefi
     byCodeCache.set(catalog, byCode);
   }
   return byCode.get(code);
+}
+
+/** The status info of a status the catalog uses. */
+export function statusOf(catalog: Catalog, status: number): Catalog['statuses'][number] | undefined {
+  return catalog.statuses.find((s) => s.status === status);
 }

@@ -1,118 +1,167 @@
-import type { CodeStyle, Entry, Envelope, Field, Header, JsonValue, RetryPolicy } from '../model/catalog.js';
+import type { CodeLevel, CodeStyle, Envelope, Field, Header, JsonValue, PathSegment } from '../model/catalog.js';
 import { isStructuralName } from '../model/names.js';
-import { didYouMean } from '../validate/suggest.js';
-import type { NormalizeContext } from './context.js';
-import { normalizeField } from './fields.js';
 import { expandTemplate, invalidNameReason, matchesStyle, pascalName, toStyle } from '../model/naming.js';
-import { checkPlaceholders, findHeader, resolveHeader } from './references.js';
-import type { RawEntry, RawStatus } from './raw.js';
-import { policyForStatus } from '../model/retry.js';
+import { didYouMean } from '../validate/suggest.js';
+import { normalizeConditions } from './conditions.js';
+import type { NormalizeContext } from './context.js';
+import type { EntryDraft, Facts } from './drafts.js';
+import { normalizeField, type ShapeScope } from './fields.js';
+import { checkPlaceholders, resolveHeader } from './references.js';
+import type { RawEntry, RawStatus, RawStatusFacts } from './raw.js';
 import { normalizeRetry } from './retry.js';
+import { checkStatus } from './status-codes.js';
 
 export interface EntryScope {
   envelope: Envelope;
+  /** The level of entries that name none. */
+  defaultLevel?: string;
   codeStyle?: CodeStyle;
   typeSuffix: string;
   docUrlTemplate?: string;
   fields: readonly Field[];
   headers: readonly Header[];
-  retryDefaults: Readonly<Record<string, RetryPolicy>>;
   statuses: Readonly<Record<string, RawStatus>>;
+  shapes: ShapeScope;
+  typeNames: readonly string[];
 }
 
-/** Entries in catalog order; examples are filled in later, once the whole model exists. */
-export function normalizeEntries(raw: Record<string, RawEntry>, scope: EntryScope, ctx: NormalizeContext): Entry[] {
-  const entries: Entry[] = [];
-  const byCode = new Map<string, string>();
-  const byName = new Map<string, string>();
-  for (const [key, rawEntry] of Object.entries(raw)) {
-    const path = ['errors', key];
-    const code = wireCode(key, scope, ctx);
-    const identity = String(code);
-    const previous = byCode.get(identity);
-    if (previous !== undefined) {
-      ctx.reportKey('duplicate-code', `The code ${identity} is already the entry \`${previous}\`; merge the two entries (a code under several statuses takes \`status: [..]\`).`, path);
+/** Entries in catalog order, each checked on its own, then against each other. */
+export function normalizeEntries(raw: Readonly<Record<string, RawEntry>>, scope: EntryScope, ctx: NormalizeContext): EntryDraft[] {
+  const drafts = Object.entries(raw).map(([key, rawEntry]) => normalizeEntry(key, rawEntry, scope, ctx));
+  resolveParents(drafts, raw, scope, ctx);
+  checkIdentities(drafts, scope, ctx);
+  checkNames(drafts, scope, ctx);
+  checkReplacements(drafts, raw, ctx);
+  return drafts;
+}
+
+function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext): EntryDraft {
+  const path = ['errors', key];
+  const { envelope } = scope;
+  const codeless = envelope.levels.length === 0 || raw.codeless === true;
+  let level: CodeLevel | undefined;
+  if (codeless) {
+    for (const k of ['level', 'value', 'parent'] as const) {
+      if (raw[k] !== undefined) ctx.report('invalid-value', `A codeless entry carries no code, so \`${k}\` does not apply; remove it${envelope.levels.length > 0 ? ', or drop `codeless`' : ''}.`, [...path, k]);
     }
-    byCode.set(identity, key);
-    checkStyle(key, code, scope, ctx, path);
-    const name = entryName(key, rawEntry, ctx, path);
-    const other = byName.get(name);
-    if (isStructuralName(`${name}${scope.typeSuffix}`)) {
-      ctx.reportKey('name-collision', `\`${key}\` becomes \`${name}${scope.typeSuffix}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
-    } else if (other !== undefined) {
-      ctx.reportKey('name-collision', `\`${key}\` and \`${other}\` both become the TypeScript name \`${name}${scope.typeSuffix}\`; set \`name:\` on one of them.`, path);
+  } else {
+    const name = raw.level ?? scope.defaultLevel;
+    level = envelope.levels.find((l) => l.name === name);
+    if (!level && raw.level !== undefined) {
+      const names = envelope.levels.map((l) => l.name);
+      ctx.report('unknown-level', `\`${raw.level}\` is not a level of the envelope.${didYouMean(raw.level, names)} Use one of ${names.map((n) => `\`${n}\``).join(', ')}.`, [...path, 'level']);
     }
-    byName.set(name, key);
-    const statuses = typeof rawEntry.status === 'number' ? [rawEntry.status] : [...rawEntry.status];
-    statuses.forEach((status, i) => {
-      const allowed = rawEntry.allowNonError ?? scope.statuses[String(status)]?.allowNonError ?? false;
-      if ((status < 400 || status > 599) && !allowed) {
-        const at = typeof rawEntry.status === 'number' ? [...path, 'status'] : [...path, 'status', i];
-        ctx.report('status-not-error', `${status} is not an error status (400–599); use the status the API really answers, or set \`allowNonError: true\` on the entry if it does answer ${status}.`, at);
-      }
-    });
-    const fields = Object.entries(rawEntry.fields ?? {}).map(([fieldName, f]) => {
-      const fieldPath = [...path, 'fields', fieldName];
-      if (scope.fields.some((s) => s.name === fieldName) || reservedNames(scope.envelope).includes(fieldName)) {
-        ctx.reportKey('field-conflict', `\`${fieldName}\` is already a field of every error; give this entry's field another name, or set its value under \`values\`.`, fieldPath);
-      }
-      return normalizeField(fieldName, f, ctx, fieldPath, false);
-    });
-    const headers = entryHeaders(rawEntry, statuses, scope, ctx, path);
-    const entry: Entry = {
-      code,
-      name,
-      statuses,
-      fields,
-      values: entryValues(key, rawEntry, scope, ctx, path),
-      headers,
-      retry: rawEntry.retry !== undefined
-        ? normalizeRetry(rawEntry.retry, ctx, [...path, 'retry'], { headers: scope.headers, fieldNames: [...scope.fields, ...fields].map((f) => f.name) })
-        : policyForStatus(statuses[0] ?? 500, scope.retryDefaults),
-      examples: [],
-      tags: rawEntry.tags ?? [],
+  }
+  const value = level ? wireValue(key, raw, level, ctx, path) : undefined;
+  const code = level?.type === 'integer' && raw.value === undefined && typeof value === 'number' ? value : key;
+  if (level && typeof value === 'string') checkStyle(value, level.style ?? scope.codeStyle, ctx, raw.value !== undefined ? [...path, 'value'] : path, raw.value === undefined);
+  const statusList = statusesOf(raw);
+  const allowed = (status: number) => raw.allowNonError ?? scope.statuses[String(status)]?.allowNonError ?? false;
+  statusList.forEach(({ status, at }) => checkStatus(status, allowed(status), envelope.errorWhen !== undefined, ctx, [...path, ...at], 'entry'));
+  const statuses = statusList.map((s) => s.status);
+  const fields = Object.entries(raw.fields ?? {}).map(([fieldName, f]) => {
+    const fieldPath = [...path, 'fields', fieldName];
+    if (scope.fields.some((s) => s.name === fieldName) || reservedNames(envelope).includes(fieldName)) {
+      ctx.reportKey('field-conflict', `\`${fieldName}\` is already a field of every error; give this entry's field another name, or set its value under \`values\`.`, fieldPath);
+    }
+    return normalizeField(fieldName, f, ctx, fieldPath, false, scope.shapes);
+  });
+  const retryScope = { headers: scope.headers, fieldNames: [...scope.fields, ...fields].map((f) => f.name) };
+  const factsOf = (rawFacts: RawEntry | RawStatusFacts, at: readonly PathSegment[]): Facts => {
+    const facts: Facts = {
+      headers: (rawFacts.headers ?? []).map((name, i) => resolveHeader(scope.headers, name, ctx, [...at, 'headers', i])?.name).filter((h) => h !== undefined),
+      when: normalizeConditions(rawFacts.when, ctx, [...at, 'when'], scope.headers),
+      path: at,
     };
-    if (rawEntry.title !== undefined) entry.title = rawEntry.title;
-    if (rawEntry.description !== undefined) entry.description = rawEntry.description;
-    if (rawEntry.fix !== undefined) entry.fix = rawEntry.fix;
-    const docUrl = rawEntry.docUrl ?? scope.docUrlTemplate;
-    if (docUrl !== undefined) {
-      // The catalog-wide template is checked once, where it is written.
-      if (rawEntry.docUrl !== undefined) checkPlaceholders(rawEntry.docUrl, ctx, [...path, 'docUrl']);
-      entry.docUrl = expandTemplate(docUrl, { code, status: statuses[0] ?? 500, name });
-    }
-    if (rawEntry.deprecated !== undefined && rawEntry.deprecated !== false) {
-      entry.deprecated = typeof rawEntry.deprecated === 'string' ? { message: rawEntry.deprecated } : {};
-    }
-    if (rawEntry.replacedBy !== undefined) entry.deprecated = { ...entry.deprecated, replacedBy: String(rawEntry.replacedBy) };
-    if (rawEntry.since !== undefined) entry.since = rawEntry.since;
-    if (entry.title === undefined && entry.description === undefined && entry.fix === undefined) {
-      ctx.reportKey('missing-description', `\`${key}\` has no \`title\`, \`description\` or \`fix\`; say what it means so the reference and the typings can explain it.`, path);
-    }
-    entries.push(entry);
+    if (rawFacts.title !== undefined) facts.title = rawFacts.title;
+    if (rawFacts.description !== undefined) facts.description = rawFacts.description;
+    if (rawFacts.fix !== undefined) facts.fix = rawFacts.fix;
+    if (rawFacts.retry !== undefined) facts.retry = normalizeRetry(rawFacts.retry, ctx, [...at, 'retry'], retryScope);
+    return facts;
+  };
+  const perStatus = new Map<number, Facts>();
+  if (typeof raw.status === 'object' && !Array.isArray(raw.status)) {
+    for (const [status, rawFacts] of Object.entries(raw.status)) perStatus.set(Number(status), factsOf(rawFacts, [...path, 'status', status]));
   }
-  checkReplacements(raw, entries, ctx);
-  if (scope.envelope.kind === 'codeless') checkCodelessStatuses(entries, ctx);
-  return entries;
-}
-
-function wireCode(key: string, scope: EntryScope, ctx: NormalizeContext): string | number {
-  if (scope.envelope.code?.type !== 'integer') return key;
-  if (!/^-?\d+$/.test(key)) {
-    ctx.reportKey('code-type-mismatch', `The envelope declares integer codes, but \`${key}\` is not an integer; use the numeric code as the key, or set \`envelope.code.type: string\`.`, ['errors', key]);
-    return key;
+  const name = entryName(key, raw, ctx, path);
+  const entry: EntryDraft['entry'] = {
+    code,
+    name,
+    pins: {},
+    statuses,
+    fields,
+    values: entryValues(key, raw, scope, ctx, path),
+    tags: raw.tags ?? [],
+    origin: { path },
+  };
+  if (level) {
+    entry.level = level.name;
+    if (value !== undefined) entry.value = value;
   }
-  return Number(key);
+  if (raw.title !== undefined) entry.title = raw.title;
+  if (raw.description !== undefined) entry.description = raw.description;
+  if (raw.fix !== undefined) entry.fix = raw.fix;
+  const docUrl = raw.docUrl ?? scope.docUrlTemplate;
+  if (docUrl !== undefined) {
+    // The catalog-wide template is checked once, where it is written.
+    if (raw.docUrl !== undefined) checkPlaceholders(raw.docUrl, ctx, [...path, 'docUrl']);
+    entry.docUrl = expandTemplate(docUrl, { code: value ?? code, status: statuses[0] ?? 500, name });
+  }
+  if (raw.deprecated !== undefined && raw.deprecated !== false) {
+    entry.deprecated = typeof raw.deprecated === 'string' ? { message: raw.deprecated } : {};
+  }
+  if (raw.replacedBy !== undefined) entry.deprecated = { ...entry.deprecated, replacedBy: String(raw.replacedBy) };
+  if (raw.since !== undefined) entry.since = raw.since;
+  const described = [raw.title, raw.description, raw.fix, ...[...perStatus.values()].flatMap((f) => [f.title, f.description, f.fix])].some((t) => t !== undefined);
+  if (!described) {
+    ctx.reportKey('missing-description', `\`${key}\` has no \`title\`, \`description\` or \`fix\`; say what it means so the reference and the typings can explain it.`, path);
+  }
+  const examples = (raw.examples ?? []).map((example, i) => {
+    const at = [...path, 'examples', i];
+    if (example.status !== undefined && !statuses.includes(example.status)) {
+      ctx.report('unknown-status', `\`${key}\` is not answered with ${example.status}; give one of its statuses (${statuses.join(', ')}), or add ${example.status} to its \`status\`.`, [...at, 'status']);
+    }
+    return { raw: example, path: at, status: example.status ?? statuses[0] ?? 500 };
+  });
+  return { key, entry, facts: factsOf(raw, path), perStatus, examples };
 }
 
-function checkStyle(key: string, code: string | number, scope: EntryScope, ctx: NormalizeContext, path: string[]): void {
-  const style = scope.codeStyle;
-  if (style === undefined || typeof code !== 'string' || matchesStyle(key, style)) return;
-  const suggestion = toStyle(key, style);
-  ctx.reportKey('code-style', `\`${key}\` is not ${style}${suggestion && matchesStyle(suggestion, style) ? `; rename it \`${suggestion}\`` : ''}, or change \`naming.codeStyle\`.`, path);
+/** The entry's statuses with where each is written: `status: 404`, `[400, 422]`, or `{ 429: {…} }`. */
+function statusesOf(raw: RawEntry): { status: number; at: PathSegment[] }[] {
+  if (typeof raw.status === 'number') return [{ status: raw.status, at: ['status'] }];
+  if (Array.isArray(raw.status)) return raw.status.map((status, i) => ({ status, at: ['status', i] }));
+  return Object.keys(raw.status).map((status) => ({ status: Number(status), at: ['status', status] }));
 }
 
-function entryName(key: string, raw: RawEntry, ctx: NormalizeContext, path: string[]): string {
+/** The value on the wire at the entry's level: `value`, else the key; an integer level takes integers. */
+function wireValue(key: string, raw: RawEntry, level: CodeLevel, ctx: NormalizeContext, path: readonly PathSegment[]): string | number {
+  const written = raw.value ?? key;
+  if (level.type !== 'integer') {
+    if (typeof written !== 'string') ctx.report('code-type-mismatch', `The level \`${level.name}\` holds strings, but this value is a number; quote it, or set the level's \`type: integer\`.`, [...path, 'value']);
+    return String(written);
+  }
+  const text = String(written);
+  if (!/^-?\d+$/.test(text)) {
+    const where = raw.value === undefined ? 'use the numeric code as the key, give it as `value`,' : 'give an integer';
+    ctx.reportKey('code-type-mismatch', `The level \`${level.name}\` holds integers, but \`${text}\` is not one; ${where} or set the level's \`type: string\`.`, raw.value === undefined ? path : [...path, 'value']);
+    return text;
+  }
+  const number = Number(text);
+  if (!Number.isSafeInteger(number)) {
+    ctx.reportKey('unsafe-integer', `${text} is beyond 2^53, so JSON parsers and JavaScript would round it; use a string level (\`type: string\`) for codes this large.`, raw.value === undefined ? path : [...path, 'value']);
+  }
+  return number;
+}
+
+function checkStyle(code: string, style: CodeStyle | undefined, ctx: NormalizeContext, path: readonly PathSegment[], atKey: boolean): void {
+  if (style === undefined || matchesStyle(code, style)) return;
+  const suggestion = toStyle(code, style);
+  const message = `\`${code}\` is not ${style}${suggestion && matchesStyle(suggestion, style) ? `; rename it \`${suggestion}\`` : ''}, or change \`naming.codeStyle\`.`;
+  if (atKey) ctx.reportKey('code-style', message, path);
+  else ctx.report('code-style', message, path);
+}
+
+function entryName(key: string, raw: RawEntry, ctx: NormalizeContext, path: readonly PathSegment[]): string {
   if (raw.name === undefined) return pascalName(key);
   const reason = invalidNameReason(raw.name);
   if (reason !== undefined) {
@@ -122,15 +171,16 @@ function entryName(key: string, raw: RawEntry, ctx: NormalizeContext, path: stri
   return raw.name;
 }
 
-/** Names the envelope already uses inside the error object. */
+/** Property names the envelope itself uses in every error object: the message, the error marker, plain levels. */
 export function reservedNames(envelope: Envelope): string[] {
-  const names = [envelope.message.name];
-  const head = envelope.code?.path[0];
-  if (head !== undefined) names.push(head);
-  return names;
+  const names = [envelope.message?.name, envelope.errorWhen?.name];
+  for (const level of envelope.levels) {
+    if (level.at.source === 'body' && !level.at.items && level.at.chain === undefined) names.push(level.at.path[0]);
+  }
+  return names.filter((n) => n !== undefined);
 }
 
-function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext, path: string[]): Record<string, JsonValue> {
+function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext, path: readonly PathSegment[]): Record<string, JsonValue> {
   const values: Record<string, JsonValue> = {};
   for (const [name, value] of Object.entries(raw.values ?? {})) {
     const field = scope.fields.find((f) => f.name === name);
@@ -142,10 +192,10 @@ function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: Normali
       ctx.reportKey('invalid-value', `\`${name}\` is computed (\`value: ${field.value.kind}\`), so an entry cannot set it; remove it here or make the field \`per-entry\`.`, [...path, 'values', name]);
       continue;
     }
-    values[name] = value as JsonValue;
+    Object.defineProperty(values, name, { value: value as JsonValue, enumerable: true, writable: true, configurable: true });
   }
   for (const field of scope.fields) {
-    if (field.value.kind === 'per-entry' && field.value.default === undefined && !(field.name in values)) {
+    if (field.value.kind === 'per-entry' && field.value.default === undefined && !Object.hasOwn(values, field.name)) {
       ctx.reportKey('missing-field-value', `\`${key}\` gives no value for the per-entry field \`${field.name}\`; add \`values: { ${field.name}: … }\` or a \`default\` on the field.`, path);
     }
     if (field.value.kind === 'docUrl' && raw.docUrl === undefined && scope.docUrlTemplate === undefined) {
@@ -155,43 +205,86 @@ function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: Normali
   return values;
 }
 
-function entryHeaders(raw: RawEntry, statuses: readonly number[], scope: EntryScope, ctx: NormalizeContext, path: string[]): string[] {
-  const names = scope.headers.filter((h) => h.everyError).map((h) => h.name);
-  (raw.headers ?? []).forEach((name, i) => {
-    const header = resolveHeader(scope.headers, name, ctx, [...path, 'headers', i]);
-    if (header && !names.includes(header.name)) names.push(header.name);
-  });
-  // Headers a status declares apply to its entries too; they were checked where declared.
-  for (const status of statuses) {
-    for (const name of scope.statuses[String(status)]?.headers ?? []) {
-      const header = findHeader(scope.headers, name);
-      if (header && !names.includes(header.name)) names.push(header.name);
-    }
+/** `parent` links: each to an entry at a coarser level; pins accumulate down the chain. */
+function resolveParents(drafts: EntryDraft[], raw: Readonly<Record<string, RawEntry>>, scope: EntryScope, ctx: NormalizeContext): void {
+  const byKey = new Map(drafts.map((d) => [d.key, d]));
+  const levelIndex = (name: string | undefined) => scope.envelope.levels.findIndex((l) => l.name === name);
+  const pinsOf = (draft: EntryDraft, depth: number): Record<string, string | number> => {
+    const own = draft.entry.level !== undefined && draft.entry.value !== undefined ? { [draft.entry.level]: draft.entry.value } : {};
+    const parent = draft.entry.parent === undefined ? undefined : byKey.get(String(draft.entry.parent));
+    return parent && depth < scope.envelope.levels.length ? { ...pinsOf(parent, depth + 1), ...own } : own;
+  };
+  for (const draft of drafts) {
+    const written = raw[draft.key]?.parent;
+    if (written === undefined) continue;
+    const parent = byKey.get(String(written));
+    const at = ['errors', draft.key, 'parent'];
+    if (!parent) {
+      ctx.report('unknown-code', `\`parent\` names \`${written}\`, which is not an entry.${didYouMean(String(written), byKey.keys())}`, at);
+    } else if (parent.entry.level === undefined || levelIndex(parent.entry.level) >= levelIndex(draft.entry.level)) {
+      ctx.report('invalid-value', `\`${written}\` sits at ${parent.entry.level === undefined ? 'no level' : `the level \`${parent.entry.level}\``}, not a coarser one than \`${draft.entry.level}\`; a parent refines from a coarser level.`, at);
+    } else draft.entry.parent = parent.entry.code;
   }
-  return names;
+  for (const draft of drafts) draft.entry.pins = pinsOf(draft, 0);
 }
 
-function checkReplacements(raw: Record<string, RawEntry>, entries: readonly Entry[], ctx: NormalizeContext): void {
-  const codes = entries.map((e) => String(e.code));
+/**
+ * Two entries must not be the same error: the same value at the same level under the same
+ * pins, or (codeless) the same status, unless conditions (`when`) tell them apart.
+ */
+function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: NormalizeContext): void {
+  const seen = new Map<string, EntryDraft>();
+  const conditional = (d: EntryDraft) => d.facts.when.length > 0 || [...d.perStatus.values()].some((f) => f.when.length > 0);
+  for (const draft of drafts) {
+    if (draft.entry.level === undefined || conditional(draft)) continue;
+    const identity = JSON.stringify(Object.entries(draft.entry.pins).sort(([a], [b]) => a.localeCompare(b)));
+    const first = seen.get(identity);
+    if (first) {
+      const value = draft.entry.value ?? draft.entry.code;
+      ctx.reportKey('duplicate-code', `The ${scope.envelope.levels.length > 1 ? `\`${draft.entry.level}\` ` : ''}code ${value} is already the entry \`${first.key}\`; merge the two entries (a code under several statuses takes \`status: [..]\`), or tell them apart with \`when\`.`, ['errors', draft.key]);
+    } else seen.set(identity, draft);
+  }
+  const owner = new Map<number, EntryDraft>();
+  for (const draft of drafts) {
+    if (draft.entry.level !== undefined) continue;
+    for (const status of draft.entry.statuses) {
+      const when = draft.perStatus.get(status)?.when ?? draft.facts.when;
+      if (when.length > 0) continue;
+      const first = owner.get(status);
+      if (first) {
+        ctx.reportKey('ambiguous-status', `Only the status tells codeless errors apart, and ${status} is already \`${first.key}\`; merge the two entries, give one of them \`when\` conditions, or give the envelope a code field.`, ['errors', draft.key]);
+      } else owner.set(status, draft);
+    }
+  }
+}
+
+/** Type names: unique, not one of errcat's own, not a declared type's. */
+function checkNames(drafts: readonly EntryDraft[], scope: EntryScope, ctx: NormalizeContext): void {
+  const byName = new Map<string, string>();
+  for (const draft of drafts) {
+    const full = `${draft.entry.name}${scope.typeSuffix}`;
+    const other = byName.get(full);
+    const path = ['errors', draft.key];
+    if (isStructuralName(full)) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
+    } else if (scope.typeNames.includes(full)) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, the name of a declared type; set \`name:\` on the entry or rename the type.`, path);
+    } else if (other !== undefined) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` and \`${other}\` both become the TypeScript name \`${full}\`; set \`name:\` on one of them.`, path);
+    }
+    byName.set(full, draft.key);
+  }
+}
+
+function checkReplacements(drafts: readonly EntryDraft[], raw: Readonly<Record<string, RawEntry>>, ctx: NormalizeContext): void {
+  const codes = drafts.map((d) => d.key);
   for (const [key, entry] of Object.entries(raw)) {
     if (entry.replacedBy === undefined) continue;
     const target = String(entry.replacedBy);
     if (!codes.includes(target)) {
       ctx.report('unknown-code', `\`replacedBy\` names \`${target}\`, which is not in the catalog.${didYouMean(target, codes)}`, ['errors', key, 'replacedBy']);
-    } else if (target === String(key)) {
+    } else if (target === key) {
       ctx.report('invalid-value', 'An entry cannot replace itself; name the code clients should use instead.', ['errors', key, 'replacedBy']);
-    }
-  }
-}
-
-function checkCodelessStatuses(entries: readonly Entry[], ctx: NormalizeContext): void {
-  const owner = new Map<number, string | number>();
-  for (const entry of entries) {
-    for (const status of entry.statuses) {
-      const first = owner.get(status);
-      if (first !== undefined) {
-        ctx.reportKey('ambiguous-status', `With a \`codeless\` envelope, only the status tells errors apart, and ${status} is already \`${first}\`; merge the two entries or give the envelope a code field.`, ['errors', String(entry.code)]);
-      } else owner.set(status, entry.code);
     }
   }
 }

@@ -1,26 +1,26 @@
-import type { Entry, OperationRule, OperationSelector, StatusInfo } from '../model/catalog.js';
-import type { PathSegment } from '../parse/source-document.js';
+import type { OperationRule, OperationSelector, PathSegment } from '../model/catalog.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
+import type { EntryDraft } from './drafts.js';
 import type { RawOperationRule, RawSelector } from './raw.js';
 
 export function normalizeOperations(
   raw: readonly RawOperationRule[],
-  entries: readonly Entry[],
-  statuses: readonly StatusInfo[],
+  entries: readonly EntryDraft[],
+  statuses: readonly number[],
   ctx: NormalizeContext,
 ): OperationRule[] {
-  const codes = entries.map((e) => String(e.code));
+  const codes = entries.map((d) => d.key);
   return raw.map((rule, i) => {
     const path = ['operations', i];
     const ruleCodes: (string | number)[] = [];
     (rule.errors ?? []).forEach((code, j) => {
-      const entry = entries.find((e) => String(e.code) === String(code));
-      if (!entry) ctx.report('unknown-code', `\`${code}\` is not a code in this catalog.${didYouMean(String(code), codes)}`, [...path, 'errors', j]);
-      else ruleCodes.push(entry.code);
+      const draft = entries.find((d) => d.key === String(code));
+      if (!draft) ctx.report('unknown-code', `\`${code}\` is not a code in this catalog.${didYouMean(String(code), codes)}`, [...path, 'errors', j]);
+      else ruleCodes.push(draft.entry.code);
     });
     (rule.statuses ?? []).forEach((status, j) => {
-      if (!statuses.some((s) => s.status === status)) {
+      if (!statuses.includes(status)) {
         ctx.report('unknown-status', `No entry or \`statuses\` declaration uses ${status}; add it to the catalog or remove it here.`, [...path, 'statuses', j]);
       }
     });

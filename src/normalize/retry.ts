@@ -1,22 +1,21 @@
-import type { BackoffPolicy, Header, RetryPolicy } from '../model/catalog.js';
+import type { BackoffPolicy, Header, PathSegment, RetryHint, RetryPolicy, ShouldRetry } from '../model/catalog.js';
 import { DEFAULT_BACKOFF, NEVER } from '../model/retry.js';
-import type { PathSegment } from '../parse/source-document.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
+import { normalizeLocator } from './locators.js';
 import { resolveHeader } from './references.js';
-import type { RawBackoff, RawRetry } from './raw.js';
-
+import type { RawBackoff, RawHint, RawRetryPolicy } from './raw.js';
 
 const BACKOFF_KEYS = ['maxAttempts', 'baseDelayMs', 'factor', 'maxDelayMs', 'jitter'] as const;
 
 export interface RetryScope {
   headers: readonly Header[];
-  /** Body fields a `retry-after` policy may read. */
+  /** Top-level body fields a hint may read: the shared ones and those of the entries in scope. */
   fieldNames: readonly string[];
 }
 
-export function normalizeRetry(raw: RawRetry, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope): RetryPolicy {
-  const spec: Exclude<RawRetry, string> = typeof raw === 'string' ? { strategy: raw } : raw;
+export function normalizeRetry(raw: RawRetryPolicy, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope): RetryPolicy {
+  const spec: Exclude<RawRetryPolicy, string> = typeof raw === 'string' ? { strategy: raw } : raw;
   const misplaced = (keys: readonly (keyof typeof spec)[]) => {
     for (const key of keys) {
       if (spec[key] !== undefined) {
@@ -24,13 +23,15 @@ export function normalizeRetry(raw: RawRetry, ctx: NormalizeContext, path: reado
       }
     }
   };
+  const shouldRetry = spec.shouldRetry && shouldRetryHeader(spec.shouldRetry, ctx, [...path, 'shouldRetry'], scope);
+  const withShouldRetry = <T extends RetryPolicy>(policy: T): T => (shouldRetry ? { ...policy, shouldRetry } : policy);
   switch (spec.strategy) {
     case 'never':
-      misplaced([...BACKOFF_KEYS, 'header', 'field', 'fallback']);
-      return NEVER;
+      misplaced([...BACKOFF_KEYS, 'header', 'field', 'hints', 'fallback']);
+      return withShouldRetry({ ...NEVER });
     case 'backoff':
-      misplaced(['header', 'field', 'fallback']);
-      return normalizeBackoff(spec, ctx, path);
+      misplaced(['header', 'field', 'hints', 'fallback']);
+      return withShouldRetry(normalizeBackoff(spec, ctx, path));
     case 'retry-after': {
       misplaced(['baseDelayMs', 'factor', 'maxDelayMs', 'jitter']);
       const fallback = normalizeBackoff(spec.fallback ?? {}, ctx, [...path, 'fallback']);
@@ -38,20 +39,41 @@ export function normalizeRetry(raw: RawRetry, ctx: NormalizeContext, path: reado
       if (spec.maxAttempts === 1) {
         ctx.report('retry-impossible', '`maxAttempts: 1` allows no retry at all; use `strategy: never`, or allow 2 or more attempts.', [...path, 'maxAttempts']);
       }
-      if (spec.header !== undefined && spec.field !== undefined) {
-        ctx.report('invalid-value', 'Give `header` or `field`, not both: the delay comes from one place.', [...path, 'field']);
+      const shorthand = (['header', 'field'] as const).filter((k) => spec[k] !== undefined);
+      if (shorthand.length > 1 || (shorthand.length > 0 && spec.hints !== undefined)) {
+        ctx.report('invalid-value', 'Give one of `header`, `field` or `hints`: the first two are shorthand for a single hint.', [...path, spec.hints !== undefined ? 'hints' : 'field']);
       }
-      if (spec.field !== undefined) {
-        if (!scope.fieldNames.includes(spec.field)) {
-          ctx.report('unknown-field', `The body field \`${spec.field}\` is not declared on this error.${didYouMean(spec.field, scope.fieldNames)} Declare it under \`fields\`.`, [...path, 'field']);
-        }
-        return { strategy: 'retry-after', source: { field: spec.field }, maxAttempts, fallback };
-      }
-      const header = spec.header ?? 'Retry-After';
-      resolveHeader(scope.headers, header, ctx, spec.header === undefined ? path : [...path, 'header']);
-      return { strategy: 'retry-after', source: { header }, maxAttempts, fallback };
+      const rawHints: { hint: RawHint; at: readonly PathSegment[] }[] =
+        spec.hints !== undefined
+          ? spec.hints.map((hint, i) => ({ hint, at: [...path, 'hints', i] }))
+          : spec.field !== undefined
+            ? [{ hint: { field: spec.field }, at: path }]
+            : [{ hint: { header: spec.header ?? 'Retry-After' }, at: path }];
+      const hints = rawHints.map(({ hint, at }) => normalizeHint(hint, ctx, at, scope, spec.hints === undefined && spec.header === undefined && spec.field === undefined)).filter((h) => h !== undefined);
+      return withShouldRetry({ strategy: 'retry-after', hints, maxAttempts, fallback });
     }
   }
+}
+
+function normalizeHint(raw: RawHint, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope, implicit: boolean): RetryHint | undefined {
+  const at = normalizeLocator(raw, ctx, path);
+  if (!at) return undefined;
+  if (at.source === 'header') {
+    // The default `Retry-After` is reported at the policy itself, since nothing names it there.
+    resolveHeader(scope.headers, at.header, ctx, implicit ? path : [...path, 'header']);
+    return { at, format: raw.format ?? 'delay' };
+  }
+  const head = (at.items?.path ?? (at.chain !== undefined ? [at.chain] : at.path))[0] ?? '';
+  if (!scope.fieldNames.includes(head)) {
+    const key = at.items ? 'in' : at.chain !== undefined ? 'chain' : 'field';
+    ctx.report('unknown-field', `The body field \`${head}\` is not declared on this error.${didYouMean(head, scope.fieldNames)} Declare it under \`fields\`.`, [...path, key]);
+  }
+  return { at, format: raw.format ?? 'seconds' };
+}
+
+function shouldRetryHeader(raw: { header: string }, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope): ShouldRetry | undefined {
+  const header = resolveHeader(scope.headers, raw.header, ctx, [...path, 'header']);
+  return header ? { header: header.name } : undefined;
 }
 
 function normalizeBackoff(raw: RawBackoff, ctx: NormalizeContext, path: readonly PathSegment[]): BackoffPolicy {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
 import { FILE_START, type Position, type Span } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from '../model/catalog.js';
 
 /** A parsed catalog text: the `yaml` Document keeps every node's range, so any path can be located. */
 export interface SourceDocument {
@@ -9,7 +10,7 @@ export interface SourceDocument {
   lineCounter: LineCounter;
 }
 
-export type PathSegment = string | number;
+export type { PathSegment } from '../model/catalog.js';
 
 export function positionAt(lineCounter: LineCounter, offset: number): Position {
   const { line, col } = lineCounter.linePos(offset);
