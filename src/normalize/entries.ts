@@ -175,7 +175,8 @@ function entryName(key: string, raw: RawEntry, ctx: NormalizeContext, path: read
 export function reservedNames(envelope: Envelope): string[] {
   const names = [envelope.message?.name, envelope.errorWhen?.name];
   for (const level of envelope.levels) {
-    if (level.at.source === 'body' && !level.at.items && level.at.chain === undefined) names.push(level.at.path[0]);
+    // A pattern reads part of a value that a declared field may well describe (problem details' `type`).
+    if (level.at.source === 'body' && !level.at.items && level.at.chain === undefined && level.at.pattern === undefined) names.push(level.at.path[0]);
   }
   return names.filter((n) => n !== undefined);
 }

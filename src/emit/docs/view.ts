@@ -54,6 +54,7 @@ const ENVELOPES: Record<string, string> = {
 
 function fieldType(schema: Record<string, unknown>): string {
   if (typeof schema['x-type'] === 'string') return schema['x-type'];
+  if ('const' in schema) return JSON.stringify(schema['const']);
   const type = schema['type'];
   if (Array.isArray(schema['oneOf'])) return (schema['oneOf'] as Record<string, unknown>[]).map(fieldType).join(' | ');
   return Array.isArray(type) ? type.join(' | ') : String(type ?? 'any');
