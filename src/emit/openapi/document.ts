@@ -12,7 +12,7 @@ export type OpenApiDocument = Record<string, unknown>;
 export const OPENAPI_VERSIONS: Record<OpenApiVersion, string> = { '3.1': '3.1.1', '3.0': '3.0.3', '2.0': '2.0' };
 
 /** The schema a status response carries: its body (wrapped/list envelopes) or its union. */
-function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
+export function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
   const wrapped = hasBodyWrapper(catalog.envelope);
   return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.unknownError() : names.statusUnion(info.status));
 }
