@@ -188,7 +188,7 @@ describe('output', () => {
         expect(schema.description).toBe(`${entry.description}\n\nFix: ${entry.fix}`);
         expect(schema.properties['weird key'].description).toBe('A key with a space and a */ in its doc');
         const example = version === '2.0' ? d['responses'].HostileError400['x-errcat-examples']['HostileQuoteAndApostrophe.hostile'] : d['components'].examples['HostileQuoteAndApostrophe.hostile'].value;
-        expect(example).toEqual(entry.examples[0]?.body);
+        expect(example).toEqual(entry.responses[0]?.examples[0]?.body);
       }
     }
   });
