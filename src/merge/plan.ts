@@ -49,7 +49,7 @@ function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { p
 export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], notes: [] };
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
-  const owned: Ownership = registry[catalog.info.title] ?? {};
+  const owned = recordedOwnership(spec, catalog.info.title);
   const next: Ownership = {};
   for (const [section, { path, values }] of Object.entries(sections(catalog, version))) {
     const existing = mappingAt(spec, path) ?? {};
@@ -63,8 +63,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   }
   // Operations: a response errcat owns is a $ref to one of its responses.
   const names = new ComponentNames(catalog, version);
-  const responsePrefix = version === '2.0' ? '#/responses/' : '#/components/responses/';
-  const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
+  const ownedResponses = ownedResponseRefs(owned['responses'] ?? [], next['responses'] ?? [], version);
   const wrapped = new Set(owned['wrapped'] ?? []);
   next['wrapped'] = [];
   for (const operation of listOperations(spec)) {
@@ -99,6 +98,18 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   if (next['wrapped'].length === 0) delete next['wrapped'];
   plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
   return plan;
+}
+
+/** The `$ref`s of the responses errcat owns in a spec: those an earlier merge recorded, and those it writes now. */
+export function ownedResponseRefs(recorded: readonly string[], written: readonly string[], version: OpenApiVersion): Set<string> {
+  const prefix = version === '2.0' ? '#/responses/' : '#/components/responses/';
+  return new Set([...recorded, ...written].map((n) => `${prefix}${n}`));
+}
+
+/** What a spec's registry records for a catalog title: the components an earlier merge wrote. */
+export function recordedOwnership(spec: Record<string, unknown>, title: string): Ownership {
+  const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
+  return Object.hasOwn(registry, title) ? (registry[title] as Ownership) : {};
 }
 
 const successStatus = (status: number) => status >= 200 && status <= 299;
