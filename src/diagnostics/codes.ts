@@ -46,11 +46,24 @@ export const DIAGNOSTIC_CODES = {
   'unsupported-spec': { severity: 'error', summary: 'The spec is not OpenAPI 3.1, 3.0 or Swagger 2.0.' },
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
+  // Importing a catalog from a spec: what import could not read, and each guess it made
+  'import-no-errors': { severity: 'error', summary: 'The spec documents no error response with a JSON body that import can read.' },
+  'import-unresolved-ref': { severity: 'warning', summary: 'A `$ref` import cannot follow (outside the document, or to nothing); what it leads to is left out.' },
+  'import-no-body': { severity: 'info', summary: 'Error responses without a JSON body: left to the spec.' },
+  'import-mixed-envelope': { severity: 'warning', summary: 'Error responses whose body has another shape than the envelope: left to the spec.' },
+  'import-status-guess': { severity: 'info', summary: 'A `default` or `4XX`/`5XX` response read as one status.' },
+  'import-guess': { severity: 'info', summary: 'A guess import made (the envelope, the code field, a retry policy); the catalog marks it with a comment.' },
+  'import-codes-from-examples': { severity: 'info', summary: 'Codes read from examples, which the schemas do not list.' },
+  'import-operation-codes': { severity: 'warning', summary: "Operations answer one status with different codes; each now documents all of the status's codes." },
+  'import-field-merged': { severity: 'warning', summary: 'A property or header declared differently in different responses; one declaration kept.' },
+  'import-example-dropped': { severity: 'info', summary: 'An example that does not fit the imported schema, left out.' },
+  'import-schema-approximated': { severity: 'info', summary: 'A schema construct the catalog language does not have, approximated.' },
+  'import-name-adjusted': { severity: 'info', summary: 'A code, name or value import changed to make a valid catalog.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
   'unregistered-status': { severity: 'warning', summary: 'An HTTP status no RFC registers: probably a typo.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 export function severityOf(code: DiagnosticCode): Severity {

@@ -9,12 +9,13 @@ export interface FormatOptions {
 const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 const STYLES = { red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 type Style = keyof typeof STYLES;
+const SEVERITY_STYLES: Record<Diagnostic['severity'], Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 /** `path:line:col - error code: message`, then a code frame when the text is known. */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const paint = (style: Style, s: string) => (options.color ? STYLES[style](s) : s);
   const where = paint('cyan', `${d.file}:${d.start.line}:${d.start.column}`);
-  const severity = paint(d.severity === 'error' ? 'red' : 'yellow', d.severity);
+  const severity = paint(SEVERITY_STYLES[d.severity], d.severity);
   const head = `${where} - ${severity} ${paint('dim', d.code)}: ${d.message}`;
   const frame = options.sourceText === undefined ? '' : codeFrame(options.sourceText, d, paint);
   return frame ? `${head}\n${frame}` : head;
@@ -28,13 +29,13 @@ function codeFrame(text: string, d: Diagnostic, paint: (style: Style, s: string)
   // Tabs keep their width so the caret lines up under the offending text.
   const before = line.slice(0, d.start.column - 1).replace(/[^\t]/g, ' ');
   const width = d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : Math.max(1, line.length - d.start.column + 1);
-  const caret = paint(d.severity === 'error' ? 'red' : 'yellow', '~'.repeat(Math.min(width, 80)));
+  const caret = paint(SEVERITY_STYLES[d.severity], '~'.repeat(Math.min(width, 80)));
   return `\n${paint('dim', gutter + ' | ')}${line}\n${' '.repeat(gutter.length)}${paint('dim', ' | ')}${before}${caret}\n`;
 }
 
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }

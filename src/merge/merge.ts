@@ -20,7 +20,7 @@ export interface MergeResult {
   notes: string[];
 }
 
-interface ReadSpec {
+export interface ReadSpec {
   data?: unknown;
   /** For YAML: where its mappings are, to splice at. */
   outline?: YamlOutline;
@@ -34,7 +34,7 @@ interface ReadSpec {
  * parser for YAML (data and offsets in one pass). When either refuses the text, the `yaml`
  * package reads it, and its diagnostics are located.
  */
-function readSpec(file: string, text: string): ReadSpec {
+export function readSpec(file: string, text: string): ReadSpec {
   if (isJsonText(file, text)) {
     try {
       return { data: JSON.parse(text), diagnostics: [] };

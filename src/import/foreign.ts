@@ -1,0 +1,399 @@
+import { STATUS_CODES } from 'node:http';
+import { isMapping, type SpecMapping } from '../merge/spec-data.js';
+import type { SpecOperation } from '../merge/operations.js';
+import { toStyle, words } from '../model/naming.js';
+import { defineOwn } from '../model/own.js';
+import type { RawEntry, RawEnvelope, RawField, RawFieldShape, RawLevel, RawStatus } from '../normalize/raw.js';
+import type { ImportContext } from './context.js';
+import { readBody, type BodyShape } from './envelope.js';
+import { HeaderDeclarations } from './headers.js';
+import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
+import type { ErrorResponse, ResponseUse } from './responses.js';
+import { fixedValue, objectView, schemaAt, typesOf, unionMembers, type ObjectView, type PropertyAt, type SchemaAt } from './schema.js';
+import type { SpecPath } from './spec.js';
+import { CODE_NAMES, MESSAGE_NAMES } from './names.js';
+import { ShapeReader } from './shapes.js';
+
+/** One error object a response documents: the response's schema, or one member of its union. */
+interface Unit {
+  at: SchemaAt;
+  view: ObjectView;
+  response: ErrorResponse;
+}
+
+
+type Code = string | number;
+const isCode = (v: unknown): v is Code => (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isSafeInteger(v));
+
+/** What import reads from a spec errcat did not write: envelope, code field and codes, fields, headers, operations, all inferred. */
+export function readForeign(ctx: ImportContext, included: readonly { response: ErrorResponse; shape: BodyShape }[], uses: readonly ResponseUse[], chosen: { kind: BodyShape['kind']; key?: string; contentType: string }, prefix: string): ImportModel {
+  let envelope = chosen;
+  const shapes = new ShapeReader(ctx);
+  const units: Unit[] = [];
+  const discriminators = new Set<string>();
+  for (const { response, shape } of included) {
+    const union = unionMembers(ctx, shape.inner);
+    const discriminator = shape.inner.schema['discriminator'];
+    if (isMapping(discriminator) && typeof discriminator['propertyName'] === 'string') discriminators.add(discriminator['propertyName']);
+    for (const at of union ? union.members : [shape.inner]) units.push({ at, view: objectView(ctx, at), response });
+  }
+  const firstBody = included[0]?.response.body?.path ?? [];
+  ctx.from(['envelope'], firstBody);
+
+  // The code: a property each per-code schema fixes (`const`, a one-value `enum`, a discriminator), else an `enum` of codes, else codes in examples.
+  const codeField = findCodeField(ctx, units, discriminators, included);
+  const codesOf = (unit: Unit): Code[] => {
+    if (!codeField) return [];
+    const property = unit.view.properties.get(codeField.name);
+    const at = property && schemaAt(ctx, property.value, property.path);
+    if (!at) return [];
+    const fixed = fixedValue(at.schema);
+    if (isCode(fixed)) return [fixed];
+    const values = Array.isArray(at.schema['enum']) ? (at.schema['enum'] as unknown[]).filter(isCode) : [];
+    return values.length > 0 ? values : (codeField.fromExamples.get(unit.response) ?? []);
+  };
+  const coded = codeField !== undefined && units.some((u) => codesOf(u).length > 0);
+  // Without codes, a wrapper still needs a level: the code-like property the objects have, optional.
+  const levelField = coded ? (codeField?.name as string) : (CODE_NAMES.find((n) => units.some((u) => u.view.properties.has(n))) ?? 'code');
+  const levelName = levelNameOf(levelField);
+
+  // Entries: one per code, or (no codes) one per status.
+  const entries = new Map<string, { key: Code; statuses: Set<number>; units: Unit[] }>();
+  const statusOnly = new Set<number>();
+  for (const unit of units) {
+    const codes = codesOf(unit);
+    const keys: Code[] = coded ? codes : [unit.response.status];
+    if (coded && codes.length === 0) statusOnly.add(unit.response.status);
+    for (const key of keys) {
+      const id = `${typeof key}:${key}`;
+      const slot = entries.get(id) ?? { key, statuses: new Set<number>(), units: [] };
+      slot.statuses.add(unit.response.status);
+      if (!slot.units.includes(unit)) slot.units.push(unit);
+      entries.set(id, slot);
+    }
+  }
+  const integerCodes = coded && [...entries.values()].every((e) => typeof e.key === 'number');
+
+  // The message and the fields.
+  const wrapper = envelope.kind !== 'flat' && envelope.kind !== 'problem';
+  const hasLevel = coded || wrapper;
+  const message = chooseMessage(ctx, units, envelope.kind === 'problem', hasLevel ? levelField : undefined);
+  const reserved = new Set([message?.name, hasLevel ? levelField : undefined].filter((n) => n !== undefined));
+  const fieldNames = (unit: Unit) => [...unit.view.properties.keys()].filter((n) => !reserved.has(n));
+  const shared = new Map<string, RawField>();
+  const everywhere = [...new Set(units.flatMap(fieldNames))].filter((name) => units.every((u) => u.view.properties.has(name)));
+  // A property's shape: one declaration, or a union of the different ones responses give it.
+  const fieldOf = (name: string, from: readonly Unit[], path: readonly (string | number)[]): RawField => {
+    const having = from.filter((u) => u.view.properties.has(name));
+    const variants: { shape: RawFieldShape; key: string; value: unknown; path: SpecPath }[] = [];
+    for (const unit of having) {
+      const p = unit.view.properties.get(name) as PropertyAt;
+      if (variants.some((v) => v.value === p.value)) continue;
+      const shape = shapes.shape(p.value, p.path);
+      const key = JSON.stringify(withoutText(shape));
+      if (!variants.some((v) => v.key === key)) variants.push({ shape, key, value: p.value, path: p.path });
+    }
+    const [first, ...others] = variants;
+    if (!first) return { type: 'any' };
+    let field: RawField = first.shape;
+    if (others.length > 0) {
+      ctx.report('import-field-merged', `\`${name}\` is declared ${variants.length} different ways by different error responses; the catalog accepts any of them (a union).`, others[0]?.path ?? first.path);
+      field = { oneOf: variants.map((v) => v.shape) as [RawFieldShape, RawFieldShape, ...RawFieldShape[]] };
+    }
+    if (having.length === from.length && having.every((u) => u.view.properties.get(name)?.required)) field = { ...field, required: true };
+    ctx.from(path, first.path);
+    return field;
+  };
+  for (const name of everywhere) shared.set(name, fieldOf(name, units, ['fields', name]));
+  const genericUnits = units.filter((u) => coded && codesOf(u).length === 0);
+  for (const name of [...new Set(genericUnits.flatMap(fieldNames))]) {
+    if (shared.has(name)) continue;
+    const field = fieldOf(name, units, ['fields', name]);
+    delete field.required;
+    shared.set(name, field);
+    ctx.comment(['fields', name], 'Only some error responses carry it: optional on every error.');
+  }
+
+  const headers = new HeaderDeclarations(ctx);
+  const headersAt = new Map<number, string[]>();
+  const allHeaders: string[][] = [];
+  for (const { response } of included) {
+    const names = headers.declare(response);
+    allHeaders.push(names);
+    headersAt.set(response.status, [...new Set([...(headersAt.get(response.status) ?? []), ...names])]);
+  }
+  const everyError = Object.keys(headers.headers()).filter((h) => allHeaders.every((names) => names.includes(h)));
+  const headerDeclarations = headers.headers();
+  for (const name of everyError) defineOwn(headerDeclarations, name, { ...headerDeclarations[name], everyError: true });
+
+  // Statuses: their headers beyond every error's, a status with no code of its own, a Retry-After read as a retry hint.
+  const statuses: Record<string, RawStatus> = {};
+  const retryHeader = Object.keys(headerDeclarations).find((h) => h.toLowerCase() === 'retry-after');
+  const allStatuses = [...new Set(included.map((i) => i.response.status))].sort((a, b) => a - b);
+  for (const status of allStatuses) {
+    const facts: RawStatus = {};
+    const own = (headersAt.get(status) ?? []).filter((h) => !everyError.includes(h));
+    if (own.length > 0) facts.headers = own;
+    if (retryHeader !== undefined && (headersAt.get(status) ?? []).includes(retryHeader)) {
+      facts.retry = { strategy: 'retry-after', header: retryHeader };
+      ctx.comment(['statuses', String(status), 'retry'], `Guessed from the ${retryHeader} header: honour it before retrying.`);
+      ctx.report('import-guess', `${status} responses send ${retryHeader}: the catalog retries them after the delay it gives.`, included.find((i) => i.response.status === status)?.response.path ?? []);
+    }
+    const onlyStatus = statusOnly.has(status) && ![...entries.values()].some((e) => e.statuses.has(status));
+    if (onlyStatus) {
+      const description = mostCommon(included.filter((i) => i.response.status === status).map((i) => i.response.description).filter((d): d is string => d !== undefined && d !== ''));
+      if (description !== undefined) facts.description = description;
+    }
+    if (Object.keys(facts).length > 0 || onlyStatus) {
+      statuses[String(status)] = facts;
+      ctx.from(['statuses', String(status)], included.find((i) => i.response.status === status)?.response.path ?? []);
+    }
+  }
+
+  // Entries in the order the spec first shows them.
+  const names = new Set<string>();
+  const imported: ImportedEntry[] = [];
+  // Codes in the order the spec first shows them; statuses' entries by status.
+  const slots = coded ? [...entries.values()] : [...entries.values()].sort((a, b) => Math.min(...a.statuses) - Math.min(...b.statuses));
+  for (const slot of slots) {
+    const statusList = [...slot.statuses].sort((a, b) => a - b);
+    const first = slot.units[0] as Unit;
+    const key = coded ? slot.key : uniqueName(entryName(slot.units, statusList[0] as number), names);
+    names.add(String(key));
+    const raw: RawEntry = { status: statusList.length === 1 ? (statusList[0] as number) : (statusList as [number, ...number[]]) };
+    if (!coded && envelope.kind !== 'flat' && envelope.kind !== 'problem') raw.codeless = true;
+    raw.title = entryTitle(slot.units, key, coded);
+    const own: Record<string, RawField> = {};
+    for (const name of [...new Set(slot.units.flatMap(fieldNames))]) if (!shared.has(name)) defineOwn(own, name, fieldOf(name, slot.units, ['errors', String(key), 'fields', name]));
+    if (Object.keys(own).length > 0) raw.fields = own;
+    ctx.from(['errors', String(key)], first.at.path);
+    imported.push({ key: integerCodes ? Number(slot.key) : key, raw, examples: examplesOf(ctx, slot.units, envelope, codeField?.name, coded ? slot.key : undefined), path: first.at.path });
+  }
+
+  const env: RawEnvelope = { kind: coded ? envelope.kind : envelope.kind === 'flat' || envelope.kind === 'problem' ? 'codeless' : envelope.kind };
+  if (envelope.key !== undefined && (env.kind === 'wrapped' || env.kind === 'list')) env.key = envelope.key;
+  const defaultType = envelope.kind === 'problem' ? 'application/problem+json' : 'application/json';
+  envelope = { ...envelope, contentType: mediaType(envelope.contentType) };
+  if (envelope.contentType !== defaultType || (env.kind === 'codeless' && envelope.kind === 'problem')) env.contentType = envelope.contentType;
+  if (env.kind !== 'codeless') {
+    const level: RawLevel = { name: levelName, field: levelField };
+    const levelTypes = units.map((u) => u.view.properties.get(levelField)).map((p) => (p ? schemaAt(ctx, p.value, p.path) : undefined)).map((at) => (at ? typesOf(at.schema).types : []));
+    if (integerCodes || (!coded && levelTypes.some((t) => t.includes('integer')))) level.type = 'integer';
+    const optional = !coded || !units.every((u) => u.view.properties.get(levelField)?.required);
+    if (optional) level.optional = true;
+    const description = units.map((u) => u.view.properties.get(levelField)).map((p) => (p && isMapping(p.value) ? p.value['description'] : undefined)).find((d) => typeof d === 'string');
+    if (typeof description === 'string') level.description = description;
+    env.levels = [level];
+  }
+  if (message) env.message = { field: message.name, ...(message.required ? {} : { required: false }) };
+  else env.message = false;
+  if (units.every((u) => u.view.closed)) env.additionalProperties = false;
+
+  const attachments = new Map<SpecOperation, Set<number>>();
+  const kept = new Set(included.map((i) => i.response));
+  for (const use of uses) {
+    if (!kept.has(use.response)) continue;
+    const set = attachments.get(use.operation) ?? new Set<number>();
+    set.add(use.status);
+    attachments.set(use.operation, set);
+  }
+  if (coded) reportPerOperationCodes(ctx, uses, kept, (r) => units.filter((u) => u.response === r).flatMap(codesOf));
+
+  const types: Record<string, RawFieldShape> = {};
+  for (const { name, shape } of shapes.types.values()) defineOwn(types, name, shape);
+  return {
+    info: { title: '', version: '' },
+    naming: { componentPrefix: prefix },
+    envelope: env,
+    types,
+    fields: Object.fromEntries(shared),
+    headers: headerDeclarations,
+    retry: {},
+    statuses,
+    entries: imported,
+    attachments,
+  };
+}
+
+/** A media type as the catalog takes it: no parameters (`;charset=utf-8`), else JSON. */
+function mediaType(type: string): string {
+  const bare = type.split(';')[0]?.trim().toLowerCase() ?? '';
+  return /^[a-z]+\/[A-Za-z0-9.+-]+$/.test(bare) ? bare : 'application/json';
+}
+
+const withoutText = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (k, v: unknown) => (k === 'description' || k === 'example' ? undefined : v)));
+
+/** A level name from a property name: letters, digits and underscores. */
+function levelNameOf(property: string): string {
+  const name = property.replace(/[^A-Za-z0-9_]/g, '_').replace(/^[^A-Za-z_]+/, '');
+  return name === '' ? 'code' : name;
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function uniqueName(base: string, taken: ReadonlySet<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  return name;
+}
+
+/** A codeless entry's key: the response component's name when one component answers the status, else the status's reason phrase. */
+function entryName(units: readonly Unit[], status: number): string {
+  const components = [...new Set(units.map((u) => u.response.component).filter((c) => c !== undefined))];
+  const one = components.length === 1 && units.every((u) => u.response.component !== undefined) ? components[0] : undefined;
+  const name = [one, STATUS_CODES[status]].map((n) => (n === undefined ? '' : toStyle(n, 'snake_case'))).find((n) => /^[a-z]/.test(n));
+  return name ?? `status_${status}`;
+}
+
+/** A title: the per-code schema's title or description, else the response's description, else the code in words. */
+function entryTitle(units: readonly Unit[], key: Code, coded: boolean): string {
+  for (const unit of units) {
+    for (const text of coded ? [unit.at.schema['title'], unit.at.schema['description']] : []) if (typeof text === 'string' && text.trim() !== '') return oneLine(text);
+  }
+  if (!coded) {
+    const description = mostCommon(units.map((u) => u.response.description).filter((d): d is string => d !== undefined && d.trim() !== ''));
+    if (description !== undefined) return oneLine(description);
+    return STATUS_CODES[units[0]?.response.status ?? 500] ?? String(key);
+  }
+  const text = words(String(key)).join(' ');
+  return text === '' ? String(key) : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const oneLine = (text: string) => text.trim().split(/\r?\n/)[0]?.trim() ?? text;
+
+/** The code field: discriminator, then fixed values per schema, then an `enum` of codes, then examples. */
+function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminators: ReadonlySet<string>, included: readonly { response: ErrorResponse; shape: BodyShape }[]): { name: string; fromExamples: Map<ErrorResponse, Code[]> } | undefined {
+  const none = new Map<ErrorResponse, Code[]>();
+  const usable = (name: string) => !name.includes('.') && units.some((u) => u.view.properties.has(name));
+  for (const name of discriminators) {
+    if (usable(name)) {
+      ctx.report('import-guess', `The error union's discriminator \`${name}\` is read as the code field.`, units[0]?.at.path ?? []);
+      return { name, fromExamples: none };
+    }
+  }
+  // Fixed values: count, per property, the schemas that fix it to a code (a number equal to the status is an echo, not a code).
+  const fixed = new Map<string, { count: number; values: Set<string> }>();
+  for (const unit of units) {
+    for (const [name, property] of unit.view.properties) {
+      const at = schemaAt(ctx, property.value, property.path);
+      const value = at ? fixedValue(at.schema) : undefined;
+      if (!isCode(value) || name.includes('.') || value === unit.response.status) continue;
+      const slot = fixed.get(name) ?? { count: 0, values: new Set() };
+      slot.count++;
+      slot.values.add(String(value));
+      fixed.set(name, slot);
+    }
+  }
+  const rank = (name: string) => (CODE_NAMES.includes(name) ? CODE_NAMES.indexOf(name) : CODE_NAMES.length);
+  // Codes count where most error objects that have the property say them: one odd schema does not make the envelope.
+  const having = (name: string) => units.filter((u) => u.view.properties.has(name)).length;
+  const byFixed = [...fixed.entries()].filter(([name, s]) => (s.values.size > 1 || units.length === 1) && s.count * 2 >= having(name)).sort((a, b) => b[1].count - a[1].count || rank(a[0]) - rank(b[0]))[0];
+  if (byFixed) {
+    ctx.report('import-guess', `\`${byFixed[0]}\` is read as the code field: each error schema fixes it to one value.`, units[0]?.at.path ?? []);
+    return { name: byFixed[0], fromExamples: none };
+  }
+  // An enum of codes counts on a property most error objects have, and most of those list codes on.
+  const common = (name: string) => having(name) * 2 >= units.length;
+  for (const name of CODE_NAMES.filter(common)) {
+    const listing = units.filter((u) => {
+      const p = u.view.properties.get(name);
+      const at = p && schemaAt(ctx, p.value, p.path);
+      const values = at && Array.isArray(at.schema['enum']) ? (at.schema['enum'] as unknown[]).filter(isCode) : [];
+      return values.length > 0 && (name !== 'status' || values.every((v) => typeof v === 'string'));
+    });
+    const unit = listing[0];
+    if (unit && listing.length * 2 >= having(name)) {
+      ctx.report('import-guess', `\`${name}\` is read as the code field: its \`enum\` lists the codes.`, unit.view.properties.get(name)?.path ?? unit.at.path);
+      return { name, fromExamples: none };
+    }
+  }
+  // Examples: a code-like property whose values the examples show.
+  for (const name of CODE_NAMES.filter(common)) {
+    const found = new Map<ErrorResponse, Code[]>();
+    let showing = 0;
+    for (const { response, shape } of included) {
+      if (response.examples.some((e) => errorObjects(e.value, shape).some((o) => o[name] !== undefined))) showing++;
+      // A value that is the response's status (`"status": "404"`) echoes it: not a code.
+      const values = response.examples
+        .flatMap((e) => errorObjects(e.value, shape))
+        .map((o) => o[name])
+        .filter(isCode)
+        .filter((v) => String(v) !== String(response.status));
+      if (values.length > 0 && (name !== 'status' || values.every((v) => typeof v === 'string' && !/^\d+$/.test(v)))) found.set(response, [...new Set(values)]);
+    }
+    // Most of the responses whose examples show the property show codes in it.
+    if (found.size > 0 && found.size * 2 >= showing) {
+      const first = [...found.keys()][0] as ErrorResponse;
+      ctx.report('import-codes-from-examples', `The schemas list no codes; \`${name}\` is read as the code field and its values in the examples as the codes. Add an \`enum\` to the schema to say them all.`, first.examples[0]?.path ?? first.path);
+      return { name, fromExamples: found };
+    }
+  }
+  return undefined;
+}
+
+/** The error objects of an example body, as the envelope holds them. */
+function errorObjects(body: unknown, shape: { kind: string; key?: string }): Record<string, unknown>[] {
+  const inner = shape.key !== undefined && isMapping(body) ? body[shape.key] : body;
+  const list = shape.kind === 'list' || shape.kind === 'array' ? (Array.isArray(inner) ? inner : []) : [inner];
+  return list.filter(isMapping);
+}
+
+/** The message: a string property with a message-like name, the one most error objects have. */
+function chooseMessage(ctx: ImportContext, units: readonly Unit[], problem: boolean, codeField: string | undefined): { name: string; required: boolean } | undefined {
+  const names = problem ? ['detail', ...MESSAGE_NAMES.filter((n) => n !== 'detail')] : MESSAGE_NAMES;
+  let best: { name: string; count: number } | undefined;
+  for (const name of names) {
+    if (name === codeField) continue;
+    const count = units.filter((u) => {
+      const p = u.view.properties.get(name);
+      const at = p && schemaAt(ctx, p.value, p.path);
+      return at !== undefined && typesOf(at.schema).types.every((t) => t === 'string') && (typesOf(at.schema).types.length > 0 || !isMapping(at.schema['properties']));
+    }).length;
+    if (count > 0 && (!best || count > best.count)) best = { name, count };
+  }
+  if (!best) return undefined;
+  const name = best.name;
+  return { name, required: units.every((u) => u.view.properties.get(name)?.required === true) };
+}
+
+/** The examples a code (or a status) shows: bodies whose code is this one, at the status they come with. */
+function examplesOf(ctx: ImportContext, units: readonly Unit[], envelope: { kind: string; key?: string }, codeField: string | undefined, code: Code | undefined): ExampleCandidate[] {
+  const candidates: ExampleCandidate[] = [];
+  const seen = new Set<ErrorResponse>();
+  for (const unit of units) {
+    if (seen.has(unit.response)) continue;
+    seen.add(unit.response);
+    for (const example of unit.response.examples) {
+      const [object] = errorObjects(example.value, envelope);
+      if (!object) continue;
+      if (code !== undefined && codeField !== undefined && object[codeField] !== code) continue;
+      const candidate: ExampleCandidate = { status: unit.response.status, body: example.value, path: example.path };
+      if (example.name !== undefined) candidate.name = example.name;
+      if (example.summary !== undefined) candidate.summary = example.summary;
+      candidates.push(candidate);
+    }
+  }
+  void ctx;
+  return candidates;
+}
+
+/** Operations that answer one status with different codes each now document all of the status's codes: said once per status. */
+function reportPerOperationCodes(ctx: ImportContext, uses: readonly ResponseUse[], kept: ReadonlySet<ErrorResponse>, codes: (r: ErrorResponse) => Code[]): void {
+  const byStatus = new Map<number, { response: ErrorResponse; codes: string }>();
+  for (const use of uses) {
+    if (!kept.has(use.response)) continue;
+    const these = JSON.stringify([...new Set(codes(use.response))].sort());
+    const first = byStatus.get(use.status);
+    if (!first) byStatus.set(use.status, { response: use.response, codes: these });
+    else if (first.codes !== these) {
+      ctx.report('import-operation-codes', `Operations answer ${use.status} with different codes; in the catalog a status's response documents all its codes, so each of them now documents every ${use.status} code.`, use.response.path);
+    }
+  }
+}
+
+export { readBody };
+export type { SpecMapping };
