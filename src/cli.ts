@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CheckOptions } from './cli/check.js';
+import type { DiffOptions } from './cli/diff.js';
+import type { ImportOptions } from './cli/import.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
 import type { MergeOptions } from './cli/merge.js';
 import { EXIT, UsageError } from './cli/terminal.js';
@@ -48,8 +50,10 @@ function program(): Command {
       const { generateCommand } = await import('./cli/generate.js');
       process.exitCode = await generateCommand(file, options);
     });
-  withProjectOptions(cli.command('check').description('Regenerate in memory and fail when a generated file is stale or missing.'))
+  withProjectOptions(cli.command('check').description('Regenerate in memory and fail when a generated file is stale or missing; with --base, also when a catalog breaks its contract since that git revision.'))
     .option('--json', 'print a machine-readable report on stdout')
+    .option('--base <ref>', 'also diff each catalog against itself at this git revision')
+    .option('--fail-on <impact>', 'with --base: fail when a change is at least this serious: breaking, warning, info or none', 'breaking')
     .action(async (file: string | undefined, options: CheckOptions) => {
       const { checkCommand } = await import('./cli/check.js');
       process.exitCode = await checkCommand(file, options);
@@ -65,6 +69,28 @@ function program(): Command {
     .action(async (file: string, options: MergeOptions) => {
       const { mergeCommand } = await import('./cli/merge.js');
       process.exitCode = await mergeCommand(file, options);
+    });
+  cli
+    .command('diff')
+    .description("Compare two error contracts (catalogs, or OpenAPI specs imported in memory) and classify every change for clients and servers.")
+    .argument('<files...>', 'OLD and NEW; with --base, NEW only')
+    .option('--base <ref>', 'OLD is NEW as it is at this git revision (git show)')
+    .option('--spec <file>', 'compare what each operation of this spec answers (default: the catalogs\' rules)')
+    .option('--format <format>', 'human, json, markdown or github-actions', 'human')
+    .option('--fail-on <impact>', 'exit 1 when a change is at least this serious: breaking, warning, info or none', 'breaking')
+    .action(async (files: string[], options: DiffOptions) => {
+      const { diffCommand } = await import('./cli/diff.js');
+      process.exitCode = await diffCommand(files, options);
+    });
+  cli
+    .command('import')
+    .description("Draft a catalog from a spec's error responses; prints it, or writes it to a new file with --out.")
+    .argument('<spec>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)')
+    .option('-o, --out <file>', 'write the catalog here (never over an existing file); - for stdout')
+    .option('-q, --quiet', 'print diagnostics only')
+    .action(async (file: string, options: ImportOptions) => {
+      const { importCommand } = await import('./cli/import.js');
+      process.exitCode = await importCommand(file, options);
     });
   cli
     .command('init')

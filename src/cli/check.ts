@@ -1,11 +1,16 @@
+import { existsSync } from 'node:fs';
 import { displayPath } from '../project/display-path.js';
 import { readFile } from 'node:fs/promises';
 import { planProject } from '../project/plan.js';
+import { diffContracts, formatReport, jsonReport, readContract, readSpecData, type ProjectConfig } from '../index.js';
+import { fails, readAtRevision, reportOptions } from './diff.js';
 import { printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
-import { EXIT } from './terminal.js';
+import { EXIT, useColor } from './terminal.js';
 
 export interface CheckOptions extends ProjectOptions {
   json?: boolean;
+  base?: string;
+  failOn?: string;
 }
 
 /** Lines added and removed (as multisets) and the first line that differs. */
@@ -45,10 +50,45 @@ export async function checkCommand(catalog: string | undefined, options: CheckOp
     else results.push({ path, state: 'current' });
   }
   const bad = results.filter((r) => r.state !== 'current');
-  if (options.json) process.stdout.write(`${JSON.stringify({ ok: bad.length === 0, files: results }, null, 2)}\n`);
+  const contract = options.base === undefined ? undefined : await contractChanges(project.config, options.base, options);
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok: bad.length === 0 && !contract?.failed, files: results, ...(contract ? { contract: contract.reports } : {}) }, null, 2)}\n`);
   else {
     for (const r of bad) process.stdout.write(`${r.state.padEnd(8)} ${r.path}${r.summary ? `: ${r.summary}` : ''}\n`);
     process.stdout.write(bad.length === 0 ? `${results.length} files current\n` : `${bad.length} of ${results.length} files out of date; run errcat generate\n`);
+    for (const text of contract?.texts ?? []) process.stdout.write(text);
   }
-  return bad.length === 0 ? EXIT.ok : EXIT.diagnostics;
+  return bad.length === 0 && !contract?.failed ? EXIT.ok : EXIT.diagnostics;
+}
+
+/**
+ * `check --base REF`: each catalog of the config against itself at REF, its operations those of
+ * the first spec it merges into; failed when a change reaches `--fail-on`. A catalog new since
+ * REF has nothing to break.
+ */
+async function contractChanges(config: ProjectConfig, base: string, options: CheckOptions): Promise<{ failed: boolean; texts: string[]; reports: unknown[] }> {
+  const { failOn } = reportOptions(options.failOn === undefined ? {} : { failOn: options.failOn });
+  const result = { failed: false, texts: [] as string[], reports: [] as unknown[] };
+  for (const target of config.targets) {
+    const file = displayPath(target.catalog);
+    const before = readAtRevision(base, target.catalog);
+    if (before === undefined) {
+      result.texts.push(`new since ${base}: ${file}\n`);
+      continue;
+    }
+    const old = readContract(`${base}:${file}`, before);
+    const next = readContract(file, await readFile(target.catalog, 'utf8'));
+    if (!old.catalog || !next.catalog) {
+      printDiagnostics([...old.diagnostics, ...next.diagnostics], new Map());
+      result.failed = true;
+      continue;
+    }
+    const specFile = target.merge[0]?.spec;
+    const spec = specFile !== undefined && existsSync(specFile) ? readSpecData(specFile, await readFile(specFile, 'utf8')) : undefined;
+    const findings = diffContracts({ ...old, catalog: old.catalog }, { ...next, catalog: next.catalog }, spec ? { spec } : {});
+    const names = { old: old.file, new: next.file };
+    result.failed ||= fails(findings, failOn);
+    result.texts.push(formatReport(findings, 'human', { ...names, color: useColor(process.stdout) }));
+    result.reports.push(jsonReport(findings, names));
+  }
+  return result;
 }
