@@ -1,6 +1,7 @@
 import type { Catalog, Entry, PathSegment } from '../model/catalog.js';
 import { typeName } from '../model/names.js';
 import { conditionData } from '../emit/openapi/extensions.js';
+import { levelNamesInNew } from './envelope.js';
 import { listed } from './kinds.js';
 import { finding, type Finding } from './finding.js';
 
@@ -14,8 +15,10 @@ export const entryPath = (entry: Entry): readonly PathSegment[] => ('path' in en
 export const statusList = (statuses: readonly number[]): string => listed(statuses.map(String));
 
 /**
- * Pairs OLD's entries with NEW's: by code, then renames — a removed code whose `replacedBy` names
- * an added one, or an added code with the same statuses and the same title or entry fields.
+ * Pairs OLD's entries with NEW's: by code, then renames. A removed code whose `replacedBy` names
+ * a code NEW has was renamed as announced (that code was already in OLD: `replacedBy` names a
+ * code of the same catalog); a removed code and an added one with the same statuses and the same
+ * title or entry fields were renamed without notice, and are compared as one entry.
  */
 export function pairEntries(old: Catalog, next: Catalog): { pairs: EntryPair[]; removed: Entry[]; added: Entry[]; renamed: EntryPair[] } {
   const nextByCode = new Map(next.entries.map((e) => [e.code, e]));
@@ -30,35 +33,37 @@ export function pairEntries(old: Catalog, next: Catalog): { pairs: EntryPair[]; 
   const fresh = next.entries.filter((e) => !oldCodes.has(e.code));
   const taken = new Set<Entry>();
   const renamed: EntryPair[] = [];
+  const removed: Entry[] = [];
   const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
   const fieldNames = (e: Entry) => e.fields.map((f) => f.name).sort();
-  const candidate = (entry: Entry): Entry | undefined => {
-    const replacement = entry.deprecated?.replacedBy;
-    const named = fresh.find((e) => !taken.has(e) && replacement !== undefined && String(e.code) === replacement);
-    if (named) return named;
-    return fresh.find(
-      (e) =>
-        !taken.has(e) &&
-        same(e.statuses, entry.statuses) &&
-        ((e.title !== undefined && e.title === entry.title) || (e.fields.length > 0 && same(fieldNames(e), fieldNames(entry)))),
-    );
-  };
-  const removed: Entry[] = [];
   for (const entry of gone) {
-    const match = candidate(entry);
+    const replacement = entry.deprecated?.replacedBy;
+    const announced = replacement === undefined ? undefined : next.entries.find((e) => String(e.code) === replacement);
+    if (announced) {
+      renamed.push({ old: entry, next: announced });
+      continue;
+    }
+    const match = fresh.find(
+      (e) => !taken.has(e) && same(e.statuses, entry.statuses) && ((e.title !== undefined && e.title === entry.title) || (e.fields.length > 0 && same(fieldNames(e), fieldNames(entry)))),
+    );
     if (!match) {
       removed.push(entry);
       continue;
     }
     taken.add(match);
     renamed.push({ old: entry, next: match });
+    pairs.push({ old: entry, next: match });
   }
-  return { pairs: [...pairs, ...renamed], removed, added: fresh.filter((e) => !taken.has(e)), renamed };
+  return { pairs, removed, added: fresh.filter((e) => !taken.has(e)), renamed };
 }
 
-/** `type: "card_error", code: "card_declined"`; `(no code)` for a codeless entry. */
-function describePins(entry: Entry): string {
-  const pins = Object.entries(entry.pins);
+/**
+ * The values an entry fixes on the wire, by level (`type: "card_error", code: "card_declined"`;
+ * `(no code)` for a codeless entry); OLD's levels by their names in NEW, so that a renamed or
+ * moved level is its own finding, not one per code.
+ */
+function describePins(entry: Entry, names: ReadonlyMap<string, string> = new Map()): string {
+  const pins = Object.entries(entry.pins).map(([level, value]) => [names.get(level) ?? level, value] as const);
   return pins.length === 0 ? '(no code)' : pins.map(([level, value]) => `${level}: ${JSON.stringify(value)}`).join(', ');
 }
 
@@ -66,19 +71,22 @@ function describePins(entry: Entry): string {
 export function compareCodes(old: Catalog, next: Catalog, paired: ReturnType<typeof pairEntries>): Finding[] {
   const found: Finding[] = [];
   for (const entry of paired.removed) found.push(finding('code-removed', { subjects: [{ code: entry.code }] }, 'old', entryPath(entry)));
-  for (const { old: a, next: b } of paired.renamed) found.push(finding('code-renamed', { subjects: [{ code: b.code }], before: String(a.code), after: String(b.code) }, 'new', entryPath(b)));
+  // An announced rename points at the code that went; one found by likeness, at the code that came.
+  const announced = (b: Entry) => old.entries.some((e) => e.code === b.code);
+  for (const { old: a, next: b } of paired.renamed) found.push(finding('code-renamed', { subjects: [{ code: b.code }], before: String(a.code), after: String(b.code) }, announced(b) ? 'old' : 'new', announced(b) ? entryPath(a) : entryPath(b)));
   for (const entry of paired.added) {
     const crowded = entry.statuses.filter((s) => (old.statuses.find((i) => i.status === s)?.codes.length ?? 0) > 0);
     const kind = crowded.length > 0 ? 'code-added' : 'code-added-at-new-status';
     found.push(finding(kind, { subjects: [{ code: entry.code }], statuses: crowded.length > 0 ? crowded : entry.statuses }, 'new', entryPath(entry)));
   }
-  const renamed = new Set(paired.renamed);
+  const renamed = new Set(paired.renamed.map((p) => p.old));
+  const levelNames = levelNamesInNew(old, next);
   for (const pair of paired.pairs) {
     const { old: a, next: b } = pair;
     const codes = [{ code: b.code }];
     const path = entryPath(b);
     // A rename already says the wire value changed.
-    if (!renamed.has(pair) && describePins(a) !== describePins(b)) found.push(finding('code-value-changed', { subjects: codes, before: describePins(a), after: describePins(b) }, 'new', path));
+    if (!renamed.has(a) && describePins(a, levelNames) !== describePins(b)) found.push(finding('code-value-changed', { subjects: codes, before: describePins(a), after: describePins(b) }, 'new', path));
     found.push(...compareStatuses(a, b, path));
     for (const response of b.responses) {
       const before = a.responses.find((r) => r.status === response.status);
@@ -87,9 +95,10 @@ export function compareCodes(old: Catalog, next: Catalog, paired: ReturnType<typ
       if (when(before) !== when(response)) found.push(finding('condition-changed', { subjects: codes, statuses: [response.status], before: when(before), after: when(response) }, 'new', [...path, 'when']));
     }
     found.push(...compareDeprecation(a, b, path));
+    // A rename already says the generated names changed.
     const before = typeName(old, a);
     const after = typeName(next, b);
-    if (before !== after) found.push(finding('type-name-changed', { subjects: codes, before, after }, 'new', path));
+    if (!renamed.has(a) && before !== after) found.push(finding('type-name-changed', { subjects: codes, before, after }, 'new', path));
   }
   return found;
 }

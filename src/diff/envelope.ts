@@ -22,16 +22,30 @@ export function compareEnvelopes(old: Catalog, next: Catalog): Finding[] {
   return found;
 }
 
-/** Levels by name; a level under another name at the same place was renamed. */
-function compareLevels(old: Catalog, next: Catalog): Finding[] {
-  const found: Finding[] = [];
-  const byName = (c: Catalog, name: string) => c.envelope.levels.find((l) => l.name === name);
+const byName = (c: Catalog, name: string) => c.envelope.levels.find((l) => l.name === name);
+
+/** NEW's levels that OLD has under another name at the same place (renamed), with that OLD level. */
+function renamedLevels(old: Catalog, next: Catalog): Map<CodeLevel, CodeLevel> {
   const renamedFrom = new Map<CodeLevel, CodeLevel>();
   for (const level of next.envelope.levels) {
     if (byName(old, level.name)) continue;
     const before = old.envelope.levels.find((l) => !byName(next, l.name) && where(l) === where(level));
     if (before) renamedFrom.set(level, before);
   }
+  return renamedFrom;
+}
+
+/** What each OLD level is called in NEW: itself, or its new name. */
+export function levelNamesInNew(old: Catalog, next: Catalog): Map<string, string> {
+  const names = new Map(old.envelope.levels.map((l) => [l.name, l.name]));
+  for (const [after, before] of renamedLevels(old, next)) names.set(before.name, after.name);
+  return names;
+}
+
+/** Levels by name; a level under another name at the same place was renamed. */
+function compareLevels(old: Catalog, next: Catalog): Finding[] {
+  const found: Finding[] = [];
+  const renamedFrom = renamedLevels(old, next);
   const renamed = new Set(renamedFrom.values());
   for (const before of old.envelope.levels) {
     if (byName(next, before.name) || renamed.has(before)) continue;

@@ -128,9 +128,12 @@ export function compareOperations(old: OperationAttachments, next: OperationAtta
             .filter((code) => common.has(code))
             .map((code) => ({ key: `${status}:${typeof code}:${code}`, label: { code, status } as Subject, status })),
     );
-  for (const [key, after] of next.operations) {
-    const before = old.operations.get(key);
-    if (before === undefined) continue;
+  // A spec's operation only one side has is no error-contract change; a rule's selector only one side has attaches nothing on the other.
+  const keys = next.bySpec ? [...next.operations.keys()].filter((k) => old.operations.has(k)) : [...new Set([...old.operations.keys(), ...next.operations.keys()])];
+  const none: Attachment = new Map();
+  for (const key of keys) {
+    const before = old.operations.get(key) ?? none;
+    const after = next.operations.get(key) ?? none;
     const had = new Set(items(before, true).map((i) => i.key));
     const has = new Set(items(after, false).map((i) => i.key));
     for (const item of items(after, false)) {

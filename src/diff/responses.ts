@@ -6,6 +6,8 @@ import { finding, type Finding, type Side } from './finding.js';
 import type { FindingKind, FindingParams, Subject } from './kinds.js';
 import { compareFieldLists } from './shapes.js';
 
+const EVERY_ERROR: Subject = { every: true };
+
 /**
  * Changes that many codes share (a shared field, a header on every error, a retry default) are
  * reported once, naming the codes: changes are collected per subject, then grouped.
@@ -23,12 +25,15 @@ class Groups {
     }
   }
 
-  findings(): Finding[] {
-    return [...this.groups.values()].map((g) => finding(g.kind, { ...g.params, subjects: g.subjects }, g.side, g.path));
+  /** One finding per group; a group that reaches every subject there is says so (`every error`). */
+  findings(total?: number): Finding[] {
+    return [...this.groups.values()].map((g) => {
+      const every = g.subjects.some((s) => s.every) || (total !== undefined && new Set(g.subjects.map((s) => JSON.stringify(s))).size >= total);
+      return finding(g.kind, { ...g.params, subjects: every ? [EVERY_ERROR] : g.subjects }, g.side, g.path);
+    });
   }
 }
 
-const EVERY_ERROR: Subject = { every: true };
 const fieldsPath = (entry: Entry | undefined, shared: boolean): readonly PathSegment[] => (shared || !entry ? ['fields'] : [...entryPath(entry), 'fields']);
 
 /** Fields of every error (the shape a body with any code has) and of each code, and the values computed per code. */
@@ -103,7 +108,7 @@ export function compareResponses(old: Catalog, next: Catalog, pairs: readonly En
     compareHeaders(a, b, headers, old, next);
     compareRetry(a, b, retries);
   }
-  return [...headerTypes(old, next), ...headers.findings(), ...retries.findings()];
+  return [...headerTypes(old, next), ...headers.findings(after.size), ...retries.findings(after.size)];
 }
 
 function compareHeaders(a: ResponseSubject, b: ResponseSubject, groups: Groups, old: Catalog, next: Catalog): void {
