@@ -2,7 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { diffContracts, formatReport, impactOf, readContract, readSpecData, REPORT_FORMATS, type Contract, type Finding, type Impact, type ReportFormat } from '../index.js';
+// The public API's functions (src/index.ts), from their modules: a command loads only what it uses.
+import { diffContracts, readContract, readSpecData, type Contract } from '../diff/contract.js';
+import { impactOf, type Finding } from '../diff/finding.js';
+import type { Impact } from '../diff/kinds.js';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/report.js';
 import { printDiagnostics } from './project.js';
 import { EXIT, UsageError, useColor } from './terminal.js';
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { importSpec, writeFilesAtomically } from '../index.js';
+import { importSpec } from '../import/import.js';
+import { writeFilesAtomically } from '../write/files.js';
 import { describeCatalog } from './summary.js';
 import { printDiagnostics } from './project.js';
 import { EXIT, UsageError } from './terminal.js';

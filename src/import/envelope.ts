@@ -12,7 +12,8 @@ export interface BodyShape {
   inner: SchemaAt;
 }
 
-const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
+/** RFC 9457's members: three of them make a body problem details. */
+export const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
 
 /**
  * A body's envelope: an array of error objects (`array`); an object whose one property holds an

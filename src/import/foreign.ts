@@ -162,7 +162,8 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     names.add(String(key));
     const raw: RawEntry = { status: statusList.length === 1 ? (statusList[0] as number) : (statusList as [number, ...number[]]) };
     if (!coded && envelope.kind !== 'flat' && envelope.kind !== 'problem') raw.codeless = true;
-    raw.title = entryTitle(slot.units, key, coded);
+    raw.title = entryTitle(slot.units, key, coded, (r) => units.filter((u) => u.response === r).flatMap(codesOf));
+    if (coded && raw.title === humanized(key)) ctx.comment(['errors'], 'Titles the spec does not give are made from the codes: write better ones.');
     const own: Record<string, RawField> = {};
     for (const name of [...new Set(slot.units.flatMap(fieldNames))]) if (!shared.has(name)) defineOwn(own, name, fieldOf(name, slot.units, ['errors', String(key), 'fields', name]));
     if (Object.keys(own).length > 0) raw.fields = own;
@@ -184,6 +185,7 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     const description = units.map((u) => u.view.properties.get(levelField)).map((p) => (p && isMapping(p.value) ? p.value['description'] : undefined)).find((d) => typeof d === 'string');
     if (typeof description === 'string') level.description = description;
     env.levels = [level];
+    ctx.comment(['envelope', 'levels'], coded && codeField ? `Guessed: \`${codeField.name}\` is ${codeField.why}.` : `Guessed: no code is documented; \`${levelField}\` holds one where bodies send it, and errors are told apart by status.`);
   }
   if (message) env.message = { field: message.name, ...(message.required ? {} : { required: false }) };
   else env.message = false;
@@ -249,16 +251,26 @@ function entryName(units: readonly Unit[], status: number): string {
   return name ?? `status_${status}`;
 }
 
-/** A title: the per-code schema's title or description, else the response's description, else the code in words. */
-function entryTitle(units: readonly Unit[], key: Code, coded: boolean): string {
+/**
+ * A title: the per-code schema's title or description, else the description of a response that
+ * documents this code alone (or, without codes, the status's), else the code in words.
+ */
+function entryTitle(units: readonly Unit[], key: Code, coded: boolean, codesOf: (response: ErrorResponse) => Code[]): string {
   for (const unit of units) {
     for (const text of coded ? [unit.at.schema['title'], unit.at.schema['description']] : []) if (typeof text === 'string' && text.trim() !== '') return oneLine(text);
   }
+  const alone = units.find((u) => new Set(codesOf(u.response)).size === 1 && u.response.description !== undefined && u.response.description.trim() !== '');
+  if (coded && alone) return oneLine(alone.response.description as string);
   if (!coded) {
     const description = mostCommon(units.map((u) => u.response.description).filter((d): d is string => d !== undefined && d.trim() !== ''));
     if (description !== undefined) return oneLine(description);
     return STATUS_CODES[units[0]?.response.status ?? 500] ?? String(key);
   }
+  return humanized(key);
+}
+
+/** A code in words: `invalid_sku` → `Invalid sku`. */
+function humanized(key: Code): string {
   const text = words(String(key)).join(' ');
   return text === '' ? String(key) : text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -266,13 +278,13 @@ function entryTitle(units: readonly Unit[], key: Code, coded: boolean): string {
 const oneLine = (text: string) => text.trim().split(/\r?\n/)[0]?.trim() ?? text;
 
 /** The code field: discriminator, then fixed values per schema, then an `enum` of codes, then examples. */
-function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminators: ReadonlySet<string>, included: readonly { response: ErrorResponse; shape: BodyShape }[]): { name: string; fromExamples: Map<ErrorResponse, Code[]> } | undefined {
+function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminators: ReadonlySet<string>, included: readonly { response: ErrorResponse; shape: BodyShape }[]): { name: string; fromExamples: Map<ErrorResponse, Code[]>; why: string } | undefined {
   const none = new Map<ErrorResponse, Code[]>();
   const usable = (name: string) => !name.includes('.') && units.some((u) => u.view.properties.has(name));
   for (const name of discriminators) {
     if (usable(name)) {
       ctx.report('import-guess', `The error union's discriminator \`${name}\` is read as the code field.`, units[0]?.at.path ?? []);
-      return { name, fromExamples: none };
+      return { name, fromExamples: none, why: `the code: the discriminator of the error union` };
     }
   }
   // Fixed values: count, per property, the schemas that fix it to a code (a number equal to the status is an echo, not a code).
@@ -294,7 +306,7 @@ function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminator
   const byFixed = [...fixed.entries()].filter(([name, s]) => (s.values.size > 1 || units.length === 1) && s.count * 2 >= having(name)).sort((a, b) => b[1].count - a[1].count || rank(a[0]) - rank(b[0]))[0];
   if (byFixed) {
     ctx.report('import-guess', `\`${byFixed[0]}\` is read as the code field: each error schema fixes it to one value.`, units[0]?.at.path ?? []);
-    return { name: byFixed[0], fromExamples: none };
+    return { name: byFixed[0], fromExamples: none, why: 'the code: each error schema fixes it to one value' };
   }
   // An enum of codes counts on a property most error objects have, and most of those list codes on.
   const common = (name: string) => having(name) * 2 >= units.length;
@@ -308,7 +320,7 @@ function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminator
     const unit = listing[0];
     if (unit && listing.length * 2 >= having(name)) {
       ctx.report('import-guess', `\`${name}\` is read as the code field: its \`enum\` lists the codes.`, unit.view.properties.get(name)?.path ?? unit.at.path);
-      return { name, fromExamples: none };
+      return { name, fromExamples: none, why: 'the code: its `enum` lists the codes' };
     }
   }
   // Examples: a code-like property whose values the examples show.
@@ -329,7 +341,7 @@ function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminator
     if (found.size > 0 && found.size * 2 >= showing) {
       const first = [...found.keys()][0] as ErrorResponse;
       ctx.report('import-codes-from-examples', `The schemas list no codes; \`${name}\` is read as the code field and its values in the examples as the codes. Add an \`enum\` to the schema to say them all.`, first.examples[0]?.path ?? first.path);
-      return { name, fromExamples: found };
+      return { name, fromExamples: found, why: 'the code, from the examples: the schemas list no codes, so more may exist' };
     }
   }
   return undefined;

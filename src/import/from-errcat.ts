@@ -5,7 +5,7 @@ import { pascalName } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawConditions, RawEntry, RawEnvelope, RawField, RawFieldShape, RawHeader, RawLevel, RawRetryPolicy, RawStatus, RawStatusFacts } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
-import type { BodyShape } from './envelope.js';
+import { PROBLEM_MEMBERS, type BodyShape } from './envelope.js';
 import { perStatus, rawConditions, rawLocation, rawRetry, type ErrcatOutput } from './errcat.js';
 import { readHeader } from './headers.js';
 import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
@@ -196,7 +196,12 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
       raw.status = perStatusFacts;
     }
     describeEntry(e.schema, raw);
-    const headers = entryHeaders(e).filter((h) => !everyError.includes(h) && !e.statuses.every((s) => statusHeaders.get(s)?.includes(h)));
+    // Its own headers: those its statuses' declarations do not explain wherever it sends them.
+    const headers = entryHeaders(e).filter((h) => {
+      if (everyError.includes(h)) return false;
+      const sending = e.statuses.filter((s) => sentAt.get(s)?.includes(h));
+      return sending.length === 0 || sending.some((s) => !statusHeaders.get(s)?.includes(h));
+    });
     if (headers.length > 0) raw.headers = headers;
     const own: Record<string, RawField> = {};
     for (const [fieldName, property] of e.view.properties) {
@@ -211,7 +216,9 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
     return { key: e.code, raw, examples: examples.get(e.schemaName) ?? [], path: e.path };
   });
 
-  const env: RawEnvelope = { kind: levels.length === 0 ? 'codeless' : envelope.kind };
+  // Problem details served as plain JSON look flat; their members tell.
+  const problem = envelope.kind === 'flat' && PROBLEM_MEMBERS.filter((m) => unknown.properties.has(m)).length >= 3;
+  const env: RawEnvelope = { kind: levels.length === 0 ? 'codeless' : problem ? 'problem' : envelope.kind };
   if (envelope.key !== undefined && (env.kind === 'wrapped' || env.kind === 'list')) env.key = envelope.key;
   if (envelope.contentType !== (env.kind === 'problem' ? 'application/problem+json' : 'application/json')) env.contentType = envelope.contentType;
   if (levels.length > 0) env.levels = levels as [RawLevel, ...RawLevel[]];

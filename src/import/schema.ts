@@ -83,7 +83,13 @@ export function objectView(ctx: ImportContext, at: SchemaAt, depth = 0): ObjectV
       for (const [name, p] of inner.properties) {
         const mine = view.properties.get(name);
         if (!mine) view.properties.set(name, { ...p, required: p.required || required.has(name) });
-        else if (p.required) mine.required = true;
+        else {
+          // A later part refines the property (`allOf: [Error, { properties: { code: { enum } } }]`): its keywords win.
+          const base = schemaAt(ctx, mine.value, mine.path);
+          const refined = schemaAt(ctx, p.value, p.path);
+          if (base && refined) view.properties.set(name, { value: { ...base.schema, ...refined.schema }, path: p.path, required: mine.required || p.required });
+          else if (p.required) mine.required = true;
+        }
       }
       view.closed ||= inner.closed;
       if (!view.additional && inner.additional) view.additional = inner.additional;

@@ -28,8 +28,6 @@ function orderAt(path: readonly PathSegment[]): readonly string[] | undefined {
   return undefined;
 }
 
-const isScalarValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-
 /** Whether a collection reads best on one line: a list of scalars, or a small mapping of scalars (a selector, a policy, a condition). */
 function flowStyle(node: Node): boolean {
   if (isSeq(node)) return node.items.every((i) => isScalar(i)) && node.items.length > 0;
@@ -71,13 +69,9 @@ export function writeCatalogYaml(catalog: Record<string, unknown>, comments: Rea
     return last === 'match' || last === 'exclude' || last === 'retry' || last === 'where' || last === 'when' || last === 'fallback' || last === 'shouldRetry' || path[0] === 'retry' || (path.includes('when') && typeof last === 'number') || (path[0] === 'statuses' && path.length === 2) || last === 'message' || last === 'errorWhen';
   };
   arrange(doc.contents, [], flowUnder);
-  for (const [key, lines] of comments) {
-    const path = JSON.parse(key) as PathSegment[];
-    const pair = pairAt(doc.contents, path);
-    const target = pair?.key;
-    if (target && typeof target === 'object' && 'commentBefore' in (target as object)) {
-      (target as { commentBefore?: string }).commentBefore = lines.map((l) => ` ${l.replace(/[\r\n]+/g, ' ')}`).join('\n');
-    }
+  for (const [where, lines] of comments) {
+    const key = pairAt(doc.contents, JSON.parse(where) as PathSegment[])?.key;
+    if (isScalar(key)) key.commentBefore = lines.map((l) => ` ${l.replace(/[\r\n]+/g, ' ')}`).join('\n');
   }
   doc.commentBefore = header.map((l) => ` ${l.replace(/[\r\n]+/g, ' ')}`).join('\n');
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
