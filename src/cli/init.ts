@@ -7,7 +7,7 @@ const STARTER_CATALOG = `# yaml-language-server: $schema=node_modules/errcat/sch
 #
 # The error catalog: every error your API returns, in one place. errcat compiles it into
 # OpenAPI components, TypeScript types and guards, and a Markdown reference.
-errcat: 1
+errcat: 2
 info:
   title: My API
   version: 1.0.0
@@ -65,7 +65,7 @@ errors:
 const STARTER_CONFIG = `# yaml-language-server: $schema=node_modules/errcat/schema/config.schema.json
 #
 # Run \`errcat generate\` to write the outputs, \`errcat check\` in CI to fail on stale ones.
-errcat: 1
+errcat: 2
 catalogs:
   - catalog: errors.yaml
     out: generated
