@@ -65,7 +65,7 @@ errors:
 const STARTER_CONFIG = `# yaml-language-server: $schema=node_modules/errcat/schema/config.schema.json
 #
 # Run \`errcat generate\` to write the outputs, \`errcat check\` in CI to fail on stale ones.
-errcat: 2
+errcat: 1
 catalogs:
   - catalog: errors.yaml
     out: generated
