@@ -5,9 +5,14 @@
  * Codes and values are code spans and fences, which hold any text exactly.
  */
 
-/** Raw HTML in prose is shown as text: `<script>` never reaches the rendered page as a tag. */
+/** Raw HTML in prose is shown as text: `<script>` never reaches the rendered page as a tag. Code spans already show it. */
 function inertHtml(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+  return outsideCodeSpans(text, (prose) => prose.replace(/<(?=[A-Za-z/!?])/g, '&lt;'));
+}
+
+/** Applies `edit` to the text between code spans (a run of backticks up to the next run of the same length). */
+function outsideCodeSpans(text: string, edit: (prose: string) => string): string {
+  return text.replace(/(`+)([\s\S]*?[^`])\1(?!`)|[^`]+|`+/g, (match, fence: string | undefined) => (fence === undefined ? edit(match) : match));
 }
 
 /** Line and paragraph separators, which renderers treat inconsistently, as entities. */

@@ -1,4 +1,5 @@
-import type { Catalog, Condition, Entry, Field, FieldShape, Header, Origin } from '../../model/catalog.js';
+import type { Catalog, Entry, Field, FieldShape, Header, Origin } from '../../model/catalog.js';
+import { describeCondition } from '../../model/conditions.js';
 import { describeLocator } from '../../model/locators.js';
 import { DEFAULT_BACKOFF, describeRetry } from '../../model/retry.js';
 import { slug } from '../../model/naming.js';
@@ -15,9 +16,12 @@ export interface DocsView {
     kind: string;
     summary: string;
     contentType: string;
-    /** The code's location, when there is exactly one level. */
+    /** The code's location, when there is exactly one level: where it is, and the pattern that takes it out of a longer value. */
     code?: string;
+    codePattern?: string;
     codeType?: string;
+    /** Errors sent under 2xx are told apart by this property and value. */
+    errorWhen?: { field: string; value: string };
     levels: { name: string; at: string; type: string; optional: boolean }[];
     message?: string;
     /** A documented body, as a reader meets one. */
@@ -26,6 +30,7 @@ export interface DocsView {
   fields: FieldView[];
   itemCodes: ItemCodesView[];
   headers: { name: string; type: string; description?: string; everyError: boolean }[];
+  /** One row per entry and status (a codeless entry has no code on the wire: `code` is absent, `link` still leads to it). */
   rows: { status: number; code?: string; link?: string; meaning: string; fix?: string }[];
   entries: EntryView[];
   statusOnly: { status: number; title: string; description?: string; fix?: string; retry: string }[];
@@ -67,6 +72,8 @@ export interface EntryView {
   /** Where the parent's section or page is. */
   parentLink?: string;
   when?: string;
+  /** What differs at a status, when the entry says something particular there. */
+  perStatus: { status: number; title?: string; description?: string; fix?: string }[];
   docUrl?: string;
   retry: string;
   headers: string[];
@@ -98,7 +105,11 @@ const VALUE_WORDS: Partial<Record<Field['value']['kind'], string>> = {
 
 /** A shape's type in words: `string`, `InnerError`, `string | object`, `string[]`, with `| null` when nullable. */
 function shapeType(shape: FieldShape): string {
-  const base = shape.ref ?? (shape.oneOf ? shape.oneOf.map(shapeType).join(' | ') : shape.type === 'array' && shape.items ? `${shapeType(shape.items)}[]` : (shape.type ?? 'any'));
+  const item = (items: FieldShape) => {
+    const text = shapeType(items);
+    return text.includes(' | ') ? `(${text})[]` : `${text}[]`;
+  };
+  const base = shape.ref ?? (shape.oneOf ? shape.oneOf.map(shapeType).join(' | ') : shape.type === 'array' && shape.items ? item(shape.items) : (shape.type ?? 'any'));
   return shape.nullable ? `${base} | null` : base;
 }
 
@@ -125,14 +136,6 @@ function itemCodes(fields: readonly FieldShape[] & readonly { name: string }[], 
   };
   for (const field of fields) visit(field, field.name);
   return found;
-}
-
-/** A condition in words: `x-ratelimit-remaining` is "0"; `message` matches /…/. */
-function conditionText(condition: Condition): string {
-  const subject = condition.source === 'header' ? `the ${condition.header} header` : `\`${condition.path.join('.')}\``;
-  if (condition.pattern !== undefined) return `${subject} matches \`/${condition.pattern}/\``;
-  if (condition.present !== undefined) return `${subject} is ${condition.present ? 'present' : 'absent'}`;
-  return `${subject} is \`${JSON.stringify(condition.equals)}\``;
 }
 
 /** An entry's policy; per status when its statuses differ. */
@@ -171,7 +174,10 @@ export function docsView(catalog: Catalog, options: { pages?: string } = {}): Do
       kind: envelope.kind,
       summary: ENVELOPES[envelope.kind] ?? '',
       contentType: envelope.contentType,
-      ...(onlyLevel && otherLevels.length === 0 ? { code: describeLocator(onlyLevel.at), codeType: onlyLevel.type } : {}),
+      ...(onlyLevel && otherLevels.length === 0
+        ? { code: describeLocator(onlyLevel.at, { pattern: false }), codeType: onlyLevel.type, ...(onlyLevel.at.pattern !== undefined ? { codePattern: onlyLevel.at.pattern } : {}) }
+        : {}),
+      ...(envelope.errorWhen ? { errorWhen: { field: envelope.errorWhen.name, value: JSON.stringify(envelope.errorWhen.value) } } : {}),
       levels: envelope.levels.map((l) => ({ name: l.name, at: describeLocator(l.at), type: l.type, optional: l.optional })),
       ...(envelope.message ? { message: envelope.message.name } : {}),
       ...(example ? { example: JSON.stringify(example.body, null, 2) } : {}),
@@ -187,7 +193,10 @@ export function docsView(catalog: Catalog, options: { pages?: string } = {}): Do
             const response = entry.responses.find((r) => r.status === info.status);
             const meaning = response?.title ?? entry.title ?? entry.description ?? info.title;
             const fix = response?.fix ?? entry.fix;
-            return { status: info.status, code: String(code), link: pageOf(entry) ?? `#${anchor(String(code))}`, meaning, ...(fix !== undefined ? { fix } : {}) };
+            const link = pageOf(entry) ?? `#${anchor(String(code))}`;
+            // In a catalog with codes, a codeless entry has no code to show; in a codeless one, its name is what readers know it by.
+            const named = entry.level !== undefined || envelope.levels.length === 0;
+            return { status: info.status, ...(named ? { code: String(code) } : {}), link, meaning, ...(fix !== undefined ? { fix } : {}) };
           }),
     ),
     entries: ordered.map((entry) => entryView(catalog, entry, pageOf(entry))),
@@ -210,7 +219,7 @@ export function pageName(entry: Entry): string {
 }
 
 export function entryView(catalog: Catalog, entry: Entry, page?: string): EntryView {
-  const whens = [...new Set(entry.responses.filter((r) => r.when.length > 0).map((r) => `${entry.responses.length > 1 ? `HTTP ${r.status}: ` : ''}${r.when.map(conditionText).join(', or ')}`))];
+  const whens = [...new Set(entry.responses.filter((r) => r.when.length > 0).map((r) => `${entry.responses.length > 1 ? `HTTP ${r.status}: ` : ''}${r.when.map(describeCondition).join(', or ')}`))];
   const parent = entry.parent === undefined ? undefined : entryOf(catalog, entry.parent);
   const view: EntryView = {
     code: String(entry.code),
@@ -222,6 +231,13 @@ export function entryView(catalog: Catalog, entry: Entry, page?: string): EntryV
     tags: [...entry.tags],
     fields: entry.fields.map(fieldView),
     itemCodes: itemCodes(entry.fields, catalog),
+    perStatus: entry.responses.flatMap((r) => {
+      const differs = <T>(own: T | undefined, shared: T | undefined) => (own !== undefined && own !== shared ? own : undefined);
+      const title = 'path' in r.origins.title && r.origins.title.path.includes('status') ? differs(r.title, entry.title) : undefined;
+      const description = differs(r.description, entry.description);
+      const fix = differs(r.fix, entry.fix);
+      return title === undefined && description === undefined && fix === undefined ? [] : [{ status: r.status, ...(title !== undefined ? { title } : {}), ...(description !== undefined ? { description } : {}), ...(fix !== undefined ? { fix } : {}) }];
+    }),
     examples: entry.responses
       .flatMap((response) =>
         response.examples.map((x) => ({ name: x.name, status: response.status, json: JSON.stringify(x.body, null, 2), headers: Object.entries(x.headers).map(([name, value]) => ({ name, value })), ...(x.summary !== undefined ? { summary: x.summary } : {}) })),

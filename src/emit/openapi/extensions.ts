@@ -1,5 +1,6 @@
-import type { Catalog, Condition, Entry, JsonValue, StatusInfo } from '../../model/catalog.js';
+import type { Catalog, Entry, JsonValue, StatusInfo } from '../../model/catalog.js';
 import { describeLocator, isPinnable } from '../../model/locators.js';
+import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';
 
 /**
@@ -36,15 +37,6 @@ function byStatus(entry: Entry, pick: (response: Entry['responses'][number]) => 
   const [first] = values;
   if (!first || values.every(([, v]) => JSON.stringify(v) === JSON.stringify(first[1]))) return first?.[1] ?? null;
   return Object.fromEntries(values);
-}
-
-/** A condition as the catalog writes it. */
-export function conditionData(condition: Condition): JsonValue {
-  const data: Record<string, JsonValue> = condition.source === 'header' ? { header: condition.header } : { field: condition.path.join('.') };
-  if (condition.equals !== undefined) data['equals'] = condition.equals;
-  if (condition.pattern !== undefined) data['pattern'] = condition.pattern;
-  if (condition.present !== undefined) data['present'] = condition.present;
-  return data;
 }
 
 export function statusExtensions(info: StatusInfo): Record<string, unknown> {

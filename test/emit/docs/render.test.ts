@@ -40,7 +40,9 @@ describe.each(ALL_CATALOGS)('the reference of %s', (file) => {
     const catalog = await mustLoad(file);
     const markdown = renderDocs(catalog, templates);
     const rows = tableRows(markdown, 'Status');
-    const expected = catalog.statuses.flatMap((s) => (s.statusOnly ? [[String(s.status), '—']] : s.codes.map((c) => [String(s.status), String(c)])));
+    // A codeless entry among coded ones has no code to show.
+    const shown = (code: string | number) => catalog.envelope.levels.length === 0 || catalog.entries.find((e) => e.code === code)?.level !== undefined;
+    const expected = catalog.statuses.flatMap((s) => (s.statusOnly ? [[String(s.status), '—']] : s.codes.map((c) => [String(s.status), shown(c) ? String(c) : '—'])));
     expect(rows.map((r) => [r[0], r[1] === '—' ? '—' : (/<code>(.*)<\/code>/s.exec(r[1] ?? '')?.[1] ?? '')])).toEqual(expected.map(([s, c]) => [s, c === '—' ? '—' : md.utils.escapeHtml(c ?? '')]));
     for (const row of rows) expect(row).toHaveLength(4);
     const html = md.render(markdown);
@@ -103,9 +105,10 @@ describe.each(ALL_CATALOGS)('the rendered reference of %s', (file) => {
   it('orders its sections as its overview table, and says each field once', async () => {
     const catalog = await mustLoad(file);
     const markdown = renderDocs(catalog, templates);
-    const table = [...new Set(tableRows(markdown, 'Status').map((r) => r[1]).filter((c) => c !== '—'))];
-    const sections = md.parse(markdown, {}).filter((t, i, all) => t.type === 'inline' && all[i - 1]?.tag === 'h3' && t.content.startsWith('`')).map((t) => /^<code>.*?<\/code>/s.exec(md.renderInline(t.content))?.[0]);
-    expect(sections).toEqual(table.map((c) => /^<a href="[^"]*">(.*)<\/a>$/.exec(c ?? '')?.[1] ?? c));
+    // Each row links to its section: the code's link, or (a codeless entry among coded ones) the meaning's.
+    const table = [...new Set(tableRows(markdown, 'Status').map((r) => /href="#([^"]+)"/.exec(`${r[1]}${r[2]}`)?.[1]).filter((a) => a !== undefined))];
+    const sections = [...markdown.matchAll(/^<a id="([^"]+)"><\/a>$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(table);
     const fields = tableRows(markdown, 'Field');
     for (const field of catalog.fields.filter((f) => f.description !== undefined)) {
       const row = fields.find((r) => r[0] === `<code>${md.utils.escapeHtml(field.name)}</code>`);
