@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Catalog, Entry, EntryResponse, Example, Field, FieldShape, JsonValue, PathSegment, StatusInfo } from '../model/catalog.js';
+import type { Catalog, CodeLevel, Entry, EntryResponse, Example, Field, FieldShape, JsonValue, PathSegment, StatusInfo } from '../model/catalog.js';
 import { sampleHeaders, sampleValue, setPath, wrapBody } from '../model/examples.js';
 import { createBodyValidator, validationSchemas } from '../model/json-schema-validator.js';
 import { conditionHolds } from '../model/conditions.js';
@@ -145,7 +145,9 @@ export function deriveEntryExample(catalog: Catalog, entry: Entry, response: Ent
   const headers = sampleHeaders(catalog.headers, response.headers.map((h) => h.name));
   const described = 'path' in response.origins.title ? response.title : (response.description ?? response.fix ?? response.title);
   const pinned = catalog.envelope.levels.flatMap((level) => {
-    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    // A level every body carries but this entry does not fix gets the value most entries have there.
+    const own = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    const value = own ?? (level.optional || entry.level === undefined ? undefined : commonValue(catalog, level));
     return value === undefined || level.at.pattern !== undefined ? [] : [{ at: level.at, value }];
   });
   const object = errorObjectSample(catalog, fields, {
@@ -185,6 +187,18 @@ export function deriveEntryExample(catalog: Catalog, entry: Entry, response: Ent
     derived: true,
     origin: entry.origin,
   };
+}
+
+/** The value most entries fix at a level (the first such in catalog order on a tie); a sample when none does. */
+function commonValue(catalog: Catalog, level: CodeLevel): string | number {
+  const counts = new Map<string | number, number>();
+  for (const entry of catalog.entries) {
+    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let best: [string | number, number] | undefined;
+  for (const pair of counts) if (!best || pair[1] > best[1]) best = pair;
+  return best?.[0] ?? (level.type === 'integer' ? 0 : 'example');
 }
 
 /** The example of a status that has no entry of its own: the envelope with placeholder codes. */

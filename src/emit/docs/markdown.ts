@@ -20,17 +20,18 @@ function separators(text: string): string {
   return text.replace(/[\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
-/** Prose: Markdown as written, raw HTML inert, line breaks kept as hard breaks (blank lines stay paragraphs). */
+/** Prose: Markdown as written (lists, paragraphs, code spans), with raw HTML inert. */
 export function mdText(text: string): string {
-  return separators(
-    inertHtml(text)
-      .split(/\r?\n/)
-      .reduce((acc, line, i, lines) => {
-        if (i === 0) return line;
-        const previous = lines[i - 1] ?? '';
-        return previous.trim() === '' || line.trim() === '' ? `${acc}\n${line}` : `${acc}\\\n${line}`;
-      }, ''),
-  );
+  return separators(inertHtml(text.replace(/\r\n/g, '\n')));
+}
+
+/**
+ * A label and its prose (`**What to do:** …`): on one line when the prose is one line, else the
+ * prose as its own blocks, so that a list or a second paragraph renders as one.
+ */
+export function mdLabelled(label: string, text: string): string {
+  const prose = mdText(text);
+  return prose.includes('\n') ? `${label}\n\n${prose}` : `${label} ${prose}`;
 }
 
 /** One line of prose (a heading, a list item): line breaks become spaces. */

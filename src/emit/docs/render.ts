@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Catalog } from '../../model/catalog.js';
-import { mdCell, mdCode, mdFence, mdLine, mdText } from './markdown.js';
+import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
 import { docsView, entryView, pageName } from './view.js';
 
 /** Template sources by file name: `errors.md.hbs`, `page.md.hbs`, and partials as `partials/<name>.hbs`. */
@@ -26,6 +26,7 @@ function environment(): typeof Handlebars {
   const hbs = Handlebars.create();
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   hbs.registerHelper('text', (v: unknown) => mdText(str(v)));
+  hbs.registerHelper('labelled', (label: unknown, v: unknown) => mdLabelled(str(label), str(v)));
   hbs.registerHelper('line', (v: unknown) => mdLine(str(v)));
   hbs.registerHelper('cell', (v: unknown) => mdCell(str(v)));
   hbs.registerHelper('code', (v: unknown) => mdCode(str(v)));
@@ -101,7 +102,7 @@ export function renderDocsPages(catalog: Catalog, templates: TemplateSet, layout
   const back = posix.relative(layout.folder, layout.index);
   const pages = new Map<string, string>();
   for (const entry of catalog.entries) {
-    const page = `${layout.folder}/${pageName(entry)}`;
+    const page = `${layout.folder}/${pageName(catalog, entry)}`;
     pages.set(page, render(PAGE_TEMPLATE, { title: catalog.info.title, index: back, entry: entryView(catalog, entry, page) }));
   }
   return { index: render(DOCS_TEMPLATE, view), pages };

@@ -2,7 +2,6 @@ import type { Catalog, Entry, Field, FieldShape, Header, Origin } from '../../mo
 import { describeCondition } from '../../model/conditions.js';
 import { describeLocator } from '../../model/locators.js';
 import { DEFAULT_BACKOFF, describeRetry } from '../../model/retry.js';
-import { slug } from '../../model/naming.js';
 import { entryOf } from '../../model/values.js';
 import { anchor } from './markdown.js';
 
@@ -29,6 +28,8 @@ export interface DocsView {
   };
   fields: FieldView[];
   itemCodes: ItemCodesView[];
+  /** The named types fields refer to: what they are, and their properties. */
+  types: { name: string; anchor: string; type: string; description?: string; fields: FieldView[] }[];
   headers: { name: string; type: string; description?: string; everyError: boolean }[];
   /** One row per entry and status (a codeless entry has no code on the wire: `code` is absent, `link` still leads to it). */
   rows: { status: number; code?: string; link?: string; meaning: string; fix?: string }[];
@@ -115,7 +116,9 @@ function shapeType(shape: FieldShape): string {
 
 /** A field's row: its own description, else what its computed value is — never both saying the same. */
 function fieldView(field: Field): FieldView {
-  const description = field.description ?? (field.value.kind === 'const' ? `Always ${JSON.stringify(field.value.value)}.` : (VALUE_WORDS[field.value.kind] ?? ''));
+  const only = field.enum?.length === 1 ? field.enum[0] : undefined;
+  const constant = field.value.kind === 'const' ? field.value.value : only;
+  const description = field.description ?? (constant !== undefined ? `Always \`${JSON.stringify(constant)}\`.` : (VALUE_WORDS[field.value.kind] ?? ''));
   return { name: field.name, type: shapeType(field), required: field.required, description };
 }
 
@@ -160,11 +163,34 @@ function tableOrder(catalog: Catalog): Entry[] {
 
 const isDerived = (origin: Origin, derived: boolean) => derived || !('path' in origin);
 
+/** Each entry's section anchor, unique even when codes differ only in case (`BadRequest`, `badRequest`). */
+function anchors(catalog: Catalog): Map<Entry, string> {
+  const taken = new Set<string>();
+  const result = new Map<Entry, string>();
+  for (const entry of catalog.entries) {
+    const base = anchor(String(entry.code));
+    let id = base;
+    for (let i = 2; taken.has(id); i++) id = `${base}-${i}`;
+    taken.add(id);
+    result.set(entry, id);
+  }
+  return result;
+}
+
+const anchorCache = new WeakMap<Catalog, Map<Entry, string>>();
+
+/** The anchor of an entry's section. */
+function anchorOf(catalog: Catalog, entry: Entry): string {
+  let map = anchorCache.get(catalog);
+  if (!map) anchorCache.set(catalog, (map = anchors(catalog)));
+  return map.get(entry) ?? anchor(String(entry.code));
+}
+
 export function docsView(catalog: Catalog, options: { pages?: string } = {}): DocsView {
   const { envelope } = catalog;
   const [onlyLevel, ...otherLevels] = envelope.levels;
   const ordered = tableOrder(catalog);
-  const pageOf = (entry: Entry) => (options.pages === undefined ? undefined : `${options.pages}/${pageName(entry)}`);
+  const pageOf = (entry: Entry) => (options.pages === undefined ? undefined : `${options.pages}/${pageName(catalog, entry)}`);
   const written = ordered.flatMap((e) => e.responses.flatMap((r) => r.examples)).find((x) => !isDerived(x.origin, x.derived));
   const example = written ?? ordered[0]?.responses[0]?.examples[0] ?? catalog.statuses[0]?.examples[0];
   const view: DocsView = {
@@ -184,6 +210,13 @@ export function docsView(catalog: Catalog, options: { pages?: string } = {}): Do
     },
     fields: catalog.fields.map(fieldView),
     itemCodes: itemCodes(catalog.fields, catalog),
+    types: catalog.types.map((t) => ({
+      name: t.name,
+      anchor: `type-${anchor(t.name)}`,
+      type: t.shape.oneOf ? shapeType(t.shape) : (t.shape.type ?? 'any'),
+      ...(t.shape.description !== undefined ? { description: t.shape.description } : {}),
+      fields: (t.shape.properties ?? []).map(fieldView),
+    })),
     headers: catalog.headers.map((h: Header) => ({ name: h.name, type: h.type, everyError: h.everyError, ...(h.description !== undefined ? { description: h.description } : {}) })),
     rows: catalog.statuses.flatMap((info) =>
       info.statusOnly
@@ -193,7 +226,7 @@ export function docsView(catalog: Catalog, options: { pages?: string } = {}): Do
             const response = entry.responses.find((r) => r.status === info.status);
             const meaning = response?.title ?? entry.title ?? entry.description ?? info.title;
             const fix = response?.fix ?? entry.fix;
-            const link = pageOf(entry) ?? `#${anchor(String(code))}`;
+            const link = pageOf(entry) ?? `#${anchorOf(catalog, entry)}`;
             // In a catalog with codes, a codeless entry has no code to show; in a codeless one, its name is what readers know it by.
             const named = entry.level !== undefined || envelope.levels.length === 0;
             return { status: info.status, ...(named ? { code: String(code) } : {}), link, meaning, ...(fix !== undefined ? { fix } : {}) };
@@ -213,9 +246,9 @@ export function docsView(catalog: Catalog, options: { pages?: string } = {}): Do
   return view;
 }
 
-/** The file name of an entry's page: its code as a URL slug. */
-export function pageName(entry: Entry): string {
-  return `${slug(entry.code) || anchor(String(entry.code))}.md`;
+/** The file name of an entry's page: its anchor, unique in the catalog. */
+export function pageName(catalog: Catalog, entry: Entry): string {
+  return `${anchorOf(catalog, entry)}.md`;
 }
 
 export function entryView(catalog: Catalog, entry: Entry, page?: string): EntryView {
@@ -223,7 +256,7 @@ export function entryView(catalog: Catalog, entry: Entry, page?: string): EntryV
   const parent = entry.parent === undefined ? undefined : entryOf(catalog, entry.parent);
   const view: EntryView = {
     code: String(entry.code),
-    anchor: anchor(String(entry.code)),
+    anchor: anchorOf(catalog, entry),
     name: entry.name,
     statuses: entry.statuses.join(', '),
     retry: retryText(entry),
@@ -252,7 +285,7 @@ export function entryView(catalog: Catalog, entry: Entry, page?: string): EntryV
   if (catalog.envelope.levels.length > 1 && entry.level !== undefined) view.level = entry.level;
   if (parent) {
     view.parent = String(parent.code);
-    view.parentLink = page === undefined ? `#${anchor(String(parent.code))}` : pageName(parent);
+    view.parentLink = page === undefined ? `#${anchorOf(catalog, parent)}` : pageName(catalog, parent);
   }
   if (whens.length > 0) view.when = whens.join('; ');
   if (entry.docUrl !== undefined) view.docUrl = entry.docUrl;

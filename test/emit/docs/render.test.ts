@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocs, renderDocsPages, TemplateError, type TemplateSet } from '../../../src/emit/docs/render.js';
-import { mdCell, mdCode, mdFence, mdLine, mdText } from '../../../src/emit/docs/markdown.js';
+import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from '../../../src/emit/docs/markdown.js';
 import { createBodyValidator, validationSchemas } from '../../../src/model/json-schema-validator.js';
 import { loadTemplates } from '../../../src/project/templates.js';
 import { ALL_CATALOGS, mustLoad } from '../../helpers.js';
@@ -65,12 +65,13 @@ describe('hostile strings', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('</script>');
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; and <code>rm -rf /</code>');
-    expect(html).toContain(`Pipes | in | tables<br>\nand a second line`);
+    expect(html).toContain(`Pipes | in | tables\nand a second line`);
   });
 
   it.each([
     ['mdText', mdText('a *b* `d` <e> [f](g) | ~~h~~'), '<p>a <em>b</em> <code>d</code> &lt;e&gt; <a href="g">f</a> | <s>h</s></p>\n'],
-    ['mdText line breaks', mdText('one\ntwo\n\nthree'), '<p>one<br>\ntwo</p>\n<p>three</p>\n'],
+    ['mdText blocks', mdText('one\ntwo\n\n- a\n- b'), '<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n'],
+    ['mdLabelled', mdLabelled('**Do:**', 'Steps:\n- a\n- b'), '<p><strong>Do:</strong></p>\n<p>Steps:</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n'],
     ['mdLine', mdLine('a\n b <i>'), '<p>a b &lt;i&gt;</p>\n'],
     ['mdCode', mdCode('a`b``c'), '<p><code>a`b``c</code></p>\n'],
     ['mdFence', mdFence('x\n```\ny', 'json'), '<pre><code class="language-json">x\n```\ny\n</code></pre>\n'],
