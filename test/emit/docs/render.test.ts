@@ -108,7 +108,7 @@ describe.each(ALL_CATALOGS)('the rendered reference of %s', (file) => {
     const markdown = renderDocs(catalog, templates);
     // Each row links to its section: the code's link, or (a codeless entry among coded ones) the meaning's.
     const table = [...new Set(tableRows(markdown, 'Status').map((r) => /href="#([^"]+)"/.exec(`${r[1]}${r[2]}`)?.[1]).filter((a) => a !== undefined))];
-    const codes = markdown.slice(markdown.indexOf('\n## Error'));
+    const codes = markdown.slice(markdown.search(/\n## (Error codes|Errors by status)\n/));
     const sections = [...codes.matchAll(/^<a id="([^"]+)"><\/a>$/gm)].map((m) => m[1]);
     expect(sections).toEqual(table);
     const fields = tableRows(markdown, 'Field');
