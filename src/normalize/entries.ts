@@ -31,7 +31,7 @@ export function normalizeEntries(raw: Record<string, RawEntry>, scope: EntryScop
     const identity = String(code);
     const previous = byCode.get(identity);
     if (previous !== undefined) {
-      ctx.reportKey('duplicate-code', `The code ${identity} is already the entry \`${previous}\`; merge the two entries (a code under several statuses takes \`status: [..]\`).`, path);
+      ctx.reportKey('duplicate-code', `The code ${identity} is already the entry \`${previous}\`; merge the two entries (a code under several statuses takes \`status: [..]\`).`, path, { path: ['errors', previous], message: 'first defined here' });
     }
     byCode.set(identity, key);
     checkStyle(key, code, scope, ctx, path);
