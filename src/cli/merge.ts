@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { loadCatalog } from '../load.js';
 import { mergeSpec } from '../merge/merge.js';
 import { writeFilesAtomically } from '../write/files.js';
-import { describeWritten, printDiagnostics } from './project.js';
+import { printDiagnostics } from './output.js';
+import { describeWritten } from './project.js';
 import { EXIT, UsageError } from './terminal.js';
 
 export interface MergeOptions {

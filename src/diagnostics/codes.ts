@@ -37,7 +37,10 @@ export const DIAGNOSTIC_CODES = {
   'example-invalid': { severity: 'error', summary: "An example body does not fit its entry's schema." },
   // Project config and templates
   'catalog-not-found': { severity: 'error', summary: 'The config names a catalog that does not exist.' },
+  'config-error': { severity: 'error', summary: 'A config module (errcat.config.ts, .mts, .mjs, .js) cannot be loaded, or exports no config.' },
+  'templates-not-found': { severity: 'error', summary: 'The config names a templates folder that does not exist.' },
   'template-error': { severity: 'error', summary: 'A docs template cannot be compiled or rendered.' },
+  'stale-output': { severity: 'error', summary: 'A generated file is missing, or differs from what its catalog generates now.' },
   // Merging into a spec
   'unsupported-spec': { severity: 'error', summary: 'The spec is not OpenAPI 3.1, 3.0 or Swagger 2.0.' },
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
