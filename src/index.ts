@@ -14,7 +14,7 @@ export { defineConfig, type ErrcatConfig, type TargetSettings } from './project/
 export { planProject, type Plan } from './project/plan.js';
 export { compareWithDisk, type OutputState } from './project/check.js';
 export { mergeSpec as merge, mergeSpec, type MergeResult } from './merge/merge.js';
-export { planMerge, type Edit, type MergePlan } from './merge/plan.js';
+export { planMerge, type Edit, type MergeCounts, type MergePlan, type ResponseDecision } from './merge/plan.js';
 export { attachedStatuses, listOperations, type AttachedStatus, type SpecOperation } from './merge/operations.js';
 export { writeFilesAtomically, type OutputFile, type WrittenFile } from './write/files.js';
 export { serialize, type DataFormat } from './write/serialize.js';
