@@ -1,13 +1,10 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CheckOptions } from './cli/check.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
 import type { LintOptions } from './cli/lint.js';
 import type { MergeOptions } from './cli/merge.js';
-import { EXIT, UsageError } from './cli/terminal.js';
-
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+import { ERRCAT_VERSION, EXIT, UsageError } from './cli/terminal.js';
 
 /** `--out <path>`, with `--output` as another name for it (joined in the preAction hook). */
 function withOut(command: Command, description: string): Command {
@@ -28,7 +25,7 @@ const REPORT_FORMAT_HELP = 'report as stylish (default), json, github-actions or
 function program(): Command {
   const cli = new Command('errcat')
     .description('Compile an API error catalog into OpenAPI components, TypeScript and an error reference.')
-    .version(version)
+    .version(ERRCAT_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError(true)

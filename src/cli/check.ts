@@ -1,7 +1,6 @@
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { compareWithDisk } from '../project/check.js';
 import { displayPath } from '../project/display-path.js';
-import { planProject } from '../project/plan.js';
 import { elapsed, printDiagnostics, reportFormat, writeDiagnostics, type ReportOptions } from './output.js';
 import { resolveProject, type ProjectOptions } from './project.js';
 import { EXIT } from './terminal.js';
@@ -17,6 +16,8 @@ export async function checkCommand(catalog: string | undefined, options: CheckOp
     writeDiagnostics(format, project.diagnostics, project.texts, { files: [] });
     return EXIT.diagnostics;
   }
+  // Loaded once the command line is known to be right: a usage error costs no ts-morph.
+  const { planProject } = await import('../project/plan.js');
   const plan = await planProject(project.config);
   const { states, diagnostics } = hasErrors(plan.diagnostics) ? { states: [], diagnostics: [] } : await compareWithDisk(plan.files);
   const all = [...plan.diagnostics, ...diagnostics];

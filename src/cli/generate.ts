@@ -1,5 +1,4 @@
 import { displayPath } from '../project/display-path.js';
-import { planProject } from '../project/plan.js';
 import { writeFilesAtomically } from '../write/files.js';
 import { elapsed, printDiagnostics, reportFormat, writeDiagnostics } from './output.js';
 import { describeWritten, resolveProject, type ProjectOptions } from './project.js';
@@ -20,6 +19,8 @@ export async function generateOnce(catalog: string | undefined, options: Generat
     writeDiagnostics(format, project.diagnostics, project.texts, { files: [] });
     return EXIT.diagnostics;
   }
+  // Loaded once the command line is known to be right: a usage error costs no ts-morph.
+  const { planProject } = await import('../project/plan.js');
   // Progress goes to stderr, on a terminal only, and only when there is enough to wait for.
   const progress = process.stderr.isTTY && format === 'stylish' && !options.quiet && project.config.targets.length > 3;
   const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${displayPath(target.catalog)}\u001b[K`) : undefined);

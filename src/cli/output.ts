@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, isReportFormat, REPORT_FORMATS, type ReportFormat } from '../diagnostics/formats.js';
 import type { SarifTool } from '../diagnostics/format-sarif.js';
 import { displayPath } from '../project/display-path.js';
-import { UsageError, useColor } from './terminal.js';
+import { ERRCAT_VERSION, UsageError, useColor } from './terminal.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-const TOOL: SarifTool = { name: 'errcat', version };
+const TOOL: SarifTool = { name: 'errcat', version: ERRCAT_VERSION };
 
 export interface ReportOptions {
   format?: string;

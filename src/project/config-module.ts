@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
 import { diagnostic, FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 
 /** Config files that are modules: evaluated, not parsed. */
@@ -31,6 +30,8 @@ function errorSpan(file: string, error: Error): Span {
  * default export. Nothing is cached, so `generate --watch` sees every edit.
  */
 export async function importConfigModule(file: string): Promise<{ value?: unknown; diagnostics: Diagnostic[] }> {
+  // jiti is loaded only for a config module: a YAML config never pays for it.
+  const { createJiti } = await import('jiti');
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false, alias: ALIASES });
   const path = resolve(file);
   let module: Record<string, unknown>;
