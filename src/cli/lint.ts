@@ -40,9 +40,9 @@ export async function lintCommand(files: readonly string[], options: LintOptions
   writeDiagnostics(format, all, selected.texts, { catalogs });
   if (format === 'stylish' && !options.quiet) {
     const color = useColor(process.stdout);
-    for (const [i, r] of results.entries()) {
-      const mark = r.catalog ? (color ? '\u001b[32mok\u001b[39m' : 'ok') : color ? '\u001b[31mfail\u001b[39m' : 'fail';
-      process.stdout.write(`${mark}  ${catalogs[i]?.file}${r.catalog ? `: ${describeCatalog(r.catalog)}` : ''}\n`);
+    for (const c of catalogs) {
+      const mark = c.ok ? (color ? '\u001b[32mok\u001b[39m' : 'ok') : color ? '\u001b[31mfail\u001b[39m' : 'fail';
+      process.stdout.write(`${mark}  ${c.file}${c.summary !== undefined ? `: ${c.summary}` : ''}\n`);
     }
     const count = `${results.length} catalog${results.length === 1 ? '' : 's'}`;
     process.stdout.write(`${count}: ${summarizeDiagnostics(all)} in ${elapsed(started)}\n`);

@@ -25,7 +25,7 @@ export function reportFormat(options: ReportOptions): ReportFormat {
 }
 
 /** Paths as the user reads them, relative to the current folder: in every format, `related` included. */
-export function forDisplay(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+function forDisplay(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => {
     const shown: Diagnostic = { ...d, file: displayPath(d.file) };
     if (d.related) shown.related = d.related.map((r) => ({ ...r, file: displayPath(r.file) }));

@@ -96,5 +96,5 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
     }
   }
-  return { text: merged, diagnostics: mergeWarnings(catalog, plan, file, where), notes, counts: countDecisions(plan.responses) };
+  return { text: merged, diagnostics: mergeWarnings(catalog, root, plan, file, where), notes, counts: countDecisions(plan.responses) };
 }

@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
+import { listOperations } from './operations.js';
 import { REGISTRY_KEY, type MergePlan } from './plan.js';
 
 /** Where in the spec a warning points: the key at a path (or its nearest ancestor). */
@@ -7,14 +8,15 @@ type Locate = (path: readonly (string | number)[], key?: boolean) => Span;
 
 /**
  * Warnings about a merge that would succeed but leave the spec worse off than the user meant:
- * components that nothing references, and components under unprefixed names.
+ * components that nothing references (unless the spec has no operations at all: a library of
+ * components), and components under unprefixed names.
  */
-export function mergeWarnings(catalog: Catalog, plan: MergePlan, file: string, where: Locate): Diagnostic[] {
+export function mergeWarnings(catalog: Catalog, spec: { paths?: unknown }, plan: MergePlan, file: string, where: Locate): Diagnostic[] {
   const added = plan.edits.filter((e) => e.kind === 'set' && e.path.length > 0 && e.path[0] !== 'paths' && e.path[0] !== REGISTRY_KEY);
   if (added.length === 0) return [];
   const warnings: Diagnostic[] = [];
   const referenced = plan.responses.some((d) => d.outcome === 'added' || d.outcome === 'unchanged' || d.outcome === 'replaced');
-  if (!referenced) {
+  if (!referenced && listOperations(spec).length > 0) {
     const why =
       catalog.operations.length === 0
         ? 'the catalog has no `operations` rules; add some (e.g. `- match: { all: true }` with the errors every operation can return)'

@@ -163,6 +163,10 @@ describe('warnings before adding components that nothing would reference', () =>
     expect(await warnings(mini(), answered)).toEqual([expect.stringMatching(/unreferenced-components 6:1: .*already answers every status.*replace: true/)]);
   });
 
+  it('none for a spec without operations, a library of components', async () => {
+    expect(await warnings(load(withoutRules(catalogText())), 'openapi: 3.1.0\ninfo: { title: Library, version: "1" }\npaths: {}\ncomponents: {}\n')).toEqual([]);
+  });
+
   it('a catalog without a componentPrefix: missing-component-prefix, at the spec\'s components', async () => {
     expect(await warnings(load(catalogText().replace('naming: { componentPrefix: Mini }\n', '')))).toEqual([
       expect.stringMatching(/^warning missing-component-prefix 23:1: .*plain names such as `NotFoundError`/),
