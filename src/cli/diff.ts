@@ -6,8 +6,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { diffContracts, readContract, readSpecData, type Contract } from '../diff/contract.js';
 import { impactOf, type Finding } from '../diff/finding.js';
 import type { Impact } from '../diff/kinds.js';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/report.js';
-import { printDiagnostics } from './project.js';
+import { DIFF_FORMATS, formatReport, type DiffFormat } from '../diff/report.js';
+import { printDiagnostics } from './output.js';
 import { EXIT, UsageError, useColor } from './terminal.js';
 
 export interface DiffOptions {
@@ -21,12 +21,12 @@ const FAIL_ON = ['breaking', 'warning', 'info', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
 /** `--format` and `--fail-on`, checked. */
-export function reportOptions(options: { format?: string; failOn?: string }): { format: ReportFormat; failOn: FailOn } {
+export function reportOptions(options: { format?: string; failOn?: string }): { format: DiffFormat; failOn: FailOn } {
   const format = options.format ?? 'human';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`errcat: --format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`errcat: --format must be one of ${DIFF_FORMATS.join(', ')}, not "${format}"`);
   const failOn = options.failOn ?? 'breaking';
   if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`errcat: --fail-on must be one of ${FAIL_ON.join(', ')}, not "${failOn}"`);
-  return { format: format as ReportFormat, failOn: failOn as FailOn };
+  return { format: format as DiffFormat, failOn: failOn as FailOn };
 }
 
 /** Whether any finding reaches the `--fail-on` threshold. */

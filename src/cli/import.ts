@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { importSpec } from '../import/import.js';
 import { writeFilesAtomically } from '../write/files.js';
 import { describeCatalog } from './summary.js';
-import { printDiagnostics } from './project.js';
+import { printDiagnostics } from './output.js';
 import { EXIT, UsageError } from './terminal.js';
 
 export interface ImportOptions {

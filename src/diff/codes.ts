@@ -1,6 +1,6 @@
 import type { Catalog, Entry, PathSegment } from '../model/catalog.js';
 import { typeName } from '../model/names.js';
-import { conditionData } from '../emit/openapi/extensions.js';
+import { conditionData } from '../model/conditions.js';
 import { levelNamesInNew } from './envelope.js';
 import { listed } from './kinds.js';
 import { finding, type Finding } from './finding.js';

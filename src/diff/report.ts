@@ -2,8 +2,9 @@ import { mdCell, mdCode } from '../emit/docs/markdown.js';
 import { impactOf, render, type Finding } from './finding.js';
 import { IMPACTS, type Impact, type Words } from './kinds.js';
 
-export const REPORT_FORMATS = ['human', 'json', 'markdown', 'github-actions'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The formats of `errcat diff --format`. */
+export const DIFF_FORMATS = ['human', 'json', 'markdown', 'github-actions'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface ReportOptions {
   /** What was compared, as the reader should see it: file names, `main:specs/x/errors.yaml`. */
@@ -14,7 +15,7 @@ export interface ReportOptions {
 }
 
 /** Findings as text in one of the formats; pure. */
-export function formatReport(findings: readonly Finding[], format: ReportFormat, options: ReportOptions): string {
+export function formatReport(findings: readonly Finding[], format: DiffFormat, options: ReportOptions): string {
   switch (format) {
     case 'human':
       return human(findings, options);

@@ -1,4 +1,5 @@
-import type { Catalog, Entry, Origin, PathSegment, ResponseHeader, RetryPolicy } from '../model/catalog.js';
+import type { Catalog, Entry, Origin, PathSegment, ResponseHeader, RetryHint, RetryPolicy } from '../model/catalog.js';
+import { describeCondition } from '../model/conditions.js';
 import { describeLocator } from '../model/locators.js';
 import { fieldsOf } from '../model/values.js';
 import { entryPath, type EntryPair } from './codes.js';
@@ -135,7 +136,7 @@ function headerTypes(old: Catalog, next: Catalog): Finding[] {
 }
 
 const backoffWords = (p: { baseDelayMs: number; factor: number; maxDelayMs: number; jitter: string }) => `${p.baseDelayMs} ms ×${p.factor} up to ${p.maxDelayMs} ms, ${p.jitter} jitter`;
-const hintWords = (hint: { at: Parameters<typeof describeLocator>[0]; format: string }) => `${hint.at.source === 'header' ? 'the header' : 'the field'} ${describeLocator(hint.at)} (${hint.format})`;
+const hintWords = (hint: RetryHint) => `${hint.at.source === 'header' ? 'the header' : 'the field'} ${describeLocator(hint.at)} (${hint.format}${hint.when.length > 0 ? `, when ${hint.when.map(describeCondition).join(' or ')}` : ''})`;
 
 function compareRetry(a: ResponseSubject, b: ResponseSubject, groups: Groups): void {
   const path = 'path' in b.origin ? b.origin.path : b.path;
@@ -158,7 +159,7 @@ function compareRetry(a: ResponseSubject, b: ResponseSubject, groups: Groups): v
   for (const hint of x.hints) {
     const now = y.hints.find((h) => where(h) === where(hint));
     if (!now) add('retry-hint-removed', hintWords(hint), rest);
-    else if (now.format !== hint.format) add('retry-hint-changed', hintWords(hint), hintWords(now));
+    else if (hintWords(now) !== hintWords(hint)) add('retry-hint-changed', hintWords(hint), hintWords(now));
   }
   for (const hint of y.hints) if (!x.hints.some((h) => where(h) === where(hint))) add('retry-hint-added', '', hintWords(hint));
 }

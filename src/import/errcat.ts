@@ -87,6 +87,8 @@ function rawHint(data: unknown): RawHint | undefined {
   const format = data['format'];
   const defaultFormat = hint.header !== undefined ? 'delay' : 'seconds';
   if (typeof format === 'string' && format !== defaultFormat) hint.format = format as NonNullable<RawHint['format']>;
+  const when = rawConditions(data['when']);
+  if (when !== undefined) hint.when = when;
   return hint.header !== undefined || hint.field !== undefined ? hint : undefined;
 }
 
@@ -108,8 +110,8 @@ export function rawRetry(data: unknown): RawRetryPolicy | undefined {
       const fallback = isMapping(data['fallback']) ? rawBackoff(data['fallback']) : {};
       const policy: Exclude<RawRetryPolicy, string> = { strategy: 'retry-after' };
       const [only] = hints;
-      const plainField = only?.field !== undefined && only.in === undefined && only.chain === undefined && only.pattern === undefined && only.format === undefined;
-      if (hints.length === 1 && only?.header !== undefined && only.pattern === undefined && only.format === undefined) policy.header = only.header;
+      const plainField = only?.field !== undefined && only.in === undefined && only.chain === undefined && only.pattern === undefined && only.format === undefined && only.when === undefined;
+      if (hints.length === 1 && only?.header !== undefined && only.pattern === undefined && only.format === undefined && only.when === undefined) policy.header = only.header;
       else if (hints.length === 1 && plainField) policy.field = only?.field as string;
       else if (hints.length > 0) policy.hints = hints as [RawHint, ...RawHint[]];
       if (isNumber(data['maxAttempts']) && data['maxAttempts'] !== (fallback.maxAttempts ?? DEFAULT_BACKOFF.maxAttempts)) policy.maxAttempts = data['maxAttempts'];

@@ -518,18 +518,21 @@ function policyFor(defaults: Readonly<Record<string, RawRetryPolicy>>, status: n
 /** Headers that retry policies and conditions name must be declared; errcat's output says them only where they are sent. */
 function declareReferencedHeaders(headers: Record<string, RawHeader>, scopes: readonly (RawEntry | RawStatus)[], retry: Record<string, RawRetryPolicy>): void {
   const names = new Set<string>();
-  const policy = (p: RawRetryPolicy | undefined) => {
+  const conditions = (c: RawConditions | undefined) => {
+    for (const condition of c === undefined ? [] : Array.isArray(c) ? c : [c]) if (condition.header !== undefined) names.add(condition.header);
+  };  const policy = (p: RawRetryPolicy | undefined) => {
     if (p === undefined || typeof p === 'string') return;
     if (p.shouldRetry) names.add(p.shouldRetry.header);
     if (p.strategy === 'retry-after') {
       if (p.header !== undefined) names.add(p.header);
-      for (const hint of p.hints ?? []) if (hint.header !== undefined) names.add(hint.header);
+      for (const hint of p.hints ?? []) {
+        if (hint.header !== undefined) names.add(hint.header);
+        conditions(hint.when);
+      }
       if (p.header === undefined && p.field === undefined && p.hints === undefined) names.add('Retry-After');
     }
   };
-  const conditions = (c: RawConditions | undefined) => {
-    for (const condition of c === undefined ? [] : Array.isArray(c) ? c : [c]) if (condition.header !== undefined) names.add(condition.header);
-  };
+
   for (const p of Object.values(retry)) policy(p);
   for (const scope of scopes) {
     policy(scope.retry);

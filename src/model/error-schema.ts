@@ -24,7 +24,9 @@ export class ErrorSchemas {
     const schema: JsonSchema = {};
     if (shape.ref !== undefined) {
       const ref = this.ref(shape.ref);
-      return shape.nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
+      // 3.1 lets a reference carry its own description (3.0 drops it on the way down).
+      const described = (schema: JsonSchema) => (shape.description === undefined ? schema : { ...schema, description: shape.description });
+      return described(shape.nullable ? { anyOf: [ref, { type: 'null' }] } : ref);
     }
     if (shape.oneOf !== undefined) {
       const members = shape.oneOf.map((m) => this.shape(m));

@@ -1,4 +1,5 @@
 import type { BackoffPolicy, JsonValue, NeverPolicy, Origin, RetryHint, RetryPolicy } from './catalog.js';
+import { conditionData, describeCondition } from './conditions.js';
 import { describeLocator } from './locators.js';
 
 /** errcat's own policies, for a status that neither an entry nor the catalog's defaults cover. */
@@ -29,6 +30,7 @@ export function hintData(hint: RetryHint): JsonValue {
   }
   if (at.pattern !== undefined) data['pattern'] = at.pattern;
   data['format'] = hint.format;
+  if (hint.when.length > 0) data['when'] = hint.when.map(conditionData);
   return data;
 }
 
@@ -69,7 +71,7 @@ export function describeRetry(policy: RetryPolicy): string {
     case 'backoff':
       return `backoff, ${policy.maxAttempts} attempts, ${policy.baseDelayMs} ms ×${policy.factor} up to ${policy.maxDelayMs} ms, ${policy.jitter} jitter${override}`;
     case 'retry-after': {
-      const hints = policy.hints.map((h) => `${h.at.source === 'header' ? `the ${h.at.header} header` : `the body field ${describeLocator(h.at)}`} (${FORMAT_WORDS[h.format]})`);
+      const hints = policy.hints.map((h) => `${h.at.source === 'header' ? `the ${h.at.header} header` : `the body field ${describeLocator(h.at)}`} (${FORMAT_WORDS[h.format]}${h.when.length > 0 ? `, when ${h.when.map(describeCondition).join(' or ')}` : ''})`);
       return `honour ${hints.join(', else ')}, ${policy.maxAttempts} attempts, else backoff from ${policy.fallback.baseDelayMs} ms${override}`;
     }
   }

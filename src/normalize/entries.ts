@@ -27,7 +27,8 @@ export interface EntryScope {
 
 /** Entries in catalog order, each checked on its own, then against each other. */
 export function normalizeEntries(raw: Readonly<Record<string, RawEntry>>, scope: EntryScope, ctx: NormalizeContext): EntryDraft[] {
-  const drafts = Object.entries(raw).map(([key, rawEntry]) => normalizeEntry(key, rawEntry, scope, ctx));
+  const warned = new Set<number>();
+  const drafts = Object.entries(raw).map(([key, rawEntry]) => normalizeEntry(key, rawEntry, scope, ctx, warned));
   resolveParents(drafts, raw, scope, ctx);
   checkIdentities(drafts, scope, ctx);
   checkNames(drafts, scope, ctx);
@@ -35,7 +36,8 @@ export function normalizeEntries(raw: Readonly<Record<string, RawEntry>>, scope:
   return drafts;
 }
 
-function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext): EntryDraft {
+/** `warned`: the unregistered statuses already reported, so that each is reported once. */
+function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext, warned: Set<number>): EntryDraft {
   const path = ['errors', key];
   const { envelope } = scope;
   const codeless = envelope.levels.length === 0 || raw.codeless === true;
@@ -57,7 +59,11 @@ function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: Norm
   if (level && typeof value === 'string') checkStyle(value, level.style ?? scope.codeStyle, ctx, raw.value !== undefined ? [...path, 'value'] : path, raw.value === undefined);
   const statusList = statusesOf(raw);
   const allowed = (status: number) => raw.allowNonError ?? scope.statuses[String(status)]?.allowNonError ?? false;
-  statusList.forEach(({ status, at }) => checkStatus(status, allowed(status), envelope.errorWhen !== undefined, ctx, [...path, ...at], 'entry'));
+  for (const { status, at } of statusList) {
+    const confirmed = scope.statuses[String(status)]?.title !== undefined;
+    checkStatus(status, allowed(status), envelope.errorWhen !== undefined, ctx, [...path, ...at], 'entry', !confirmed && !warned.has(status));
+    warned.add(status);
+  }
   const statuses = statusList.map((s) => s.status);
   const fields = Object.entries(raw.fields ?? {}).map(([fieldName, f]) => {
     const fieldPath = [...path, 'fields', fieldName];
@@ -242,7 +248,7 @@ function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: 
     const first = seen.get(identity);
     if (first) {
       const value = draft.entry.value ?? draft.entry.code;
-      ctx.reportKey('duplicate-code', `The ${scope.envelope.levels.length > 1 ? `\`${draft.entry.level}\` ` : ''}code ${value} is already the entry \`${first.key}\`; merge the two entries (a code under several statuses takes \`status: [..]\`), or tell them apart with \`when\`.`, ['errors', draft.key]);
+      ctx.reportKey('duplicate-code', `The ${scope.envelope.levels.length > 1 ? `\`${draft.entry.level}\` ` : ''}code ${value} is already the entry \`${first.key}\`; merge the two entries (a code under several statuses takes \`status: [..]\`), or tell them apart with \`when\`.`, ['errors', draft.key], { path: ['errors', first.key], message: 'first defined here' });
     } else seen.set(identity, draft);
   }
   const owner = new Map<number, EntryDraft>();
@@ -253,7 +259,7 @@ function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: 
       if (when.length > 0) continue;
       const first = owner.get(status);
       if (first) {
-        ctx.reportKey('ambiguous-status', `Only the status tells codeless errors apart, and ${status} is already \`${first.key}\`; merge the two entries, give one of them \`when\` conditions, or give the envelope a code field.`, ['errors', draft.key]);
+        ctx.reportKey('ambiguous-status', `Only the status tells codeless errors apart, and ${status} is already \`${first.key}\`; merge the two entries, give one of them \`when\` conditions, or give the envelope a code field.`, ['errors', draft.key], { path: ['errors', first.key], message: `${status} first used here` });
       } else owner.set(status, draft);
     }
   }

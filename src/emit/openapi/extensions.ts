@@ -1,5 +1,6 @@
-import type { Catalog, Condition, Entry, JsonValue, StatusInfo } from '../../model/catalog.js';
+import type { Catalog, Entry, JsonValue, StatusInfo } from '../../model/catalog.js';
 import { describeLocator, isPinnable } from '../../model/locators.js';
+import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';
 
 /**
@@ -19,6 +20,15 @@ export function entryExtensions(catalog: Catalog, entry: Entry): Record<string, 
   const unpinned = catalog.envelope.levels.filter((l) => Object.hasOwn(entry.pins, l.name) && !isPinnable(l.at));
   if (unpinned.length > 0) x['x-errcat-located'] = Object.fromEntries(unpinned.map((l) => [l.name, { at: describeLocator(l.at), value: entry.pins[l.name] as JsonValue }]));
   if (entry.fix !== undefined) x['x-errcat-fix'] = entry.fix;
+  const particular = Object.fromEntries(entry.responses.flatMap((r) => {
+    const own: Record<string, JsonValue> = {};
+    if ('path' in r.origins.title && r.origins.title.path.includes('status') && r.title !== entry.title) own['title'] = r.title;
+    if (r.description !== undefined && r.description !== entry.description) own['description'] = r.description;
+    if (r.fix !== undefined && r.fix !== entry.fix) own['fix'] = r.fix;
+    return Object.keys(own).length > 0 ? [[String(r.status), own]] : [];
+  }));
+  // What the entry says for one status only (Stripe's invalid_request_error at 401 and 404).
+  if (Object.keys(particular).length > 0) x['x-errcat-responses'] = particular;
   x['x-errcat-retry'] = byStatus(entry, (r) => retryData(r.retry));
   const when = byStatus(entry, (r) => (r.when.length > 0 ? r.when.map(conditionData) : null));
   if (when !== null) x['x-errcat-when'] = when;
@@ -36,15 +46,6 @@ function byStatus(entry: Entry, pick: (response: Entry['responses'][number]) => 
   const [first] = values;
   if (!first || values.every(([, v]) => JSON.stringify(v) === JSON.stringify(first[1]))) return first?.[1] ?? null;
   return Object.fromEntries(values);
-}
-
-/** A condition as the catalog writes it. */
-export function conditionData(condition: Condition): JsonValue {
-  const data: Record<string, JsonValue> = condition.source === 'header' ? { header: condition.header } : { field: condition.path.join('.') };
-  if (condition.equals !== undefined) data['equals'] = condition.equals;
-  if (condition.pattern !== undefined) data['pattern'] = condition.pattern;
-  if (condition.present !== undefined) data['present'] = condition.present;
-  return data;
 }
 
 export function statusExtensions(info: StatusInfo): Record<string, unknown> {

@@ -6,6 +6,8 @@ import type { ComponentNames } from './names.js';
 export interface NamedExample {
   key: string;
   summary?: string;
+  /** What the entry says for this status in particular. */
+  description?: string;
   value: JsonValue;
   headers: Readonly<Record<string, string>>;
 }
@@ -25,8 +27,12 @@ export function statusExamples(catalog: Catalog, names: ComponentNames, info: St
       let key = names.example(entry, example.name);
       for (let i = 2; seen.has(key); i++) key = `${names.example(entry, example.name)}_${i}`;
       seen.add(key);
-      const summary = example.summary ?? entry.title;
-      result.push({ key, ...(summary !== undefined ? { summary } : {}), value: example.body, headers: example.headers });
+      const summary = example.summary ?? response.title;
+      // What the entry says for this status in particular; the rest is on its schema.
+      const particular = (own: string | undefined, shared: string | undefined) => (own !== shared ? own : undefined);
+      const fix = particular(response.fix, entry.fix);
+      const description = [particular(response.description, entry.description), fix === undefined ? undefined : `Fix: ${fix}`].filter((s) => s !== undefined).join('\n\n');
+      result.push({ key, summary, ...(description !== '' ? { description } : {}), value: example.body, headers: example.headers });
     }
   }
   return result;
@@ -93,7 +99,7 @@ export function exampleComponents(catalog: Catalog, names: ComponentNames): Reco
   const examples: Record<string, unknown> = {};
   for (const info of catalog.statuses) {
     for (const e of statusExamples(catalog, names, info)) {
-      examples[e.key] = { ...(e.summary !== undefined ? { summary: e.summary } : {}), value: e.value };
+      examples[e.key] = { ...(e.summary !== undefined ? { summary: e.summary } : {}), ...(e.description !== undefined ? { description: e.description } : {}), value: e.value };
     }
   }
   return examples;
