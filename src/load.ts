@@ -17,17 +17,32 @@ export interface LoadResult {
   missing?: boolean;
 }
 
-/** parse → validate → normalize → resolve, from text. */
-export function loadCatalogText(file: string, text: string): LoadResult {
+/** parse → validate → normalize → resolve: the model whenever normalize ran, with every diagnostic. */
+function pipeline(file: string, text: string): { catalog?: Catalog; diagnostics: Diagnostic[] } {
   const parsed = parseSource(file, text);
-  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics), text };
+  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
   const value = parsed.source.document.toJS({ maxAliasCount: 1000 }) as unknown;
   const shape = validateCatalogShape(parsed.source, value);
-  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text };
+  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape) };
   const normalized = normalizeCatalog(value as RawCatalog, parsed.source);
   const catalog = resolveCatalog(normalized.catalog, normalized.context);
-  const diagnostics = sortDiagnostics(normalized.context.diagnostics);
-  return hasErrors(diagnostics) ? { diagnostics, text } : { catalog, diagnostics, text };
+  return { catalog, diagnostics: sortDiagnostics(normalized.context.diagnostics) };
+}
+
+/** parse → validate → normalize → resolve, from text. */
+export function loadCatalogText(file: string, text: string): LoadResult {
+  const { catalog, diagnostics } = pipeline(file, text);
+  return catalog && !hasErrors(diagnostics) ? { catalog, diagnostics, text } : { diagnostics, text };
+}
+
+/**
+ * The model of a catalog whose only errors are in its examples: for what writes catalogs and
+ * mends their examples before it writes them (import). Absent when anything else is wrong.
+ */
+export function loadCatalogModel(file: string, text: string): { catalog?: Catalog; diagnostics: Diagnostic[] } {
+  const { catalog, diagnostics } = pipeline(file, text);
+  const wrong = diagnostics.some((d) => d.severity === 'error' && d.code !== 'example-invalid');
+  return catalog && !wrong ? { catalog, diagnostics } : { diagnostics };
 }
 
 /** Reads and loads one catalog file. */

@@ -1,7 +1,7 @@
 import { ComponentNames } from '../emit/openapi/names.js';
 import type { Catalog, OperationSelector } from '../model/catalog.js';
 import { attachedStatuses, listOperations, selects, type SpecOperation } from '../merge/operations.js';
-import { ownedResponseRefs, recordedOwnership, specVersion } from '../merge/plan.js';
+import { ownedResponseRefs, recordedOwnership, specVersion, successSchemas } from '../merge/plan.js';
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
 import { finding, type Finding } from './finding.js';
 import type { Subject } from './kinds.js';
@@ -44,6 +44,11 @@ export function operationAttachments(catalog: Catalog, spec: SpecMapping): Opera
     const responses = mappingAt(spec, ['paths', op.path, op.method, 'responses']) ?? {};
     const attached = new Map<number, readonly (string | number)[]>();
     for (const { status, replace } of attachedStatuses(catalog, op)) {
+      // Errors under 2xx join the success body there is (merge skips an operation without one).
+      if (status >= 200 && status <= 299) {
+        if (successSchemas(spec, version, op, status).length > 0) attached.set(status, codesAt(catalog, status));
+        continue;
+      }
       const current = Object.hasOwn(responses, String(status)) ? responses[String(status)] : undefined;
       const ref = isMapping(current) ? current['$ref'] : undefined;
       if (current !== undefined && !replace && !(typeof ref === 'string' && owned.has(ref))) continue;

@@ -136,7 +136,7 @@ function headerTypes(old: Catalog, next: Catalog): Finding[] {
 }
 
 const backoffWords = (p: { baseDelayMs: number; factor: number; maxDelayMs: number; jitter: string }) => `${p.baseDelayMs} ms ×${p.factor} up to ${p.maxDelayMs} ms, ${p.jitter} jitter`;
-const hintWords = (hint: RetryHint) => `${hint.at.source === 'header' ? 'the header' : 'the field'} ${describeLocator(hint.at)} (${hint.format}${hint.when.length > 0 ? `, when ${hint.when.map(describeCondition).join(' or ')}` : ''})`;
+const hintWords = (hint: RetryHint) => `${hint.at.source === 'header' ? '' : 'the field '}${describeLocator(hint.at)} (${hint.format}${hint.when.length > 0 ? `, when ${hint.when.map(describeCondition).join(' or ')}` : ''})`;
 
 function compareRetry(a: ResponseSubject, b: ResponseSubject, groups: Groups): void {
   const path = 'path' in b.origin ? b.origin.path : b.path;
@@ -154,12 +154,17 @@ function compareRetry(a: ResponseSubject, b: ResponseSubject, groups: Groups): v
   const backoff = (p: typeof x) => backoffWords(p.strategy === 'retry-after' ? p.fallback : (p as Extract<RetryPolicy, { strategy: 'backoff' }>));
   if (backoff(x) !== backoff(y)) add('retry-backoff-changed', backoff(x), backoff(y));
   if (x.strategy !== 'retry-after' || y.strategy !== 'retry-after') return;
-  const where = (h: (typeof x.hints)[number]) => describeLocator(h.at);
+  // Hints by all they say; one gone and one new at the same place changed how the delay is written there.
+  const where = (h: RetryHint) => describeLocator(h.at);
+  const gone = x.hints.filter((h) => !y.hints.some((n) => hintWords(n) === hintWords(h)));
+  const fresh = y.hints.filter((h) => !x.hints.some((o) => hintWords(o) === hintWords(h)));
   const rest = y.hints.map(hintWords).join(', ') || 'the backoff';
-  for (const hint of x.hints) {
-    const now = y.hints.find((h) => where(h) === where(hint));
-    if (!now) add('retry-hint-removed', hintWords(hint), rest);
-    else if (hintWords(now) !== hintWords(hint)) add('retry-hint-changed', hintWords(hint), hintWords(now));
+  for (const hint of gone) {
+    const now = fresh.find((h) => where(h) === where(hint));
+    if (now) {
+      fresh.splice(fresh.indexOf(now), 1);
+      add('retry-hint-changed', hintWords(hint), hintWords(now));
+    } else add('retry-hint-removed', hintWords(hint), rest);
   }
-  for (const hint of y.hints) if (!x.hints.some((h) => where(h) === where(hint))) add('retry-hint-added', '', hintWords(hint));
+  for (const hint of fresh) add('retry-hint-added', '', hintWords(hint));
 }

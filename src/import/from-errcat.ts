@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { SpecOperation } from '../merge/operations.js';
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
+import { headerTypeName } from '../model/names.js';
 import { pascalName } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawConditions, RawEntry, RawEnvelope, RawField, RawFieldShape, RawHeader, RawLevel, RawRetryPolicy, RawStatus, RawStatusFacts } from '../normalize/raw.js';
@@ -61,7 +62,7 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
   const errorWhen = firstName !== undefined && firstProperty?.required && firstFixed && firstFixed.schema['const'] !== undefined ? { field: firstName, equals: firstFixed.schema['const'] } : undefined;
 
   const levels = readLevels(ctx, output, entries, unknown, envelope.kind);
-  const levelHeads = new Set(levels.filter((l) => l.field !== undefined && l.in === undefined && l.chain === undefined).map((l) => (l.field as string).split('.')[0] as string));
+  const levelHeads = new Set(levels.filter((l) => l.field !== undefined && l.in === undefined && l.chain === undefined && l.pattern === undefined).map((l) => (l.field as string).split('.')[0] as string));
   // Properties after the marker and the levels: the message first, when there is one.
   const rest = [...unknown.properties.keys()].filter((n) => n !== errorWhen?.field && !levelHeads.has(n));
   const patternHeads = new Set(levels.filter((l) => l.pattern !== undefined && l.field !== undefined && l.in === undefined && l.chain === undefined).map((l) => (l.field as string).split('.')[0] as string));
@@ -97,13 +98,12 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
     for (const { name, value, path } of response.headers) {
       const followed = ctx.spec.follow(value, path);
       if (!isMapping(followed.value)) continue;
-      const declared = readHeader(followed.value);
-      if (followed.value['x-errcat-optional'] !== true && ctx.spec.version === '2.0') declared.required = true;
-      if (!Object.hasOwn(headerDeclarations, name) || followed.path !== path) {
-        const base = isMapping(value) && typeof value['$ref'] === 'string' ? declared : { ...declared, ...(Object.hasOwn(headerDeclarations, name) ? { required: headerDeclarations[name]?.required } : {}) };
-        if (base.required === undefined) delete base.required;
-        if (!Object.hasOwn(headerDeclarations, name) || (isMapping(value) && typeof value['$ref'] === 'string')) defineOwn(headerDeclarations, name, base);
-      }
+      // The declaration is the header's component; a response writes it inline where it says more
+      // (not always sent there, its codes), and Swagger 2.0 has no header components.
+      const component = mappingAt(ctx.spec.data, ['components', 'headers', `${output.prefix}${headerTypeName(name)}`]);
+      const declared = readHeader(component ?? followed.value);
+      if (!component && ctx.spec.version === '2.0' && followed.value['x-errcat-optional'] !== true) declared.required = true;
+      if (!Object.hasOwn(headerDeclarations, name) || (!component && declared.required === true)) defineOwn(headerDeclarations, name, declared);
       const schema = isMapping(followed.value['schema']) ? followed.value['schema'] : followed.value;
       if (Array.isArray(schema['enum'])) {
         const echo = echoedLevel(levels, entries, schema['enum'] as unknown[], name);
@@ -339,7 +339,7 @@ function readLevels(ctx: ImportContext, output: ErrcatOutput, entries: readonly 
     const located = entries.map((e) => e.schema['x-errcat-located']).find(isMapping);
     const [name, place] = located ? (Object.entries(located)[0] ?? []) : [];
     const location = isMapping(place) && typeof place['at'] === 'string' ? rawLocation(place['at']) : undefined;
-    if (name !== undefined && location) return [{ name, ...location, ...([...values].every((v) => typeof v === 'number') ? { type: 'integer' } : {}) }];
+    if (name !== undefined && location) return [{ name, ...location, optional: true, ...([...values].every((v) => typeof v === 'number') ? { type: 'integer' as const } : {}) }];
   }
   if (order.length === 0) {
     // No codes on the wire; a wrapper still needs a level, which errcat writes as an optional property.
@@ -389,8 +389,13 @@ function plainLevel(ctx: ImportContext, name: string, field: string, unknown: Ob
   return level;
 }
 
+/** An entry's value at the one level: where its schema pins it, or (a level no schema can pin) in its `x-errcat-located`. */
 function singleLevelValue(e: OwnEntry, level: RawLevel): Code | undefined {
-  if (level.field === undefined || level.in !== undefined || level.chain !== undefined) return e.code;
+  if (level.field === undefined || level.in !== undefined || level.chain !== undefined || level.pattern !== undefined || level.header !== undefined) {
+    const located = isMapping(e.schema['x-errcat-located']) ? e.schema['x-errcat-located'][level.name] : undefined;
+    const value = isMapping(located) ? located['value'] : undefined;
+    return typeof value === 'string' || typeof value === 'number' ? value : level.in !== undefined ? e.code : undefined;
+  }
   let view: ObjectView | undefined = e.view;
   let value: Scalar | undefined;
   for (const segment of level.field.split('.')) {

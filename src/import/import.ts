@@ -11,7 +11,7 @@ import { createBodyValidator, validationSchemas } from '../model/json-schema-val
 import { isStructuralName } from '../model/names.js';
 import { matchesStyle, pascalName, words } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
-import { loadCatalogText } from '../load.js';
+import { loadCatalogModel, loadCatalogText } from '../load.js';
 import type { RawField, RawFieldShape } from '../normalize/raw.js';
 import { ImportContext, pathKey } from './context.js';
 import { chooseEnvelope, fitsEnvelope, readBody, type BodyShape } from './envelope.js';
@@ -22,6 +22,7 @@ import type { ImportedEntry, ImportModel } from './model.js';
 import { collectResponses, type ErrorResponse } from './responses.js';
 import { compressRules } from './rules.js';
 import { Spec } from './spec.js';
+import { deriveEntryExample } from '../resolve/examples.js';
 import { writeCatalogYaml } from './write.js';
 
 export interface ImportResult {
@@ -113,30 +114,53 @@ export function importSpec(file: string, text: string, options: { catalogFile?: 
   const style = codeStyle(model);
   if (style !== undefined) model.naming.codeStyle = style;
 
-  // Phase 1, when a required field's sample might not fit it: the structure, every field
-  // optional and no examples, so that the samples errcat derives examples from can be checked
-  // (and mended) before they have to fit.
+  // First the model, from the catalog with every example the spec gives (its fields optional
+  // when a required one's derived sample might not fit): the samples are mended and the examples
+  // checked against it; then the catalog with the examples that fit, which must load.
   const required = requiredFields(model);
-  if (required.shared.size + [...required.own.values()].reduce((n, s) => n + s.size, 0) > 0) {
-    mendSamples(ctx, model, load(catalogFile, render(ctx, file, model, rules, { relaxed: true })), required);
+  nameExamples(model);
+  const relaxed = required.shared.size + [...required.own.values()].reduce((n, s) => n + s.size, 0) > 0;
+  let draft = loadModel(catalogFile, render(ctx, file, model, rules, { relaxed, examples: true }));
+  if (relaxed) {
+    mendSamples(ctx, model, draft, required);
+    draft = withRequired(draft, model);
   }
-  // Phase 2: the catalog without examples; then only the spec's examples that fit it, and say more than errcat derives.
-  const second = load(catalogFile, render(ctx, file, model, rules, {}));
-  const kept = keepExamples(ctx, model, second);
-  const finalText = kept ? render(ctx, file, model, rules, { examples: true }) : render(ctx, file, model, rules, {});
-  const catalog = kept ? load(catalogFile, finalText) : second;
+  keepExamples(ctx, model, draft);
+  const finalText = render(ctx, file, model, rules, { examples: true });
+  const catalog = load(catalogFile, finalText);
   checkRules(catalog, model.attachments, collected.operations);
   return { catalog, text: finalText, diagnostics: ctx.diagnostics(), spec: data, locate };
 }
 
 /** Loads text import wrote; anything but a catalog is an errcat bug. */
 function load(file: string, text: string): Catalog {
-  const result = loadCatalogText(file, text);
+  return loaded(loadCatalogText(file, text));
+}
+
+/** The model of text import wrote, its examples not yet checked. */
+function loadModel(file: string, text: string): Catalog {
+  return loaded(loadCatalogModel(file, text));
+}
+
+function loaded(result: { catalog?: Catalog; diagnostics: Diagnostic[] }): Catalog {
   if (!result.catalog) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.start.line}:${d.start.column} ${d.code}: ${d.message}`);
     throw new Error(`errcat bug: import wrote a catalog that does not load:\n${errors.slice(0, 10).join('\n')}`);
   }
   return result.catalog;
+}
+
+/** A model read with every field optional, given back the requiredness the catalog will write. */
+function withRequired(catalog: Catalog, model: ImportModel): Catalog {
+  const required = (fields: Record<string, RawField> | undefined, name: string) => fields?.[name]?.required === true;
+  return {
+    ...catalog,
+    fields: catalog.fields.map((f) => ({ ...f, required: required(model.fields, f.name) })),
+    entries: catalog.entries.map((e) => {
+      const raw = model.entries.find((i) => i.key === e.code)?.raw.fields;
+      return { ...e, fields: e.fields.map((f) => ({ ...f, required: required(raw, f.name) })) };
+    }),
+  };
 }
 
 /** A component prefix no component of the spec starts with, from the API's title. */
@@ -298,34 +322,40 @@ function mendSamples(ctx: ImportContext, model: ImportModel, catalog: Catalog, r
   }
 }
 
-/** Keeps the examples that fit their entry's schema and say more than the example errcat derives; names them validly. */
-function keepExamples(ctx: ImportContext, model: ImportModel, catalog: Catalog): boolean {
+/** Keeps the examples that fit their entry's schema and say more than the example errcat derives. */
+function keepExamples(ctx: ImportContext, model: ImportModel, catalog: Catalog): void {
   const schemas = validationSchemas(catalog);
   const validate = createBodyValidator(catalog, schemas);
-  let any = false;
   for (const entry of model.entries) {
     const modelEntry = catalog.entries.find((e) => e.code === entry.key);
-    const names = new Set<string>();
     const bodies = new Map<number, ReturnType<typeof schemas.entryBody>>();
     const bodyAt = (status: number) => bodies.get(status) ?? (bodies.set(status, schemas.entryBody(modelEntry as Catalog['entries'][number], status)).get(status) as ReturnType<typeof schemas.entryBody>);
     entry.examples = entry.examples.filter((example) => {
       const response = modelEntry?.responses.find((r) => r.status === example.status);
       if (!modelEntry || !response) return false;
-      if (response.examples.some((d) => JSON.stringify(d.body) === JSON.stringify(example.body))) return false;
+      // What errcat would derive anyway goes; an entry under conditions keeps its examples, which show them.
+      if (response.when.length === 0 && JSON.stringify(deriveEntryExample(catalog, modelEntry, response).body) === JSON.stringify(example.body)) return false;
       if (validate(bodyAt(example.status), example.body).length > 0) {
         ctx.report('import-example-dropped', `This example does not fit the catalog's schema for \`${entry.key}\` at ${example.status}; the catalog leaves it out.`, example.path);
         return false;
       }
+      return true;
+    });
+  }
+}
+
+/** Example names the catalog allows (`[A-Za-z0-9_.-]`), unique per entry. */
+function nameExamples(model: ImportModel): void {
+  for (const entry of model.entries) {
+    const names = new Set<string>();
+    for (const example of entry.examples) {
       const base = (example.name ?? String(entry.key)).replace(/[^A-Za-z0-9_.-]/g, '_') || 'example';
       let name = base;
       for (let i = 2; names.has(name); i++) name = `${base}_${i}`;
       names.add(name);
       example.name = name;
-      return true;
-    });
-    any ||= entry.examples.length > 0;
+    }
   }
-  return any;
 }
 
 /** The written rules must give each operation exactly the statuses the spec shows; anything else is an errcat bug. */

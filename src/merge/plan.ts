@@ -166,7 +166,7 @@ const keysOf = (place: string) => place.split('/').map((k) => k.replace(/~1/g, '
  * type's `schema` (3.x), or the response's `schema` (2.0); through a local `$ref` to a response
  * component, that component's.
  */
-function successSchemas(spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number): string[][] {
+export function successSchemas(spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number): string[][] {
   let path = ['paths', operation.path, operation.method, 'responses', String(status)];
   let response = mappingAt(spec, path);
   const ref = response?.['$ref'];
