@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseSource } from '../parse/parse-document.js';
+import { locate } from '../parse/source-document.js';
 import type { PathLocator } from '../diff/locate.js';
 import { readSpec } from '../merge/merge.js';
 import { attachedStatuses, type SpecOperation } from '../merge/operations.js';
@@ -114,20 +116,24 @@ export function importSpec(file: string, text: string, options: { catalogFile?: 
   const style = codeStyle(model);
   if (style !== undefined) model.naming.codeStyle = style;
 
-  // First the model, from the catalog with every example the spec gives (its fields optional
-  // when a required one's derived sample might not fit): the samples are mended and the examples
-  // checked against it; then the catalog with the examples that fit, which must load.
+  // A required field's derived sample that might not fit is checked (and mended) on a model read
+  // with every field optional. Then the catalog with every example the spec gives: loading it
+  // checks them, and the ones that do not fit (or say no more than errcat derives) go. The text
+  // written last must load.
   const required = requiredFields(model);
   nameExamples(model);
-  const relaxed = required.shared.size + [...required.own.values()].reduce((n, s) => n + s.size, 0) > 0;
-  let draft = loadModel(catalogFile, render(ctx, file, model, rules, { relaxed, examples: true }));
-  if (relaxed) {
-    mendSamples(ctx, model, draft, required);
-    draft = withRequired(draft, model);
+  if (required.shared.size + [...required.own.values()].reduce((n, s) => n + s.size, 0) > 0) {
+    mendSamples(ctx, model, loaded(loadCatalogModel(catalogFile, render(ctx, file, model, rules, { relaxed: true }))), required);
   }
-  keepExamples(ctx, model, draft);
-  const finalText = render(ctx, file, model, rules, { examples: true });
-  const catalog = load(catalogFile, finalText);
+  let finalText = render(ctx, file, model, rules, { examples: true });
+  let catalog: Catalog | undefined;
+  if (model.entries.some((e) => e.examples.length > 0)) {
+    const draft = loadCatalogModel(catalogFile, finalText);
+    const changed = dropExamples(ctx, model, finalText, loaded(draft), draft.diagnostics);
+    if (changed) finalText = render(ctx, file, model, rules, { examples: true });
+    else if (!hasErrors(draft.diagnostics)) catalog = draft.catalog;
+  }
+  catalog ??= load(catalogFile, finalText);
   checkRules(catalog, model.attachments, collected.operations);
   return { catalog, text: finalText, diagnostics: ctx.diagnostics(), spec: data, locate };
 }
@@ -137,30 +143,12 @@ function load(file: string, text: string): Catalog {
   return loaded(loadCatalogText(file, text));
 }
 
-/** The model of text import wrote, its examples not yet checked. */
-function loadModel(file: string, text: string): Catalog {
-  return loaded(loadCatalogModel(file, text));
-}
-
 function loaded(result: { catalog?: Catalog; diagnostics: Diagnostic[] }): Catalog {
   if (!result.catalog) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.start.line}:${d.start.column} ${d.code}: ${d.message}`);
     throw new Error(`errcat bug: import wrote a catalog that does not load:\n${errors.slice(0, 10).join('\n')}`);
   }
   return result.catalog;
-}
-
-/** A model read with every field optional, given back the requiredness the catalog will write. */
-function withRequired(catalog: Catalog, model: ImportModel): Catalog {
-  const required = (fields: Record<string, RawField> | undefined, name: string) => fields?.[name]?.required === true;
-  return {
-    ...catalog,
-    fields: catalog.fields.map((f) => ({ ...f, required: required(model.fields, f.name) })),
-    entries: catalog.entries.map((e) => {
-      const raw = model.entries.find((i) => i.key === e.code)?.raw.fields;
-      return { ...e, fields: e.fields.map((f) => ({ ...f, required: required(raw, f.name) })) };
-    }),
-  };
 }
 
 /** A component prefix no component of the spec starts with, from the API's title. */
@@ -322,26 +310,32 @@ function mendSamples(ctx: ImportContext, model: ImportModel, catalog: Catalog, r
   }
 }
 
-/** Keeps the examples that fit their entry's schema and say more than the example errcat derives. */
-function keepExamples(ctx: ImportContext, model: ImportModel, catalog: Catalog): void {
-  const schemas = validationSchemas(catalog);
-  const validate = createBodyValidator(catalog, schemas);
+/**
+ * Drops the examples the load found invalid (an `example-invalid` inside the example, in the text
+ * import wrote) and those that say no more than errcat derives; an entry under conditions keeps
+ * its examples, which show them. True when any went.
+ */
+function dropExamples(ctx: ImportContext, model: ImportModel, text: string, catalog: Catalog, diagnostics: readonly Diagnostic[]): boolean {
+  const invalid = diagnostics.filter((d) => d.code === 'example-invalid');
+  const source = invalid.length > 0 ? parseSource('catalog.yaml', text).source : undefined;
+  const inside = (span: { start: { line: number; column: number }; end: { line: number; column: number } }, d: Diagnostic) =>
+    (d.start.line > span.start.line || (d.start.line === span.start.line && d.start.column >= span.start.column)) && (d.start.line < span.end.line || (d.start.line === span.end.line && d.start.column <= span.end.column));
+  let changed = false;
   for (const entry of model.entries) {
     const modelEntry = catalog.entries.find((e) => e.code === entry.key);
-    const bodies = new Map<number, ReturnType<typeof schemas.entryBody>>();
-    const bodyAt = (status: number) => bodies.get(status) ?? (bodies.set(status, schemas.entryBody(modelEntry as Catalog['entries'][number], status)).get(status) as ReturnType<typeof schemas.entryBody>);
-    entry.examples = entry.examples.filter((example) => {
+    const kept = entry.examples.filter((example, i) => {
       const response = modelEntry?.responses.find((r) => r.status === example.status);
       if (!modelEntry || !response) return false;
-      // What errcat would derive anyway goes; an entry under conditions keeps its examples, which show them.
-      if (response.when.length === 0 && JSON.stringify(deriveEntryExample(catalog, modelEntry, response).body) === JSON.stringify(example.body)) return false;
-      if (validate(bodyAt(example.status), example.body).length > 0) {
+      if (source && invalid.some((d) => inside(locate(source, ['errors', String(entry.key), 'examples', i]), d))) {
         ctx.report('import-example-dropped', `This example does not fit the catalog's schema for \`${entry.key}\` at ${example.status}; the catalog leaves it out.`, example.path);
         return false;
       }
-      return true;
+      return response.when.length > 0 || JSON.stringify(deriveEntryExample(catalog, modelEntry, response).body) !== JSON.stringify(example.body);
     });
+    changed ||= kept.length !== entry.examples.length;
+    entry.examples = kept;
   }
+  return changed;
 }
 
 /** Example names the catalog allows (`[A-Za-z0-9_.-]`), unique per entry. */
