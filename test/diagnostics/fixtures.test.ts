@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
 import { loadCatalog } from '../../src/load.js';
+import { importSpec } from '../../src/import/import.js';
 import { mergeSpec } from '../../src/merge/merge.js';
 import { loadConfig } from '../../src/project/config.js';
 import { compareWithDisk } from '../../src/project/check.js';
@@ -40,6 +41,15 @@ describe('invalid fixtures', () => {
       expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
       return;
     }
+    if (name.endsWith('.import.yaml')) {
+      // A spec to import a catalog from: what import could not read, or guessed, at its place in the spec.
+      const file = join(DIR, name);
+      const result = importSpec(file, readFileSync(file, 'utf8'));
+      expect(result.catalog === undefined).toBe(DIAGNOSTIC_CODES[want.code as keyof typeof DIAGNOSTIC_CODES]?.severity === 'error');
+      expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
+      for (const d of result.diagnostics) expect(d.file).toBe(file);
+      return;
+    }
     if (CONFIG.test(name)) {
       // A project config (YAML, or a module such as errcat.config.ts): its diagnostics may point
       // into the config, a template, or a generated file that `errcat check` finds stale.
@@ -59,7 +69,7 @@ describe('invalid fixtures', () => {
   it('covers every diagnostic code with a fixture named after it', () => {
     const covered = new Set(fixtures.map((f) => expectation(f).code));
     expect([...Object.keys(DIAGNOSTIC_CODES)].filter((code) => !covered.has(code))).toEqual([]);
-    for (const f of fixtures) expect(f.replace(CONFIG, '').replace(/(\.spec)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
+    for (const f of fixtures) expect(f.replace(CONFIG, '').replace(/(\.spec|\.import)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
   });
 
   it('keeps codes kebab-case', () => {
