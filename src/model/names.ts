@@ -10,7 +10,11 @@ export function typeName(catalog: Pick<Catalog, 'naming'>, entry: Pick<Entry, 'n
   return `${entry.name}${catalog.naming.typeSuffix}`;
 }
 
-/** Structural names errcat emits beside the per-code ones; an entry may not take them. */
+/**
+ * Structural names errcat emits beside the per-code ones, types of the generated TypeScript
+ * runtime included; an entry or a named type may not take them. `Retryable` is there because
+ * its guard would be `isRetryable`.
+ */
 export const STRUCTURAL_NAMES = [
   'ApiError',
   'ErrorBody',
@@ -22,6 +26,41 @@ export const STRUCTURAL_NAMES = [
   'RetryPolicy',
   'ErrorResponse',
   'HeadersLike',
+  'ErrorTypes',
+  'ErrorFor',
+  'BodyFor',
+  'ErrorLevels',
+  'ItemCode',
+  'ResponseMeta',
+  'StatusMeta',
+  'KnownError',
+  'UnclassifiedError',
+  'Retryable',
+  // The runtime's own types (src/runtime/contract.ts and its internal ones).
+  'JsonValue',
+  'WireValue',
+  'HeaderLocator',
+  'BodyLocator',
+  'Locator',
+  'ShouldRetry',
+  'NeverPolicy',
+  'BackoffPolicy',
+  'HintFormat',
+  'RetryHint',
+  'RetryAfterPolicy',
+  'RetryOptions',
+  'Condition',
+  'ResponseFacts',
+  'EntryFacts',
+  'LevelRow',
+  'EnvelopeRow',
+  'CodeSite',
+  'ErrorTables',
+  'Classified',
+  'LevelPin',
+  'BuildRow',
+  'BuiltResponse',
+  'Visit',
 ] as const;
 
 const STRUCTURAL_PATTERN = /^Status\d{3}(Error|Body)$/;
