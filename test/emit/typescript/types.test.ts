@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
@@ -13,20 +13,28 @@ const dir = tmpDir('types');
 const importPath = (file: string) => relative(dir, file).replace(/\\/g, '/').replace(/\.ts$/, '.js').replace(/^(?!\.)/, './');
 
 describe('generated TypeScript under tsc --strict', () => {
-  it('compiles every generated/ module and every fixture module with the strictest flags, unused locals included', async () => {
+  it('compiles every generated/ module, every fixture module and the runtime they inline with the strictest flags, unused locals included', async () => {
     const files = SPEC_CATALOGS.map((f) => join(ROOT, 'generated', f.split('/')[1] as string, 'errors.ts'));
     for (const file of ALL_CATALOGS) files.push((await generatedModule(file)).path);
+    const runtime = join(ROOT, 'src/runtime');
+    files.push(...readdirSync(runtime).map((f) => join(runtime, f)));
     expect(tscErrors(files)).toBe('');
   });
 
-  it('narrows on codes, and rejects what the catalog does not allow', () => {
+  it('narrows on codes, and rejects what the catalog does not allow', async () => {
     const sandbox = importPath(join(ROOT, 'generated/sandbox/errors.ts'));
     const readings = importPath(join(ROOT, 'generated/device-readings/errors.ts'));
+    const fixture = async (name: string) => importPath((await generatedModule(`test/fixtures/valid/${name}.yaml`)).path);
+    const [stripe, google, microsoft, github] = await Promise.all(['levels-stripe', 'levels-google', 'levels-microsoft', 'codeless-github'].map(fixture));
     const file = join(dir, 'narrowing.ts');
     writeFileSync(
       file,
       `import { hasErrorCode, classifyError, createRateLimitExceededError, ERRORS, isErrorCode, type ErrorCode, type ErrorFor } from ${JSON.stringify(sandbox)};
 import * as readings from ${JSON.stringify(readings)};
+import * as stripe from ${JSON.stringify(stripe)};
+import * as google from ${JSON.stringify(google)};
+import * as microsoft from ${JSON.stringify(microsoft)};
+import * as github from ${JSON.stringify(github)};
 
 declare const body: unknown;
 if (hasErrorCode(body, "rate_limit_exceeded")) {
@@ -49,8 +57,9 @@ if (result.known && result.code === "rate_limit_exceeded") {
   void seconds;
 }
 if (!result.known) {
-  const nothing: undefined = result.code;
-  void nothing;
+  // The raw code of a body that is not a documented error.
+  const raw: string | undefined = result.code;
+  void raw;
 }
 const response = createRateLimitExceededError({ retryAfter: 30 });
 const limited: ErrorFor<"rate_limit_exceeded"> = response.body.error;
@@ -68,6 +77,51 @@ const invalid = readings.createInvalidRequestError({ param: "cursor", type: "inv
 void invalid;
 // @ts-expect-error invalid_request is answered with 400 or 422 only
 readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 500 });
+
+// Levels: each entry's pinned values are literal types; the classifier reports every level.
+if (stripe.hasErrorCode(body, "insufficient_funds")) {
+  const type: "card_error" = body.error.type;
+  const code: "card_declined" = body.error.code;
+  void type; void code;
+}
+const charged = stripe.classifyError(402, body);
+const declineCode: "insufficient_funds" | (string & {}) | undefined = charged.codes.decline_code;
+void declineCode;
+// @ts-expect-error not a level of this catalog
+void charged.codes.reason;
+stripe.createCardDeclinedError({ decline_code: "do_not_honor", message: "Declined." });
+// @ts-expect-error the caller cannot change a pinned level
+stripe.createCardDeclinedError({ code: "other" });
+const retry: boolean = stripe.shouldRetry(charged, 1, new Headers());
+void retry;
+
+// Named types, unions discriminated by @type, typed maps, extensible item codes.
+const info: google.ErrorInfo = { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "ANY_NEW_REASON", domain: "d", metadata: { service: "s" } };
+// @ts-expect-error map values are strings
+const badMap: google.ErrorInfo = { ...info, metadata: { service: 1 } };
+void badMap;
+const detail: google.ErrorInfo | google.RetryInfo = { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1s" };
+google.createRateLimitExceededError({ details: [info, detail] });
+// @ts-expect-error a details item is one of the union's members
+google.createRateLimitExceededError({ details: [{ "@type": "other" }] });
+const reason: google.ErrorLevels["reason"] = "RATE_LIMIT_EXCEEDED";
+void reason;
+
+// Recursive types and closed item codes.
+const inner: microsoft.InnerError = { code: "a", innererror: { code: "b", innererror: {} } };
+void inner;
+const itemCode: microsoft.ItemCode = "NullValue";
+void itemCode;
+// @ts-expect-error not a documented item code
+const otherItemCode: microsoft.ItemCode = "Other";
+void otherItemCode;
+const known = microsoft.classifyError(400, body, { "x-ms-error-code": "BadArgument" });
+if (known.known && known.code === "PasswordTooShort") {
+  const details: { code: "NullValue" | "TooLong" | "Malformed" }[] | undefined = known.error.details;
+  void details;
+}
+const items: readonly (github.ItemCode | (string & {}) | (number & {}))[] = github.classifyError(422, body).itemCodes;
+void items;
 `,
     );
     expect(tscErrors([file])).toBe('');
