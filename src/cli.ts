@@ -15,6 +15,7 @@ function withProjectOptions(command: Command): Command {
     .option('-o, --out <dir>', 'the output folder (with a catalog argument)')
     .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (with a catalog argument)')
     .option('--format <format>', 'yaml or json (with a catalog argument)')
+    .option('--docs <layout>', 'single (one errors.md) or pages (an index and one page per code)')
     .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)');
 }
 

@@ -19,6 +19,9 @@ interface SeedFacts {
   check?: (catalog: Catalog) => void;
 }
 
+/** An entry's retry policy at its first status. */
+const retryOf = (found: Catalog['entries'][number]) => found.responses[0]?.retry;
+
 const entry = (catalog: Catalog, code: string | number) => {
   const found = catalog.entries.find((e) => e.code === code);
   if (!found) throw new Error(`no entry ${code}`);
@@ -34,11 +37,11 @@ const seeds: SeedFacts[] = [
     statuses: [400, 403, 404, 500, 502, 503, 504],
     statusOnly: [],
     check: (c) => {
-      expect(c.envelope.code).toBeUndefined();
-      expect(c.envelope.message.name).toBe('detail');
-      expect(entry(c, 'server_error').retry).toEqual({ strategy: 'backoff', maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: 'none' });
-      expect(entry(c, 'not_found').retry).toEqual({ strategy: 'never' });
-      expect(entry(c, 'bad_request').examples[0]?.body).toEqual({ detail: 'Detail not found. You likely forgot to include a /data_uuid in your URI.' });
+      expect(c.envelope.levels).toEqual([]);
+      expect(c.envelope.message?.name).toBe('detail');
+      expect(retryOf(entry(c, 'server_error'))).toEqual({ strategy: 'backoff', maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: 'none' });
+      expect(retryOf(entry(c, 'not_found'))).toEqual({ strategy: 'never' });
+      expect(entry(c, 'bad_request').responses[0]?.examples[0]?.body).toEqual({ detail: 'Detail not found. You likely forgot to include a /data_uuid in your URI.' });
     },
   },
   {
@@ -54,9 +57,9 @@ const seeds: SeedFacts[] = [
     check: (c) => {
       expect(entry(c, 'invalid_request').statuses).toEqual([400, 422]);
       expect(entry(c, 'rate_limit_exceeded').headers).toEqual(['X-Request-Id', 'Retry-After']);
-      expect(entry(c, 'rate_limit_exceeded').retry).toMatchObject({ strategy: 'retry-after', source: { header: 'Retry-After' } });
-      expect(entry(c, 'not_implemented').retry).toEqual({ strategy: 'never' });
-      expect(entry(c, 'internal_error').retry.strategy).toBe('backoff');
+      expect(retryOf(entry(c, 'rate_limit_exceeded'))).toMatchObject({ strategy: 'retry-after', hints: [{ at: { source: 'header', header: 'Retry-After' }, format: 'delay' }] });
+      expect(retryOf(entry(c, 'not_implemented'))).toEqual({ strategy: 'never' });
+      expect(retryOf(entry(c, 'internal_error'))?.strategy).toBe('backoff');
       expect(entry(c, 'device_not_found').docUrl).toBe('https://dev.1st.app/errors/device_not_found');
       expect(c.headers.find((h) => h.name === 'X-Request-Id')?.everyError).toBe(true);
       expect(c.fields.map((f) => f.name)).toEqual(['type', 'param', 'doc_url', 'request_id']);
@@ -70,9 +73,9 @@ const seeds: SeedFacts[] = [
     statusOnly: [],
     check: (c) => {
       expect(c.statuses.find((s) => s.status === 402)?.codes).toEqual(['DISPUTED', 'PAST_DUE']);
-      expect(entry(c, 'INTERNAL_ERROR').retry).toMatchObject({ strategy: 'backoff', maxAttempts: 4, jitter: 'full' });
-      expect(entry(c, 'RATE_LIMITED').retry).toMatchObject({ strategy: 'retry-after', source: { header: 'Retry-After' } });
-      expect(entry(c, 'PAST_DUE').retry).toEqual({ strategy: 'never' });
+      expect(retryOf(entry(c, 'INTERNAL_ERROR'))).toMatchObject({ strategy: 'backoff', maxAttempts: 4, jitter: 'full' });
+      expect(retryOf(entry(c, 'RATE_LIMITED'))).toMatchObject({ strategy: 'retry-after', hints: [{ at: { source: 'header', header: 'Retry-After' }, format: 'delay' }] });
+      expect(retryOf(entry(c, 'PAST_DUE'))).toEqual({ strategy: 'never' });
       expect(entry(c, 'NOT_FOUND').name).toBe('NotFound');
     },
   },
@@ -83,7 +86,7 @@ const seeds: SeedFacts[] = [
     statuses: [400, 401, 402, 403, 404, 405, 408, 429, 500, 502, 503],
     statusOnly: [405, 408, 429, 502, 503],
     check: (c) => {
-      expect(c.envelope.code?.path).toEqual(['kind']);
+      expect(c.envelope.levels.map((l) => [l.name, l.at])).toEqual([['kind', { source: 'body', path: ['kind'] }]]);
       expect(c.statuses.find((s) => s.status === 405)?.title).toBe('Method Not Allowed');
     },
   },
@@ -95,7 +98,7 @@ const seeds: SeedFacts[] = [
     statusOnly: [503],
     check: (c) => {
       expect(entry(c, 'rate_limit_exceeded').fields.map((f) => f.name)).toEqual(['retryAfter']);
-      expect(entry(c, 'rate_limit_exceeded').retry).toMatchObject({ strategy: 'retry-after', source: { field: 'retryAfter' } });
+      expect(retryOf(entry(c, 'rate_limit_exceeded'))).toMatchObject({ strategy: 'retry-after', hints: [{ at: { source: 'body', path: ['retryAfter'] }, format: 'seconds' }] });
       expect(c.fields[0]).toMatchObject({ name: 'status', value: { kind: 'status' } });
     },
   },
@@ -133,7 +136,7 @@ describe('loadCatalogText', () => {
 
   it('derives an example for an entry without one, filled from computed values', async () => {
     const catalog = await mustLoad('test/fixtures/valid/problem-json.yaml');
-    const example = entry(catalog, 'unauthenticated').examples[0];
+    const example = entry(catalog, 'unauthenticated').responses[0]?.examples[0];
     expect(example?.derived).toBe(true);
     expect(example?.body).toEqual({
       code: 'unauthenticated',

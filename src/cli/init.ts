@@ -7,7 +7,7 @@ const STARTER_CATALOG = `# yaml-language-server: $schema=node_modules/errcat/sch
 #
 # The error catalog: every error your API returns, in one place. errcat compiles it into
 # OpenAPI components, TypeScript types and guards, and a Markdown reference.
-errcat: 1
+errcat: 2
 info:
   title: My API
   version: 1.0.0

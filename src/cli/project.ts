@@ -13,6 +13,7 @@ export interface ProjectOptions {
   openapi?: string;
   format?: string;
   config?: string;
+  docs?: string;
 }
 
 const VERSIONS: readonly OpenApiVersion[] = ['3.1', '3.0', '2.0'];
@@ -24,6 +25,15 @@ const VERSIONS: readonly OpenApiVersion[] = ['3.1', '3.0', '2.0'];
 export async function resolveProject(catalog: string | undefined, options: ProjectOptions): Promise<{ config?: ProjectConfig; diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   if (options.openapi !== undefined && !VERSIONS.includes(options.openapi as OpenApiVersion)) throw new UsageError(`errcat: --openapi must be one of ${VERSIONS.join(', ')}, not "${options.openapi}"`);
   if (options.format !== undefined && options.format !== 'yaml' && options.format !== 'json') throw new UsageError(`errcat: --format must be yaml or json, not "${options.format}"`);
+  if (options.docs !== undefined && options.docs !== 'single' && options.docs !== 'pages') throw new UsageError(`errcat: --docs must be single or pages, not "${options.docs}"`);
+  const project = await resolveTargets(catalog, options);
+  if (options.docs === undefined || !project.config) return project;
+  // `--docs` applies to every catalog: pages go in a folder named after the reference (errors.md → errors/).
+  const targets = project.config.targets.map((t) => (t.docs === false ? t : { ...t, docs: options.docs === 'pages' ? { file: t.docs.file, pages: t.docs.file.replace(/\.md$/, '') } : { file: t.docs.file } }));
+  return { ...project, config: { ...project.config, targets } };
+}
+
+async function resolveTargets(catalog: string | undefined, options: ProjectOptions): Promise<{ config?: ProjectConfig; diagnostics: Diagnostic[]; texts: Map<string, string> }> {
   if (catalog !== undefined) {
     if (!existsSync(catalog)) throw new UsageError(`errcat: no such file: ${catalog}`);
     if (options.out === undefined) throw new UsageError("errcat: required option '-o, --out <dir>' not specified (needed with a catalog argument; without one, errcat reads errcat.config.yaml)");

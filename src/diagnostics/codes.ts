@@ -48,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
   'unregistered-status': { severity: 'warning', summary: 'An HTTP status no RFC registers: probably a typo.' },
+  'ignored-retry-header': { severity: 'warning', summary: 'A 5xx sends Retry-After, but its retry policy never reads it.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type Severity = 'error' | 'warning';

@@ -1,8 +1,9 @@
 import type { Catalog } from '../model/catalog.js';
 import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
+import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
-import { attachedStatuses, listOperations } from './operations.js';
-import { mappingAt } from './spec-data.js';
+import { attachedStatuses, listOperations, type SpecOperation } from './operations.js';
+import { isMapping, mappingAt } from './spec-data.js';
 
 /** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
 export type Edit = { kind: 'set'; path: readonly string[]; key: string; value: unknown } | { kind: 'delete'; path: readonly string[]; key: string };
@@ -64,11 +65,18 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const names = new ComponentNames(catalog, version);
   const responsePrefix = version === '2.0' ? '#/responses/' : '#/components/responses/';
   const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
+  const wrapped = new Set(owned['wrapped'] ?? []);
+  next['wrapped'] = [];
   for (const operation of listOperations(spec)) {
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
     const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
     for (const [status, attached] of wanted) {
+      if (successStatus(attached.status)) {
+        // An error sent under 2xx joins the success body there: `oneOf: [success, error]`.
+        for (const place of wrapSuccess(catalog, names, spec, version, operation, attached.status, plan, next['wrapped'])) next['wrapped'].push(place);
+        continue;
+      }
       const ref = names.responseRef(names.response(attached.status));
       const current = responses[status];
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
@@ -87,6 +95,63 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
       if (!wanted.has(status) && typeof currentRef === 'string' && ownedResponses.has(currentRef)) plan.edits.push({ kind: 'delete', path, key: status });
     }
   }
+  for (const place of wrapped) if (!next['wrapped'].includes(place)) unwrap(spec, place, plan);
+  if (next['wrapped'].length === 0) delete next['wrapped'];
   plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
   return plan;
+}
+
+const successStatus = (status: number) => status >= 200 && status <= 299;
+
+/** A place in the spec as the registry records it: its keys joined as a JSON pointer. */
+const pointer = (keys: readonly string[]) => keys.map((k) => k.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const keysOf = (place: string) => place.split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+/**
+ * Where an operation's success response at a status keeps its body schemas: each JSON media
+ * type's `schema` (3.x), or the response's `schema` (2.0); through a local `$ref` to a response
+ * component, that component's.
+ */
+function successSchemas(spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number): string[][] {
+  let path = ['paths', operation.path, operation.method, 'responses', String(status)];
+  let response = mappingAt(spec, path);
+  const ref = response?.['$ref'];
+  if (typeof ref === 'string' && ref.startsWith('#/')) {
+    path = keysOf(ref.slice(2));
+    response = mappingAt(spec, path);
+  }
+  if (!response) return [];
+  if (version === '2.0') return isMapping(response['schema']) ? [[...path, 'schema']] : [];
+  const content = mappingAt(response, ['content']) ?? {};
+  return Object.keys(content)
+    .filter((type) => /json/i.test(type) && isMapping(mappingAt(content, [type])?.['schema']))
+    .map((type) => [...path, 'content', type, 'schema']);
+}
+
+/** Joins the error body to each success schema not yet planned (`done`: a shared response component is joined once); returns the new places. */
+function wrapSuccess(catalog: Catalog, names: ComponentNames, spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number, plan: MergePlan, done: readonly string[]): string[] {
+  const info = catalog.statuses.find((s) => s.status === status);
+  const places = successSchemas(spec, version, operation, status);
+  if (!info || places.length === 0) {
+    plan.notes.push(`skipped ${operation.method.toUpperCase()} ${operation.path} ${status}: errors come with this status, but the spec has no success body there to join them to`);
+    return [];
+  }
+  const ref = names.schemaRef(bodySchemaName(catalog, names)(info));
+  const fresh = places.filter((keys) => !done.includes(pointer(keys)));
+  for (const keys of fresh) {
+    const schema = mappingAt(spec, keys) as Record<string, unknown>;
+    const members = schema['oneOf'];
+    if (Array.isArray(members) && members.some((m) => isMapping(m) && m['$ref'] === ref.$ref)) continue;
+    plan.edits.push({ kind: 'set', path: keys.slice(0, -1), key: 'schema', value: { oneOf: [schema, ref] } });
+  }
+  return fresh.map(pointer);
+}
+
+/** Takes errcat's error body back out of a success schema it was joined to. */
+function unwrap(spec: Record<string, unknown>, place: string, plan: MergePlan): void {
+  const keys = keysOf(place);
+  const schema = mappingAt(spec, keys);
+  const members = schema?.['oneOf'];
+  if (!Array.isArray(members) || members.length !== 2 || !isMapping(members[0])) return;
+  plan.edits.push({ kind: 'set', path: keys.slice(0, -1), key: keys[keys.length - 1] as string, value: members[0] });
 }

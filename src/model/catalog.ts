@@ -228,6 +228,8 @@ export type HintFormat = 'delay' | 'seconds' | 'milliseconds' | 'http-date' | 'e
 export interface RetryHint {
   at: Locator;
   format: HintFormat;
+  /** Read only when one of these holds (empty: always). */
+  when: readonly Condition[];
 }
 
 export interface RetryAfterPolicy {

@@ -24,12 +24,18 @@ export class ErrorSchemas {
     const schema: JsonSchema = {};
     if (shape.ref !== undefined) {
       const ref = this.ref(shape.ref);
-      return shape.nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
+      // 3.1 lets a reference carry its own description (3.0 drops it on the way down).
+      const described = (schema: JsonSchema) => (shape.description === undefined ? schema : { ...schema, description: shape.description });
+      return described(shape.nullable ? { anyOf: [ref, { type: 'null' }] } : ref);
     }
     if (shape.oneOf !== undefined) {
       const members = shape.oneOf.map((m) => this.shape(m));
       schema['oneOf'] = shape.nullable ? [...members, { type: 'null' }] : members;
-      if (shape.discriminator !== undefined) schema['x-errcat-discriminator'] = shape.discriminator;
+      if (shape.discriminator !== undefined) {
+        schema['x-errcat-discriminator'] = shape.discriminator;
+        const mapping = this.discriminatorMapping(shape.oneOf, shape.discriminator);
+        if (mapping) schema['discriminator'] = { propertyName: shape.discriminator, mapping };
+      }
     } else if (shape.type !== undefined && shape.type !== 'any') {
       schema['type'] = shape.nullable ? [shape.type, 'null'] : shape.type;
     }
@@ -59,6 +65,22 @@ export class ErrorSchemas {
     return schema;
   }
 
+  /**
+   * OpenAPI's discriminator mapping, when every member is a named type that fixes the
+   * property to one value (tools read it; validators and guards go by `x-errcat-discriminator`).
+   */
+  private discriminatorMapping(members: readonly FieldShape[], property: string): Record<string, string> | undefined {
+    const mapping: Record<string, string> = {};
+    for (const member of members) {
+      const type = member.ref === undefined ? undefined : this.catalog.types.find((t) => t.name === member.ref);
+      const values = type?.shape.properties?.find((p) => p.name === property)?.enum;
+      const ref = type === undefined ? undefined : this.ref(type.name)['$ref'];
+      if (values?.length !== 1 || typeof ref !== 'string') return undefined;
+      defineOwn(mapping, String(values[0]), ref);
+    }
+    return mapping;
+  }
+
   /** A field's schema for one entry: computed values become `const` (or `enum` over several statuses). */
   field(field: Field, entry: Entry | undefined, status?: number): JsonSchema {
     const schema = this.shape(field);
@@ -81,24 +103,33 @@ export class ErrorSchemas {
     const { envelope } = this.catalog;
     const object = new ObjectBuilder(envelope.additionalProperties);
     const pins = entry?.pins ?? {};
+    const { message, errorWhen } = envelope;
+    if (errorWhen) object.set([errorWhen.name], { const: errorWhen.value }, true);
+    const fieldNames = new Set(fieldsOf(this.catalog, entry).map((f) => f.name));
     for (const level of envelope.levels) {
       const value = Object.hasOwn(pins, level.name) ? pins[level.name] : undefined;
-      if (!isPinnable(level.at) || level.at.source !== 'body') continue;
+      if (level.at.source !== 'body') continue;
       // A codeless entry's body may carry any code, or none.
       const optional = level.optional || (entry !== undefined && entry.level === undefined);
+      if (!isPinnable(level.at)) {
+        // A code read through a pattern is a string property, unless a declared field says more.
+        const head = level.at.path[0];
+        if (level.at.pattern !== undefined && !level.at.items && level.at.chain === undefined && head !== undefined && !fieldNames.has(head)) {
+          object.set(level.at.path, { type: 'string' }, !optional);
+        }
+        continue;
+      }
       if (level.at.items) {
         if (value !== undefined) object.contains(level.at.items.path, itemSchema(level, value));
         continue;
       }
       object.set(level.at.path, levelSchema(level, value), value !== undefined || !optional);
     }
-    const { message, errorWhen } = envelope;
     if (message) {
       const schema: JsonSchema = { type: 'string' };
       if (message.description !== undefined) schema['description'] = message.description;
       object.set([message.name], schema, message.required);
     }
-    if (errorWhen) object.set([errorWhen.name], { const: errorWhen.value }, true);
     for (const field of fieldsOf(this.catalog, entry)) object.set([field.name], this.field(field, entry, status), field.required);
     return object.build();
   }
@@ -209,7 +240,9 @@ class ObjectBuilder {
     }
     const properties: Record<string, JsonSchema> = {};
     for (const [name, value] of this.properties) defineOwn(properties, name, value instanceof ObjectBuilder ? value.build() : value);
-    const schema: JsonSchema = { type: 'object', properties, required: [...this.required] };
+    const schema: JsonSchema = { type: 'object', properties };
+    // OpenAPI 3.0 and Swagger 2.0 want a non-empty `required`.
+    if (this.required.size > 0) schema['required'] = [...this.required];
     if (!this.open) schema['additionalProperties'] = false;
     return schema;
   }

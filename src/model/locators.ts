@@ -1,13 +1,13 @@
-import type { Condition, JsonValue, Locator } from './catalog.js';
+import type { JsonValue, Locator } from './catalog.js';
 
 /** Whether a body schema can pin the value: a plain path, or one inside a selected item. */
 export function isPinnable(locator: Locator): boolean {
   return locator.source === 'body' && locator.chain === undefined && locator.pattern === undefined;
 }
 
-/** A locator in words, for messages and docs: `error.details[@type=…].reason`, `header x-ms-error-code`. */
-export function describeLocator(locator: Locator): string {
-  const through = locator.pattern === undefined ? '' : ` (through /${locator.pattern}/)`;
+/** A locator in words, for messages and docs: `error.details[@type=…].reason`, `header x-ms-error-code`; with its pattern unless told otherwise. */
+export function describeLocator(locator: Locator, options: { pattern?: boolean } = {}): string {
+  const through = locator.pattern === undefined || options.pattern === false ? '' : ` (through /${locator.pattern}/)`;
   if (locator.source === 'header') return `header ${locator.header}${through}`;
   const where = locator.items ? `${locator.items.path.join('.')}[${Object.entries(locator.items.where).map(([k, v]) => `${k}=${String(v)}`).join(', ')}].` : '';
   const chain = locator.chain === undefined ? '' : `${locator.chain}…(innermost).`;
@@ -31,14 +31,5 @@ export function locatorData(locator: Locator): Record<string, JsonValue> {
     data['field'] = locator.path.join('.');
   }
   if (locator.pattern !== undefined) data['pattern'] = locator.pattern;
-  return data;
-}
-
-/** A condition as plain data: `{ header | field, equals | pattern | present }`, paths dotted. */
-export function conditionData(condition: Condition): Record<string, JsonValue> {
-  const data: Record<string, JsonValue> = condition.source === 'header' ? { header: condition.header } : { field: condition.path.join('.') };
-  if (condition.equals !== undefined) data['equals'] = condition.equals;
-  if (condition.pattern !== undefined) data['pattern'] = condition.pattern;
-  if (condition.present !== undefined) data['present'] = condition.present;
   return data;
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Entry } from './catalog.js';
+import type { Catalog, Entry, Envelope } from './catalog.js';
 
 /**
  * Names errcat derives from the model, shared by every emitter so the OpenAPI components and
@@ -8,6 +8,11 @@ import type { Catalog, Entry } from './catalog.js';
 /** The TypeScript (and OpenAPI schema) name of an entry: `RateLimitExceeded` + `Error`. */
 export function typeName(catalog: Pick<Catalog, 'naming'>, entry: Pick<Entry, 'name'>): string {
   return `${entry.name}${catalog.naming.typeSuffix}`;
+}
+
+/** Whether the body is more than the error object: wrapped under a key, or a list of errors. */
+export function hasBodyWrapper(envelope: Pick<Envelope, 'kind' | 'key'>): boolean {
+  return envelope.key !== undefined || envelope.kind === 'array';
 }
 
 /**
@@ -75,6 +80,11 @@ export function statusUnionName(status: number): string {
 
 export function statusBodyName(status: number): string {
   return `Status${status}Body`;
+}
+
+/** The enum of one level's values when the envelope has several: `decline_code` → `DeclineCodeLevel`. */
+export function levelTypeName(level: string): string {
+  return `${headerTypeName(level)}Level`;
 }
 
 /** `X-Request-Id` → `XRequestId`. */

@@ -1,4 +1,5 @@
 import type { BackoffPolicy, JsonValue, NeverPolicy, Origin, RetryHint, RetryPolicy } from './catalog.js';
+import { conditionData, describeCondition } from './conditions.js';
 import { describeLocator, locatorData } from './locators.js';
 
 /** errcat's own policies, for a status that neither an entry nor the catalog's defaults cover. */
@@ -14,9 +15,11 @@ export function policyForStatus(status: number, defaults: Readonly<Record<string
   return status >= 500 ? { policy: DEFAULT_BACKOFF, origin: { default: 'backoff for 5xx' } } : { policy: NEVER, origin: { default: 'never for 4xx' } };
 }
 
-/** A hint as plain data: its locator's data (`{ header }` or `{ field | in+where | chain }`, with its pattern) and its format. */
+/** A hint as plain data: its locator's data (`{ header }` or `{ field | in+where | chain }`, with its pattern), its format and its conditions. */
 export function hintData(hint: RetryHint): JsonValue {
-  return { ...locatorData(hint.at), format: hint.format };
+  const data: Record<string, JsonValue> = { ...locatorData(hint.at), format: hint.format };
+  if (hint.when.length > 0) data['when'] = hint.when.map(conditionData);
+  return data;
 }
 
 /**
@@ -56,7 +59,7 @@ export function describeRetry(policy: RetryPolicy): string {
     case 'backoff':
       return `backoff, ${policy.maxAttempts} attempts, ${policy.baseDelayMs} ms ×${policy.factor} up to ${policy.maxDelayMs} ms, ${policy.jitter} jitter${override}`;
     case 'retry-after': {
-      const hints = policy.hints.map((h) => `${h.at.source === 'header' ? `the ${h.at.header} header` : `the body field ${describeLocator(h.at)}`} (${FORMAT_WORDS[h.format]})`);
+      const hints = policy.hints.map((h) => `${h.at.source === 'header' ? `the ${h.at.header} header` : `the body field ${describeLocator(h.at)}`} (${FORMAT_WORDS[h.format]}${h.when.length > 0 ? `, when ${h.when.map(describeCondition).join(' or ')}` : ''})`);
       return `honour ${hints.join(', else ')}, ${policy.maxAttempts} attempts, else backoff from ${policy.fallback.baseDelayMs} ms${override}`;
     }
   }

@@ -27,7 +27,8 @@ export interface EntryScope {
 
 /** Entries in catalog order, each checked on its own, then against each other. */
 export function normalizeEntries(raw: Readonly<Record<string, RawEntry>>, scope: EntryScope, ctx: NormalizeContext): EntryDraft[] {
-  const drafts = Object.entries(raw).map(([key, rawEntry]) => normalizeEntry(key, rawEntry, scope, ctx));
+  const warned = new Set<number>();
+  const drafts = Object.entries(raw).map(([key, rawEntry]) => normalizeEntry(key, rawEntry, scope, ctx, warned));
   resolveParents(drafts, raw, scope, ctx);
   checkIdentities(drafts, scope, ctx);
   checkNames(drafts, scope, ctx);
@@ -35,7 +36,8 @@ export function normalizeEntries(raw: Readonly<Record<string, RawEntry>>, scope:
   return drafts;
 }
 
-function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext): EntryDraft {
+/** `warned`: the unregistered statuses already reported, so that each is reported once. */
+function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: NormalizeContext, warned: Set<number>): EntryDraft {
   const path = ['errors', key];
   const { envelope } = scope;
   const codeless = envelope.levels.length === 0 || raw.codeless === true;
@@ -57,7 +59,11 @@ function normalizeEntry(key: string, raw: RawEntry, scope: EntryScope, ctx: Norm
   if (level && typeof value === 'string') checkStyle(value, level.style ?? scope.codeStyle, ctx, raw.value !== undefined ? [...path, 'value'] : path, raw.value === undefined);
   const statusList = statusesOf(raw);
   const allowed = (status: number) => raw.allowNonError ?? scope.statuses[String(status)]?.allowNonError ?? false;
-  statusList.forEach(({ status, at }) => checkStatus(status, allowed(status), envelope.errorWhen !== undefined, ctx, [...path, ...at], 'entry'));
+  for (const { status, at } of statusList) {
+    const confirmed = scope.statuses[String(status)]?.title !== undefined;
+    checkStatus(status, allowed(status), envelope.errorWhen !== undefined, ctx, [...path, ...at], 'entry', !confirmed && !warned.has(status));
+    warned.add(status);
+  }
   const statuses = statusList.map((s) => s.status);
   const fields = Object.entries(raw.fields ?? {}).map(([fieldName, f]) => {
     const fieldPath = [...path, 'fields', fieldName];
@@ -175,7 +181,8 @@ function entryName(key: string, raw: RawEntry, ctx: NormalizeContext, path: read
 export function reservedNames(envelope: Envelope): string[] {
   const names = [envelope.message?.name, envelope.errorWhen?.name];
   for (const level of envelope.levels) {
-    if (level.at.source === 'body' && !level.at.items && level.at.chain === undefined) names.push(level.at.path[0]);
+    // A pattern reads part of a value that a declared field may well describe (problem details' `type`).
+    if (level.at.source === 'body' && !level.at.items && level.at.chain === undefined && level.at.pattern === undefined) names.push(level.at.path[0]);
   }
   return names.filter((n) => n !== undefined);
 }

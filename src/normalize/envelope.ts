@@ -101,7 +101,7 @@ function normalizeLevel(raw: RawLevel, ctx: NormalizeContext, path: readonly Pat
 function checkNames(envelope: Envelope, levels: readonly LocatedLevel[], ctx: NormalizeContext): void {
   const message = envelope.message?.name;
   for (const { level, path } of levels) {
-    if (level.at.source !== 'body' || level.at.items || level.at.chain !== undefined) continue;
+    if (level.at.source !== 'body' || level.at.items || level.at.chain !== undefined || level.at.pattern !== undefined) continue;
     const head = level.at.path[0];
     const where = [...path, 'field'];
     if (head === message) ctx.report('field-conflict', `The level \`${level.name}\` and the message both use \`${message}\`; give them different fields.`, where);

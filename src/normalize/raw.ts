@@ -43,12 +43,16 @@ export type RawRetryPolicy =
       };
     };
 /**
+ * Read this hint only when one of these holds (GitHub: x-ratelimit-reset, when x-ratelimit-remaining is "0").
+ */
+export type RawConditions = RawCondition | [RawCondition, ...RawCondition[]];
+/**
  * Conditions, any of which makes this apply.
  *
  * This interface was referenced by `RawCatalog`'s JSON-Schema
  * via the `definition` "conditions".
  */
-export type RawConditions = RawCondition | [RawCondition, ...RawCondition[]];
+export type RawConditions1 = RawCondition | [RawCondition, ...RawCondition[]];
 
 /**
  * One file that lists every error an HTTP API can return: the envelope on the wire, the shared fields and headers, and one entry per code. errcat compiles it into OpenAPI components, TypeScript and a Markdown reference.
@@ -509,6 +513,32 @@ export interface RawHint {
    * `delay` (seconds or an HTTP-date; the default for headers), `seconds` (the default for body fields), `milliseconds`, `http-date`, `epoch-seconds` / `epoch-ms` (when to retry), `duration` (`21s`, `500ms`).
    */
   format?: 'delay' | 'seconds' | 'milliseconds' | 'http-date' | 'epoch-seconds' | 'epoch-ms' | 'duration';
+  when?: RawConditions;
+}
+/**
+ * A condition on the response: a `header` or a body `field` (the message field included) that `equals` a value, matches a `pattern`, or is `present`.
+ *
+ * This interface was referenced by `RawCatalog`'s JSON-Schema
+ * via the `definition` "condition".
+ */
+export interface RawCondition {
+  header?: string;
+  /**
+   * A dotted path inside the error object.
+   */
+  field?: string;
+  /**
+   * The exact value (a string for headers).
+   */
+  equals?: unknown;
+  /**
+   * A regular expression the value matches.
+   */
+  pattern?: string;
+  /**
+   * Whether it is there at all.
+   */
+  present?: boolean;
 }
 /**
  * This interface was referenced by `RawCatalog`'s JSON-Schema
@@ -561,7 +591,7 @@ export interface RawEntry {
    * No code on the wire: told apart by status and `when`. Every entry of a `codeless` envelope is.
    */
   codeless?: boolean;
-  when?: RawConditions;
+  when?: RawConditions1;
   /**
    * Overrides the derived TypeScript name (PascalCase identifier).
    */
@@ -630,32 +660,7 @@ export interface RawStatusFacts {
   fix?: string;
   retry?: RawRetryPolicy;
   headers?: string[];
-  when?: RawConditions;
-}
-/**
- * A condition on the response: a `header` or a body `field` (the message field included) that `equals` a value, matches a `pattern`, or is `present`.
- *
- * This interface was referenced by `RawCatalog`'s JSON-Schema
- * via the `definition` "condition".
- */
-export interface RawCondition {
-  header?: string;
-  /**
-   * A dotted path inside the error object.
-   */
-  field?: string;
-  /**
-   * The exact value (a string for headers).
-   */
-  equals?: unknown;
-  /**
-   * A regular expression the value matches.
-   */
-  pattern?: string;
-  /**
-   * Whether it is there at all.
-   */
-  present?: boolean;
+  when?: RawConditions1;
 }
 /**
  * This interface was referenced by `RawCatalog`'s JSON-Schema

@@ -2,6 +2,7 @@ import type { BackoffPolicy, Header, PathSegment, RetryHint, RetryPolicy, Should
 import { DEFAULT_BACKOFF, NEVER } from '../model/retry.js';
 import { didYouMean } from '../validate/suggest.js';
 import type { NormalizeContext } from './context.js';
+import { normalizeConditions } from './conditions.js';
 import { normalizeLocator } from './locators.js';
 import { resolveHeader } from './references.js';
 import type { RawBackoff, RawHint, RawRetryPolicy } from './raw.js';
@@ -34,8 +35,10 @@ export function normalizeRetry(raw: RawRetryPolicy, ctx: NormalizeContext, path:
       return withShouldRetry(normalizeBackoff(spec, ctx, path));
     case 'retry-after': {
       misplaced(['baseDelayMs', 'factor', 'maxDelayMs', 'jitter']);
-      const fallback = normalizeBackoff(spec.fallback ?? {}, ctx, [...path, 'fallback']);
-      const maxAttempts = spec.maxAttempts ?? fallback.maxAttempts;
+      const written = normalizeBackoff(spec.fallback ?? {}, ctx, [...path, 'fallback']);
+      const maxAttempts = spec.maxAttempts ?? written.maxAttempts;
+      // The fallback gives delays only; the policy's attempts are the attempts, whichever says how long.
+      const fallback = { ...written, maxAttempts };
       if (spec.maxAttempts === 1) {
         ctx.report('retry-impossible', '`maxAttempts: 1` allows no retry at all; use `strategy: never`, or allow 2 or more attempts.', [...path, 'maxAttempts']);
       }
@@ -61,14 +64,14 @@ function normalizeHint(raw: RawHint, ctx: NormalizeContext, path: readonly PathS
   if (at.source === 'header') {
     // The default `Retry-After` is reported at the policy itself, since nothing names it there.
     resolveHeader(scope.headers, at.header, ctx, implicit ? path : [...path, 'header']);
-    return { at, format: raw.format ?? 'delay' };
+    return { at, format: raw.format ?? 'delay', when: normalizeConditions(raw.when, ctx, [...path, 'when'], scope.headers) };
   }
   const head = (at.items?.path ?? (at.chain !== undefined ? [at.chain] : at.path))[0] ?? '';
   if (!scope.fieldNames.includes(head)) {
     const key = at.items ? 'in' : at.chain !== undefined ? 'chain' : 'field';
     ctx.report('unknown-field', `The body field \`${head}\` is not declared on this error.${didYouMean(head, scope.fieldNames)} Declare it under \`fields\`.`, [...path, key]);
   }
-  return { at, format: raw.format ?? 'seconds' };
+  return { at, format: raw.format ?? 'seconds', when: normalizeConditions(raw.when, ctx, [...path, 'when'], scope.headers) };
 }
 
 function shouldRetryHeader(raw: { header: string }, ctx: NormalizeContext, path: readonly PathSegment[], scope: RetryScope): ShouldRetry | undefined {

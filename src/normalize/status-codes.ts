@@ -10,9 +10,11 @@ const REGISTERED = new Set([
 
 /**
  * A status must be an error status (400–599), a 2xx when the envelope marks errors sent under
- * success (`errorWhen`), or explicitly allowed; one no RFC registers is probably a typo.
+ * success (`errorWhen`), or explicitly allowed. One no RFC registers is probably a typo, unless
+ * the catalog confirms it by declaring it with a title (Google's 499 Client Closed Request);
+ * `unregistered` says whether to warn here (once per status).
  */
-export function checkStatus(status: number, allowNonError: boolean, errorsUnder2xx: boolean, ctx: NormalizeContext, path: readonly PathSegment[], owner: 'entry' | 'status'): void {
+export function checkStatus(status: number, allowNonError: boolean, errorsUnder2xx: boolean, ctx: NormalizeContext, path: readonly PathSegment[], owner: 'entry' | 'status', unregistered = true): void {
   const isError = status >= 400 && status <= 599;
   const success = status >= 200 && status <= 299;
   if (!isError && !allowNonError && !(success && errorsUnder2xx)) {
@@ -21,8 +23,8 @@ export function checkStatus(status: number, allowNonError: boolean, errorsUnder2
     report('status-not-error', `${status} is not an error status (400–599); ${fix}.`, path);
     return;
   }
-  if (!REGISTERED.has(status)) {
+  if (unregistered && !REGISTERED.has(status)) {
     const report = owner === 'entry' ? ctx.report.bind(ctx) : ctx.reportKey.bind(ctx);
-    report('unregistered-status', `No RFC registers the HTTP status ${status}; check it for a typo${status >= 400 && status < 500 ? ' (400, 409, 429 …?)' : ''}, or keep it if the API really answers it.`, path);
+    report('unregistered-status', `No RFC registers the HTTP status ${status}; check it for a typo${status >= 400 && status < 500 ? ' (400, 409, 429 …?)' : ''}, or confirm it by declaring it under \`statuses\` with its \`title\`.`, path);
   }
 }

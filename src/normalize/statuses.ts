@@ -21,7 +21,9 @@ export function normalizeStatuses(
       const declared = raw[String(status)];
       if (!declared) return { status };
       const path = ['statuses', String(status)];
-      checkStatus(status, declared.allowNonError ?? false, scope.envelope.errorWhen !== undefined, ctx, path, 'status');
+      // Entries using the status were warned about already; a title confirms it.
+      const unused = !entries.some((d) => d.entry.statuses.includes(status));
+      checkStatus(status, declared.allowNonError ?? false, scope.envelope.errorWhen !== undefined, ctx, path, 'status', unused && declared.title === undefined);
       // A status's policy may read any field its errors carry: the shared ones and their own.
       const fieldNames = [...scope.fields, ...entries.filter((d) => d.entry.statuses.includes(status)).flatMap((d) => d.entry.fields)].map((f) => f.name);
       const facts: Facts = {

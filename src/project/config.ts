@@ -17,7 +17,7 @@ export interface Target {
   outDir: string;
   openapi: { file: string; version: OpenApiVersion } | false;
   typescript: { file: string } | false;
-  docs: { file: string } | false;
+  docs: { file: string; pages?: string } | false;
   merge: { spec: string; out: string }[];
 }
 
@@ -34,7 +34,7 @@ export interface TargetSettings {
   out: string;
   openapi?: false | { file?: string; version?: OpenApiVersion };
   typescript?: false | { file?: string };
-  docs?: false | { file?: string };
+  docs?: false | { file?: string; pages?: string };
   merge?: { spec: string; out?: string }[];
 }
 
@@ -78,7 +78,7 @@ export function resolveTarget(root: string, catalog: string, settings: TargetSet
     outDir: path(settings.out),
     openapi: settings.openapi === false ? false : { file: settings.openapi?.file ?? DEFAULT_FILES.openapi, version: settings.openapi?.version ?? '3.1' },
     typescript: settings.typescript === false ? false : { file: settings.typescript?.file ?? DEFAULT_FILES.typescript },
-    docs: settings.docs === false ? false : { file: settings.docs?.file ?? DEFAULT_FILES.docs },
+    docs: settings.docs === false ? false : { file: settings.docs?.file ?? DEFAULT_FILES.docs, ...(settings.docs?.pages !== undefined ? { pages: settings.docs.pages } : {}) },
     merge: (settings.merge ?? []).map((m) => ({ spec: path(m.spec), out: path(m.out ?? m.spec) })),
   };
 }

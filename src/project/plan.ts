@@ -47,6 +47,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
             typescript: target.typescript ? target.typescript.file : false,
             docs: target.docs ? target.docs.file : false,
           },
+          ...(target.docs && target.docs.pages !== undefined ? { docsPages: target.docs.pages } : {}),
           templates,
         }),
       );

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import type { Catalog, Entry, EntryResponse, Example, Field, FieldShape, JsonValue, PathSegment, StatusInfo } from '../model/catalog.js';
+import type { Catalog, CodeLevel, Entry, EntryResponse, Example, Field, FieldShape, JsonValue, PathSegment, StatusInfo } from '../model/catalog.js';
 import { sampleHeaders, sampleValue, setPath, wrapBody } from '../model/examples.js';
 import { createBodyValidator, validationSchemas } from '../model/json-schema-validator.js';
+import { conditionHolds } from '../model/conditions.js';
 import { defineOwn } from '../model/own.js';
 import type { NormalizeContext } from '../normalize/context.js';
 import type { EntryDraft } from '../normalize/drafts.js';
@@ -37,6 +38,7 @@ export function resolveExamples(catalog: Catalog, drafts: readonly EntryDraft[],
       if (examples.length > 0) return { ...response, examples };
       const derived = deriveEntryExample(catalog, entry, response);
       checkDerived(catalog, entry, response, fieldCheck, draft.key, ctx);
+      checkConditions(catalog, derived, response, draft.key, ctx);
       return { ...response, examples: [derived] };
     });
     return { ...entry, responses };
@@ -76,6 +78,40 @@ function checkDerived(catalog: Catalog, entry: Entry, response: EntryResponse, c
   }
 }
 
+/**
+ * An entry that applies only under conditions must be shown under them: a derived example
+ * meets the first condition it can (a header or field value), else the catalog writes one.
+ */
+function checkConditions(catalog: Catalog, example: Example, response: EntryResponse, key: string, ctx: NormalizeContext): void {
+  if (response.when.length === 0) return;
+  const object = errorObjectOf(catalog, example.body);
+  if (response.when.some((c) => conditionHolds(c, object, example.headers))) return;
+  const settable = response.when.find((c) => c.pattern === undefined && !(c.present === false));
+  if (settable?.source === 'header') {
+    defineOwn(example.headers, settable.header, settable.equals ?? headerSample(catalog, settable.header));
+    return;
+  }
+  if (settable?.source === 'body' && typeof object === 'object' && object !== null) {
+    setPath(object as Record<string, JsonValue>, settable.path, settable.equals ?? 'example');
+    return;
+  }
+  const [first] = response.when;
+  const what = first?.source === 'header' ? `the ${first.header} header` : `\`${first?.path.join('.')}\``;
+  ctx.reportKey('example-invalid', `errcat cannot derive an example for \`${key}\` at ${response.status}: it applies when ${what} matches /${first?.pattern}/; write an example with \`status: ${response.status}\` under \`examples\`.`, ['errors', key]);
+}
+
+/** The error object inside an example body: the body, its wrapper's value, or the first item of a list. */
+function errorObjectOf(catalog: Catalog, body: JsonValue): JsonValue | undefined {
+  const { envelope } = catalog;
+  const inner = envelope.key === undefined ? body : typeof body === 'object' && body !== null && !Array.isArray(body) ? body[envelope.key] : undefined;
+  return envelope.kind === 'list' || envelope.kind === 'array' ? (Array.isArray(inner) ? inner[0] : undefined) : inner;
+}
+
+function headerSample(catalog: Catalog, name: string): string {
+  const header = catalog.headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
+  return header?.example !== undefined ? String(header.example) : header?.type === 'string' ? 'example' : '1';
+}
+
 function fieldSample(catalog: Pick<Catalog, 'types'>, field: Field): JsonValue {
   return field.nullable && field.example === undefined ? null : sampleValue(field, catalog.types);
 }
@@ -109,7 +145,9 @@ export function deriveEntryExample(catalog: Catalog, entry: Entry, response: Ent
   const headers = sampleHeaders(catalog.headers, response.headers.map((h) => h.name));
   const described = 'path' in response.origins.title ? response.title : (response.description ?? response.fix ?? response.title);
   const pinned = catalog.envelope.levels.flatMap((level) => {
-    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    // A level every body carries but this entry does not fix gets the value most entries have there.
+    const own = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    const value = own ?? (level.optional || entry.level === undefined ? undefined : commonValue(catalog, level));
     return value === undefined || level.at.pattern !== undefined ? [] : [{ at: level.at, value }];
   });
   const object = errorObjectSample(catalog, fields, {
@@ -149,6 +187,18 @@ export function deriveEntryExample(catalog: Catalog, entry: Entry, response: Ent
     derived: true,
     origin: entry.origin,
   };
+}
+
+/** The value most entries fix at a level (the first such in catalog order on a tie); a sample when none does. */
+function commonValue(catalog: Catalog, level: CodeLevel): string | number {
+  const counts = new Map<string | number, number>();
+  for (const entry of catalog.entries) {
+    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  let best: [string | number, number] | undefined;
+  for (const pair of counts) if (!best || pair[1] > best[1]) best = pair;
+  return best?.[0] ?? (level.type === 'integer' ? 0 : 'example');
 }
 
 /** The example of a status that has no entry of its own: the envelope with placeholder codes. */

@@ -1,19 +1,18 @@
 import type { Condition, HeadersLike } from './contract.js';
 import { readHeader } from './headers.js';
 import { deepEqual, ownPath } from './json.js';
-import { asText, compiled } from './locate.js';
+import { compiled } from './locate.js';
 
-/** Whether a condition holds: its header (trimmed) or error-object field equals, matches, or is present. */
+/**
+ * Whether a condition holds: its header or error-object field is present (or absent), matches a
+ * pattern (a string value), or equals a JSON value (a header as text). The catalog's examples are
+ * checked with the same semantics (src/model/conditions.ts).
+ */
 export function conditionHolds(condition: Condition, error: unknown, headers: HeadersLike | undefined): boolean {
-  const value: unknown = 'header' in condition ? readHeader(headers, condition.header)?.trim() : ownPath(error, condition.field);
+  const value: unknown = 'header' in condition ? readHeader(headers, condition.header) : ownPath(error, condition.field);
   if (condition.present !== undefined) return (value !== undefined) === condition.present;
-  if (value === undefined) return false;
-  if (condition.equals !== undefined) return deepEqual(value, condition.equals);
-  if (condition.pattern !== undefined) {
-    const text = asText(value);
-    return text !== undefined && compiled(condition.pattern).test(text);
-  }
-  return true;
+  if (condition.pattern !== undefined) return typeof value === 'string' && compiled(condition.pattern).test(value);
+  return value !== undefined && deepEqual(value, condition.equals);
 }
 
 /** Whether any of the conditions holds; no conditions always hold. */

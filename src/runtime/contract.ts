@@ -65,8 +65,8 @@ export interface BackoffPolicy {
  */
 export type HintFormat = 'delay' | 'seconds' | 'milliseconds' | 'http-date' | 'epoch-seconds' | 'epoch-ms' | 'duration';
 
-/** Where the server says how long to wait, and how it writes it. */
-export type RetryHint = Locator & { readonly format: HintFormat };
+/** Where the server says how long to wait, and how it writes it; read only when one of its conditions holds (none: always). */
+export type RetryHint = Locator & { readonly format: HintFormat; readonly when?: readonly Condition[] };
 
 /** Wait as long as the first readable hint says, else back off with the fallback. */
 export interface RetryAfterPolicy {

@@ -1,4 +1,5 @@
 import type { BackoffPolicy, ErrorTables, HeadersLike, HintFormat, RetryHint, RetryOptions, RetryPolicy } from './contract.js';
+import { anyHolds } from './conditions.js';
 import { readHeader } from './headers.js';
 import { hasOwn } from './json.js';
 import { located } from './locate.js';
@@ -58,9 +59,10 @@ export function backoffMs(policy: BackoffPolicy, attempt: number, random: () => 
   return delay;
 }
 
-/** The delay the first present and readable hint gives. */
+/** The delay the first hint that applies, is present and is readable gives. */
 export function hintedDelayMs(hints: readonly RetryHint[], error: unknown, headers: HeadersLike | undefined, now: () => number): number | undefined {
   for (const hint of hints) {
+    if (hint.when !== undefined && !anyHolds(hint.when, error, headers)) continue;
     const delay = hintMs(located(hint, error, headers), hint.format, now);
     if (delay !== undefined) return delay;
   }

@@ -3,7 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { locate, type PathSegment, type SourceDocument } from '../parse/source-document.js';
-import { didYouMean } from './suggest.js';
+import { closest, didYouMean } from './suggest.js';
 
 /** The JSON Schema of the catalog language, shipped in the package at `schema/catalog.schema.json`. */
 export const CATALOG_SCHEMA_URL = new URL('../../schema/catalog.schema.json', import.meta.url);
@@ -32,7 +32,7 @@ export function validateCatalogShape(source: SourceDocument, value: unknown): Di
 export function validateShape(source: SourceDocument, value: unknown, schema: URL): Diagnostic[] {
   const validate = validator(schema);
   if (validate(value)) return [];
-  const errors = pruneAlternatives(validate.errors ?? []);
+  const errors = dropTypoMisses(pruneAlternatives(validate.errors ?? []));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -66,6 +66,19 @@ function pruneAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     if (meaningful.length > 0) result = result.filter((e) => e !== alternative);
   }
   return result;
+}
+
+/**
+ * A misspelt key (`statsu:`) is both an unknown key and a missing one; the unknown key's
+ * did-you-mean says it all, so the missing-key error that the typo caused is dropped.
+ */
+function dropTypoMisses(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unknown = errors.filter((e) => e.keyword === 'additionalProperties');
+  return errors.filter((e) => {
+    if (e.keyword !== 'required') return true;
+    const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
+    return !unknown.some((u) => u.instancePath === e.instancePath && closest(String((u.params as { additionalProperty?: unknown }).additionalProperty), [missing]) === missing);
+  });
 }
 
 function pathOf(instancePath: string): PathSegment[] {

@@ -225,3 +225,67 @@ describe('refusals', () => {
     expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toEqual(['unsupported-spec 1:10']);
   });
 });
+
+describe('errors sent under 2xx (errorWhen)', () => {
+  const catalogText = (errors: string) => `errcat: 2
+info: { title: Chat API, version: 1.0.0 }
+naming: { componentPrefix: Chat }
+envelope:
+  kind: flat
+  levels: [{ name: error, field: error }]
+  message: false
+  errorWhen: { field: ok, equals: false }
+errors:
+${errors}
+operations:
+  - match: { all: true }
+    errors: [channel_not_found]
+`;
+  const spec = `openapi: 3.0.3
+info: { title: Chat API, version: 1.0.0 }
+paths:
+  /chat.postMessage:
+    post:
+      operationId: chatPostMessage
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              # The success body.
+              schema: { type: object, properties: { ok: { type: boolean } } }
+  /conversations.info:
+    get:
+      responses:
+        "200": { $ref: "#/components/responses/Ok" }
+components:
+  responses:
+    Ok:
+      description: OK
+      content:
+        application/json:
+          schema: { type: object, properties: { ok: { type: boolean } } }
+`;
+  const load = (errors: string) => {
+    const result = loadCatalogText('chat.yaml', catalogText(errors));
+    if (!result.catalog) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+    return result.catalog;
+  };
+
+  it('joins the error body to each success body as a oneOf, once per shared response, and takes it out again', async () => {
+    const catalog = load('  channel_not_found: { status: 200, title: Channel not found }');
+    const after = await merged(catalog, 'spec.yaml', spec);
+    const data = parse(after) as Json;
+    const ref = { $ref: '#/components/schemas/ChatStatus200Error' };
+    expect(data['paths']['/chat.postMessage'].post.responses['200'].content['application/json'].schema).toEqual({ oneOf: [{ type: 'object', properties: { ok: { type: 'boolean' } } }, ref] });
+    expect(data['paths']['/conversations.info'].get.responses['200']).toEqual({ $ref: '#/components/responses/Ok' });
+    expect(data['components'].responses.Ok.content['application/json'].schema.oneOf[1]).toEqual(ref);
+    expect(await swaggerParserErrors(data)).toBe('');
+    expect(await merged(catalog, 'spec.yaml', after)).toBe(after);
+    // Once no rule attaches a 2xx error, the success bodies are as they were.
+    const without = load('  channel_not_found: { status: 404, title: Channel not found }');
+    const undone = parse(await merged(without, 'spec.yaml', after)) as Json;
+    expect(undone['paths']['/chat.postMessage'].post.responses['200'].content['application/json'].schema).toEqual({ type: 'object', properties: { ok: { type: 'boolean' } } });
+    expect(undone['components'].responses.Ok.content['application/json'].schema).toEqual({ type: 'object', properties: { ok: { type: 'boolean' } } });
+  });
+});

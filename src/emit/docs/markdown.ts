@@ -1,37 +1,54 @@
 /**
- * Escaping for each place a catalog string lands in Markdown, so the rendered page says exactly
- * that string: no stray emphasis, links, HTML, code spans or table cells.
+ * How each catalog string lands in Markdown. Catalog prose (titles, descriptions, fixes) is
+ * CommonMark and renders as such; the only escaping it gets is what its place needs: raw HTML is
+ * shown, not run; a table cell keeps its pipes and line breaks; a heading stays on one line.
+ * Codes and values are code spans and fences, which hold any text exactly.
  */
+
+/** Raw HTML in prose is shown as text: `<script>` never reaches the rendered page as a tag. Code spans already show it. */
+function inertHtml(text: string): string {
+  return outsideCodeSpans(text, (prose) => prose.replace(/<(?=[A-Za-z/!?])/g, '&lt;'));
+}
+
+/** Applies `edit` to the text between code spans (a run of backticks up to the next run of the same length). */
+function outsideCodeSpans(text: string, edit: (prose: string) => string): string {
+  return text.replace(/(`+)([\s\S]*?[^`])\1(?!`)|[^`]+|`+/g, (match, fence: string | undefined) => (fence === undefined ? edit(match) : match));
+}
+
+/** Line and paragraph separators, which renderers treat inconsistently, as entities. */
+function separators(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+}
+
+/** Prose: Markdown as written (lists, paragraphs, code spans), with raw HTML inert. */
+export function mdText(text: string): string {
+  return separators(inertHtml(text.replace(/\r\n/g, '\n')));
+}
 
 /**
- * Backslash-escapes what Markdown could read as syntax: emphasis, code, links, HTML, entities,
- * pipes and strikethrough anywhere; headings, lists, quotes and rules only at a line start.
+ * A label and its prose (`**What to do:** …`): on one line when the prose is one line, else the
+ * prose as its own blocks, so that a list or a second paragraph renders as one.
  */
-function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+export function mdLabelled(label: string, text: string): string {
+  const prose = mdText(text);
+  return prose.includes('\n') ? `${label}\n\n${prose}` : `${label} ${prose}`;
 }
 
-/** Prose: inline escapes, and each line break kept as a hard break (blank lines stay paragraphs). */
-export function mdText(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => escapeInline(line))
-    .reduce((acc, line, i, lines) => {
-      if (i === 0) return line;
-      const previous = lines[i - 1] ?? '';
-      return previous === '' || line === '' ? `${acc}\n${line}` : `${acc}\\\n${line}`;
-    }, '')
-    .replace(/[\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+/** One line of prose (a heading, a list item): line breaks become spaces. */
+export function mdLine(text: string): string {
+  return separators(inertHtml(text).replace(/\s*\r?\n\s*/g, ' '));
 }
 
-/** A table cell: inline escapes (a pipe included), line breaks as `<br>`. */
+/**
+ * A table cell: Markdown inline, a pipe escaped (GFM splits cells on it, even inside a code
+ * span), line breaks as `<br>`.
+ */
 export function mdCell(text: string): string {
-  return escapeInline(text)
-    .replace(/\r?\n/g, '<br>')
-    .replace(/[\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+  return separators(
+    inertHtml(text)
+      .replace(/\\?\|/g, '\\|')
+      .replace(/\r?\n/g, '<br>'),
+  );
 }
 
 /** An inline code span that holds any text: the fence outruns every backtick run inside. */

@@ -1,12 +1,14 @@
+import { posix } from 'node:path';
 import Handlebars from 'handlebars';
 import type { Catalog } from '../../model/catalog.js';
-import { mdCell, mdCode, mdFence, mdText } from './markdown.js';
-import { docsView } from './view.js';
+import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
+import { docsView, entryView, pageName } from './view.js';
 
-/** Template sources by file name: `errors.md.hbs`, and partials as `partials/<name>.hbs`. */
+/** Template sources by file name: `errors.md.hbs`, `page.md.hbs`, and partials as `partials/<name>.hbs`. */
 export type TemplateSet = Readonly<Record<string, string>>;
 
 export const DOCS_TEMPLATE = 'errors.md.hbs';
+export const PAGE_TEMPLATE = 'page.md.hbs';
 
 export class TemplateError extends Error {
   constructor(
@@ -24,6 +26,8 @@ function environment(): typeof Handlebars {
   const hbs = Handlebars.create();
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   hbs.registerHelper('text', (v: unknown) => mdText(str(v)));
+  hbs.registerHelper('labelled', (label: unknown, v: unknown) => mdLabelled(str(label), str(v)));
+  hbs.registerHelper('line', (v: unknown) => mdLine(str(v)));
   hbs.registerHelper('cell', (v: unknown) => mdCell(str(v)));
   hbs.registerHelper('code', (v: unknown) => mdCode(str(v)));
   hbs.registerHelper('codeCell', (v: unknown) => mdCode(str(v), true));
@@ -55,8 +59,8 @@ function templateError(name: string, source: string, error: unknown): TemplateEr
   return new TemplateError(name, summary.replace(/ - \d+:\d+$/, ''), line, column);
 }
 
-/** The Markdown reference of a catalog; pure: the templates come in as text. */
-export function renderDocs(catalog: Catalog, templates: TemplateSet): string {
+/** The templates compiled with their partials; a broken one is a TemplateError at its line and column. */
+function compile(templates: TemplateSet): (name: string, view: object) => string {
   const hbs = environment();
   for (const [name, source] of Object.entries(templates)) {
     const partial = /^partials\/(.+)\.hbs$/.exec(name)?.[1];
@@ -69,14 +73,37 @@ export function renderDocs(catalog: Catalog, templates: TemplateSet): string {
       throw templateError(name, source, error);
     }
   }
-  const main = templates[DOCS_TEMPLATE];
-  if (main === undefined) throw new TemplateError(DOCS_TEMPLATE, `the templates have no ${DOCS_TEMPLATE}`, 1, 1);
-  try {
-    const text = hbs.compile(main, { noEscape: true })(docsView(catalog));
-    // Stable bytes: no trailing spaces, no runs of blank lines, one final newline.
-    return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
-  } catch (error) {
-    if (error instanceof TemplateError) throw error;
-    throw templateError(DOCS_TEMPLATE, main, error);
+  return (name, view) => {
+    const main = templates[name];
+    if (main === undefined) throw new TemplateError(name, `the templates have no ${name}`, 1, 1);
+    try {
+      const text = hbs.compile(main, { noEscape: true })(view);
+      // Stable bytes: no trailing spaces, no runs of blank lines, one final newline.
+      return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+    } catch (error) {
+      if (error instanceof TemplateError) throw error;
+      throw templateError(name, main, error);
+    }
+  };
+}
+
+/** The Markdown reference of a catalog; pure: the templates come in as text. */
+export function renderDocs(catalog: Catalog, templates: TemplateSet): string {
+  return compile(templates)(DOCS_TEMPLATE, docsView(catalog));
+}
+
+/**
+ * The reference as an index plus one page per code (`--docs pages`): the index links each code to
+ * `<folder>/<code>.md`. Returns the index and the pages by their path relative to the index.
+ */
+export function renderDocsPages(catalog: Catalog, templates: TemplateSet, layout: { folder: string; index: string }): { index: string; pages: Map<string, string> } {
+  const render = compile(templates);
+  const view = docsView(catalog, { pages: layout.folder });
+  const back = posix.relative(layout.folder, layout.index);
+  const pages = new Map<string, string>();
+  for (const entry of catalog.entries) {
+    const page = `${layout.folder}/${pageName(catalog, entry)}`;
+    pages.set(page, render(PAGE_TEMPLATE, { title: catalog.info.title, index: back, entry: entryView(catalog, entry, page) }));
   }
+  return { index: render(DOCS_TEMPLATE, view), pages };
 }

@@ -1,9 +1,10 @@
-import type { Catalog, StatusInfo } from '../../model/catalog.js';
+import type { Catalog, Header, StatusInfo } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
+import { hasBodyWrapper } from '../../model/names.js';
 import { toOpenApi30, toSwagger20 } from './downgrade.js';
 import { statusExtensions } from './extensions.js';
 import { ComponentNames, type OpenApiVersion } from './names.js';
-import { exampleComponents, headerAlwaysSent, headerComponent, responseComponents, responseDescription, statusExamples, statusHeaders } from './responses.js';
+import { exampleComponents, headerCodes, headerComponent, responseComponents, responseDescription, statusExamples } from './responses.js';
 import { schemaComponents } from './schemas.js';
 
 export type OpenApiDocument = Record<string, unknown>;
@@ -11,8 +12,8 @@ export type OpenApiDocument = Record<string, unknown>;
 export const OPENAPI_VERSIONS: Record<OpenApiVersion, string> = { '3.1': '3.1.1', '3.0': '3.0.3', '2.0': '2.0' };
 
 /** The schema a status response carries: its body (wrapped/list envelopes) or its union. */
-function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
-  const wrapped = catalog.envelope.key !== undefined;
+export function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
+  const wrapped = hasBodyWrapper(catalog.envelope);
   return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.unknownError() : names.statusUnion(info.status));
 }
 
@@ -62,22 +63,25 @@ function swaggerDocument(catalog: Catalog): OpenApiDocument {
   const names = new ComponentNames(catalog, '2.0');
   const schemas31 = schemaComponents(catalog, names);
   const definitions: Record<string, JsonSchema> = {};
+  const unions = new Set([names.apiError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
   for (const [name, schema] of Object.entries(schemas31)) {
-    if ('oneOf' in schema || 'anyOf' in schema) definitions[name] = toSwagger20(degradeUnion(catalog, names, schema));
+    if (unions.has(name) && ('oneOf' in schema || 'anyOf' in schema)) definitions[name] = toSwagger20(degradeUnion(catalog, names, schema));
     else definitions[name] = toSwagger20(schema);
   }
   const body = bodySchemaName(catalog, names);
   const responses: Record<string, unknown> = {};
   for (const status of catalog.statuses) {
     const response: Record<string, unknown> = { description: responseDescription(status), schema: names.schemaRef(body(status)) };
-    const headers = statusHeaders(catalog, status);
-    if (headers.length > 0) {
+    if (status.headers.length > 0) {
       response['headers'] = Object.fromEntries(
-        headers.map((h) => {
+        status.headers.map((use) => {
+          const h = catalog.headers.find((x) => x.name === use.name) as Header;
           const header: Record<string, unknown> = { type: h.type };
           if (h.format !== undefined) header['format'] = h.format;
+          const codes = headerCodes(catalog, status, h);
+          if (codes !== undefined) header['enum'] = codes.map(String);
           if (h.description !== undefined) header['description'] = h.description;
-          if (!headerAlwaysSent(catalog, status, h)) header['x-errcat-optional'] = true;
+          if (!use.required) header['x-errcat-optional'] = true;
           return [h.name, header];
         }),
       );
@@ -111,12 +115,13 @@ function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchem
   return result;
 }
 
-/** `{properties: {code: {enum: codes}}}`, nested along the code's path. */
+/** `{properties: {code: {enum: values}}}`, nested along the level's path, for one plain level in the body. */
 function restrictCode(catalog: Catalog, codes: readonly (string | number)[]): JsonSchema | undefined {
-  const code = catalog.envelope.code;
-  if (!code) return undefined;
-  let schema: JsonSchema = { type: code.type, enum: [...codes] };
-  for (const segment of [...code.path].reverse()) schema = { type: 'object', properties: { [segment]: schema } };
+  const [level, ...others] = catalog.envelope.levels;
+  if (!level || others.length > 0 || level.at.source !== 'body' || level.at.items || level.at.chain !== undefined || level.at.pattern !== undefined) return undefined;
+  const values = codes.map((code) => catalog.entries.find((e) => e.code === code)?.value).filter((v) => v !== undefined);
+  let schema: JsonSchema = { type: level.type, enum: values };
+  for (const segment of [...level.at.path].reverse()) schema = { type: 'object', properties: { [segment]: schema } };
   return schema;
 }
 

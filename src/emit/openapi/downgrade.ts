@@ -1,8 +1,13 @@
 import type { JsonSchema } from '../../model/error-schema.js';
+import { defineOwn } from '../../model/own.js';
+
+const isNullSchema = (s: unknown) => typeof s === 'object' && s !== null && (s as JsonSchema)['type'] === 'null' && Object.keys(s).length === 1;
 
 /**
  * OpenAPI 3.1 schemas (JSON Schema 2020-12) → OpenAPI 3.0 Schema Objects:
- * `type: [T, "null"]` becomes `nullable: true`, `const` a one-value `enum`, `examples` one `example`.
+ * `type: [T, "null"]` (or a `null` member of a union) becomes `nullable: true`, `const` a
+ * one-value `enum`, `examples` one `example`; `contains`, which 3.0 lacks, is kept as
+ * `x-errcat-contains` (documentation only).
  */
 export function toOpenApi30(schema: JsonSchema): JsonSchema {
   return convert(schema, (s) => {
@@ -14,9 +19,19 @@ export function toOpenApi30(schema: JsonSchema): JsonSchema {
       out['type'] = types[0];
       if (types.length < (s['type'] as string[]).length) out['nullable'] = true;
     }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const members = out[key];
+      if (!Array.isArray(members) || !members.some(isNullSchema)) continue;
+      out[key] = members.filter((m) => !isNullSchema(m));
+      out['nullable'] = true;
+    }
     if ('const' in out) {
       out['enum'] = [out['const']];
       delete out['const'];
+    }
+    if ('contains' in out) {
+      out['x-errcat-contains'] = out['contains'];
+      delete out['contains'];
     }
     // `examples` (an array) is JSON Schema 2020-12; earlier versions have one `example`.
     if (Array.isArray(out['examples'])) {
@@ -30,7 +45,8 @@ export function toOpenApi30(schema: JsonSchema): JsonSchema {
 /**
  * OpenAPI 3.1 schemas → Swagger 2.0 Schema Objects. 2.0 has no `null` type, no `nullable`, no
  * `oneOf`/`anyOf` and no `deprecated`: nullable becomes the common `x-nullable` extension,
- * `deprecated` becomes `x-deprecated`; unions are built differently by the caller.
+ * `deprecated` becomes `x-deprecated`, a union inside a schema becomes `x-oneOf` / `x-anyOf` (any
+ * value, documented); the top-level unions of codes are built differently by the caller.
  */
 export function toSwagger20(schema: JsonSchema): JsonSchema {
   return convert(toOpenApi30(schema), (s) => {
@@ -43,12 +59,17 @@ export function toSwagger20(schema: JsonSchema): JsonSchema {
       out['x-deprecated'] = out['deprecated'];
       delete out['deprecated'];
     }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      if (!(key in out)) continue;
+      out[`x-${key}`] = out[key];
+      delete out[key];
+    }
     return out;
   });
 }
 
 const SUBSCHEMA_MAPS = ['properties'] as const;
-const SUBSCHEMAS = ['items', 'contains'] as const;
+const SUBSCHEMAS = ['items', 'contains', 'additionalProperties'] as const;
 const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf'] as const;
 
 /** Applies `visit` to a schema and every schema below it, bottom-up; extensions are left as they are. */
@@ -56,7 +77,11 @@ function convert(schema: JsonSchema, visit: (s: JsonSchema) => JsonSchema): Json
   const out: JsonSchema = { ...schema };
   for (const key of SUBSCHEMA_MAPS) {
     const map = out[key] as Record<string, JsonSchema> | undefined;
-    if (map) out[key] = Object.fromEntries(Object.entries(map).map(([k, v]) => [k, convert(v, visit)]));
+    if (map) {
+      const converted: Record<string, JsonSchema> = {};
+      for (const [k, v] of Object.entries(map)) defineOwn(converted, k, convert(v, visit));
+      out[key] = converted;
+    }
   }
   for (const key of SUBSCHEMAS) {
     const sub = out[key] as JsonSchema | undefined;

@@ -1,5 +1,5 @@
 import type { Catalog, Entry } from '../../model/catalog.js';
-import { headerTypeName, statusBodyName, statusUnionName, typeName } from '../../model/names.js';
+import { headerTypeName, levelTypeName, statusBodyName, statusUnionName, typeName } from '../../model/names.js';
 
 export type OpenApiVersion = '3.1' | '3.0' | '2.0';
 
@@ -16,14 +16,19 @@ export class ComponentNames {
   entry(entry: Entry): string {
     return this.prefix + typeName(this.catalog, entry);
   }
+  /** A type declared under `types`. */
+  namedType(name: string): string {
+    return this.prefix + name;
+  }
   apiError(): string {
     return `${this.prefix}ApiError`;
   }
   unknownError(): string {
     return `${this.prefix}UnknownError`;
   }
-  errorCode(): string {
-    return `${this.prefix}ErrorCode`;
+  /** The enum of a level's values: `ErrorCode` when the envelope has one level, `<Level>Level` for each of several. */
+  levelEnum(level: string): string {
+    return this.catalog.envelope.levels.length === 1 ? `${this.prefix}ErrorCode` : this.prefix + levelTypeName(level);
   }
   errorBody(): string {
     return `${this.prefix}ErrorBody`;

@@ -1,51 +1,41 @@
+import type { Catalog, Header, JsonValue, ResponseHeader, StatusInfo } from '../../model/catalog.js';
 import { entryOf } from '../../model/values.js';
-import type { Catalog, Header, JsonValue, StatusInfo } from '../../model/catalog.js';
-import { examplesForStatus, sampleHeaders, statusOnlyExample } from '../../model/examples.js';
 import { statusExtensions } from './extensions.js';
 import type { ComponentNames } from './names.js';
 
 export interface NamedExample {
   key: string;
   summary?: string;
+  /** What the entry says for this status in particular. */
+  description?: string;
   value: JsonValue;
   headers: Readonly<Record<string, string>>;
 }
 
-/** The examples of one status response, one or more per code, in catalog order. */
+/** The examples of one status response, one or more per entry, in catalog order. */
 export function statusExamples(catalog: Catalog, names: ComponentNames, info: StatusInfo): NamedExample[] {
   if (info.statusOnly) {
-    return [{ key: names.statusExample(info.status), summary: info.title, value: statusOnlyExample(catalog, info.status), headers: sampleHeaders(catalog.headers, info.headers) }];
+    return info.examples.map((e) => ({ key: names.statusExample(info.status), summary: info.title, value: e.body, headers: e.headers }));
   }
   const result: NamedExample[] = [];
   const seen = new Set<string>();
   for (const code of info.codes) {
     const entry = entryOf(catalog, code);
-    if (!entry) continue;
-    for (const example of examplesForStatus(catalog, entry, info.status)) {
+    const response = entry?.responses.find((r) => r.status === info.status);
+    if (!entry || !response) continue;
+    for (const example of response.examples) {
       let key = names.example(entry, example.name);
       for (let i = 2; seen.has(key); i++) key = `${names.example(entry, example.name)}_${i}`;
       seen.add(key);
-      const summary = example.summary ?? entry.title;
-      result.push({ key, ...(summary !== undefined ? { summary } : {}), value: example.body, headers: example.headers });
+      const summary = example.summary ?? response.title;
+      // What the entry says for this status in particular; the rest is on its schema.
+      const particular = (own: string | undefined, shared: string | undefined) => (own !== shared ? own : undefined);
+      const fix = particular(response.fix, entry.fix);
+      const description = [particular(response.description, entry.description), fix === undefined ? undefined : `Fix: ${fix}`].filter((s) => s !== undefined).join('\n\n');
+      result.push({ key, summary, ...(description !== '' ? { description } : {}), value: example.body, headers: example.headers });
     }
   }
   return result;
-}
-
-/** Headers sent with a status: every header of its codes, and those declared on the status. */
-export function statusHeaders(catalog: Catalog, info: StatusInfo): Header[] {
-  const names = new Set<string>(info.headers);
-  for (const code of info.codes) {
-    for (const name of entryOf(catalog, code)?.headers ?? []) names.add(name);
-  }
-  // Catalog order, so output does not depend on which code named a header first.
-  return catalog.headers.filter((h) => names.has(h.name));
-}
-
-/** Whether every code at the status sends the header (so a `required` header stays required). */
-export function headerAlwaysSent(catalog: Catalog, info: StatusInfo, header: Header): boolean {
-  if (header.everyError || info.headers.includes(header.name)) return header.required;
-  return header.required && info.codes.every((code) => entryOf(catalog, code)?.headers.includes(header.name));
 }
 
 export function responseDescription(info: StatusInfo): string {
@@ -63,21 +53,35 @@ export function headerComponent(header: Header): Record<string, unknown> {
   return component;
 }
 
+/**
+ * The codes a header carries at a status, when it carries one: an `echo` of a level, or a level
+ * that sits in the header itself (without a pattern, which would make it part of the value).
+ */
+export function headerCodes(catalog: Catalog, info: StatusInfo, header: Header): (string | number)[] | undefined {
+  const level =
+    header.echo ??
+    catalog.envelope.levels.find((l) => l.at.source === 'header' && l.at.pattern === undefined && l.at.header.toLowerCase() === header.name.toLowerCase())?.name;
+  if (level === undefined) return undefined;
+  const values = info.codes.map((code) => entryOf(catalog, code)?.pins[level]).filter((v) => v !== undefined);
+  return values.length > 0 ? [...new Set(values)] : undefined;
+}
+
+/** A response's header: the shared component, or inline where this status says more (not always sent, its codes). */
+function responseHeader(catalog: Catalog, names: ComponentNames, info: StatusInfo, use: ResponseHeader): [string, unknown] {
+  const header = catalog.headers.find((h) => h.name === use.name) as Header;
+  const codes = headerCodes(catalog, info, header);
+  if (use.required === header.required && codes === undefined) return [header.name, names.headerRef(names.header(header.name))];
+  const inline = headerComponent({ ...header, required: use.required });
+  if (codes !== undefined) inline['schema'] = { ...(inline['schema'] as object), enum: codes.map(String) };
+  return [header.name, inline];
+}
+
 /** Response components (3.x): description, headers, content with schema and named examples. */
 export function responseComponents(catalog: Catalog, names: ComponentNames, bodySchemaName: (info: StatusInfo) => string): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
   for (const info of catalog.statuses) {
     const response: Record<string, unknown> = { description: responseDescription(info) };
-    const headers = statusHeaders(catalog, info);
-    if (headers.length > 0) {
-      response['headers'] = Object.fromEntries(
-        headers.map((h) => {
-          // A header component says `required` once; where it is not always sent, inline it.
-          const always = headerAlwaysSent(catalog, info, h);
-          return [h.name, always === h.required ? names.headerRef(names.header(h.name)) : headerComponent({ ...h, required: always })];
-        }),
-      );
-    }
+    if (info.headers.length > 0) response['headers'] = Object.fromEntries(info.headers.map((use) => responseHeader(catalog, names, info, use)));
     const examples = statusExamples(catalog, names, info);
     response['content'] = {
       [catalog.envelope.contentType]: {
@@ -95,7 +99,7 @@ export function exampleComponents(catalog: Catalog, names: ComponentNames): Reco
   const examples: Record<string, unknown> = {};
   for (const info of catalog.statuses) {
     for (const e of statusExamples(catalog, names, info)) {
-      examples[e.key] = { ...(e.summary !== undefined ? { summary: e.summary } : {}), value: e.value };
+      examples[e.key] = { ...(e.summary !== undefined ? { summary: e.summary } : {}), ...(e.description !== undefined ? { description: e.description } : {}), value: e.value };
     }
   }
   return examples;

@@ -1,6 +1,6 @@
 import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { Entry, EntryResponse, JsonValue } from '../../model/catalog.js';
-import { conditionData } from '../../model/locators.js';
+import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';
 import type { EmitContext } from './context.js';
 import { jsDoc } from './jsdoc.js';

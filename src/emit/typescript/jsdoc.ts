@@ -1,5 +1,6 @@
 import { StructureKind, type JSDocStructure } from 'ts-morph';
-import type { Condition, Entry } from '../../model/catalog.js';
+import type { Entry } from '../../model/catalog.js';
+import { describeCondition } from '../../model/conditions.js';
 import { describeRetry } from '../../model/retry.js';
 
 /**
@@ -55,13 +56,6 @@ export function entryDoc(entry: Entry, lead = ''): JSDocStructure[] {
     tags.push(['deprecated', [message, replacement].filter((s) => s !== undefined).join(' ')]);
   }
   return jsDoc(lines.join('\n').trim(), tags);
-}
-
-function describeCondition(condition: Condition): string {
-  const subject = condition.source === 'header' ? `the ${condition.header} header` : inlineCode(condition.path.join('.'));
-  if (condition.present !== undefined) return `${subject} is ${condition.present ? 'present' : 'absent'}`;
-  if (condition.pattern !== undefined) return `${subject} matches /${condition.pattern}/`;
-  return `${subject} is ${JSON.stringify(condition.equals)}`;
 }
 
 /** A free-standing JSDoc block (the file's banner), every line escaped. */

@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderDocs, TemplateError, type TemplateSet } from '../../../src/emit/docs/render.js';
-import { mdCell, mdCode, mdFence, mdText } from '../../../src/emit/docs/markdown.js';
+import { renderDocs, renderDocsPages, TemplateError, type TemplateSet } from '../../../src/emit/docs/render.js';
+import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from '../../../src/emit/docs/markdown.js';
+import { createBodyValidator, validationSchemas } from '../../../src/model/json-schema-validator.js';
 import { loadTemplates } from '../../../src/project/templates.js';
 import { ALL_CATALOGS, mustLoad } from '../../helpers.js';
 
@@ -39,13 +40,15 @@ describe.each(ALL_CATALOGS)('the reference of %s', (file) => {
     const catalog = await mustLoad(file);
     const markdown = renderDocs(catalog, templates);
     const rows = tableRows(markdown, 'Status');
-    const expected = catalog.statuses.flatMap((s) => (s.statusOnly ? [[String(s.status), '—']] : s.codes.map((c) => [String(s.status), String(c)])));
+    // A codeless entry among coded ones has no code to show.
+    const shown = (code: string | number) => catalog.envelope.levels.length === 0 || catalog.entries.find((e) => e.code === code)?.level !== undefined;
+    const expected = catalog.statuses.flatMap((s) => (s.statusOnly ? [[String(s.status), '—']] : s.codes.map((c) => [String(s.status), shown(c) ? String(c) : '—'])));
     expect(rows.map((r) => [r[0], r[1] === '—' ? '—' : (/<code>(.*)<\/code>/s.exec(r[1] ?? '')?.[1] ?? '')])).toEqual(expected.map(([s, c]) => [s, c === '—' ? '—' : md.utils.escapeHtml(c ?? '')]));
     for (const row of rows) expect(row).toHaveLength(4);
     const html = md.render(markdown);
     for (const entry of catalog.entries) {
       expect(html).toContain(`<h3><code>${md.utils.escapeHtml(String(entry.code))}</code>`);
-      if (entry.fix !== undefined) for (const line of entry.fix.split('\n')) expect(html).toContain(md.utils.escapeHtml(line.replace(/[\u2028\u2029]/g, '')).slice(0, 40));
+      if (entry.fix !== undefined) for (const line of entry.fix.split('\n')) expect(html).toContain(md.renderInline(mdLine(line)).slice(0, 40));
     }
   });
 
@@ -56,28 +59,80 @@ describe.each(ALL_CATALOGS)('the reference of %s', (file) => {
 });
 
 describe('hostile strings', () => {
-  it('render as exactly themselves: no HTML, no emphasis, no broken table', async () => {
+  it('render as Markdown with raw HTML shown, not run, and tables intact', async () => {
     const catalog = await mustLoad('test/fixtures/valid/hostile-strings.yaml');
     const html = md.render(renderDocs(catalog, templates));
     expect(html).not.toContain('<script>');
-    expect(html).not.toContain('<em>');
-    const entry = catalog.entries[0];
-    for (const text of [entry?.title, entry?.fix, catalog.info.title]) expect(html).toContain(md.utils.escapeHtml(text ?? ''));
-    expect(html).toContain(`Pipes | in | tables<br>\nand a second line`);
+    expect(html).not.toContain('</script>');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; and <code>rm -rf /</code>');
+    expect(html).toContain(`Pipes | in | tables\nand a second line`);
   });
 
   it.each([
-    ['mdText', mdText('a *b* _c_ `d` <e> [f](g) &amp; | ~~h~~'), '<p>a *b* _c_ `d` &lt;e&gt; [f](g) &amp;amp; | ~~h~~</p>\n'],
-    ['mdText at line starts', mdText('# h\n- item\n1. one\n> quote'), '<p># h<br>\n- item<br>\n1. one<br>\n&gt; quote</p>\n'],
+    ['mdText', mdText('a *b* `d` <e> [f](g) | ~~h~~'), '<p>a <em>b</em> <code>d</code> &lt;e&gt; <a href="g">f</a> | <s>h</s></p>\n'],
+    ['mdText blocks', mdText('one\ntwo\n\n- a\n- b'), '<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n'],
+    ['mdLabelled', mdLabelled('**Do:**', 'Steps:\n- a\n- b'), '<p><strong>Do:</strong></p>\n<p>Steps:</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n'],
+    ['mdLine', mdLine('a\n b <i>'), '<p>a b &lt;i&gt;</p>\n'],
     ['mdCode', mdCode('a`b``c'), '<p><code>a`b``c</code></p>\n'],
     ['mdFence', mdFence('x\n```\ny', 'json'), '<pre><code class="language-json">x\n```\ny\n</code></pre>\n'],
   ])('%s renders to what it says', (_, markdown, html) => {
     expect(md.render(markdown)).toBe(html);
   });
 
-  it('keeps a pipe inside a table cell', () => {
-    const table = `| a | b |\n|---|---|\n| ${mdCell('x | y')} | ${mdCode('p|q', true)} |\n`;
-    expect(tableRows(table, 'a')).toEqual([['x | y', '<code>p|q</code>']]);
+  it('keeps a pipe inside a table cell, and a code span in it', () => {
+    const table = `| a | b |\n|---|---|\n| ${mdCell('x | `y|z`')} | ${mdCode('p|q', true)} |\n`;
+    expect(tableRows(table, 'a')).toEqual([['x | <code>y|z</code>', '<code>p|q</code>']]);
+  });
+});
+
+describe.each(ALL_CATALOGS)('the rendered reference of %s', (file) => {
+  it('renders catalog prose as Markdown: no literal backtick pairs left outside code', async () => {
+    const catalog = await mustLoad(file);
+    const tokens = md.parse(renderDocs(catalog, templates), {});
+    const prose = tokens.flatMap((t) => (t.type === 'inline' ? (t.children ?? []) : [])).filter((t) => t.type === 'text');
+    for (const text of prose) expect(text.content, text.content).not.toMatch(/`[^`]+`/);
+  });
+
+  it('shows example bodies that parse and validate against the body schema', async () => {
+    const catalog = await mustLoad(file);
+    const schemas = validationSchemas(catalog);
+    const validate = createBodyValidator(catalog, schemas);
+    const anyBody = schemas.body({ anyOf: [schemas.errorObject(), ...catalog.entries.map((e) => schemas.errorObject(e))] });
+    const fences = md.parse(renderDocs(catalog, templates), {}).filter((t) => t.type === 'fence' && t.info === 'json');
+    expect(fences.length).toBeGreaterThan(0);
+    for (const fence of fences) expect(validate(anyBody, JSON.parse(fence.content)), fence.content).toEqual([]);
+  });
+
+  it('orders its sections as its overview table, and says each field once', async () => {
+    const catalog = await mustLoad(file);
+    const markdown = renderDocs(catalog, templates);
+    // Each row links to its section: the code's link, or (a codeless entry among coded ones) the meaning's.
+    const table = [...new Set(tableRows(markdown, 'Status').map((r) => /href="#([^"]+)"/.exec(`${r[1]}${r[2]}`)?.[1]).filter((a) => a !== undefined))];
+    const codes = markdown.slice(markdown.search(/\n## (Error codes|Errors by status)\n/));
+    const sections = [...codes.matchAll(/^<a id="([^"]+)"><\/a>$/gm)].map((m) => m[1]);
+    expect(sections).toEqual(table);
+    const fields = tableRows(markdown, 'Field');
+    for (const field of catalog.fields.filter((f) => f.description !== undefined)) {
+      const row = fields.find((r) => r[0] === `<code>${md.utils.escapeHtml(field.name)}</code>`);
+      expect(row?.[3]).toBe(md.renderInline(mdCell(field.description ?? '')));
+    }
+  });
+});
+
+describe('docs pages', () => {
+  it('writes an index that links every code to a page of its own, and pages that link back', async () => {
+    const catalog = await mustLoad('specs/device-readings/errors.yaml');
+    const { index, pages } = renderDocsPages(catalog, templates, { folder: 'errors', index: 'errors.md' });
+    expect([...pages.keys()]).toEqual(catalog.entries.map((e) => `errors/${String(e.code).replace(/_/g, '-')}.md`));
+    const links = [...md.render(index).matchAll(/<a href="([^"]+)"><code>/g)].map((m) => m[1]);
+    expect(new Set(links)).toEqual(new Set(pages.keys()));
+    expect(index).not.toContain('## Error codes');
+    for (const [page, text] of pages) {
+      const code = catalog.entries.find((e) => page.endsWith(`/${String(e.code).replace(/_/g, '-')}.md`));
+      expect(text.startsWith(`# \`${String(code?.code)}\``)).toBe(true);
+      expect(text).toContain('](../errors.md)');
+      expect(text).toContain('```json');
+    }
   });
 });
 

@@ -74,7 +74,7 @@ describe.each(cases)('%s as OpenAPI %s', (file, version) => {
     for (const entry of catalog.entries) {
       const schema = schemas[`${prefix}${entry.name}${catalog.naming.typeSuffix}`];
       expect(schema['x-errcat-code']).toBe(entry.code);
-      expect(schema['x-errcat-retry'].strategy).toBe(entry.retry.strategy);
+      expect(schema['x-errcat-retry'].strategy).toBe(entry.responses[0]?.retry.strategy);
     }
   });
 });
@@ -188,7 +188,7 @@ describe('output', () => {
         expect(schema.description).toBe(`${entry.description}\n\nFix: ${entry.fix}`);
         expect(schema.properties['weird key'].description).toBe('A key with a space and a */ in its doc');
         const example = version === '2.0' ? d['responses'].HostileError400['x-errcat-examples']['HostileQuoteAndApostrophe.hostile'] : d['components'].examples['HostileQuoteAndApostrophe.hostile'].value;
-        expect(example).toEqual(entry.examples[0]?.body);
+        expect(example).toEqual(entry.responses[0]?.examples[0]?.body);
       }
     }
   });
