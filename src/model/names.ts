@@ -58,6 +58,7 @@ export const STRUCTURAL_NAMES = [
   'ResponseFacts',
   'EntryFacts',
   'LevelRow',
+  'LevelsRead',
   'EnvelopeRow',
   'CodeSite',
   'ErrorTables',

@@ -1,4 +1,4 @@
-import type { Classified, EntryFacts, EnvelopeRow, ErrorTables, HeadersLike, RetryOptions, RetryPolicy, WireValue } from './contract.js';
+import type { Classified, EntryFacts, EnvelopeRow, ErrorTables, HeadersLike, LevelsRead, RetryOptions, RetryPolicy, WireValue } from './contract.js';
 import { anyHolds } from './conditions.js';
 import { collectItemCodes } from './item-codes.js';
 import { deepEqual, hasOwn, own, ownPath, plainObject } from './json.js';
@@ -27,45 +27,62 @@ function applies(facts: EntryFacts, status: number, error: unknown, headers: Hea
   return facts.responses.length === 0 || facts.responses.some((r) => anyHolds(r.when, error, headers));
 }
 
-/** The first of the candidates whose pins agree with the codes read, whose conditions hold and whose guard accepts the error object. */
-function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], status: number, error: unknown, headers: HeadersLike | undefined, codes: Record<string, WireValue>): WireValue | undefined {
+/**
+ * The first of the candidates for a level's value whose pins agree with what was read (a level
+ * the body lacks does not disagree; a chain agrees when the pin is anywhere along it), whose
+ * conditions hold and whose guard accepts the error object.
+ */
+function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], at: { level: string; value: WireValue } | undefined, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
   return candidates.find((code) => {
     const facts = factsOf(tables, code);
     if (facts === undefined) return false;
-    // A level the body lacks does not disagree.
-    const agree = Object.keys(facts.pins).every((level) => !hasOwn(codes, level) || codes[level] === facts.pins[level]);
+    const agree = Object.keys(facts.pins).every((level) => {
+      const pinned = facts.pins[level];
+      if (level === at?.level) return pinned === at.value;
+      return !hasOwn(read.values, level) || (read.values[level] ?? []).includes(pinned as WireValue);
+    });
     const guard = tables.guards.get(code);
     return agree && applies(facts, status, error, headers) && guard !== undefined && guard(error);
   });
 }
 
-/** The entry a response is: from the finest level read to the coarsest, then the codeless entries at its status. */
-function resolveEntry(tables: ErrorTables, status: number, error: unknown, headers: HeadersLike | undefined, codes: Record<string, WireValue>): WireValue | undefined {
+/**
+ * The entry a response is: from the finest level read to the coarsest (along a chain, from the
+ * deepest value a client understands outwards), then the codeless entries at its status.
+ */
+function resolveEntry(tables: ErrorTables, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
-    if (level === undefined || !hasOwn(codes, level.name)) continue;
-    const candidates = tables.byValue[i]?.get(codes[level.name]) ?? [];
-    const code = firstAccepted(tables, candidates, status, error, headers, codes);
-    if (code !== undefined) return code;
+    if (level === undefined) continue;
+    for (const value of [...(hasOwn(read.values, level.name) ? (read.values[level.name] ?? []) : [])].reverse()) {
+      const code = firstAccepted(tables, tables.byValue[i]?.get(value) ?? [], { level: level.name, value }, status, error, headers, read);
+      if (code !== undefined) return code;
+    }
   }
-  return firstAccepted(tables, tables.codeless.get(status) ?? [], status, error, headers, codes);
+  return firstAccepted(tables, tables.codeless.get(status) ?? [], undefined, status, error, headers, read);
 }
 
-/** The finest level value read, with the level's index. */
-function finestRead(tables: ErrorTables, codes: Record<string, WireValue>): { index: number; value: WireValue } | undefined {
+/** The finest level value read: the raw code of a response that is not a documented error. */
+function finestRead(tables: ErrorTables, read: LevelsRead): WireValue | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
-    if (level !== undefined && hasOwn(codes, level.name)) return { index: i, value: codes[level.name] as WireValue };
+    if (level !== undefined && hasOwn(read.codes, level.name)) return read.codes[level.name];
   }
   return undefined;
 }
 
-/** The policy of the entry a raw value names, at this status, if one such entry is answered with it. */
-function namedPolicy(tables: ErrorTables, read: { index: number; value: WireValue } | undefined, status: number): RetryPolicy | undefined {
-  if (read === undefined) return undefined;
-  for (const code of tables.byValue[read.index]?.get(read.value) ?? []) {
-    const response = factsOf(tables, code)?.responses.find((r) => r.status === status);
-    if (response !== undefined) return response.retry;
+/** The policy, at this status, of the entry the finest level read names (deepest first along a chain), if one is answered with it. */
+function namedPolicy(tables: ErrorTables, read: LevelsRead, status: number): RetryPolicy | undefined {
+  for (let i = tables.levels.length - 1; i >= 0; i--) {
+    const level = tables.levels[i];
+    if (level === undefined || !hasOwn(read.values, level.name)) continue;
+    for (const value of [...(read.values[level.name] ?? [])].reverse()) {
+      for (const code of tables.byValue[i]?.get(value) ?? []) {
+        const response = factsOf(tables, code)?.responses.find((r) => r.status === status);
+        if (response !== undefined) return response.retry;
+      }
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -91,18 +108,18 @@ function classifyBody(tables: ErrorTables, status: number, body: unknown, header
   if (successBody(tables.envelope, status, error)) {
     return decided(tables, { known: false, code: undefined, status, error: undefined, codes: {}, itemCodes: [], retry: { strategy: 'never' } }, headers, options);
   }
-  const { codes, agree } = readLevels(tables.levels, error, headers);
+  const read = readLevels(tables.levels, error, headers);
+  const { codes } = read;
   const itemCodes = collectItemCodes(tables.itemCodes, error);
-  const code = agree ? resolveEntry(tables, status, error, headers, codes) : undefined;
+  const code = read.agree ? resolveEntry(tables, status, error, headers, read) : undefined;
   const meta = code === undefined ? undefined : factsOf(tables, code);
   if (code !== undefined && meta !== undefined) {
     const response = meta.responses.find((r) => r.status === status);
     const retry = response?.retry ?? policyForStatus(tables, status);
     return decided(tables, { known: true, code, status, statusDocumented: response !== undefined, error, meta, response, codes, itemCodes, retry }, headers, options);
   }
-  const read = finestRead(tables, codes);
   const retry = namedPolicy(tables, read, status) ?? policyForStatus(tables, status);
-  return decided(tables, { known: false, code: read?.value, status, error: tables.sharedShape(error) ? error : undefined, codes, itemCodes, retry }, headers, options);
+  return decided(tables, { known: false, code: finestRead(tables, read), status, error: tables.sharedShape(error) ? error : undefined, codes, itemCodes, retry }, headers, options);
 }
 
 /**

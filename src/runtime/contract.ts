@@ -120,6 +120,14 @@ export interface LevelRow {
   readonly echoes: readonly string[];
 }
 
+/** The levels read from a response: every value per level (along a chain, innermost last), and the finest of each as `codes`. */
+export interface LevelsRead {
+  codes: Record<string, WireValue>;
+  values: Record<string, WireValue[]>;
+  /** False when a header that echoes a level disagrees with the body. */
+  agree: boolean;
+}
+
 /** How bodies carry error objects. */
 export interface EnvelopeRow {
   readonly kind: 'flat' | 'wrapped' | 'problem' | 'list' | 'array' | 'codeless';

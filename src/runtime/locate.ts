@@ -1,4 +1,4 @@
-import type { HeadersLike, JsonValue, LevelRow, Locator, WireValue } from './contract.js';
+import type { HeadersLike, JsonValue, LevelRow, LevelsRead, Locator, WireValue } from './contract.js';
 import { readHeader } from './headers.js';
 import { deepEqual, defineOwn, hasOwn, own, ownPath, plainObject } from './json.js';
 
@@ -37,31 +37,35 @@ export function selectedItems(array: unknown, where: { readonly [property: strin
   return items.filter((item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])));
 }
 
-/** The innermost object reached by following `key` from `value`, one step at least; cycles end the walk. */
-export function innermost(value: unknown, key: string): unknown {
-  let current = own(value, key);
-  if (!plainObject(current)) return undefined;
-  const seen = new Set<unknown>([current]);
-  for (let next = own(current, key); plainObject(next) && !seen.has(next); next = own(current, key)) {
-    seen.add(next);
-    current = next;
-  }
-  return current;
+/** The objects reached by following `key` from `value`, outermost first (one step at least, or none); cycles end the walk. */
+export function chainSteps(value: unknown, key: string): Record<string, unknown>[] {
+  const steps: Record<string, unknown>[] = [];
+  for (let next = own(value, key); plainObject(next) && !steps.includes(next); next = own(next, key)) steps.push(next);
+  return steps;
 }
 
-/** The value a locator points at in a response (the error object and its headers), through its pattern. */
-export function located(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown {
-  let value: unknown;
-  if ('header' in at) value = readHeader(headers, at.header);
-  else {
-    let scope = error;
-    if (at.in !== undefined) scope = selectedItem(ownPath(error, at.in), at.where ?? {});
-    else if (at.chain !== undefined) scope = innermost(error, at.chain);
-    value = ownPath(scope, at.field);
-  }
-  if (at.pattern === undefined) return value;
+/** A value through a locator's pattern: the first capture group, or nothing when it does not match. */
+function throughPattern(value: unknown, pattern: string | undefined): unknown {
+  if (pattern === undefined) return value;
   const text = asText(value);
-  return text === undefined ? undefined : compiled(at.pattern).exec(text)?.[1];
+  return text === undefined ? undefined : compiled(pattern).exec(text)?.[1];
+}
+
+/**
+ * Every value a locator points at in a response (the error object and its headers), through its
+ * pattern: one, or for a chain the value at each step, innermost last.
+ */
+export function locatedAll(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown[] {
+  if ('header' in at) return [throughPattern(readHeader(headers, at.header), at.pattern)];
+  if (at.chain !== undefined) return chainSteps(error, at.chain).map((step) => throughPattern(ownPath(step, at.field), at.pattern));
+  const scope = at.in === undefined ? error : selectedItem(ownPath(error, at.in), at.where ?? {});
+  return [throughPattern(ownPath(scope, at.field), at.pattern)];
+}
+
+/** The value a locator points at: for a chain, at its innermost object. */
+export function located(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown {
+  const values = locatedAll(at, error, headers);
+  return values[values.length - 1];
 }
 
 /**
@@ -79,22 +83,25 @@ function readsText(at: Locator): boolean {
   return 'header' in at || at.pattern !== undefined;
 }
 
-/**
- * Every level's value, by name. The body comes first; a header that echoes a level stands in
- * when the body lacks it. `agree` is false when an echo differs from the body's value.
- */
-export function readLevels(levels: readonly LevelRow[], error: unknown, headers: HeadersLike | undefined): { codes: Record<string, WireValue>; agree: boolean } {
-  const codes: Record<string, WireValue> = {};
-  let agree = true;
+/** Every level's values, by name. The body comes first; a header that echoes a level stands in when the body lacks it. */
+export function readLevels(levels: readonly LevelRow[], error: unknown, headers: HeadersLike | undefined): LevelsRead {
+  const read: LevelsRead = { codes: {}, values: {}, agree: true };
   for (const level of levels) {
-    let value = wireValue(located(level.at, error, headers), level.type, readsText(level.at));
+    const text = readsText(level.at);
+    const values = locatedAll(level.at, error, headers)
+      .map((v) => wireValue(v, level.type, text))
+      .filter((v) => v !== undefined);
     for (const header of level.echoes) {
       const echoed = wireValue(readHeader(headers, header), level.type, true);
       if (echoed === undefined) continue;
-      if (value === undefined) value = echoed;
-      else if (String(echoed) !== String(value)) agree = false;
+      const body = values[values.length - 1];
+      if (body === undefined) values.push(echoed);
+      else if (String(echoed) !== String(body)) read.agree = false;
     }
-    if (value !== undefined) defineOwn(codes, level.name, value);
+    const finest = values[values.length - 1];
+    if (finest === undefined) continue;
+    defineOwn(read.codes, level.name, finest);
+    defineOwn(read.values, level.name, values);
   }
-  return { codes, agree };
+  return read;
 }

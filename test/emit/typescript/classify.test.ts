@@ -135,6 +135,13 @@ describe('a chain, a header echo and item codes (Microsoft)', async () => {
     expect(m.classifyError(400, error({ code: 'BadArgument', innererror: { code: 'PasswordTooWeak' } }))).toMatchObject({ known: true, code: 'BadArgument', codes: { inner: 'PasswordTooWeak' } });
   });
 
+  it('reads the innermost code, and resolves the deepest one it understands', () => {
+    const deeper = { innererror: { code: 'PasswordError', innererror: { code: 'PasswordTooShort', innererror: { code: 'PasswordTooShortByTwo' } } } };
+    expect(m.classifyError(400, error({ code: 'BadArgument', ...deeper }))).toMatchObject({ known: true, code: 'PasswordTooShort', codes: { code: 'BadArgument', inner: 'PasswordTooShortByTwo' } });
+    // The inner entry refines BadArgument: under another top-level code its pins disagree.
+    expect(m.classifyError(404, error({ code: 'NotFound', ...deeper }))).toMatchObject({ known: true, code: 'NotFound' });
+  });
+
   it('reads the code from x-ms-error-code when the body lacks it, and refuses a header that disagrees', () => {
     expect(m.classifyError(404, error({}), { 'x-ms-error-code': 'NotFound' })).toMatchObject({ known: false, code: 'NotFound', codes: { code: 'NotFound' } });
     expect(m.classifyError(404, error({ code: 'NotFound' }), { 'x-ms-error-code': 'NotFound' })).toMatchObject({ known: true, code: 'NotFound' });
@@ -186,9 +193,10 @@ describe('codeless errors told apart by status and conditions (GitHub)', async (
     ['Retry-After as a fraction', { 'retry-after': '1.5' }, 1500],
     ['Retry-After as an HTTP-date', { 'retry-after': new Date(NOW + 90_000).toUTCString() }, 90_000],
     ['Retry-After in the past', { 'retry-after': new Date(NOW - 5000).toUTCString() }, 0],
-    ['x-ratelimit-reset in epoch seconds', { 'x-ratelimit-reset': String(NOW / 1000 + 42) }, 42_000],
-    ['Retry-After first, then the reset', { 'retry-after': '7', 'x-ratelimit-reset': String(NOW / 1000 + 42) }, 7000],
-    ['unreadable hints, so the fallback', { 'retry-after': 'later', 'x-ratelimit-reset': 'soon' }, 500],
+    ['x-ratelimit-reset in epoch seconds, once the limit is spent', { 'x-ratelimit-reset': String(NOW / 1000 + 42), 'x-ratelimit-remaining': '0' }, 42_000],
+    ['not the reset while requests remain, so the fallback', { 'x-ratelimit-reset': String(NOW / 1000 + 42), 'x-ratelimit-remaining': '3' }, 500],
+    ['Retry-After first, then the reset', { 'retry-after': '7', 'x-ratelimit-reset': String(NOW / 1000 + 42), 'x-ratelimit-remaining': '0' }, 7000],
+    ['unreadable hints, so the fallback', { 'retry-after': 'later', 'x-ratelimit-reset': 'soon', 'x-ratelimit-remaining': '0' }, 500],
   ])('waits per %s', (_, headers, expected) => {
     const result = m.classifyError(429, message('Slow down.'), headers, clock);
     expect(result.retryDelayMs).toBe(expected);

@@ -49,7 +49,7 @@ const entryArb = fc.record({
   value: fc.nat(),
   parent: fc.option(fc.nat()),
   statuses: fc.uniqueArray(fc.constantFrom(...STATUSES), { minLength: 1, maxLength: 2 }),
-  when: fc.constantFrom(undefined, undefined, undefined, { header: 'X-Cond', equals: '1' }, [{ field: 'note', pattern: 'x' }]),
+  when: fc.constantFrom(undefined, undefined, undefined, { header: 'X-Cond', equals: '1' }, [{ field: 'note', equals: 'x' }]),
   title: fc.option(fc.constantFrom(...HOSTILE)),
   extra: fc.boolean(),
 });

@@ -15,7 +15,7 @@ function writable(catalog: Catalog, entry: Entry): boolean {
   });
 }
 
-/** Whether the entry pins a level read through a pattern: derived examples leave those out (resolve/examples.ts). */
+/** Whether the entry pins a level read through a pattern: derived examples leave a header one out (resolve/examples.ts). */
 function pinsThroughPattern(catalog: Catalog, entry: Entry): boolean {
   return catalog.envelope.levels.some((level) => level.at.pattern !== undefined && Object.hasOwn(entry.pins, level.name));
 }
@@ -30,7 +30,7 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
       for (const response of entry.responses) {
         for (const example of response.examples) {
           expect(module.isErrorBody(example.body), `${example.name} is an error body`).toBe(true);
-          if (example.derived && (!unconditional(response) || pinsThroughPattern(catalog, entry))) continue;
+          if (example.derived && pinsThroughPattern(catalog, entry)) continue;
           expect(module.classifyError(response.status, example.body, example.headers), example.name).toMatchObject({ known: true, code: entry.code, status: response.status, statusDocumented: true });
         }
       }
@@ -66,6 +66,9 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
 
   it('never takes prototype keys, arrays or look-alikes for errors, and never throws', async () => {
     const { module, catalog } = await generatedModule(file);
+    // None of these values carries a code: only an entry told apart by status alone may take one
+    // (an RFC 9457 problem with no members is `{}`, extra members allowed).
+    const byCode = (result: { known: boolean; code: unknown }) => result.known && catalog.entries.find((e) => e.code === result.code)?.level !== undefined;
     const plain = catalog.envelope.levels.find((l) => l.at.source === 'body' && !l.at.items && l.at.chain === undefined);
     const path = plain?.at.source === 'body' ? plain.at.path : ['code'];
     const wrap = (error: JsonValue): JsonValue => (catalog.envelope.kind === 'array' ? [error] : catalog.envelope.key === undefined ? error : JSON.parse(`{${JSON.stringify(catalog.envelope.key)}: ${JSON.stringify(catalog.envelope.kind === 'list' ? [error] : error)}}`));
@@ -73,8 +76,8 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
     for (const key of PROTOTYPE_KEYS.filter((k) => !catalog.entries.some((e) => e.code === k || e.value === k))) {
       expect(module.isErrorCode(key)).toBe(false);
       const error = path.reduceRight<JsonValue>((inner, segment) => JSON.parse(`{${JSON.stringify(segment)}: ${JSON.stringify(inner)}}`), key);
-      expect(module.isErrorBody(wrap(error))).toBe(false);
-      expect(module.classifyError(400, JSON.parse(`{"__proto__": ${JSON.stringify(wrap(error))}}`)).known).toBe(false);
+      if (catalog.entries.every((e) => e.level !== undefined)) expect(module.isErrorBody(wrap(error))).toBe(false);
+      expect(byCode(module.classifyError(400, JSON.parse(`{"__proto__": ${JSON.stringify(wrap(error))}}`)))).toBe(false);
     }
     const example = catalog.entries[0]?.responses[0]?.examples[0]?.body;
     const trap = () => {
@@ -96,7 +99,7 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
       expect(() => module.classifyError(status, value, { get: trap })).not.toThrow();
       expect(() => module.isErrorBody(value)).not.toThrow();
       expect(() => module.isApiError(value)).not.toThrow();
-      expect(module.classifyError(status, value).known).toBe(false);
+      expect(byCode(module.classifyError(status, value))).toBe(false);
     }
   });
 });
