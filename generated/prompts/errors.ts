@@ -237,7 +237,7 @@ export const ERRORS = {
     "PAST_DUE": { code: "PAST_DUE", name: "PastDue", level: "code", value: "PAST_DUE", pins: { code: "PAST_DUE" }, statuses: [402], title: "The workspace's subscription is past-due or over its limit.", description: "API calls are blocked until payment is updated.", fix: "Open the billing page and update the payment method.", retry: { strategy: "never" }, headers: ["x-request-id"], responses: [{ status: 402, title: "The workspace's subscription is past-due or over its limit.", description: "API calls are blocked until payment is updated.", fix: "Open the billing page and update the payment method.", retry: { strategy: "never" }, headers: ["x-request-id"], when: [] }], deprecated: false },
     "API_NOT_ALLOWED": { code: "API_NOT_ALLOWED", name: "ApiNotAllowed", level: "code", value: "API_NOT_ALLOWED", pins: { code: "API_NOT_ALLOWED" }, statuses: [403], title: "The workspace is on Free tier. Free does not include public API access.", fix: "Upgrade the workspace to Solo or higher (/billing).", retry: { strategy: "never" }, headers: ["x-request-id"], responses: [{ status: 403, title: "The workspace is on Free tier. Free does not include public API access.", fix: "Upgrade the workspace to Solo or higher (/billing).", retry: { strategy: "never" }, headers: ["x-request-id"], when: [] }], deprecated: false },
     "NOT_FOUND": { code: "NOT_FOUND", name: "NotFound", level: "code", value: "NOT_FOUND", pins: { code: "NOT_FOUND" }, statuses: [404], title: "Prompt / version not found, or in a workspace the key can't see.", fix: "Verify the id; check the key's active workspace.", retry: { strategy: "never" }, headers: ["x-request-id"], responses: [{ status: 404, title: "Prompt / version not found, or in a workspace the key can't see.", fix: "Verify the id; check the key's active workspace.", retry: { strategy: "never" }, headers: ["x-request-id"], when: [] }], deprecated: false },
-    "RATE_LIMITED": { code: "RATE_LIMITED", name: "RateLimited", level: "code", value: "RATE_LIMITED", pins: { code: "RATE_LIMITED" }, statuses: [429], title: "Per-minute per-key or global rate limit exceeded.", fix: "Back off per the Retry-After header.", retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"], responses: [{ status: 429, title: "Per-minute per-key or global rate limit exceeded.", fix: "Back off per the Retry-After header.", retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"], when: [] }], deprecated: false },
+    "RATE_LIMITED": { code: "RATE_LIMITED", name: "RateLimited", level: "code", value: "RATE_LIMITED", pins: { code: "RATE_LIMITED" }, statuses: [429], title: "Per-minute per-key or global rate limit exceeded.", fix: "Back off per the Retry-After header.", retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"], responses: [{ status: 429, title: "Per-minute per-key or global rate limit exceeded.", fix: "Back off per the Retry-After header.", retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"], when: [] }], deprecated: false },
     "INTERNAL_ERROR": { code: "INTERNAL_ERROR", name: "InternalError", level: "code", value: "INTERNAL_ERROR", pins: { code: "INTERNAL_ERROR" }, statuses: [500], title: "Unexpected server error.", fix: "Log the request id from x-request-id and contact support.", retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" }, headers: ["x-request-id"], responses: [{ status: 500, title: "Unexpected server error.", fix: "Log the request id from x-request-id and contact support.", retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" }, headers: ["x-request-id"], when: [] }], deprecated: false },
   } as const;
 /** What the catalog says about each HTTP status it uses. */
@@ -247,12 +247,12 @@ export const STATUSES = {
     "402": { title: "Payment Required", codes: ["DISPUTED", "PAST_DUE"], retry: { strategy: "never" }, headers: ["x-request-id"] },
     "403": { title: "Forbidden", codes: ["API_NOT_ALLOWED"], retry: { strategy: "never" }, headers: ["x-request-id"] },
     "404": { title: "Not Found", codes: ["NOT_FOUND"], retry: { strategy: "never" }, headers: ["x-request-id"] },
-    "429": { title: "Too Many Requests", codes: ["RATE_LIMITED"], retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"] },
+    "429": { title: "Too Many Requests", codes: ["RATE_LIMITED"], retry: { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } }, headers: ["x-request-id", "Retry-After"] },
     "500": { title: "Internal Server Error", codes: ["INTERNAL_ERROR"], retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" }, headers: ["x-request-id"] },
   } as const;
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
-    "429": { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } },
+    "429": { strategy: "retry-after", hints: [{ header: "Retry-After", format: "delay" }], maxAttempts: 4, fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" } },
     "4xx": { strategy: "never" },
     "5xx": { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
   } as const;
@@ -716,8 +716,8 @@ export interface BackoffPolicy {
  */
 export type HintFormat = 'delay' | 'seconds' | 'milliseconds' | 'http-date' | 'epoch-seconds' | 'epoch-ms' | 'duration';
 
-/** Where the server says how long to wait, and how it writes it. */
-export type RetryHint = Locator & { readonly format: HintFormat };
+/** Where the server says how long to wait, and how it writes it; read only when one of its conditions holds (none: always). */
+export type RetryHint = Locator & { readonly format: HintFormat; readonly when?: readonly Condition[] };
 
 /** Wait as long as the first readable hint says, else back off with the fallback. */
 export interface RetryAfterPolicy {
@@ -769,6 +769,14 @@ export interface LevelRow {
   readonly type: 'string' | 'integer';
   /** Headers that repeat this level's value (`x-ms-error-code`). */
   readonly echoes: readonly string[];
+}
+
+/** The levels read from a response: every value per level (along a chain, innermost last), and the finest of each as `codes`. */
+export interface LevelsRead {
+  codes: Record<string, WireValue>;
+  values: Record<string, WireValue[]>;
+  /** False when a header that echoes a level disagrees with the body. */
+  agree: boolean;
 }
 
 /** How bodies carry error objects. */
@@ -963,45 +971,62 @@ function applies(facts: EntryFacts, status: number, error: unknown, headers: Hea
   return facts.responses.length === 0 || facts.responses.some((r) => anyHolds(r.when, error, headers));
 }
 
-/** The first of the candidates whose pins agree with the codes read, whose conditions hold and whose guard accepts the error object. */
-function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], status: number, error: unknown, headers: HeadersLike | undefined, codes: Record<string, WireValue>): WireValue | undefined {
+/**
+ * The first of the candidates for a level's value whose pins agree with what was read (a level
+ * the body lacks does not disagree; a chain agrees when the pin is anywhere along it), whose
+ * conditions hold and whose guard accepts the error object.
+ */
+function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], at: { level: string; value: WireValue } | undefined, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
   return candidates.find((code) => {
     const facts = factsOf(tables, code);
     if (facts === undefined) return false;
-    // A level the body lacks does not disagree.
-    const agree = Object.keys(facts.pins).every((level) => !hasOwn(codes, level) || codes[level] === facts.pins[level]);
+    const agree = Object.keys(facts.pins).every((level) => {
+      const pinned = facts.pins[level];
+      if (level === at?.level) return pinned === at.value;
+      return !hasOwn(read.values, level) || (read.values[level] ?? []).includes(pinned as WireValue);
+    });
     const guard = tables.guards.get(code);
     return agree && applies(facts, status, error, headers) && guard !== undefined && guard(error);
   });
 }
 
-/** The entry a response is: from the finest level read to the coarsest, then the codeless entries at its status. */
-function resolveEntry(tables: ErrorTables, status: number, error: unknown, headers: HeadersLike | undefined, codes: Record<string, WireValue>): WireValue | undefined {
+/**
+ * The entry a response is: from the finest level read to the coarsest (along a chain, from the
+ * deepest value a client understands outwards), then the codeless entries at its status.
+ */
+function resolveEntry(tables: ErrorTables, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
-    if (level === undefined || !hasOwn(codes, level.name)) continue;
-    const candidates = tables.byValue[i]?.get(codes[level.name]) ?? [];
-    const code = firstAccepted(tables, candidates, status, error, headers, codes);
-    if (code !== undefined) return code;
+    if (level === undefined) continue;
+    for (const value of [...(hasOwn(read.values, level.name) ? (read.values[level.name] ?? []) : [])].reverse()) {
+      const code = firstAccepted(tables, tables.byValue[i]?.get(value) ?? [], { level: level.name, value }, status, error, headers, read);
+      if (code !== undefined) return code;
+    }
   }
-  return firstAccepted(tables, tables.codeless.get(status) ?? [], status, error, headers, codes);
+  return firstAccepted(tables, tables.codeless.get(status) ?? [], undefined, status, error, headers, read);
 }
 
-/** The finest level value read, with the level's index. */
-function finestRead(tables: ErrorTables, codes: Record<string, WireValue>): { index: number; value: WireValue } | undefined {
+/** The finest level value read: the raw code of a response that is not a documented error. */
+function finestRead(tables: ErrorTables, read: LevelsRead): WireValue | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
-    if (level !== undefined && hasOwn(codes, level.name)) return { index: i, value: codes[level.name] as WireValue };
+    if (level !== undefined && hasOwn(read.codes, level.name)) return read.codes[level.name];
   }
   return undefined;
 }
 
-/** The policy of the entry a raw value names, at this status, if one such entry is answered with it. */
-function namedPolicy(tables: ErrorTables, read: { index: number; value: WireValue } | undefined, status: number): RetryPolicy | undefined {
-  if (read === undefined) return undefined;
-  for (const code of tables.byValue[read.index]?.get(read.value) ?? []) {
-    const response = factsOf(tables, code)?.responses.find((r) => r.status === status);
-    if (response !== undefined) return response.retry;
+/** The policy, at this status, of the entry the finest level read names (deepest first along a chain), if one is answered with it. */
+function namedPolicy(tables: ErrorTables, read: LevelsRead, status: number): RetryPolicy | undefined {
+  for (let i = tables.levels.length - 1; i >= 0; i--) {
+    const level = tables.levels[i];
+    if (level === undefined || !hasOwn(read.values, level.name)) continue;
+    for (const value of [...(read.values[level.name] ?? [])].reverse()) {
+      for (const code of tables.byValue[i]?.get(value) ?? []) {
+        const response = factsOf(tables, code)?.responses.find((r) => r.status === status);
+        if (response !== undefined) return response.retry;
+      }
+    }
+    return undefined;
   }
   return undefined;
 }
@@ -1027,18 +1052,18 @@ function classifyBody(tables: ErrorTables, status: number, body: unknown, header
   if (successBody(tables.envelope, status, error)) {
     return decided(tables, { known: false, code: undefined, status, error: undefined, codes: {}, itemCodes: [], retry: { strategy: 'never' } }, headers, options);
   }
-  const { codes, agree } = readLevels(tables.levels, error, headers);
+  const read = readLevels(tables.levels, error, headers);
+  const { codes } = read;
   const itemCodes = collectItemCodes(tables.itemCodes, error);
-  const code = agree ? resolveEntry(tables, status, error, headers, codes) : undefined;
+  const code = read.agree ? resolveEntry(tables, status, error, headers, read) : undefined;
   const meta = code === undefined ? undefined : factsOf(tables, code);
   if (code !== undefined && meta !== undefined) {
     const response = meta.responses.find((r) => r.status === status);
     const retry = response?.retry ?? policyForStatus(tables, status);
     return decided(tables, { known: true, code, status, statusDocumented: response !== undefined, error, meta, response, codes, itemCodes, retry }, headers, options);
   }
-  const read = finestRead(tables, codes);
   const retry = namedPolicy(tables, read, status) ?? policyForStatus(tables, status);
-  return decided(tables, { known: false, code: read?.value, status, error: tables.sharedShape(error) ? error : undefined, codes, itemCodes, retry }, headers, options);
+  return decided(tables, { known: false, code: finestRead(tables, read), status, error: tables.sharedShape(error) ? error : undefined, codes, itemCodes, retry }, headers, options);
 }
 
 /**
@@ -1072,17 +1097,16 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   return tables.unindexed.some(accepts);
 }
 
-/** Whether a condition holds: its header (trimmed) or error-object field equals, matches, or is present. */
+/**
+ * Whether a condition holds: its header or error-object field is present (or absent), matches a
+ * pattern (a string value), or equals a JSON value (a header as text). The catalog's examples are
+ * checked with the same semantics (src/model/conditions.ts).
+ */
 function conditionHolds(condition: Condition, error: unknown, headers: HeadersLike | undefined): boolean {
-  const value: unknown = 'header' in condition ? readHeader(headers, condition.header)?.trim() : ownPath(error, condition.field);
+  const value: unknown = 'header' in condition ? readHeader(headers, condition.header) : ownPath(error, condition.field);
   if (condition.present !== undefined) return (value !== undefined) === condition.present;
-  if (value === undefined) return false;
-  if (condition.equals !== undefined) return deepEqual(value, condition.equals);
-  if (condition.pattern !== undefined) {
-    const text = asText(value);
-    return text !== undefined && compiled(condition.pattern).test(text);
-  }
-  return true;
+  if (condition.pattern !== undefined) return typeof value === 'string' && compiled(condition.pattern).test(value);
+  return value !== undefined && deepEqual(value, condition.equals);
 }
 
 /** Whether any of the conditions holds; no conditions always hold. */
@@ -1252,31 +1276,35 @@ function selectedItems(array: unknown, where: { readonly [property: string]: Jso
   return items.filter((item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])));
 }
 
-/** The innermost object reached by following `key` from `value`, one step at least; cycles end the walk. */
-function innermost(value: unknown, key: string): unknown {
-  let current = own(value, key);
-  if (!plainObject(current)) return undefined;
-  const seen = new Set<unknown>([current]);
-  for (let next = own(current, key); plainObject(next) && !seen.has(next); next = own(current, key)) {
-    seen.add(next);
-    current = next;
-  }
-  return current;
+/** The objects reached by following `key` from `value`, outermost first (one step at least, or none); cycles end the walk. */
+function chainSteps(value: unknown, key: string): Record<string, unknown>[] {
+  const steps: Record<string, unknown>[] = [];
+  for (let next = own(value, key); plainObject(next) && !steps.includes(next); next = own(next, key)) steps.push(next);
+  return steps;
 }
 
-/** The value a locator points at in a response (the error object and its headers), through its pattern. */
-function located(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown {
-  let value: unknown;
-  if ('header' in at) value = readHeader(headers, at.header);
-  else {
-    let scope = error;
-    if (at.in !== undefined) scope = selectedItem(ownPath(error, at.in), at.where ?? {});
-    else if (at.chain !== undefined) scope = innermost(error, at.chain);
-    value = ownPath(scope, at.field);
-  }
-  if (at.pattern === undefined) return value;
+/** A value through a locator's pattern: the first capture group, or nothing when it does not match. */
+function throughPattern(value: unknown, pattern: string | undefined): unknown {
+  if (pattern === undefined) return value;
   const text = asText(value);
-  return text === undefined ? undefined : compiled(at.pattern).exec(text)?.[1];
+  return text === undefined ? undefined : compiled(pattern).exec(text)?.[1];
+}
+
+/**
+ * Every value a locator points at in a response (the error object and its headers), through its
+ * pattern: one, or for a chain the value at each step, innermost last.
+ */
+function locatedAll(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown[] {
+  if ('header' in at) return [throughPattern(readHeader(headers, at.header), at.pattern)];
+  if (at.chain !== undefined) return chainSteps(error, at.chain).map((step) => throughPattern(ownPath(step, at.field), at.pattern));
+  const scope = at.in === undefined ? error : selectedItem(ownPath(error, at.in), at.where ?? {});
+  return [throughPattern(ownPath(scope, at.field), at.pattern)];
+}
+
+/** The value a locator points at: for a chain, at its innermost object. */
+function located(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown {
+  const values = locatedAll(at, error, headers);
+  return values[values.length - 1];
 }
 
 /**
@@ -1294,24 +1322,27 @@ function readsText(at: Locator): boolean {
   return 'header' in at || at.pattern !== undefined;
 }
 
-/**
- * Every level's value, by name. The body comes first; a header that echoes a level stands in
- * when the body lacks it. `agree` is false when an echo differs from the body's value.
- */
-function readLevels(levels: readonly LevelRow[], error: unknown, headers: HeadersLike | undefined): { codes: Record<string, WireValue>; agree: boolean } {
-  const codes: Record<string, WireValue> = {};
-  let agree = true;
+/** Every level's values, by name. The body comes first; a header that echoes a level stands in when the body lacks it. */
+function readLevels(levels: readonly LevelRow[], error: unknown, headers: HeadersLike | undefined): LevelsRead {
+  const read: LevelsRead = { codes: {}, values: {}, agree: true };
   for (const level of levels) {
-    let value = wireValue(located(level.at, error, headers), level.type, readsText(level.at));
+    const text = readsText(level.at);
+    const values = locatedAll(level.at, error, headers)
+      .map((v) => wireValue(v, level.type, text))
+      .filter((v) => v !== undefined);
     for (const header of level.echoes) {
       const echoed = wireValue(readHeader(headers, header), level.type, true);
       if (echoed === undefined) continue;
-      if (value === undefined) value = echoed;
-      else if (String(echoed) !== String(value)) agree = false;
+      const body = values[values.length - 1];
+      if (body === undefined) values.push(echoed);
+      else if (String(echoed) !== String(body)) read.agree = false;
     }
-    if (value !== undefined) defineOwn(codes, level.name, value);
+    const finest = values[values.length - 1];
+    if (finest === undefined) continue;
+    defineOwn(read.codes, level.name, finest);
+    defineOwn(read.values, level.name, values);
   }
-  return { codes, agree };
+  return read;
 }
 
 /**
@@ -1369,9 +1400,10 @@ function backoffMs(policy: BackoffPolicy, attempt: number, random: () => number)
   return delay;
 }
 
-/** The delay the first present and readable hint gives. */
+/** The delay the first hint that applies, is present and is readable gives. */
 function hintedDelayMs(hints: readonly RetryHint[], error: unknown, headers: HeadersLike | undefined, now: () => number): number | undefined {
   for (const hint of hints) {
+    if (hint.when !== undefined && !anyHolds(hint.when, error, headers)) continue;
     const delay = hintMs(located(hint, error, headers), hint.format, now);
     if (delay !== undefined) return delay;
   }
