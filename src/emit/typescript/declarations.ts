@@ -11,7 +11,7 @@ import { objectType, typeOf } from './schema-to-type.js';
 /** A placeholder's type: only `isApiError` appears in the schemas the declarations read. */
 const names = (placeholder: string) => (placeholder === 'isApiError' ? 'ApiError' : 'unknown');
 
-export function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
+function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
   return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc === undefined ? {} : { docs: jsDoc(doc) }) };
 }
 
@@ -46,7 +46,7 @@ function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStruc
 }
 
 /** The body type around an error-object type, per the envelope; `first` makes a list's first error that type. */
-export function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): string {
+function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): string {
   const { envelope } = catalog;
   const list = envelope.kind === 'list' || envelope.kind === 'array';
   const value = !list ? inner : form === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
@@ -54,7 +54,7 @@ export function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first
 }
 
 /** Every documented value of every `codes` field, in catalog order. */
-export function documentedItemCodes(catalog: Catalog): (string | number)[] {
+function documentedItemCodes(catalog: Catalog): (string | number)[] {
   const found: (string | number)[] = [];
   const visit = (shape: FieldShape): void => {
     for (const code of shape.codes ?? []) if (!found.includes(code.value)) found.push(code.value);

@@ -21,10 +21,10 @@ function patternConstants(ctx: EmitContext): StatementStructures[] {
 }
 
 /**
- * The catalog as one self-contained TypeScript module: the runtime's table types, the catalog's
- * types, constants and guards (ts-morph structures, printed once), the tables the runtime reads,
- * typed doors onto it, server constructors, and the runtime itself, inlined from src/runtime.
- * Never type-checked here.
+ * The catalog as one self-contained TypeScript module: its types, constants and guards, the
+ * tables the runtime reads, typed doors onto the runtime and server constructors (ts-morph
+ * structures, printed once); then the runtime, inlined from src/runtime: the table shapes and the
+ * functions the rest calls. Never type-checked here.
  */
 export function emitTypeScript(catalog: Catalog, banner: string): string {
   const ctx = createContext(catalog);

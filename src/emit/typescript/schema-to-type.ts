@@ -4,7 +4,7 @@ import { GUARD_REF, TYPE_REF } from './context.js';
 import { literalType, propertyName, unionType } from './literals.js';
 
 /** Names a placeholder stands for: the named types, and types errcat declares itself (`ApiError`). */
-export type TypeNames = (placeholder: string) => string;
+type TypeNames = (placeholder: string) => string;
 
 /**
  * The TypeScript type of the values one of errcat's schemas accepts. Unions, maps and named

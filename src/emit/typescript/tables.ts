@@ -40,7 +40,7 @@ function codeless(catalog: Catalog): string {
 }
 
 /** The map of where item codes sit (see `CodeSite`), as data: node 0 is the error object. */
-export function codeSites(catalog: Catalog): JsonValue[] {
+function codeSites(catalog: Catalog): JsonValue[] {
   const types = new Map(catalog.types.map((t) => [t.name, t.shape]));
   // The named types that lead to a code, found to a fixpoint (types may refer to each other).
   const leading = new Set<string>();

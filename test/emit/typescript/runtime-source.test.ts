@@ -6,7 +6,8 @@ import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { RUNTIME_DIR } from '../../../src/emit/typescript/runtime-source.js';
 import { isStructuralName } from '../../../src/model/names.js';
-import { ROOT } from '../../helpers.js';
+import { emitTypeScript } from '../../../src/emit/typescript/index.js';
+import { mustLoad, ROOT } from '../../helpers.js';
 import { generatedModule } from './modules.js';
 
 const runtimeDir = join(ROOT, 'src/runtime');
@@ -40,6 +41,11 @@ describe('the runtime module every errors.ts inlines (src/runtime)', () => {
     expect(text).toContain('function classify(');
     const { text: google } = await generatedModule('test/fixtures/valid/levels-google.yaml');
     expect(google).toContain('function everyValue');
+  });
+
+  it('gives byte-identical output for the same catalog', async () => {
+    const catalog = await mustLoad('test/fixtures/valid/levels-google.yaml');
+    expect(emitTypeScript(catalog, 'b')).toBe(emitTypeScript(structuredClone(catalog), 'b'));
   });
 
   it('ships in the package, where the emitter reads it from src/ and dist/ alike', () => {
