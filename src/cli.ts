@@ -1,38 +1,50 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CheckOptions } from './cli/check.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
+import type { LintOptions } from './cli/lint.js';
 import type { MergeOptions } from './cli/merge.js';
-import { EXIT, UsageError } from './cli/terminal.js';
+import { ERRCAT_VERSION, EXIT, UsageError } from './cli/terminal.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** What `generate` and `check` share: one catalog with its outputs, or the config. */
-function withProjectOptions(command: Command): Command {
-  return command
-    .argument('[catalog]', 'catalog file (YAML or JSON); omit to use the config')
-    .option('-o, --out <dir>', 'the output folder (with a catalog argument)')
-    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (with a catalog argument)')
-    .option('--format <format>', 'yaml or json (with a catalog argument)')
-    .option('--docs <layout>', 'single (one errors.md) or pages (an index and one page per code)')
-    .option('-c, --config <file>', 'the config file (default: errcat.config.yaml here)');
+/** `--out <path>`, with `--output` as another name for it (joined in the preAction hook). */
+function withOut(command: Command, description: string): Command {
+  return command.option('-o, --out <path>', description).option('--output <path>', 'the same as --out');
 }
+
+/** What `generate` and `check` share: one catalog with its outputs, or the config, with flags that override it. */
+function withProjectOptions(command: Command): Command {
+  return withOut(command.argument('[catalog]', 'catalog file (YAML or JSON); omit for every catalog of the config'), 'the output folder (overrides the config\'s `out`)')
+    .option('--openapi <version>', 'OpenAPI version: 3.1, 3.0 or 2.0 (overrides the config)')
+    .option('--openapi-format <format>', 'the OpenAPI file as yaml or json (overrides the config)')
+    .option('--docs <layout>', 'single (one errors.md) or pages (an index and one page per code; overrides the config)')
+    .option('-c, --config <file>', 'the config file (default: errcat.config.ts, .mts, .mjs, .js, .yaml, .yml or .json here)');
+}
+
+const REPORT_FORMAT = '--format <format>';
+const REPORT_FORMAT_HELP = 'report as stylish (default), json, github-actions or sarif';
 
 function program(): Command {
   const cli = new Command('errcat')
     .description('Compile an API error catalog into OpenAPI components, TypeScript and an error reference.')
-    .version(version)
+    .version(ERRCAT_VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .hook('preAction', (_, command) => {
+      const { out, output } = command.opts<{ out?: string; output?: string }>();
+      if (output === undefined) return;
+      if (out !== undefined && out !== output) throw new UsageError('errcat: --out and --output are one option; give it once');
+      command.setOptionValue('out', output);
+    });
   cli
     .command('lint')
-    .description('Check catalogs and report every problem with its file:line:col.')
-    .argument('<catalog...>', 'catalog files (YAML or JSON)')
-    .option('--json', 'print a machine-readable report on stdout')
+    .description('Check catalogs and report every problem with its file:line:col: those given, or every catalog of the config.')
+    .argument('[catalog...]', 'catalog files (YAML or JSON); omit for every catalog of the config')
+    .option(REPORT_FORMAT, REPORT_FORMAT_HELP)
+    .option('--json', 'the same as --format json')
     .option('-q, --quiet', 'print diagnostics only, no summary')
-    .action(async (files: string[], options: { json?: boolean; quiet?: boolean }) => {
+    .option('-c, --config <file>', 'the config whose catalogs to lint (default: errcat.config.* here)')
+    .action(async (files: string[], options: LintOptions) => {
       // Commands load on demand: lint never pays for ts-morph.
       const { lintCommand } = await import('./cli/lint.js');
       process.exitCode = await lintCommand(files, options);
@@ -40,29 +52,36 @@ function program(): Command {
   withProjectOptions(
     cli
       .command('generate')
-      .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of errcat.config.yaml.'),
+      .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of the config.'),
   )
+    .option('--format <format>', 'the same as --openapi-format')
     .option('-w, --watch', 'regenerate whenever a catalog, the config or a template changes')
     .option('--json', 'print a machine-readable report on stdout')
-    .option('-q, --quiet', 'print nothing on success')
-    .action(async (file: string | undefined, options: GenerateCommandOptions) => {
+    .option('-q, --quiet', 'print errors only, nothing on success')
+    .action(async (file: string | undefined, options: GenerateCommandOptions & { format?: string }) => {
+      const { format, ...rest } = options;
+      if (format !== undefined && rest.openapiFormat !== undefined && format !== rest.openapiFormat) throw new UsageError('errcat: --format is --openapi-format for generate; give it once');
       const { generateCommand } = await import('./cli/generate.js');
-      process.exitCode = await generateCommand(file, options);
+      process.exitCode = await generateCommand(file, format !== undefined ? { ...rest, openapiFormat: format } : rest);
     });
   withProjectOptions(cli.command('check').description('Regenerate in memory and fail when a generated file is stale or missing.'))
-    .option('--json', 'print a machine-readable report on stdout')
+    .option(REPORT_FORMAT, REPORT_FORMAT_HELP)
+    .option('--json', 'the same as --format json')
     .action(async (file: string | undefined, options: CheckOptions) => {
       const { checkCommand } = await import('./cli/check.js');
       process.exitCode = await checkCommand(file, options);
     });
-  cli
-    .command('merge')
-    .description("Put a catalog's error components into an existing OpenAPI spec and reference them from its operations, keeping everything else byte for byte.")
-    .argument('<catalog>', 'catalog file')
-    .requiredOption('-s, --spec <file>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)')
-    .option('-o, --out <file>', 'write here instead of editing the spec in place; - for stdout')
+  withOut(
+    cli
+      .command('merge')
+      .description("Put a catalog's error components into an existing OpenAPI spec and reference them from its operations, keeping everything else byte for byte.")
+      .argument('<catalog>', 'catalog file')
+      .requiredOption('-s, --spec <file>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)'),
+    'write here instead of editing the spec in place; - for stdout',
+  )
     .option('--no-validate', 'skip reading the merged spec back and validating it with swagger-parser')
-    .option('-q, --quiet', 'print nothing on success')
+    .option('-v, --verbose', 'also print a note for each response of the spec\'s own that was kept or replaced')
+    .option('-q, --quiet', 'print errors only, nothing on success')
     .action(async (file: string, options: MergeOptions) => {
       const { mergeCommand } = await import('./cli/merge.js');
       process.exitCode = await mergeCommand(file, options);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
@@ -113,4 +113,19 @@ export function redoclyProblems(files: readonly string[]): RedoclyProblem[] {
 export function writeJson(path: string, value: unknown): string {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
   return path;
+}
+
+/**
+ * The official SARIF 2.1.0 JSON Schema (OASIS; the copy @microsoft/jest-sarif ships, draft-04),
+ * judged by ajv. The schema's language-tag pattern is not a valid `u`-mode regular expression,
+ * hence `unicodeRegExp: false`. Returns ajv's errors as text, or ''.
+ */
+export async function sarifErrors(log: unknown): Promise<string> {
+  // A CommonJS module: its `default` is module.exports, whose own `default` is the class.
+  const Ajv04 = (await import('ajv-draft-04')).default.default;
+  const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as AnySchema;
+  const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv as unknown as Ajv);
+  const validate = ajv.compile(schema);
+  return validate(log) ? '' : ajv.errorsText(validate.errors, { separator: '\n' });
 }

@@ -1,7 +1,7 @@
 import { displayPath } from '../project/display-path.js';
-import { planProject } from '../project/plan.js';
 import { writeFilesAtomically } from '../write/files.js';
-import { describeWritten, printDiagnostics, resolveProject, type ProjectOptions } from './project.js';
+import { elapsed, printDiagnostics, reportFormat, writeDiagnostics } from './output.js';
+import { describeWritten, resolveProject, type ProjectOptions } from './project.js';
 import { EXIT } from './terminal.js';
 
 export interface GenerateCommandOptions extends ProjectOptions {
@@ -12,27 +12,32 @@ export interface GenerateCommandOptions extends ProjectOptions {
 
 /** One run: plan everything in memory, then write it all or nothing. */
 export async function generateOnce(catalog: string | undefined, options: GenerateCommandOptions): Promise<number> {
+  const started = performance.now();
+  const format = reportFormat({ ...(options.json ? { json: true } : {}), ...(options.quiet ? { quiet: true } : {}) });
   const project = await resolveProject(catalog, options);
   if (!project.config) {
-    printDiagnostics(project.diagnostics, project.texts);
+    writeDiagnostics(format, project.diagnostics, project.texts, { files: [] });
     return EXIT.diagnostics;
   }
+  // Loaded once the command line is known to be right: a usage error costs no ts-morph.
+  const { planProject } = await import('../project/plan.js');
   // Progress goes to stderr, on a terminal only, and only when there is enough to wait for.
-  const progress = process.stderr.isTTY && !options.quiet && !options.json && project.config.targets.length > 3;
+  const progress = process.stderr.isTTY && format === 'stylish' && !options.quiet && project.config.targets.length > 3;
   const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${displayPath(target.catalog)}\u001b[K`) : undefined);
   if (progress) process.stderr.write('\r\u001b[K');
-  printDiagnostics(plan.diagnostics, plan.texts);
-  if (plan.diagnostics.some((d) => d.severity === 'error')) {
-    if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: plan.diagnostics, files: [] }, null, 2)}\n`);
-    return EXIT.diagnostics;
+  const failed = plan.diagnostics.some((d) => d.severity === 'error');
+  const written = failed ? [] : await writeFilesAtomically(plan.files);
+  if (format === 'json') {
+    writeDiagnostics('json', plan.diagnostics, plan.texts, { files: written.map((w) => ({ ...w, path: displayPath(w.path) })) });
+    return failed ? EXIT.diagnostics : EXIT.ok;
   }
-  const written = await writeFilesAtomically(plan.files);
-  if (options.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, diagnostics: plan.diagnostics, files: written }, null, 2)}\n`);
-  } else if (!options.quiet) {
+  // --quiet: errors only.
+  printDiagnostics(options.quiet ? plan.diagnostics.filter((d) => d.severity === 'error') : plan.diagnostics, plan.texts);
+  if (failed) return EXIT.diagnostics;
+  if (!options.quiet) {
     for (const w of written) process.stdout.write(`${describeWritten(w)}\n`);
     const changed = written.filter((w) => w.outcome === 'written').length;
-    process.stdout.write(`${plan.catalogs} catalog${plan.catalogs === 1 ? '' : 's'}, ${written.length} files: ${changed} written, ${written.length - changed} unchanged\n`);
+    process.stdout.write(`${plan.catalogs} catalog${plan.catalogs === 1 ? '' : 's'}, ${written.length} files: ${changed} written, ${written.length - changed} unchanged in ${elapsed(started)}\n`);
   }
   return EXIT.ok;
 }

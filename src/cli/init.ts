@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { displayPath } from '../project/display-path.js';
 import { writeFilesAtomically } from '../write/files.js';
 import { EXIT } from './terminal.js';
 
@@ -83,11 +84,11 @@ export async function initCommand(options: { dir?: string }): Promise<number> {
   ];
   const existing = files.filter((f) => existsSync(f.path));
   if (existing.length > 0) {
-    process.stderr.write(`errcat: ${existing.map((f) => f.path).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written\n`);
+    process.stderr.write(`errcat: ${existing.map((f) => displayPath(f.path)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written\n`);
     return EXIT.diagnostics;
   }
   await writeFilesAtomically(files);
-  for (const f of files) process.stdout.write(`wrote     ${f.path}\n`);
+  for (const f of files) process.stdout.write(`wrote     ${displayPath(f.path)}\n`);
   process.stdout.write('next: errcat generate\n');
   return EXIT.ok;
 }

@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+
+/** errcat's own version, from its package.json. */
+export const ERRCAT_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 /** Colour only for a TTY, and never when NO_COLOR is set (https://no-color.org). */
 export function useColor(stream: NodeJS.WriteStream): boolean {
   const noColor = process.env['NO_COLOR'];

@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { findConfig } from '../project/config.js';
 import { resolveProject } from './project.js';
 import { generateOnce, type GenerateCommandOptions } from './generate.js';
 import { UsageError } from './terminal.js';
@@ -41,7 +42,11 @@ export async function watchProject(catalog: string | undefined, options: Generat
       if (catalog === undefined) next.add(resolve(project.config.file));
       for (const target of project.config.targets) next.add(target.catalog);
       templates = project.config.templates;
-    } else if (options.config !== undefined) next.add(resolve(options.config));
+    } else {
+      // A config with errors: watch it, so that fixing it runs again.
+      const config = options.config ?? findConfig(process.cwd());
+      if (config !== undefined) next.add(resolve(config));
+    }
     files = next;
 
     const wanted = new Set<string>();
@@ -63,7 +68,7 @@ export async function watchProject(catalog: string | undefined, options: Generat
           try {
             return watch(folder, { recursive: true }, (_, name) => name?.endsWith('.hbs') && schedule());
           } catch {
-            // No templates folder yet: the defaults apply, and there is nothing to watch.
+            // The folder went away since the config was read: the next run reports it.
             return undefined;
           }
         },

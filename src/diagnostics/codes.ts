@@ -41,11 +41,16 @@ export const DIAGNOSTIC_CODES = {
   'example-invalid': { severity: 'error', summary: "An example body does not fit its entry's schema." },
   // Project config and templates
   'catalog-not-found': { severity: 'error', summary: 'The config names a catalog that does not exist.' },
+  'config-error': { severity: 'error', summary: 'A config module (errcat.config.ts, .mts, .mjs, .js) cannot be loaded, or exports no config.' },
+  'templates-not-found': { severity: 'error', summary: 'The config names a templates folder that does not exist.' },
   'template-error': { severity: 'error', summary: 'A docs template cannot be compiled or rendered.' },
+  'stale-output': { severity: 'error', summary: 'A generated file is missing, or differs from what its catalog generates now.' },
   // Merging into a spec
   'unsupported-spec': { severity: 'error', summary: 'The spec is not OpenAPI 3.1, 3.0 or Swagger 2.0.' },
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
+  'unreferenced-components': { severity: 'warning', summary: 'A merge adds components that no operation of the spec references.' },
+  'missing-component-prefix': { severity: 'warning', summary: 'A merge adds components under unprefixed names, since the catalog sets no componentPrefix.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
   'unregistered-status': { severity: 'warning', summary: 'An HTTP status no RFC registers: probably a typo.' },
   'ignored-retry-header': { severity: 'warning', summary: 'A 5xx sends Retry-After, but its retry policy never reads it.' },

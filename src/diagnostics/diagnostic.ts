@@ -6,6 +6,14 @@ export interface Position {
   column: number;
 }
 
+/** Another place that explains a diagnostic, such as the first definition of a duplicate. */
+export interface RelatedLocation {
+  file: string;
+  start: Position;
+  end: Position;
+  message: string;
+}
+
 export interface Diagnostic {
   code: DiagnosticCode;
   severity: Severity;
@@ -13,6 +21,7 @@ export interface Diagnostic {
   file: string;
   start: Position;
   end: Position;
+  related?: RelatedLocation[];
 }
 
 /** Where a diagnostic points before it is tied to a file. */
@@ -23,8 +32,10 @@ export interface Span {
 
 export const FILE_START: Span = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
-export function diagnostic(code: DiagnosticCode, message: string, file: string, span: Span): Diagnostic {
-  return { code, severity: severityOf(code), message, file, start: span.start, end: span.end };
+export function diagnostic(code: DiagnosticCode, message: string, file: string, span: Span, related?: readonly RelatedLocation[]): Diagnostic {
+  const d: Diagnostic = { code, severity: severityOf(code), message, file, start: span.start, end: span.end };
+  if (related && related.length > 0) d.related = [...related];
+  return d;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

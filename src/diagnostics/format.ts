@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostic.js';
 
+/** The `stylish` format: what a person reads on a terminal. */
 export interface FormatOptions {
   color: boolean;
   /** The file's text, for the code frame; omitted when unreadable. */
@@ -10,14 +11,28 @@ const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 const STYLES = { red: ansi(31, 39), yellow: ansi(33, 39), cyan: ansi(36, 39), dim: ansi(2, 22), bold: ansi(1, 22) };
 type Style = keyof typeof STYLES;
 
-/** `path:line:col - error code: message`, then a code frame when the text is known. */
+/**
+ * `path:line:col - error code: message`, an indented `path:line:col - note: …` line per related
+ * location, then a code frame when the text is known.
+ */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions): string {
   const paint = (style: Style, s: string) => (options.color ? STYLES[style](s) : s);
   const where = paint('cyan', `${d.file}:${d.start.line}:${d.start.column}`);
   const severity = paint(d.severity === 'error' ? 'red' : 'yellow', d.severity);
   const head = `${where} - ${severity} ${paint('dim', d.code)}: ${d.message}`;
+  const notes = (d.related ?? []).map((r) => `\n  ${paint('cyan', `${r.file}:${r.start.line}:${r.start.column}`)} - ${paint('dim', 'note')}: ${r.message}`).join('');
   const frame = options.sourceText === undefined ? '' : codeFrame(options.sourceText, d, paint);
-  return frame ? `${head}\n${frame}` : head;
+  return `${head}${notes}${frame ? `\n${frame}` : ''}`;
+}
+
+/** Every diagnostic in the stylish format, with its file's code frame when `texts` has the file. */
+export function formatStylish(diagnostics: readonly Diagnostic[], options: { color: boolean; texts?: ReadonlyMap<string, string> }): string {
+  return diagnostics
+    .map((d) => {
+      const text = options.texts?.get(d.file);
+      return `${formatDiagnostic(d, { color: options.color, ...(text !== undefined ? { sourceText: text } : {}) })}\n`;
+    })
+    .join('');
 }
 
 function codeFrame(text: string, d: Diagnostic, paint: (style: Style, s: string) => string): string {

@@ -64,6 +64,26 @@ function groupEdits(outline: YamlOutline, edits: readonly Edit[]): Group[] {
 }
 
 /**
+ * A flow mapping or alias written on one line as the value of a block mapping's key
+ * (`components: {}`, `responses: { '200': { description: ok } }`, `responses: *shared`):
+ * where its key's colon ends, what follows it on the line (a comment), where the line ends, and
+ * the column of the key. Undefined for anything else (a multi-line flow mapping, one inside
+ * another, one with an anchor or tag), which stays a flow mapping.
+ */
+function keyedOneLiner(text: string, outline: YamlOutline, path: readonly string[], layout: { start: number; end: number }): { colonEnd: number; comment: string; end: number; column: number } | undefined {
+  if (path.length === 0) return undefined;
+  const parent = outline.mapping(path.slice(0, -1));
+  if (parent?.style !== 'block') return undefined;
+  const pair = parent.pairs.find((p) => p.key === path[path.length - 1]);
+  if (!pair || layout.start < pair.start || layout.end > pair.end) return undefined;
+  const head = text.slice(pair.start, layout.start);
+  const node = text.slice(layout.start, layout.end);
+  const rest = text.slice(layout.end, pair.end);
+  if (!/^[^\n]*:[ \t]*$/.test(head) || !/^[{*][^\n]*$/.test(node) || !/^[ \t]*(#[^\n]*)?\r?\n?$/.test(rest)) return undefined;
+  return { colonEnd: pair.start + head.trimEnd().length, comment: rest.replace(/\r?\n$/, ''), end: pair.end, column: parent.column };
+}
+
+/**
  * A block mapping's edits as whole pairs: the keys to delete, and the value each other edited
  * key gets (edits deeper inside a key become that key's new value).
  */
@@ -88,8 +108,9 @@ function pairEdits(group: Group, data: unknown): { pending: Map<string, unknown>
 /**
  * Applies edits to YAML text by splicing: each edited pair's lines are replaced, new pairs go
  * after a mapping's last pair, and every other byte — comments, order, quoting, blank lines,
- * anchors — stays as it was. A flow mapping (`{ … }`) or an alias is rewritten as one flow
- * mapping. `data` is what the text says, and `outline` where it says it.
+ * anchors — stays as it was. A one-line flow mapping or alias under a key of a block mapping
+ * (`components: {}`) becomes block lines at the file's indentation; any other flow mapping is
+ * rewritten as one flow mapping. `data` is what the text says, and `outline` where it says it.
  */
 export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): string {
   const unit = indentUnit(outline, data);
@@ -106,7 +127,11 @@ export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlO
     const depth = group.path.length;
     if (layout.style === 'whole') {
       const value = applyEdits(structuredClone(mappingAt(data, group.path) ?? {}), group.edits);
-      splices.push({ start: layout.start, end: layout.end, text: JSON.stringify(value), depth });
+      const underKey = Object.keys(value).length > 0 ? keyedOneLiner(text, outline, group.path, layout) : undefined;
+      if (underKey) {
+        // `components: {}` filled: its key keeps its line (and comment), the value goes below it in block style.
+        splices.push({ start: underKey.colonEnd, end: underKey.end, text: `${underKey.comment}${eol}${block(Object.entries(value), underKey.column + unit)}`, depth });
+      } else splices.push({ start: layout.start, end: layout.end, text: JSON.stringify(value), depth });
       continue;
     }
     const { pending, deletes } = pairEdits(group, data);

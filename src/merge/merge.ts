@@ -6,11 +6,12 @@ import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, type SourceDocument } from '../parse/source-document.js';
 import { formatLike } from './format-json.js';
 import { applyToYaml } from './apply-yaml.js';
-import { planMerge, specVersion } from './plan.js';
+import { countDecisions, describeDecision, planMerge, specVersion, type MergeCounts } from './plan.js';
 import { applyEdits, isMapping } from './spec-data.js';
 import { documentOutline } from './yaml-document-outline.js';
 import { readYamlEvents } from './yaml-events.js';
 import type { YamlOutline } from './yaml-layout.js';
+import { mergeWarnings } from './warnings.js';
 
 export interface MergeResult {
   /** The merged spec; absent when anything failed, so the spec is never touched. */
@@ -18,6 +19,8 @@ export interface MergeResult {
   diagnostics: Diagnostic[];
   /** User responses kept or replaced. */
   notes: string[];
+  /** What the merge changed; present with `text`. */
+  counts?: MergeCounts;
 }
 
 interface ReadSpec {
@@ -69,12 +72,13 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
     return { diagnostics: [diagnostic('unsupported-spec', `errcat merges into OpenAPI 3.1, 3.0 and Swagger 2.0 specs; this one says ${key}: ${JSON.stringify(root[key] ?? null)}.`, file, where([key]))], notes: [] };
   }
   const plan = planMerge(catalog, root, version);
+  const notes = plan.responses.flatMap((d) => describeDecision(d) ?? []);
   if (plan.conflicts.length > 0) {
     return {
       diagnostics: plan.conflicts.map((c) =>
         diagnostic('component-conflict', `The spec already has its own \`${[...c.path, c.key].join('.')}\`, and errcat needs that name; rename the spec's component, or set \`naming.componentPrefix\` in the catalog.`, file, where([...c.path, c.key], true)),
       ),
-      notes: plan.notes,
+      notes,
     };
   }
   const spliced = read.outline && applyToYaml(text, plan.edits, read.outline, root);
@@ -89,8 +93,8 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       await SwaggerParser.validate(readBack as never, { resolve: { external: false } });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 4).join(' ');
-      return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes: plan.notes };
+      return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
     }
   }
-  return { text: merged, diagnostics: [], notes: plan.notes };
+  return { text: merged, diagnostics: mergeWarnings(catalog, root, plan, file, where), notes, counts: countDecisions(plan.responses) };
 }

@@ -15,12 +15,54 @@ export interface Ownership {
 
 export const REGISTRY_KEY = 'x-errcat';
 
+/**
+ * What the merge does at one status of one operation: add a reference to errcat's response (or
+ * update one to another name), find it already there, keep or replace a response of the spec's
+ * own, or remove a reference the catalog no longer attaches.
+ */
+export interface ResponseDecision {
+  method: string;
+  path: string;
+  status: string;
+  /** `joined`: an error sent under 2xx joined the success body; `skipped`: there was no success body to join. */
+  outcome: 'added' | 'unchanged' | 'kept' | 'replaced' | 'removed' | 'joined' | 'skipped';
+}
+
+/** How much a merge changed, for its summary line and callers of the API. */
+export interface MergeCounts {
+  /** Operations that reference errcat's responses after the merge, or lost one. */
+  operations: number;
+  /** References to errcat's responses added (or pointed at a renamed response). */
+  added: number;
+  /** Responses of the spec's own left where errcat would have answered (rules without `replace`). */
+  kept: number;
+  /** Responses of the spec's own replaced by errcat's (rules with `replace: true`). */
+  replaced: number;
+  /** References removed, because the catalog no longer attaches that status. */
+  removed: number;
+}
+
 export interface MergePlan {
   edits: Edit[];
   /** Components the spec already has under a name errcat wants, not errcat's own. */
   conflicts: { path: readonly string[]; key: string }[];
-  /** Notes on user responses kept or replaced. */
-  notes: string[];
+  /** Per operation and status, what happens to its response. */
+  responses: ResponseDecision[];
+}
+
+export function countDecisions(decisions: readonly ResponseDecision[]): MergeCounts {
+  const count = (outcome: ResponseDecision['outcome']) => decisions.filter((d) => d.outcome === outcome).length;
+  const touched = new Set(decisions.filter((d) => d.outcome !== 'kept' && d.outcome !== 'skipped').map((d) => `${d.method} ${d.path}`));
+  return { operations: touched.size, added: count('added') + count('joined'), kept: count('kept'), replaced: count('replaced'), removed: count('removed') };
+}
+
+/** A note on a response of the spec's own: `kept GET /things/{id} 404: …` or `replaced …`. */
+export function describeDecision(decision: ResponseDecision): string | undefined {
+  const where = `${decision.method.toUpperCase()} ${decision.path} ${decision.status}`;
+  if (decision.outcome === 'kept') return `kept ${where}: the spec already answers it (set replace: true on the rule to replace it)`;
+  if (decision.outcome === 'replaced') return `replaced ${where} with errcat's response`;
+  if (decision.outcome === 'skipped') return `skipped ${where}: errors come with this status, but the spec has no success body there to join them to`;
+  return undefined;
 }
 
 export function specVersion(spec: Record<string, unknown>): OpenApiVersion | undefined {
@@ -47,7 +89,7 @@ function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { p
  * text (spliced) or to JSON.
  */
 export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
-  const plan: MergePlan = { edits: [], conflicts: [], notes: [] };
+  const plan: MergePlan = { edits: [], conflicts: [], responses: [] };
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned: Ownership = registry[catalog.info.title] ?? {};
   const next: Ownership = {};
@@ -71,6 +113,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
     const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
+    const decide = (status: string, outcome: ResponseDecision['outcome']) => plan.responses.push({ method: operation.method, path: operation.path, status, outcome });
     for (const [status, attached] of wanted) {
       if (successStatus(attached.status)) {
         // An error sent under 2xx joins the success body there: `oneOf: [success, error]`.
@@ -82,17 +125,17 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);
       if (current !== undefined && !ours) {
-        if (!attached.replace) {
-          plan.notes.push(`kept ${operation.method.toUpperCase()} ${operation.path} ${status}: the spec already answers it (set replace: true on the rule to replace it)`);
-          continue;
-        }
-        plan.notes.push(`replaced ${operation.method.toUpperCase()} ${operation.path} ${status} with errcat's response`);
-      }
+        decide(status, attached.replace ? 'replaced' : 'kept');
+        if (!attached.replace) continue;
+      } else decide(status, ours && currentRef === ref.$ref ? 'unchanged' : 'added');
       plan.edits.push({ kind: 'set', path, key: status, value: ref });
     }
     for (const [status, current] of Object.entries(responses)) {
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
-      if (!wanted.has(status) && typeof currentRef === 'string' && ownedResponses.has(currentRef)) plan.edits.push({ kind: 'delete', path, key: status });
+      if (!wanted.has(status) && typeof currentRef === 'string' && ownedResponses.has(currentRef)) {
+        decide(status, 'removed');
+        plan.edits.push({ kind: 'delete', path, key: status });
+      }
     }
   }
   for (const place of wrapped) if (!next['wrapped'].includes(place)) unwrap(spec, place, plan);
@@ -133,17 +176,20 @@ function wrapSuccess(catalog: Catalog, names: ComponentNames, spec: Record<strin
   const info = catalog.statuses.find((s) => s.status === status);
   const places = successSchemas(spec, version, operation, status);
   if (!info || places.length === 0) {
-    plan.notes.push(`skipped ${operation.method.toUpperCase()} ${operation.path} ${status}: errors come with this status, but the spec has no success body there to join them to`);
+    plan.responses.push({ method: operation.method, path: operation.path, status: String(status), outcome: 'skipped' });
     return [];
   }
   const ref = names.schemaRef(bodySchemaName(catalog, names)(info));
   const fresh = places.filter((keys) => !done.includes(pointer(keys)));
+  let joined = false;
   for (const keys of fresh) {
     const schema = mappingAt(spec, keys) as Record<string, unknown>;
     const members = schema['oneOf'];
     if (Array.isArray(members) && members.some((m) => isMapping(m) && m['$ref'] === ref.$ref)) continue;
     plan.edits.push({ kind: 'set', path: keys.slice(0, -1), key: 'schema', value: { oneOf: [schema, ref] } });
+    joined = true;
   }
+  plan.responses.push({ method: operation.method, path: operation.path, status: String(status), outcome: joined ? 'joined' : 'unchanged' });
   return fresh.map(pointer);
 }
 

@@ -12,8 +12,9 @@ export class NormalizeContext {
     this.diagnostics.push(diagnostic(code, message, this.source.file, locate(this.source, path)));
   }
 
-  /** Reports at the key naming the last segment of `path`. */
-  reportKey(code: DiagnosticCode, message: string, path: readonly PathSegment[]): void {
-    this.diagnostics.push(diagnostic(code, message, this.source.file, locate(this.source, path, { key: true })));
+  /** Reports at the key naming the last segment of `path`; `related` names another key and says what it is. */
+  reportKey(code: DiagnosticCode, message: string, path: readonly PathSegment[], related?: { path: readonly PathSegment[]; message: string }): void {
+    const also = related ? [{ file: this.source.file, ...locate(this.source, related.path, { key: true }), message: related.message }] : [];
+    this.diagnostics.push(diagnostic(code, message, this.source.file, locate(this.source, path, { key: true }), also));
   }
 }

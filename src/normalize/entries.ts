@@ -248,7 +248,7 @@ function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: 
     const first = seen.get(identity);
     if (first) {
       const value = draft.entry.value ?? draft.entry.code;
-      ctx.reportKey('duplicate-code', `The ${scope.envelope.levels.length > 1 ? `\`${draft.entry.level}\` ` : ''}code ${value} is already the entry \`${first.key}\`; merge the two entries (a code under several statuses takes \`status: [..]\`), or tell them apart with \`when\`.`, ['errors', draft.key]);
+      ctx.reportKey('duplicate-code', `The ${scope.envelope.levels.length > 1 ? `\`${draft.entry.level}\` ` : ''}code ${value} is already the entry \`${first.key}\`; merge the two entries (a code under several statuses takes \`status: [..]\`), or tell them apart with \`when\`.`, ['errors', draft.key], { path: ['errors', first.key], message: 'first defined here' });
     } else seen.set(identity, draft);
   }
   const owner = new Map<number, EntryDraft>();
@@ -259,7 +259,7 @@ function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: 
       if (when.length > 0) continue;
       const first = owner.get(status);
       if (first) {
-        ctx.reportKey('ambiguous-status', `Only the status tells codeless errors apart, and ${status} is already \`${first.key}\`; merge the two entries, give one of them \`when\` conditions, or give the envelope a code field.`, ['errors', draft.key]);
+        ctx.reportKey('ambiguous-status', `Only the status tells codeless errors apart, and ${status} is already \`${first.key}\`; merge the two entries, give one of them \`when\` conditions, or give the envelope a code field.`, ['errors', draft.key], { path: ['errors', first.key], message: `${status} first used here` });
       } else owner.set(status, draft);
     }
   }

@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
-import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Range, type YAMLError } from 'yaml';
+import { diagnostic, FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { spanOf, type SourceDocument } from './source-document.js';
 
 export type ParseResult = { source?: SourceDocument; diagnostics: Diagnostic[] };
@@ -51,25 +51,28 @@ export function parseSource(file: string, text: string): ParseResult {
   return { source, diagnostics: [] };
 }
 
-/** Every repeated key of every mapping, each reported where it repeats. */
+/** Every repeated key of every mapping, each reported where it repeats, with the first one as its related location. */
 function duplicateKeys(file: string, lineCounter: LineCounter, document: Document.Parsed): Diagnostic[] {
   const found: Diagnostic[] = [];
   const errors: unknown = isMap(document.contents) ? document.contents.get('errors', true) : undefined;
   visit(document.contents, {
     Map(_, map) {
-      const seen = new Set<string>();
+      // Ranges, not spans: only a duplicate's are turned into line:col.
+      const seen = new Map<string, Range | null | undefined>();
+      const spanAt = (range: Range | null | undefined): Span => (range ? spanOf(lineCounter, range) : FILE_START);
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        const range = isScalar(pair.key) && pair.key.range ? pair.key.range : map.range;
         if (!seen.has(key)) {
-          seen.add(key);
+          seen.set(key, range);
           continue;
         }
-        const range = isScalar(pair.key) && pair.key.range ? pair.key.range : map.range;
-        const span = range ? spanOf(lineCounter, range) : FILE_START;
+        const span = spanAt(range);
+        const first = spanAt(seen.get(key));
         found.push(
           map === errors
-            ? diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span)
-            : diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span),
+            ? diagnostic('duplicate-code', 'This code already has an entry; merge the two (a code answered with several statuses takes `status: [..]`).', file, span, [{ file, ...first, message: 'first defined here' }])
+            : diagnostic('duplicate-key', 'This key appears twice in the same mapping; keep one and merge their contents.', file, span, [{ file, ...first, message: 'first written here' }]),
         );
       }
     },

@@ -1,15 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OpenApiVersion } from '../emit/openapi/index.js';
 import { DEFAULT_FILES } from '../write/output-names.js';
 import { parseSource } from '../parse/parse-document.js';
 import { readSource } from '../parse/read-source.js';
-import { locate } from '../parse/source-document.js';
+import { locate, type SourceDocument } from '../parse/source-document.js';
 import { CONFIG_SCHEMA_URL, validateShape } from '../validate/catalog-schema.js';
+import { didYouMean } from '../validate/suggest.js';
+import { importConfigModule, MODULE_CONFIG } from './config-module.js';
+import type { ErrcatConfig, TargetSettings } from './define-config.js';
 
-export const CONFIG_NAMES = ['errcat.config.yaml', 'errcat.config.yml', 'errcat.config.json'] as const;
+export type { TargetSettings } from './define-config.js';
+
+/** The config's names, in the order they are looked for: a typed module first. */
+export const CONFIG_NAMES = ['errcat.config.ts', 'errcat.config.mts', 'errcat.config.mjs', 'errcat.config.js', 'errcat.config.yaml', 'errcat.config.yml', 'errcat.config.json'] as const;
 
 /** One catalog and where its outputs go, paths resolved. */
 export interface Target {
@@ -28,19 +34,10 @@ export interface ProjectConfig {
   targets: Target[];
 }
 
-/** One `catalogs` item of the config, as written. */
-export interface TargetSettings {
-  catalog: string;
-  out: string;
-  openapi?: false | { file?: string; version?: OpenApiVersion };
-  typescript?: false | { file?: string };
-  docs?: false | { file?: string; pages?: string };
-  merge?: { spec: string; out?: string }[];
-}
-
 export interface ConfigResult {
   config?: ProjectConfig;
   diagnostics: Diagnostic[];
+  /** The text read, for code frames; absent for a config module. */
   text?: string;
   missing?: boolean;
 }
@@ -83,28 +80,51 @@ export function resolveTarget(root: string, catalog: string, settings: TargetSet
   };
 }
 
-/** Reads, validates and resolves a project config; every problem located in the config. */
-export async function loadConfig(file: string): Promise<ConfigResult> {
+const isFolder = (path: string) => existsSync(path) && statSync(path).isDirectory();
+
+/** The config's data: a YAML or JSON document (located), or a module's default export (reported at 1:1). */
+async function readConfig(file: string): Promise<{ value?: unknown; source?: SourceDocument; text?: string; diagnostics: Diagnostic[]; missing?: boolean }> {
+  if (MODULE_CONFIG.test(file)) {
+    if (!existsSync(file)) return { diagnostics: [], missing: true };
+    return importConfigModule(file);
+  }
   const read = await readSource(file);
   if (!read.ok) return 'missing' in read ? { diagnostics: [], missing: true } : { diagnostics: [read.diagnostic] };
   const parsed = parseSource(file, read.text);
   if (!parsed.source) return { diagnostics: parsed.diagnostics, text: read.text };
-  const source = parsed.source;
-  const value = source.document.toJS() as { templates?: string; catalogs: TargetSettings[] };
-  const shape = validateShape(source, value, CONFIG_SCHEMA_URL);
-  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), text: read.text };
+  return { value: parsed.source.document.toJS(), source: parsed.source, text: read.text, diagnostics: [] };
+}
+
+/** Reads, validates and resolves a project config; every problem located in the config. */
+export async function loadConfig(file: string): Promise<ConfigResult> {
+  const read = await readConfig(file);
+  const text = read.text !== undefined ? { text: read.text } : {};
+  if (read.missing) return { diagnostics: [], missing: true };
+  if (read.diagnostics.length > 0) return { diagnostics: read.diagnostics, ...text };
+  const source = read.source ?? { file };
+  const shape = validateShape(source, read.value, CONFIG_SCHEMA_URL);
+  if (shape.length > 0) return { diagnostics: sortDiagnostics(shape), ...text };
+  const value = read.value as ErrcatConfig;
+  const where = (path: readonly (string | number)[]) => (read.source ? locate(read.source, path) : FILE_START);
   const root = dirname(resolve(file));
   const diagnostics: Diagnostic[] = [];
   const targets: Target[] = [];
   for (const [i, raw] of value.catalogs.entries()) {
     const catalogs = await expand(root, raw.catalog);
     if (catalogs.length === 0) {
-      diagnostics.push(diagnostic('catalog-not-found', `No catalog matches \`${raw.catalog}\` (relative to ${root}); fix the path, or run \`errcat init\` to create one.`, file, locate(source, ['catalogs', i, 'catalog'])));
+      diagnostics.push(diagnostic('catalog-not-found', `No catalog matches \`${raw.catalog}\` (paths are relative to the config's folder); fix the path, or run \`errcat init\` to create one.`, file, where(['catalogs', i, 'catalog'])));
     }
     for (const catalog of catalogs) targets.push(resolveTarget(root, catalog, raw));
   }
-  if (hasErrors(diagnostics)) return { diagnostics, text: read.text };
+  const templates = value.templates === undefined ? undefined : resolve(root, value.templates);
+  if (templates !== undefined && !isFolder(templates)) {
+    const parent = dirname(templates);
+    const siblings = isFolder(parent) ? (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+    const hint = didYouMean(basename(templates), siblings) || ' Create it, or remove `templates` to use the default templates.';
+    diagnostics.push(diagnostic('templates-not-found', `No templates folder at \`${value.templates}\` (paths are relative to the config's folder).${hint}`, file, where(['templates'])));
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, ...text };
   const config: ProjectConfig = { file, root, targets };
-  if (value.templates !== undefined) config.templates = resolve(root, value.templates);
-  return { config, diagnostics, text: read.text };
+  if (templates !== undefined) config.templates = templates;
+  return { config, diagnostics, ...text };
 }

@@ -13,7 +13,7 @@ export interface Plan {
   /** Every file to write; empty when anything failed, so nothing is ever half-written. */
   files: OutputFile[];
   diagnostics: Diagnostic[];
-  /** File texts by path, for code frames. */
+  /** File texts by path (as the diagnostics name them), for code frames. */
   texts: Map<string, string>;
   catalogs: number;
 }
@@ -30,10 +30,10 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
   for (const [i, target] of config.targets.entries()) {
     onProgress?.(i, config.targets.length, target);
     const result = await loadCatalog(target.catalog);
-    if (result.text !== undefined) plan.texts.set(displayPath(target.catalog), result.text);
-    plan.diagnostics.push(...result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file) })));
+    if (result.text !== undefined) plan.texts.set(target.catalog, result.text);
+    plan.diagnostics.push(...result.diagnostics);
     if (result.missing) {
-      plan.diagnostics.push(diagnostic('catalog-not-found', `${target.catalog} does not exist.`, config.file, FILE_START));
+      plan.diagnostics.push(diagnostic('catalog-not-found', `${displayPath(target.catalog)} does not exist.`, config.file, FILE_START));
       continue;
     }
     if (!result.catalog) continue;
@@ -57,8 +57,8 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
         }
-        const merged = await mergeSpec(result.catalog, displayPath(into.spec), text);
-        plan.texts.set(displayPath(into.spec), text);
+        const merged = await mergeSpec(result.catalog, into.spec, text);
+        plan.texts.set(into.spec, text);
         plan.diagnostics.push(...merged.diagnostics);
         if (merged.text !== undefined) files.push({ path: into.out, content: merged.text });
       }
@@ -66,7 +66,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
       if (!(error instanceof TemplateError)) throw error;
       const file = paths[error.template] ?? error.template;
       const at = { line: error.line, column: error.column };
-      plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, displayPath(file), { start: at, end: at }));
+      plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, file, { start: at, end: at }));
     }
   }
   plan.files = plan.diagnostics.some((d) => d.severity === 'error') ? [] : files;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { locate, type PathSegment, type SourceDocument } from '../parse/source-document.js';
 import { closest, didYouMean } from './suggest.js';
@@ -28,15 +28,19 @@ export function validateCatalogShape(source: SourceDocument, value: unknown): Di
   return validateShape(source, value, CATALOG_SCHEMA_URL);
 }
 
+/** What shape errors point into: a parsed document, or a file without positions (a config module, reported at 1:1). */
+export type ShapeSource = SourceDocument | { file: string; document?: undefined };
+
 /** Validates a parsed document against one of errcat's shipped JSON Schemas; every error located. */
-export function validateShape(source: SourceDocument, value: unknown, schema: URL): Diagnostic[] {
+export function validateShape(source: ShapeSource, value: unknown, schema: URL): Diagnostic[] {
   const validate = validator(schema);
   if (validate(value)) return [];
   const errors = dropTypoMisses(pruneAlternatives(validate.errors ?? []));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const root = schema.href === CONFIG_SCHEMA_URL.href ? 'the config' : 'the catalog';
   for (const error of errors) {
-    const d = toDiagnostic(source, error);
+    const d = toDiagnostic(source, error, root);
     const key = `${d.code}:${d.start.line}:${d.start.column}:${d.message}`;
     if (!seen.has(key)) {
       seen.add(key);
@@ -90,14 +94,15 @@ function pathOf(instancePath: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function where(path: readonly PathSegment[]): string {
-  return path.length === 0 ? 'the catalog' : `\`${path.join('.')}\``;
+function describePath(path: readonly PathSegment[], root: string): string {
+  return path.length === 0 ? root : `\`${path.join('.')}\``;
 }
 
-function toDiagnostic(source: SourceDocument, error: ErrorObject): Diagnostic {
+function toDiagnostic(source: ShapeSource, error: ErrorObject, root: string): Diagnostic {
   const path = pathOf(error.instancePath);
+  const where = (at: readonly PathSegment[]) => describePath(at, root);
   const at = (code: DiagnosticCode, message: string, target: readonly PathSegment[] = path, key = false) =>
-    diagnostic(code, message, source.file, locate(source, target, { key }));
+    diagnostic(code, message, source.file, source.document ? locate(source, target, { key }) : FILE_START);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {

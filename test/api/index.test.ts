@@ -23,5 +23,10 @@ describe("the package's public API", () => {
     const merged = await api.merge(catalog, 'openapi.yaml', spec);
     expect(merged.diagnostics).toEqual([]);
     expect(merged.text).toBe(readFileSync(join(ROOT, 'generated/sandbox/openapi.merged.yaml'), 'utf8'));
+    expect(merged.counts).toEqual({ operations: 5, added: 32, kept: 0, replaced: 0, removed: 0 });
+    const config = { catalogs: [{ catalog: 'errors.yaml', out: 'generated' }] };
+    expect(api.defineConfig(config)).toBe(config);
+    const light = (await import(join(ROOT, 'dist/project/define-config.js'))) as { defineConfig: unknown };
+    expect(light.defineConfig).toBe(api.defineConfig);
   });
 });

@@ -45,6 +45,15 @@ describe('errcat generate', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('--quiet prints errors only: a catalog with warnings generates in silence', () => {
+    const dir = tmp();
+    const catalog = join(dir, 'errors.yaml');
+    writeFileSync(catalog, 'errcat: 1\ninfo: { title: T, version: "1" }\nenvelope: { kind: flat }\nerrors:\n  a: { status: 400 }\n');
+    expect(runCli(['generate', catalog, '--out', join(dir, 'out')]).stderr).toContain('warning missing-description');
+    expect(runCli(['generate', catalog, '--out', join(dir, 'out2'), '--quiet'])).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(readdirSync(join(dir, 'out2')).sort()).toEqual(['errors.md', 'errors.ts', 'openapi.yaml']);
+  });
+
   it('leaves an existing output exactly as it was when the catalog fails', () => {
     const dir = tmp();
     const out = join(dir, 'out');
@@ -61,8 +70,8 @@ describe('errcat generate', () => {
 
   it.each([
     [['generate', 'specs/tasks/errors.yaml', '--out', 'x', '--openapi', '4.0'], /--openapi must be one of 3\.1, 3\.0, 2\.0/],
-    [['generate', 'specs/tasks/errors.yaml', '--out', 'x', '--format', 'xml'], /--format must be yaml or json/],
-    [['generate', 'specs/tasks/errors.yaml'], /required option '-o, --out <dir>' not specified/],
+    [['generate', 'specs/tasks/errors.yaml', '--out', 'x', '--format', 'xml'], /the OpenAPI format \(--openapi-format\) must be yaml or json/],
+    [['generate', 'test/fixtures/valid/nested-code.yaml'], /errcat\.config\.yaml does not name test\/fixtures\/valid\/nested-code\.yaml; add it to the config, or pass --out/],
     [['generate', 'nope.yaml', '--out', 'x'], /no such file: nope\.yaml/],
   ])('usage error %j exits 2', (args, message) => {
     const run = runCli(args);

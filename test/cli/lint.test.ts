@@ -20,6 +20,7 @@ describe('errcat lint', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     for (const spec of SPEC_CATALOGS) expect(run.stdout).toContain(`ok  ${spec}: `);
+    expect(run.stdout).toMatch(new RegExp(`^${SPEC_CATALOGS.length} catalogs: 0 errors, 0 warnings in \\d+\\.\\d\\d s$`, 'm'));
     expect(run.stdout).toMatch(/specs\/device-readings\/errors\.yaml: 16 codes, 9 statuses \(400 401 403 404 413\* 422 429 500 501\), wrapped envelope under "error"/);
   });
 
@@ -62,7 +63,10 @@ describe('errcat lint', () => {
   it.each([
     [['lint', join(tmp, 'missing.yaml')], /^errcat: no such file: .*missing\.yaml\n$/],
     [['lint', '--bogus', 'x.yaml'], /unknown option '--bogus'/],
-    [['lint'], /missing required argument/],
+    [['lint', '--format', 'xml', 'x.yaml'], /--format must be one of stylish, json, github-actions, sarif, not "xml"/],
+    [['lint', '--json', '--format', 'sarif', 'x.yaml'], /--json is --format json; it cannot go with --format sarif/],
+    [['lint', '--quiet', '--format', 'json', 'x.yaml'], /--quiet applies to the stylish format only/],
+    [['lint', '--config', 'errcat.config.yaml', 'specs/sandbox/errors.yaml'], /--config applies only when no catalog is given/],
     [['frobnicate'], /unknown command/],
   ])('usage error %j: exit 2 with one clear line', (args, message) => {
     const run = runCli(args);
@@ -71,13 +75,27 @@ describe('errcat lint', () => {
     expect(run.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('prints a JSON report with --json', () => {
+  it.each([['--json'], ['--format', 'json']])('prints a JSON report with %s', (...flags) => {
     const path = file('bad.yaml', 'errcat: 1\ninfo: { title: T, version: "1" }\nenvelope: { kind: flat }\nerrors:\n  a: { status: 400, titel: A }\n');
-    const run = runCli(['lint', '--json', path]);
+    const run = runCli(['lint', ...flags, path]);
     expect(run.status).toBe(1);
-    const report = JSON.parse(run.stdout) as { ok: boolean; diagnostics: { code: string; start: { line: number; column: number } }[] }[];
-    expect(report[0]?.ok).toBe(false);
-    expect(report[0]?.diagnostics[0]).toMatchObject({ code: 'unknown-key', start: { line: 5, column: 21 } });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { ok: boolean; errors: number; diagnostics: { code: string; file: string; start: { line: number; column: number } }[]; catalogs: { file: string; ok: boolean }[] };
+    expect(report).toMatchObject({ ok: false, errors: 1, warnings: 0, catalogs: [{ file: path, ok: false }] });
+    expect(report.diagnostics[0]).toMatchObject({ code: 'unknown-key', file: path, start: { line: 5, column: 21 } });
+  });
+
+  it('prints the error count once, in one summary line with the time taken', () => {
+    const path = file('once.yaml', 'errcat: 1\ninfo: { title: T, version: "1" }\nenvelope: { kind: flat }\nerrors:\n  a: { status: 400, titel: A }\n');
+    const run = runCli(['lint', path]);
+    expect(run.stdout).toMatch(new RegExp(`^fail  ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n1 catalog: 1 error, 0 warnings in \\d+\\.\\d\\d s\n$`));
+    expect((run.stdout + run.stderr).match(/1 error, 0 warnings/g)).toHaveLength(1);
+  });
+
+  it('prints a duplicate with a note at its first definition', () => {
+    const path = file('dup.yaml', 'errcat: 1\ninfo: { title: T, version: "1" }\nenvelope: { kind: flat }\nerrors:\n  a: { status: 400, title: A }\n  a: { status: 401, title: B }\n');
+    const run = runCli(['lint', path]);
+    expect(run.stderr).toContain(`${path}:6:3 - error duplicate-code: This code already has an entry; merge the two (a code answered with several statuses takes \`status: [..]\`).\n  ${path}:5:3 - note: first defined here\n`);
   });
 
   it('colours only when asked for and never with NO_COLOR', () => {

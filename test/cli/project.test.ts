@@ -53,12 +53,13 @@ describe('errcat generate with a config', () => {
     const run = runCli(['generate'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^wrote {5}out\/prompts\/errors\.md \(\d+ bytes\)$/m);
-    expect(run.stdout).toMatch(/^2 catalogs, 6 files: 6 written, 0 unchanged$/m);
+    expect(run.stdout).toMatch(/^2 catalogs, 6 files: 6 written, 0 unchanged in \d+\.\d\d s$/m);
     expect(runCli(['generate', '--quiet'], { cwd: dir }).stdout).toBe('');
     const json = JSON.parse(runCli(['generate', '--json'], { cwd: dir }).stdout) as { ok: boolean; files: { path: string; outcome: string; bytes: number }[] };
     expect(json.ok).toBe(true);
     expect(json.files).toHaveLength(6);
     expect(json.files.every((f) => f.outcome === 'unchanged' && f.bytes > 0)).toBe(true);
+    expect(json.files.map((f) => f.path)).toContain('out/prompts/errors.md');
   });
 
   it('writes nothing at all when a later catalog fails', () => {
@@ -98,7 +99,7 @@ describe('errcat generate with a config', () => {
   it('without a catalog or a config, says what to do (exit 2)', () => {
     const run = runCli(['generate'], { cwd: tmp() });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/no errcat\.config\.yaml here; pass a catalog and --out, or run `errcat init`/);
+    expect(run.stderr).toMatch(/no errcat\.config\.yaml \(or \.ts, \.mjs, \.js, \.yml, \.json\) here; pass a catalog and --out, or run `errcat init`/);
   });
 });
 
@@ -106,7 +107,7 @@ describe('errcat check', () => {
   it('lists stale and missing files with a short diff summary, exit 1; exit 0 when current', () => {
     const dir = project();
     expect(runCli(['generate'], { cwd: dir }).status).toBe(0);
-    expect(runCli(['check'], { cwd: dir })).toMatchObject({ status: 0, stdout: '6 files current\n' });
+    expect(runCli(['check'], { cwd: dir })).toMatchObject({ status: 0, stdout: expect.stringMatching(/^6 files current in \d+\.\d\d s\n$/) });
     const spec = join(dir, 'out/sandbox/openapi.yaml');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace('version: 1.0.0', 'version: 0.9.0\n  x-edited: true'));
     rmSync(join(dir, 'out/prompts/errors.ts'));
@@ -114,7 +115,7 @@ describe('errcat check', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^stale {4}out\/sandbox\/openapi\.yaml: \+1 -2 lines, first difference at line 6$/m);
     expect(run.stdout).toMatch(/^missing  out\/prompts\/errors\.ts$/m);
-    expect(run.stdout).toMatch(/^2 of 6 files out of date; run errcat generate$/m);
+    expect(run.stdout).toMatch(/^2 of 6 files out of date in \d+\.\d\d s; run errcat generate$/m);
   });
 });
 

@@ -5,20 +5,24 @@ import { DIAGNOSTIC_CODES } from '../../src/diagnostics/codes.js';
 import { loadCatalog } from '../../src/load.js';
 import { mergeSpec } from '../../src/merge/merge.js';
 import { loadConfig } from '../../src/project/config.js';
+import { compareWithDisk } from '../../src/project/check.js';
 import { planProject } from '../../src/project/plan.js';
 import { ROOT } from '../helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/invalid');
 
-/** A fixture says what it must produce on its first line (`# expect: code line:col`), or in a `.expect` file beside it. */
+/** A fixture says what it must produce on its first line (`# expect: code line:col`, `// expect: …` in a module), or in a `.expect` file beside it. */
 function expectation(name: string): { code: string; line: number; column: number } {
   const path = join(DIR, name);
   const sidecar = `${path}.expect`;
   const text = existsSync(sidecar) ? readFileSync(sidecar, 'utf8') : readFileSync(path, 'utf8').split('\n')[0] ?? '';
-  const match = /(?:# expect: )?([a-z-]+) (\d+):(\d+)/.exec(text);
+  const match = /(?:(?:#|\/\/) expect: )?([a-z-]+) (\d+):(\d+)/.exec(text);
   if (!match) throw new Error(`${name} has no expectation`);
   return { code: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) };
 }
+
+/** A project config fixture: `<code>.config.yaml`, or a config module `<code>.config.ts` (`.mts`, `.mjs`, `.js`). */
+const CONFIG = /\.config\.(ya?ml|json|ts|mts|mjs|js)$/;
 
 const fixtures = readdirSync(DIR).filter((f) => !f.endsWith('.expect')).sort();
 
@@ -31,14 +35,18 @@ describe('invalid fixtures', () => {
       const catalog = await loadCatalog(join(DIR, /# catalog: (.+)/.exec(text)?.[1] ?? ''));
       if (!catalog.catalog) throw new Error(`${name}: its catalog does not load`);
       const result = await mergeSpec(catalog.catalog, join(DIR, name), text);
-      expect(result.text).toBeUndefined();
+      // A warning leaves the merge done; an error leaves nothing.
+      expect(result.text === undefined).toBe(DIAGNOSTIC_CODES[want.code as keyof typeof DIAGNOSTIC_CODES]?.severity === 'error');
       expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
       return;
     }
-    if (name.endsWith('.config.yaml')) {
-      // A project config: its diagnostics may point into the config or into a template.
+    if (CONFIG.test(name)) {
+      // A project config (YAML, or a module such as errcat.config.ts): its diagnostics may point
+      // into the config, a template, or a generated file that `errcat check` finds stale.
       const loaded = await loadConfig(join(DIR, name));
-      const diagnostics = loaded.config ? (await planProject(loaded.config)).diagnostics : loaded.diagnostics;
+      const plan = loaded.config ? await planProject(loaded.config) : undefined;
+      const checked = plan && plan.diagnostics.length === 0 ? (await compareWithDisk(plan.files)).diagnostics : [];
+      const diagnostics = plan ? [...plan.diagnostics, ...checked] : loaded.diagnostics;
       expect(diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
       return;
     }
@@ -51,7 +59,7 @@ describe('invalid fixtures', () => {
   it('covers every diagnostic code with a fixture named after it', () => {
     const covered = new Set(fixtures.map((f) => expectation(f).code));
     expect([...Object.keys(DIAGNOSTIC_CODES)].filter((code) => !covered.has(code))).toEqual([]);
-    for (const f of fixtures) expect(f.replace(/(\.config|\.spec)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
+    for (const f of fixtures) expect(f.replace(CONFIG, '').replace(/(\.spec)?\.(ya?ml|json)$/, '')).toBe(expectation(f).code);
   });
 
   it('keeps codes kebab-case', () => {

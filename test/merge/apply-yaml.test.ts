@@ -63,4 +63,25 @@ describe('splicing edits into YAML text', () => {
     expect(spliced).toBe('a:\r\n  b: 1 # keep\r\n\r\n  c:\r\n    d: 2\r\n    e:\r\n      f: g\r\nh: 3\r\n');
     expect(parse(spliced)).toEqual({ a: { b: 1, c: { d: 2, e: { f: 'g' } } }, h: 3 });
   });
+
+  it('fills a one-line flow mapping under a key in block style, keeping its key line and comment', () => {
+    const text = 'a:\n  b: {}  # keep\n  c: { d: 1 }\ne: 1\n';
+    const read = readYamlEvents(text);
+    if (!read) throw new Error('unreadable');
+    const edits: Edit[] = [
+      { kind: 'set', path: ['a', 'b'], key: 'x', value: { y: 1 } },
+      { kind: 'set', path: ['a', 'c'], key: 'z', value: 2 },
+    ];
+    const spliced = applyToYaml(text, edits, read.outline, read.data);
+    expect(spliced).toBe('a:\n  b:  # keep\n    x:\n      y: 1\n  c:\n    d: 1\n    z: 2\ne: 1\n');
+    expect(applyToYaml(text, edits, documentOutline(text, parseDocument(text)), read.data)).toBe(spliced);
+  });
+
+  it('leaves a flow mapping inside another, or over several lines, a flow mapping', () => {
+    const text = 'a: { b: {} }\nc: {\n  d: 1 }\n';
+    const read = readYamlEvents(text);
+    if (!read) throw new Error('unreadable');
+    const spliced = applyToYaml(text, [{ kind: 'set', path: ['c'], key: 'e', value: 2 }], read.outline, read.data);
+    expect(spliced).toBe('a: { b: {} }\nc: {"d":1,"e":2}\n');
+  });
 });

@@ -120,9 +120,9 @@ describe('version differences', () => {
   });
   it('gives codeless envelopes a schema per status', () => {
     const d = openApiDocument(catalogs.get('specs/sensor-data/errors.yaml') as Catalog, '3.1') as Json;
-    expect(d['components'].responses.Error502.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Status502Error' });
-    expect(d['components'].schemas.Status502Error).toMatchObject({ $ref: '#/components/schemas/ServerErrorError' });
-    expect(d['components'].schemas.ErrorCode).toBeUndefined();
+    expect(d['components'].responses.SensorsError502.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SensorsStatus502Error' });
+    expect(d['components'].schemas.SensorsStatus502Error).toMatchObject({ $ref: '#/components/schemas/SensorsServerErrorError' });
+    expect(d['components'].schemas.SensorsErrorCode).toBeUndefined();
   });
 });
 
