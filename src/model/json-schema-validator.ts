@@ -19,7 +19,8 @@ export function validationSchemas(catalog: Catalog): ErrorSchemas {
  * named types resolved; each schema object compiles once.
  */
 export function createBodyValidator(catalog: Catalog, schemas: ErrorSchemas = validationSchemas(catalog)): (schema: JsonSchema, value: unknown) => ErrorObject[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  // Own properties only: JSON has no prototype, and `constructor` or `toString` are not members of `{}`.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, ownProperties: true });
   addFormats(ajv);
   ajv.addSchema({ $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) });
   const compiled = new WeakMap<JsonSchema, ValidateFunction>();
