@@ -76,10 +76,13 @@ export function documentValidator(document: Json): (ref: string, value: unknown)
   };
 }
 
-/** Type-checks files with the project's `tsc` in its strictest useful settings. */
+/**
+ * Type-checks files with the project's `tsc` in its strictest useful settings; isolated
+ * declarations (every export explicitly typed) and verbatim module syntax included.
+ */
 export function tscErrors(files: readonly string[], extra: readonly string[] = []): string {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const args = [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--noUnusedLocals', '--noUnusedParameters', '--noImplicitReturns', '--noFallthroughCasesInSwitch', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck', ...extra, ...files];
+  const args = [tsc, '--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--noUnusedLocals', '--noUnusedParameters', '--noImplicitReturns', '--noFallthroughCasesInSwitch', '--declaration', '--isolatedDeclarations', '--verbatimModuleSyntax', '--target', 'ES2022', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--lib', 'ES2022,DOM', '--skipLibCheck', ...extra, ...files];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
   return run.status === 0 ? '' : `${run.stdout}${run.stderr}`;
 }

@@ -19,8 +19,9 @@ export function validationSchemas(catalog: Catalog): ErrorSchemas {
  * named types resolved; each schema object compiles once.
  */
 export function createBodyValidator(catalog: Catalog, schemas: ErrorSchemas = validationSchemas(catalog)): (schema: JsonSchema, value: unknown) => ErrorObject[] {
+  // Own properties only: JSON has no prototype, and `constructor` or `toString` are not members of `{}`.
   // `format` is an annotation in a catalog: one ajv does not know is ignored, without a warning on the console.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, ownProperties: true, logger: false });
   addFormats(ajv);
   ajv.addSchema({ $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) });
   const compiled = new WeakMap<JsonSchema, ValidateFunction>();

@@ -15,7 +15,11 @@ export function hasBodyWrapper(envelope: Pick<Envelope, 'kind' | 'key'>): boolea
   return envelope.key !== undefined || envelope.kind === 'array';
 }
 
-/** Structural names errcat emits beside the per-code ones; an entry may not take them. */
+/**
+ * Structural names errcat emits beside the per-code ones, types of the generated TypeScript
+ * runtime included; an entry or a named type may not take them. `Retryable` is there because
+ * its guard would be `isRetryable`.
+ */
 export const STRUCTURAL_NAMES = [
   'ApiError',
   'ErrorBody',
@@ -27,6 +31,42 @@ export const STRUCTURAL_NAMES = [
   'RetryPolicy',
   'ErrorResponse',
   'HeadersLike',
+  'ErrorTypes',
+  'ErrorFor',
+  'BodyFor',
+  'ErrorLevels',
+  'ItemCode',
+  'ResponseMeta',
+  'StatusMeta',
+  'KnownError',
+  'UnclassifiedError',
+  'Retryable',
+  // The runtime's own types (src/runtime/contract.ts and its internal ones).
+  'JsonValue',
+  'WireValue',
+  'HeaderLocator',
+  'BodyLocator',
+  'Locator',
+  'ShouldRetry',
+  'NeverPolicy',
+  'BackoffPolicy',
+  'HintFormat',
+  'RetryHint',
+  'RetryAfterPolicy',
+  'RetryOptions',
+  'Condition',
+  'ResponseFacts',
+  'EntryFacts',
+  'LevelRow',
+  'LevelsRead',
+  'EnvelopeRow',
+  'CodeSite',
+  'ErrorTables',
+  'Classified',
+  'LevelPin',
+  'BuildRow',
+  'BuiltResponse',
+  'Visit',
 ] as const;
 
 const STRUCTURAL_PATTERN = /^Status\d{3}(Error|Body)$/;

@@ -1,6 +1,6 @@
 import type { BackoffPolicy, JsonValue, NeverPolicy, Origin, RetryHint, RetryPolicy } from './catalog.js';
 import { conditionData, describeCondition } from './conditions.js';
-import { describeLocator } from './locators.js';
+import { describeLocator, locatorData } from './locators.js';
 
 /** errcat's own policies, for a status that neither an entry nor the catalog's defaults cover. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { strategy: 'backoff', maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30_000, jitter: 'full' };
@@ -15,21 +15,9 @@ export function policyForStatus(status: number, defaults: Readonly<Record<string
   return status >= 500 ? { policy: DEFAULT_BACKOFF, origin: { default: 'backoff for 5xx' } } : { policy: NEVER, origin: { default: 'never for 4xx' } };
 }
 
-/** A hint as plain data: `{ header, format }` or `{ field | in+where | chain, format }`, with its pattern. */
+/** A hint as plain data: its locator's data (`{ header }` or `{ field | in+where | chain }`, with its pattern), its format and its conditions. */
 export function hintData(hint: RetryHint): JsonValue {
-  const { at } = hint;
-  const data: Record<string, JsonValue> = {};
-  if (at.source === 'header') data['header'] = at.header;
-  else {
-    if (at.items) {
-      data['in'] = at.items.path.join('.');
-      data['where'] = { ...at.items.where };
-    }
-    if (at.chain !== undefined) data['chain'] = at.chain;
-    data['field'] = at.path.join('.');
-  }
-  if (at.pattern !== undefined) data['pattern'] = at.pattern;
-  data['format'] = hint.format;
+  const data: Record<string, JsonValue> = { ...locatorData(hint.at), format: hint.format };
   if (hint.when.length > 0) data['when'] = hint.when.map(conditionData);
   return data;
 }

@@ -1,31 +1,92 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import type { Entry, JsonValue } from '../../model/catalog.js';
+import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { Entry, EntryResponse, JsonValue } from '../../model/catalog.js';
+import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';
 import type { EmitContext } from './context.js';
-import { valueLiteral } from './literals.js';
+import { jsDoc } from './jsdoc.js';
+import { objectKey, stringLiteral, valueLiteral } from './literals.js';
 
-function constant(name: string, initializer: string, doc: string, exported = true): StatementStructures {
+function constant(name: string, initializer: string, doc: string, options: { exported?: boolean; type?: string } = {}): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
-    isExported: exported,
+    isExported: options.exported ?? true,
     declarationKind: VariableDeclarationKind.Const,
-    docs: [doc],
-    declarations: [{ name, initializer }],
+    docs: jsDoc(doc),
+    declarations: [{ name, initializer, ...(options.type === undefined ? {} : { type: options.type }) }],
   };
 }
 
-function metaValue(entry: Entry, statusTitle: string): JsonValue {
-  const meta: Record<string, JsonValue> = {
-    code: entry.code,
-    name: entry.name,
-    statuses: [...entry.statuses],
-    title: entry.title ?? statusTitle,
+function metaInterface(name: string, doc: string, extendsType: string | undefined, properties: [string, string, boolean, string?][]): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    docs: jsDoc(doc),
+    ...(extendsType === undefined ? {} : { extends: [extendsType] }),
+    properties: properties.map(([n, type, optional, d]) => ({ name: n, type, isReadonly: true, hasQuestionToken: optional, ...(d === undefined ? {} : { docs: jsDoc(d) }) })),
   };
+}
+
+/** What `ERRORS` and `STATUSES` say about a code and a status. */
+export function metaDeclarations(): StatementStructures[] {
+  return [
+    metaInterface('ResponseMeta', 'What the catalog says about one code answered with one status.', 'ResponseFacts', [
+      ['title', 'string', false],
+      ['description', 'string', true],
+      ['fix', 'string', true, 'What the client should do.'],
+      ['headers', 'readonly string[]', false],
+    ]),
+    metaInterface('ErrorMeta', 'What the catalog says about one code; facts that can differ by status are under `responses`.', 'EntryFacts', [
+      ['code', 'ErrorCode', false],
+      ['name', 'string', false, 'The TypeScript name, without suffix.'],
+      ['level', 'string', true, 'The level it sits at; absent for a codeless entry.'],
+      ['value', 'WireValue', true, 'Its wire value at that level.'],
+      ['parent', 'ErrorCode', true, 'The coarser entry it refines.'],
+      ['statuses', 'readonly number[]', false],
+      ['title', 'string', false, 'At its first status.'],
+      ['description', 'string', true],
+      ['fix', 'string', true, 'What the client should do.'],
+      ['docUrl', 'string', true],
+      ['retry', 'RetryPolicy', false, 'At its first status.'],
+      ['headers', 'readonly string[]', false, 'Every header any of its responses sends.'],
+      ['responses', 'readonly ResponseMeta[]', false, 'One per status, in the order of `statuses`.'],
+      ['deprecated', 'boolean', false],
+      ['replacedBy', 'string', true],
+    ]),
+    metaInterface('StatusMeta', 'What the catalog says about one HTTP status.', undefined, [
+      ['title', 'string', false],
+      ['codes', 'readonly ErrorCode[]', false],
+      ['retry', 'RetryPolicy', false, 'For bodies that name no documented code.'],
+      ['headers', 'readonly string[]', false],
+    ]),
+  ];
+}
+
+function responseValue(response: EntryResponse): JsonValue {
+  const value: Record<string, JsonValue> = { status: response.status, title: response.title };
+  if (response.description !== undefined) value['description'] = response.description;
+  if (response.fix !== undefined) value['fix'] = response.fix;
+  value['retry'] = retryData(response.retry);
+  value['headers'] = response.headers.map((h) => h.name);
+  value['when'] = response.when.map(conditionData);
+  return value;
+}
+
+function metaValue(entry: Entry): JsonValue {
+  const first = entry.responses[0];
+  const meta: Record<string, JsonValue> = { code: entry.code, name: entry.name };
+  if (entry.level !== undefined) meta['level'] = entry.level;
+  if (entry.value !== undefined) meta['value'] = entry.value;
+  if (entry.parent !== undefined) meta['parent'] = entry.parent;
+  meta['pins'] = { ...entry.pins };
+  meta['statuses'] = [...entry.statuses];
+  meta['title'] = entry.title ?? first?.title ?? '';
   if (entry.description !== undefined) meta['description'] = entry.description;
   if (entry.fix !== undefined) meta['fix'] = entry.fix;
   if (entry.docUrl !== undefined) meta['docUrl'] = entry.docUrl;
-  meta['retry'] = retryData(entry.retry);
+  if (first !== undefined) meta['retry'] = retryData(first.retry);
   meta['headers'] = [...entry.headers];
+  meta['responses'] = entry.responses.map(responseValue);
   meta['deprecated'] = entry.deprecated !== undefined;
   if (entry.deprecated?.replacedBy !== undefined) meta['replacedBy'] = entry.deprecated.replacedBy;
   return meta;
@@ -34,23 +95,22 @@ function metaValue(entry: Entry, statusTitle: string): JsonValue {
 /** A `{ key: value }` literal whose keys are codes or statuses, one per line. */
 function keyedLiteral(entries: [string | number, JsonValue][]): string {
   if (entries.length === 0) return '{}';
-  const lines = entries.map(([key, value]) => `  ${key === '__proto__' ? '["__proto__"]' : JSON.stringify(String(key))}: ${valueLiteral(value)},`);
-  return `{\n${lines.join('\n')}\n}`;
+  const quoted = (key: string) => (key === '__proto__' ? objectKey(key) : stringLiteral(key));
+  return `{\n${entries.map(([key, value]) => `  ${quoted(String(key))}: ${valueLiteral(value)},`).join('\n')}\n}`;
 }
 
+/** The public constants, `as const`, and the same data typed for the runtime (which type-checks them). */
 export function constantDeclarations(ctx: EmitContext): StatementStructures[] {
   const { catalog } = ctx;
-  const title = (status: number | undefined) => catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`;
-  const statuses = catalog.statuses.map((info): [number, JsonValue] => [
-    info.status,
-    { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: [...info.headers] },
-  ]);
+  const statuses = catalog.statuses.map((info): [number, JsonValue] => [info.status, { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: info.headers.map((h) => h.name) }]);
   return [
-    constant('ERROR_CODES', `${valueLiteral(catalog.entries.map((e) => e.code))} as const satisfies readonly ErrorCode[]`, 'Every documented code, in catalog order.'),
-    constant('ERRORS', `${keyedLiteral(catalog.entries.map((e) => [e.code, metaValue(e, title(e.statuses[0]))]))} as const satisfies { readonly [C in ErrorCode]: ErrorMeta }`, 'What the catalog says about each code: statuses, title, fix, doc url, retry policy, headers.'),
-    constant('STATUSES', `${keyedLiteral(statuses)} as const satisfies Readonly<Record<number, StatusMeta>>`, 'What the catalog says about each HTTP status it uses.'),
-    constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)]))} as const satisfies Readonly<Record<string, RetryPolicy>>`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
-    constant('CONTENT_TYPE', JSON.stringify(catalog.envelope.contentType), 'The media type of error bodies.'),
-    ...ctx.patterns.entries().map(([name, pattern]) => constant(name, `new RegExp(${JSON.stringify(pattern)}, "u")`, `Pattern of a catalog field.`, false)),
+    constant('ERROR_CODES', `${valueLiteral(catalog.entries.map((e) => e.code))} as const`, 'Every documented code, in catalog order.'),
+    constant('ERRORS', `${keyedLiteral(catalog.entries.map((e) => [e.code, metaValue(e)]))} as const`, 'What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and conditions per status, headers.'),
+    constant('STATUSES', `${keyedLiteral(statuses)} as const`, 'What the catalog says about each HTTP status it uses.'),
+    constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)]))} as const`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
+    constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),
+    constant('META', 'ERRORS', '`ERRORS`, checked against `ErrorMeta`.', { exported: false, type: '{ readonly [C in ErrorCode]: ErrorMeta }' }),
+    constant('STATUS_META', 'STATUSES', '`STATUSES`, checked against `StatusMeta`.', { exported: false, type: '{ readonly [status: string]: StatusMeta }' }),
+    constant('CODES', 'new Set<ErrorCode>(ERROR_CODES)', '`ERROR_CODES`, checked against `ErrorCode`.', { exported: false, type: 'ReadonlySet<unknown>' }),
   ];
 }

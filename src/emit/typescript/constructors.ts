@@ -1,12 +1,16 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
-import type { Entry, Field } from '../../model/catalog.js';
-import { shapeSchema } from '../../model/error-schema.js';
-import { computedValue, entryFields } from '../../model/values.js';
+import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { Entry, JsonValue } from '../../model/catalog.js';
+import { setPath } from '../../model/examples.js';
+import { levelContainerSample } from '../../model/level-samples.js';
+import { locatorData } from '../../model/locators.js';
+import { defineOwn } from '../../model/own.js';
+import { fieldsOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
-import { objectKey, propertyName, valueLiteral } from './literals.js';
+import { inlineCode, jsDoc } from './jsdoc.js';
+import { literalType, propertyName, valueLiteral } from './literals.js';
 import { typeOf } from './schema-to-type.js';
 
-/** Server side: one function per code that builds `{ status, headers, body }`, which the guards accept. */
+/** Server side: per code, a function that builds `{ status, headers, body }`, which the guards accept. */
 export function constructorDeclarations(ctx: EmitContext): StatementStructures[] {
   const statements: StatementStructures[] = [
     {
@@ -14,7 +18,7 @@ export function constructorDeclarations(ctx: EmitContext): StatementStructures[]
       name: 'ErrorResponse',
       isExported: true,
       typeParameters: [{ name: 'C', constraint: 'ErrorCode' }],
-      docs: ['An error response ready to send: status, headers (with the content type) and body.'],
+      docs: jsDoc('An error response ready to send: status, headers (with the content type) and body.'),
       properties: [
         { name: 'status', type: 'number' },
         { name: 'headers', type: 'Record<string, string>' },
@@ -26,55 +30,85 @@ export function constructorDeclarations(ctx: EmitContext): StatementStructures[]
   return statements;
 }
 
-function isFree(field: Field, entry: Entry, ctx: EmitContext): boolean {
-  return computedValue(field, entry, entry.statuses[0] ?? 500, ctx.catalog) === undefined;
+interface Input {
+  key: string;
+  type: string;
+  required: boolean;
 }
 
-function constructorFor(ctx: EmitContext, entry: Entry) {
+/**
+ * What a constructor writes and what it takes: each level pinned where it sits (a plain path,
+ * an item of the `in` array, the end of the chain, a header) or given by the caller; the message;
+ * each field computed for the status or given by the caller. A level read through a pattern is
+ * written only when its value reads back through the pattern as itself; else the caller writes it.
+ */
+function constructorFor(ctx: EmitContext, entry: Entry): FunctionDeclarationStructure {
   const { catalog } = ctx;
   const { envelope } = catalog;
-  const fields = entryFields(catalog, entry);
-  const free = fields.filter((f) => isFree(f, entry, ctx));
-  const message = envelope.message.name;
-  const defaultMessage = entry.title ?? entry.description ?? catalog.statuses.find((s) => s.status === entry.statuses[0])?.title ?? 'Error';
-  const input = [`${propertyName(message)}?: string`, ...free.map((f) => `${propertyName(f.name)}${f.required ? '' : '?'}: ${typeOf(shapeSchema(f))}`)];
-  const statusType = entry.statuses.join(' | ');
-  const properties: string[] = [];
-  if (envelope.code) {
-    // `code: "x"`, or `details: { reason: "x" }` for a nested code.
-    const [head, ...rest] = envelope.code.path;
-    const value = rest.reduceRight((inner, segment) => `{ ${objectKey(segment)}: ${inner} }`, valueLiteral(entry.code));
-    if (head !== undefined) properties.push(`${objectKey(head)}: ${value}`);
-  }
-  properties.push(`${objectKey(message)}: fields[${JSON.stringify(message)}] ?? ${JSON.stringify(defaultMessage)}`);
-  for (const field of fields) {
-    if (isFree(field, entry, ctx)) {
-      const read = `fields[${JSON.stringify(field.name)}]`;
-      properties.push(field.required ? `${objectKey(field.name)}: ${read}` : `...(${read} === undefined ? {} : { ${objectKey(field.name)}: ${read} })`);
+  const fields = fieldsOf(catalog, entry);
+  const first = entry.responses[0];
+  const computed = (name: string) => first !== undefined && Object.hasOwn(first.values, name);
+  const taken = new Set([envelope.message?.name, ...fields.map((f) => f.name)]);
+  const inputs: Input[] = [];
+  if (envelope.message) inputs.push({ key: envelope.message.name, type: 'string', required: false });
+  const pins: Record<string, JsonValue>[] = [];
+  const headers: Record<string, JsonValue> = {};
+  // Array and chain fields the constructor fills in when the caller gives none.
+  const filled = new Set<string>();
+  for (const level of envelope.levels) {
+    const { at } = level;
+    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    // Through a pattern, the value can be written only when it reads back as itself.
+    if (at.pattern !== undefined && (value === undefined || new RegExp(at.pattern, 'u').exec(String(value))?.[1] !== String(value))) continue;
+    if (at.source === 'header') {
+      if (value !== undefined) defineOwn(headers, at.header, String(value));
       continue;
     }
-    // A computed value may depend on the status (an echoed status, a template over {status}).
-    const byStatus = entry.statuses.map((s) => [s, computedValue(field, entry, s, catalog)] as const);
-    const first = byStatus[0]?.[1];
-    const same = byStatus.every(([, v]) => JSON.stringify(v) === JSON.stringify(first));
-    const value = same ? valueLiteral(first) : byStatus.reduceRight((acc, [s, v]) => (acc === '' ? valueLiteral(v) : `status === ${s} ? ${valueLiteral(v)} : ${acc}`), '');
-    properties.push(`${objectKey(field.name)}: ${value}`);
+    const located = locatorData(at);
+    if (value !== undefined) {
+      const container = at.items !== undefined || at.chain !== undefined;
+      const fill = container ? levelContainerSample(catalog, fields, at) : undefined;
+      if (fill !== undefined && typeof fill === 'object' && fill !== null && !Array.isArray(fill)) setPath(fill, at.path, value);
+      pins.push({ at: located, value, ...(fill === undefined ? {} : { fill }) });
+      if (at.items) filled.add(at.items.path[0] ?? '');
+      if (at.chain !== undefined) filled.add(at.chain);
+    } else if (!at.items && at.chain === undefined) {
+      const key = taken.has(level.name) ? `${level.name}Level` : level.name;
+      pins.push({ at: located, input: key });
+      inputs.push({ key, type: level.type === 'integer' ? 'number' : 'string', required: !level.optional && entry.level !== undefined });
+    }
   }
-  const body = envelope.key === undefined ? 'error' : `{ ${objectKey(envelope.key)}: ${envelope.kind === 'list' ? '[error]' : 'error'} }`;
+  for (const header of catalog.headers) {
+    const value = header.echo !== undefined && Object.hasOwn(entry.pins, header.echo) ? entry.pins[header.echo] : undefined;
+    if (value !== undefined) defineOwn(headers, header.name, String(value));
+  }
+  for (const field of fields) {
+    if (computed(field.name)) continue;
+    inputs.push({ key: field.name, type: typeOf(ctx.schemas.field(field, entry), () => 'unknown'), required: field.required && !filled.has(field.name) });
+  }
+  const row = {
+    levels: pins,
+    fields: fields.map((f) => f.name),
+    responses: entry.responses.map((r) => ({ status: r.status, message: r.title, values: r.values })),
+    headers,
+  };
+  const statusType = entry.statuses.join(' | ');
+  const input = inputs.length === 0 ? 'Record<string, never>' : `{ ${inputs.map((i) => `${propertyName(i.key)}${i.required ? '' : '?'}: ${i.type}`).join('; ')} }`;
+  const code = literalType(entry.code);
   return {
-    kind: StructureKind.Function as const,
+    kind: StructureKind.Function,
     name: ctx.constructorName(entry),
     isExported: true,
     parameters: [
-      { name: 'fields', type: `{ ${input.join('; ')} }`, ...(free.some((f) => f.required) ? {} : { initializer: '{}' }) },
+      { name: 'fields', type: input, ...(inputs.some((i) => i.required) ? {} : { initializer: '{}' }) },
       { name: 'init', type: `{ readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> }`, initializer: '{}' },
     ],
-    returnType: `ErrorResponse<${valueLiteral(entry.code)}>`,
-    docs: [`Builds the \`${String(entry.code).replace(/\*\//g, '*\\/')}\` error response (HTTP ${entry.statuses.join(' or ')}).`],
+    returnType: `ErrorResponse<${code}>`,
+    docs: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
     statements: [
-      `const status: ${statusType} = init.status ?? ${entry.statuses[0]};`,
-      `const error: ${ctx.typeName(entry)} = { ${properties.join(', ')} };`,
-      `return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: ${body} };`,
+      `return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, fields, init.headers, {`,
+      ...Object.entries(row).map(([key, value]) => `  ${key}: ${valueLiteral(value as JsonValue)},`),
+      `}) as ErrorResponse<${code}>;`,
     ],
   };
 }

@@ -1,25 +1,62 @@
-import type { Catalog, Entry } from '../../model/catalog.js';
+import type { Catalog, Entry, NamedType } from '../../model/catalog.js';
+import { ErrorSchemas, type JsonSchema } from '../../model/error-schema.js';
 import { typeName } from '../../model/names.js';
-import { PatternTable } from './schema-to-check.js';
+
+/** The key of the marker `ErrorSchemas` puts where a named type is referenced; types and guards turn it into the type's name and guard. */
+export const TYPE_REF = 'x-errcat-type';
+
+/** The key of a placeholder for a value errcat has a guard for already (the error union inside an envelope). */
+export const GUARD_REF = 'x-errcat-guard';
 
 /** What every part of the TypeScript emitter shares for one catalog. */
 export interface EmitContext {
   catalog: Catalog;
-  patterns: PatternTable;
+  /** The catalog's JSON Schemas, named types as markers. */
+  schemas: ErrorSchemas;
   /** `RateLimitExceededError`. */
   typeName(entry: Entry): string;
   /** `isRateLimitExceededError`. */
   guardName(entry: Entry): string;
   /** `createRateLimitExceededError`. */
   constructorName(entry: Entry): string;
+  /** `isInnerError` for the named type `InnerError`. */
+  typeGuardName(name: string): string;
+  namedType(name: string): NamedType | undefined;
+  /** Registers a runtime declaration the generated code calls; returns its name. */
+  use(name: string): string;
+  /** The module constant holding a pattern, compiled once. */
+  pattern(pattern: string): string;
+  /** Runtime declarations used so far. */
+  readonly runtime: ReadonlySet<string>;
+  /** Patterns used so far, with their constant names. */
+  readonly patterns: ReadonlyMap<string, string>;
 }
 
 export function createContext(catalog: Catalog): EmitContext {
+  const runtime = new Set<string>();
+  const patterns = new Map<string, string>();
+  const types = new Map(catalog.types.map((t) => [t.name, t]));
   return {
     catalog,
-    patterns: new PatternTable(),
+    schemas: new ErrorSchemas(catalog, (name): JsonSchema => ({ [TYPE_REF]: name })),
     typeName: (entry) => typeName(catalog, entry),
     guardName: (entry) => `is${typeName(catalog, entry)}`,
     constructorName: (entry) => `create${typeName(catalog, entry)}`,
+    typeGuardName: (name) => `is${name}`,
+    namedType: (name) => types.get(name),
+    use(name) {
+      runtime.add(name);
+      return name;
+    },
+    pattern(pattern) {
+      let name = patterns.get(pattern);
+      if (name === undefined) {
+        name = `PATTERN_${patterns.size + 1}`;
+        patterns.set(pattern, name);
+      }
+      return name;
+    },
+    runtime,
+    patterns,
   };
 }

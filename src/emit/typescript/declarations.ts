@@ -1,69 +1,117 @@
-import { entryOf } from '../../model/values.js';
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
-import { errorObjectSchema, type JsonSchema } from '../../model/error-schema.js';
-import type { Catalog } from '../../model/catalog.js';
-import { literalType, propertyName, docText } from './literals.js';
+import type { Catalog, FieldShape, JsonValue, NamedType } from '../../model/catalog.js';
+import type { JsonSchema } from '../../model/error-schema.js';
+import { statusUnionName } from '../../model/names.js';
+import { entryOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
-import { entryDoc } from './jsdoc.js';
-import { typeOf } from './schema-to-type.js';
+import { entryDoc, jsDoc } from './jsdoc.js';
+import { literalType, propertyName, stringLiteral, unionType } from './literals.js';
+import { objectType, typeOf } from './schema-to-type.js';
+
+/** A placeholder's type: only `isApiError` appears in the schemas the declarations read. */
+const names = (placeholder: string) => (placeholder === 'isApiError' ? 'ApiError' : 'unknown');
 
 function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
-  return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc ? { docs: [docText(doc)] } : {}) };
+  return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc === undefined ? {} : { docs: jsDoc(doc) }) };
 }
 
-/** Interface members from an object schema, keeping each property's description as JSDoc. */
-function objectInterface(name: string, schema: JsonSchema, doc: string): InterfaceDeclarationStructure {
-  const properties = (schema['properties'] as Record<string, JsonSchema>) ?? {};
+/** An interface from an object schema: each property with its description as JSDoc, and a map's index signature. */
+function objectInterface(name: string, schema: JsonSchema, docs: InterfaceDeclarationStructure['docs']): InterfaceDeclarationStructure {
+  const properties = (schema['properties'] as Record<string, JsonSchema> | undefined) ?? {};
   const required = (schema['required'] as string[] | undefined) ?? [];
+  const additional = schema['additionalProperties'];
+  const map = typeof additional === 'object' && additional !== null ? (additional as JsonSchema) : undefined;
   return {
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    docs: [doc],
+    ...(docs === undefined ? {} : { docs }),
     properties: Object.entries(properties).map(([key, property]) => ({
       name: propertyName(key),
-      type: typeOf(property),
+      type: typeOf(property, names),
       hasQuestionToken: !required.includes(key),
-      ...(typeof property['description'] === 'string' ? { docs: [docText(property['description'])] } : {}),
+      ...(typeof property['description'] === 'string' ? { docs: jsDoc(property['description']) } : {}),
     })),
+    indexSignatures: map ? [{ keyName: 'key', keyType: 'string', returnType: unionType([typeOf(map, names), ...Object.values(properties).map((p) => typeOf(p, names))]) }] : [],
   };
 }
 
-/** The body type around an error-object type, per the envelope. */
-export function bodyType(catalog: Catalog, inner: string, list: 'plain' | 'first' = 'plain'): string {
+/** A named type: an interface for an object with properties, else a type alias. */
+function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStructures {
+  const schema = ctx.schemas.shape(type.shape);
+  const docs = type.shape.description === undefined ? undefined : jsDoc(type.shape.description);
+  if (schema['type'] === 'object' && schema['properties'] !== undefined) return objectInterface(type.name, schema, docs);
+  const alias = schema['type'] === 'object' ? objectType(schema, names) : typeOf(schema, names);
+  return { kind: StructureKind.TypeAlias, name: type.name, type: alias, isExported: true, ...(docs === undefined ? {} : { docs }) };
+}
+
+/** The body type around an error-object type, per the envelope; `first` makes a list's first error that type. */
+function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): string {
   const { envelope } = catalog;
-  if (envelope.key === undefined) return inner;
-  const value = envelope.kind !== 'list' ? inner : list === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
-  return `{ ${propertyName(envelope.key)}: ${value} }`;
+  const list = envelope.kind === 'list' || envelope.kind === 'array';
+  const value = !list ? inner : form === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
+  return envelope.key === undefined ? value : `{ ${propertyName(envelope.key)}: ${value} }`;
+}
+
+/** Every documented value of every `codes` field, in catalog order. */
+function documentedItemCodes(catalog: Catalog): (string | number)[] {
+  const found: (string | number)[] = [];
+  const visit = (shape: FieldShape): void => {
+    for (const code of shape.codes ?? []) if (!found.includes(code.value)) found.push(code.value);
+    if (shape.items) visit(shape.items);
+    for (const property of shape.properties ?? []) visit(property);
+    if (typeof shape.additionalProperties === 'object') visit(shape.additionalProperties);
+    for (const member of shape.oneOf ?? []) visit(member);
+  };
+  for (const type of catalog.types) visit(type.shape);
+  for (const field of catalog.fields) visit(field);
+  for (const entry of catalog.entries) for (const field of entry.fields) visit(field);
+  return found;
+}
+
+/** The values documented at each level: every entry's pin there. */
+function levelValues(catalog: Catalog, level: string): (string | number)[] {
+  const values: (string | number)[] = [];
+  for (const entry of catalog.entries) {
+    const value = Object.hasOwn(entry.pins, level) ? entry.pins[level] : undefined;
+    if (value !== undefined && !values.includes(value)) values.push(value);
+  }
+  return values;
 }
 
 export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
   const { catalog } = ctx;
-  const statements: StatementStructures[] = [];
-  for (const entry of catalog.entries) {
-    statements.push(objectInterface(ctx.typeName(entry), errorObjectSchema(catalog, entry), entryDoc(entry)));
-  }
-  const codes = catalog.entries.map((e) => literalType(e.code));
-  const union = (names: string[]) => (names.length === 0 ? 'never' : names.join(' | '));
+  const statements: StatementStructures[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
+  for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.schemas.errorObject(entry), entryDoc(entry)));
+  const coded = catalog.envelope.levels.length > 0;
   statements.push(
-    exportedType('ErrorCode', union(codes), catalog.envelope.code ? 'Every code this API documents.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
-    exportedType('ApiError', union(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object, discriminated by its code.'),
+    exportedType('ErrorCode', unionType(catalog.entries.map((e) => literalType(e.code))), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
+    exportedType('ApiError', unionType(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object.'),
     {
       kind: StructureKind.Interface,
       name: 'ErrorTypes',
       isExported: true,
-      docs: ['The error object type of each code.'],
-      properties: catalog.entries.map((e) => ({ name: JSON.stringify(String(e.code)), type: ctx.typeName(e) })),
+      docs: jsDoc('The error object type of each code.'),
+      properties: catalog.entries.map((e) => ({ name: stringLiteral(String(e.code)), type: ctx.typeName(e) })),
     },
-    exportedType('ErrorFor<C extends ErrorCode>', `ErrorTypes[\`\${C}\`]`, 'The error object of one code.'),
-    objectInterface('UnknownError', errorObjectSchema(catalog), 'An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.'),
-    exportedType('ErrorBody', bodyType(catalog, 'ApiError'), 'The body of any documented error response.'),
+    exportedType('ErrorFor<C extends ErrorCode>', 'ErrorTypes[`${C}`]', 'The error object of one code.'),
+    objectInterface('UnknownError', ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
+    exportedType('ErrorBody', bodyType(catalog, 'ApiError', 'every'), 'The body of any documented error response.'),
     exportedType('BodyFor<C extends ErrorCode>', bodyType(catalog, 'ErrorFor<C>', 'first'), 'The body of an error response with one code (for a list, its first error).'),
   );
   for (const info of catalog.statuses) {
     if (info.statusOnly) continue;
     const members = info.codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
-    statements.push(exportedType(`Status${info.status}Error`, union(members), `The errors answered with HTTP ${info.status}.`));
+    statements.push(exportedType(statusUnionName(info.status), unionType(members), `The errors answered with HTTP ${info.status}.`));
   }
+  const levels = catalog.envelope.levels.map((level) => {
+    const open = level.type === 'integer' ? '(number & {})' : '(string & {})';
+    const values = levelValues(catalog, level.name).map((v) => literalType(v as JsonValue));
+    return `readonly ${propertyName(level.name)}?: ${unionType(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open])}`;
+  });
+  statements.push(
+    exportedType('ErrorLevels', levels.length === 0 ? '{}' : `{ ${levels.join('; ')} }`, 'The code levels a response carries, coarse to fine, by name: the documented values, or any other.'),
+    exportedType('ItemCode', unionType(documentedItemCodes(catalog).map((v) => literalType(v))), 'Every documented item code (the codes of sub-errors, such as `errors[].code`).'),
+  );
   return statements;
 }

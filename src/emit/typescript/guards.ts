@@ -1,70 +1,61 @@
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
-import { errorObjectSchema, wrapInEnvelope } from '../../model/error-schema.js';
-import type { EmitContext } from './context.js';
-import { entryDoc } from './jsdoc.js';
+import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type JSDocStructure, type StatementStructures } from 'ts-morph';
+import { GUARD_REF, type EmitContext } from './context.js';
+import { entryDoc, inlineCode, jsDoc } from './jsdoc.js';
 import { valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 
-function guard(name: string, parameterType: string, predicate: string, statements: string[], doc: string, exported = true): FunctionDeclarationStructure {
+/** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */
+function guard(name: string, type: string, check: string, docs: JSDocStructure[]): FunctionDeclarationStructure {
   return {
     kind: StructureKind.Function,
     name,
-    isExported: exported,
-    parameters: [{ name: 'value', type: parameterType }],
-    returnType: predicate,
-    statements,
-    docs: [doc],
+    isExported: true,
+    parameters: [{ name: 'value', type: 'unknown' }],
+    returnType: `value is ${type}`,
+    statements: ['try {', `  return ${check};`, '} catch {', '  return false;', '}'],
+    docs,
   };
-}
-
-/** An expression reading the code of an error object along the code's path. */
-export function codeExpression(ctx: EmitContext, expr: string): string {
-  const path = ctx.catalog.envelope.code?.path ?? [];
-  return path.reduce((acc, segment) => `own(${acc}, ${JSON.stringify(segment)})`, expr);
-}
-
-/** An expression for the error object inside a body: the body, its wrapper key, or the list's first item. */
-export function firstErrorExpression(ctx: EmitContext, expr: string): string {
-  const { envelope } = ctx.catalog;
-  if (envelope.key === undefined) return expr;
-  const wrapped = `own(${expr}, ${JSON.stringify(envelope.key)})`;
-  return envelope.kind === 'list' ? `${ctx.patterns.use('firstItem')}(${wrapped})` : wrapped;
 }
 
 export function guardDeclarations(ctx: EmitContext): StatementStructures[] {
   const { catalog } = ctx;
   const statements: StatementStructures[] = [];
-  for (const entry of catalog.entries) {
-    const check = checkOf(errorObjectSchema(catalog, entry), 'value', ctx.patterns);
-    statements.push(guard(ctx.guardName(entry), 'unknown', `value is ${ctx.typeName(entry)}`, [`return ${check};`], `Whether a value is a \`${String(entry.code)}\` error object, exactly as the schema says.\n\n${entryDoc(entry)}`));
+  for (const type of catalog.types) {
+    const check = checkOf(ctx.schemas.shape(type.shape), 'value', ctx);
+    statements.push(guard(ctx.typeGuardName(type.name), type.name, check, jsDoc(`Whether a value is a ${inlineCode(type.name)}, exactly as the schema says.`)));
   }
-  const codeless = catalog.envelope.code === undefined;
+  for (const entry of catalog.entries) {
+    const check = checkOf(ctx.schemas.errorObject(entry), 'value', ctx);
+    statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, entryDoc(entry, `Whether a value is a ${inlineCode(String(entry.code))} error object, exactly as its schema says.`)));
+  }
   statements.push({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    docs: ['Each code\'s guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype.'],
-    declarations: [{ name: 'GUARDS', type: 'ReadonlyMap<unknown, (value: unknown) => boolean>', initializer: `new Map<unknown, (value: unknown) => boolean>([${catalog.entries.map((e) => `\n  [${valueLiteral(e.code)}, ${ctx.guardName(e)}]`).join(',')}\n])` }],
-  });
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: 'CODE_SET', type: 'ReadonlySet<unknown>', initializer: 'new Set<unknown>(ERROR_CODES)' }],
+    docs: jsDoc("Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
+    declarations: [
+      {
+        name: 'GUARDS',
+        type: 'ReadonlyMap<unknown, (value: unknown) => boolean>',
+        initializer: `new Map<unknown, (value: unknown) => boolean>([${catalog.entries.map((e) => `\n  [${valueLiteral(e.code)}, ${ctx.guardName(e)}]`).join(',')}\n])`,
+      },
+    ],
   });
   statements.push(
-    guard(
-      'isApiError',
-      'unknown',
-      'value is ApiError',
-      codeless
-        ? [`return ${catalog.entries.map((e) => `${ctx.guardName(e)}(value)`).join(' || ') || 'false'};`]
-        : [`const check = GUARDS.get(${codeExpression(ctx, 'value')});`, 'return check !== undefined && check(value);'],
-      codeless ? 'Whether a value is a documented error object.' : 'Whether a value is a documented error object: its code is known and it has exactly the shape that code promises.',
-    ),
-    guard('isUnknownError', 'unknown', 'value is UnknownError', [`return ${checkOf(errorObjectSchema(catalog), 'value', ctx.patterns)};`], 'Whether a value has the shape every error shares, whatever its code.'),
-    guard('isErrorBody', 'unknown', 'value is ErrorBody', [`return ${checkOf(wrapInEnvelope(catalog, { 'x-guard': 'isApiError' }), 'value', ctx.patterns)};`], 'Whether a response body is a documented error body.'),
-    guard('isErrorCode', 'unknown', 'value is ErrorCode', ['return CODE_SET.has(value);'], 'Whether a value is one of the documented codes.'),
+    guard('isApiError', 'ApiError', `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
+    guard('isUnknownError', 'UnknownError', checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
+    guard('isErrorBody', 'ErrorBody', checkOf(ctx.schemas.body({ [GUARD_REF]: 'isApiError' }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
+    {
+      kind: StructureKind.Function,
+      name: 'isErrorCode',
+      isExported: true,
+      parameters: [{ name: 'value', type: 'unknown' }],
+      returnType: 'value is ErrorCode',
+      statements: ['return CODES.has(value);'],
+      docs: jsDoc('Whether a value is one of the documented codes.'),
+    },
   );
-  if (!codeless) {
+  if (catalog.envelope.levels.length > 0) {
+    const list = catalog.envelope.kind === 'list' || catalog.envelope.kind === 'array';
     statements.push({
       kind: StructureKind.Function,
       name: 'hasErrorCode',
@@ -72,8 +63,15 @@ export function guardDeclarations(ctx: EmitContext): StatementStructures[] {
       typeParameters: [{ name: 'C', constraint: 'ErrorCode' }],
       parameters: [{ name: 'body', type: 'unknown' }, { name: 'code', type: 'C' }],
       returnType: 'body is BodyFor<C>',
-      statements: [`return isErrorBody(body) && ${codeExpression(ctx, firstErrorExpression(ctx, 'body'))} === code;`],
-      docs: [`Whether a body is a documented error body with this code${catalog.envelope.kind === 'list' ? ' (as its first error)' : ''}; narrows the body to that code's type.`],
+      statements: [
+        'const check = GUARDS.get(code);',
+        'try {',
+        `  return check !== undefined && isErrorBody(body) && check(${ctx.use('errorObjectOf')}(TABLES.envelope, body));`,
+        '} catch {',
+        '  return false;',
+        '}',
+      ],
+      docs: jsDoc(`Whether a body is a documented error body whose error${list ? ' (the first of the list)' : ''} has the shape of this code; narrows the body to that code's type.`),
     });
   }
   return statements;

@@ -1,45 +1,50 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures } from 'ts-morph';
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
-import { classifyDeclarations } from './classify.js';
-import { constantDeclarations } from './constants.js';
+import { apiDeclarations } from './api.js';
+import { constantDeclarations, metaDeclarations } from './constants.js';
 import { constructorDeclarations } from './constructors.js';
-import { createContext } from './context.js';
+import { createContext, type EmitContext } from './context.js';
 import { typeDeclarations } from './declarations.js';
 import { guardDeclarations } from './guards.js';
-import { docText } from './literals.js';
-import { retryDeclarations } from './retry.js';
-import { runtimeHelpers, runtimeTypes } from './runtime.js';
+import { docBlock, jsDoc } from './jsdoc.js';
+import { stringLiteral } from './literals.js';
+import { runtimeText } from './runtime-source.js';
+import { tablesDeclaration } from './tables.js';
+
+function patternConstants(ctx: EmitContext): StatementStructures[] {
+  return [...ctx.patterns].map(([pattern, name]) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: jsDoc('A pattern of the catalog, compiled once.'),
+    declarations: [{ name, type: 'RegExp', initializer: `new RegExp(${stringLiteral(pattern)}, "u")` }],
+  }));
+}
 
 /**
- * The catalog as one self-contained TypeScript module: types, constants, guards, a classifier,
- * retry helpers and server constructors. Built as ts-morph structures and printed once (no
- * node-by-node edits, so the cost grows linearly with the catalog); never type-checked here.
+ * The catalog as one self-contained TypeScript module: its types, constants and guards, the
+ * tables the runtime reads, typed doors onto the runtime and server constructors (ts-morph
+ * structures, printed once); then the runtime, inlined from src/runtime: the table shapes and the
+ * functions the rest calls. Never type-checked here.
  */
 export function emitTypeScript(catalog: Catalog, banner: string): string {
   const ctx = createContext(catalog);
-  // Guards and the classifier first: they register the patterns and helpers declared before them.
-  const guards = guardDeclarations(ctx);
-  const classify = classifyDeclarations(ctx);
+  // Declarations that register runtime helpers and patterns come before the ones that list them.
   const statements: StatementStructures[] = [
-    ...runtimeTypes(),
     ...typeDeclarations(ctx),
+    ...metaDeclarations(),
     ...constantDeclarations(ctx),
-    ...runtimeHelpers(ctx.patterns.helpers),
-    ...guards,
-    ...classify,
-    ...retryDeclarations(),
+    ...guardDeclarations(ctx),
+    tablesDeclaration(ctx),
+    ...apiDeclarations(ctx),
     ...constructorDeclarations(ctx),
   ];
+  statements.push(...patternConstants(ctx));
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
   });
-  const header = [
-    '/**',
-    ...`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards and helpers.\nNo runtime dependencies; safe in browsers and Node.`.split('\n').map((l) => ` * ${docText(l)}`.trimEnd()),
-    ' */',
-    '/* eslint-disable */',
-  ].join('\n');
-  const file = project.createSourceFile('errors.ts', { statements, leadingTrivia: `${header}\n\n` });
-  return file.getFullText();
+  const generated = project.createSourceFile('errors.ts', { statements }).getFullText();
+  const runtime = runtimeText(ctx.runtime);
+  const header = docBlock(`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards, classifier, retry helpers and constructors.\nNo runtime dependencies; safe in browsers and Node.`);
+  return [`${header}\n/* eslint-disable */`, generated.trimEnd(), '// The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.', runtime.contract, runtime.functions, ''].join('\n\n');
 }

@@ -1,21 +1,64 @@
+import { StructureKind, type JSDocStructure } from 'ts-morph';
 import type { Entry } from '../../model/catalog.js';
+import { describeCondition } from '../../model/conditions.js';
 import { describeRetry } from '../../model/retry.js';
-import { docText } from './literals.js';
 
-/** The JSDoc of an entry's type: what it means, what to do, where it is answered, how to retry. */
-export function entryDoc(entry: Entry): string {
+/**
+ * Text for a JSDoc block: `*\/` cannot close it, a line cannot turn into a tag, line and
+ * paragraph separators become line ends, and control characters show as escapes. Every string
+ * written into a comment goes through here.
+ */
+function docText(text: string): string {
+  return text
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/^(\s*)@/gm, '$1\\@')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A JSDoc block: the description, then tags (`see`, `deprecated`, …), every text escaped. */
+export function jsDoc(description: string, tags: readonly (readonly [name: string, text: string])[] = []): JSDocStructure[] {
+  return [
+    {
+      kind: StructureKind.JSDoc,
+      description: docText(description),
+      tags: tags.map(([tagName, text]) => ({ kind: StructureKind.JSDocTag, tagName, ...(text === '' ? {} : { text: docText(text) }) })),
+    },
+  ];
+}
+
+/** A code or name quoted as inline code in a description. */
+export function inlineCode(text: string): string {
+  return `\`${text}\``;
+}
+
+/** The JSDoc of an entry: what it means, what to do, its code, and per status its retry and conditions. */
+export function entryDoc(entry: Entry, lead = ''): JSDocStructure[] {
+  const first = entry.responses[0];
   const lines: string[] = [];
-  if (entry.title !== undefined) lines.push(entry.title);
+  if (lead !== '') lines.push(lead, '');
+  lines.push(entry.title ?? first?.title ?? '');
   if (entry.description !== undefined) lines.push('', entry.description);
   if (entry.fix !== undefined) lines.push('', `Fix: ${entry.fix}`);
-  lines.push('', `Code: \`${String(entry.code)}\` · HTTP ${entry.statuses.join(', ')} · Retry: ${describeRetry(entry.retry)}`);
-  if (entry.docUrl !== undefined) lines.push(`@see ${entry.docUrl}`);
-  if (entry.since !== undefined) lines.push(`@since ${entry.since}`);
+  const identity = entry.level === undefined ? 'no code on the wire (told apart by status and conditions)' : `level ${inlineCode(entry.level)} = ${inlineCode(String(entry.value ?? entry.code))}`;
+  lines.push('', `Code: ${inlineCode(String(entry.code))} · ${identity}`);
+  for (const response of entry.responses) {
+    const title = response.title === (entry.title ?? first?.title) ? '' : ` · ${response.title}`;
+    const when = response.when.length === 0 ? '' : ` · when ${response.when.map(describeCondition).join(', or ')}`;
+    lines.push(`HTTP ${response.status}${title} · Retry: ${describeRetry(response.retry)}${when}`);
+  }
+  const tags: [string, string][] = [];
+  if (entry.docUrl !== undefined) tags.push(['see', entry.docUrl]);
+  if (entry.since !== undefined) tags.push(['since', entry.since]);
   if (entry.deprecated) {
     const { message, replacedBy } = entry.deprecated;
-    const replacement = replacedBy === undefined || message?.includes(replacedBy) ? undefined : `Use \`${replacedBy}\` instead.`;
-    const note = [message, replacement].filter((s) => s !== undefined).join(' ');
-    lines.push(`@deprecated${note ? ` ${note}` : ''}`);
+    const replacement = replacedBy === undefined || message?.includes(replacedBy) ? undefined : `Use ${inlineCode(replacedBy)} instead.`;
+    tags.push(['deprecated', [message, replacement].filter((s) => s !== undefined).join(' ')]);
   }
-  return lines.map((l) => (l.startsWith('@') ? `@${docText(l.slice(1))}` : docText(l))).join('\n').replace(/^\n+/, '');
+  return jsDoc(lines.join('\n').trim(), tags);
+}
+
+/** A free-standing JSDoc block (the file's banner), every line escaped. */
+export function docBlock(text: string): string {
+  return ['/**', ...docText(text).split('\n').map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
 }

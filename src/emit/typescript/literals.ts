@@ -1,42 +1,51 @@
 import type { JsonValue } from '../../model/catalog.js';
 
+/**
+ * Catalog text as a string literal: the one way a catalog string reaches code. JSON escapes
+ * quotes, backslashes, control characters and lone surrogates; U+2028 and U+2029 are escaped
+ * too, for tools that still read them as line ends.
+ */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A property name as written in a type or object literal: bare when it can be, quoted otherwise. */
 export function propertyName(name: string): string {
-  return IDENTIFIER.test(name) && name !== '__proto__' ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) && name !== '__proto__' ? name : stringLiteral(name);
+}
+
+/** A key in an object literal; `__proto__` must be computed to define a property rather than set the prototype. */
+export function objectKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyName(name);
 }
 
 /** An element access `expr["name"]`; quoting every catalog name keeps hostile ones inert. */
 export function access(expr: string, name: string): string {
-  return `${expr}[${JSON.stringify(name)}]`;
+  return `${expr}[${stringLiteral(name)}]`;
 }
 
-/**
- * A JSON value as a JavaScript expression. JSON text is almost that, but in an object literal a
- * `"__proto__"` key sets the prototype instead of a property, so it is written as computed.
- */
+/** A JSON value as a JavaScript expression, every key an own property. */
 export function valueLiteral(value: JsonValue | undefined): string {
   if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return stringLiteral(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(valueLiteral).join(', ')}]`;
-  const entries = Object.entries(value).map(([k, v]) => `${k === '__proto__' ? '["__proto__"]' : JSON.stringify(k)}: ${valueLiteral(v)}`);
-  return `{ ${entries.join(', ')} }`;
+  const entries = Object.entries(value).map(([k, v]) => `${objectKey(k)}: ${valueLiteral(v)}`);
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
 /** A JSON value as a TypeScript literal type. */
 export function literalType(value: JsonValue): string {
+  if (typeof value === 'string') return stringLiteral(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `readonly [${value.map(literalType).join(', ')}]`;
-  return `{ ${Object.entries(value).map(([k, v]) => `${propertyName(k)}: ${literalType(v)}`).join('; ')} }`;
+  return `{ ${Object.entries(value).map(([k, v]) => `readonly ${propertyName(k)}: ${literalType(v)}`).join('; ')} }`;
 }
 
-/** Text for a JSDoc block: `*\/` cannot close it, and a line cannot turn into a tag. */
-export function docText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/^(\s*)@/gm, '$1\\@');
-}
-
-/** A key in an object literal; `__proto__` must be computed to define a property. */
-export function objectKey(name: string): string {
-  return name === '__proto__' ? '["__proto__"]' : propertyName(name);
+/** A union of type texts, `never` when empty; members that are unions themselves need no parentheses. */
+export function unionType(members: readonly string[]): string {
+  const distinct = [...new Set(members)];
+  return distinct.length === 0 ? 'never' : distinct.join(' | ');
 }

@@ -1,55 +1,88 @@
 import { describe, expect, it } from 'vitest';
+import type { Catalog, Entry, EntryResponse, JsonValue } from '../../../src/model/catalog.js';
+import { sampleValue } from '../../../src/model/examples.js';
+import { fieldsOf } from '../../../src/model/values.js';
 import { ALL_CATALOGS } from '../../helpers.js';
 import { generatedModule } from './modules.js';
-import { examplesForStatus } from '../../../src/model/examples.js';
-import { sampleValue } from '../../../src/model/examples.js';
-import { entryFields } from '../../../src/model/values.js';
-import { computedValue } from '../../../src/model/values.js';
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+/** Whether a constructor can pin every level of the entry (a pattern's value must read back as itself). */
+function writable(catalog: Catalog, entry: Entry): boolean {
+  return catalog.envelope.levels.every((level) => {
+    const value = Object.hasOwn(entry.pins, level.name) ? entry.pins[level.name] : undefined;
+    return value === undefined || level.at.pattern === undefined || new RegExp(level.at.pattern, 'u').exec(String(value))?.[1] === String(value);
+  });
+}
+
+/** Whether the entry pins a level read through a pattern: derived examples leave a header one out (resolve/examples.ts). */
+function pinsThroughPattern(catalog: Catalog, entry: Entry): boolean {
+  return catalog.envelope.levels.some((level) => level.at.pattern !== undefined && Object.hasOwn(entry.pins, level.name));
+}
+
+/** Responses whose conditions a body alone cannot meet are told apart by headers the test does not invent. */
+const unconditional = (response: EntryResponse) => response.when.length === 0;
 
 describe.each(ALL_CATALOGS)('%s', (file) => {
   it('classifies every example of every code, at every status, to that code', async () => {
     const { module, catalog } = await generatedModule(file);
     for (const entry of catalog.entries) {
-      for (const status of entry.statuses) {
-        for (const example of examplesForStatus(catalog, entry, status)) {
-          expect(module.isErrorBody(example.body)).toBe(true);
-          expect(module.classifyError(status, example.body, example.headers)).toMatchObject({ known: true, code: entry.code, status, statusDocumented: true });
+      for (const response of entry.responses) {
+        for (const example of response.examples) {
+          expect(module.isErrorBody(example.body), `${example.name} is an error body`).toBe(true);
+          if (example.derived && pinsThroughPattern(catalog, entry)) continue;
+          expect(module.classifyError(response.status, example.body, example.headers), example.name).toMatchObject({ known: true, code: entry.code, status: response.status, statusDocumented: true });
         }
       }
     }
   });
 
-  it('builds, per code, a response the guards accept and the classifier reads back', async () => {
+  it('builds, per code and status, a response the guards accept and the classifier reads back', async () => {
     const { module, catalog } = await generatedModule(file);
     for (const entry of catalog.entries) {
       const create = module[`create${entry.name}${catalog.naming.typeSuffix}`] as (fields: Record<string, unknown>, init?: object) => { status: number; headers: Record<string, string>; body: unknown };
       const fields: Record<string, unknown> = {};
-      for (const field of entryFields(catalog, entry)) {
-        if (field.required && computedValue(field, entry, entry.statuses[0] ?? 500, catalog) === undefined) fields[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
+      const first = entry.responses[0] as EntryResponse;
+      for (const field of fieldsOf(catalog, entry)) {
+        if (field.required && !Object.hasOwn(first.values, field.name)) fields[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field, catalog.types);
       }
-      for (const status of entry.statuses) {
-        const response = create(fields, { status, headers: { 'x-extra': '1' } });
-        expect(response.status).toBe(status);
-        expect(response.headers).toEqual({ 'content-type': catalog.envelope.contentType, 'x-extra': '1' });
-        expect(module.isErrorBody(response.body)).toBe(true);
-        expect(module.classifyError(status, response.body)).toMatchObject({ known: true, code: entry.code });
+      for (const level of catalog.envelope.levels) {
+        // A required level the entry does not pin is the caller's to give.
+        if (!level.optional && entry.level !== undefined && !Object.hasOwn(entry.pins, level.name) && level.at.source === 'body' && !level.at.items && level.at.chain === undefined) {
+          fields[level.name] = level.type === 'integer' ? 1 : 'given';
+        }
+      }
+      for (const response of entry.responses) {
+        const built = create(fields, { status: response.status, headers: { 'x-extra': '1' } });
+        expect(built.status).toBe(response.status);
+        expect(built.headers).toMatchObject({ 'content-type': catalog.envelope.contentType, 'x-extra': '1' });
+        expect(module.isErrorBody(built.body), `${String(entry.code)} at ${response.status}`).toBe(true);
+        if (unconditional(response) && writable(catalog, entry)) {
+          expect(module.classifyError(response.status, built.body, built.headers)).toMatchObject({ known: true, code: entry.code, status: response.status });
+        }
       }
     }
   });
 
   it('never takes prototype keys, arrays or look-alikes for errors, and never throws', async () => {
     const { module, catalog } = await generatedModule(file);
-    const codePath = catalog.envelope.code?.path ?? ['code'];
-    const withCode = (code: unknown) => codePath.reduceRight<unknown>((inner, segment) => JSON.parse(`{${JSON.stringify(segment)}: ${JSON.stringify(inner)}}`), code);
-    for (const key of PROTOTYPE_KEYS) {
+    // None of these values carries a code: only an entry told apart by status alone may take one
+    // (an RFC 9457 problem with no members is `{}`, extra members allowed).
+    const byCode = (result: { known: boolean; code: unknown }) => result.known && catalog.entries.find((e) => e.code === result.code)?.level !== undefined;
+    const plain = catalog.envelope.levels.find((l) => l.at.source === 'body' && !l.at.items && l.at.chain === undefined);
+    const path = plain?.at.source === 'body' ? plain.at.path : ['code'];
+    const wrap = (error: JsonValue): JsonValue => (catalog.envelope.kind === 'array' ? [error] : catalog.envelope.key === undefined ? error : JSON.parse(`{${JSON.stringify(catalog.envelope.key)}: ${JSON.stringify(catalog.envelope.kind === 'list' ? [error] : error)}}`));
+    // A catalog may document a prototype key as a code (hostile-codes.yaml): then it is one.
+    for (const key of PROTOTYPE_KEYS.filter((k) => !catalog.entries.some((e) => e.code === k || e.value === k))) {
       expect(module.isErrorCode(key)).toBe(false);
-      const body = catalog.envelope.kind === 'wrapped' ? { [catalog.envelope.key as string]: withCode(key) } : withCode(key);
-      expect(module.isErrorBody(body)).toBe(false);
-      expect(module.classifyError(400, JSON.parse(`{"__proto__": ${JSON.stringify(body)}}`)).known).toBe(false);
+      const error = path.reduceRight<JsonValue>((inner, segment) => JSON.parse(`{${JSON.stringify(segment)}: ${JSON.stringify(inner)}}`), key);
+      if (catalog.entries.every((e) => e.level !== undefined)) expect(module.isErrorBody(wrap(error))).toBe(false);
+      expect(byCode(module.classifyError(400, JSON.parse(`{"__proto__": ${JSON.stringify(wrap(error))}}`)))).toBe(false);
     }
-    const example = catalog.entries[0]?.examples[0]?.body;
+    const example = catalog.entries[0]?.responses[0]?.examples[0]?.body;
+    const trap = () => {
+      throw new Error('trap');
+    };
     const hostile: unknown[] = [
       null,
       undefined,
@@ -58,13 +91,15 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
       [],
       [example],
       Object.create(example as object),
-      new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); }, getOwnPropertyDescriptor: () => { throw new Error('trap'); } }),
-      Object.defineProperty({}, catalog.envelope.key ?? codePath[0] ?? 'code', { enumerable: true, get: () => { throw new Error('getter'); } }),
+      new Proxy({}, { get: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, has: trap, getPrototypeOf: trap }),
+      Object.defineProperty({}, catalog.envelope.key ?? path[0] ?? 'code', { enumerable: true, get: trap }),
     ];
     for (const value of hostile) {
       const status = catalog.entries[0]?.statuses[0] ?? 400;
-      expect(() => module.classifyError(status, value, { get: () => { throw new Error('headers'); } })).not.toThrow();
-      expect(module.classifyError(status, value).known && catalog.envelope.kind !== 'codeless').toBe(false);
+      expect(() => module.classifyError(status, value, { get: trap })).not.toThrow();
+      expect(() => module.isErrorBody(value)).not.toThrow();
+      expect(() => module.isApiError(value)).not.toThrow();
+      expect(byCode(module.classifyError(status, value))).toBe(false);
     }
   });
 });
@@ -96,7 +131,7 @@ describe('retry helpers', () => {
     expect(module.isRetryable(error, 5)).toBe(false);
   });
 
-  it('use the catalog defaults for statuses it does not list, then errcat\'s', async () => {
+  it("use the catalog defaults for statuses it does not list, then errcat's", async () => {
     const { module } = await generatedModule('specs/tasks/errors.yaml');
     expect(module.retryPolicyFor(599)).toMatchObject({ strategy: 'backoff', maxAttempts: 3 });
     expect(module.retryPolicyFor(418)).toEqual({ strategy: 'never' });

@@ -58,6 +58,11 @@ describe('retry decisions the seed pages state', () => {
     expect(deviceReadings.classifyError(501, notImplemented)).toMatchObject({ known: true, retryable: false, retryDelayMs: undefined });
     expect(deviceReadings.retryPolicyFor(500)).toMatchObject({ strategy: 'backoff', maxAttempts: 4 });
   });
+  it('device-readings: a 500 internal_error body without request_id keeps its code and its policy', () => {
+    const body = { error: { type: 'api_error', code: 'internal_error', message: 'm', param: null, doc_url: 'https://dev.1st.app/errors/internal_error' } };
+    expect(deviceReadings.isErrorBody(body)).toBe(false);
+    expect(deviceReadings.classifyError(500, body)).toMatchObject({ known: false, code: 'internal_error', retry: { strategy: 'backoff', maxAttempts: 4 }, retryable: true });
+  });
   it('sensor-data: 5xx backs off 1 s, 2 s, 4 s; 4xx never', () => {
     const error = sensorData.classifyError(503, { detail: 'x' });
     expect([1, 2, 3, 4].map((attempt) => sensorData.retryDelayMs(error, attempt))).toEqual([1000, 2000, 4000, undefined]);
@@ -68,8 +73,8 @@ describe('retry decisions the seed pages state', () => {
     expect([1, 2, 3, 4].map((attempt) => prompts.retryDelayMs(error, attempt, undefined, { random: () => 0.5 }))).toEqual([500, 1000, 2000, undefined]);
     expect(prompts.classifyError(402, { error: { code: 'DISPUTED', message: 'x' } }).retryable).toBe(false);
   });
-  it('tasks: a 405 with a kind the page does not list is not a documented code, yet keeps the shared shape', () => {
+  it('tasks: a 405 with a kind the page does not list is not a documented code, yet keeps its raw code and the shared shape', () => {
     const result = tasks.classifyError(405, { kind: 'method_not_allowed', message: 'Use GET.' });
-    expect(result).toMatchObject({ known: false, code: undefined, error: { kind: 'method_not_allowed' }, retryable: false });
+    expect(result).toMatchObject({ known: false, code: 'method_not_allowed', codes: { kind: 'method_not_allowed' }, error: { kind: 'method_not_allowed' }, retryable: false });
   });
 });

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { ts } from 'ts-morph';
+
+/**
+ * The runtime every errors.ts carries is a real, type-checked TypeScript module, src/runtime/,
+ * read here as source. From src/emit/typescript/ and from dist/emit/typescript/ alike, the
+ * package root is three folders up, and the package ships src/runtime (package.json `files`).
+ */
+export const RUNTIME_DIR = new URL('../../../src/runtime/', import.meta.url);
+
+/** The file whose types are the table shapes and the public retry types: inlined whole, exported. */
+const CONTRACT = 'contract.ts';
+
+interface Declaration {
+  name: string;
+  /** Its JSDoc and its text, without `export`. */
+  text: string;
+  /** Every identifier it mentions. */
+  mentions: ReadonlySet<string>;
+}
+
+interface RuntimeSource {
+  contract: string;
+  /** Every other top-level declaration, in file then source order. */
+  declarations: readonly Declaration[];
+}
+
+let cached: RuntimeSource | undefined;
+
+/** The runtime's declarations, parsed once per process (parsing only; nothing is type-checked here). */
+function runtimeSource(): RuntimeSource {
+  if (cached) return cached;
+  const files = readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const contract: string[] = [];
+  const declarations: Declaration[] = [];
+  for (const file of files) {
+    const text = readFileSync(new URL(file, RUNTIME_DIR), 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    for (const statement of source.statements) {
+      if (ts.isImportDeclaration(statement)) {
+        const from = (statement.moduleSpecifier as ts.StringLiteral).text;
+        // The generated file has no imports: the runtime may only import itself.
+        if (!from.startsWith('./')) throw new Error(`src/runtime/${file} imports ${from}; the runtime must stay self-contained`);
+        continue;
+      }
+      const declaration = declarationOf(statement, source, text);
+      if (file === CONTRACT) contract.push(`${declaration.jsDoc}${statement.getText(source)}`);
+      else declarations.push({ name: declaration.name, text: `${declaration.jsDoc}${statement.getText(source).replace(/^export /, '')}`, mentions: identifiers(statement) });
+    }
+  }
+  cached = { contract: contract.join('\n\n'), declarations };
+  return cached;
+}
+
+function declarationOf(statement: ts.Statement, source: ts.SourceFile, text: string): { name: string; jsDoc: string } {
+  let name: string | undefined;
+  if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) name = statement.name?.text;
+  else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+    const [variable] = statement.declarationList.declarations;
+    if (variable && ts.isIdentifier(variable.name)) name = variable.name.text;
+  }
+  if (name === undefined) throw new Error(`src/runtime/${source.fileName}: a top-level statement that is not one named declaration: ${statement.getText(source).slice(0, 60)}`);
+  // The JSDoc right before the declaration; a file's opening comment stays behind.
+  const comments = ts.getLeadingCommentRanges(text, statement.pos) ?? [];
+  const last = comments[comments.length - 1];
+  const jsDoc = last !== undefined && text.startsWith('/**', last.pos) ? `${text.slice(last.pos, last.end)}\n` : '';
+  return { name, jsDoc };
+}
+
+function identifiers(node: ts.Node): Set<string> {
+  const found = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n)) found.add(n.text);
+    n.forEachChild(visit);
+  };
+  visit(node);
+  return found;
+}
+
+/**
+ * The runtime text an errors.ts needs: the contract, and the declarations the generated code
+ * calls (`roots`) with everything they call in turn, in source order, so that the file stays
+ * clean under `noUnusedLocals`.
+ */
+export function runtimeText(roots: Iterable<string>): { contract: string; functions: string } {
+  const { contract, declarations } = runtimeSource();
+  const byName = new Map(declarations.map((d) => [d.name, d]));
+  const needed = new Set<string>();
+  const pending = [...roots];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const declaration = byName.get(name);
+    if (!declaration) throw new Error(`the runtime has no declaration \`${name}\``);
+    if (needed.has(name)) continue;
+    needed.add(name);
+    for (const mention of declaration.mentions) if (byName.has(mention) && !needed.has(mention)) pending.push(mention);
+  }
+  return { contract, functions: declarations.filter((d) => needed.has(d.name)).map((d) => d.text).join('\n\n') };
+}

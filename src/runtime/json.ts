@@ -1,0 +1,71 @@
+/**
+ * Reading and writing JSON values safely: own properties only, so that `__proto__`,
+ * `constructor` or `toString` never come from a prototype, and arrays are never objects.
+ */
+
+/** A plain JSON object: not an array, not null. */
+export function plainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property: inherited keys such as `constructor` or `__proto__` never count. */
+export function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value, or undefined. */
+export function own(value: unknown, key: string): unknown {
+  return plainObject(value) && hasOwn(value, key) ? value[key] : undefined;
+}
+
+/** The value at a dotted path of own properties, or undefined. */
+export function ownPath(value: unknown, path: string): unknown {
+  let current = value;
+  for (const key of path.split('.')) current = own(current, key);
+  return current;
+}
+
+/** No properties besides the allowed ones. */
+export function onlyKeys(value: object, allowed: readonly string[]): boolean {
+  return Object.keys(value).every((key) => allowed.includes(key));
+}
+
+/** Every property besides the declared ones passes the check (a map's values). */
+export function everyValue(value: Record<string, unknown>, declared: readonly string[], check: (item: unknown) => boolean): boolean {
+  return Object.keys(value).every((key) => declared.includes(key) || check(value[key]));
+}
+
+/** String length in code points, as JSON Schema counts it. */
+export function codePoints(value: string): number {
+  return Array.from(value).length;
+}
+
+/** JSON equality. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  if (plainObject(a) && plainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => hasOwn(b, key) && deepEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+/** Writes an own, enumerable property, even for a key such as `__proto__`. */
+export function defineOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Writes a value at a dotted path, making (or copying) plain objects on the way. */
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const [head, ...rest] = path.split('.');
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    defineOwn(target, head, value);
+    return;
+  }
+  const existing = own(target, head);
+  const child: Record<string, unknown> = plainObject(existing) ? { ...existing } : {};
+  setPath(child, rest.join('.'), value);
+  defineOwn(target, head, child);
+}
