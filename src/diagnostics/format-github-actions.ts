@@ -25,7 +25,8 @@ export function formatGitHubActions(diagnostics: readonly Diagnostic[]): string 
         .map(([name, value]) => `${name}=${escapeProperty(value as string)}`)
         .join(',');
       const notes = (d.related ?? []).map((r) => `\n${r.file}:${r.start.line}:${r.start.column} - note: ${r.message}`).join('');
-      return `::${d.severity} ${properties}::${escapeData(d.message + notes)}\n`;
+      // Workflow commands are error, warning and notice: information is a notice.
+      return `::${d.severity === 'info' ? 'notice' : d.severity} ${properties}::${escapeData(d.message + notes)}\n`;
     })
     .join('');
 }

@@ -7,6 +7,6 @@ import type { Diagnostic } from './diagnostic.js';
  */
 export function formatJson(diagnostics: readonly Diagnostic[], extra: Readonly<Record<string, unknown>> = {}): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const report = { ok: errors === 0, errors, warnings: diagnostics.length - errors, diagnostics, ...extra };
+  const report = { ok: errors === 0, errors, warnings: diagnostics.filter((d) => d.severity === 'warning').length, diagnostics, ...extra };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
 import type { Diagnostic, Position } from './diagnostic.js';
 
 export interface SarifTool {
@@ -46,7 +46,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
             rules: RULE_IDS.map((id) => ({
               id,
               shortDescription: { text: DIAGNOSTIC_CODES[id].summary },
-              defaultConfiguration: { level: DIAGNOSTIC_CODES[id].severity },
+              defaultConfiguration: { level: sarifLevel(DIAGNOSTIC_CODES[id].severity) },
             })),
           },
         },
@@ -54,7 +54,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: RULE_IDS.indexOf(d.code),
-          level: d.severity,
+          level: sarifLevel(d.severity),
           message: { text: d.message },
           locations: [{ physicalLocation: physicalLocation(d.file, d.start, d.end) }],
           ...(d.related && d.related.length > 0
@@ -65,4 +65,9 @@ export function formatSarif(diagnostics: readonly Diagnostic[], tool: SarifTool)
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** SARIF's levels are error, warning and note: information is a note. */
+function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
 }
