@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, sortDiagnostics, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { PathSegment } from '../model/catalog.js';
 import type { Spec, SpecPath } from './spec.js';
 
@@ -45,6 +45,7 @@ export class ImportContext {
   }
 
   diagnostics(): Diagnostic[] {
-    return sortDiagnostics(this.reports.map((r) => diagnostic(r.code, r.message, this.spec.file, this.spec.span(r.path))));
+    const spans = this.spec.spansOf(this.reports.map((r) => r.path));
+    return sortDiagnostics(this.reports.map((r, i) => diagnostic(r.code, r.message, this.spec.file, spans[i] as Span)));
   }
 }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { diagnostic, FILE_START, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, FILE_START, hasErrors, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { parseSource } from '../parse/parse-document.js';
 import { locate } from '../parse/source-document.js';
 import type { PathLocator } from '../diff/locate.js';
@@ -67,7 +67,7 @@ export function importSpec(file: string, text: string, options: { catalogFile?: 
     for (let n = path.length; n > 0; n--) {
       const from = ctx.provenance.get(pathKey(path.slice(0, n)));
       if (from) {
-        const { start } = spec.span(from);
+        const { start } = spec.spansOf([from])[0] as Span;
         return { file, line: start.line, column: start.column };
       }
     }

@@ -130,16 +130,7 @@ function simpleSelectors(wanted: ReadonlySet<SpecOperation>, operations: readonl
  * every operation under it is wanted, the path itself otherwise.
  */
 function pathPatterns(wanted: ReadonlySet<SpecOperation>, operations: readonly SpecOperation[]): string[] {
-  const below = new Map<string, SpecOperation[]>();
-  for (const op of operations) {
-    const segments = op.path.split('/').filter(Boolean);
-    for (let n = 1; n <= segments.length; n++) {
-      const prefix = `/${segments.slice(0, n).join('/')}`;
-      const list = below.get(prefix);
-      if (list) list.push(op);
-      else below.set(prefix, [op]);
-    }
-  }
+  const below = operationsBelow(operations);
   const under = (prefix: string) => below.get(prefix) ?? [];
   const patterns: string[] = [];
   const covered = new Set<string>();
@@ -163,6 +154,26 @@ function pathPatterns(wanted: ReadonlySet<SpecOperation>, operations: readonly S
     if (!patterns.includes(chosen)) patterns.push(chosen);
   }
   return patterns;
+}
+
+const belowCache = new WeakMap<readonly SpecOperation[], Map<string, SpecOperation[]>>();
+
+/** The operations under each leading part of their paths (`/v1`, `/v1/things`, …), computed once per list. */
+function operationsBelow(operations: readonly SpecOperation[]): Map<string, SpecOperation[]> {
+  let below = belowCache.get(operations);
+  if (below) return below;
+  below = new Map();
+  for (const op of operations) {
+    const segments = op.path.split('/').filter(Boolean);
+    for (let n = 1; n <= segments.length; n++) {
+      const prefix = `/${segments.slice(0, n).join('/')}`;
+      const list = below.get(prefix);
+      if (list) list.push(op);
+      else below.set(prefix, [op]);
+    }
+  }
+  belowCache.set(operations, below);
+  return below;
 }
 
 const hasWildcard = (segment: string) => segment === '*' || segment === '**';

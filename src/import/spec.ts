@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 import { FILE_START, type Position, type Span } from '../diagnostics/diagnostic.js';
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate } from '../parse/source-document.js';
@@ -52,10 +52,14 @@ export class Spec {
     return { value: current, path: where };
   }
 
-  /** Where a path is written in the text (the nearest ancestor that is, at worst the file's start). */
-  span(path: SpecPath): Span {
-    this.spans ??= locator(this.file, this.text);
-    return this.spans(path);
+  /**
+   * Where paths are written in the text (each at its nearest ancestor that is, at worst the
+   * file's start), found in one pass.
+   */
+  spansOf(paths: readonly SpecPath[]): Span[] {
+    if (isJsonText(this.file, this.text)) return jsonSpans(this.text, paths);
+    this.spans ??= yamlLocator(this.file, this.text);
+    return paths.map((p) => (this.spans as (path: SpecPath) => Span)(p));
   }
 }
 
@@ -72,19 +76,63 @@ export function refName(ref: unknown): string | undefined {
   return typeof ref === 'string' && ref.startsWith('#/') ? refPath(ref).pop() : undefined;
 }
 
-function locator(file: string, text: string): (path: SpecPath) => Span {
-  if (isJsonText(file, text)) {
-    const tree = parseTree(text);
-    const lines = lineStarts(text);
-    return (path) => {
-      if (!tree) return FILE_START;
-      for (let n = path.length; n >= 0; n--) {
-        const node: JsonNode | undefined = findNodeAtLocation(tree, path.slice(0, n).map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
-        if (node) return { start: position(lines, node.offset), end: position(lines, node.offset + node.length) };
-      }
-      return FILE_START;
-    };
+/**
+ * Positions of paths in JSON text, in one pass of jsonc-parser's visitor that keeps its own
+ * path and looks only under the paths asked for: a 13 MB spec costs a scan, not a tree.
+ */
+function jsonSpans(text: string, paths: readonly SpecPath[]): Span[] {
+  const prefixes = new Set<string>();
+  for (const path of paths) for (let n = 0; n <= path.length; n++) prefixes.add(path.slice(0, n).join('\u0000'));
+  const found = new Map<string, Position>();
+  interface Frame {
+    array: boolean;
+    index: number;
+    property: string;
+    /** This container's path, when it leads to a path asked for. */
+    key: string | undefined;
   }
+  const stack: Frame[] = [];
+  // A value begins: its path, when its container is on the way to a path asked for.
+  const begin = (line: number, character: number): string | undefined => {
+    const parent = stack[stack.length - 1];
+    let key: string | undefined = '';
+    if (parent) {
+      if (parent.key === undefined) return undefined;
+      const segment = parent.array ? String(parent.index) : parent.property;
+      key = parent.key === '' && stack.length === 1 ? segment : `${parent.key}\u0000${segment}`;
+    }
+    if (!prefixes.has(key)) return undefined;
+    if (!found.has(key)) found.set(key, { line: line + 1, column: character + 1 });
+    return key;
+  };
+  const open = (array: boolean) => (_o: number, _l: number, line: number, character: number) => {
+    stack.push({ array, index: 0, property: '', key: begin(line, character) });
+  };
+  visit(text, {
+    onObjectBegin: open(false),
+    onArrayBegin: open(true),
+    onObjectEnd: () => void stack.pop(),
+    onArrayEnd: () => void stack.pop(),
+    onObjectProperty: (property) => {
+      const top = stack[stack.length - 1];
+      if (top) top.property = property;
+    },
+    onSeparator: (character) => {
+      const top = stack[stack.length - 1];
+      if (character === ',' && top?.array) top.index++;
+    },
+    onLiteralValue: (_v, _o, _l, line, character) => void begin(line, character),
+  });
+  return paths.map((path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const start = found.get(path.slice(0, n).join('\u0000'));
+      if (start) return { start, end: start };
+    }
+    return FILE_START;
+  });
+}
+
+function yamlLocator(file: string, text: string): (path: SpecPath) => Span {
   const { source } = parseSource(file, text);
   return (path) => {
     if (!source) return FILE_START;
@@ -92,21 +140,3 @@ function locator(file: string, text: string): (path: SpecPath) => Span {
     return { start: span.start, end: span.end };
   };
 }
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] as number) + 1 };
-}
-
