@@ -60,6 +60,7 @@ export const DIAGNOSTIC_CODES = {
   'import-guess': { severity: 'info', summary: 'A guess import made (the envelope, the code field, a retry policy); the catalog marks it with a comment.' },
   'import-codes-from-examples': { severity: 'info', summary: 'Codes read from examples, which the schemas do not list.' },
   'import-operation-codes': { severity: 'warning', summary: "Operations answer one status with different codes; each now documents all of the status's codes." },
+  'import-operations-merged': { severity: 'warning', summary: "Operations errcat's rules cannot tell apart get the same error responses." },
   'import-field-merged': { severity: 'warning', summary: 'A property or header declared differently in different responses; one declaration kept.' },
   'import-example-dropped': { severity: 'info', summary: 'An example that does not fit the imported schema, left out.' },
   'import-schema-approximated': { severity: 'info', summary: 'A schema construct the catalog language does not have, approximated.' },

@@ -95,8 +95,10 @@ function compareShapes(rawA: FieldShape, rawB: FieldShape, field: string, path: 
   const change = (kind: FindingKind, before = '', after = '', at = path): ShapeChange => ({ kind, field, before, after, path: at });
   if (kindOf(a) !== kindOf(b)) return [change('field-type-changed', describeType(a, scope.oldTypes), describeType(b, scope.newTypes))];
   const changes: ShapeChange[] = [];
-  if (!a.nullable && b.nullable) changes.push(change('field-made-nullable'));
-  if (a.nullable && !b.nullable) changes.push(change('field-made-non-nullable'));
+  // `any` takes null already: its nullable says nothing.
+  const nullable = (s: FieldShape) => s.nullable && kindOf(s) !== 'any';
+  if (!nullable(a) && nullable(b)) changes.push(change('field-made-nullable'));
+  if (nullable(a) && !nullable(b)) changes.push(change('field-made-non-nullable'));
   const va = values(a);
   const vb = values(b);
   if (va !== undefined || vb !== undefined) {

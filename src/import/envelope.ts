@@ -29,7 +29,7 @@ export function readBody(ctx: ImportContext, response: ErrorResponse): BodyShape
     const items = schemaAt(ctx, at.schema['items'], [...at.path, 'items']);
     return items && isErrorObject(ctx, items) ? { kind: 'array', contentType, inner: items } : undefined;
   }
-  if (unionMembers(ctx, at)) return { kind: 'flat', contentType, inner: at };
+  if (unionMembers(ctx, at)) return { kind: /problem\+json/i.test(contentType) ? 'problem' : 'flat', contentType, inner: at };
   if (!isObjectSchema(at.schema)) return undefined;
   const view = objectView(ctx, at);
   const [only, ...others] = [...view.properties];

@@ -5,14 +5,14 @@ import { toStyle, words } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawEntry, RawEnvelope, RawField, RawFieldShape, RawLevel, RawStatus } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
-import { readBody, type BodyShape } from './envelope.js';
+import { PROBLEM_MEMBERS, readBody, type BodyShape } from './envelope.js';
 import { HeaderDeclarations } from './headers.js';
 import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
 import type { ErrorResponse, ResponseUse } from './responses.js';
 import { fixedValue, objectView, schemaAt, typesOf, unionMembers, type ObjectView, type PropertyAt, type SchemaAt } from './schema.js';
 import type { SpecPath } from './spec.js';
 import { CODE_NAMES, MESSAGE_NAMES } from './names.js';
-import { ShapeReader } from './shapes.js';
+import { BUDGET, ShapeReader, shapeSize } from './shapes.js';
 
 /** One error object a response documents: the response's schema, or one member of its union. */
 interface Unit {
@@ -97,8 +97,13 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     if (!first) return { type: 'any' };
     let field: RawField = first.shape;
     if (others.length > 0) {
-      ctx.report('import-field-merged', `\`${name}\` is declared ${variants.length} different ways by different error responses; the catalog accepts any of them (a union).`, others[0]?.path ?? first.path);
-      field = { oneOf: variants.map((v) => v.shape) as [RawFieldShape, RawFieldShape, ...RawFieldShape[]] };
+      const union: RawFieldShape = { oneOf: variants.map((v) => v.shape) as [RawFieldShape, RawFieldShape, ...RawFieldShape[]] };
+      // Too many ways to say in one field: its type, when they share one.
+      const types = [...new Set(variants.map((v) => v.shape.type))];
+      const type = types.length === 1 && types[0] !== undefined ? types[0] : 'any';
+      const fits = shapeSize(union) <= BUDGET;
+      ctx.report('import-field-merged', `\`${name}\` is declared ${variants.length} different ways by different error responses; ${fits ? 'the catalog accepts any of them (a union)' : `the catalog keeps what they share: ${type}`}.`, others[0]?.path ?? first.path);
+      field = fits ? union : { type };
     }
     if (having.length === from.length && having.every((u) => u.view.properties.get(name)?.required)) field = { ...field, required: true };
     ctx.from(path, first.path);
@@ -171,6 +176,9 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     imported.push({ key: integerCodes ? Number(slot.key) : key, raw, examples: examplesOf(ctx, slot.units, envelope, codeField?.name, coded ? slot.key : undefined), path: first.at.path });
   }
 
+  // Problem details served as plain JSON look flat; members every error object has tell (as errcat's own output is read back).
+  const everyObject = new Set([...everywhere, ...(message ? [message.name] : []), ...(hasLevel ? [levelField] : [])]);
+  if (envelope.kind === 'flat' && PROBLEM_MEMBERS.filter((m) => everyObject.has(m)).length >= 3) envelope = { ...envelope, kind: 'problem' };
   const env: RawEnvelope = { kind: coded ? envelope.kind : envelope.kind === 'flat' || envelope.kind === 'problem' ? 'codeless' : envelope.kind };
   if (envelope.key !== undefined && (env.kind === 'wrapped' || env.kind === 'list')) env.key = envelope.key;
   const defaultType = envelope.kind === 'problem' ? 'application/problem+json' : 'application/json';

@@ -82,7 +82,7 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
   for (const [name, property] of unknown.properties) {
     if (reserved.has(name)) continue;
     const field = shapes.field(property.value, property.path, property.required);
-    const value = valueKind(ctx, name, entries, true);
+    const value = valueKind(ctx, name, entries, unknown);
     defineOwn(fields, name, { ...stripPins(field, value.kind !== 'free'), ...value.raw });
     ctx.from(['fields', name], property.path);
   }
@@ -439,9 +439,19 @@ function commonSuffix(entries: readonly OwnEntry[], prefix: string): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === 'Error') - Number(a[0] === 'Error') || a[0].length - b[0].length)[0]?.[0] ?? 'Error';
 }
 
-/** A field's values per entry: what they all pin says how the catalog computes it. */
-function valueKind(ctx: ImportContext, name: string, entries: readonly OwnEntry[], shared: boolean): { kind: string; raw: Partial<RawField> } {
-  const pinned = entries.map((e) => ({ e, values: pinnedValues(ctx, e, name) }));
+/**
+ * A field's values per entry: what they all pin says how the catalog computes it. A shared
+ * field whose own shape lists one value is that shape, not a computed value; an entry's own field
+ * is computed only where the schema says `const` (OpenAPI 3.0 writes a constant and a one-value
+ * `enum` alike, and the shape is the safer reading).
+ */
+function valueKind(ctx: ImportContext, name: string, entries: readonly OwnEntry[], shared: false | ObjectView): { kind: string; raw: Partial<RawField> } {
+  if (shared) {
+    const own = shared.properties.get(name);
+    const at = own && schemaAt(ctx, own.value, own.path);
+    if (at && fixedValue(at.schema) !== undefined) return { kind: 'free', raw: {} };
+  }
+  const pinned = entries.map((e) => ({ e, values: pinnedValues(ctx, e, name, shared !== false) }));
   const some = pinned.filter((p) => p.values !== undefined);
   if (some.length === 0) return { kind: 'free', raw: {} };
   const all = some.length === entries.length;
@@ -457,12 +467,13 @@ function valueKind(ctx: ImportContext, name: string, entries: readonly OwnEntry[
   return all && pinned.every((p) => p.values?.length === 1) ? { kind: 'per-entry', raw: { value: 'per-entry' } } : { kind: 'free', raw: {} };
 }
 
-/** The values an entry's schema pins a property to: `const`, or an `enum` over its statuses; undefined when free. */
-function pinnedValues(ctx: ImportContext, e: OwnEntry, name: string): Scalar[] | undefined {
+/** The values an entry's schema pins a property to: `const` (or a one-value `enum`), or an `enum` over its statuses; undefined when free. */
+function pinnedValues(ctx: ImportContext, e: OwnEntry, name: string, oneValueEnum = true): Scalar[] | undefined {
   const property = e.view.properties.get(name);
   const at = property && schemaAt(ctx, property.value, property.path);
   if (!at) return undefined;
-  const fixed = fixedValue(at.schema);
+  const constant = at.schema['const'];
+  const fixed = oneValueEnum ? fixedValue(at.schema) : typeof constant === 'string' || typeof constant === 'number' || typeof constant === 'boolean' ? constant : undefined;
   if (fixed !== undefined) return [fixed];
   if (e.statuses.length > 1 && Array.isArray(at.schema['enum']) && at.schema['enum'].length === e.statuses.length) return at.schema['enum'] as Scalar[];
   return undefined;

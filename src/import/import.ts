@@ -22,7 +22,7 @@ import { readForeign } from './foreign.js';
 import { readErrcatOutput } from './from-errcat.js';
 import type { ImportedEntry, ImportModel } from './model.js';
 import { collectResponses, type ErrorResponse } from './responses.js';
-import { compressRules } from './rules.js';
+import { compressRules, unifyIndistinct } from './rules.js';
 import { Spec } from './spec.js';
 import { deriveEntryExample } from '../resolve/examples.js';
 import { writeCatalogYaml } from './write.js';
@@ -110,6 +110,10 @@ export function importSpec(file: string, text: string, options: { catalogFile?: 
   };
   if (!output) {
     ctx.comment(['envelope'], `Read from ${included.length} error response${included.length === 1 ? '' : 's'} of ${basename(file)}: check the kind, the code level and the message.`);
+  }
+  for (const group of unifyIndistinct(model.attachments, collected.operations)) {
+    const names = group.map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    ctx.report('import-operations-merged', `No rule tells ${names.join(' and ')} apart (the same path to errcat's matcher, and no operationId on each); the catalog gives them the same error responses. Give each an operationId to keep them apart.`, ['paths', group[0]?.path ?? '']);
   }
   const rules = compressRules(model.attachments, collected.operations);
   adjustNames(ctx, model);

@@ -11,6 +11,31 @@ interface Candidate {
 }
 
 /**
+ * Operations no rule can tell apart: the same method on paths merge's matcher reads as one
+ * (`/jobs` and `/jobs/`, `/a/{id}` and `/a/{key}`), not all with an operationId. Each such
+ * group must answer the same statuses; returns the groups whose attachments differ, after
+ * giving each member all of them.
+ */
+export function unifyIndistinct(attachments: Map<SpecOperation, Set<number>>, operations: readonly SpecOperation[]): SpecOperation[][] {
+  const groups = new Map<string, SpecOperation[]>();
+  for (const op of operations) {
+    const key = `${op.method} ${pathShape(op.path)}`;
+    const group = groups.get(key);
+    if (group) group.push(op);
+    else groups.set(key, [op]);
+  }
+  const unified: SpecOperation[][] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2 || group.every((op) => op.operationId !== undefined)) continue;
+    const all = new Set(group.flatMap((op) => [...(attachments.get(op) ?? [])]));
+    if (group.every((op) => (attachments.get(op)?.size ?? 0) === all.size)) continue;
+    for (const op of group) attachments.set(op, new Set(all));
+    unified.push(group);
+  }
+  return unified;
+}
+
+/**
  * The fewest rules that give every operation exactly the statuses it answers: statuses that the
  * same operations answer share a rule, and each rule's operations are named the shortest way
  * that selects exactly them — all, by tag, by method, by path pattern, by operationId, or all

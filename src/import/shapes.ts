@@ -1,4 +1,5 @@
 import { isMapping, type SpecMapping } from '../merge/spec-data.js';
+import { isStructuralName } from '../model/names.js';
 import { pascalName } from '../model/naming.js';
 import type { RawField, RawFieldShape } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
@@ -20,11 +21,14 @@ const CONSTRAINT_TYPES: Record<(typeof CONSTRAINTS)[number], readonly string[]> 
 /** Deeper than this, a value is `any`: error bodies are shallow, and specs can nest without end. */
 const MAX_DEPTH = 12;
 /**
- * The most schemas one field may be read from. An error field that embeds a whole resource
+ * The most shapes one field may be made of (its size is the same when errcat's own output of it
+ * is read back). An error field that embeds a whole resource
  * (Stripe's `payment_intent`) is kept as its type and description: the resource is the API's
  * business, not the error contract's.
  */
-const BUDGET = 200;
+export const BUDGET = 200;
+/** The most schemas read for one field before giving up on it: reading a resource graph costs time. */
+const READ_LIMIT = 4 * BUDGET;
 
 /**
  * Reads spec schemas as catalog field shapes. A schema reached again while it is being read
@@ -52,10 +56,10 @@ export class ShapeReader {
 
   /** A field's shape, or just its type and description when it takes more than the budget to say. */
   shape(value: unknown, path: SpecPath): RawFieldShape {
-    this.budget = BUDGET;
+    this.budget = READ_LIMIT;
     const before = new Set(this.types.keys());
     const shape = this.node(value, path, 0);
-    if (this.budget >= 0) return shape;
+    if (this.budget >= 0 && shapeSize(shape) <= BUDGET) return shape;
     for (const key of this.types.keys()) if (!before.has(key)) this.types.delete(key);
     for (const key of this.recursive.keys()) if (!before.has(key)) this.recursive.delete(key);
     const at = schemaAt(this.ctx, value, path);
@@ -92,7 +96,9 @@ export class ShapeReader {
   private typeName(key: string, component: string): string {
     let name = this.recursive.get(key);
     if (name !== undefined) return name;
-    const base = pascalName(component.startsWith(this.prefix) ? component.slice(this.prefix.length) || component : component);
+    const stem = pascalName(component.startsWith(this.prefix) ? component.slice(this.prefix.length) || component : component);
+    // errcat's own names (`ApiError`, `Status404Error`) are not the catalog's to give.
+    const base = isStructuralName(stem) ? `${stem}Type` : stem;
     const taken = new Set(this.recursive.values());
     name = base;
     for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
@@ -123,7 +129,8 @@ export class ShapeReader {
       return described(schema, { oneOf: members as [RawFieldShape, RawFieldShape, ...RawFieldShape[]], ...(nullable ? { nullable: true } : {}) });
     }
     shape.type = known[0] ?? (isObjectSchema(schema) ? 'object' : isArraySchema(schema) ? 'array' : enumType(schema) ?? 'any');
-    if (nullable) shape.nullable = true;
+    // `any` takes null already.
+    if (nullable && shape.type !== 'any') shape.nullable = true;
     // Listed values where the type takes them, each of the type.
     const fits = (v: string | number) => (shape.type === 'string' ? typeof v === 'string' : shape.type === 'integer' ? Number.isInteger(v) : shape.type === 'number' ? typeof v === 'number' : false);
     const codes = documentedCodes(schema, fits);
@@ -221,4 +228,10 @@ function documentedCodes(schema: SpecMapping, fits: (v: string | number) => bool
     return { codes: map, ...extensible };
   }
   return { codes: values as [string | number, ...(string | number)[]], ...extensible };
+}
+
+/** How many shapes a shape is made of: what the budget counts. */
+export function shapeSize(shape: RawFieldShape): number {
+  const inner = [shape.items, typeof shape.additionalProperties === 'object' ? shape.additionalProperties : undefined, ...(shape.oneOf ?? []), ...Object.values(shape.properties ?? {})];
+  return 1 + inner.reduce((n, s) => n + (s ? shapeSize(s) : 0), 0);
 }
