@@ -1,29 +1,19 @@
 import { STATUS_CODES } from 'node:http';
-import { isMapping, type SpecMapping } from '../merge/spec-data.js';
+import { isMapping } from '../merge/spec-data.js';
 import type { SpecOperation } from '../merge/operations.js';
 import { toStyle, words } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawEntry, RawEnvelope, RawField, RawFieldShape, RawLevel, RawStatus } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
-import { PROBLEM_MEMBERS, readBody, type BodyShape } from './envelope.js';
+import { PROBLEM_MEMBERS, type BodyShape } from './envelope.js';
 import { HeaderDeclarations } from './headers.js';
-import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
+import type { ImportedEntry, ImportModel } from './model.js';
 import type { ErrorResponse, ResponseUse } from './responses.js';
-import { fixedValue, objectView, schemaAt, typesOf, unionMembers, type ObjectView, type PropertyAt, type SchemaAt } from './schema.js';
+import { fixedValue, objectView, schemaAt, typesOf, unionMembers, type PropertyAt } from './schema.js';
 import type { SpecPath } from './spec.js';
-import { CODE_NAMES, MESSAGE_NAMES } from './names.js';
+import { CODE_NAMES } from './names.js';
 import { BUDGET, ShapeReader, shapeSize } from './shapes.js';
-
-/** One error object a response documents: the response's schema, or one member of its union. */
-interface Unit {
-  at: SchemaAt;
-  view: ObjectView;
-  response: ErrorResponse;
-}
-
-
-type Code = string | number;
-const isCode = (v: unknown): v is Code => (typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isSafeInteger(v));
+import { chooseMessage, examplesOf, findCodeField, isCode, type Code, type Unit } from './foreign-codes.js';
 
 /** What import reads from a spec errcat did not write: envelope, code field and codes, fields, headers, operations, all inferred. */
 export function readForeign(ctx: ImportContext, included: readonly { response: ErrorResponse; shape: BodyShape }[], uses: readonly ResponseUse[], chosen: { kind: BodyShape['kind']; key?: string; contentType: string }, prefix: string): ImportModel {
@@ -173,7 +163,7 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     for (const name of [...new Set(slot.units.flatMap(fieldNames))]) if (!shared.has(name)) defineOwn(own, name, fieldOf(name, slot.units, ['errors', String(key), 'fields', name]));
     if (Object.keys(own).length > 0) raw.fields = own;
     ctx.from(['errors', String(key)], first.at.path);
-    imported.push({ key: integerCodes ? Number(slot.key) : key, raw, examples: examplesOf(ctx, slot.units, envelope, codeField?.name, coded ? slot.key : undefined), path: first.at.path });
+    imported.push({ key: integerCodes ? Number(slot.key) : key, raw, examples: examplesOf(slot.units, envelope, codeField?.name, coded ? slot.key : undefined), path: first.at.path });
   }
 
   // Problem details served as plain JSON look flat; members every error object has tell (as errcat's own output is read back).
@@ -285,122 +275,6 @@ function humanized(key: Code): string {
 
 const oneLine = (text: string) => text.trim().split(/\r?\n/)[0]?.trim() ?? text;
 
-/** The code field: discriminator, then fixed values per schema, then an `enum` of codes, then examples. */
-function findCodeField(ctx: ImportContext, units: readonly Unit[], discriminators: ReadonlySet<string>, included: readonly { response: ErrorResponse; shape: BodyShape }[]): { name: string; fromExamples: Map<ErrorResponse, Code[]>; why: string } | undefined {
-  const none = new Map<ErrorResponse, Code[]>();
-  const usable = (name: string) => !name.includes('.') && units.some((u) => u.view.properties.has(name));
-  for (const name of discriminators) {
-    if (usable(name)) {
-      ctx.report('import-guess', `The error union's discriminator \`${name}\` is read as the code field.`, units[0]?.at.path ?? []);
-      return { name, fromExamples: none, why: `the code: the discriminator of the error union` };
-    }
-  }
-  // Fixed values: count, per property, the schemas that fix it to a code (a number equal to the status is an echo, not a code).
-  const fixed = new Map<string, { count: number; values: Set<string> }>();
-  for (const unit of units) {
-    for (const [name, property] of unit.view.properties) {
-      const at = schemaAt(ctx, property.value, property.path);
-      const value = at ? fixedValue(at.schema) : undefined;
-      if (!isCode(value) || name.includes('.') || value === unit.response.status) continue;
-      const slot = fixed.get(name) ?? { count: 0, values: new Set() };
-      slot.count++;
-      slot.values.add(String(value));
-      fixed.set(name, slot);
-    }
-  }
-  const rank = (name: string) => (CODE_NAMES.includes(name) ? CODE_NAMES.indexOf(name) : CODE_NAMES.length);
-  // Codes count where most error objects that have the property say them: one odd schema does not make the envelope.
-  const having = (name: string) => units.filter((u) => u.view.properties.has(name)).length;
-  const byFixed = [...fixed.entries()].filter(([name, s]) => (s.values.size > 1 || units.length === 1) && s.count * 2 >= having(name)).sort((a, b) => b[1].count - a[1].count || rank(a[0]) - rank(b[0]))[0];
-  if (byFixed) {
-    ctx.report('import-guess', `\`${byFixed[0]}\` is read as the code field: each error schema fixes it to one value.`, units[0]?.at.path ?? []);
-    return { name: byFixed[0], fromExamples: none, why: 'the code: each error schema fixes it to one value' };
-  }
-  // An enum of codes counts on a property most error objects have, and most of those list codes on.
-  const common = (name: string) => having(name) * 2 >= units.length;
-  for (const name of CODE_NAMES.filter(common)) {
-    const listing = units.filter((u) => {
-      const p = u.view.properties.get(name);
-      const at = p && schemaAt(ctx, p.value, p.path);
-      const values = at && Array.isArray(at.schema['enum']) ? (at.schema['enum'] as unknown[]).filter(isCode) : [];
-      return values.length > 0 && (name !== 'status' || values.every((v) => typeof v === 'string'));
-    });
-    const unit = listing[0];
-    if (unit && listing.length * 2 >= having(name)) {
-      ctx.report('import-guess', `\`${name}\` is read as the code field: its \`enum\` lists the codes.`, unit.view.properties.get(name)?.path ?? unit.at.path);
-      return { name, fromExamples: none, why: 'the code: its `enum` lists the codes' };
-    }
-  }
-  // Examples: a code-like property whose values the examples show.
-  for (const name of CODE_NAMES.filter(common)) {
-    const found = new Map<ErrorResponse, Code[]>();
-    let showing = 0;
-    for (const { response, shape } of included) {
-      if (response.examples.some((e) => errorObjects(e.value, shape).some((o) => o[name] !== undefined))) showing++;
-      // A value that is the response's status (`"status": "404"`) echoes it: not a code.
-      const values = response.examples
-        .flatMap((e) => errorObjects(e.value, shape))
-        .map((o) => o[name])
-        .filter(isCode)
-        .filter((v) => String(v) !== String(response.status));
-      if (values.length > 0 && (name !== 'status' || values.every((v) => typeof v === 'string' && !/^\d+$/.test(v)))) found.set(response, [...new Set(values)]);
-    }
-    // Most of the responses whose examples show the property show codes in it.
-    if (found.size > 0 && found.size * 2 >= showing) {
-      const first = [...found.keys()][0] as ErrorResponse;
-      ctx.report('import-codes-from-examples', `The schemas list no codes; \`${name}\` is read as the code field and its values in the examples as the codes. Add an \`enum\` to the schema to say them all.`, first.examples[0]?.path ?? first.path);
-      return { name, fromExamples: found, why: 'the code, from the examples: the schemas list no codes, so more may exist' };
-    }
-  }
-  return undefined;
-}
-
-/** The error objects of an example body, as the envelope holds them. */
-function errorObjects(body: unknown, shape: { kind: string; key?: string }): Record<string, unknown>[] {
-  const inner = shape.key !== undefined && isMapping(body) ? body[shape.key] : body;
-  const list = shape.kind === 'list' || shape.kind === 'array' ? (Array.isArray(inner) ? inner : []) : [inner];
-  return list.filter(isMapping);
-}
-
-/** The message: a string property with a message-like name, the one most error objects have. */
-function chooseMessage(ctx: ImportContext, units: readonly Unit[], problem: boolean, codeField: string | undefined): { name: string; required: boolean } | undefined {
-  const names = problem ? ['detail', ...MESSAGE_NAMES.filter((n) => n !== 'detail')] : MESSAGE_NAMES;
-  let best: { name: string; count: number } | undefined;
-  for (const name of names) {
-    if (name === codeField) continue;
-    const count = units.filter((u) => {
-      const p = u.view.properties.get(name);
-      const at = p && schemaAt(ctx, p.value, p.path);
-      return at !== undefined && typesOf(at.schema).types.every((t) => t === 'string') && (typesOf(at.schema).types.length > 0 || !isMapping(at.schema['properties']));
-    }).length;
-    if (count > 0 && (!best || count > best.count)) best = { name, count };
-  }
-  if (!best) return undefined;
-  const name = best.name;
-  return { name, required: units.every((u) => u.view.properties.get(name)?.required === true) };
-}
-
-/** The examples a code (or a status) shows: bodies whose code is this one, at the status they come with. */
-function examplesOf(ctx: ImportContext, units: readonly Unit[], envelope: { kind: string; key?: string }, codeField: string | undefined, code: Code | undefined): ExampleCandidate[] {
-  const candidates: ExampleCandidate[] = [];
-  const seen = new Set<ErrorResponse>();
-  for (const unit of units) {
-    if (seen.has(unit.response)) continue;
-    seen.add(unit.response);
-    for (const example of unit.response.examples) {
-      const [object] = errorObjects(example.value, envelope);
-      if (!object) continue;
-      if (code !== undefined && codeField !== undefined && object[codeField] !== code) continue;
-      const candidate: ExampleCandidate = { status: unit.response.status, body: example.value, path: example.path };
-      if (example.name !== undefined) candidate.name = example.name;
-      if (example.summary !== undefined) candidate.summary = example.summary;
-      candidates.push(candidate);
-    }
-  }
-  void ctx;
-  return candidates;
-}
-
 /** Operations that answer one status with different codes each now document all of the status's codes: said once per status. */
 function reportPerOperationCodes(ctx: ImportContext, uses: readonly ResponseUse[], kept: ReadonlySet<ErrorResponse>, codes: (r: ErrorResponse) => Code[]): void {
   const byStatus = new Map<number, { response: ErrorResponse; codes: string }>();
@@ -415,5 +289,3 @@ function reportPerOperationCodes(ctx: ImportContext, uses: readonly ResponseUse[
   }
 }
 
-export { readBody };
-export type { SpecMapping };
