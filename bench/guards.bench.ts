@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ComponentNames, openApiDocument } from '../src/emit/openapi/index.js';
 import { emitTypeScript } from '../src/emit/typescript/index.js';
 import { loadCatalog } from '../src/load.js';
-import { examplesForStatus } from '../src/model/examples.js';
+import { hasBodyWrapper } from '../src/model/names.js';
 import { printTable, round } from './table.js';
 
 const ITERATIONS = 200_000;
@@ -24,10 +24,10 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
     const doc = openApiDocument(catalog, '3.1') as { components: object };
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'doc', components: doc.components });
-    const wrapped = catalog.envelope.key !== undefined;
+    const wrapped = hasBodyWrapper(catalog.envelope);
     const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.apiError()}` });
     // The same bodies for both: every example, and each one broken (a wrong code).
-    const valid = catalog.entries.flatMap((e) => e.statuses.flatMap((s) => examplesForStatus(catalog, e, s).map((x) => x.body)));
+    const valid = catalog.entries.flatMap((e) => e.responses.flatMap((r) => r.examples.map((x) => x.body)));
     const invalid = valid.map((b) => JSON.parse(JSON.stringify(b).replace(/"(code|kind)":"[^"]*"/, '"$1":"no_such_code"').replace(/"detail":"[^"]*"/, '"detail":5')));
     const bodies = [...valid, ...invalid];
     for (const body of bodies) if (module.isErrorBody(body) !== validate(body)) throw new Error(`disagreement on ${JSON.stringify(body)}`);
