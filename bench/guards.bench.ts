@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ComponentNames, openApiDocument } from '../src/emit/openapi/index.js';
 import { emitTypeScript } from '../src/emit/typescript/index.js';
 import { loadCatalog } from '../src/load.js';
+import { hasBodyWrapper } from '../src/model/names.js';
 import { printTable, round } from './table.js';
 
 const ITERATIONS = 200_000;
@@ -23,7 +24,7 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
     const doc = openApiDocument(catalog, '3.1') as { components: object };
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'doc', components: doc.components });
-    const wrapped = catalog.envelope.key !== undefined;
+    const wrapped = hasBodyWrapper(catalog.envelope);
     const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.apiError()}` });
     // The same bodies for both: every example, and each one broken (a wrong code).
     const valid = catalog.entries.flatMap((e) => e.responses.flatMap((r) => r.examples.map((x) => x.body)));

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SPEC_CATALOGS } from '../../helpers.js';
+import { openApiDocument } from '../../../src/emit/openapi/index.js';
+import { mustLoad, ROOT, SPEC_CATALOGS } from '../../helpers.js';
+import { documentValidator } from '../../judges.js';
 import { generatedModule } from './modules.js';
 
 interface Case {
@@ -39,5 +41,19 @@ describe.each(models)('$file: the published bodies', ({ file, bodies }) => {
       // A body classified as a documented error passes its guards.
       if (result.known) expect(module.isApiError(result.error), label).toBe(true);
     }
+  });
+});
+
+describe.each(models)('$file: guards and ajv on the published bodies', ({ file, bodies }) => {
+  it('accept exactly the same bodies', async () => {
+    const cases = JSON.parse(readFileSync(bodies, 'utf8')) as Case[];
+    const { module } = await generatedModule(file);
+    const catalog = await mustLoad(file);
+    const document = openApiDocument(catalog, '3.1') as Record<string, unknown>;
+    const validate = documentValidator(document);
+    const schemas = (document['components'] as { schemas: Record<string, unknown> }).schemas;
+    const prefix = catalog.naming.componentPrefix;
+    const body = `#/components/schemas/${prefix}${Object.hasOwn(schemas, `${prefix}ErrorBody`) ? 'ErrorBody' : 'ApiError'}`;
+    for (const [i, c] of cases.entries()) expect(module.isErrorBody(c.body), `#${i} ${c.note ?? c.source}`).toBe(validate(body, c.body).length === 0);
   });
 });
