@@ -11,7 +11,7 @@ import { perStatus, rawConditions, rawRetry, type ErrcatOutput } from './errcat.
 import { readHeader } from './headers.js';
 import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
 import type { ErrorResponse, ResponseUse } from './responses.js';
-import { objectView, schemaAt, type SchemaAt } from './schema.js';
+import { fixedValue, objectView, schemaAt, type SchemaAt } from './schema.js';
 import { MESSAGE_NAMES } from './names.js';
 import { ShapeReader } from './shapes.js';
 import { commonSuffix, parentOf, readLevels, singleLevelValue, type Code, type OwnEntry } from './errcat-levels.js';
@@ -41,7 +41,8 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
   // The error marker: a constant the unknown-error schema requires first.
   const [firstName, firstProperty] = [...unknown.properties][0] ?? [];
   const firstFixed = firstProperty ? schemaAt(ctx, firstProperty.value, firstProperty.path) : undefined;
-  const errorWhen = firstName !== undefined && firstProperty?.required && firstFixed && firstFixed.schema['const'] !== undefined ? { field: firstName, equals: firstFixed.schema['const'] } : undefined;
+  const marker = firstFixed ? fixedValue(firstFixed.schema) : undefined;
+  const errorWhen = firstName !== undefined && firstProperty?.required && marker !== undefined ? { field: firstName, equals: marker } : undefined;
 
   const levels = readLevels(ctx, output, entries, unknown, envelope.kind);
   const levelHeads = new Set(levels.filter((l) => l.field !== undefined && l.in === undefined && l.chain === undefined && l.pattern === undefined).map((l) => (l.field as string).split('.')[0] as string));

@@ -106,8 +106,12 @@ function readResponse(ctx: ImportContext, response: SpecMapping, path: SpecPath,
       result.contentType = Array.isArray(produces) ? (produces.find((t): t is string => typeof t === 'string' && JSON_TYPES.some((re) => re.test(t))) ?? 'application/json') : 'application/json';
       result.body = { value: response['schema'], path: [...path, 'schema'] };
     }
+    // 2.0 holds one example per media type; errcat keeps all of its own, named, in `x-errcat-examples`.
+    const named = response['x-errcat-examples'];
     const examples = response['examples'];
-    if (isMapping(examples)) {
+    if (isMapping(named)) {
+      for (const [name, value] of Object.entries(named)) result.examples.push({ name, value, path: [...path, 'x-errcat-examples', name] });
+    } else if (isMapping(examples)) {
       for (const [type, value] of Object.entries(examples)) if (/json/i.test(type)) result.examples.push({ value, path: [...path, 'examples', type] });
     }
     return result;
