@@ -26,7 +26,7 @@ export function impactOf(finding: Pick<Finding, 'clients' | 'servers'>): Impact 
 const EMPTY: FindingParams = { subjects: [], field: '', header: '', level: '', statuses: [], before: '', after: '', operations: [] };
 
 /** Plain text: values in backticks. */
-export const TEXT_WORDS: Words = { code: (value) => `\`${value}\``, text: (value) => value };
+const TEXT_WORDS: Words = { code: (value) => `\`${value}\``, text: (value) => value };
 
 /** A finding's message and migration note written for a destination. */
 export function render(f: Pick<Finding, 'kind' | 'params'>, words: Words): { message: string; migration: string } {

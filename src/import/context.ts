@@ -40,10 +40,6 @@ export class ImportContext {
     if (!this.provenance.has(pathKey(path))) this.provenance.set(pathKey(path), specPath);
   }
 
-  hasErrors(): boolean {
-    return this.reports.some((r) => r.code === 'import-no-errors');
-  }
-
   diagnostics(): Diagnostic[] {
     const spans = this.spec.spansOf(this.reports.map((r) => r.path));
     return sortDiagnostics(this.reports.map((r, i) => diagnostic(r.code, r.message, this.spec.file, spans[i] as Span)));

@@ -71,11 +71,6 @@ export function refPath(ref: string): string[] {
     .map((k) => decodeURIComponent(k.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
-/** The last segment of a local `$ref`: the component's name. */
-export function refName(ref: unknown): string | undefined {
-  return typeof ref === 'string' && ref.startsWith('#/') ? refPath(ref).pop() : undefined;
-}
-
 /**
  * Positions of paths in JSON text, in one pass of jsonc-parser's visitor that keeps its own
  * path and looks only under the paths asked for: a 13 MB spec costs a scan, not a tree.
