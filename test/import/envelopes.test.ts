@@ -113,6 +113,13 @@ describe('import, per envelope kind', () => {
     expect(describeFindings(trip.findings)).toEqual([]);
   });
 
+  it('writes the same bytes for the same spec', () => {
+    for (const { name } of CASES) {
+      const { file, text } = read(name);
+      expect(mustImport(file, text).text).toBe(mustImport(file, text).text);
+    }
+  });
+
   it('reads a discriminated union as one entry per member, each with its own fields', () => {
     const { file, text } = read('wrapped.yaml');
     const { catalog } = mustImport(file, text);
