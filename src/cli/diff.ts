@@ -7,6 +7,7 @@ import { diffContracts, readContract, readSpecData, type Contract } from '../dif
 import { impactOf, type Finding } from '../diff/finding.js';
 import type { Impact } from '../diff/kinds.js';
 import { DIFF_FORMATS, formatReport, type DiffFormat } from '../diff/report.js';
+import { framesOf } from './import.js';
 import { printDiagnostics } from './output.js';
 import { EXIT, UsageError, useColor } from './terminal.js';
 
@@ -50,7 +51,7 @@ export function readAtRevision(ref: string, file: string): string | undefined {
 /** Reads a contract and prints its diagnostics; undefined when it does not load. */
 function load(file: string, text: string): (Contract & { catalog: NonNullable<Contract['catalog']> }) | undefined {
   const contract = readContract(file, text);
-  printDiagnostics(contract.diagnostics.filter((d) => d.severity !== 'info' || !contract.catalog), new Map([[file, text]]));
+  printDiagnostics(contract.diagnostics.filter((d) => d.severity !== 'info' || !contract.catalog), framesOf(file, text));
   return contract.catalog ? (contract as Contract & { catalog: NonNullable<Contract['catalog']> }) : undefined;
 }
 

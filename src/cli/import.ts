@@ -6,6 +6,15 @@ import { describeCatalog } from './summary.js';
 import { printDiagnostics } from './output.js';
 import { EXIT, UsageError } from './terminal.js';
 
+/**
+ * A spec's text for code frames, unless it is one long line (minified JSON): a frame would
+ * print the whole spec.
+ */
+export function framesOf(file: string, text: string): Map<string, string> {
+  const longest = text.split('\n').reduce((max, line) => Math.max(max, line.length), 0);
+  return longest > 1000 ? new Map() : new Map([[file, text]]);
+}
+
 export interface ImportOptions {
   out?: string;
   quiet?: boolean;
@@ -24,7 +33,7 @@ export async function importCommand(specFile: string, options: ImportOptions): P
   }
   const text = await readFile(specFile, 'utf8');
   const result = importSpec(specFile, text, options.out !== undefined && options.out !== '-' ? { catalogFile: options.out } : {});
-  printDiagnostics(result.diagnostics, new Map([[specFile, text]]));
+  printDiagnostics(result.diagnostics, framesOf(specFile, text));
   if (!result.catalog || result.text === undefined) return EXIT.diagnostics;
   if (options.out === undefined || options.out === '-') {
     process.stdout.write(result.text);

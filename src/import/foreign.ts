@@ -43,8 +43,10 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
     return values.length > 0 ? values : (codeField.fromExamples.get(unit.response) ?? []);
   };
   const coded = codeField !== undefined && units.some((u) => codesOf(u).length > 0);
-  // Without codes, a wrapper still needs a level: the code-like property the objects have, optional.
-  const levelField = coded ? (codeField?.name as string) : (CODE_NAMES.find((n) => units.some((u) => u.view.properties.has(n))) ?? 'code');
+  // The message: beside the code field; without codes, chosen first (a `reason` may be the message).
+  const message = chooseMessage(ctx, units, envelope.kind === 'problem', coded ? codeField?.name : undefined);
+  // Without codes, a wrapper still needs a level: a code-like property the objects have (else `code`), optional.
+  const levelField = coded ? (codeField?.name as string) : (CODE_NAMES.find((n) => n !== message?.name && units.some((u) => u.view.properties.has(n))) ?? 'code');
   const levelName = levelNameOf(levelField);
 
   // Entries: one per code, or (no codes) one per status.
@@ -67,7 +69,6 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
   // The message and the fields.
   const wrapper = envelope.kind !== 'flat' && envelope.kind !== 'problem';
   const hasLevel = coded || wrapper;
-  const message = chooseMessage(ctx, units, envelope.kind === 'problem', hasLevel ? levelField : undefined);
   const reserved = new Set([message?.name, hasLevel ? levelField : undefined].filter((n) => n !== undefined));
   const fieldNames = (unit: Unit) => [...unit.view.properties.keys()].filter((n) => !reserved.has(n));
   const shared = new Map<string, RawField>();
