@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { diffCatalogs } from '../../src/diff/diff.js';
 import type { Finding } from '../../src/diff/finding.js';
 import { importSpec, type ImportResult } from '../../src/import/import.js';
@@ -18,11 +19,11 @@ export function mustImport(file: string, text: string): ImportResult & { catalog
  * unless told not to), import the merged spec, and diff the two catalogs, both attached to the
  * spec's operations. No finding means the merged spec says exactly the catalog's contract.
  */
-export async function roundTrip(catalog: Catalog, file: string, text: string, spec: Record<string, unknown>, options: { validate?: boolean } = {}): Promise<{ findings: Finding[]; imported: Catalog; merged: string }> {
+export async function roundTrip(catalog: Catalog, file: string, text: string, spec: Record<string, unknown>, options: { validate?: boolean } = {}): Promise<{ findings: Finding[]; imported: Catalog; merged: string; diagnostics: Diagnostic[] }> {
   const merged = await mergeSpec(catalog, file, text, { validate: options.validate ?? true });
   if (merged.text === undefined) throw new Error(`merge failed: ${merged.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
-  const imported = mustImport(file, merged.text).catalog;
-  return { findings: diffCatalogs(catalog, imported, { specs: { old: spec, new: spec } }), imported, merged: merged.text };
+  const { catalog: imported, diagnostics } = mustImport(file, merged.text);
+  return { findings: diffCatalogs(catalog, imported, { specs: { old: spec, new: spec } }), imported, merged: merged.text, diagnostics };
 }
 
 /** Findings as one line each, for readable failures. */
