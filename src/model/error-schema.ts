@@ -238,7 +238,7 @@ class ObjectBuilder {
       const declared = this.properties.get(head);
       const array = declared === undefined || declared instanceof ObjectBuilder ? { type: 'array' } : declared;
       // Two levels may select two different items of one array: each must be contained.
-      this.properties.set(head, contained.length === 1 ? { ...array, contains: contained[0] } : { ...array, allOf: contained.map((c) => ({ contains: c })) });
+      this.properties.set(head, contained.length === 1 ? { ...array, contains: contained[0] } : { ...array, allOf: contained.map((c) => ({ type: 'array', contains: c })) });
     }
     const properties: Record<string, JsonSchema> = {};
     for (const [name, value] of this.properties) defineOwn(properties, name, value instanceof ObjectBuilder ? value.build() : value);

@@ -31,7 +31,10 @@ export function checkOf(schema: JsonSchema, expr: string, ctx: EmitContext): str
   if (Array.isArray(schema['allOf'])) {
     // Each member on a fresh binding: TypeScript's narrowing from one member must not meet the next
     // (two constants for one property make a schema nothing satisfies, and a comparison tsc rejects).
-    parts.push(...(schema['allOf'] as JsonSchema[]).map((m) => `((also: unknown) => ${checkOf(m, 'also', ctx)})(${expr})`));
+    for (const member of schema['allOf'] as JsonSchema[]) {
+      const check = checkOf(member, 'also', ctx);
+      if (check !== 'true') parts.push(`((also: unknown) => ${check})(${expr})`);
+    }
   }
   const meaningful = parts.filter((p) => p !== 'true');
   return meaningful.length === 0 ? 'true' : meaningful.join(' && ');
