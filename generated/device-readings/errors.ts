@@ -380,7 +380,7 @@ export interface NotImplementedError {
  * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
  * @see https://dev.1st.app/errors/internal_error
  */
-export interface InternalErrorError {
+export interface InternalError {
   /** Stable, machine-readable error code. Branch on this. */
   code: "internal_error";
   /** What went wrong and the fix, inline. */
@@ -398,7 +398,7 @@ export interface InternalErrorError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limit_exceeded" | "invalid_cursor" | "cursor_team_mismatch" | "cursor_device_mismatch" | "time_range_too_large" | "invalid_time_range" | "device_not_found" | "assignment_not_found" | "invalid_request" | "not_implemented" | "internal_error";
 /** Any documented error object. */
-export type ApiError = MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError | InsufficientScopeError | RateLimitExceededError | InvalidCursorError | CursorTeamMismatchError | CursorDeviceMismatchError | TimeRangeTooLargeError | InvalidTimeRangeError | DeviceNotFoundError | AssignmentNotFoundError | InvalidRequestError | NotImplementedError | InternalErrorError;
+export type DocumentedError = MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError | InsufficientScopeError | RateLimitExceededError | InvalidCursorError | CursorTeamMismatchError | CursorDeviceMismatchError | TimeRangeTooLargeError | InvalidTimeRangeError | DeviceNotFoundError | AssignmentNotFoundError | InvalidRequestError | NotImplementedError | InternalError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -417,14 +417,14 @@ export interface ErrorTypes {
   "assignment_not_found": AssignmentNotFoundError;
   "invalid_request": InvalidRequestError;
   "not_implemented": NotImplementedError;
-  "internal_error": InternalErrorError;
+  "internal_error": InternalError;
 }
 
 /** The error object of one code. */
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** Stable, machine-readable error code. Branch on this. */
   code: string;
   /** What went wrong and the fix, inline. */
@@ -440,7 +440,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
@@ -456,7 +456,7 @@ export type Status422Error = InvalidRequestError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = RateLimitExceededError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalErrorError;
+export type Status500Error = InternalError;
 /** The errors answered with HTTP 501. */
 export type Status501Error = NotImplementedError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
@@ -860,7 +860,7 @@ export function isNotImplementedError(value: unknown): value is NotImplementedEr
  * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
  * @see https://dev.1st.app/errors/internal_error
  */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+export function isInternalError(value: unknown): value is InternalError {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === "internal_error" && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "type") && typeof value["type"] === "string" && hasOwn(value, "param") && (typeof value["param"] === "string" || value["param"] === null) && hasOwn(value, "doc_url") && value["doc_url"] === "https://dev.1st.app/errors/internal_error" && hasOwn(value, "request_id") && typeof value["request_id"] === "string";
   } catch {
@@ -885,11 +885,11 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["assignment_not_found", isAssignmentNotFoundError],
     ["invalid_request", isInvalidRequestError],
     ["not_implemented", isNotImplementedError],
-    ["internal_error", isInternalErrorError]
+    ["internal_error", isInternalError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -898,7 +898,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "code") && typeof value["code"] === "string" && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "type") && typeof value["type"] === "string" && hasOwn(value, "param") && (typeof value["param"] === "string" || value["param"] === null) && hasOwn(value, "doc_url") && typeof value["doc_url"] === "string" && hasOwn(value, "request_id") && typeof value["request_id"] === "string";
   } catch {
@@ -909,7 +909,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -930,7 +930,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -962,7 +962,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -997,7 +997,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -1195,7 +1195,7 @@ export function createNotImplementedError(fields: { message?: string; type: stri
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
+export function createInternalError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "internal_error" }],
     fields: ["type", "param", "doc_url", "request_id"],
@@ -1359,7 +1359,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

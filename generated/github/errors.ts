@@ -436,7 +436,7 @@ export interface RateLimitedError {
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts
  */
-export interface InternalErrorError {
+export interface InternalError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
   message?: string;
   /** A link to the documentation of the endpoint or topic. Most responses carry it; several published ones do not (Resources in the REST API, the 405/409 merge examples of GitHub's OpenAPI description). */
@@ -473,7 +473,7 @@ export interface ServiceUnavailableError {
 /** Every error this API documents, by name: the body carries no code, the status tells them apart. */
 export type ErrorCode = "problems_parsing_json" | "body_not_object" | "bad_request" | "bad_credentials" | "requires_authentication" | "secondary_rate_limit" | "primary_rate_limit" | "saml_sso_required" | "login_attempts_exceeded" | "resource_not_accessible" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "gone" | "validation_failed" | "invalid_request" | "unprocessable" | "rate_limited" | "internal_error" | "service_unavailable";
 /** Any documented error object. */
-export type ApiError = ProblemsParsingJsonError | BodyNotObjectError | BadRequestError | BadCredentialsError | RequiresAuthenticationError | SecondaryRateLimitError | PrimaryRateLimitError | SamlSsoRequiredError | LoginAttemptsExceededError | ResourceNotAccessibleError | ForbiddenError | NotFoundError | MethodNotAllowedError | ConflictError | GoneError | ValidationFailedError | InvalidRequestError | UnprocessableError | RateLimitedError | InternalErrorError | ServiceUnavailableError;
+export type DocumentedError = ProblemsParsingJsonError | BodyNotObjectError | BadRequestError | BadCredentialsError | RequiresAuthenticationError | SecondaryRateLimitError | PrimaryRateLimitError | SamlSsoRequiredError | LoginAttemptsExceededError | ResourceNotAccessibleError | ForbiddenError | NotFoundError | MethodNotAllowedError | ConflictError | GoneError | ValidationFailedError | InvalidRequestError | UnprocessableError | RateLimitedError | InternalError | ServiceUnavailableError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -496,7 +496,7 @@ export interface ErrorTypes {
   "invalid_request": InvalidRequestError;
   "unprocessable": UnprocessableError;
   "rate_limited": RateLimitedError;
-  "internal_error": InternalErrorError;
+  "internal_error": InternalError;
   "service_unavailable": ServiceUnavailableError;
 }
 
@@ -504,7 +504,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
   message?: string;
   /** A link to the documentation of the endpoint or topic. Most responses carry it; several published ones do not (Resources in the REST API, the 405/409 merge examples of GitHub's OpenAPI description). */
@@ -516,7 +516,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 400. */
@@ -538,7 +538,7 @@ export type Status422Error = ValidationFailedError | InvalidRequestError | Unpro
 /** The errors answered with HTTP 429. */
 export type Status429Error = SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalErrorError;
+export type Status500Error = InternalError;
 /** The errors answered with HTTP 503. */
 export type Status503Error = ServiceUnavailableError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
@@ -1056,7 +1056,7 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts
  */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+export function isInternalError(value: unknown): value is InternalError {
   try {
     return plainObject(value) && (!hasOwn(value, "message") || typeof value["message"] === "string") && (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") && (!hasOwn(value, "status") || value["status"] === "500") && (!hasOwn(value, "url") || typeof value["url"] === "string");
   } catch {
@@ -1105,12 +1105,12 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["invalid_request", isInvalidRequestError],
     ["unprocessable", isUnprocessableError],
     ["rate_limited", isRateLimitedError],
-    ["internal_error", isInternalErrorError],
+    ["internal_error", isInternalError],
     ["service_unavailable", isServiceUnavailableError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -1119,7 +1119,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && (!hasOwn(value, "message") || typeof value["message"] === "string") && (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") && (!hasOwn(value, "status") || typeof value["status"] === "string") && (!hasOwn(value, "url") || typeof value["url"] === "string");
   } catch {
@@ -1130,7 +1130,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -1141,7 +1141,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CODES.has(value);
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "codeless", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -1158,7 +1158,7 @@ const TABLES: ErrorTables = {
       /* 2 */ { properties: [["code", 3]] },
       /* 3 */ { codes: true },
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -1193,7 +1193,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -1431,7 +1431,7 @@ export function createRateLimitedError(fields: { message?: string; documentation
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string; documentation_url?: string; url?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
+export function createInternalError(fields: { message?: string; documentation_url?: string; url?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [],
     fields: ["documentation_url", "status", "url"],
@@ -1605,7 +1605,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -1026,7 +1026,7 @@ export interface LegacyUserRateLimitExceededError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "INVALID_ARGUMENT" | "FAILED_PRECONDITION" | "OUT_OF_RANGE" | "UNAUTHENTICATED" | "PERMISSION_DENIED" | "NOT_FOUND" | "ALREADY_EXISTS" | "ABORTED" | "RESOURCE_EXHAUSTED" | "CANCELLED" | "UNKNOWN" | "INTERNAL" | "DATA_LOSS" | "UNIMPLEMENTED" | "UNAVAILABLE" | "DEADLINE_EXCEEDED" | "SERVICE_DISABLED" | "BILLING_DISABLED" | "API_KEY_INVALID" | "API_KEY_SERVICE_BLOCKED" | "API_KEY_HTTP_REFERRER_BLOCKED" | "API_KEY_IP_ADDRESS_BLOCKED" | "API_KEY_ANDROID_APP_BLOCKED" | "API_KEY_IOS_APP_BLOCKED" | "RATE_LIMIT_EXCEEDED" | "RESOURCE_QUOTA_EXCEEDED" | "USER_PROJECT_DENIED" | "CONSUMER_SUSPENDED" | "CONSUMER_INVALID" | "SECURITY_POLICY_VIOLATED" | "ACCESS_TOKEN_EXPIRED" | "ACCESS_TOKEN_SCOPE_INSUFFICIENT" | "ACCOUNT_STATE_INVALID" | "ACCESS_TOKEN_TYPE_UNSUPPORTED" | "CREDENTIALS_MISSING" | "RESOURCE_PROJECT_INVALID" | "USER_BLOCKED_BY_ADMIN" | "IAM_PERMISSION_DENIED" | "rateLimitExceeded" | "userRateLimitExceeded";
 /** Any documented error object. */
-export type ApiError = InvalidArgumentError | FailedPreconditionError | OutOfRangeError | UnauthenticatedError | PermissionDeniedError | NotFoundError | AlreadyExistsError | AbortedError | ResourceExhaustedError | CancelledError | UnknownStatusError | InternalError | DataLossError | UnimplementedError | UnavailableError | DeadlineExceededError | ServiceDisabledError | BillingDisabledError | ApiKeyInvalidError | ApiKeyServiceBlockedError | ApiKeyHttpReferrerBlockedError | ApiKeyIpAddressBlockedError | ApiKeyAndroidAppBlockedError | ApiKeyIosAppBlockedError | RateLimitExceededError | ResourceQuotaExceededError | UserProjectDeniedError | ConsumerSuspendedError | ConsumerInvalidError | SecurityPolicyViolatedError | AccessTokenExpiredError | AccessTokenScopeInsufficientError | AccountStateInvalidError | AccessTokenTypeUnsupportedError | CredentialsMissingError | ResourceProjectInvalidError | UserBlockedByAdminError | IamPermissionDeniedError | LegacyRateLimitExceededError | LegacyUserRateLimitExceededError;
+export type DocumentedError = InvalidArgumentError | FailedPreconditionError | OutOfRangeError | UnauthenticatedError | PermissionDeniedError | NotFoundError | AlreadyExistsError | AbortedError | ResourceExhaustedError | CancelledError | UnknownStatusError | InternalError | DataLossError | UnimplementedError | UnavailableError | DeadlineExceededError | ServiceDisabledError | BillingDisabledError | ApiKeyInvalidError | ApiKeyServiceBlockedError | ApiKeyHttpReferrerBlockedError | ApiKeyIpAddressBlockedError | ApiKeyAndroidAppBlockedError | ApiKeyIosAppBlockedError | RateLimitExceededError | ResourceQuotaExceededError | UserProjectDeniedError | ConsumerSuspendedError | ConsumerInvalidError | SecurityPolicyViolatedError | AccessTokenExpiredError | AccessTokenScopeInsufficientError | AccountStateInvalidError | AccessTokenTypeUnsupportedError | CredentialsMissingError | ResourceProjectInvalidError | UserBlockedByAdminError | IamPermissionDeniedError | LegacyRateLimitExceededError | LegacyUserRateLimitExceededError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -1076,7 +1076,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** The canonical error code's name (`google.rpc.Code`), e.g. `INVALID_ARGUMENT`. */
   status?: string;
   /** A developer-facing, human-readable "debug message", in English. */
@@ -1090,7 +1090,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
@@ -2193,7 +2193,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -2202,7 +2202,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && (!hasOwn(value, "status") || typeof value["status"] === "string") && (!hasOwn(value, "message") || typeof value["message"] === "string") && hasOwn(value, "code") && Number.isInteger(value["code"]) && (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) && (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))));
   } catch {
@@ -2213,7 +2213,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -2234,7 +2234,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -2296,7 +2296,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -2331,7 +2331,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -2938,7 +2938,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

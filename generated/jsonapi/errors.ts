@@ -358,7 +358,7 @@ export interface UnprocessableEntityError {
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  * @see https://jsonapi.org/format/1.1/#errors-processing
  */
-export interface InternalServerErrorError {
+export interface InternalServerError {
   /** An application-specific error code, expressed as a string value. */
   code?: string;
   /** A human-readable explanation specific to this occurrence of the problem. Like `title`, this field's value can be localized. */
@@ -380,7 +380,7 @@ export interface InternalServerErrorError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "123" | "225" | "226" | "227" | "bad_request" | "forbidden" | "not_found" | "not_acceptable" | "conflict" | "unsupported_media_type" | "unprocessable_entity" | "internal_server_error";
 /** Any documented error object. */
-export type ApiError = ValueTooShortError | PasswordLacksCharacterClassError | PasswordsDoNotMatchError | PasswordRecentlyUsedError | BadRequestError | ForbiddenError | NotFoundError | NotAcceptableError | ConflictError | UnsupportedMediaTypeError | UnprocessableEntityError | InternalServerErrorError;
+export type DocumentedError = ValueTooShortError | PasswordLacksCharacterClassError | PasswordsDoNotMatchError | PasswordRecentlyUsedError | BadRequestError | ForbiddenError | NotFoundError | NotAcceptableError | ConflictError | UnsupportedMediaTypeError | UnprocessableEntityError | InternalServerError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -395,14 +395,14 @@ export interface ErrorTypes {
   "conflict": ConflictError;
   "unsupported_media_type": UnsupportedMediaTypeError;
   "unprocessable_entity": UnprocessableEntityError;
-  "internal_server_error": InternalServerErrorError;
+  "internal_server_error": InternalServerError;
 }
 
 /** The error object of one code. */
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** An application-specific error code, expressed as a string value. */
   code?: string;
   /** A human-readable explanation specific to this occurrence of the problem. Like `title`, this field's value can be localized. */
@@ -422,9 +422,9 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { errors: ApiError[] };
+export type ErrorBody = { errors: DocumentedError[] };
 /** The body of an error response with one code (for a list, its first error). */
-export type BodyFor<C extends ErrorCode> = { errors: [ErrorFor<C>, ...ApiError[]] };
+export type BodyFor<C extends ErrorCode> = { errors: [ErrorFor<C>, ...DocumentedError[]] };
 /** The errors answered with HTTP 400. */
 export type Status400Error = BadRequestError;
 /** The errors answered with HTTP 403. */
@@ -440,7 +440,7 @@ export type Status415Error = UnsupportedMediaTypeError;
 /** The errors answered with HTTP 422. */
 export type Status422Error = ValueTooShortError | PasswordLacksCharacterClassError | PasswordsDoNotMatchError | PasswordRecentlyUsedError | UnprocessableEntityError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalServerErrorError;
+export type Status500Error = InternalServerError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = { readonly code?: "123" | "225" | "226" | "227" | (string & {}) };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
@@ -788,7 +788,7 @@ export function isUnprocessableEntityError(value: unknown): value is Unprocessab
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  * @see https://jsonapi.org/format/1.1/#errors-processing
  */
-export function isInternalServerErrorError(value: unknown): value is InternalServerErrorError {
+export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
     return plainObject(value) && (!hasOwn(value, "code") || typeof value["code"] === "string") && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "id") || typeof value["id"] === "string") && (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) && (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) && (!hasOwn(value, "title") || typeof value["title"] === "string") && (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) && (!hasOwn(value, "meta") || plainObject(value["meta"]));
   } catch {
@@ -809,11 +809,11 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["conflict", isConflictError],
     ["unsupported_media_type", isUnsupportedMediaTypeError],
     ["unprocessable_entity", isUnprocessableEntityError],
-    ["internal_server_error", isInternalServerErrorError]
+    ["internal_server_error", isInternalServerError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -822,7 +822,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && (!hasOwn(value, "code") || typeof value["code"] === "string") && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "id") || typeof value["id"] === "string") && (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) && (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) && (!hasOwn(value, "title") || typeof value["title"] === "string") && (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) && (!hasOwn(value, "meta") || plainObject(value["meta"]));
   } catch {
@@ -833,7 +833,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "errors") && (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every((item) => isApiError(item)));
+    return plainObject(value) && hasOwn(value, "errors") && (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every((item) => isDocumentedError(item)));
   } catch {
     return false;
   }
@@ -854,7 +854,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "list", key: "errors", message: "detail", contentType: CONTENT_TYPE },
     levels: [
@@ -874,7 +874,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([[400, ["bad_request"]], [403, ["forbidden"]], [404, ["not_found"]], [406, ["not_acceptable"]], [409, ["conflict"]], [415, ["unsupported_media_type"]], [422, ["unprocessable_entity"]], [500, ["internal_server_error"]]]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -909,7 +909,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -1067,7 +1067,7 @@ export function createUnprocessableEntityError(fields: { detail?: string; code?:
 }
 
 /** Builds the `internal_server_error` error response (HTTP 500). */
-export function createInternalServerErrorError(fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_server_error"> {
+export function createInternalServerError(fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_server_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, input: "code" }],
     fields: ["id", "links", "status", "title", "source", "meta"],
@@ -1236,7 +1236,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -497,7 +497,7 @@ export interface BadArgumentError {
  * Code: `ErrorUnsupportedOrderBy` · level `code` = `ErrorUnsupportedOrderBy`
  * HTTP 400 · Retry: never
  */
-export interface ErrorUnsupportedOrderByError {
+export interface ErrorUnsupportedOrderBy {
   /** One of a server-defined set of error codes. */
   code: "ErrorUnsupportedOrderBy";
   /** A human-readable representation of the error, an aid to developers; not suitable for exposure to end users. */
@@ -612,7 +612,7 @@ export interface InvalidPasswordFormatError {
  * Code: `RetryableErrorDueToAnotherOperation` · level `code` = `RetryableErrorDueToAnotherOperation`
  * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export interface RetryableErrorDueToAnotherOperationError {
+export interface RetryableErrorDueToAnotherOperation {
   /** One of a server-defined set of error codes. */
   code: "RetryableErrorDueToAnotherOperation";
   /** A human-readable representation of the error, an aid to developers; not suitable for exposure to end users. */
@@ -783,7 +783,7 @@ export interface FolderAlreadyExistsError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "accessDenied" | "activityLimitReached" | "generalException" | "invalidRange" | "invalidRequest" | "itemNotFound" | "nameAlreadyExists" | "resourceModified" | "resyncRequired" | "serviceNotAvailable" | "quotaLimitReached" | "unauthenticated" | "badRequest" | "unauthorized" | "BadRequest" | "NotFound" | "TooManyRequests" | "Authorization_RequestDenied" | "UnsupportedActionType" | "BadArgument" | "ErrorUnsupportedOrderBy" | "requestLimitExceeded" | "MissingApiVersionParameter" | "UnsupportedApiVersionValue" | "InvalidPasswordFormat" | "RetryableErrorDueToAnotherOperation" | "PasswordReuseNotAllowed" | "PasswordDoesNotMeetPolicy" | "PasswordTooShort" | "passwordReuseNotAllowed" | "requiredFieldMissing" | "requiredFieldOrParameterMissing" | "folderAlreadyExists";
 /** Any documented error object. */
-export type ApiError = AccessDeniedError | ActivityLimitReachedError | GeneralExceptionError | InvalidRangeError | InvalidRequestError | ItemNotFoundError | NameAlreadyExistsError | ResourceModifiedError | ResyncRequiredError | ServiceNotAvailableError | QuotaLimitReachedError | UnauthenticatedError | BadRequestError | UnauthorizedError | BadRequestPascalError | NotFoundError | TooManyRequestsError | AuthorizationRequestDeniedError | UnsupportedActionTypeError | BadArgumentError | ErrorUnsupportedOrderByError | RequestLimitExceededError | MissingApiVersionParameterError | UnsupportedApiVersionValueError | InvalidPasswordFormatError | RetryableErrorDueToAnotherOperationError | PasswordReuseNotAllowedError | PasswordDoesNotMeetPolicyError | PasswordTooShortError | PasswordReuseNotAllowedCamelError | RequiredFieldMissingError | RequiredFieldOrParameterMissingError | FolderAlreadyExistsError;
+export type DocumentedError = AccessDeniedError | ActivityLimitReachedError | GeneralExceptionError | InvalidRangeError | InvalidRequestError | ItemNotFoundError | NameAlreadyExistsError | ResourceModifiedError | ResyncRequiredError | ServiceNotAvailableError | QuotaLimitReachedError | UnauthenticatedError | BadRequestError | UnauthorizedError | BadRequestPascalError | NotFoundError | TooManyRequestsError | AuthorizationRequestDeniedError | UnsupportedActionTypeError | BadArgumentError | ErrorUnsupportedOrderBy | RequestLimitExceededError | MissingApiVersionParameterError | UnsupportedApiVersionValueError | InvalidPasswordFormatError | RetryableErrorDueToAnotherOperation | PasswordReuseNotAllowedError | PasswordDoesNotMeetPolicyError | PasswordTooShortError | PasswordReuseNotAllowedCamelError | RequiredFieldMissingError | RequiredFieldOrParameterMissingError | FolderAlreadyExistsError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -807,12 +807,12 @@ export interface ErrorTypes {
   "Authorization_RequestDenied": AuthorizationRequestDeniedError;
   "UnsupportedActionType": UnsupportedActionTypeError;
   "BadArgument": BadArgumentError;
-  "ErrorUnsupportedOrderBy": ErrorUnsupportedOrderByError;
+  "ErrorUnsupportedOrderBy": ErrorUnsupportedOrderBy;
   "requestLimitExceeded": RequestLimitExceededError;
   "MissingApiVersionParameter": MissingApiVersionParameterError;
   "UnsupportedApiVersionValue": UnsupportedApiVersionValueError;
   "InvalidPasswordFormat": InvalidPasswordFormatError;
-  "RetryableErrorDueToAnotherOperation": RetryableErrorDueToAnotherOperationError;
+  "RetryableErrorDueToAnotherOperation": RetryableErrorDueToAnotherOperation;
   "PasswordReuseNotAllowed": PasswordReuseNotAllowedError;
   "PasswordDoesNotMeetPolicy": PasswordDoesNotMeetPolicyError;
   "PasswordTooShort": PasswordTooShortError;
@@ -826,7 +826,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** One of a server-defined set of error codes. */
   code: string;
   /** A human-readable representation of the error, an aid to developers; not suitable for exposure to end users. */
@@ -842,11 +842,11 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
-export type Status400Error = InvalidRequestError | BadRequestError | BadRequestPascalError | UnsupportedActionTypeError | BadArgumentError | ErrorUnsupportedOrderByError | MissingApiVersionParameterError | UnsupportedApiVersionValueError | InvalidPasswordFormatError | PasswordReuseNotAllowedError | PasswordDoesNotMeetPolicyError | PasswordTooShortError | RequiredFieldMissingError | RequiredFieldOrParameterMissingError | FolderAlreadyExistsError;
+export type Status400Error = InvalidRequestError | BadRequestError | BadRequestPascalError | UnsupportedActionTypeError | BadArgumentError | ErrorUnsupportedOrderBy | MissingApiVersionParameterError | UnsupportedApiVersionValueError | InvalidPasswordFormatError | PasswordReuseNotAllowedError | PasswordDoesNotMeetPolicyError | PasswordTooShortError | RequiredFieldMissingError | RequiredFieldOrParameterMissingError | FolderAlreadyExistsError;
 /** The errors answered with HTTP 401. */
 export type Status401Error = UnauthenticatedError | UnauthorizedError | PasswordReuseNotAllowedCamelError;
 /** The errors answered with HTTP 403. */
@@ -862,7 +862,7 @@ export type Status412Error = ResourceModifiedError;
 /** The errors answered with HTTP 416. */
 export type Status416Error = InvalidRangeError;
 /** The errors answered with HTTP 429. */
-export type Status429Error = ActivityLimitReachedError | TooManyRequestsError | RequestLimitExceededError | RetryableErrorDueToAnotherOperationError;
+export type Status429Error = ActivityLimitReachedError | TooManyRequestsError | RequestLimitExceededError | RetryableErrorDueToAnotherOperation;
 /** The errors answered with HTTP 500. */
 export type Status500Error = GeneralExceptionError;
 /** The errors answered with HTTP 503. */
@@ -1386,7 +1386,7 @@ export function isBadArgumentError(value: unknown): value is BadArgumentError {
  * Code: `ErrorUnsupportedOrderBy` · level `code` = `ErrorUnsupportedOrderBy`
  * HTTP 400 · Retry: never
  */
-export function isErrorUnsupportedOrderByError(value: unknown): value is ErrorUnsupportedOrderByError {
+export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsupportedOrderBy {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === "ErrorUnsupportedOrderBy" && hasOwn(value, "message") && typeof value["message"] === "string" && (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) && (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) && (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) && (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) && (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))));
   } catch {
@@ -1476,7 +1476,7 @@ export function isInvalidPasswordFormatError(value: unknown): value is InvalidPa
  * Code: `RetryableErrorDueToAnotherOperation` · level `code` = `RetryableErrorDueToAnotherOperation`
  * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export function isRetryableErrorDueToAnotherOperationError(value: unknown): value is RetryableErrorDueToAnotherOperationError {
+export function isRetryableErrorDueToAnotherOperation(value: unknown): value is RetryableErrorDueToAnotherOperation {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === "RetryableErrorDueToAnotherOperation" && hasOwn(value, "message") && typeof value["message"] === "string" && (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) && (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) && (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) && (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) && (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))));
   } catch {
@@ -1624,12 +1624,12 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["Authorization_RequestDenied", isAuthorizationRequestDeniedError],
     ["UnsupportedActionType", isUnsupportedActionTypeError],
     ["BadArgument", isBadArgumentError],
-    ["ErrorUnsupportedOrderBy", isErrorUnsupportedOrderByError],
+    ["ErrorUnsupportedOrderBy", isErrorUnsupportedOrderBy],
     ["requestLimitExceeded", isRequestLimitExceededError],
     ["MissingApiVersionParameter", isMissingApiVersionParameterError],
     ["UnsupportedApiVersionValue", isUnsupportedApiVersionValueError],
     ["InvalidPasswordFormat", isInvalidPasswordFormatError],
-    ["RetryableErrorDueToAnotherOperation", isRetryableErrorDueToAnotherOperationError],
+    ["RetryableErrorDueToAnotherOperation", isRetryableErrorDueToAnotherOperation],
     ["PasswordReuseNotAllowed", isPasswordReuseNotAllowedError],
     ["PasswordDoesNotMeetPolicy", isPasswordDoesNotMeetPolicyError],
     ["PasswordTooShort", isPasswordTooShortError],
@@ -1640,7 +1640,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -1649,7 +1649,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "code") && typeof value["code"] === "string" && hasOwn(value, "message") && typeof value["message"] === "string" && (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) && (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) && (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) && (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) && (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))));
   } catch {
@@ -1660,7 +1660,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -1681,7 +1681,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -1741,7 +1741,7 @@ const TABLES: ErrorTables = {
       /* 3 */ { codes: true },
       /* 4 */ { items: 2 },
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -1776,7 +1776,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -2024,7 +2024,7 @@ export function createBadArgumentError(fields: { message?: string; target?: stri
 }
 
 /** Builds the `ErrorUnsupportedOrderBy` error response (HTTP 400). */
-export function createErrorUnsupportedOrderByError(fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"ErrorUnsupportedOrderBy"> {
+export function createErrorUnsupportedOrderBy(fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"ErrorUnsupportedOrderBy"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "ErrorUnsupportedOrderBy" }],
     fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
@@ -2074,7 +2074,7 @@ export function createInvalidPasswordFormatError(fields: { message?: string; tar
 }
 
 /** Builds the `RetryableErrorDueToAnotherOperation` error response (HTTP 429). */
-export function createRetryableErrorDueToAnotherOperationError(fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {}, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"RetryableErrorDueToAnotherOperation"> {
+export function createRetryableErrorDueToAnotherOperation(fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {}, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"RetryableErrorDueToAnotherOperation"> {
   return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "RetryableErrorDueToAnotherOperation" }],
     fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
@@ -2308,7 +2308,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

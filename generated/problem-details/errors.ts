@@ -44,7 +44,7 @@ export interface OutOfCreditError {
  * HTTP 422 · Your request is not valid. · Retry: never
  * @see https://example.net/validation-error
  */
-export interface ValidationErrorError {
+export interface ValidationError {
   /** A human-readable explanation specific to this occurrence of the problem. */
   detail?: string;
   /** A URI reference that identifies the problem type. When this member is not present, its value is assumed to be "about:blank". */
@@ -326,7 +326,7 @@ export interface TooManyRequestsError {
  * Code: `internal-server-error` · no code on the wire (told apart by status and conditions)
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export interface InternalServerErrorError {
+export interface InternalServerError {
   /** A human-readable explanation specific to this occurrence of the problem. */
   detail?: string;
   /** A URI reference that identifies the problem type. When this member is not present, its value is assumed to be "about:blank". */
@@ -365,12 +365,12 @@ export interface ServiceUnavailableError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "out-of-credit" | "validation-error" | "date" | "ohttp-key" | "bad-request" | "unauthorized" | "forbidden" | "not-found" | "method-not-allowed" | "conflict" | "unsupported-media-type" | "unprocessable-content" | "too-many-requests" | "internal-server-error" | "service-unavailable";
 /** Any documented error object. */
-export type ApiError = OutOfCreditError | ValidationErrorError | DateError | OhttpKeyError | BadRequestError | UnauthorizedError | ForbiddenError | NotFoundError | MethodNotAllowedError | ConflictError | UnsupportedMediaTypeError | UnprocessableContentError | TooManyRequestsError | InternalServerErrorError | ServiceUnavailableError;
+export type DocumentedError = OutOfCreditError | ValidationError | DateError | OhttpKeyError | BadRequestError | UnauthorizedError | ForbiddenError | NotFoundError | MethodNotAllowedError | ConflictError | UnsupportedMediaTypeError | UnprocessableContentError | TooManyRequestsError | InternalServerError | ServiceUnavailableError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
   "out-of-credit": OutOfCreditError;
-  "validation-error": ValidationErrorError;
+  "validation-error": ValidationError;
   "date": DateError;
   "ohttp-key": OhttpKeyError;
   "bad-request": BadRequestError;
@@ -382,7 +382,7 @@ export interface ErrorTypes {
   "unsupported-media-type": UnsupportedMediaTypeError;
   "unprocessable-content": UnprocessableContentError;
   "too-many-requests": TooManyRequestsError;
-  "internal-server-error": InternalServerErrorError;
+  "internal-server-error": InternalServerError;
   "service-unavailable": ServiceUnavailableError;
 }
 
@@ -390,7 +390,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** A human-readable explanation specific to this occurrence of the problem. */
   detail?: string;
   /** A URI reference that identifies the problem type. When this member is not present, its value is assumed to be "about:blank". */
@@ -404,11 +404,11 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 400. */
-export type Status400Error = ValidationErrorError | DateError | OhttpKeyError | BadRequestError;
+export type Status400Error = ValidationError | DateError | OhttpKeyError | BadRequestError;
 /** The errors answered with HTTP 401. */
 export type Status401Error = UnauthorizedError;
 /** The errors answered with HTTP 403. */
@@ -422,11 +422,11 @@ export type Status409Error = ConflictError;
 /** The errors answered with HTTP 415. */
 export type Status415Error = UnsupportedMediaTypeError;
 /** The errors answered with HTTP 422. */
-export type Status422Error = ValidationErrorError | UnprocessableContentError;
+export type Status422Error = ValidationError | UnprocessableContentError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = TooManyRequestsError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalServerErrorError;
+export type Status500Error = InternalServerError;
 /** The errors answered with HTTP 503. */
 export type Status503Error = ServiceUnavailableError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
@@ -563,7 +563,7 @@ export function isOutOfCreditError(value: unknown): value is OutOfCreditError {
  * HTTP 422 · Your request is not valid. · Retry: never
  * @see https://example.net/validation-error
  */
-export function isValidationErrorError(value: unknown): value is ValidationErrorError {
+export function isValidationError(value: unknown): value is ValidationError {
   try {
     return plainObject(value) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "type") || value["type"] === "https://example.net/validation-error") && (!hasOwn(value, "title") || typeof value["title"] === "string") && (!hasOwn(value, "status") || (value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) && (!hasOwn(value, "instance") || typeof value["instance"] === "string") && (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string"))) && (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")));
   } catch {
@@ -805,7 +805,7 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
  * Code: `internal-server-error` · no code on the wire (told apart by status and conditions)
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export function isInternalServerErrorError(value: unknown): value is InternalServerErrorError {
+export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
     return plainObject(value) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "type") || value["type"] === "about:blank") && (!hasOwn(value, "title") || typeof value["title"] === "string") && (!hasOwn(value, "status") || value["status"] === 500) && (!hasOwn(value, "instance") || typeof value["instance"] === "string");
   } catch {
@@ -836,7 +836,7 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
     ["out-of-credit", isOutOfCreditError],
-    ["validation-error", isValidationErrorError],
+    ["validation-error", isValidationError],
     ["date", isDateError],
     ["ohttp-key", isOhttpKeyError],
     ["bad-request", isBadRequestError],
@@ -848,12 +848,12 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["unsupported-media-type", isUnsupportedMediaTypeError],
     ["unprocessable-content", isUnprocessableContentError],
     ["too-many-requests", isTooManyRequestsError],
-    ["internal-server-error", isInternalServerErrorError],
+    ["internal-server-error", isInternalServerError],
     ["service-unavailable", isServiceUnavailableError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -862,7 +862,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "type") || typeof value["type"] === "string") && (!hasOwn(value, "title") || typeof value["title"] === "string") && (!hasOwn(value, "status") || (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) && (!hasOwn(value, "instance") || typeof value["instance"] === "string");
   } catch {
@@ -873,7 +873,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -894,7 +894,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "problem", message: "detail", contentType: CONTENT_TYPE },
     levels: [
@@ -914,7 +914,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([[400, ["bad-request"]], [401, ["unauthorized"]], [403, ["forbidden"]], [404, ["not-found"]], [405, ["method-not-allowed"]], [409, ["conflict"]], [415, ["unsupported-media-type"]], [422, ["unprocessable-content"]], [429, ["too-many-requests"]], [500, ["internal-server-error"]], [503, ["service-unavailable"]]]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -949,7 +949,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -1007,7 +1007,7 @@ export function createOutOfCreditError(fields: { detail?: string; title?: string
 }
 
 /** Builds the `validation-error` error response (HTTP 400 or 422). */
-export function createValidationErrorError(fields: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] } = {}, init: { readonly status?: 400 | 422; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"validation-error"> {
+export function createValidationError(fields: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] } = {}, init: { readonly status?: 400 | 422; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"validation-error"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [],
     fields: ["type", "title", "status", "instance", "errors", "invalid-params"],
@@ -1127,7 +1127,7 @@ export function createTooManyRequestsError(fields: { detail?: string; title?: st
 }
 
 /** Builds the `internal-server-error` error response (HTTP 500). */
-export function createInternalServerErrorError(fields: { detail?: string; title?: string; instance?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal-server-error"> {
+export function createInternalServerError(fields: { detail?: string; title?: string; instance?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal-server-error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [],
     fields: ["type", "title", "status", "instance"],
@@ -1301,7 +1301,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

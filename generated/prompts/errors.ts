@@ -123,7 +123,7 @@ export interface RateLimitedError {
  * Code: `INTERNAL_ERROR` · level `code` = `INTERNAL_ERROR`
  * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
  */
-export interface InternalErrorError {
+export interface InternalError {
   /** Stable UPPER_SNAKE_CASE identifier to switch on. */
   code: "INTERNAL_ERROR";
   /** Human-readable explanation; may change. */
@@ -133,7 +133,7 @@ export interface InternalErrorError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "INVALID_PARAM" | "UNAUTHORIZED" | "DISPUTED" | "PAST_DUE" | "API_NOT_ALLOWED" | "NOT_FOUND" | "RATE_LIMITED" | "INTERNAL_ERROR";
 /** Any documented error object. */
-export type ApiError = InvalidParamError | UnauthorizedError | DisputedError | PastDueError | ApiNotAllowedError | NotFoundError | RateLimitedError | InternalErrorError;
+export type DocumentedError = InvalidParamError | UnauthorizedError | DisputedError | PastDueError | ApiNotAllowedError | NotFoundError | RateLimitedError | InternalError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -144,14 +144,14 @@ export interface ErrorTypes {
   "API_NOT_ALLOWED": ApiNotAllowedError;
   "NOT_FOUND": NotFoundError;
   "RATE_LIMITED": RateLimitedError;
-  "INTERNAL_ERROR": InternalErrorError;
+  "INTERNAL_ERROR": InternalError;
 }
 
 /** The error object of one code. */
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** Stable UPPER_SNAKE_CASE identifier to switch on. */
   code: string;
   /** Human-readable explanation; may change. */
@@ -159,7 +159,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
@@ -175,7 +175,7 @@ export type Status404Error = NotFoundError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = RateLimitedError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalErrorError;
+export type Status500Error = InternalError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = { readonly code?: "INVALID_PARAM" | "UNAUTHORIZED" | "DISPUTED" | "PAST_DUE" | "API_NOT_ALLOWED" | "NOT_FOUND" | "RATE_LIMITED" | "INTERNAL_ERROR" | (string & {}) };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
@@ -405,7 +405,7 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
  * Code: `INTERNAL_ERROR` · level `code` = `INTERNAL_ERROR`
  * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
  */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+export function isInternalError(value: unknown): value is InternalError {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === "INTERNAL_ERROR" && hasOwn(value, "message") && typeof value["message"] === "string";
   } catch {
@@ -422,11 +422,11 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["API_NOT_ALLOWED", isApiNotAllowedError],
     ["NOT_FOUND", isNotFoundError],
     ["RATE_LIMITED", isRateLimitedError],
-    ["INTERNAL_ERROR", isInternalErrorError]
+    ["INTERNAL_ERROR", isInternalError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -435,7 +435,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "code") && typeof value["code"] === "string" && hasOwn(value, "message") && typeof value["message"] === "string";
   } catch {
@@ -446,7 +446,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -467,7 +467,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -491,7 +491,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -526,7 +526,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -644,7 +644,7 @@ export function createRateLimitedError(fields: { message?: string } = {}, init: 
 }
 
 /** Builds the `INTERNAL_ERROR` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INTERNAL_ERROR"> {
+export function createInternalError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INTERNAL_ERROR"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "INTERNAL_ERROR" }],
     fields: [],
@@ -808,7 +808,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

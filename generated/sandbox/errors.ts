@@ -96,7 +96,7 @@ export interface RateLimitExceededError {
  * Code: `sandbox_error` · level `code` = `sandbox_error`
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export interface SandboxErrorError {
+export interface SandboxError {
   /** Machine-readable error code. */
   code: "sandbox_error";
   message: string;
@@ -139,7 +139,7 @@ export interface StreamActiveError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "rate_limit_exceeded" | "sandbox_error" | "budget_exceeded" | "stream_active";
 /** Any documented error object. */
-export type ApiError = InvalidRequestError | UnauthorizedError | ForbiddenError | NotFoundError | RateLimitExceededError | SandboxErrorError | BudgetExceededError | StreamActiveError;
+export type DocumentedError = InvalidRequestError | UnauthorizedError | ForbiddenError | NotFoundError | RateLimitExceededError | SandboxError | BudgetExceededError | StreamActiveError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -148,7 +148,7 @@ export interface ErrorTypes {
   "forbidden": ForbiddenError;
   "not_found": NotFoundError;
   "rate_limit_exceeded": RateLimitExceededError;
-  "sandbox_error": SandboxErrorError;
+  "sandbox_error": SandboxError;
   "budget_exceeded": BudgetExceededError;
   "stream_active": StreamActiveError;
 }
@@ -157,7 +157,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** Machine-readable error code. */
   code: string;
   message: string;
@@ -166,7 +166,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
@@ -182,7 +182,7 @@ export type Status409Error = StreamActiveError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = RateLimitExceededError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = SandboxErrorError;
+export type Status500Error = SandboxError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = { readonly code?: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "rate_limit_exceeded" | "sandbox_error" | "budget_exceeded" | "stream_active" | (string & {}) };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
@@ -373,7 +373,7 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
  * Code: `sandbox_error` · level `code` = `sandbox_error`
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export function isSandboxErrorError(value: unknown): value is SandboxErrorError {
+export function isSandboxError(value: unknown): value is SandboxError {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === "sandbox_error" && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "status") && value["status"] === 500;
   } catch {
@@ -424,13 +424,13 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["forbidden", isForbiddenError],
     ["not_found", isNotFoundError],
     ["rate_limit_exceeded", isRateLimitExceededError],
-    ["sandbox_error", isSandboxErrorError],
+    ["sandbox_error", isSandboxError],
     ["budget_exceeded", isBudgetExceededError],
     ["stream_active", isStreamActiveError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -439,7 +439,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "code") && typeof value["code"] === "string" && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "status") && Number.isInteger(value["status"]);
   } catch {
@@ -450,7 +450,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -471,7 +471,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -495,7 +495,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -530,7 +530,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -628,7 +628,7 @@ export function createRateLimitExceededError(fields: { message?: string; retryAf
 }
 
 /** Builds the `sandbox_error` error response (HTTP 500). */
-export function createSandboxErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"sandbox_error"> {
+export function createSandboxError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"sandbox_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "sandbox_error" }],
     fields: ["status"],
@@ -812,7 +812,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

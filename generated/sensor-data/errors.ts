@@ -65,7 +65,7 @@ export interface NotFoundError {
  * HTTP 503 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
  * HTTP 504 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
  */
-export interface ServerErrorError {
+export interface ServerError {
   /** Short, human-readable explanation of what went wrong. */
   detail: string;
 }
@@ -73,27 +73,27 @@ export interface ServerErrorError {
 /** Every error this API documents, by name: the body carries no code, the status tells them apart. */
 export type ErrorCode = "bad_request" | "forbidden" | "not_found" | "server_error";
 /** Any documented error object. */
-export type ApiError = BadRequestError | ForbiddenError | NotFoundError | ServerErrorError;
+export type DocumentedError = BadRequestError | ForbiddenError | NotFoundError | ServerError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
   "bad_request": BadRequestError;
   "forbidden": ForbiddenError;
   "not_found": NotFoundError;
-  "server_error": ServerErrorError;
+  "server_error": ServerError;
 }
 
 /** The error object of one code. */
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** Short, human-readable explanation of what went wrong. */
   detail: string;
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 400. */
@@ -103,13 +103,13 @@ export type Status403Error = ForbiddenError;
 /** The errors answered with HTTP 404. */
 export type Status404Error = NotFoundError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = ServerErrorError;
+export type Status500Error = ServerError;
 /** The errors answered with HTTP 502. */
-export type Status502Error = ServerErrorError;
+export type Status502Error = ServerError;
 /** The errors answered with HTTP 503. */
-export type Status503Error = ServerErrorError;
+export type Status503Error = ServerError;
 /** The errors answered with HTTP 504. */
-export type Status504Error = ServerErrorError;
+export type Status504Error = ServerError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {};
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
@@ -270,7 +270,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
  * HTTP 503 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
  * HTTP 504 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
  */
-export function isServerErrorError(value: unknown): value is ServerErrorError {
+export function isServerError(value: unknown): value is ServerError {
   try {
     return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
   } catch {
@@ -283,11 +283,11 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["bad_request", isBadRequestError],
     ["forbidden", isForbiddenError],
     ["not_found", isNotFoundError],
-    ["server_error", isServerErrorError]
+    ["server_error", isServerError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -296,7 +296,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
   } catch {
@@ -307,7 +307,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -318,7 +318,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return CODES.has(value);
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "codeless", message: "detail", contentType: CONTENT_TYPE },
     levels: [
@@ -331,7 +331,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([[400, ["bad_request"]], [403, ["forbidden"]], [404, ["not_found"]], [500, ["server_error"]], [502, ["server_error"]], [503, ["server_error"]], [504, ["server_error"]]]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -366,7 +366,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -444,7 +444,7 @@ export function createNotFoundError(fields: { detail?: string } = {}, init: { re
 }
 
 /** Builds the `server_error` error response (HTTP 500 or 502 or 503 or 504). */
-export function createServerErrorError(fields: { detail?: string } = {}, init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
+export function createServerError(fields: { detail?: string } = {}, init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [],
     fields: [],
@@ -608,7 +608,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

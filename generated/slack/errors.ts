@@ -181,7 +181,7 @@ export interface EnterpriseIsRestrictedError {
  * Code: `fatal_error` · level `error` = `fatal_error`
  * HTTP 200 · Retry: never
  */
-export interface FatalErrorError {
+export interface FatalError {
   ok: false;
   /** A short machine-readable error code. */
   error: "fatal_error";
@@ -205,7 +205,7 @@ export interface FatalErrorError {
  * Code: `internal_error` · level `error` = `internal_error`
  * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export interface InternalErrorError {
+export interface InternalError {
   ok: false;
   /** A short machine-readable error code. */
   error: "internal_error";
@@ -1203,7 +1203,7 @@ export interface ExchangedTriggerIdError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "access_denied" | "accesslimited" | "account_inactive" | "deprecated_endpoint" | "ekm_access_denied" | "enterprise_is_restricted" | "fatal_error" | "internal_error" | "invalid_arg_name" | "invalid_arguments" | "invalid_array_arg" | "invalid_auth" | "invalid_charset" | "invalid_form_data" | "invalid_post_type" | "is_bot" | "method_deprecated" | "missing_post_type" | "missing_scope" | "no_permission" | "not_allowed_token_type" | "not_authed" | "org_login_required" | "ratelimited" | "request_timeout" | "service_unavailable" | "team_access_not_granted" | "team_added_to_org" | "token_expired" | "token_revoked" | "two_factor_setup_required" | "unknown_method" | "channel_not_found" | "not_in_channel" | "is_archived" | "no_text" | "msg_too_long" | "too_many_attachments" | "rate_limited" | "invalid_blocks" | "message_not_found" | "cant_update_message" | "user_not_found" | "cant_invite_self" | "already_in_channel" | "invalid_trigger_id" | "expired_trigger_id" | "exchanged_trigger_id";
 /** Any documented error object. */
-export type ApiError = AccessDeniedError | AccesslimitedError | AccountInactiveError | DeprecatedEndpointError | EkmAccessDeniedError | EnterpriseIsRestrictedError | FatalErrorError | InternalErrorError | InvalidArgNameError | InvalidArgumentsError | InvalidArrayArgError | InvalidAuthError | InvalidCharsetError | InvalidFormDataError | InvalidPostTypeError | IsBotError | MethodDeprecatedError | MissingPostTypeError | MissingScopeError | NoPermissionError | NotAllowedTokenTypeError | NotAuthedError | OrgLoginRequiredError | RatelimitedError | RequestTimeoutError | ServiceUnavailableError | TeamAccessNotGrantedError | TeamAddedToOrgError | TokenExpiredError | TokenRevokedError | TwoFactorSetupRequiredError | UnknownMethodError | ChannelNotFoundError | NotInChannelError | IsArchivedError | NoTextError | MsgTooLongError | TooManyAttachmentsError | RateLimitedError | InvalidBlocksError | MessageNotFoundError | CantUpdateMessageError | UserNotFoundError | CantInviteSelfError | AlreadyInChannelError | InvalidTriggerIdError | ExpiredTriggerIdError | ExchangedTriggerIdError;
+export type DocumentedError = AccessDeniedError | AccesslimitedError | AccountInactiveError | DeprecatedEndpointError | EkmAccessDeniedError | EnterpriseIsRestrictedError | FatalError | InternalError | InvalidArgNameError | InvalidArgumentsError | InvalidArrayArgError | InvalidAuthError | InvalidCharsetError | InvalidFormDataError | InvalidPostTypeError | IsBotError | MethodDeprecatedError | MissingPostTypeError | MissingScopeError | NoPermissionError | NotAllowedTokenTypeError | NotAuthedError | OrgLoginRequiredError | RatelimitedError | RequestTimeoutError | ServiceUnavailableError | TeamAccessNotGrantedError | TeamAddedToOrgError | TokenExpiredError | TokenRevokedError | TwoFactorSetupRequiredError | UnknownMethodError | ChannelNotFoundError | NotInChannelError | IsArchivedError | NoTextError | MsgTooLongError | TooManyAttachmentsError | RateLimitedError | InvalidBlocksError | MessageNotFoundError | CantUpdateMessageError | UserNotFoundError | CantInviteSelfError | AlreadyInChannelError | InvalidTriggerIdError | ExpiredTriggerIdError | ExchangedTriggerIdError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -1213,8 +1213,8 @@ export interface ErrorTypes {
   "deprecated_endpoint": DeprecatedEndpointError;
   "ekm_access_denied": EkmAccessDeniedError;
   "enterprise_is_restricted": EnterpriseIsRestrictedError;
-  "fatal_error": FatalErrorError;
-  "internal_error": InternalErrorError;
+  "fatal_error": FatalError;
+  "internal_error": InternalError;
   "invalid_arg_name": InvalidArgNameError;
   "invalid_arguments": InvalidArgumentsError;
   "invalid_array_arg": InvalidArrayArgError;
@@ -1261,7 +1261,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   ok: false;
   /** A short machine-readable error code. */
   error: string;
@@ -1276,11 +1276,11 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 200. */
-export type Status200Error = AccessDeniedError | AccesslimitedError | AccountInactiveError | DeprecatedEndpointError | EkmAccessDeniedError | EnterpriseIsRestrictedError | FatalErrorError | InternalErrorError | InvalidArgNameError | InvalidArgumentsError | InvalidArrayArgError | InvalidAuthError | InvalidCharsetError | InvalidFormDataError | InvalidPostTypeError | IsBotError | MethodDeprecatedError | MissingPostTypeError | MissingScopeError | NoPermissionError | NotAllowedTokenTypeError | NotAuthedError | OrgLoginRequiredError | RequestTimeoutError | ServiceUnavailableError | TeamAccessNotGrantedError | TeamAddedToOrgError | TokenExpiredError | TokenRevokedError | TwoFactorSetupRequiredError | UnknownMethodError | ChannelNotFoundError | NotInChannelError | IsArchivedError | NoTextError | MsgTooLongError | TooManyAttachmentsError | RateLimitedError | InvalidBlocksError | MessageNotFoundError | CantUpdateMessageError | UserNotFoundError | CantInviteSelfError | AlreadyInChannelError | InvalidTriggerIdError | ExpiredTriggerIdError | ExchangedTriggerIdError;
+export type Status200Error = AccessDeniedError | AccesslimitedError | AccountInactiveError | DeprecatedEndpointError | EkmAccessDeniedError | EnterpriseIsRestrictedError | FatalError | InternalError | InvalidArgNameError | InvalidArgumentsError | InvalidArrayArgError | InvalidAuthError | InvalidCharsetError | InvalidFormDataError | InvalidPostTypeError | IsBotError | MethodDeprecatedError | MissingPostTypeError | MissingScopeError | NoPermissionError | NotAllowedTokenTypeError | NotAuthedError | OrgLoginRequiredError | RequestTimeoutError | ServiceUnavailableError | TeamAccessNotGrantedError | TeamAddedToOrgError | TokenExpiredError | TokenRevokedError | TwoFactorSetupRequiredError | UnknownMethodError | ChannelNotFoundError | NotInChannelError | IsArchivedError | NoTextError | MsgTooLongError | TooManyAttachmentsError | RateLimitedError | InvalidBlocksError | MessageNotFoundError | CantUpdateMessageError | UserNotFoundError | CantInviteSelfError | AlreadyInChannelError | InvalidTriggerIdError | ExpiredTriggerIdError | ExchangedTriggerIdError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = RatelimitedError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
@@ -1555,7 +1555,7 @@ export function isEnterpriseIsRestrictedError(value: unknown): value is Enterpri
  * Code: `fatal_error` · level `error` = `fatal_error`
  * HTTP 200 · Retry: never
  */
-export function isFatalErrorError(value: unknown): value is FatalErrorError {
+export function isFatalError(value: unknown): value is FatalError {
   try {
     return plainObject(value) && hasOwn(value, "ok") && value["ok"] === false && hasOwn(value, "error") && value["error"] === "fatal_error" && (!hasOwn(value, "warning") || typeof value["warning"] === "string") && (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)));
   } catch {
@@ -1575,7 +1575,7 @@ export function isFatalErrorError(value: unknown): value is FatalErrorError {
  * Code: `internal_error` · level `error` = `internal_error`
  * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+export function isInternalError(value: unknown): value is InternalError {
   try {
     return plainObject(value) && hasOwn(value, "ok") && value["ok"] === false && hasOwn(value, "error") && value["error"] === "internal_error" && (!hasOwn(value, "warning") || typeof value["warning"] === "string") && (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)));
   } catch {
@@ -2408,8 +2408,8 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["deprecated_endpoint", isDeprecatedEndpointError],
     ["ekm_access_denied", isEkmAccessDeniedError],
     ["enterprise_is_restricted", isEnterpriseIsRestrictedError],
-    ["fatal_error", isFatalErrorError],
-    ["internal_error", isInternalErrorError],
+    ["fatal_error", isFatalError],
+    ["internal_error", isInternalError],
     ["invalid_arg_name", isInvalidArgNameError],
     ["invalid_arguments", isInvalidArgumentsError],
     ["invalid_array_arg", isInvalidArrayArgError],
@@ -2453,7 +2453,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -2462,7 +2462,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "ok") && value["ok"] === false && hasOwn(value, "error") && typeof value["error"] === "string" && (!hasOwn(value, "warning") || typeof value["warning"] === "string") && (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)));
   } catch {
@@ -2473,7 +2473,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -2494,7 +2494,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "flat", errorWhen: { name: "ok", value: false }, contentType: CONTENT_TYPE },
     levels: [
@@ -2565,7 +2565,7 @@ const TABLES: ErrorTables = {
       /* 5 */ { properties: [["code", 6]] },
       /* 6 */ { codes: true },
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -2600,7 +2600,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -2708,7 +2708,7 @@ export function createEnterpriseIsRestrictedError(fields: { warning?: string; re
 }
 
 /** Builds the `fatal_error` error response (HTTP 200). */
-export function createFatalErrorError(fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {}, init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"fatal_error"> {
+export function createFatalError(fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {}, init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"fatal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
     levels: [{ at: { field: "error" }, value: "fatal_error" }],
     fields: ["warning", "response_metadata", "detail", "errors"],
@@ -2718,7 +2718,7 @@ export function createFatalErrorError(fields: { warning?: string; response_metad
 }
 
 /** Builds the `internal_error` error response (HTTP 200). */
-export function createInternalErrorError(fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {}, init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
+export function createInternalError(fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {}, init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
     levels: [{ at: { field: "error" }, value: "internal_error" }],
     fields: ["warning", "response_metadata", "detail", "errors"],
@@ -3282,7 +3282,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -2854,7 +2854,7 @@ export interface LockTimeoutError {
  * HTTP 424 · Retry: never; the Stripe-Should-Retry header overrides
  * @see https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error
  */
-export interface ForwardingApiUpstreamConnectionErrorError {
+export interface ForwardingApiUpstreamConnectionError {
   /** The type of error returned. One of `api_error`, `card_error`, `idempotency_error`, or `invalid_request_error`. */
   type: string;
   /** For some errors that could be handled programmatically, a short string indicating the error code reported. */
@@ -5006,7 +5006,7 @@ export interface CardDeclinedWithdrawalCountLimitExceededError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "api_error" | "card_error" | "idempotency_error" | "invalid_request_error" | "api_key_expired" | "platform_api_key_expired" | "secret_key_required" | "account_invalid" | "platform_account_required" | "livemode_mismatch" | "testmode_charges_only" | "tls_version_unsupported" | "resource_missing" | "resource_already_exists" | "parameter_missing" | "parameter_unknown" | "parameter_invalid_empty" | "parameter_invalid_integer" | "parameter_invalid_string_blank" | "parameter_invalid_string_empty" | "parameters_exclusive" | "amount_too_large" | "amount_too_small" | "email_invalid" | "url_invalid" | "invalid_characters" | "tax_id_invalid" | "customer_tax_location_invalid" | "coupon_expired" | "invoice_no_customer_line_items" | "payment_intent_unexpected_state" | "setup_intent_unexpected_state" | "charge_already_captured" | "charge_already_refunded" | "charge_disputed" | "charge_expired_for_capture" | "invoice_not_editable" | "token_already_used" | "balance_insufficient" | "payouts_not_allowed" | "card_declined" | "expired_card" | "incorrect_cvc" | "incorrect_number" | "incorrect_zip" | "incorrect_address" | "invalid_cvc" | "invalid_expiry_month" | "invalid_expiry_year" | "invalid_number" | "processing_error" | "authentication_required" | "card_decline_rate_limit_exceeded" | "insufficient_funds" | "payment_intent_authentication_failure" | "payment_intent_payment_attempt_failed" | "setup_intent_authentication_failure" | "payment_method_provider_decline" | "bank_account_declined" | "idempotency_key_in_use" | "rate_limit" | "lock_timeout" | "forwarding_api_upstream_connection_error" | "forwarding_api_upstream_connection_timeout" | "card_declined.authentication_required" | "card_declined.approve_with_id" | "card_declined.call_issuer" | "card_declined.card_not_supported" | "card_declined.card_velocity_exceeded" | "card_declined.currency_not_supported" | "card_declined.do_not_honor" | "card_declined.do_not_try_again" | "card_declined.duplicate_transaction" | "card_declined.expired_card" | "card_declined.fraudulent" | "card_declined.generic_decline" | "card_declined.incorrect_number" | "card_declined.incorrect_cvc" | "card_declined.incorrect_pin" | "card_declined.incorrect_zip" | "card_declined.insufficient_funds" | "card_declined.invalid_account" | "card_declined.invalid_amount" | "card_declined.invalid_cvc" | "card_declined.invalid_expiry_month" | "card_declined.invalid_expiry_year" | "card_declined.invalid_number" | "card_declined.invalid_pin" | "card_declined.issuer_not_available" | "card_declined.lost_card" | "card_declined.merchant_blacklist" | "card_declined.new_account_information_available" | "card_declined.no_action_taken" | "card_declined.not_permitted" | "card_declined.offline_pin_required" | "card_declined.online_or_offline_pin_required" | "card_declined.pickup_card" | "card_declined.pin_try_exceeded" | "card_declined.processing_error" | "card_declined.reenter_transaction" | "card_declined.restricted_card" | "card_declined.revocation_of_all_authorizations" | "card_declined.revocation_of_authorization" | "card_declined.security_violation" | "card_declined.service_not_allowed" | "card_declined.stolen_card" | "card_declined.stop_payment_order" | "card_declined.testmode_decline" | "card_declined.transaction_not_allowed" | "card_declined.try_again_later" | "card_declined.withdrawal_count_limit_exceeded";
 /** Any documented error object. */
-export type ApiError = ServerError | CardError | IdempotencyError | InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError | LivemodeMismatchError | TestmodeChargesOnlyError | TlsVersionUnsupportedError | ResourceMissingError | ResourceAlreadyExistsError | ParameterMissingError | ParameterUnknownError | ParameterInvalidEmptyError | ParameterInvalidIntegerError | ParameterInvalidStringBlankError | ParameterInvalidStringEmptyError | ParametersExclusiveError | AmountTooLargeError | AmountTooSmallError | EmailInvalidError | UrlInvalidError | InvalidCharactersError | TaxIdInvalidError | CustomerTaxLocationInvalidError | CouponExpiredError | InvoiceNoCustomerLineItemsError | PaymentIntentUnexpectedStateError | SetupIntentUnexpectedStateError | ChargeAlreadyCapturedError | ChargeAlreadyRefundedError | ChargeDisputedError | ChargeExpiredForCaptureError | InvoiceNotEditableError | TokenAlreadyUsedError | BalanceInsufficientError | PayoutsNotAllowedError | CardDeclinedError | ExpiredCardError | IncorrectCvcError | IncorrectNumberError | IncorrectZipError | IncorrectAddressError | InvalidCvcError | InvalidExpiryMonthError | InvalidExpiryYearError | InvalidNumberError | ProcessingError | AuthenticationRequiredError | CardDeclineRateLimitExceededError | InsufficientFundsError | PaymentIntentAuthenticationFailureError | PaymentIntentPaymentAttemptFailedError | SetupIntentAuthenticationFailureError | PaymentMethodProviderDeclineError | BankAccountDeclinedError | IdempotencyKeyInUseError | RateLimitError | LockTimeoutError | ForwardingApiUpstreamConnectionErrorError | ForwardingApiUpstreamConnectionTimeoutError | CardDeclinedAuthenticationRequiredError | CardDeclinedApproveWithIdError | CardDeclinedCallIssuerError | CardDeclinedCardNotSupportedError | CardDeclinedCardVelocityExceededError | CardDeclinedCurrencyNotSupportedError | CardDeclinedDoNotHonorError | CardDeclinedDoNotTryAgainError | CardDeclinedDuplicateTransactionError | CardDeclinedExpiredCardError | CardDeclinedFraudulentError | CardDeclinedGenericDeclineError | CardDeclinedIncorrectNumberError | CardDeclinedIncorrectCvcError | CardDeclinedIncorrectPinError | CardDeclinedIncorrectZipError | CardDeclinedInsufficientFundsError | CardDeclinedInvalidAccountError | CardDeclinedInvalidAmountError | CardDeclinedInvalidCvcError | CardDeclinedInvalidExpiryMonthError | CardDeclinedInvalidExpiryYearError | CardDeclinedInvalidNumberError | CardDeclinedInvalidPinError | CardDeclinedIssuerNotAvailableError | CardDeclinedLostCardError | CardDeclinedMerchantBlacklistError | CardDeclinedNewAccountInformationAvailableError | CardDeclinedNoActionTakenError | CardDeclinedNotPermittedError | CardDeclinedOfflinePinRequiredError | CardDeclinedOnlineOrOfflinePinRequiredError | CardDeclinedPickupCardError | CardDeclinedPinTryExceededError | CardDeclinedProcessingError | CardDeclinedReenterTransactionError | CardDeclinedRestrictedCardError | CardDeclinedRevocationOfAllAuthorizationsError | CardDeclinedRevocationOfAuthorizationError | CardDeclinedSecurityViolationError | CardDeclinedServiceNotAllowedError | CardDeclinedStolenCardError | CardDeclinedStopPaymentOrderError | CardDeclinedTestmodeDeclineError | CardDeclinedTransactionNotAllowedError | CardDeclinedTryAgainLaterError | CardDeclinedWithdrawalCountLimitExceededError;
+export type DocumentedError = ServerError | CardError | IdempotencyError | InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError | LivemodeMismatchError | TestmodeChargesOnlyError | TlsVersionUnsupportedError | ResourceMissingError | ResourceAlreadyExistsError | ParameterMissingError | ParameterUnknownError | ParameterInvalidEmptyError | ParameterInvalidIntegerError | ParameterInvalidStringBlankError | ParameterInvalidStringEmptyError | ParametersExclusiveError | AmountTooLargeError | AmountTooSmallError | EmailInvalidError | UrlInvalidError | InvalidCharactersError | TaxIdInvalidError | CustomerTaxLocationInvalidError | CouponExpiredError | InvoiceNoCustomerLineItemsError | PaymentIntentUnexpectedStateError | SetupIntentUnexpectedStateError | ChargeAlreadyCapturedError | ChargeAlreadyRefundedError | ChargeDisputedError | ChargeExpiredForCaptureError | InvoiceNotEditableError | TokenAlreadyUsedError | BalanceInsufficientError | PayoutsNotAllowedError | CardDeclinedError | ExpiredCardError | IncorrectCvcError | IncorrectNumberError | IncorrectZipError | IncorrectAddressError | InvalidCvcError | InvalidExpiryMonthError | InvalidExpiryYearError | InvalidNumberError | ProcessingError | AuthenticationRequiredError | CardDeclineRateLimitExceededError | InsufficientFundsError | PaymentIntentAuthenticationFailureError | PaymentIntentPaymentAttemptFailedError | SetupIntentAuthenticationFailureError | PaymentMethodProviderDeclineError | BankAccountDeclinedError | IdempotencyKeyInUseError | RateLimitError | LockTimeoutError | ForwardingApiUpstreamConnectionError | ForwardingApiUpstreamConnectionTimeoutError | CardDeclinedAuthenticationRequiredError | CardDeclinedApproveWithIdError | CardDeclinedCallIssuerError | CardDeclinedCardNotSupportedError | CardDeclinedCardVelocityExceededError | CardDeclinedCurrencyNotSupportedError | CardDeclinedDoNotHonorError | CardDeclinedDoNotTryAgainError | CardDeclinedDuplicateTransactionError | CardDeclinedExpiredCardError | CardDeclinedFraudulentError | CardDeclinedGenericDeclineError | CardDeclinedIncorrectNumberError | CardDeclinedIncorrectCvcError | CardDeclinedIncorrectPinError | CardDeclinedIncorrectZipError | CardDeclinedInsufficientFundsError | CardDeclinedInvalidAccountError | CardDeclinedInvalidAmountError | CardDeclinedInvalidCvcError | CardDeclinedInvalidExpiryMonthError | CardDeclinedInvalidExpiryYearError | CardDeclinedInvalidNumberError | CardDeclinedInvalidPinError | CardDeclinedIssuerNotAvailableError | CardDeclinedLostCardError | CardDeclinedMerchantBlacklistError | CardDeclinedNewAccountInformationAvailableError | CardDeclinedNoActionTakenError | CardDeclinedNotPermittedError | CardDeclinedOfflinePinRequiredError | CardDeclinedOnlineOrOfflinePinRequiredError | CardDeclinedPickupCardError | CardDeclinedPinTryExceededError | CardDeclinedProcessingError | CardDeclinedReenterTransactionError | CardDeclinedRestrictedCardError | CardDeclinedRevocationOfAllAuthorizationsError | CardDeclinedRevocationOfAuthorizationError | CardDeclinedSecurityViolationError | CardDeclinedServiceNotAllowedError | CardDeclinedStolenCardError | CardDeclinedStopPaymentOrderError | CardDeclinedTestmodeDeclineError | CardDeclinedTransactionNotAllowedError | CardDeclinedTryAgainLaterError | CardDeclinedWithdrawalCountLimitExceededError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -5072,7 +5072,7 @@ export interface ErrorTypes {
   "idempotency_key_in_use": IdempotencyKeyInUseError;
   "rate_limit": RateLimitError;
   "lock_timeout": LockTimeoutError;
-  "forwarding_api_upstream_connection_error": ForwardingApiUpstreamConnectionErrorError;
+  "forwarding_api_upstream_connection_error": ForwardingApiUpstreamConnectionError;
   "forwarding_api_upstream_connection_timeout": ForwardingApiUpstreamConnectionTimeoutError;
   "card_declined.authentication_required": CardDeclinedAuthenticationRequiredError;
   "card_declined.approve_with_id": CardDeclinedApproveWithIdError;
@@ -5127,7 +5127,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** The type of error returned. One of `api_error`, `card_error`, `idempotency_error`, or `invalid_request_error`. */
   type: string;
   /** For some errors that could be handled programmatically, a short string indicating the error code reported. */
@@ -5163,7 +5163,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = { error: ApiError };
+export type ErrorBody = { error: DocumentedError };
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = { error: ErrorFor<C> };
 /** The errors answered with HTTP 400. */
@@ -5179,7 +5179,7 @@ export type Status404Error = InvalidRequestError | ResourceMissingError;
 /** The errors answered with HTTP 409. */
 export type Status409Error = IdempotencyKeyInUseError;
 /** The errors answered with HTTP 424. */
-export type Status424Error = ForwardingApiUpstreamConnectionErrorError | ForwardingApiUpstreamConnectionTimeoutError;
+export type Status424Error = ForwardingApiUpstreamConnectionError | ForwardingApiUpstreamConnectionTimeoutError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = RateLimitError | LockTimeoutError;
 /** The errors answered with HTTP 500. */
@@ -6688,7 +6688,7 @@ export function isLockTimeoutError(value: unknown): value is LockTimeoutError {
  * HTTP 424 · Retry: never; the Stripe-Should-Retry header overrides
  * @see https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error
  */
-export function isForwardingApiUpstreamConnectionErrorError(value: unknown): value is ForwardingApiUpstreamConnectionErrorError {
+export function isForwardingApiUpstreamConnectionError(value: unknown): value is ForwardingApiUpstreamConnectionError {
   try {
     return plainObject(value) && hasOwn(value, "type") && typeof value["type"] === "string" && hasOwn(value, "code") && value["code"] === "forwarding_api_upstream_connection_error" && (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") && (!hasOwn(value, "message") || typeof value["message"] === "string") && (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) && (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) && (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) && (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) && (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) && (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) && (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) && (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) && (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) && (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) && (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) && (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null));
   } catch {
@@ -7674,7 +7674,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["idempotency_key_in_use", isIdempotencyKeyInUseError],
     ["rate_limit", isRateLimitError],
     ["lock_timeout", isLockTimeoutError],
-    ["forwarding_api_upstream_connection_error", isForwardingApiUpstreamConnectionErrorError],
+    ["forwarding_api_upstream_connection_error", isForwardingApiUpstreamConnectionError],
     ["forwarding_api_upstream_connection_timeout", isForwardingApiUpstreamConnectionTimeoutError],
     ["card_declined.authentication_required", isCardDeclinedAuthenticationRequiredError],
     ["card_declined.approve_with_id", isCardDeclinedApproveWithIdError],
@@ -7726,7 +7726,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -7735,7 +7735,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "type") && typeof value["type"] === "string" && (!hasOwn(value, "code") || typeof value["code"] === "string") && (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") && (!hasOwn(value, "message") || typeof value["message"] === "string") && (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) && (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) && (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) && (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) && (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) && (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) && (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) && (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) && (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) && (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) && (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) && (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null));
   } catch {
@@ -7746,7 +7746,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isApiError(value["error"]);
+    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
   } catch {
     return false;
   }
@@ -7767,7 +7767,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "wrapped", key: "error", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -7902,7 +7902,7 @@ const TABLES: ErrorTables = {
       /* 0 */ { properties: [["advice_code", 1]] },
       /* 1 */ { codes: true },
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -7937,7 +7937,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -8605,7 +8605,7 @@ export function createLockTimeoutError(fields: { message?: string; type: string;
 }
 
 /** Builds the `forwarding_api_upstream_connection_error` error response (HTTP 424). */
-export function createForwardingApiUpstreamConnectionErrorError(fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null }, init: { readonly status?: 424; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forwarding_api_upstream_connection_error"> {
+export function createForwardingApiUpstreamConnectionError(fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null }, init: { readonly status?: 424; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forwarding_api_upstream_connection_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 424, fields, init.headers, {
     levels: [{ at: { field: "type" }, input: "type" }, { at: { field: "code" }, value: "forwarding_api_upstream_connection_error" }, { at: { field: "decline_code" }, input: "decline_code" }],
     fields: ["param", "doc_url", "request_log_url", "charge", "advice_code", "network_advice_code", "network_decline_code", "payment_intent", "payment_method", "payment_method_type", "setup_intent", "source"],
@@ -9249,7 +9249,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -164,7 +164,7 @@ export interface PaymentRequiredError {
  * Code: `internal_error` · level `kind` = `internal_error`
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export interface InternalErrorError {
+export interface InternalError {
   /** A specific error identifier in snake_case. */
   kind: "internal_error";
   /** Actionable guidance for the user. */
@@ -174,7 +174,7 @@ export interface InternalErrorError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = "token_missing" | "token_invalid" | "project_required" | "request_invalid" | "url_required" | "format_unsupported" | "task_not_found" | "run_not_found" | "automation_not_found" | "payment_required" | "internal_error";
 /** Any documented error object. */
-export type ApiError = TokenMissingError | TokenInvalidError | ProjectRequiredError | RequestInvalidError | UrlRequiredError | FormatUnsupportedError | TaskNotFoundError | RunNotFoundError | AutomationNotFoundError | PaymentRequiredError | InternalErrorError;
+export type DocumentedError = TokenMissingError | TokenInvalidError | ProjectRequiredError | RequestInvalidError | UrlRequiredError | FormatUnsupportedError | TaskNotFoundError | RunNotFoundError | AutomationNotFoundError | PaymentRequiredError | InternalError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -188,14 +188,14 @@ export interface ErrorTypes {
   "run_not_found": RunNotFoundError;
   "automation_not_found": AutomationNotFoundError;
   "payment_required": PaymentRequiredError;
-  "internal_error": InternalErrorError;
+  "internal_error": InternalError;
 }
 
 /** The error object of one code. */
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** A specific error identifier in snake_case. */
   kind: string;
   /** Actionable guidance for the user. */
@@ -203,7 +203,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 400. */
@@ -217,7 +217,7 @@ export type Status403Error = ProjectRequiredError;
 /** The errors answered with HTTP 404. */
 export type Status404Error = TaskNotFoundError | RunNotFoundError | AutomationNotFoundError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalErrorError;
+export type Status500Error = InternalError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = { readonly kind?: "token_missing" | "token_invalid" | "project_required" | "request_invalid" | "url_required" | "format_unsupported" | "task_not_found" | "run_not_found" | "automation_not_found" | "payment_required" | "internal_error" | (string & {}) };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
@@ -505,7 +505,7 @@ export function isPaymentRequiredError(value: unknown): value is PaymentRequired
  * Code: `internal_error` · level `kind` = `internal_error`
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
  */
-export function isInternalErrorError(value: unknown): value is InternalErrorError {
+export function isInternalError(value: unknown): value is InternalError {
   try {
     return plainObject(value) && hasOwn(value, "kind") && value["kind"] === "internal_error" && hasOwn(value, "message") && typeof value["message"] === "string";
   } catch {
@@ -525,11 +525,11 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["run_not_found", isRunNotFoundError],
     ["automation_not_found", isAutomationNotFoundError],
     ["payment_required", isPaymentRequiredError],
-    ["internal_error", isInternalErrorError]
+    ["internal_error", isInternalError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -538,7 +538,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && hasOwn(value, "kind") && typeof value["kind"] === "string" && hasOwn(value, "message") && typeof value["message"] === "string";
   } catch {
@@ -549,7 +549,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -570,7 +570,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "flat", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -597,7 +597,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -632,7 +632,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -780,7 +780,7 @@ export function createPaymentRequiredError(fields: { message?: string } = {}, in
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
+export function createInternalError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "kind" }, value: "internal_error" }],
     fields: [],
@@ -944,7 +944,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

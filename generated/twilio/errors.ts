@@ -385,7 +385,7 @@ export interface TooManyRequestsError {
  * HTTP 500 · Retry: never
  * @see https://www.twilio.com/docs/errors/20500
  */
-export interface InternalServerErrorError {
+export interface InternalServerError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
   code: 20500;
   /** A detailed description of the exception. */
@@ -1792,7 +1792,7 @@ export interface HttpConcurrencyLimitError {
  * HTTP 500 · Retry: never
  * @see https://www.twilio.com/docs/usage/twilios-response
  */
-export interface HttpServerErrorError {
+export interface HttpServerError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
   code?: number;
   /** A detailed description of the exception. */
@@ -1834,7 +1834,7 @@ export interface HttpServiceUnavailableError {
 /** Every error this API documents, by its key in the catalog. */
 export type ErrorCode = 20001 | 20002 | 20003 | 20004 | 20005 | 20006 | 20007 | 20008 | 20101 | 20403 | 20404 | 20409 | 20422 | 20426 | 20429 | 20500 | 20503 | 21201 | 21211 | 21212 | 21213 | 21214 | 21215 | 21216 | 21217 | 21219 | 21401 | 21402 | 21403 | 21404 | 21407 | 21408 | 21421 | 21422 | 21450 | 21451 | 21452 | 21601 | 21602 | 21603 | 21604 | 21606 | 21608 | 21609 | 21610 | 21611 | 21612 | 21614 | 21617 | 21620 | 21621 | 21623 | 21631 | 21654 | 21656 | 21703 | 21705 | 60200 | 60202 | 60203 | 60205 | 60207 | 60212 | 60220 | 60223 | 60410 | "unauthorized" | "not_found" | "method_not_allowed" | "concurrency_limit" | "server_error" | "service_unavailable";
 /** Any documented error object. */
-export type ApiError = UnknownParametersError | InvalidFriendlyNameError | PermissionDeniedError | MethodNotAllowedError | AccountNotActiveError | AccessDeniedError | PageSizeTooLargeError | TestCredentialsError | InvalidAccessTokenError | ForbiddenError | ResourceNotFoundError | ConflictError | InvalidParameterError | UpgradeRequiredError | TooManyRequestsError | InternalServerErrorError | ServiceUnavailableError | NoCalledNumberError | InvalidToNumberError | InvalidFromNumberError | CallerNumberRequiredError | ToNumberUnreachableError | CallGeoPermissionError | CallBlocklistedError | PhoneNumberNotValidError | ToNumberNotVerifiedError | InvalidPhoneNumberError | InvalidUrlError | InvalidMethodError | TrialInboundNumberUnavailableError | NumberTypeWithoutSmsError | SmsRegionNotEnabledError | PhoneNumberInvalidError | PhoneNumberNotAvailableError | CallerIdAlreadyValidatedError | InvalidAreaCodeError | NoNumbersInAreaCodeError | FromNotSmsCapableError | MessageBodyRequiredError | FromRequiredError | ToRequiredError | FromNotMessageCapableError | ToNotVerifiedError | InvalidStatusCallbackError | UnsubscribedRecipientError | FromQueueFullError | ToNotReachableBySmsError | ToNotMobileError | BodyTooLongError | InvalidMediaUrlError | FromNotMmsEnabledError | TooManyMediaFilesError | AddressRequiredError | ContentSidRequiredError | InvalidContentVariablesError | NoSenderAvailableError | InvalidMessagingServiceError | VerifyInvalidParameterError | MaxCheckAttemptsError | MaxSendAttemptsError | LandlineNotSmsCapableError | MaxRateLimitsError | TooManyConcurrentVerificationsError | ChinaVettingRequiredError | DeliveryChannelDisabledError | DeliveryAttemptBlockedError | HttpUnauthorizedError | HttpNotFoundError | HttpMethodNotAllowedError | HttpConcurrencyLimitError | HttpServerErrorError | HttpServiceUnavailableError;
+export type DocumentedError = UnknownParametersError | InvalidFriendlyNameError | PermissionDeniedError | MethodNotAllowedError | AccountNotActiveError | AccessDeniedError | PageSizeTooLargeError | TestCredentialsError | InvalidAccessTokenError | ForbiddenError | ResourceNotFoundError | ConflictError | InvalidParameterError | UpgradeRequiredError | TooManyRequestsError | InternalServerError | ServiceUnavailableError | NoCalledNumberError | InvalidToNumberError | InvalidFromNumberError | CallerNumberRequiredError | ToNumberUnreachableError | CallGeoPermissionError | CallBlocklistedError | PhoneNumberNotValidError | ToNumberNotVerifiedError | InvalidPhoneNumberError | InvalidUrlError | InvalidMethodError | TrialInboundNumberUnavailableError | NumberTypeWithoutSmsError | SmsRegionNotEnabledError | PhoneNumberInvalidError | PhoneNumberNotAvailableError | CallerIdAlreadyValidatedError | InvalidAreaCodeError | NoNumbersInAreaCodeError | FromNotSmsCapableError | MessageBodyRequiredError | FromRequiredError | ToRequiredError | FromNotMessageCapableError | ToNotVerifiedError | InvalidStatusCallbackError | UnsubscribedRecipientError | FromQueueFullError | ToNotReachableBySmsError | ToNotMobileError | BodyTooLongError | InvalidMediaUrlError | FromNotMmsEnabledError | TooManyMediaFilesError | AddressRequiredError | ContentSidRequiredError | InvalidContentVariablesError | NoSenderAvailableError | InvalidMessagingServiceError | VerifyInvalidParameterError | MaxCheckAttemptsError | MaxSendAttemptsError | LandlineNotSmsCapableError | MaxRateLimitsError | TooManyConcurrentVerificationsError | ChinaVettingRequiredError | DeliveryChannelDisabledError | DeliveryAttemptBlockedError | HttpUnauthorizedError | HttpNotFoundError | HttpMethodNotAllowedError | HttpConcurrencyLimitError | HttpServerError | HttpServiceUnavailableError;
 
 /** The error object type of each code. */
 export interface ErrorTypes {
@@ -1853,7 +1853,7 @@ export interface ErrorTypes {
   "20422": InvalidParameterError;
   "20426": UpgradeRequiredError;
   "20429": TooManyRequestsError;
-  "20500": InternalServerErrorError;
+  "20500": InternalServerError;
   "20503": ServiceUnavailableError;
   "21201": NoCalledNumberError;
   "21211": InvalidToNumberError;
@@ -1908,7 +1908,7 @@ export interface ErrorTypes {
   "not_found": HttpNotFoundError;
   "method_not_allowed": HttpMethodNotAllowedError;
   "concurrency_limit": HttpConcurrencyLimitError;
-  "server_error": HttpServerErrorError;
+  "server_error": HttpServerError;
   "service_unavailable": HttpServiceUnavailableError;
 }
 
@@ -1916,7 +1916,7 @@ export interface ErrorTypes {
 export type ErrorFor<C extends ErrorCode> = ErrorTypes[`${C}`];
 
 /** An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry. */
-export interface UnknownError {
+export interface ErrorShape {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
   code?: number;
   /** A detailed description of the exception. */
@@ -1932,7 +1932,7 @@ export interface UnknownError {
 }
 
 /** The body of any documented error response. */
-export type ErrorBody = ApiError;
+export type ErrorBody = DocumentedError;
 /** The body of an error response with one code (for a list, its first error). */
 export type BodyFor<C extends ErrorCode> = ErrorFor<C>;
 /** The errors answered with HTTP 400. */
@@ -1954,7 +1954,7 @@ export type Status426Error = UpgradeRequiredError;
 /** The errors answered with HTTP 429. */
 export type Status429Error = TooManyRequestsError | MaxCheckAttemptsError | MaxSendAttemptsError | TooManyConcurrentVerificationsError | HttpConcurrencyLimitError;
 /** The errors answered with HTTP 500. */
-export type Status500Error = InternalServerErrorError | HttpServerErrorError;
+export type Status500Error = InternalServerError | HttpServerError;
 /** The errors answered with HTTP 503. */
 export type Status503Error = ServiceUnavailableError | HttpServiceUnavailableError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
@@ -2421,7 +2421,7 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
  * HTTP 500 · Retry: never
  * @see https://www.twilio.com/docs/errors/20500
  */
-export function isInternalServerErrorError(value: unknown): value is InternalServerErrorError {
+export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
     return plainObject(value) && hasOwn(value, "code") && value["code"] === 20500 && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "status") && value["status"] === 500 && (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "details") || plainObject(value["details"]));
   } catch {
@@ -3553,7 +3553,7 @@ export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcur
  * HTTP 500 · Retry: never
  * @see https://www.twilio.com/docs/usage/twilios-response
  */
-export function isHttpServerErrorError(value: unknown): value is HttpServerErrorError {
+export function isHttpServerError(value: unknown): value is HttpServerError {
   try {
     return plainObject(value) && (!hasOwn(value, "code") || Number.isInteger(value["code"])) && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "status") && value["status"] === 500 && (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "details") || plainObject(value["details"]));
   } catch {
@@ -3597,7 +3597,7 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     [20422, isInvalidParameterError],
     [20426, isUpgradeRequiredError],
     [20429, isTooManyRequestsError],
-    [20500, isInternalServerErrorError],
+    [20500, isInternalServerError],
     [20503, isServiceUnavailableError],
     [21201, isNoCalledNumberError],
     [21211, isInvalidToNumberError],
@@ -3652,12 +3652,12 @@ const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknow
     ["not_found", isHttpNotFoundError],
     ["method_not_allowed", isHttpMethodNotAllowedError],
     ["concurrency_limit", isHttpConcurrencyLimitError],
-    ["server_error", isHttpServerErrorError],
+    ["server_error", isHttpServerError],
     ["service_unavailable", isHttpServiceUnavailableError]
   ]);
 
 /** Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries). */
-export function isApiError(value: unknown): value is ApiError {
+export function isDocumentedError(value: unknown): value is DocumentedError {
   try {
     return acceptedByAny(TABLES, value);
   } catch {
@@ -3666,7 +3666,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Whether a value has the shape every error shares, whatever its code. */
-export function isUnknownError(value: unknown): value is UnknownError {
+export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return plainObject(value) && (!hasOwn(value, "code") || Number.isInteger(value["code"])) && hasOwn(value, "message") && typeof value["message"] === "string" && hasOwn(value, "status") && Number.isInteger(value["status"]) && (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") && (!hasOwn(value, "detail") || typeof value["detail"] === "string") && (!hasOwn(value, "details") || plainObject(value["details"]));
   } catch {
@@ -3677,7 +3677,7 @@ export function isUnknownError(value: unknown): value is UnknownError {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return isApiError(value);
+    return isDocumentedError(value);
   } catch {
     return false;
   }
@@ -3698,7 +3698,7 @@ export function hasErrorCode<C extends ErrorCode>(body: unknown, code: C): body 
   }
 }
 
-/** Everything the classifier, `isApiError` and the retry helpers read, as data. */
+/** Everything the classifier, `isDocumentedError` and the retry helpers read, as data. */
 const TABLES: ErrorTables = {
     envelope: { kind: "flat", message: "message", contentType: CONTENT_TYPE },
     levels: [
@@ -3780,7 +3780,7 @@ const TABLES: ErrorTables = {
     codeless: new Map<number, readonly WireValue[]>([[401, ["unauthorized"]], [404, ["not_found"]], [405, ["method_not_allowed"]], [429, ["concurrency_limit"]], [500, ["server_error"]], [503, ["service_unavailable"]]]),
     itemCodes: [
     ],
-    sharedShape: isUnknownError,
+    sharedShape: isErrorShape,
     statuses: STATUS_META,
     retryDefaults: RETRY_DEFAULTS,
     defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
@@ -3815,7 +3815,7 @@ export interface UnclassifiedError {
   readonly code: Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined;
   readonly status: number;
   /** The error object when it has the shape every error shares. */
-  readonly error: UnknownError | undefined;
+  readonly error: ErrorShape | undefined;
   readonly codes: ErrorLevels;
   readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The policy of the code the body names at this status, if there is one; else the status's. */
@@ -4013,7 +4013,7 @@ export function createTooManyRequestsError(fields: { message?: string; more_info
 }
 
 /** Builds the `20500` error response (HTTP 500). */
-export function createInternalServerErrorError(fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<20500> {
+export function createInternalServerError(fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<20500> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: 20500 }],
     fields: ["status", "more_info", "detail", "details"],
@@ -4563,7 +4563,7 @@ export function createHttpConcurrencyLimitError(fields: { message?: string; code
 }
 
 /** Builds the `server_error` error response (HTTP 500). */
-export function createHttpServerErrorError(fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
+export function createHttpServerError(fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, input: "code" }],
     fields: ["status", "more_info", "detail", "details"],
@@ -4737,7 +4737,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -157,7 +157,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
 
@@ -58,11 +59,11 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
       classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
     };
     const base = await startPrism(merged);
-    const prefix = catalog.naming.componentPrefix;
+    const names = new ComponentNames(catalog, '3.1');
     const requested = new Set<string>();
     for (const operation of listOperations(spec)) {
       for (const { status } of attachedStatuses(catalog, operation)) {
-        const response = spec['components'].responses[`${prefix}Error${status}`] as Json;
+        const response = spec['components'].responses[names.response(status)] as Json;
         const examples = Object.keys(response['content'][catalog.envelope.contentType].examples as Json);
         for (const example of examples) {
           if (requested.has(`${status} ${example}`)) continue;
@@ -77,7 +78,7 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
           const body: unknown = await res.json();
           const where = `${operation.method} ${operation.path} ${status} ${example}`;
           expect(res.status, where).toBe(status);
-          const entry = catalog.entries.find((e) => example.startsWith(`${prefix}${e.name}.`));
+          const entry = catalog.entries.find((e) => example.startsWith(names.example(e, '')));
           const classified = module.classifyError(status, body, res.headers);
           if (entry) expect(classified, where).toMatchObject({ known: true, code: entry.code });
           // A status with no code of its own: not a documented code, but the shape every error shares.
@@ -90,6 +91,6 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
       }
     }
     // Every code of the catalog was served at least once.
-    for (const entry of catalog.entries) expect([...requested].some((r) => r.includes(`${prefix}${entry.name}.`)), String(entry.code)).toBe(true);
+    for (const entry of catalog.entries) expect([...requested].some((r) => r.includes(` ${names.example(entry, '')}`)), String(entry.code)).toBe(true);
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogText } from '../../src/load.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { mergeSpec } from '../../src/merge/merge.js';
+import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { ALL_CATALOGS, mustLoad, onlyAdded, ROOT, SPEC_CATALOGS } from '../helpers.js';
 import { swaggerParserErrors } from '../judges.js';
@@ -34,10 +35,29 @@ describe.each(SPEC_CATALOGS)('merging %s into its base spec', (file) => {
       for (const a of attachedStatuses(catalog, op)) {
         const existing = original['paths'][op.path][op.method].responses[String(a.status)];
         if (a.status < 300) expect(JSON.stringify(responses[String(a.status)])).toContain(`#/components/schemas/${catalog.naming.componentPrefix}Status${a.status}`);
-        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${catalog.naming.componentPrefix}Error${a.status}` });
+        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${new ComponentNames(catalog, '3.1').response(a.status)}` });
       }
     }
     expect(await merged(catalog, specFile, after)).toBe(after);
+  });
+});
+
+describe('a spec an older errcat merged under the names it used then', () => {
+  it('is re-merged to exactly what merging the base spec gives: every old name replaced, the registry listing the new ones', async () => {
+    const catalog = await mustLoad('specs/sandbox/errors.yaml');
+    const old = readFileSync(join(ROOT, 'test/fixtures/support/old-names/sandbox.merged.yaml'), 'utf8');
+    const oldRegistry = (parse(old) as Json)['x-errcat']['Sandbox API'] as Record<string, string[]>;
+    expect(oldRegistry['responses']).toContain('SandboxError404');
+    expect(oldRegistry['schemas']).toEqual(expect.arrayContaining(['SandboxApiError', 'SandboxUnknownError', 'SandboxSandboxErrorError']));
+    const specFile = join(ROOT, 'specs/sandbox/openapi.yaml');
+    const remerged = parse(await merged(catalog, specFile, old)) as Json;
+    const fresh = parse(await merged(catalog, specFile, readFileSync(specFile, 'utf8'))) as Json;
+    expect(remerged).toEqual(fresh);
+    const registry = remerged['x-errcat']['Sandbox API'] as Record<string, string[]>;
+    for (const [section, names] of Object.entries(oldRegistry)) {
+      for (const name of names.filter((n) => !(registry[section] ?? []).includes(n))) expect(remerged['components'][section]?.[name], name).toBeUndefined();
+    }
+    expect(JSON.stringify(remerged)).not.toMatch(/SandboxError404|SandboxSandboxError|SandboxUnknownError|SandboxXRequestId"/);
   });
 });
 
@@ -97,8 +117,8 @@ describe('merging into YAML', () => {
     expect(result.counts).toEqual({ operations: 2, added: 3, kept: 1, replaced: 0, removed: 0 });
     const spec = parse(after) as Json;
     expect(spec['paths']['/things/{id}'].get.responses['404']).toEqual({ description: "The user's own 404." });
-    expect(spec['paths']['/things/{id}'].get.responses['410']).toEqual({ $ref: '#/components/responses/MiniError410' });
-    expect(spec['paths']['/others/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+    expect(spec['paths']['/things/{id}'].get.responses['410']).toEqual({ $ref: '#/components/responses/MiniStatus410Response' });
+    expect(spec['paths']['/others/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniStatus404Response' });
     expect(spec['components'].schemas.Thing).toEqual({ type: 'object' });
     expect(Object.keys(spec['x-errcat'].Mini)).toEqual(['schemas', 'responses', 'examples']);
   });
@@ -109,7 +129,7 @@ describe('merging into YAML', () => {
     const result = await mergeSpec(replacing, 'spec.yaml', yamlSpec);
     expect(result.notes).toEqual(['replaced GET /things/{id} 404 with errcat\'s response']);
     expect(result.counts).toEqual({ operations: 2, added: 3, kept: 0, replaced: 1, removed: 0 });
-    expect((parse(result.text as string) as Json)['paths']['/things/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+    expect((parse(result.text as string) as Json)['paths']['/things/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniStatus404Response' });
   });
 
   it('counts from the plan: nothing added on a second merge, what is already there unchanged', async () => {
@@ -181,7 +201,7 @@ async function mergedEverywhere(spec: string): Promise<{ after: string; doc: Jso
   const after = await merged(mini(), 'spec.yaml', spec);
   const doc = parse(after) as Json;
   for (const op of listOperations(doc)) {
-    expect(doc['paths'][op.path][op.method].responses['410'], `${op.method} ${op.path}`).toEqual({ $ref: '#/components/responses/MiniError410' });
+    expect(doc['paths'][op.path][op.method].responses['410'], `${op.method} ${op.path}`).toEqual({ $ref: '#/components/responses/MiniStatus410Response' });
   }
   expect(await swaggerParserErrors(structuredClone(doc))).toBe('');
   expect(await merged(mini(), 'spec.yaml', after)).toBe(after);
@@ -265,7 +285,7 @@ describe('merging into Swagger 2.0', () => {
     const after = await merged(mini(), 'spec.yaml', spec);
     const doc = parse(after) as Json;
     expect(doc['definitions'].MiniNotFoundError).toBeDefined();
-    expect(doc['paths']['/things'].get.responses['404']).toEqual({ $ref: '#/responses/MiniError404' });
+    expect(doc['paths']['/things'].get.responses['404']).toEqual({ $ref: '#/responses/MiniStatus404Response' });
     expect(await swaggerParserErrors(doc)).toBe('');
   });
 });

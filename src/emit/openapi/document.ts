@@ -14,7 +14,7 @@ export const OPENAPI_VERSIONS: Record<OpenApiVersion, string> = { '3.1': '3.1.1'
 /** The schema a status response carries: its body (wrapped/list envelopes) or its union. */
 export function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
   const wrapped = hasBodyWrapper(catalog.envelope);
-  return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.unknownError() : names.statusUnion(info.status));
+  return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.errorShape() : names.statusUnion(info.status));
 }
 
 function info(catalog: Catalog): Record<string, unknown> {
@@ -63,7 +63,7 @@ function swaggerDocument(catalog: Catalog): OpenApiDocument {
   const names = new ComponentNames(catalog, '2.0');
   const schemas31 = schemaComponents(catalog, names);
   const definitions: Record<string, JsonSchema> = {};
-  const unions = new Set([names.apiError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
+  const unions = new Set([names.documentedError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
   for (const [name, schema] of Object.entries(schemas31)) {
     if (unions.has(name) && ('oneOf' in schema || 'anyOf' in schema)) definitions[name] = toSwagger20(degradeUnion(catalog, names, schema));
     else definitions[name] = toSwagger20(schema);
@@ -110,7 +110,7 @@ function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchem
   const result: JsonSchema = {};
   if (schema['description'] !== undefined) result['description'] = schema['description'];
   const restriction = restrictCode(catalog, codes);
-  result['allOf'] = restriction ? [names.schemaRef(names.unknownError()), restriction] : [names.schemaRef(names.unknownError())];
+  result['allOf'] = restriction ? [names.schemaRef(names.errorShape()), restriction] : [names.schemaRef(names.errorShape())];
   result['x-errcat-one-of'] = members;
   return result;
 }

@@ -40,8 +40,8 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
       enum: values,
     };
   }
-  schemas[names.apiError()] = { description: 'Any error this API documents.', ...union(catalog, names, catalog.entries.map((e) => e.code)) };
-  schemas[names.unknownError()] = {
+  schemas[names.documentedError()] = { description: 'Any error this API documents.', ...union(catalog, names, catalog.entries.map((e) => e.code)) };
+  schemas[names.errorShape()] = {
     description: envelope.levels.length > 0 ? 'An error with any code: the shape every error shares.' : 'The shape every error shares.',
     ...build.errorObject(),
   };
@@ -50,9 +50,9 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
     schemas[names.statusUnion(info.status)] = { description: `The errors answered with HTTP ${info.status}.`, ...union(catalog, names, info.codes) };
   }
   if (hasBodyWrapper(envelope)) {
-    schemas[names.errorBody()] = { description: 'The body of any error response.', ...build.body(names.schemaRef(names.apiError())) };
+    schemas[names.errorBody()] = { description: 'The body of any error response.', ...build.body(names.schemaRef(names.documentedError())) };
     for (const info of catalog.statuses) {
-      const inner = info.statusOnly ? names.unknownError() : names.statusUnion(info.status);
+      const inner = info.statusOnly ? names.errorShape() : names.statusUnion(info.status);
       schemas[names.statusBody(info.status)] = { description: `The body of an HTTP ${info.status} error response.`, ...build.body(names.schemaRef(inner)) };
     }
   }

@@ -1,4 +1,5 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { ERROR_SHAPE } from '../../model/names.js';
 import type { EmitContext } from './context.js';
 import { jsDoc } from './jsdoc.js';
 
@@ -50,7 +51,7 @@ export function apiDeclarations(ctx: EmitContext): StatementStructures[] {
         { name: 'known', type: 'false', isReadonly: true },
         { name: 'code', type: 'Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined', isReadonly: true, docs: jsDoc('The finest level value read, as it is; undefined when there is none (or a 2xx body is not an error).') },
         { name: 'status', type: 'number', isReadonly: true },
-        { name: 'error', type: 'UnknownError | undefined', isReadonly: true, docs: jsDoc('The error object when it has the shape every error shares.') },
+        { name: 'error', type: `${ERROR_SHAPE} | undefined`, isReadonly: true, docs: jsDoc('The error object when it has the shape every error shares.') },
         { name: 'codes', type: 'ErrorLevels', isReadonly: true },
         { name: 'itemCodes', type: ITEM_CODES, isReadonly: true },
         { name: 'retry', type: 'RetryPolicy', isReadonly: true, docs: jsDoc('The policy of the code the body names at this status, if there is one; else the status\'s.') },

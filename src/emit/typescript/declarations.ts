@@ -1,15 +1,15 @@
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { Catalog, FieldShape, JsonValue, NamedType } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
-import { statusUnionName } from '../../model/names.js';
+import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, guardOf, statusUnionName } from '../../model/names.js';
 import { entryOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
 import { entryDoc, jsDoc } from './jsdoc.js';
 import { literalType, propertyName, stringLiteral, unionType } from './literals.js';
 import { objectType, typeOf } from './schema-to-type.js';
 
-/** A placeholder's type: only `isApiError` appears in the schemas the declarations read. */
-const names = (placeholder: string) => (placeholder === 'isApiError' ? 'ApiError' : 'unknown');
+/** A placeholder's type: only the documented-error guard appears in the schemas the declarations read. */
+const names = (placeholder: string) => (placeholder === guardOf(DOCUMENTED_ERROR) ? DOCUMENTED_ERROR : 'unknown');
 
 function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
   return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc === undefined ? {} : { docs: jsDoc(doc) }) };
@@ -49,7 +49,7 @@ function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStruc
 function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): string {
   const { envelope } = catalog;
   const list = envelope.kind === 'list' || envelope.kind === 'array';
-  const value = !list ? inner : form === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
+  const value = !list ? inner : form === 'first' ? `[${inner}, ...${DOCUMENTED_ERROR}[]]` : `${inner}[]`;
   return envelope.key === undefined ? value : `{ ${propertyName(envelope.key)}: ${value} }`;
 }
 
@@ -85,8 +85,8 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
   for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.schemas.errorObject(entry), entryDoc(entry)));
   const coded = catalog.envelope.levels.length > 0;
   statements.push(
-    exportedType('ErrorCode', unionType(catalog.entries.map((e) => literalType(e.code))), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
-    exportedType('ApiError', unionType(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object.'),
+    exportedType(ERROR_CODE, unionType(catalog.entries.map((e) => literalType(e.code))), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
+    exportedType(DOCUMENTED_ERROR, unionType(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object.'),
     {
       kind: StructureKind.Interface,
       name: 'ErrorTypes',
@@ -95,8 +95,8 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
       properties: catalog.entries.map((e) => ({ name: stringLiteral(String(e.code)), type: ctx.typeName(e) })),
     },
     exportedType('ErrorFor<C extends ErrorCode>', 'ErrorTypes[`${C}`]', 'The error object of one code.'),
-    objectInterface('UnknownError', ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
-    exportedType('ErrorBody', bodyType(catalog, 'ApiError', 'every'), 'The body of any documented error response.'),
+    objectInterface(ERROR_SHAPE, ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
+    exportedType(ERROR_BODY, bodyType(catalog, DOCUMENTED_ERROR, 'every'), 'The body of any documented error response.'),
     exportedType('BodyFor<C extends ErrorCode>', bodyType(catalog, 'ErrorFor<C>', 'first'), 'The body of an error response with one code (for a list, its first error).'),
   );
   for (const info of catalog.statuses) {

@@ -1,4 +1,5 @@
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type JSDocStructure, type StatementStructures } from 'ts-morph';
+import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
 import { entryDoc, inlineCode, jsDoc } from './jsdoc.js';
 import { valueLiteral } from './literals.js';
@@ -41,9 +42,9 @@ export function guardDeclarations(ctx: EmitContext): StatementStructures[] {
     ],
   });
   statements.push(
-    guard('isApiError', 'ApiError', `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
-    guard('isUnknownError', 'UnknownError', checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
-    guard('isErrorBody', 'ErrorBody', checkOf(ctx.schemas.body({ [GUARD_REF]: 'isApiError' }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
+    guard(guardOf(DOCUMENTED_ERROR), DOCUMENTED_ERROR, `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
+    guard(guardOf(ERROR_SHAPE), ERROR_SHAPE, checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
+    guard(guardOf(ERROR_BODY), ERROR_BODY, checkOf(ctx.schemas.body({ [GUARD_REF]: guardOf(DOCUMENTED_ERROR) }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
     {
       kind: StructureKind.Function,
       name: 'isErrorCode',

@@ -2,6 +2,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Catalog, Entry, FieldShape, JsonValue } from '../../model/catalog.js';
 import { isPinnable, locatorData } from '../../model/locators.js';
 import { DEFAULT_BACKOFF, retryData } from '../../model/retry.js';
+import { DOCUMENTED_ERROR, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import type { EmitContext } from './context.js';
 import { jsDoc } from './jsdoc.js';
 import { valueLiteral } from './literals.js';
@@ -130,7 +131,7 @@ export function tablesDeclaration(ctx: EmitContext): StatementStructures {
     `unindexed: ${codes(unindexed)}`,
     `codeless: ${codeless(catalog)}`,
     `itemCodes: [${sites.map((site, i) => `\n  /* ${i} */ ${site},`).join('')}\n]`,
-    'sharedShape: isUnknownError',
+    `sharedShape: ${guardOf(ERROR_SHAPE)}`,
     'statuses: STATUS_META',
     'retryDefaults: RETRY_DEFAULTS',
     `defaultBackoff: ${valueLiteral(retryData(DEFAULT_BACKOFF))}`,
@@ -138,7 +139,7 @@ export function tablesDeclaration(ctx: EmitContext): StatementStructures {
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    docs: jsDoc('Everything the classifier, `isApiError` and the retry helpers read, as data.'),
+    docs: jsDoc(`Everything the classifier, \`${guardOf(DOCUMENTED_ERROR)}\` and the retry helpers read, as data.`),
     declarations: [{ name: 'TABLES', type: 'ErrorTables', initializer: `{\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n}` }],
   };
 }

@@ -137,9 +137,9 @@ async function assignabilityFile(spec: string): Promise<string> {
   writeFileSync(theirs, astToString(await openapiTS(openApiDocument(catalog, '3.1') as never, { emptyObjectsUnknown: true })));
   const names = new ComponentNames(catalog, '3.1');
   const pairs: [string, string][] = [
-    [hasBodyWrapper(catalog.envelope) ? names.errorBody() : names.apiError(), 'ErrorBody'],
-    [names.apiError(), 'ApiError'],
-    [names.unknownError(), 'UnknownError'],
+    [hasBodyWrapper(catalog.envelope) ? names.errorBody() : names.documentedError(), 'ErrorBody'],
+    [names.documentedError(), 'DocumentedError'],
+    [names.errorShape(), 'ErrorShape'],
     ...catalog.types.map((t): [string, string] => [names.namedType(t.name), t.name]),
     ...catalog.entries.map((e): [string, string] => [names.entry(e), typeName(catalog, e)]),
   ];
