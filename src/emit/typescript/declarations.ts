@@ -4,6 +4,7 @@ import type { JsonSchema } from '../../model/error-schema.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, guardOf, statusUnionName } from '../../model/names.js';
 import { entryOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
+import { declaration, typeAliasText, unionText, type Statement } from './layout.js';
 import { entryDoc, jsDoc } from './jsdoc.js';
 import { literalType, propertyName, stringLiteral, unionType } from './literals.js';
 import { objectType, typeOf } from './schema-to-type.js';
@@ -13,6 +14,11 @@ const names = (placeholder: string) => (placeholder === guardOf(DOCUMENTED_ERROR
 
 function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
   return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc === undefined ? {} : { docs: jsDoc(doc) }) };
+}
+
+/** An exported union, one member per line when long. */
+function exportedUnion(name: string, members: readonly string[], doc: string): string {
+  return typeAliasText(jsDoc(doc), name, members);
 }
 
 /** An interface from an object schema: each property with its description as JSDoc, and a map's index signature. */
@@ -37,7 +43,7 @@ function objectInterface(name: string, schema: JsonSchema, docs: InterfaceDeclar
 }
 
 /** A named type: an interface for an object with properties, else a type alias. */
-function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStructures {
+function namedTypeDeclaration(ctx: EmitContext, type: NamedType): Statement {
   const schema = ctx.schemas.shape(type.shape);
   const docs = type.shape.description === undefined ? undefined : jsDoc(type.shape.description);
   if (schema['type'] === 'object' && schema['properties'] !== undefined) return objectInterface(type.name, schema, docs);
@@ -79,14 +85,14 @@ function levelValues(catalog: Catalog, level: string): (string | number)[] {
   return values;
 }
 
-export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
+export function typeDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
-  const statements: StatementStructures[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
+  const statements: Statement[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
   for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.schemas.errorObject(entry), entryDoc(entry)));
   const coded = catalog.envelope.levels.length > 0;
   statements.push(
-    exportedType(ERROR_CODE, unionType(catalog.entries.map((e) => literalType(e.code))), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
-    exportedType(DOCUMENTED_ERROR, unionType(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object.'),
+    exportedUnion(ERROR_CODE, catalog.entries.map((e) => literalType(e.code)), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
+    exportedUnion(DOCUMENTED_ERROR, catalog.entries.map((e) => ctx.typeName(e)), 'Any documented error object.'),
     {
       kind: StructureKind.Interface,
       name: 'ErrorTypes',
@@ -102,16 +108,18 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
   for (const info of catalog.statuses) {
     if (info.statusOnly) continue;
     const members = info.codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
-    statements.push(exportedType(statusUnionName(info.status), unionType(members), `The errors answered with HTTP ${info.status}.`));
+    statements.push(exportedUnion(statusUnionName(info.status), members, `The errors answered with HTTP ${info.status}.`));
   }
   const levels = catalog.envelope.levels.map((level) => {
     const open = level.type === 'integer' ? '(number & {})' : '(string & {})';
     const values = levelValues(catalog, level.name).map((v) => literalType(v as JsonValue));
-    return `readonly ${propertyName(level.name)}?: ${unionType(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open])}`;
+    const property = `readonly ${propertyName(level.name)}?:`;
+    const union = unionText(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open], property.length + 3);
+    return `  ${property}${union.startsWith('\n') ? union.replace(/\n/g, '\n  ') : ` ${union}`};`;
   });
   statements.push(
-    exportedType('ErrorLevels', levels.length === 0 ? '{}' : `{ ${levels.join('; ')} }`, 'The code levels a response carries, coarse to fine, by name: the documented values, or any other.'),
-    exportedType('ItemCode', unionType(documentedItemCodes(catalog).map((v) => literalType(v))), 'Every documented item code (the codes of sub-errors, such as `errors[].code`).'),
+    declaration(jsDoc('The code levels a response carries, coarse to fine, by name: the documented values, or any other.'), `export type ErrorLevels = ${levels.length === 0 ? '{}' : `{\n${levels.join('\n')}\n}`};`),
+    exportedUnion('ItemCode', documentedItemCodes(catalog).map((v) => literalType(v)), 'Every documented item code (the codes of sub-errors, such as `errors[].code`).'),
   );
   return statements;
 }

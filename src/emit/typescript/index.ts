@@ -4,6 +4,7 @@ import { apiDeclarations } from './api.js';
 import { constantDeclarations, metaDeclarations } from './constants.js';
 import { constructorDeclarations } from './constructors.js';
 import { createContext, type EmitContext } from './context.js';
+import type { Statement } from './layout.js';
 import { typeDeclarations } from './declarations.js';
 import { guardDeclarations } from './guards.js';
 import { docBlock, jsDoc } from './jsdoc.js';
@@ -11,7 +12,7 @@ import { stringLiteral } from './literals.js';
 import { runtimeText } from './runtime-source.js';
 import { tablesDeclaration } from './tables.js';
 
-function patternConstants(ctx: EmitContext): StatementStructures[] {
+function patternConstants(ctx: EmitContext): Statement[] {
   return [...ctx.patterns].map(([pattern, name]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -29,7 +30,7 @@ function patternConstants(ctx: EmitContext): StatementStructures[] {
 export function emitTypeScript(catalog: Catalog, banner: string): string {
   const ctx = createContext(catalog);
   // Declarations that register runtime helpers and patterns come before the ones that list them.
-  const statements: StatementStructures[] = [
+  const statements: Statement[] = [
     ...typeDeclarations(ctx),
     ...metaDeclarations(),
     ...constantDeclarations(ctx),
