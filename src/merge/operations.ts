@@ -16,6 +16,11 @@ export interface AttachedStatus {
   replace: boolean;
 }
 
+/** How errcat names an operation: its operationId, else `METHOD /path`. */
+export function operationKey(operation: Pick<SpecOperation, 'operationId' | 'method' | 'path'>): string {
+  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
+}
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** Every operation under a spec's `paths`, in document order. */

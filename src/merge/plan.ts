@@ -2,7 +2,8 @@ import type { Catalog } from '../model/catalog.js';
 import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
 import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
-import { attachedStatuses, listOperations, type SpecOperation } from './operations.js';
+import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
+import { attachedStatuses, listOperations, operationKey, type SpecOperation } from './operations.js';
 import { isMapping, mappingAt } from './spec-data.js';
 
 /** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
@@ -74,14 +75,36 @@ export function specVersion(spec: Record<string, unknown>): OpenApiVersion | und
   return undefined;
 }
 
-function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+function sections(catalog: Catalog, version: OpenApiVersion, subsets: readonly StatusSubset[]): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+  const extra = subsetComponents(catalog, new ComponentNames(catalog, version), version, subsets);
+  const withSubsets = (section: string, values: Record<string, unknown>) => ({ ...values, ...(extra[section] ?? {}) });
   if (version === '2.0') {
     const doc = openApiDocument(catalog, '2.0') as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
-    return { definitions: { path: ['definitions'], values: doc.definitions }, responses: { path: ['responses'], values: doc.responses } };
+    return { definitions: { path: ['definitions'], values: withSubsets('definitions', doc.definitions) }, responses: { path: ['responses'], values: withSubsets('responses', doc.responses) } };
   }
   const components = openApiComponents(catalog, version) as Record<string, Record<string, unknown>>;
-  return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values }]));
+  return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values: withSubsets(name, values) }]));
 }
+
+/**
+ * The subsets of a status's codes that the spec's operations answer with, where an operation
+ * gets some of that status's codes but not all: one per distinct set of codes, named by the
+ * first operation (in document order) that needs it, keyed `status:codes`.
+ */
+export function operationSubsets(catalog: Catalog, operations: readonly SpecOperation[]): Map<string, StatusSubset> {
+  const subsets = new Map<string, StatusSubset>();
+  for (const operation of operations) {
+    for (const attached of attachedStatuses(catalog, operation)) {
+      const info = catalog.statuses.find((s) => s.status === attached.status);
+      if (!info || attached.codes.length === 0 || attached.codes.length === info.codes.length) continue;
+      const key = subsetKey(attached.status, attached.codes);
+      if (!subsets.has(key)) subsets.set(key, { status: attached.status, codes: attached.codes, name: subsetName(catalog, info, attached.codes, operationKey(operation)) });
+    }
+  }
+  return subsets;
+}
+
+export const subsetKey = (status: number, codes: readonly (string | number)[]) => `${status}:${JSON.stringify(codes)}`;
 
 /**
  * The edits that put a catalog's components into a spec and reference them from its
@@ -90,10 +113,12 @@ function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { p
  */
 export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], responses: [] };
+  const operations = listOperations(spec);
+  const subsets = operationSubsets(catalog, operations);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned: Ownership = registry[catalog.info.title] ?? {};
   const next: Ownership = {};
-  for (const [section, { path, values }] of Object.entries(sections(catalog, version))) {
+  for (const [section, { path, values }] of Object.entries(sections(catalog, version, [...subsets.values()]))) {
     const existing = mappingAt(spec, path) ?? {};
     const mine = new Set(owned[section] ?? []);
     next[section] = Object.keys(values);
@@ -109,18 +134,21 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
   const wrapped = new Set(owned['wrapped'] ?? []);
   next['wrapped'] = [];
-  for (const operation of listOperations(spec)) {
+  for (const operation of operations) {
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
     const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
     const decide = (status: string, outcome: ResponseDecision['outcome']) => plan.responses.push({ method: operation.method, path: operation.path, status, outcome });
     for (const [status, attached] of wanted) {
+      const subset = subsets.get(subsetKey(attached.status, attached.codes));
       if (successStatus(attached.status)) {
         // An error sent under 2xx joins the success body there: `oneOf: [success, error]`.
-        for (const place of wrapSuccess(catalog, names, spec, version, operation, attached.status, plan, next['wrapped'])) next['wrapped'].push(place);
+        const info = catalog.statuses.find((s) => s.status === attached.status);
+        const body = subset ? subsetSchemaName(catalog, names, subset) : info && bodySchemaName(catalog, names)(info);
+        for (const place of wrapSuccess(names, spec, version, operation, attached.status, body, plan, next['wrapped'])) next['wrapped'].push(place);
         continue;
       }
-      const ref = names.responseRef(names.response(attached.status));
+      const ref = names.responseRef(names.response(attached.status, subset?.name));
       const current = responses[status];
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);
@@ -172,14 +200,13 @@ function successSchemas(spec: Record<string, unknown>, version: OpenApiVersion, 
 }
 
 /** Joins the error body to each success schema not yet planned (`done`: a shared response component is joined once); returns the new places. */
-function wrapSuccess(catalog: Catalog, names: ComponentNames, spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number, plan: MergePlan, done: readonly string[]): string[] {
-  const info = catalog.statuses.find((s) => s.status === status);
+function wrapSuccess(names: ComponentNames, spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number, body: string | undefined, plan: MergePlan, done: readonly string[]): string[] {
   const places = successSchemas(spec, version, operation, status);
-  if (!info || places.length === 0) {
+  if (body === undefined || places.length === 0) {
     plan.responses.push({ method: operation.method, path: operation.path, status: String(status), outcome: 'skipped' });
     return [];
   }
-  const ref = names.schemaRef(bodySchemaName(catalog, names)(info));
+  const ref = names.schemaRef(body);
   const fresh = places.filter((keys) => !done.includes(pointer(keys)));
   let joined = false;
   for (const keys of fresh) {

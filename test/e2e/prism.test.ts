@@ -63,7 +63,10 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
     const requested = new Set<string>();
     for (const operation of listOperations(spec)) {
       for (const { status } of attachedStatuses(catalog, operation)) {
-        const response = spec['components'].responses[names.response(status)] as Json;
+        // The operation's own response: of all the status's codes, or of exactly the ones it returns.
+        const ref = spec['paths'][operation.path][operation.method].responses[String(status)]?.$ref as string | undefined;
+        if (ref === undefined) continue;
+        const response = spec['components'].responses[ref.slice(ref.lastIndexOf('/') + 1)] as Json;
         const examples = Object.keys(response['content'][catalog.envelope.contentType].examples as Json);
         for (const example of examples) {
           if (requested.has(`${status} ${example}`)) continue;

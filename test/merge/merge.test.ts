@@ -6,6 +6,7 @@ import { loadCatalogText } from '../../src/load.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { mergeSpec } from '../../src/merge/merge.js';
 import { ComponentNames } from '../../src/emit/openapi/names.js';
+import { operationSubsets, subsetKey } from '../../src/merge/plan.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { ALL_CATALOGS, mustLoad, onlyAdded, ROOT, SPEC_CATALOGS } from '../helpers.js';
 import { swaggerParserErrors } from '../judges.js';
@@ -30,12 +31,17 @@ describe.each(SPEC_CATALOGS)('merging %s into its base spec', (file) => {
     expect(await swaggerParserErrors(parse(after) as object)).toBe('');
     const spec = parse(after) as Json;
     const original = parse(before) as Json;
+    const names = new ComponentNames(catalog, '3.1');
+    const subsets = operationSubsets(catalog, listOperations(original));
     for (const op of listOperations(original)) {
       const responses = spec['paths'][op.path][op.method].responses as Json;
       for (const a of attachedStatuses(catalog, op)) {
         const existing = original['paths'][op.path][op.method].responses[String(a.status)];
+        const subset = subsets.get(subsetKey(a.status, a.codes));
         if (a.status < 300) expect(JSON.stringify(responses[String(a.status)])).toContain(`#/components/schemas/${catalog.naming.componentPrefix}Status${a.status}`);
-        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${new ComponentNames(catalog, '3.1').response(a.status)}` });
+        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${names.response(a.status, subset?.name)}` });
+        // A subset's response documents exactly the operation's codes at that status.
+        if (subset && !existing) expect(spec['components'].responses[names.response(a.status, subset.name)]['x-errcat-codes']).toEqual(a.codes);
       }
     }
     expect(await merged(catalog, specFile, after)).toBe(after);
@@ -58,6 +64,83 @@ describe('a spec an older errcat merged under the names it used then', () => {
       for (const name of names.filter((n) => !(registry[section] ?? []).includes(n))) expect(remerged['components'][section]?.[name], name).toBeUndefined();
     }
     expect(JSON.stringify(remerged)).not.toMatch(/SandboxError404|SandboxSandboxError|SandboxUnknownError|SandboxXRequestId"/);
+  });
+});
+
+describe('per-operation responses', () => {
+  const subsetCatalog = (rules: string) =>
+    loadCatalogText(
+      'mini.yaml',
+      `errcat: 2
+info: { title: Mini, version: "1" }
+naming: { componentPrefix: Mini }
+envelope: { kind: wrapped }
+errors:
+  not_found: { status: 404, title: Missing }
+  thing_missing: { status: 404, title: Missing thing }
+  gone: { status: 410, title: Gone }
+operations:
+${rules}`,
+    ).catalog as Catalog;
+  const spec = `openapi: 3.1.0
+info: { title: Mini, version: "1" }
+paths:
+  /a: { get: { operationId: getA, responses: { "200": { description: ok } } } }
+  /b: { get: { operationId: getB, responses: { "200": { description: ok } } } }
+  /c: { get: { responses: { "200": { description: ok } } } }
+`;
+  const refs = (text: string) => {
+    const doc = parse(text) as Json;
+    return Object.fromEntries(['/a', '/b', '/c'].map((p) => [p, doc['paths'][p].get.responses['404']?.$ref]));
+  };
+
+  it('reference a response of exactly their codes, shared by the operations that answer with the same ones, and dropped once nothing references it', async () => {
+    const first = subsetCatalog('  - { match: { all: true }, errors: [not_found, gone] }\n  - { match: { paths: [/c] }, errors: [thing_missing] }\n');
+    const merged1 = await merged(first, 'spec.yaml', spec);
+    expect(refs(merged1)).toEqual({
+      '/a': '#/components/responses/MiniStatus404NotFoundResponse',
+      '/b': '#/components/responses/MiniStatus404NotFoundResponse',
+      '/c': '#/components/responses/MiniStatus404Response',
+    });
+    const doc = parse(merged1) as Json;
+    expect(doc['components'].responses.MiniStatus404NotFoundResponse['x-errcat-codes']).toEqual(['not_found']);
+    expect(doc['components'].responses.MiniStatus404NotFoundResponse.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/MiniStatus404NotFoundBody' });
+    expect(Object.keys(doc['components'].responses.MiniStatus404NotFoundResponse.content['application/json'].examples)).toEqual(['MiniNotFound.not_found']);
+    // Every operation gets both codes: the subset is no longer referenced, and goes.
+    const second = subsetCatalog('  - { match: { all: true }, errors: [not_found, thing_missing, gone] }\n');
+    const merged2 = await merged(second, 'spec.yaml', merged1);
+    expect(new Set(Object.values(refs(merged2)))).toEqual(new Set(['#/components/responses/MiniStatus404Response']));
+    const doc2 = parse(merged2) as Json;
+    expect(doc2['components'].responses.MiniStatus404NotFoundResponse).toBeUndefined();
+    expect(doc2['components'].schemas.MiniStatus404NotFoundBody).toBeUndefined();
+    expect(JSON.stringify(doc2['x-errcat'])).not.toContain('NotFoundBody');
+    expect(await merged(second, 'spec.yaml', merged2)).toBe(merged2);
+  });
+
+  it('are named by their codes, by the codes they leave out, or by the first operation that needs them', async () => {
+    const many = loadCatalogText(
+      'many.yaml',
+      `errcat: 2
+info: { title: Many, version: "1" }
+naming: { componentPrefix: Many }
+envelope: { kind: flat }
+errors:
+${['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((c) => `  ${c}_failed: { status: 400, title: ${c} }`).join('\n')}
+operations:
+  - { match: { operationIds: [getA] }, errors: [a_failed, b_failed] }
+  - { match: { operationIds: [getB] }, errors: [a_failed, b_failed, c_failed, d_failed, e_failed, f_failed, g_failed] }
+  - { match: { paths: [/c] }, errors: [a_failed, b_failed, c_failed, d_failed, e_failed] }
+`,
+    ).catalog as Catalog;
+    const doc = parse(await merged(many, 'spec.yaml', spec.replace(/"404"/g, '"400"'))) as Json;
+    const ref = (p: string) => doc['paths'][p].get.responses['400'].$ref;
+    expect([ref('/a'), ref('/b'), ref('/c')]).toEqual([
+      '#/components/responses/ManyStatus400AFailedOrBFailedResponse',
+      '#/components/responses/ManyStatus400ExceptHFailedAndIFailedResponse',
+      '#/components/responses/ManyStatus400ForGetCResponse',
+    ]);
+    expect(doc['components'].schemas.ManyStatus400AFailedOrBFailedError.oneOf).toHaveLength(2);
+    expect(await swaggerParserErrors(doc)).toBe('');
   });
 });
 

@@ -69,30 +69,7 @@ function swaggerDocument(catalog: Catalog): OpenApiDocument {
     else definitions[name] = toSwagger20(schema);
   }
   const body = bodySchemaName(catalog, names);
-  const responses: Record<string, unknown> = {};
-  for (const status of catalog.statuses) {
-    const response: Record<string, unknown> = { description: responseDescription(status), schema: names.schemaRef(body(status)) };
-    if (status.headers.length > 0) {
-      response['headers'] = Object.fromEntries(
-        status.headers.map((use) => {
-          const h = catalog.headers.find((x) => x.name === use.name) as Header;
-          const header: Record<string, unknown> = { type: h.type };
-          if (h.format !== undefined) header['format'] = h.format;
-          const codes = headerCodes(catalog, status, h);
-          if (codes !== undefined) header['enum'] = codes.map(String);
-          if (h.description !== undefined) header['description'] = h.description;
-          if (!use.required) header['x-errcat-optional'] = true;
-          return [h.name, header];
-        }),
-      );
-    }
-    const examples = statusExamples(catalog, names, status);
-    const first = examples[0];
-    if (first) response['examples'] = { [catalog.envelope.contentType]: first.value };
-    response['x-errcat-examples'] = Object.fromEntries(examples.map((e) => [e.key, e.value]));
-    Object.assign(response, statusExtensions(status));
-    responses[names.response(status.status)] = response;
-  }
+  const responses = Object.fromEntries(catalog.statuses.map((info) => [names.response(info.status), swaggerResponse(catalog, names, info, body(info))]));
   return {
     swagger: '2.0',
     info: info(catalog),
@@ -103,7 +80,32 @@ function swaggerDocument(catalog: Catalog): OpenApiDocument {
   };
 }
 
-function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchema): JsonSchema {
+/** A status's response in 2.0: headers inline, one example per media type, all of them under `x-errcat-examples`. */
+export function swaggerResponse(catalog: Catalog, names: ComponentNames, status: StatusInfo, schemaName: string): Record<string, unknown> {
+  const response: Record<string, unknown> = { description: responseDescription(status), schema: names.schemaRef(schemaName) };
+  if (status.headers.length > 0) {
+    response['headers'] = Object.fromEntries(
+      status.headers.map((use) => {
+        const h = catalog.headers.find((x) => x.name === use.name) as Header;
+        const header: Record<string, unknown> = { type: h.type };
+        if (h.format !== undefined) header['format'] = h.format;
+        const codes = headerCodes(catalog, status, h);
+        if (codes !== undefined) header['enum'] = codes.map(String);
+        if (h.description !== undefined) header['description'] = h.description;
+        if (!use.required) header['x-errcat-optional'] = true;
+        return [h.name, header];
+      }),
+    );
+  }
+  const examples = statusExamples(catalog, names, status);
+  const first = examples[0];
+  if (first) response['examples'] = { [catalog.envelope.contentType]: first.value };
+  response['x-errcat-examples'] = Object.fromEntries(examples.map((e) => [e.key, e.value]));
+  Object.assign(response, statusExtensions(status));
+  return response;
+}
+
+export function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchema): JsonSchema {
   const refs = ((schema['oneOf'] ?? schema['anyOf']) as { $ref: string }[]).map((r) => r.$ref);
   const members = refs.map((ref) => ref.slice(ref.lastIndexOf('/') + 1));
   const codes = catalog.entries.filter((e) => members.includes(names.entry(e))).map((e) => e.code);

@@ -36,13 +36,13 @@ export class ComponentNames {
     return this.named(ERROR_BODY);
   }
   /** The union of one status's codes; `subset` names a part of them (`Status400InvalidRequestError`). */
-  statusUnion(status: number, subset = ''): string {
+  statusUnion(status: number, subset: string = ''): string {
     return this.named(statusName(status, `${subset}Error`));
   }
-  statusBody(status: number, subset = ''): string {
+  statusBody(status: number, subset: string = ''): string {
     return this.named(statusName(status, `${subset}Body`));
   }
-  response(status: number, subset = ''): string {
+  response(status: number, subset: string | undefined = ''): string {
     return this.named(statusName(status, `${subset}Response`));
   }
   header(name: string): string {
