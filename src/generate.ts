@@ -4,6 +4,8 @@ import { renderDocs, renderDocsPages, type TemplateSet } from './emit/docs/rende
 import { openApiDocument, type OpenApiVersion } from './emit/openapi/index.js';
 import { emitTypeScript } from './emit/typescript/index.js';
 import { serialize, type DataFormat } from './write/serialize.js';
+import type { SpecOperation } from './merge/operations.js';
+import type { SdkSettings } from './project/define-config.js';
 import type { OutputFile } from './write/files.js';
 import { DEFAULT_FILES } from './write/output-names.js';
 
@@ -20,6 +22,12 @@ export interface GenerateOptions {
   templates?: TemplateSet;
   /** A folder inside `outDir` for one docs page per code; the reference becomes their index. */
   docsPages?: string;
+  /** The operations of the spec the catalog applies to: errors.ts then types each one's errors. */
+  operations?: readonly SpecOperation[];
+  /** A file name inside `outDir` for MSW handlers (needs `operations`). */
+  mocks?: string;
+  /** Extensions for SDK generators in the OpenAPI file. */
+  sdk?: SdkSettings;
 }
 
 /** What every output says first: where it came from, and not to edit it. */
@@ -39,7 +47,7 @@ export function generate(catalog: Catalog, options: GenerateOptions): OutputFile
   }
   const typescriptName = options.files?.typescript ?? DEFAULT_FILES.typescript;
   if (typescriptName !== false) {
-    files.push({ path: join(options.outDir, typescriptName), content: emitTypeScript(catalog, banner.replace('\n', ' ')) });
+    files.push({ path: join(options.outDir, typescriptName), content: emitTypeScript(catalog, banner.replace('\n', ' '), options.operations === undefined ? {} : { operations: options.operations }) });
   }
   const docsName = options.files?.docs ?? DEFAULT_FILES.docs;
   if (docsName !== false && options.templates !== undefined) {

@@ -1865,6 +1865,410 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: 
+      | InvalidCursorError
+      | CursorTeamMismatchError
+      | CursorDeviceMismatchError
+      | TimeRangeTooLargeError
+      | InvalidTimeRangeError
+      | InvalidRequestError;
+  401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+  403: InsufficientScopeError;
+  404: DeviceNotFoundError | AssignmentNotFoundError;
+  413: ErrorShape;
+  422: InvalidRequestError;
+  429: RateLimitExceededError;
+  500: InternalError;
+  501: NotImplementedError;
+}
+
+/**
+ * An error response of the Device Readings API, classified per its catalog: throw it from a client's
+ * middleware or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class ReadingsApiError extends Error {
+  override readonly name: string = "ReadingsApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<ReadingsApiError> {
+    return new ReadingsApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is ReadingsApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `ReadingsApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof ReadingsApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** GET /v1/devices */
+  "listDevices": {
+    400: 
+        | InvalidCursorError
+        | CursorTeamMismatchError
+        | CursorDeviceMismatchError
+        | TimeRangeTooLargeError
+        | InvalidTimeRangeError;
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+  /** GET /v1/devices/{id} */
+  "getDevice": {
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    404: DeviceNotFoundError;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+  /** PATCH /v1/devices/{id} */
+  "updateDevice": {
+    400: InvalidRequestError;
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    403: InsufficientScopeError;
+    404: DeviceNotFoundError;
+    422: InvalidRequestError;
+    429: RateLimitExceededError;
+    500: InternalError;
+    501: NotImplementedError;
+  };
+  /** GET /v1/devices/{device_id}/assignments */
+  "listAssignments": {
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    404: DeviceNotFoundError;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+  /** GET /v1/devices/{device_id}/assignments/{assignment_id} */
+  "getAssignment": {
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    404: DeviceNotFoundError | AssignmentNotFoundError;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+  /** GET /v1/readings */
+  "listReadings": {
+    400: 
+        | InvalidCursorError
+        | CursorTeamMismatchError
+        | CursorDeviceMismatchError
+        | TimeRangeTooLargeError
+        | InvalidTimeRangeError;
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+  /** GET /v1/readings.csv */
+  "exportReadings": {
+    400: 
+        | InvalidCursorError
+        | CursorTeamMismatchError
+        | CursorDeviceMismatchError
+        | TimeRangeTooLargeError
+        | InvalidTimeRangeError;
+    401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
+    413: ErrorShape;
+    429: RateLimitExceededError;
+    500: InternalError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "listDevices":
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_cursor"; readonly error: InvalidCursorError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_team_mismatch"; readonly error: CursorTeamMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_device_mismatch"; readonly error: CursorDeviceMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "time_range_too_large"; readonly error: TimeRangeTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_time_range"; readonly error: InvalidTimeRangeError }
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "getDevice":
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "device_not_found"; readonly error: DeviceNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "updateDevice":
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "insufficient_scope"; readonly error: InsufficientScopeError }
+    | { readonly status: 404; readonly known: true; readonly code: "device_not_found"; readonly error: DeviceNotFoundError }
+    | { readonly status: 422; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 501; readonly known: true; readonly code: "not_implemented"; readonly error: NotImplementedError };
+  "listAssignments":
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "device_not_found"; readonly error: DeviceNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "getAssignment":
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "device_not_found"; readonly error: DeviceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "assignment_not_found"; readonly error: AssignmentNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "listReadings":
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_cursor"; readonly error: InvalidCursorError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_team_mismatch"; readonly error: CursorTeamMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_device_mismatch"; readonly error: CursorDeviceMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "time_range_too_large"; readonly error: TimeRangeTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_time_range"; readonly error: InvalidTimeRangeError }
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "exportReadings":
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_cursor"; readonly error: InvalidCursorError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_team_mismatch"; readonly error: CursorTeamMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "cursor_device_mismatch"; readonly error: CursorDeviceMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "time_range_too_large"; readonly error: TimeRangeTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_time_range"; readonly error: InvalidTimeRangeError }
+    | { readonly status: 401; readonly known: true; readonly code: "missing_api_key"; readonly error: MissingApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_api_key"; readonly error: InvalidApiKeyError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_revoked"; readonly error: ApiKeyRevokedError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 413; readonly known: false; readonly error: ErrorShape | undefined }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit_exceeded"; readonly error: RateLimitExceededError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+}
+
+/** A `ReadingsApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = ReadingsApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  listDevices: {
+    method: "GET",
+    path: "/v1/devices",
+    statuses: {
+      "400": [
+        "invalid_cursor",
+        "cursor_team_mismatch",
+        "cursor_device_mismatch",
+        "time_range_too_large",
+        "invalid_time_range",
+      ],
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+  getDevice: {
+    method: "GET",
+    path: "/v1/devices/{id}",
+    statuses: {
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "404": ["device_not_found"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+  updateDevice: {
+    method: "PATCH",
+    path: "/v1/devices/{id}",
+    statuses: {
+      "400": ["invalid_request"],
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "403": ["insufficient_scope"],
+      "404": ["device_not_found"],
+      "422": ["invalid_request"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+      "501": ["not_implemented"],
+    },
+  },
+  listAssignments: {
+    method: "GET",
+    path: "/v1/devices/{device_id}/assignments",
+    statuses: {
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "404": ["device_not_found"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+  getAssignment: {
+    method: "GET",
+    path: "/v1/devices/{device_id}/assignments/{assignment_id}",
+    statuses: {
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "404": ["device_not_found", "assignment_not_found"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+  listReadings: {
+    method: "GET",
+    path: "/v1/readings",
+    statuses: {
+      "400": [
+        "invalid_cursor",
+        "cursor_team_mismatch",
+        "cursor_device_mismatch",
+        "time_range_too_large",
+        "invalid_time_range",
+      ],
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+  exportReadings: {
+    method: "GET",
+    path: "/v1/readings.csv",
+    statuses: {
+      "400": [
+        "invalid_cursor",
+        "cursor_team_mismatch",
+        "cursor_device_mismatch",
+        "time_range_too_large",
+        "invalid_time_range",
+      ],
+      "401": ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
+      "413": [],
+      "429": ["rate_limit_exceeded"],
+      "500": ["internal_error"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `ReadingsApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof ReadingsApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -1875,7 +2279,7 @@ export interface ErrorResponse<C extends ErrorCode> {
 /** Builds the `missing_api_key` error response (HTTP 401). */
 export function createMissingApiKeyError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"missing_api_key"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "missing_api_key" }],
@@ -1894,7 +2298,7 @@ export function createMissingApiKeyError(
 /** Builds the `invalid_api_key` error response (HTTP 401). */
 export function createInvalidApiKeyError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_api_key"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "invalid_api_key" }],
@@ -1913,7 +2317,7 @@ export function createInvalidApiKeyError(
 /** Builds the `api_key_revoked` error response (HTTP 401). */
 export function createApiKeyRevokedError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"api_key_revoked"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "api_key_revoked" }],
@@ -1932,7 +2336,7 @@ export function createApiKeyRevokedError(
 /** Builds the `api_key_expired` error response (HTTP 401). */
 export function createApiKeyExpiredError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"api_key_expired"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "api_key_expired" }],
@@ -1951,7 +2355,7 @@ export function createApiKeyExpiredError(
 /** Builds the `insufficient_scope` error response (HTTP 403). */
 export function createInsufficientScopeError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 403; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"insufficient_scope"> {
   return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "insufficient_scope" }],
@@ -1970,7 +2374,7 @@ export function createInsufficientScopeError(
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
 export function createRateLimitExceededError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 429; readonly headers: { readonly "X-Request-Id": string; readonly "Retry-After": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"rate_limit_exceeded"> {
   return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "rate_limit_exceeded" }],
@@ -1989,7 +2393,7 @@ export function createRateLimitExceededError(
 /** Builds the `invalid_cursor` error response (HTTP 400). */
 export function createInvalidCursorError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_cursor"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "invalid_cursor" }],
@@ -2008,7 +2412,7 @@ export function createInvalidCursorError(
 /** Builds the `cursor_team_mismatch` error response (HTTP 400). */
 export function createCursorTeamMismatchError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"cursor_team_mismatch"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "cursor_team_mismatch" }],
@@ -2027,7 +2431,7 @@ export function createCursorTeamMismatchError(
 /** Builds the `cursor_device_mismatch` error response (HTTP 400). */
 export function createCursorDeviceMismatchError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"cursor_device_mismatch"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "cursor_device_mismatch" }],
@@ -2046,7 +2450,7 @@ export function createCursorDeviceMismatchError(
 /** Builds the `time_range_too_large` error response (HTTP 400). */
 export function createTimeRangeTooLargeError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"time_range_too_large"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "time_range_too_large" }],
@@ -2065,7 +2469,7 @@ export function createTimeRangeTooLargeError(
 /** Builds the `invalid_time_range` error response (HTTP 400). */
 export function createInvalidTimeRangeError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_time_range"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "invalid_time_range" }],
@@ -2084,7 +2488,7 @@ export function createInvalidTimeRangeError(
 /** Builds the `device_not_found` error response (HTTP 404). */
 export function createDeviceNotFoundError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 404; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"device_not_found"> {
   return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "device_not_found" }],
@@ -2103,7 +2507,7 @@ export function createDeviceNotFoundError(
 /** Builds the `assignment_not_found` error response (HTTP 404). */
 export function createAssignmentNotFoundError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 404; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"assignment_not_found"> {
   return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "assignment_not_found" }],
@@ -2122,7 +2526,7 @@ export function createAssignmentNotFoundError(
 /** Builds the `invalid_request` error response (HTTP 400 or 422). */
 export function createInvalidRequestError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400 | 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 400 | 422; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_request"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "invalid_request" }],
@@ -2146,7 +2550,7 @@ export function createInvalidRequestError(
 /** Builds the `not_implemented` error response (HTTP 501). */
 export function createNotImplementedError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 501; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 501; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"not_implemented"> {
   return buildResponse(TABLES.envelope, init.status ?? 501, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "not_implemented" }],
@@ -2165,7 +2569,7 @@ export function createNotImplementedError(
 /** Builds the `internal_error` error response (HTTP 500). */
 export function createInternalError(
   fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 500; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"internal_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [{ at: { field: "code" }, value: "internal_error" }],
@@ -2420,6 +2824,29 @@ export interface BuiltResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: unknown;
+}
+
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
 /** A fresh copy of a constant, so that no two responses share an object. */
@@ -2745,6 +3172,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

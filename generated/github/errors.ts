@@ -2773,6 +2773,531 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: ProblemsParsingJsonError | BodyNotObjectError | BadRequestError;
+  401: BadCredentialsError | RequiresAuthenticationError;
+  403: 
+      | SecondaryRateLimitError
+      | PrimaryRateLimitError
+      | SamlSsoRequiredError
+      | LoginAttemptsExceededError
+      | ResourceNotAccessibleError
+      | ForbiddenError;
+  404: NotFoundError;
+  405: MethodNotAllowedError;
+  409: ConflictError;
+  410: GoneError;
+  422: ValidationFailedError | InvalidRequestError | UnprocessableError;
+  429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+  500: InternalError;
+  503: ServiceUnavailableError;
+}
+
+/**
+ * An error response of the GitHub REST API, classified per its catalog: throw it from a client's
+ * middleware or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class GitHubApiError extends Error {
+  override readonly name: string = "GitHubApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<GitHubApiError> {
+    return new GitHubApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is GitHubApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `GitHubApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof GitHubApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** GET /user */
+  "users/get-authenticated": {
+    401: BadCredentialsError | RequiresAuthenticationError;
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | LoginAttemptsExceededError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+  /** GET /rate_limit */
+  "rate-limit/get": {
+    403: SecondaryRateLimitError;
+    404: NotFoundError;
+    429: SecondaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+  /** GET /repos/{owner}/{repo} */
+  "repos/get": {
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+  /** DELETE /repos/{owner}/{repo} */
+  "repos/delete": {
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    409: ConflictError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+  /** POST /repos/{owner}/{repo}/issues */
+  "issues/create": {
+    400: ProblemsParsingJsonError | BodyNotObjectError | BadRequestError;
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    410: GoneError;
+    422: ValidationFailedError | InvalidRequestError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+    503: ServiceUnavailableError;
+  };
+  /** PATCH /repos/{owner}/{repo}/issues/{issue_number} */
+  "issues/update": {
+    400: ProblemsParsingJsonError | BodyNotObjectError;
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    410: GoneError;
+    422: ValidationFailedError | InvalidRequestError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+    503: ServiceUnavailableError;
+  };
+  /** PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge */
+  "pulls/merge": {
+    400: ProblemsParsingJsonError | BodyNotObjectError;
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    405: MethodNotAllowedError;
+    409: ConflictError;
+    422: ValidationFailedError | InvalidRequestError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+  /** POST /repos/{owner}/{repo}/hooks */
+  "repos/create-webhook": {
+    400: ProblemsParsingJsonError | BodyNotObjectError;
+    403: 
+        | SecondaryRateLimitError
+        | PrimaryRateLimitError
+        | SamlSsoRequiredError
+        | ResourceNotAccessibleError
+        | ForbiddenError;
+    404: NotFoundError;
+    422: ValidationFailedError | InvalidRequestError | UnprocessableError;
+    429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
+    500: InternalError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "users/get-authenticated":
+    | { readonly status: 401; readonly known: true; readonly code: "bad_credentials"; readonly error: BadCredentialsError }
+    | { readonly status: 401; readonly known: true; readonly code: "requires_authentication"; readonly error: RequiresAuthenticationError }
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "login_attempts_exceeded"; readonly error: LoginAttemptsExceededError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "rate-limit/get":
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "repos/get":
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "repos/delete":
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 409; readonly known: true; readonly code: "conflict"; readonly error: ConflictError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "issues/create":
+    | { readonly status: 400; readonly known: true; readonly code: "problems_parsing_json"; readonly error: ProblemsParsingJsonError }
+    | { readonly status: 400; readonly known: true; readonly code: "body_not_object"; readonly error: BodyNotObjectError }
+    | { readonly status: 400; readonly known: true; readonly code: "bad_request"; readonly error: BadRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 410; readonly known: true; readonly code: "gone"; readonly error: GoneError }
+    | { readonly status: 422; readonly known: true; readonly code: "validation_failed"; readonly error: ValidationFailedError }
+    | { readonly status: 422; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError };
+  "issues/update":
+    | { readonly status: 400; readonly known: true; readonly code: "problems_parsing_json"; readonly error: ProblemsParsingJsonError }
+    | { readonly status: 400; readonly known: true; readonly code: "body_not_object"; readonly error: BodyNotObjectError }
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 410; readonly known: true; readonly code: "gone"; readonly error: GoneError }
+    | { readonly status: 422; readonly known: true; readonly code: "validation_failed"; readonly error: ValidationFailedError }
+    | { readonly status: 422; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError };
+  "pulls/merge":
+    | { readonly status: 400; readonly known: true; readonly code: "problems_parsing_json"; readonly error: ProblemsParsingJsonError }
+    | { readonly status: 400; readonly known: true; readonly code: "body_not_object"; readonly error: BodyNotObjectError }
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: MethodNotAllowedError }
+    | { readonly status: 409; readonly known: true; readonly code: "conflict"; readonly error: ConflictError }
+    | { readonly status: 422; readonly known: true; readonly code: "validation_failed"; readonly error: ValidationFailedError }
+    | { readonly status: 422; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+  "repos/create-webhook":
+    | { readonly status: 400; readonly known: true; readonly code: "problems_parsing_json"; readonly error: ProblemsParsingJsonError }
+    | { readonly status: 400; readonly known: true; readonly code: "body_not_object"; readonly error: BodyNotObjectError }
+    | { readonly status: 403; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 403; readonly known: true; readonly code: "saml_sso_required"; readonly error: SamlSsoRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "resource_not_accessible"; readonly error: ResourceNotAccessibleError }
+    | { readonly status: 403; readonly known: true; readonly code: "forbidden"; readonly error: ForbiddenError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: NotFoundError }
+    | { readonly status: 422; readonly known: true; readonly code: "validation_failed"; readonly error: ValidationFailedError }
+    | { readonly status: 422; readonly known: true; readonly code: "invalid_request"; readonly error: InvalidRequestError }
+    | { readonly status: 422; readonly known: true; readonly code: "unprocessable"; readonly error: UnprocessableError }
+    | { readonly status: 429; readonly known: true; readonly code: "secondary_rate_limit"; readonly error: SecondaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "primary_rate_limit"; readonly error: PrimaryRateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "internal_error"; readonly error: InternalError };
+}
+
+/** A `GitHubApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = GitHubApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  "users/get-authenticated": {
+    method: "GET",
+    path: "/user",
+    statuses: {
+      "401": ["bad_credentials", "requires_authentication"],
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "login_attempts_exceeded",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+  "rate-limit/get": {
+    method: "GET",
+    path: "/rate_limit",
+    statuses: {
+      "403": ["secondary_rate_limit"],
+      "404": ["not_found"],
+      "429": ["secondary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+  "repos/get": {
+    method: "GET",
+    path: "/repos/{owner}/{repo}",
+    statuses: {
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+  "repos/delete": {
+    method: "DELETE",
+    path: "/repos/{owner}/{repo}",
+    statuses: {
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "409": ["conflict"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+  "issues/create": {
+    method: "POST",
+    path: "/repos/{owner}/{repo}/issues",
+    statuses: {
+      "400": ["problems_parsing_json", "body_not_object", "bad_request"],
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "410": ["gone"],
+      "422": ["validation_failed", "invalid_request"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+      "503": ["service_unavailable"],
+    },
+  },
+  "issues/update": {
+    method: "PATCH",
+    path: "/repos/{owner}/{repo}/issues/{issue_number}",
+    statuses: {
+      "400": ["problems_parsing_json", "body_not_object"],
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "410": ["gone"],
+      "422": ["validation_failed", "invalid_request"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+      "503": ["service_unavailable"],
+    },
+  },
+  "pulls/merge": {
+    method: "PUT",
+    path: "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+    statuses: {
+      "400": ["problems_parsing_json", "body_not_object"],
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "405": ["method_not_allowed"],
+      "409": ["conflict"],
+      "422": ["validation_failed", "invalid_request"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+  "repos/create-webhook": {
+    method: "POST",
+    path: "/repos/{owner}/{repo}/hooks",
+    statuses: {
+      "400": ["problems_parsing_json", "body_not_object"],
+      "403": [
+        "secondary_rate_limit",
+        "primary_rate_limit",
+        "saml_sso_required",
+        "resource_not_accessible",
+        "forbidden",
+      ],
+      "404": ["not_found"],
+      "422": ["validation_failed", "invalid_request", "unprocessable"],
+      "429": ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
+      "500": ["internal_error"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `GitHubApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof GitHubApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -3304,6 +3829,29 @@ export interface BuiltResponse {
   readonly body: unknown;
 }
 
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
 /** A fresh copy of a constant, so that no two responses share an object. */
 function copied(value: JsonValue | undefined): Record<string, unknown> {
   const copy: unknown = value === undefined ? {} : JSON.parse(JSON.stringify(value));
@@ -3627,6 +4175,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

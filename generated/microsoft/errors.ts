@@ -3621,6 +3621,526 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: 
+      | InvalidRequestError
+      | BadRequestError
+      | BadRequestPascalError
+      | UnsupportedActionTypeError
+      | BadArgumentError
+      | ErrorUnsupportedOrderBy
+      | MissingApiVersionParameterError
+      | UnsupportedApiVersionValueError
+      | InvalidPasswordFormatError
+      | PasswordReuseNotAllowedError
+      | PasswordDoesNotMeetPolicyError
+      | PasswordTooShortError
+      | RequiredFieldMissingError
+      | RequiredFieldOrParameterMissingError
+      | FolderAlreadyExistsError;
+  401: UnauthenticatedError | UnauthorizedError | PasswordReuseNotAllowedCamelError;
+  402: ErrorShape;
+  403: AccessDeniedError | AuthorizationRequestDeniedError;
+  404: ItemNotFoundError | NotFoundError;
+  405: ErrorShape;
+  406: ErrorShape;
+  409: NameAlreadyExistsError;
+  410: ResyncRequiredError;
+  411: ErrorShape;
+  412: ResourceModifiedError;
+  413: ErrorShape;
+  415: ErrorShape;
+  416: InvalidRangeError;
+  422: ErrorShape;
+  423: ErrorShape;
+  429: 
+      | ActivityLimitReachedError
+      | TooManyRequestsError
+      | RequestLimitExceededError
+      | RetryableErrorDueToAnotherOperation;
+  500: GeneralExceptionError;
+  501: ErrorShape;
+  503: ServiceNotAvailableError;
+  504: ErrorShape;
+  507: QuotaLimitReachedError;
+  509: ErrorShape;
+}
+
+/**
+ * An error response of the Microsoft REST API errors (Microsoft Graph, Azure), classified per its
+ * catalog: throw it from a client's middleware or interceptor, narrow it with `is(code)`, retry it
+ * with `withRetry`.
+ */
+export class MicrosoftApiError extends Error {
+  override readonly name: string = "MicrosoftApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<MicrosoftApiError> {
+    return new MicrosoftApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is MicrosoftApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `MicrosoftApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof MicrosoftApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** GET /users/{user-id} */
+  "users.user.GetUser": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError | AuthorizationRequestDeniedError;
+    404: ItemNotFoundError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+  /** GET /drives/{drive-id}/items/{driveItem-id} */
+  "drives.GetItems": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+  /** PATCH /drives/{drive-id}/items/{driveItem-id} */
+  "drives.UpdateItems": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    409: NameAlreadyExistsError;
+    412: ResourceModifiedError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+  /** DELETE /drives/{drive-id}/items/{driveItem-id} */
+  "drives.DeleteItems": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    409: NameAlreadyExistsError;
+    412: ResourceModifiedError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+  /** GET /drives/{drive-id}/items/{driveItem-id}/children */
+  "drives.items.ListChildren": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+  /** PUT /drives/{drive-id}/items/{driveItem-id}/content */
+  "drives.items.UpdateContent": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    409: NameAlreadyExistsError;
+    412: ResourceModifiedError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+    507: QuotaLimitReachedError;
+  };
+  /** POST /drives/{drive-id}/items/{driveItem-id}/createUploadSession */
+  "drives.drive.items.driveItem.createUploadSession": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    404: ItemNotFoundError;
+    409: NameAlreadyExistsError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+    507: QuotaLimitReachedError;
+  };
+  /** GET /drives/{drive-id}/root/delta() */
+  "drives.drive.root.delta": {
+    400: InvalidRequestError | BadRequestError;
+    401: UnauthenticatedError | UnauthorizedError;
+    403: AccessDeniedError;
+    410: ResyncRequiredError;
+    429: ActivityLimitReachedError | TooManyRequestsError;
+    500: GeneralExceptionError;
+    503: ServiceNotAvailableError;
+    504: ErrorShape;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "users.user.GetUser":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: "Authorization_RequestDenied"; readonly error: AuthorizationRequestDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+  "drives.GetItems":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+  "drives.UpdateItems":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 409; readonly known: true; readonly code: "nameAlreadyExists"; readonly error: NameAlreadyExistsError }
+    | { readonly status: 412; readonly known: true; readonly code: "resourceModified"; readonly error: ResourceModifiedError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+  "drives.DeleteItems":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 409; readonly known: true; readonly code: "nameAlreadyExists"; readonly error: NameAlreadyExistsError }
+    | { readonly status: 412; readonly known: true; readonly code: "resourceModified"; readonly error: ResourceModifiedError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+  "drives.items.ListChildren":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+  "drives.items.UpdateContent":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 409; readonly known: true; readonly code: "nameAlreadyExists"; readonly error: NameAlreadyExistsError }
+    | { readonly status: 412; readonly known: true; readonly code: "resourceModified"; readonly error: ResourceModifiedError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined }
+    | { readonly status: 507; readonly known: true; readonly code: "quotaLimitReached"; readonly error: QuotaLimitReachedError };
+  "drives.drive.items.driveItem.createUploadSession":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 404; readonly known: true; readonly code: "itemNotFound"; readonly error: ItemNotFoundError }
+    | { readonly status: 409; readonly known: true; readonly code: "nameAlreadyExists"; readonly error: NameAlreadyExistsError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined }
+    | { readonly status: 507; readonly known: true; readonly code: "quotaLimitReached"; readonly error: QuotaLimitReachedError };
+  "drives.drive.root.delta":
+    | { readonly status: 400; readonly known: true; readonly code: "invalidRequest"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "badRequest"; readonly error: BadRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthenticated"; readonly error: UnauthenticatedError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: UnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: "accessDenied"; readonly error: AccessDeniedError }
+    | { readonly status: 410; readonly known: true; readonly code: "resyncRequired"; readonly error: ResyncRequiredError }
+    | { readonly status: 429; readonly known: true; readonly code: "activityLimitReached"; readonly error: ActivityLimitReachedError }
+    | { readonly status: 429; readonly known: true; readonly code: "TooManyRequests"; readonly error: TooManyRequestsError }
+    | { readonly status: 500; readonly known: true; readonly code: "generalException"; readonly error: GeneralExceptionError }
+    | { readonly status: 503; readonly known: true; readonly code: "serviceNotAvailable"; readonly error: ServiceNotAvailableError }
+    | { readonly status: 504; readonly known: false; readonly error: ErrorShape | undefined };
+}
+
+/** A `MicrosoftApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = MicrosoftApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  "users.user.GetUser": {
+    method: "GET",
+    path: "/users/{user-id}",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied", "Authorization_RequestDenied"],
+      "404": ["itemNotFound"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+  "drives.GetItems": {
+    method: "GET",
+    path: "/drives/{drive-id}/items/{driveItem-id}",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+  "drives.UpdateItems": {
+    method: "PATCH",
+    path: "/drives/{drive-id}/items/{driveItem-id}",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "409": ["nameAlreadyExists"],
+      "412": ["resourceModified"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+  "drives.DeleteItems": {
+    method: "DELETE",
+    path: "/drives/{drive-id}/items/{driveItem-id}",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "409": ["nameAlreadyExists"],
+      "412": ["resourceModified"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+  "drives.items.ListChildren": {
+    method: "GET",
+    path: "/drives/{drive-id}/items/{driveItem-id}/children",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+  "drives.items.UpdateContent": {
+    method: "PUT",
+    path: "/drives/{drive-id}/items/{driveItem-id}/content",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "409": ["nameAlreadyExists"],
+      "412": ["resourceModified"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+      "507": ["quotaLimitReached"],
+    },
+  },
+  "drives.drive.items.driveItem.createUploadSession": {
+    method: "POST",
+    path: "/drives/{drive-id}/items/{driveItem-id}/createUploadSession",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "404": ["itemNotFound"],
+      "409": ["nameAlreadyExists"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+      "507": ["quotaLimitReached"],
+    },
+  },
+  "drives.drive.root.delta": {
+    method: "GET",
+    path: "/drives/{drive-id}/root/delta()",
+    statuses: {
+      "400": ["invalidRequest", "badRequest"],
+      "401": ["unauthenticated", "unauthorized"],
+      "403": ["accessDenied"],
+      "410": ["resyncRequired"],
+      "429": ["activityLimitReached", "TooManyRequests"],
+      "500": ["generalException"],
+      "503": ["serviceNotAvailable"],
+      "504": [],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `MicrosoftApiError` that `operation` returns: a status it answers with and, at
+ * a status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof MicrosoftApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -4375,6 +4895,29 @@ export interface BuiltResponse {
   readonly body: unknown;
 }
 
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
 /** A fresh copy of a constant, so that no two responses share an object. */
 function copied(value: JsonValue | undefined): Record<string, unknown> {
   const copy: unknown = value === undefined ? {} : JSON.parse(JSON.stringify(value));
@@ -4698,6 +5241,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

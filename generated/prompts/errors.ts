@@ -941,6 +941,259 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: InvalidParamError;
+  401: UnauthorizedError;
+  402: DisputedError | PastDueError;
+  403: ApiNotAllowedError;
+  404: NotFoundError;
+  429: RateLimitedError;
+  500: InternalError;
+}
+
+/**
+ * An error response of the Prompt Management Public API, classified per its catalog: throw it from a
+ * client's middleware or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class PromptsApiError extends Error {
+  override readonly name: string = "PromptsApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<PromptsApiError> {
+    return new PromptsApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is PromptsApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `PromptsApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof PromptsApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** GET /v1/prompts */
+  "listPrompts": {
+    400: InvalidParamError;
+    401: UnauthorizedError;
+    402: DisputedError | PastDueError;
+    403: ApiNotAllowedError;
+    429: RateLimitedError;
+    500: InternalError;
+  };
+  /** GET /v1/prompts/{id} */
+  "getPrompt": {
+    400: InvalidParamError;
+    401: UnauthorizedError;
+    402: DisputedError | PastDueError;
+    403: ApiNotAllowedError;
+    404: NotFoundError;
+    429: RateLimitedError;
+    500: InternalError;
+  };
+  /** GET /v1/prompts/{id}/versions */
+  "listPromptVersions": {
+    400: InvalidParamError;
+    401: UnauthorizedError;
+    402: DisputedError | PastDueError;
+    403: ApiNotAllowedError;
+    404: NotFoundError;
+    429: RateLimitedError;
+    500: InternalError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "listPrompts":
+    | { readonly status: 400; readonly known: true; readonly code: "INVALID_PARAM"; readonly error: InvalidParamError }
+    | { readonly status: 401; readonly known: true; readonly code: "UNAUTHORIZED"; readonly error: UnauthorizedError }
+    | { readonly status: 402; readonly known: true; readonly code: "DISPUTED"; readonly error: DisputedError }
+    | { readonly status: 402; readonly known: true; readonly code: "PAST_DUE"; readonly error: PastDueError }
+    | { readonly status: 403; readonly known: true; readonly code: "API_NOT_ALLOWED"; readonly error: ApiNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: "RATE_LIMITED"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "INTERNAL_ERROR"; readonly error: InternalError };
+  "getPrompt":
+    | { readonly status: 400; readonly known: true; readonly code: "INVALID_PARAM"; readonly error: InvalidParamError }
+    | { readonly status: 401; readonly known: true; readonly code: "UNAUTHORIZED"; readonly error: UnauthorizedError }
+    | { readonly status: 402; readonly known: true; readonly code: "DISPUTED"; readonly error: DisputedError }
+    | { readonly status: 402; readonly known: true; readonly code: "PAST_DUE"; readonly error: PastDueError }
+    | { readonly status: 403; readonly known: true; readonly code: "API_NOT_ALLOWED"; readonly error: ApiNotAllowedError }
+    | { readonly status: 404; readonly known: true; readonly code: "NOT_FOUND"; readonly error: NotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "RATE_LIMITED"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "INTERNAL_ERROR"; readonly error: InternalError };
+  "listPromptVersions":
+    | { readonly status: 400; readonly known: true; readonly code: "INVALID_PARAM"; readonly error: InvalidParamError }
+    | { readonly status: 401; readonly known: true; readonly code: "UNAUTHORIZED"; readonly error: UnauthorizedError }
+    | { readonly status: 402; readonly known: true; readonly code: "DISPUTED"; readonly error: DisputedError }
+    | { readonly status: 402; readonly known: true; readonly code: "PAST_DUE"; readonly error: PastDueError }
+    | { readonly status: 403; readonly known: true; readonly code: "API_NOT_ALLOWED"; readonly error: ApiNotAllowedError }
+    | { readonly status: 404; readonly known: true; readonly code: "NOT_FOUND"; readonly error: NotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "RATE_LIMITED"; readonly error: RateLimitedError }
+    | { readonly status: 500; readonly known: true; readonly code: "INTERNAL_ERROR"; readonly error: InternalError };
+}
+
+/** A `PromptsApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = PromptsApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  listPrompts: {
+    method: "GET",
+    path: "/v1/prompts",
+    statuses: {
+      "400": ["INVALID_PARAM"],
+      "401": ["UNAUTHORIZED"],
+      "402": ["DISPUTED", "PAST_DUE"],
+      "403": ["API_NOT_ALLOWED"],
+      "429": ["RATE_LIMITED"],
+      "500": ["INTERNAL_ERROR"],
+    },
+  },
+  getPrompt: {
+    method: "GET",
+    path: "/v1/prompts/{id}",
+    statuses: {
+      "400": ["INVALID_PARAM"],
+      "401": ["UNAUTHORIZED"],
+      "402": ["DISPUTED", "PAST_DUE"],
+      "403": ["API_NOT_ALLOWED"],
+      "404": ["NOT_FOUND"],
+      "429": ["RATE_LIMITED"],
+      "500": ["INTERNAL_ERROR"],
+    },
+  },
+  listPromptVersions: {
+    method: "GET",
+    path: "/v1/prompts/{id}/versions",
+    statuses: {
+      "400": ["INVALID_PARAM"],
+      "401": ["UNAUTHORIZED"],
+      "402": ["DISPUTED", "PAST_DUE"],
+      "403": ["API_NOT_ALLOWED"],
+      "404": ["NOT_FOUND"],
+      "429": ["RATE_LIMITED"],
+      "500": ["INTERNAL_ERROR"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `PromptsApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof PromptsApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -1309,6 +1562,29 @@ export interface BuiltResponse {
   readonly body: unknown;
 }
 
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
 /** A fresh copy of a constant, so that no two responses share an object. */
 function copied(value: JsonValue | undefined): Record<string, unknown> {
   const copy: unknown = value === undefined ? {} : JSON.parse(JSON.stringify(value));
@@ -1632,6 +1908,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

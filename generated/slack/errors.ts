@@ -4917,6 +4917,1158 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  200: 
+      | AccessDeniedError
+      | AccesslimitedError
+      | AccountInactiveError
+      | DeprecatedEndpointError
+      | EkmAccessDeniedError
+      | EnterpriseIsRestrictedError
+      | FatalError
+      | InternalError
+      | InvalidArgNameError
+      | InvalidArgumentsError
+      | InvalidArrayArgError
+      | InvalidAuthError
+      | InvalidCharsetError
+      | InvalidFormDataError
+      | InvalidPostTypeError
+      | IsBotError
+      | MethodDeprecatedError
+      | MissingPostTypeError
+      | MissingScopeError
+      | NoPermissionError
+      | NotAllowedTokenTypeError
+      | NotAuthedError
+      | OrgLoginRequiredError
+      | RequestTimeoutError
+      | ServiceUnavailableError
+      | TeamAccessNotGrantedError
+      | TeamAddedToOrgError
+      | TokenExpiredError
+      | TokenRevokedError
+      | TwoFactorSetupRequiredError
+      | UnknownMethodError
+      | ChannelNotFoundError
+      | NotInChannelError
+      | IsArchivedError
+      | NoTextError
+      | MsgTooLongError
+      | TooManyAttachmentsError
+      | RateLimitedError
+      | InvalidBlocksError
+      | MessageNotFoundError
+      | CantUpdateMessageError
+      | UserNotFoundError
+      | CantInviteSelfError
+      | AlreadyInChannelError
+      | InvalidTriggerIdError
+      | ExpiredTriggerIdError
+      | ExchangedTriggerIdError;
+  429: RatelimitedError;
+}
+
+/**
+ * An error response of the Slack Web API, classified per its catalog: throw it from a client's
+ * middleware or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class SlackApiError extends Error {
+  override readonly name: string = "SlackApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf(undefined, status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<SlackApiError> {
+    return new SlackApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is SlackApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `SlackApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof SlackApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** POST /api.test */
+  "api_test": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError;
+    429: RatelimitedError;
+  };
+  /** POST /auth.test */
+  "auth_test": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError;
+    429: RatelimitedError;
+  };
+  /** POST /chat.postMessage */
+  "chat_postMessage": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | ChannelNotFoundError
+        | NotInChannelError
+        | IsArchivedError
+        | NoTextError
+        | TooManyAttachmentsError
+        | RateLimitedError
+        | InvalidBlocksError;
+    429: RatelimitedError;
+  };
+  /** POST /chat.update */
+  "chat_update": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | ChannelNotFoundError
+        | NoTextError
+        | MsgTooLongError
+        | TooManyAttachmentsError
+        | InvalidBlocksError
+        | MessageNotFoundError
+        | CantUpdateMessageError;
+    429: RatelimitedError;
+  };
+  /** POST /conversations.invite */
+  "conversations_invite": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | ChannelNotFoundError
+        | NotInChannelError
+        | IsArchivedError
+        | UserNotFoundError
+        | CantInviteSelfError
+        | AlreadyInChannelError;
+    429: RatelimitedError;
+  };
+  /** POST /conversations.join */
+  "conversations_join": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | ChannelNotFoundError
+        | IsArchivedError;
+    429: RatelimitedError;
+  };
+  /** GET /users.info */
+  "users_info": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | UserNotFoundError;
+    429: RatelimitedError;
+  };
+  /** POST /views.open */
+  "views_open": {
+    200: 
+        | AccessDeniedError
+        | AccesslimitedError
+        | AccountInactiveError
+        | DeprecatedEndpointError
+        | EkmAccessDeniedError
+        | EnterpriseIsRestrictedError
+        | FatalError
+        | InternalError
+        | InvalidArgNameError
+        | InvalidArgumentsError
+        | InvalidArrayArgError
+        | InvalidAuthError
+        | InvalidCharsetError
+        | InvalidFormDataError
+        | InvalidPostTypeError
+        | IsBotError
+        | MethodDeprecatedError
+        | MissingPostTypeError
+        | MissingScopeError
+        | NoPermissionError
+        | NotAllowedTokenTypeError
+        | NotAuthedError
+        | OrgLoginRequiredError
+        | RequestTimeoutError
+        | ServiceUnavailableError
+        | TeamAccessNotGrantedError
+        | TeamAddedToOrgError
+        | TokenExpiredError
+        | TokenRevokedError
+        | TwoFactorSetupRequiredError
+        | UnknownMethodError
+        | InvalidTriggerIdError
+        | ExpiredTriggerIdError
+        | ExchangedTriggerIdError;
+    429: RatelimitedError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "api_test":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "auth_test":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "chat_postMessage":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "channel_not_found"; readonly error: ChannelNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_in_channel"; readonly error: NotInChannelError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_archived"; readonly error: IsArchivedError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_text"; readonly error: NoTextError }
+    | { readonly status: 200; readonly known: true; readonly code: "too_many_attachments"; readonly error: TooManyAttachmentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "rate_limited"; readonly error: RateLimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_blocks"; readonly error: InvalidBlocksError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "chat_update":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "channel_not_found"; readonly error: ChannelNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_text"; readonly error: NoTextError }
+    | { readonly status: 200; readonly known: true; readonly code: "msg_too_long"; readonly error: MsgTooLongError }
+    | { readonly status: 200; readonly known: true; readonly code: "too_many_attachments"; readonly error: TooManyAttachmentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_blocks"; readonly error: InvalidBlocksError }
+    | { readonly status: 200; readonly known: true; readonly code: "message_not_found"; readonly error: MessageNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "cant_update_message"; readonly error: CantUpdateMessageError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "conversations_invite":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "channel_not_found"; readonly error: ChannelNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_in_channel"; readonly error: NotInChannelError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_archived"; readonly error: IsArchivedError }
+    | { readonly status: 200; readonly known: true; readonly code: "user_not_found"; readonly error: UserNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "cant_invite_self"; readonly error: CantInviteSelfError }
+    | { readonly status: 200; readonly known: true; readonly code: "already_in_channel"; readonly error: AlreadyInChannelError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "conversations_join":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "channel_not_found"; readonly error: ChannelNotFoundError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_archived"; readonly error: IsArchivedError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "users_info":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "user_not_found"; readonly error: UserNotFoundError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+  "views_open":
+    | { readonly status: 200; readonly known: true; readonly code: "access_denied"; readonly error: AccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "accesslimited"; readonly error: AccesslimitedError }
+    | { readonly status: 200; readonly known: true; readonly code: "account_inactive"; readonly error: AccountInactiveError }
+    | { readonly status: 200; readonly known: true; readonly code: "deprecated_endpoint"; readonly error: DeprecatedEndpointError }
+    | { readonly status: 200; readonly known: true; readonly code: "ekm_access_denied"; readonly error: EkmAccessDeniedError }
+    | { readonly status: 200; readonly known: true; readonly code: "enterprise_is_restricted"; readonly error: EnterpriseIsRestrictedError }
+    | { readonly status: 200; readonly known: true; readonly code: "fatal_error"; readonly error: FatalError }
+    | { readonly status: 200; readonly known: true; readonly code: "internal_error"; readonly error: InternalError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arg_name"; readonly error: InvalidArgNameError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_arguments"; readonly error: InvalidArgumentsError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_array_arg"; readonly error: InvalidArrayArgError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_auth"; readonly error: InvalidAuthError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_charset"; readonly error: InvalidCharsetError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_form_data"; readonly error: InvalidFormDataError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_post_type"; readonly error: InvalidPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "is_bot"; readonly error: IsBotError }
+    | { readonly status: 200; readonly known: true; readonly code: "method_deprecated"; readonly error: MethodDeprecatedError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_post_type"; readonly error: MissingPostTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "missing_scope"; readonly error: MissingScopeError }
+    | { readonly status: 200; readonly known: true; readonly code: "no_permission"; readonly error: NoPermissionError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_allowed_token_type"; readonly error: NotAllowedTokenTypeError }
+    | { readonly status: 200; readonly known: true; readonly code: "not_authed"; readonly error: NotAuthedError }
+    | { readonly status: 200; readonly known: true; readonly code: "org_login_required"; readonly error: OrgLoginRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "request_timeout"; readonly error: RequestTimeoutError }
+    | { readonly status: 200; readonly known: true; readonly code: "service_unavailable"; readonly error: ServiceUnavailableError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_access_not_granted"; readonly error: TeamAccessNotGrantedError }
+    | { readonly status: 200; readonly known: true; readonly code: "team_added_to_org"; readonly error: TeamAddedToOrgError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_expired"; readonly error: TokenExpiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "token_revoked"; readonly error: TokenRevokedError }
+    | { readonly status: 200; readonly known: true; readonly code: "two_factor_setup_required"; readonly error: TwoFactorSetupRequiredError }
+    | { readonly status: 200; readonly known: true; readonly code: "unknown_method"; readonly error: UnknownMethodError }
+    | { readonly status: 200; readonly known: true; readonly code: "invalid_trigger_id"; readonly error: InvalidTriggerIdError }
+    | { readonly status: 200; readonly known: true; readonly code: "expired_trigger_id"; readonly error: ExpiredTriggerIdError }
+    | { readonly status: 200; readonly known: true; readonly code: "exchanged_trigger_id"; readonly error: ExchangedTriggerIdError }
+    | { readonly status: 429; readonly known: true; readonly code: "ratelimited"; readonly error: RatelimitedError };
+}
+
+/** A `SlackApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = SlackApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  api_test: {
+    method: "POST",
+    path: "/api.test",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  auth_test: {
+    method: "POST",
+    path: "/auth.test",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  chat_postMessage: {
+    method: "POST",
+    path: "/chat.postMessage",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "no_text",
+        "too_many_attachments",
+        "rate_limited",
+        "invalid_blocks",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  chat_update: {
+    method: "POST",
+    path: "/chat.update",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "channel_not_found",
+        "no_text",
+        "msg_too_long",
+        "too_many_attachments",
+        "invalid_blocks",
+        "message_not_found",
+        "cant_update_message",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  conversations_invite: {
+    method: "POST",
+    path: "/conversations.invite",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "channel_not_found",
+        "not_in_channel",
+        "is_archived",
+        "user_not_found",
+        "cant_invite_self",
+        "already_in_channel",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  conversations_join: {
+    method: "POST",
+    path: "/conversations.join",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "channel_not_found",
+        "is_archived",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  users_info: {
+    method: "GET",
+    path: "/users.info",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "user_not_found",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+  views_open: {
+    method: "POST",
+    path: "/views.open",
+    statuses: {
+      "200": [
+        "access_denied",
+        "accesslimited",
+        "account_inactive",
+        "deprecated_endpoint",
+        "ekm_access_denied",
+        "enterprise_is_restricted",
+        "fatal_error",
+        "internal_error",
+        "invalid_arg_name",
+        "invalid_arguments",
+        "invalid_array_arg",
+        "invalid_auth",
+        "invalid_charset",
+        "invalid_form_data",
+        "invalid_post_type",
+        "is_bot",
+        "method_deprecated",
+        "missing_post_type",
+        "missing_scope",
+        "no_permission",
+        "not_allowed_token_type",
+        "not_authed",
+        "org_login_required",
+        "request_timeout",
+        "service_unavailable",
+        "team_access_not_granted",
+        "team_added_to_org",
+        "token_expired",
+        "token_revoked",
+        "two_factor_setup_required",
+        "unknown_method",
+        "invalid_trigger_id",
+        "expired_trigger_id",
+        "exchanged_trigger_id",
+      ],
+      "429": ["ratelimited"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `SlackApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof SlackApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -5793,6 +6945,29 @@ export interface BuiltResponse {
   readonly body: unknown;
 }
 
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
 /** A fresh copy of a constant, so that no two responses share an object. */
 function copied(value: JsonValue | undefined): Record<string, unknown> {
   const copy: unknown = value === undefined ? {} : JSON.parse(JSON.stringify(value));
@@ -6116,6 +7291,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

@@ -17236,6 +17236,1626 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: 
+      | IdempotencyError
+      | InvalidRequestError
+      | LivemodeMismatchError
+      | TestmodeChargesOnlyError
+      | TlsVersionUnsupportedError
+      | ResourceMissingError
+      | ResourceAlreadyExistsError
+      | ParameterMissingError
+      | ParameterUnknownError
+      | ParameterInvalidEmptyError
+      | ParameterInvalidIntegerError
+      | ParameterInvalidStringBlankError
+      | ParameterInvalidStringEmptyError
+      | ParametersExclusiveError
+      | AmountTooLargeError
+      | AmountTooSmallError
+      | EmailInvalidError
+      | UrlInvalidError
+      | InvalidCharactersError
+      | TaxIdInvalidError
+      | CustomerTaxLocationInvalidError
+      | CouponExpiredError
+      | InvoiceNoCustomerLineItemsError
+      | PaymentIntentUnexpectedStateError
+      | SetupIntentUnexpectedStateError
+      | ChargeAlreadyCapturedError
+      | ChargeAlreadyRefundedError
+      | ChargeDisputedError
+      | ChargeExpiredForCaptureError
+      | InvoiceNotEditableError
+      | TokenAlreadyUsedError
+      | BalanceInsufficientError
+      | PayoutsNotAllowedError;
+  401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+  402: 
+      | CardError
+      | CardDeclinedError
+      | ExpiredCardError
+      | IncorrectCvcError
+      | IncorrectNumberError
+      | IncorrectZipError
+      | IncorrectAddressError
+      | InvalidCvcError
+      | InvalidExpiryMonthError
+      | InvalidExpiryYearError
+      | InvalidNumberError
+      | ProcessingError
+      | AuthenticationRequiredError
+      | CardDeclineRateLimitExceededError
+      | InsufficientFundsError
+      | PaymentIntentAuthenticationFailureError
+      | PaymentIntentPaymentAttemptFailedError
+      | SetupIntentAuthenticationFailureError
+      | PaymentMethodProviderDeclineError
+      | BankAccountDeclinedError
+      | CardDeclinedAuthenticationRequiredError
+      | CardDeclinedApproveWithIdError
+      | CardDeclinedCallIssuerError
+      | CardDeclinedCardNotSupportedError
+      | CardDeclinedCardVelocityExceededError
+      | CardDeclinedCurrencyNotSupportedError
+      | CardDeclinedDoNotHonorError
+      | CardDeclinedDoNotTryAgainError
+      | CardDeclinedDuplicateTransactionError
+      | CardDeclinedExpiredCardError
+      | CardDeclinedFraudulentError
+      | CardDeclinedGenericDeclineError
+      | CardDeclinedIncorrectNumberError
+      | CardDeclinedIncorrectCvcError
+      | CardDeclinedIncorrectPinError
+      | CardDeclinedIncorrectZipError
+      | CardDeclinedInsufficientFundsError
+      | CardDeclinedInvalidAccountError
+      | CardDeclinedInvalidAmountError
+      | CardDeclinedInvalidCvcError
+      | CardDeclinedInvalidExpiryMonthError
+      | CardDeclinedInvalidExpiryYearError
+      | CardDeclinedInvalidNumberError
+      | CardDeclinedInvalidPinError
+      | CardDeclinedIssuerNotAvailableError
+      | CardDeclinedLostCardError
+      | CardDeclinedMerchantBlacklistError
+      | CardDeclinedNewAccountInformationAvailableError
+      | CardDeclinedNoActionTakenError
+      | CardDeclinedNotPermittedError
+      | CardDeclinedOfflinePinRequiredError
+      | CardDeclinedOnlineOrOfflinePinRequiredError
+      | CardDeclinedPickupCardError
+      | CardDeclinedPinTryExceededError
+      | CardDeclinedProcessingError
+      | CardDeclinedReenterTransactionError
+      | CardDeclinedRestrictedCardError
+      | CardDeclinedRevocationOfAllAuthorizationsError
+      | CardDeclinedRevocationOfAuthorizationError
+      | CardDeclinedSecurityViolationError
+      | CardDeclinedServiceNotAllowedError
+      | CardDeclinedStolenCardError
+      | CardDeclinedStopPaymentOrderError
+      | CardDeclinedTestmodeDeclineError
+      | CardDeclinedTransactionNotAllowedError
+      | CardDeclinedTryAgainLaterError
+      | CardDeclinedWithdrawalCountLimitExceededError;
+  403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+  404: InvalidRequestError | ResourceMissingError;
+  409: IdempotencyKeyInUseError;
+  424: ForwardingApiUpstreamConnectionError | ForwardingApiUpstreamConnectionTimeoutError;
+  429: RateLimitError | LockTimeoutError;
+  500: ServerError;
+  502: ServerError;
+  503: ServerError;
+  504: ServerError;
+}
+
+/**
+ * An error response of the Stripe API, classified per its catalog: throw it from a client's middleware
+ * or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class StripeApiError extends Error {
+  override readonly name: string = "StripeApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<StripeApiError> {
+    return new StripeApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is StripeApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `StripeApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof StripeApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** POST /v1/customers */
+  "PostCustomers": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | EmailInvalidError
+        | InvalidCharactersError
+        | TaxIdInvalidError
+        | CustomerTaxLocationInvalidError
+        | CouponExpiredError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** GET /v1/customers/{customer} */
+  "GetCustomersCustomer": {
+    400: 
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/payment_intents */
+  "PostPaymentIntents": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TestmodeChargesOnlyError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | AmountTooLargeError
+        | AmountTooSmallError
+        | PaymentIntentUnexpectedStateError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    402: 
+        | CardError
+        | CardDeclinedError
+        | ExpiredCardError
+        | IncorrectCvcError
+        | IncorrectNumberError
+        | IncorrectZipError
+        | IncorrectAddressError
+        | InvalidCvcError
+        | InvalidExpiryMonthError
+        | InvalidExpiryYearError
+        | InvalidNumberError
+        | ProcessingError
+        | AuthenticationRequiredError
+        | CardDeclineRateLimitExceededError
+        | InsufficientFundsError
+        | PaymentIntentAuthenticationFailureError
+        | PaymentIntentPaymentAttemptFailedError
+        | SetupIntentAuthenticationFailureError
+        | PaymentMethodProviderDeclineError
+        | BankAccountDeclinedError
+        | CardDeclinedAuthenticationRequiredError
+        | CardDeclinedApproveWithIdError
+        | CardDeclinedCallIssuerError
+        | CardDeclinedCardNotSupportedError
+        | CardDeclinedCardVelocityExceededError
+        | CardDeclinedCurrencyNotSupportedError
+        | CardDeclinedDoNotHonorError
+        | CardDeclinedDoNotTryAgainError
+        | CardDeclinedDuplicateTransactionError
+        | CardDeclinedExpiredCardError
+        | CardDeclinedFraudulentError
+        | CardDeclinedGenericDeclineError
+        | CardDeclinedIncorrectNumberError
+        | CardDeclinedIncorrectCvcError
+        | CardDeclinedIncorrectPinError
+        | CardDeclinedIncorrectZipError
+        | CardDeclinedInsufficientFundsError
+        | CardDeclinedInvalidAccountError
+        | CardDeclinedInvalidAmountError
+        | CardDeclinedInvalidCvcError
+        | CardDeclinedInvalidExpiryMonthError
+        | CardDeclinedInvalidExpiryYearError
+        | CardDeclinedInvalidNumberError
+        | CardDeclinedInvalidPinError
+        | CardDeclinedIssuerNotAvailableError
+        | CardDeclinedLostCardError
+        | CardDeclinedMerchantBlacklistError
+        | CardDeclinedNewAccountInformationAvailableError
+        | CardDeclinedNoActionTakenError
+        | CardDeclinedNotPermittedError
+        | CardDeclinedOfflinePinRequiredError
+        | CardDeclinedOnlineOrOfflinePinRequiredError
+        | CardDeclinedPickupCardError
+        | CardDeclinedPinTryExceededError
+        | CardDeclinedProcessingError
+        | CardDeclinedReenterTransactionError
+        | CardDeclinedRestrictedCardError
+        | CardDeclinedRevocationOfAllAuthorizationsError
+        | CardDeclinedRevocationOfAuthorizationError
+        | CardDeclinedSecurityViolationError
+        | CardDeclinedServiceNotAllowedError
+        | CardDeclinedStolenCardError
+        | CardDeclinedStopPaymentOrderError
+        | CardDeclinedTestmodeDeclineError
+        | CardDeclinedTransactionNotAllowedError
+        | CardDeclinedTryAgainLaterError
+        | CardDeclinedWithdrawalCountLimitExceededError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/payment_intents/{intent}/confirm */
+  "PostPaymentIntentsIntentConfirm": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TestmodeChargesOnlyError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | AmountTooLargeError
+        | AmountTooSmallError
+        | PaymentIntentUnexpectedStateError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    402: 
+        | CardError
+        | CardDeclinedError
+        | ExpiredCardError
+        | IncorrectCvcError
+        | IncorrectNumberError
+        | IncorrectZipError
+        | IncorrectAddressError
+        | InvalidCvcError
+        | InvalidExpiryMonthError
+        | InvalidExpiryYearError
+        | InvalidNumberError
+        | ProcessingError
+        | AuthenticationRequiredError
+        | CardDeclineRateLimitExceededError
+        | InsufficientFundsError
+        | PaymentIntentAuthenticationFailureError
+        | PaymentIntentPaymentAttemptFailedError
+        | SetupIntentAuthenticationFailureError
+        | PaymentMethodProviderDeclineError
+        | BankAccountDeclinedError
+        | CardDeclinedAuthenticationRequiredError
+        | CardDeclinedApproveWithIdError
+        | CardDeclinedCallIssuerError
+        | CardDeclinedCardNotSupportedError
+        | CardDeclinedCardVelocityExceededError
+        | CardDeclinedCurrencyNotSupportedError
+        | CardDeclinedDoNotHonorError
+        | CardDeclinedDoNotTryAgainError
+        | CardDeclinedDuplicateTransactionError
+        | CardDeclinedExpiredCardError
+        | CardDeclinedFraudulentError
+        | CardDeclinedGenericDeclineError
+        | CardDeclinedIncorrectNumberError
+        | CardDeclinedIncorrectCvcError
+        | CardDeclinedIncorrectPinError
+        | CardDeclinedIncorrectZipError
+        | CardDeclinedInsufficientFundsError
+        | CardDeclinedInvalidAccountError
+        | CardDeclinedInvalidAmountError
+        | CardDeclinedInvalidCvcError
+        | CardDeclinedInvalidExpiryMonthError
+        | CardDeclinedInvalidExpiryYearError
+        | CardDeclinedInvalidNumberError
+        | CardDeclinedInvalidPinError
+        | CardDeclinedIssuerNotAvailableError
+        | CardDeclinedLostCardError
+        | CardDeclinedMerchantBlacklistError
+        | CardDeclinedNewAccountInformationAvailableError
+        | CardDeclinedNoActionTakenError
+        | CardDeclinedNotPermittedError
+        | CardDeclinedOfflinePinRequiredError
+        | CardDeclinedOnlineOrOfflinePinRequiredError
+        | CardDeclinedPickupCardError
+        | CardDeclinedPinTryExceededError
+        | CardDeclinedProcessingError
+        | CardDeclinedReenterTransactionError
+        | CardDeclinedRestrictedCardError
+        | CardDeclinedRevocationOfAllAuthorizationsError
+        | CardDeclinedRevocationOfAuthorizationError
+        | CardDeclinedSecurityViolationError
+        | CardDeclinedServiceNotAllowedError
+        | CardDeclinedStolenCardError
+        | CardDeclinedStopPaymentOrderError
+        | CardDeclinedTestmodeDeclineError
+        | CardDeclinedTransactionNotAllowedError
+        | CardDeclinedTryAgainLaterError
+        | CardDeclinedWithdrawalCountLimitExceededError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/charges/{charge}/capture */
+  "PostChargesChargeCapture": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | AmountTooLargeError
+        | ChargeAlreadyCapturedError
+        | ChargeExpiredForCaptureError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/refunds */
+  "PostRefunds": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | AmountTooLargeError
+        | ChargeAlreadyRefundedError
+        | ChargeDisputedError
+        | BalanceInsufficientError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/invoices/{invoice}/pay */
+  "PostInvoicesInvoicePay": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TestmodeChargesOnlyError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | AmountTooLargeError
+        | AmountTooSmallError
+        | InvoiceNoCustomerLineItemsError
+        | PaymentIntentUnexpectedStateError
+        | InvoiceNotEditableError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    402: 
+        | CardError
+        | CardDeclinedError
+        | ExpiredCardError
+        | IncorrectCvcError
+        | IncorrectNumberError
+        | IncorrectZipError
+        | IncorrectAddressError
+        | InvalidCvcError
+        | InvalidExpiryMonthError
+        | InvalidExpiryYearError
+        | InvalidNumberError
+        | ProcessingError
+        | AuthenticationRequiredError
+        | CardDeclineRateLimitExceededError
+        | InsufficientFundsError
+        | PaymentIntentAuthenticationFailureError
+        | PaymentIntentPaymentAttemptFailedError
+        | SetupIntentAuthenticationFailureError
+        | PaymentMethodProviderDeclineError
+        | BankAccountDeclinedError
+        | CardDeclinedAuthenticationRequiredError
+        | CardDeclinedApproveWithIdError
+        | CardDeclinedCallIssuerError
+        | CardDeclinedCardNotSupportedError
+        | CardDeclinedCardVelocityExceededError
+        | CardDeclinedCurrencyNotSupportedError
+        | CardDeclinedDoNotHonorError
+        | CardDeclinedDoNotTryAgainError
+        | CardDeclinedDuplicateTransactionError
+        | CardDeclinedExpiredCardError
+        | CardDeclinedFraudulentError
+        | CardDeclinedGenericDeclineError
+        | CardDeclinedIncorrectNumberError
+        | CardDeclinedIncorrectCvcError
+        | CardDeclinedIncorrectPinError
+        | CardDeclinedIncorrectZipError
+        | CardDeclinedInsufficientFundsError
+        | CardDeclinedInvalidAccountError
+        | CardDeclinedInvalidAmountError
+        | CardDeclinedInvalidCvcError
+        | CardDeclinedInvalidExpiryMonthError
+        | CardDeclinedInvalidExpiryYearError
+        | CardDeclinedInvalidNumberError
+        | CardDeclinedInvalidPinError
+        | CardDeclinedIssuerNotAvailableError
+        | CardDeclinedLostCardError
+        | CardDeclinedMerchantBlacklistError
+        | CardDeclinedNewAccountInformationAvailableError
+        | CardDeclinedNoActionTakenError
+        | CardDeclinedNotPermittedError
+        | CardDeclinedOfflinePinRequiredError
+        | CardDeclinedOnlineOrOfflinePinRequiredError
+        | CardDeclinedPickupCardError
+        | CardDeclinedPinTryExceededError
+        | CardDeclinedProcessingError
+        | CardDeclinedReenterTransactionError
+        | CardDeclinedRestrictedCardError
+        | CardDeclinedRevocationOfAllAuthorizationsError
+        | CardDeclinedRevocationOfAuthorizationError
+        | CardDeclinedSecurityViolationError
+        | CardDeclinedServiceNotAllowedError
+        | CardDeclinedStolenCardError
+        | CardDeclinedStopPaymentOrderError
+        | CardDeclinedTestmodeDeclineError
+        | CardDeclinedTransactionNotAllowedError
+        | CardDeclinedTryAgainLaterError
+        | CardDeclinedWithdrawalCountLimitExceededError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+  /** POST /v1/forwarding/requests */
+  "PostForwardingRequests": {
+    400: 
+        | IdempotencyError
+        | InvalidRequestError
+        | LivemodeMismatchError
+        | TlsVersionUnsupportedError
+        | ResourceMissingError
+        | ParameterMissingError
+        | ParameterUnknownError
+        | ParameterInvalidEmptyError
+        | ParameterInvalidIntegerError
+        | ParameterInvalidStringBlankError
+        | ParameterInvalidStringEmptyError
+        | ParametersExclusiveError
+        | UrlInvalidError;
+    401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
+    403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
+    404: InvalidRequestError | ResourceMissingError;
+    409: IdempotencyKeyInUseError;
+    424: ForwardingApiUpstreamConnectionError | ForwardingApiUpstreamConnectionTimeoutError;
+    429: RateLimitError | LockTimeoutError;
+    500: ServerError;
+    502: ServerError;
+    503: ServerError;
+    504: ServerError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "PostCustomers":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "email_invalid"; readonly error: EmailInvalidError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_characters"; readonly error: InvalidCharactersError }
+    | { readonly status: 400; readonly known: true; readonly code: "tax_id_invalid"; readonly error: TaxIdInvalidError }
+    | { readonly status: 400; readonly known: true; readonly code: "customer_tax_location_invalid"; readonly error: CustomerTaxLocationInvalidError }
+    | { readonly status: 400; readonly known: true; readonly code: "coupon_expired"; readonly error: CouponExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "GetCustomersCustomer":
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostPaymentIntents":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "testmode_charges_only"; readonly error: TestmodeChargesOnlyError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_large"; readonly error: AmountTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_small"; readonly error: AmountTooSmallError }
+    | { readonly status: 400; readonly known: true; readonly code: "payment_intent_unexpected_state"; readonly error: PaymentIntentUnexpectedStateError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_error"; readonly error: CardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined"; readonly error: CardDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "expired_card"; readonly error: ExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_cvc"; readonly error: IncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_number"; readonly error: IncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_zip"; readonly error: IncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_address"; readonly error: IncorrectAddressError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_cvc"; readonly error: InvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_month"; readonly error: InvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_year"; readonly error: InvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_number"; readonly error: InvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "processing_error"; readonly error: ProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "authentication_required"; readonly error: AuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_decline_rate_limit_exceeded"; readonly error: CardDeclineRateLimitExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "insufficient_funds"; readonly error: InsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_authentication_failure"; readonly error: PaymentIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_payment_attempt_failed"; readonly error: PaymentIntentPaymentAttemptFailedError }
+    | { readonly status: 402; readonly known: true; readonly code: "setup_intent_authentication_failure"; readonly error: SetupIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_method_provider_decline"; readonly error: PaymentMethodProviderDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "bank_account_declined"; readonly error: BankAccountDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.authentication_required"; readonly error: CardDeclinedAuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.approve_with_id"; readonly error: CardDeclinedApproveWithIdError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.call_issuer"; readonly error: CardDeclinedCallIssuerError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_not_supported"; readonly error: CardDeclinedCardNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_velocity_exceeded"; readonly error: CardDeclinedCardVelocityExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.currency_not_supported"; readonly error: CardDeclinedCurrencyNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_honor"; readonly error: CardDeclinedDoNotHonorError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_try_again"; readonly error: CardDeclinedDoNotTryAgainError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.duplicate_transaction"; readonly error: CardDeclinedDuplicateTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.expired_card"; readonly error: CardDeclinedExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.fraudulent"; readonly error: CardDeclinedFraudulentError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.generic_decline"; readonly error: CardDeclinedGenericDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_number"; readonly error: CardDeclinedIncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_cvc"; readonly error: CardDeclinedIncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_pin"; readonly error: CardDeclinedIncorrectPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_zip"; readonly error: CardDeclinedIncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.insufficient_funds"; readonly error: CardDeclinedInsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_account"; readonly error: CardDeclinedInvalidAccountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_amount"; readonly error: CardDeclinedInvalidAmountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_cvc"; readonly error: CardDeclinedInvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_month"; readonly error: CardDeclinedInvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_year"; readonly error: CardDeclinedInvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_number"; readonly error: CardDeclinedInvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_pin"; readonly error: CardDeclinedInvalidPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.issuer_not_available"; readonly error: CardDeclinedIssuerNotAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.lost_card"; readonly error: CardDeclinedLostCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.merchant_blacklist"; readonly error: CardDeclinedMerchantBlacklistError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.new_account_information_available"; readonly error: CardDeclinedNewAccountInformationAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.no_action_taken"; readonly error: CardDeclinedNoActionTakenError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.not_permitted"; readonly error: CardDeclinedNotPermittedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.offline_pin_required"; readonly error: CardDeclinedOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.online_or_offline_pin_required"; readonly error: CardDeclinedOnlineOrOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pickup_card"; readonly error: CardDeclinedPickupCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pin_try_exceeded"; readonly error: CardDeclinedPinTryExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.processing_error"; readonly error: CardDeclinedProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.reenter_transaction"; readonly error: CardDeclinedReenterTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.restricted_card"; readonly error: CardDeclinedRestrictedCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_all_authorizations"; readonly error: CardDeclinedRevocationOfAllAuthorizationsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_authorization"; readonly error: CardDeclinedRevocationOfAuthorizationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.security_violation"; readonly error: CardDeclinedSecurityViolationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.service_not_allowed"; readonly error: CardDeclinedServiceNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stolen_card"; readonly error: CardDeclinedStolenCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stop_payment_order"; readonly error: CardDeclinedStopPaymentOrderError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.testmode_decline"; readonly error: CardDeclinedTestmodeDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.transaction_not_allowed"; readonly error: CardDeclinedTransactionNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.try_again_later"; readonly error: CardDeclinedTryAgainLaterError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.withdrawal_count_limit_exceeded"; readonly error: CardDeclinedWithdrawalCountLimitExceededError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostPaymentIntentsIntentConfirm":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "testmode_charges_only"; readonly error: TestmodeChargesOnlyError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_large"; readonly error: AmountTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_small"; readonly error: AmountTooSmallError }
+    | { readonly status: 400; readonly known: true; readonly code: "payment_intent_unexpected_state"; readonly error: PaymentIntentUnexpectedStateError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_error"; readonly error: CardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined"; readonly error: CardDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "expired_card"; readonly error: ExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_cvc"; readonly error: IncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_number"; readonly error: IncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_zip"; readonly error: IncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_address"; readonly error: IncorrectAddressError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_cvc"; readonly error: InvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_month"; readonly error: InvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_year"; readonly error: InvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_number"; readonly error: InvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "processing_error"; readonly error: ProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "authentication_required"; readonly error: AuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_decline_rate_limit_exceeded"; readonly error: CardDeclineRateLimitExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "insufficient_funds"; readonly error: InsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_authentication_failure"; readonly error: PaymentIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_payment_attempt_failed"; readonly error: PaymentIntentPaymentAttemptFailedError }
+    | { readonly status: 402; readonly known: true; readonly code: "setup_intent_authentication_failure"; readonly error: SetupIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_method_provider_decline"; readonly error: PaymentMethodProviderDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "bank_account_declined"; readonly error: BankAccountDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.authentication_required"; readonly error: CardDeclinedAuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.approve_with_id"; readonly error: CardDeclinedApproveWithIdError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.call_issuer"; readonly error: CardDeclinedCallIssuerError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_not_supported"; readonly error: CardDeclinedCardNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_velocity_exceeded"; readonly error: CardDeclinedCardVelocityExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.currency_not_supported"; readonly error: CardDeclinedCurrencyNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_honor"; readonly error: CardDeclinedDoNotHonorError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_try_again"; readonly error: CardDeclinedDoNotTryAgainError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.duplicate_transaction"; readonly error: CardDeclinedDuplicateTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.expired_card"; readonly error: CardDeclinedExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.fraudulent"; readonly error: CardDeclinedFraudulentError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.generic_decline"; readonly error: CardDeclinedGenericDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_number"; readonly error: CardDeclinedIncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_cvc"; readonly error: CardDeclinedIncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_pin"; readonly error: CardDeclinedIncorrectPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_zip"; readonly error: CardDeclinedIncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.insufficient_funds"; readonly error: CardDeclinedInsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_account"; readonly error: CardDeclinedInvalidAccountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_amount"; readonly error: CardDeclinedInvalidAmountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_cvc"; readonly error: CardDeclinedInvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_month"; readonly error: CardDeclinedInvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_year"; readonly error: CardDeclinedInvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_number"; readonly error: CardDeclinedInvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_pin"; readonly error: CardDeclinedInvalidPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.issuer_not_available"; readonly error: CardDeclinedIssuerNotAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.lost_card"; readonly error: CardDeclinedLostCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.merchant_blacklist"; readonly error: CardDeclinedMerchantBlacklistError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.new_account_information_available"; readonly error: CardDeclinedNewAccountInformationAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.no_action_taken"; readonly error: CardDeclinedNoActionTakenError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.not_permitted"; readonly error: CardDeclinedNotPermittedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.offline_pin_required"; readonly error: CardDeclinedOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.online_or_offline_pin_required"; readonly error: CardDeclinedOnlineOrOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pickup_card"; readonly error: CardDeclinedPickupCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pin_try_exceeded"; readonly error: CardDeclinedPinTryExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.processing_error"; readonly error: CardDeclinedProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.reenter_transaction"; readonly error: CardDeclinedReenterTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.restricted_card"; readonly error: CardDeclinedRestrictedCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_all_authorizations"; readonly error: CardDeclinedRevocationOfAllAuthorizationsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_authorization"; readonly error: CardDeclinedRevocationOfAuthorizationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.security_violation"; readonly error: CardDeclinedSecurityViolationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.service_not_allowed"; readonly error: CardDeclinedServiceNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stolen_card"; readonly error: CardDeclinedStolenCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stop_payment_order"; readonly error: CardDeclinedStopPaymentOrderError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.testmode_decline"; readonly error: CardDeclinedTestmodeDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.transaction_not_allowed"; readonly error: CardDeclinedTransactionNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.try_again_later"; readonly error: CardDeclinedTryAgainLaterError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.withdrawal_count_limit_exceeded"; readonly error: CardDeclinedWithdrawalCountLimitExceededError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostChargesChargeCapture":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_large"; readonly error: AmountTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "charge_already_captured"; readonly error: ChargeAlreadyCapturedError }
+    | { readonly status: 400; readonly known: true; readonly code: "charge_expired_for_capture"; readonly error: ChargeExpiredForCaptureError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostRefunds":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_large"; readonly error: AmountTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "charge_already_refunded"; readonly error: ChargeAlreadyRefundedError }
+    | { readonly status: 400; readonly known: true; readonly code: "charge_disputed"; readonly error: ChargeDisputedError }
+    | { readonly status: 400; readonly known: true; readonly code: "balance_insufficient"; readonly error: BalanceInsufficientError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostInvoicesInvoicePay":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "testmode_charges_only"; readonly error: TestmodeChargesOnlyError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_large"; readonly error: AmountTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: "amount_too_small"; readonly error: AmountTooSmallError }
+    | { readonly status: 400; readonly known: true; readonly code: "invoice_no_customer_line_items"; readonly error: InvoiceNoCustomerLineItemsError }
+    | { readonly status: 400; readonly known: true; readonly code: "payment_intent_unexpected_state"; readonly error: PaymentIntentUnexpectedStateError }
+    | { readonly status: 400; readonly known: true; readonly code: "invoice_not_editable"; readonly error: InvoiceNotEditableError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_error"; readonly error: CardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined"; readonly error: CardDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "expired_card"; readonly error: ExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_cvc"; readonly error: IncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_number"; readonly error: IncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_zip"; readonly error: IncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "incorrect_address"; readonly error: IncorrectAddressError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_cvc"; readonly error: InvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_month"; readonly error: InvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_expiry_year"; readonly error: InvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "invalid_number"; readonly error: InvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "processing_error"; readonly error: ProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "authentication_required"; readonly error: AuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_decline_rate_limit_exceeded"; readonly error: CardDeclineRateLimitExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "insufficient_funds"; readonly error: InsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_authentication_failure"; readonly error: PaymentIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_intent_payment_attempt_failed"; readonly error: PaymentIntentPaymentAttemptFailedError }
+    | { readonly status: 402; readonly known: true; readonly code: "setup_intent_authentication_failure"; readonly error: SetupIntentAuthenticationFailureError }
+    | { readonly status: 402; readonly known: true; readonly code: "payment_method_provider_decline"; readonly error: PaymentMethodProviderDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "bank_account_declined"; readonly error: BankAccountDeclinedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.authentication_required"; readonly error: CardDeclinedAuthenticationRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.approve_with_id"; readonly error: CardDeclinedApproveWithIdError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.call_issuer"; readonly error: CardDeclinedCallIssuerError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_not_supported"; readonly error: CardDeclinedCardNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.card_velocity_exceeded"; readonly error: CardDeclinedCardVelocityExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.currency_not_supported"; readonly error: CardDeclinedCurrencyNotSupportedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_honor"; readonly error: CardDeclinedDoNotHonorError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.do_not_try_again"; readonly error: CardDeclinedDoNotTryAgainError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.duplicate_transaction"; readonly error: CardDeclinedDuplicateTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.expired_card"; readonly error: CardDeclinedExpiredCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.fraudulent"; readonly error: CardDeclinedFraudulentError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.generic_decline"; readonly error: CardDeclinedGenericDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_number"; readonly error: CardDeclinedIncorrectNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_cvc"; readonly error: CardDeclinedIncorrectCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_pin"; readonly error: CardDeclinedIncorrectPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.incorrect_zip"; readonly error: CardDeclinedIncorrectZipError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.insufficient_funds"; readonly error: CardDeclinedInsufficientFundsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_account"; readonly error: CardDeclinedInvalidAccountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_amount"; readonly error: CardDeclinedInvalidAmountError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_cvc"; readonly error: CardDeclinedInvalidCvcError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_month"; readonly error: CardDeclinedInvalidExpiryMonthError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_expiry_year"; readonly error: CardDeclinedInvalidExpiryYearError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_number"; readonly error: CardDeclinedInvalidNumberError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.invalid_pin"; readonly error: CardDeclinedInvalidPinError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.issuer_not_available"; readonly error: CardDeclinedIssuerNotAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.lost_card"; readonly error: CardDeclinedLostCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.merchant_blacklist"; readonly error: CardDeclinedMerchantBlacklistError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.new_account_information_available"; readonly error: CardDeclinedNewAccountInformationAvailableError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.no_action_taken"; readonly error: CardDeclinedNoActionTakenError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.not_permitted"; readonly error: CardDeclinedNotPermittedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.offline_pin_required"; readonly error: CardDeclinedOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.online_or_offline_pin_required"; readonly error: CardDeclinedOnlineOrOfflinePinRequiredError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pickup_card"; readonly error: CardDeclinedPickupCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.pin_try_exceeded"; readonly error: CardDeclinedPinTryExceededError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.processing_error"; readonly error: CardDeclinedProcessingError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.reenter_transaction"; readonly error: CardDeclinedReenterTransactionError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.restricted_card"; readonly error: CardDeclinedRestrictedCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_all_authorizations"; readonly error: CardDeclinedRevocationOfAllAuthorizationsError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.revocation_of_authorization"; readonly error: CardDeclinedRevocationOfAuthorizationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.security_violation"; readonly error: CardDeclinedSecurityViolationError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.service_not_allowed"; readonly error: CardDeclinedServiceNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stolen_card"; readonly error: CardDeclinedStolenCardError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.stop_payment_order"; readonly error: CardDeclinedStopPaymentOrderError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.testmode_decline"; readonly error: CardDeclinedTestmodeDeclineError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.transaction_not_allowed"; readonly error: CardDeclinedTransactionNotAllowedError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.try_again_later"; readonly error: CardDeclinedTryAgainLaterError }
+    | { readonly status: 402; readonly known: true; readonly code: "card_declined.withdrawal_count_limit_exceeded"; readonly error: CardDeclinedWithdrawalCountLimitExceededError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+  "PostForwardingRequests":
+    | { readonly status: 400; readonly known: true; readonly code: "idempotency_error"; readonly error: IdempotencyError }
+    | { readonly status: 400; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 400; readonly known: true; readonly code: "livemode_mismatch"; readonly error: LivemodeMismatchError }
+    | { readonly status: 400; readonly known: true; readonly code: "tls_version_unsupported"; readonly error: TlsVersionUnsupportedError }
+    | { readonly status: 400; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_missing"; readonly error: ParameterMissingError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_unknown"; readonly error: ParameterUnknownError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_empty"; readonly error: ParameterInvalidEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_integer"; readonly error: ParameterInvalidIntegerError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_blank"; readonly error: ParameterInvalidStringBlankError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameter_invalid_string_empty"; readonly error: ParameterInvalidStringEmptyError }
+    | { readonly status: 400; readonly known: true; readonly code: "parameters_exclusive"; readonly error: ParametersExclusiveError }
+    | { readonly status: 400; readonly known: true; readonly code: "url_invalid"; readonly error: UrlInvalidError }
+    | { readonly status: 401; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 401; readonly known: true; readonly code: "api_key_expired"; readonly error: ApiKeyExpiredError }
+    | { readonly status: 401; readonly known: true; readonly code: "platform_api_key_expired"; readonly error: PlatformApiKeyExpiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 403; readonly known: true; readonly code: "secret_key_required"; readonly error: SecretKeyRequiredError }
+    | { readonly status: 403; readonly known: true; readonly code: "account_invalid"; readonly error: AccountInvalidError }
+    | { readonly status: 403; readonly known: true; readonly code: "platform_account_required"; readonly error: PlatformAccountRequiredError }
+    | { readonly status: 404; readonly known: true; readonly code: "invalid_request_error"; readonly error: InvalidRequestError }
+    | { readonly status: 404; readonly known: true; readonly code: "resource_missing"; readonly error: ResourceMissingError }
+    | { readonly status: 409; readonly known: true; readonly code: "idempotency_key_in_use"; readonly error: IdempotencyKeyInUseError }
+    | { readonly status: 424; readonly known: true; readonly code: "forwarding_api_upstream_connection_error"; readonly error: ForwardingApiUpstreamConnectionError }
+    | { readonly status: 424; readonly known: true; readonly code: "forwarding_api_upstream_connection_timeout"; readonly error: ForwardingApiUpstreamConnectionTimeoutError }
+    | { readonly status: 429; readonly known: true; readonly code: "rate_limit"; readonly error: RateLimitError }
+    | { readonly status: 429; readonly known: true; readonly code: "lock_timeout"; readonly error: LockTimeoutError }
+    | { readonly status: 500; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 502; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 503; readonly known: true; readonly code: "api_error"; readonly error: ServerError }
+    | { readonly status: 504; readonly known: true; readonly code: "api_error"; readonly error: ServerError };
+}
+
+/** A `StripeApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = StripeApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  PostCustomers: {
+    method: "POST",
+    path: "/v1/customers",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "email_invalid",
+        "invalid_characters",
+        "tax_id_invalid",
+        "customer_tax_location_invalid",
+        "coupon_expired",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  GetCustomersCustomer: {
+    method: "GET",
+    path: "/v1/customers/{customer}",
+    statuses: {
+      "400": [
+        "invalid_request_error",
+        "livemode_mismatch",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostPaymentIntents: {
+    method: "POST",
+    path: "/v1/payment_intents",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "testmode_charges_only",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "amount_too_large",
+        "amount_too_small",
+        "payment_intent_unexpected_state",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "402": [
+        "card_error",
+        "card_declined",
+        "expired_card",
+        "incorrect_cvc",
+        "incorrect_number",
+        "incorrect_zip",
+        "incorrect_address",
+        "invalid_cvc",
+        "invalid_expiry_month",
+        "invalid_expiry_year",
+        "invalid_number",
+        "processing_error",
+        "authentication_required",
+        "card_decline_rate_limit_exceeded",
+        "insufficient_funds",
+        "payment_intent_authentication_failure",
+        "payment_intent_payment_attempt_failed",
+        "setup_intent_authentication_failure",
+        "payment_method_provider_decline",
+        "bank_account_declined",
+        "card_declined.authentication_required",
+        "card_declined.approve_with_id",
+        "card_declined.call_issuer",
+        "card_declined.card_not_supported",
+        "card_declined.card_velocity_exceeded",
+        "card_declined.currency_not_supported",
+        "card_declined.do_not_honor",
+        "card_declined.do_not_try_again",
+        "card_declined.duplicate_transaction",
+        "card_declined.expired_card",
+        "card_declined.fraudulent",
+        "card_declined.generic_decline",
+        "card_declined.incorrect_number",
+        "card_declined.incorrect_cvc",
+        "card_declined.incorrect_pin",
+        "card_declined.incorrect_zip",
+        "card_declined.insufficient_funds",
+        "card_declined.invalid_account",
+        "card_declined.invalid_amount",
+        "card_declined.invalid_cvc",
+        "card_declined.invalid_expiry_month",
+        "card_declined.invalid_expiry_year",
+        "card_declined.invalid_number",
+        "card_declined.invalid_pin",
+        "card_declined.issuer_not_available",
+        "card_declined.lost_card",
+        "card_declined.merchant_blacklist",
+        "card_declined.new_account_information_available",
+        "card_declined.no_action_taken",
+        "card_declined.not_permitted",
+        "card_declined.offline_pin_required",
+        "card_declined.online_or_offline_pin_required",
+        "card_declined.pickup_card",
+        "card_declined.pin_try_exceeded",
+        "card_declined.processing_error",
+        "card_declined.reenter_transaction",
+        "card_declined.restricted_card",
+        "card_declined.revocation_of_all_authorizations",
+        "card_declined.revocation_of_authorization",
+        "card_declined.security_violation",
+        "card_declined.service_not_allowed",
+        "card_declined.stolen_card",
+        "card_declined.stop_payment_order",
+        "card_declined.testmode_decline",
+        "card_declined.transaction_not_allowed",
+        "card_declined.try_again_later",
+        "card_declined.withdrawal_count_limit_exceeded",
+      ],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostPaymentIntentsIntentConfirm: {
+    method: "POST",
+    path: "/v1/payment_intents/{intent}/confirm",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "testmode_charges_only",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "amount_too_large",
+        "amount_too_small",
+        "payment_intent_unexpected_state",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "402": [
+        "card_error",
+        "card_declined",
+        "expired_card",
+        "incorrect_cvc",
+        "incorrect_number",
+        "incorrect_zip",
+        "incorrect_address",
+        "invalid_cvc",
+        "invalid_expiry_month",
+        "invalid_expiry_year",
+        "invalid_number",
+        "processing_error",
+        "authentication_required",
+        "card_decline_rate_limit_exceeded",
+        "insufficient_funds",
+        "payment_intent_authentication_failure",
+        "payment_intent_payment_attempt_failed",
+        "setup_intent_authentication_failure",
+        "payment_method_provider_decline",
+        "bank_account_declined",
+        "card_declined.authentication_required",
+        "card_declined.approve_with_id",
+        "card_declined.call_issuer",
+        "card_declined.card_not_supported",
+        "card_declined.card_velocity_exceeded",
+        "card_declined.currency_not_supported",
+        "card_declined.do_not_honor",
+        "card_declined.do_not_try_again",
+        "card_declined.duplicate_transaction",
+        "card_declined.expired_card",
+        "card_declined.fraudulent",
+        "card_declined.generic_decline",
+        "card_declined.incorrect_number",
+        "card_declined.incorrect_cvc",
+        "card_declined.incorrect_pin",
+        "card_declined.incorrect_zip",
+        "card_declined.insufficient_funds",
+        "card_declined.invalid_account",
+        "card_declined.invalid_amount",
+        "card_declined.invalid_cvc",
+        "card_declined.invalid_expiry_month",
+        "card_declined.invalid_expiry_year",
+        "card_declined.invalid_number",
+        "card_declined.invalid_pin",
+        "card_declined.issuer_not_available",
+        "card_declined.lost_card",
+        "card_declined.merchant_blacklist",
+        "card_declined.new_account_information_available",
+        "card_declined.no_action_taken",
+        "card_declined.not_permitted",
+        "card_declined.offline_pin_required",
+        "card_declined.online_or_offline_pin_required",
+        "card_declined.pickup_card",
+        "card_declined.pin_try_exceeded",
+        "card_declined.processing_error",
+        "card_declined.reenter_transaction",
+        "card_declined.restricted_card",
+        "card_declined.revocation_of_all_authorizations",
+        "card_declined.revocation_of_authorization",
+        "card_declined.security_violation",
+        "card_declined.service_not_allowed",
+        "card_declined.stolen_card",
+        "card_declined.stop_payment_order",
+        "card_declined.testmode_decline",
+        "card_declined.transaction_not_allowed",
+        "card_declined.try_again_later",
+        "card_declined.withdrawal_count_limit_exceeded",
+      ],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostChargesChargeCapture: {
+    method: "POST",
+    path: "/v1/charges/{charge}/capture",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "amount_too_large",
+        "charge_already_captured",
+        "charge_expired_for_capture",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostRefunds: {
+    method: "POST",
+    path: "/v1/refunds",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "amount_too_large",
+        "charge_already_refunded",
+        "charge_disputed",
+        "balance_insufficient",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostInvoicesInvoicePay: {
+    method: "POST",
+    path: "/v1/invoices/{invoice}/pay",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "testmode_charges_only",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "amount_too_large",
+        "amount_too_small",
+        "invoice_no_customer_line_items",
+        "payment_intent_unexpected_state",
+        "invoice_not_editable",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "402": [
+        "card_error",
+        "card_declined",
+        "expired_card",
+        "incorrect_cvc",
+        "incorrect_number",
+        "incorrect_zip",
+        "incorrect_address",
+        "invalid_cvc",
+        "invalid_expiry_month",
+        "invalid_expiry_year",
+        "invalid_number",
+        "processing_error",
+        "authentication_required",
+        "card_decline_rate_limit_exceeded",
+        "insufficient_funds",
+        "payment_intent_authentication_failure",
+        "payment_intent_payment_attempt_failed",
+        "setup_intent_authentication_failure",
+        "payment_method_provider_decline",
+        "bank_account_declined",
+        "card_declined.authentication_required",
+        "card_declined.approve_with_id",
+        "card_declined.call_issuer",
+        "card_declined.card_not_supported",
+        "card_declined.card_velocity_exceeded",
+        "card_declined.currency_not_supported",
+        "card_declined.do_not_honor",
+        "card_declined.do_not_try_again",
+        "card_declined.duplicate_transaction",
+        "card_declined.expired_card",
+        "card_declined.fraudulent",
+        "card_declined.generic_decline",
+        "card_declined.incorrect_number",
+        "card_declined.incorrect_cvc",
+        "card_declined.incorrect_pin",
+        "card_declined.incorrect_zip",
+        "card_declined.insufficient_funds",
+        "card_declined.invalid_account",
+        "card_declined.invalid_amount",
+        "card_declined.invalid_cvc",
+        "card_declined.invalid_expiry_month",
+        "card_declined.invalid_expiry_year",
+        "card_declined.invalid_number",
+        "card_declined.invalid_pin",
+        "card_declined.issuer_not_available",
+        "card_declined.lost_card",
+        "card_declined.merchant_blacklist",
+        "card_declined.new_account_information_available",
+        "card_declined.no_action_taken",
+        "card_declined.not_permitted",
+        "card_declined.offline_pin_required",
+        "card_declined.online_or_offline_pin_required",
+        "card_declined.pickup_card",
+        "card_declined.pin_try_exceeded",
+        "card_declined.processing_error",
+        "card_declined.reenter_transaction",
+        "card_declined.restricted_card",
+        "card_declined.revocation_of_all_authorizations",
+        "card_declined.revocation_of_authorization",
+        "card_declined.security_violation",
+        "card_declined.service_not_allowed",
+        "card_declined.stolen_card",
+        "card_declined.stop_payment_order",
+        "card_declined.testmode_decline",
+        "card_declined.transaction_not_allowed",
+        "card_declined.try_again_later",
+        "card_declined.withdrawal_count_limit_exceeded",
+      ],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+  PostForwardingRequests: {
+    method: "POST",
+    path: "/v1/forwarding/requests",
+    statuses: {
+      "400": [
+        "idempotency_error",
+        "invalid_request_error",
+        "livemode_mismatch",
+        "tls_version_unsupported",
+        "resource_missing",
+        "parameter_missing",
+        "parameter_unknown",
+        "parameter_invalid_empty",
+        "parameter_invalid_integer",
+        "parameter_invalid_string_blank",
+        "parameter_invalid_string_empty",
+        "parameters_exclusive",
+        "url_invalid",
+      ],
+      "401": ["invalid_request_error", "api_key_expired", "platform_api_key_expired"],
+      "403": ["invalid_request_error", "secret_key_required", "account_invalid", "platform_account_required"],
+      "404": ["invalid_request_error", "resource_missing"],
+      "409": ["idempotency_key_in_use"],
+      "424": ["forwarding_api_upstream_connection_error", "forwarding_api_upstream_connection_timeout"],
+      "429": ["rate_limit", "lock_timeout"],
+      "500": ["api_error"],
+      "502": ["api_error"],
+      "503": ["api_error"],
+      "504": ["api_error"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `StripeApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof StripeApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -17245,8 +18865,8 @@ export interface ErrorResponse<C extends ErrorCode> {
 
 /** Builds the `api_error` error response (HTTP 500 or 502 or 503 or 504). */
 export function createServerError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 500 | 502 | 503 | 504; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"api_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
     levels: [
@@ -17280,8 +18900,8 @@ export function createServerError(
 
 /** Builds the `card_error` error response (HTTP 402). */
 export function createCardError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -17310,8 +18930,8 @@ export function createCardError(
 
 /** Builds the `idempotency_error` error response (HTTP 400). */
 export function createIdempotencyError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"idempotency_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17340,8 +18960,8 @@ export function createIdempotencyError(
 
 /** Builds the `invalid_request_error` error response (HTTP 400 or 401 or 403 or 404). */
 export function createInvalidRequestError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400 | 401 | 403 | 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400 | 401 | 403 | 404; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_request_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17375,8 +18995,8 @@ export function createInvalidRequestError(
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
 export function createApiKeyExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 401; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"api_key_expired"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [
@@ -17405,8 +19025,8 @@ export function createApiKeyExpiredError(
 
 /** Builds the `platform_api_key_expired` error response (HTTP 401). */
 export function createPlatformApiKeyExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 401; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"platform_api_key_expired"> {
   return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
     levels: [
@@ -17435,8 +19055,8 @@ export function createPlatformApiKeyExpiredError(
 
 /** Builds the `secret_key_required` error response (HTTP 403). */
 export function createSecretKeyRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"secret_key_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
     levels: [
@@ -17465,8 +19085,8 @@ export function createSecretKeyRequiredError(
 
 /** Builds the `account_invalid` error response (HTTP 403). */
 export function createAccountInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"account_invalid"> {
   return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
     levels: [
@@ -17495,8 +19115,8 @@ export function createAccountInvalidError(
 
 /** Builds the `platform_account_required` error response (HTTP 403). */
 export function createPlatformAccountRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"platform_account_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
     levels: [
@@ -17525,8 +19145,8 @@ export function createPlatformAccountRequiredError(
 
 /** Builds the `livemode_mismatch` error response (HTTP 400). */
 export function createLivemodeMismatchError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"livemode_mismatch"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17555,8 +19175,8 @@ export function createLivemodeMismatchError(
 
 /** Builds the `testmode_charges_only` error response (HTTP 400). */
 export function createTestmodeChargesOnlyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"testmode_charges_only"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17585,8 +19205,8 @@ export function createTestmodeChargesOnlyError(
 
 /** Builds the `tls_version_unsupported` error response (HTTP 400). */
 export function createTlsVersionUnsupportedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"tls_version_unsupported"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17615,8 +19235,8 @@ export function createTlsVersionUnsupportedError(
 
 /** Builds the `resource_missing` error response (HTTP 400 or 404). */
 export function createResourceMissingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400 | 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400 | 404; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"resource_missing"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17648,8 +19268,8 @@ export function createResourceMissingError(
 
 /** Builds the `resource_already_exists` error response (HTTP 400). */
 export function createResourceAlreadyExistsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"resource_already_exists"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17678,8 +19298,8 @@ export function createResourceAlreadyExistsError(
 
 /** Builds the `parameter_missing` error response (HTTP 400). */
 export function createParameterMissingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_missing"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17708,8 +19328,8 @@ export function createParameterMissingError(
 
 /** Builds the `parameter_unknown` error response (HTTP 400). */
 export function createParameterUnknownError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_unknown"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17738,8 +19358,8 @@ export function createParameterUnknownError(
 
 /** Builds the `parameter_invalid_empty` error response (HTTP 400). */
 export function createParameterInvalidEmptyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_invalid_empty"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17768,8 +19388,8 @@ export function createParameterInvalidEmptyError(
 
 /** Builds the `parameter_invalid_integer` error response (HTTP 400). */
 export function createParameterInvalidIntegerError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_invalid_integer"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17798,8 +19418,8 @@ export function createParameterInvalidIntegerError(
 
 /** Builds the `parameter_invalid_string_blank` error response (HTTP 400). */
 export function createParameterInvalidStringBlankError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_invalid_string_blank"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17828,8 +19448,8 @@ export function createParameterInvalidStringBlankError(
 
 /** Builds the `parameter_invalid_string_empty` error response (HTTP 400). */
 export function createParameterInvalidStringEmptyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameter_invalid_string_empty"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17858,8 +19478,8 @@ export function createParameterInvalidStringEmptyError(
 
 /** Builds the `parameters_exclusive` error response (HTTP 400). */
 export function createParametersExclusiveError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"parameters_exclusive"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17888,8 +19508,8 @@ export function createParametersExclusiveError(
 
 /** Builds the `amount_too_large` error response (HTTP 400). */
 export function createAmountTooLargeError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"amount_too_large"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17918,8 +19538,8 @@ export function createAmountTooLargeError(
 
 /** Builds the `amount_too_small` error response (HTTP 400). */
 export function createAmountTooSmallError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"amount_too_small"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17948,8 +19568,8 @@ export function createAmountTooSmallError(
 
 /** Builds the `email_invalid` error response (HTTP 400). */
 export function createEmailInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"email_invalid"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -17978,8 +19598,8 @@ export function createEmailInvalidError(
 
 /** Builds the `url_invalid` error response (HTTP 400). */
 export function createUrlInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"url_invalid"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18008,8 +19628,8 @@ export function createUrlInvalidError(
 
 /** Builds the `invalid_characters` error response (HTTP 400). */
 export function createInvalidCharactersError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_characters"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18038,8 +19658,8 @@ export function createInvalidCharactersError(
 
 /** Builds the `tax_id_invalid` error response (HTTP 400). */
 export function createTaxIdInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"tax_id_invalid"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18068,8 +19688,8 @@ export function createTaxIdInvalidError(
 
 /** Builds the `customer_tax_location_invalid` error response (HTTP 400). */
 export function createCustomerTaxLocationInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"customer_tax_location_invalid"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18098,8 +19718,8 @@ export function createCustomerTaxLocationInvalidError(
 
 /** Builds the `coupon_expired` error response (HTTP 400). */
 export function createCouponExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"coupon_expired"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18128,8 +19748,8 @@ export function createCouponExpiredError(
 
 /** Builds the `invoice_no_customer_line_items` error response (HTTP 400). */
 export function createInvoiceNoCustomerLineItemsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invoice_no_customer_line_items"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18158,8 +19778,8 @@ export function createInvoiceNoCustomerLineItemsError(
 
 /** Builds the `payment_intent_unexpected_state` error response (HTTP 400). */
 export function createPaymentIntentUnexpectedStateError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"payment_intent_unexpected_state"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18188,8 +19808,8 @@ export function createPaymentIntentUnexpectedStateError(
 
 /** Builds the `setup_intent_unexpected_state` error response (HTTP 400). */
 export function createSetupIntentUnexpectedStateError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"setup_intent_unexpected_state"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18218,8 +19838,8 @@ export function createSetupIntentUnexpectedStateError(
 
 /** Builds the `charge_already_captured` error response (HTTP 400). */
 export function createChargeAlreadyCapturedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"charge_already_captured"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18248,8 +19868,8 @@ export function createChargeAlreadyCapturedError(
 
 /** Builds the `charge_already_refunded` error response (HTTP 400). */
 export function createChargeAlreadyRefundedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"charge_already_refunded"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18278,8 +19898,8 @@ export function createChargeAlreadyRefundedError(
 
 /** Builds the `charge_disputed` error response (HTTP 400). */
 export function createChargeDisputedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"charge_disputed"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18308,8 +19928,8 @@ export function createChargeDisputedError(
 
 /** Builds the `charge_expired_for_capture` error response (HTTP 400). */
 export function createChargeExpiredForCaptureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"charge_expired_for_capture"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18338,8 +19958,8 @@ export function createChargeExpiredForCaptureError(
 
 /** Builds the `invoice_not_editable` error response (HTTP 400). */
 export function createInvoiceNotEditableError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invoice_not_editable"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18368,8 +19988,8 @@ export function createInvoiceNotEditableError(
 
 /** Builds the `token_already_used` error response (HTTP 400). */
 export function createTokenAlreadyUsedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"token_already_used"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18398,8 +20018,8 @@ export function createTokenAlreadyUsedError(
 
 /** Builds the `balance_insufficient` error response (HTTP 400). */
 export function createBalanceInsufficientError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"balance_insufficient"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18428,8 +20048,8 @@ export function createBalanceInsufficientError(
 
 /** Builds the `payouts_not_allowed` error response (HTTP 400). */
 export function createPayoutsNotAllowedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"payouts_not_allowed"> {
   return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
     levels: [
@@ -18458,8 +20078,8 @@ export function createPayoutsNotAllowedError(
 
 /** Builds the `card_declined` error response (HTTP 402). */
 export function createCardDeclinedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18488,8 +20108,8 @@ export function createCardDeclinedError(
 
 /** Builds the `expired_card` error response (HTTP 402). */
 export function createExpiredCardError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"expired_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18518,8 +20138,8 @@ export function createExpiredCardError(
 
 /** Builds the `incorrect_cvc` error response (HTTP 402). */
 export function createIncorrectCvcError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"incorrect_cvc"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18548,8 +20168,8 @@ export function createIncorrectCvcError(
 
 /** Builds the `incorrect_number` error response (HTTP 402). */
 export function createIncorrectNumberError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"incorrect_number"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18578,8 +20198,8 @@ export function createIncorrectNumberError(
 
 /** Builds the `incorrect_zip` error response (HTTP 402). */
 export function createIncorrectZipError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"incorrect_zip"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18608,8 +20228,8 @@ export function createIncorrectZipError(
 
 /** Builds the `incorrect_address` error response (HTTP 402). */
 export function createIncorrectAddressError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"incorrect_address"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18638,8 +20258,8 @@ export function createIncorrectAddressError(
 
 /** Builds the `invalid_cvc` error response (HTTP 402). */
 export function createInvalidCvcError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_cvc"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18668,8 +20288,8 @@ export function createInvalidCvcError(
 
 /** Builds the `invalid_expiry_month` error response (HTTP 402). */
 export function createInvalidExpiryMonthError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_expiry_month"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18698,8 +20318,8 @@ export function createInvalidExpiryMonthError(
 
 /** Builds the `invalid_expiry_year` error response (HTTP 402). */
 export function createInvalidExpiryYearError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_expiry_year"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18728,8 +20348,8 @@ export function createInvalidExpiryYearError(
 
 /** Builds the `invalid_number` error response (HTTP 402). */
 export function createInvalidNumberError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"invalid_number"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18758,8 +20378,8 @@ export function createInvalidNumberError(
 
 /** Builds the `processing_error` error response (HTTP 402). */
 export function createProcessingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"processing_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18788,8 +20408,8 @@ export function createProcessingError(
 
 /** Builds the `authentication_required` error response (HTTP 402). */
 export function createAuthenticationRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"authentication_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18818,8 +20438,8 @@ export function createAuthenticationRequiredError(
 
 /** Builds the `card_decline_rate_limit_exceeded` error response (HTTP 402). */
 export function createCardDeclineRateLimitExceededError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_decline_rate_limit_exceeded"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18848,8 +20468,8 @@ export function createCardDeclineRateLimitExceededError(
 
 /** Builds the `insufficient_funds` error response (HTTP 402). */
 export function createInsufficientFundsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"insufficient_funds"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18878,8 +20498,8 @@ export function createInsufficientFundsError(
 
 /** Builds the `payment_intent_authentication_failure` error response (HTTP 402). */
 export function createPaymentIntentAuthenticationFailureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"payment_intent_authentication_failure"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18908,8 +20528,8 @@ export function createPaymentIntentAuthenticationFailureError(
 
 /** Builds the `payment_intent_payment_attempt_failed` error response (HTTP 402). */
 export function createPaymentIntentPaymentAttemptFailedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"payment_intent_payment_attempt_failed"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18938,8 +20558,8 @@ export function createPaymentIntentPaymentAttemptFailedError(
 
 /** Builds the `setup_intent_authentication_failure` error response (HTTP 402). */
 export function createSetupIntentAuthenticationFailureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"setup_intent_authentication_failure"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18969,7 +20589,7 @@ export function createSetupIntentAuthenticationFailureError(
 /** Builds the `payment_method_provider_decline` error response (HTTP 402). */
 export function createPaymentMethodProviderDeclineError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"payment_method_provider_decline"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -18999,7 +20619,7 @@ export function createPaymentMethodProviderDeclineError(
 /** Builds the `bank_account_declined` error response (HTTP 402). */
 export function createBankAccountDeclinedError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"bank_account_declined"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19029,7 +20649,7 @@ export function createBankAccountDeclinedError(
 /** Builds the `idempotency_key_in_use` error response (HTTP 409). */
 export function createIdempotencyKeyInUseError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 409; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"idempotency_key_in_use"> {
   return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
     levels: [
@@ -19058,8 +20678,8 @@ export function createIdempotencyKeyInUseError(
 
 /** Builds the `rate_limit` error response (HTTP 429). */
 export function createRateLimitError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 429; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"rate_limit"> {
   return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
     levels: [
@@ -19089,7 +20709,7 @@ export function createRateLimitError(
 /** Builds the `lock_timeout` error response (HTTP 429). */
 export function createLockTimeoutError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 429; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"lock_timeout"> {
   return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
     levels: [
@@ -19119,7 +20739,7 @@ export function createLockTimeoutError(
 /** Builds the `forwarding_api_upstream_connection_error` error response (HTTP 424). */
 export function createForwardingApiUpstreamConnectionError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 424; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 424; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"forwarding_api_upstream_connection_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 424, fields, init.headers, {
     levels: [
@@ -19149,7 +20769,7 @@ export function createForwardingApiUpstreamConnectionError(
 /** Builds the `forwarding_api_upstream_connection_timeout` error response (HTTP 424). */
 export function createForwardingApiUpstreamConnectionTimeoutError(
   fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 424; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: { readonly status?: 424; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"forwarding_api_upstream_connection_timeout"> {
   return buildResponse(TABLES.envelope, init.status ?? 424, fields, init.headers, {
     levels: [
@@ -19178,8 +20798,8 @@ export function createForwardingApiUpstreamConnectionTimeoutError(
 
 /** Builds the `card_declined.authentication_required` error response (HTTP 402). */
 export function createCardDeclinedAuthenticationRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.authentication_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19214,8 +20834,8 @@ export function createCardDeclinedAuthenticationRequiredError(
 
 /** Builds the `card_declined.approve_with_id` error response (HTTP 402). */
 export function createCardDeclinedApproveWithIdError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.approve_with_id"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19244,8 +20864,8 @@ export function createCardDeclinedApproveWithIdError(
 
 /** Builds the `card_declined.call_issuer` error response (HTTP 402). */
 export function createCardDeclinedCallIssuerError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.call_issuer"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19274,8 +20894,8 @@ export function createCardDeclinedCallIssuerError(
 
 /** Builds the `card_declined.card_not_supported` error response (HTTP 402). */
 export function createCardDeclinedCardNotSupportedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.card_not_supported"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19304,8 +20924,8 @@ export function createCardDeclinedCardNotSupportedError(
 
 /** Builds the `card_declined.card_velocity_exceeded` error response (HTTP 402). */
 export function createCardDeclinedCardVelocityExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.card_velocity_exceeded"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19340,8 +20960,8 @@ export function createCardDeclinedCardVelocityExceededError(
 
 /** Builds the `card_declined.currency_not_supported` error response (HTTP 402). */
 export function createCardDeclinedCurrencyNotSupportedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.currency_not_supported"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19370,8 +20990,8 @@ export function createCardDeclinedCurrencyNotSupportedError(
 
 /** Builds the `card_declined.do_not_honor` error response (HTTP 402). */
 export function createCardDeclinedDoNotHonorError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.do_not_honor"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19400,8 +21020,8 @@ export function createCardDeclinedDoNotHonorError(
 
 /** Builds the `card_declined.do_not_try_again` error response (HTTP 402). */
 export function createCardDeclinedDoNotTryAgainError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.do_not_try_again"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19430,8 +21050,8 @@ export function createCardDeclinedDoNotTryAgainError(
 
 /** Builds the `card_declined.duplicate_transaction` error response (HTTP 402). */
 export function createCardDeclinedDuplicateTransactionError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.duplicate_transaction"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19466,8 +21086,8 @@ export function createCardDeclinedDuplicateTransactionError(
 
 /** Builds the `card_declined.expired_card` error response (HTTP 402). */
 export function createCardDeclinedExpiredCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.expired_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19496,8 +21116,8 @@ export function createCardDeclinedExpiredCardError(
 
 /** Builds the `card_declined.fraudulent` error response (HTTP 402). */
 export function createCardDeclinedFraudulentError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.fraudulent"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19528,8 +21148,8 @@ export function createCardDeclinedFraudulentError(
 
 /** Builds the `card_declined.generic_decline` error response (HTTP 402). */
 export function createCardDeclinedGenericDeclineError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.generic_decline"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19564,8 +21184,8 @@ export function createCardDeclinedGenericDeclineError(
 
 /** Builds the `card_declined.incorrect_number` error response (HTTP 402). */
 export function createCardDeclinedIncorrectNumberError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.incorrect_number"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19594,8 +21214,8 @@ export function createCardDeclinedIncorrectNumberError(
 
 /** Builds the `card_declined.incorrect_cvc` error response (HTTP 402). */
 export function createCardDeclinedIncorrectCvcError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.incorrect_cvc"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19624,8 +21244,8 @@ export function createCardDeclinedIncorrectCvcError(
 
 /** Builds the `card_declined.incorrect_pin` error response (HTTP 402). */
 export function createCardDeclinedIncorrectPinError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.incorrect_pin"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19660,8 +21280,8 @@ export function createCardDeclinedIncorrectPinError(
 
 /** Builds the `card_declined.incorrect_zip` error response (HTTP 402). */
 export function createCardDeclinedIncorrectZipError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.incorrect_zip"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19690,8 +21310,8 @@ export function createCardDeclinedIncorrectZipError(
 
 /** Builds the `card_declined.insufficient_funds` error response (HTTP 402). */
 export function createCardDeclinedInsufficientFundsError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.insufficient_funds"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19720,8 +21340,8 @@ export function createCardDeclinedInsufficientFundsError(
 
 /** Builds the `card_declined.invalid_account` error response (HTTP 402). */
 export function createCardDeclinedInvalidAccountError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_account"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19750,8 +21370,8 @@ export function createCardDeclinedInvalidAccountError(
 
 /** Builds the `card_declined.invalid_amount` error response (HTTP 402). */
 export function createCardDeclinedInvalidAmountError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_amount"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19782,8 +21402,8 @@ export function createCardDeclinedInvalidAmountError(
 
 /** Builds the `card_declined.invalid_cvc` error response (HTTP 402). */
 export function createCardDeclinedInvalidCvcError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_cvc"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19812,8 +21432,8 @@ export function createCardDeclinedInvalidCvcError(
 
 /** Builds the `card_declined.invalid_expiry_month` error response (HTTP 402). */
 export function createCardDeclinedInvalidExpiryMonthError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_expiry_month"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19842,8 +21462,8 @@ export function createCardDeclinedInvalidExpiryMonthError(
 
 /** Builds the `card_declined.invalid_expiry_year` error response (HTTP 402). */
 export function createCardDeclinedInvalidExpiryYearError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_expiry_year"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19872,8 +21492,8 @@ export function createCardDeclinedInvalidExpiryYearError(
 
 /** Builds the `card_declined.invalid_number` error response (HTTP 402). */
 export function createCardDeclinedInvalidNumberError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_number"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19902,8 +21522,8 @@ export function createCardDeclinedInvalidNumberError(
 
 /** Builds the `card_declined.invalid_pin` error response (HTTP 402). */
 export function createCardDeclinedInvalidPinError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.invalid_pin"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19932,8 +21552,8 @@ export function createCardDeclinedInvalidPinError(
 
 /** Builds the `card_declined.issuer_not_available` error response (HTTP 402). */
 export function createCardDeclinedIssuerNotAvailableError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.issuer_not_available"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19968,8 +21588,8 @@ export function createCardDeclinedIssuerNotAvailableError(
 
 /** Builds the `card_declined.lost_card` error response (HTTP 402). */
 export function createCardDeclinedLostCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.lost_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -19998,8 +21618,8 @@ export function createCardDeclinedLostCardError(
 
 /** Builds the `card_declined.merchant_blacklist` error response (HTTP 402). */
 export function createCardDeclinedMerchantBlacklistError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.merchant_blacklist"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20034,8 +21654,8 @@ export function createCardDeclinedMerchantBlacklistError(
 
 /** Builds the `card_declined.new_account_information_available` error response (HTTP 402). */
 export function createCardDeclinedNewAccountInformationAvailableError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.new_account_information_available"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20064,8 +21684,8 @@ export function createCardDeclinedNewAccountInformationAvailableError(
 
 /** Builds the `card_declined.no_action_taken` error response (HTTP 402). */
 export function createCardDeclinedNoActionTakenError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.no_action_taken"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20094,8 +21714,8 @@ export function createCardDeclinedNoActionTakenError(
 
 /** Builds the `card_declined.not_permitted` error response (HTTP 402). */
 export function createCardDeclinedNotPermittedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.not_permitted"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20124,8 +21744,8 @@ export function createCardDeclinedNotPermittedError(
 
 /** Builds the `card_declined.offline_pin_required` error response (HTTP 402). */
 export function createCardDeclinedOfflinePinRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.offline_pin_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20154,8 +21774,8 @@ export function createCardDeclinedOfflinePinRequiredError(
 
 /** Builds the `card_declined.online_or_offline_pin_required` error response (HTTP 402). */
 export function createCardDeclinedOnlineOrOfflinePinRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.online_or_offline_pin_required"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20184,8 +21804,8 @@ export function createCardDeclinedOnlineOrOfflinePinRequiredError(
 
 /** Builds the `card_declined.pickup_card` error response (HTTP 402). */
 export function createCardDeclinedPickupCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.pickup_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20220,8 +21840,8 @@ export function createCardDeclinedPickupCardError(
 
 /** Builds the `card_declined.pin_try_exceeded` error response (HTTP 402). */
 export function createCardDeclinedPinTryExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.pin_try_exceeded"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20250,8 +21870,8 @@ export function createCardDeclinedPinTryExceededError(
 
 /** Builds the `card_declined.processing_error` error response (HTTP 402). */
 export function createCardDeclinedProcessingError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.processing_error"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20280,8 +21900,8 @@ export function createCardDeclinedProcessingError(
 
 /** Builds the `card_declined.reenter_transaction` error response (HTTP 402). */
 export function createCardDeclinedReenterTransactionError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.reenter_transaction"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20312,8 +21932,8 @@ export function createCardDeclinedReenterTransactionError(
 
 /** Builds the `card_declined.restricted_card` error response (HTTP 402). */
 export function createCardDeclinedRestrictedCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.restricted_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20348,8 +21968,8 @@ export function createCardDeclinedRestrictedCardError(
 
 /** Builds the `card_declined.revocation_of_all_authorizations` error response (HTTP 402). */
 export function createCardDeclinedRevocationOfAllAuthorizationsError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.revocation_of_all_authorizations"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20378,8 +21998,8 @@ export function createCardDeclinedRevocationOfAllAuthorizationsError(
 
 /** Builds the `card_declined.revocation_of_authorization` error response (HTTP 402). */
 export function createCardDeclinedRevocationOfAuthorizationError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.revocation_of_authorization"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20408,8 +22028,8 @@ export function createCardDeclinedRevocationOfAuthorizationError(
 
 /** Builds the `card_declined.security_violation` error response (HTTP 402). */
 export function createCardDeclinedSecurityViolationError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.security_violation"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20438,8 +22058,8 @@ export function createCardDeclinedSecurityViolationError(
 
 /** Builds the `card_declined.service_not_allowed` error response (HTTP 402). */
 export function createCardDeclinedServiceNotAllowedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.service_not_allowed"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20468,8 +22088,8 @@ export function createCardDeclinedServiceNotAllowedError(
 
 /** Builds the `card_declined.stolen_card` error response (HTTP 402). */
 export function createCardDeclinedStolenCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.stolen_card"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20498,8 +22118,8 @@ export function createCardDeclinedStolenCardError(
 
 /** Builds the `card_declined.stop_payment_order` error response (HTTP 402). */
 export function createCardDeclinedStopPaymentOrderError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.stop_payment_order"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20528,8 +22148,8 @@ export function createCardDeclinedStopPaymentOrderError(
 
 /** Builds the `card_declined.testmode_decline` error response (HTTP 402). */
 export function createCardDeclinedTestmodeDeclineError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.testmode_decline"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20558,8 +22178,8 @@ export function createCardDeclinedTestmodeDeclineError(
 
 /** Builds the `card_declined.transaction_not_allowed` error response (HTTP 402). */
 export function createCardDeclinedTransactionNotAllowedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.transaction_not_allowed"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20588,8 +22208,8 @@ export function createCardDeclinedTransactionNotAllowedError(
 
 /** Builds the `card_declined.try_again_later` error response (HTTP 402). */
 export function createCardDeclinedTryAgainLaterError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.try_again_later"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20618,8 +22238,8 @@ export function createCardDeclinedTryAgainLaterError(
 
 /** Builds the `card_declined.withdrawal_count_limit_exceeded` error response (HTTP 402). */
 export function createCardDeclinedWithdrawalCountLimitExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
+  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
 ): ErrorResponse<"card_declined.withdrawal_count_limit_exceeded"> {
   return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
     levels: [
@@ -20895,6 +22515,29 @@ export interface BuiltResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: unknown;
+}
+
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
 /** A fresh copy of a constant, so that no two responses share an object. */
@@ -21220,6 +22863,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

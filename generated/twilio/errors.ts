@@ -7215,6 +7215,712 @@ export function retryDelayMs(
   return delayMs(TABLES.defaultBackoff, error, attempt, headers, options);
 }
 
+/**
+ * The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its
+ * own): narrow by status, then by code.
+ */
+export interface StatusErrors {
+  400: 
+      | UnknownParametersError
+      | InvalidFriendlyNameError
+      | PageSizeTooLargeError
+      | NoCalledNumberError
+      | InvalidToNumberError
+      | InvalidFromNumberError
+      | CallerNumberRequiredError
+      | ToNumberUnreachableError
+      | CallGeoPermissionError
+      | CallBlocklistedError
+      | PhoneNumberNotValidError
+      | ToNumberNotVerifiedError
+      | InvalidPhoneNumberError
+      | InvalidUrlError
+      | InvalidMethodError
+      | TrialInboundNumberUnavailableError
+      | NumberTypeWithoutSmsError
+      | SmsRegionNotEnabledError
+      | PhoneNumberInvalidError
+      | PhoneNumberNotAvailableError
+      | CallerIdAlreadyValidatedError
+      | InvalidAreaCodeError
+      | NoNumbersInAreaCodeError
+      | FromNotSmsCapableError
+      | MessageBodyRequiredError
+      | FromRequiredError
+      | ToRequiredError
+      | FromNotMessageCapableError
+      | ToNotVerifiedError
+      | InvalidStatusCallbackError
+      | UnsubscribedRecipientError
+      | FromQueueFullError
+      | ToNotReachableBySmsError
+      | ToNotMobileError
+      | BodyTooLongError
+      | InvalidMediaUrlError
+      | FromNotMmsEnabledError
+      | TooManyMediaFilesError
+      | AddressRequiredError
+      | ContentSidRequiredError
+      | InvalidContentVariablesError
+      | NoSenderAvailableError
+      | InvalidMessagingServiceError
+      | VerifyInvalidParameterError
+      | MaxRateLimitsError
+      | ChinaVettingRequiredError
+      | DeliveryChannelDisabledError
+      | DeliveryAttemptBlockedError;
+  401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+  403: 
+      | AccountNotActiveError
+      | AccessDeniedError
+      | TestCredentialsError
+      | ForbiddenError
+      | LandlineNotSmsCapableError;
+  404: ResourceNotFoundError | HttpNotFoundError;
+  405: MethodNotAllowedError | HttpMethodNotAllowedError;
+  409: ConflictError;
+  422: InvalidParameterError;
+  426: UpgradeRequiredError;
+  429: 
+      | TooManyRequestsError
+      | MaxCheckAttemptsError
+      | MaxSendAttemptsError
+      | TooManyConcurrentVerificationsError
+      | HttpConcurrencyLimitError;
+  500: InternalServerError | HttpServerError;
+  503: ServiceUnavailableError | HttpServiceUnavailableError;
+}
+
+/**
+ * An error response of the Twilio REST API, classified per its catalog: throw it from a client's
+ * middleware or interceptor, narrow it with `is(code)`, retry it with `withRetry`.
+ */
+export class TwilioApiError extends Error {
+  override readonly name: string = "TwilioApiError";
+  /** The HTTP status. */
+  readonly status: number;
+  /** Whether the response is a documented error; `is(code)` narrows to one. */
+  readonly known: boolean;
+  /** The documented code, or the finest code the body carries when it is not documented. */
+  readonly code: ClassifiedError["code"];
+  /** Every code level read, by name. */
+  readonly codes: ErrorLevels;
+  /** The codes of sub-errors (item codes). */
+  readonly itemCodes: ClassifiedError["itemCodes"];
+  /** The error object: a documented one, one with the shape every error shares, or undefined. */
+  readonly error: DocumentedError | ErrorShape | undefined;
+  /** The body as received: parsed JSON, else its text; undefined when empty. */
+  readonly body: unknown;
+  readonly headers: HeadersLike;
+  /** The retry policy at this status. */
+  readonly retry: RetryPolicy;
+  /** Whether a second attempt may follow (as the response's should-retry header allows). */
+  readonly retryable: boolean;
+  /** The full classification. */
+  readonly classified: ClassifiedError;
+
+  constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
+    const classified = classifyError(status, body, headers, options);
+    super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.known = classified.known;
+    this.code = classified.code;
+    this.codes = classified.codes;
+    this.itemCodes = classified.itemCodes;
+    this.error = classified.error;
+    this.body = body;
+    this.headers = headers;
+    this.retry = classified.retry;
+    this.retryable = classified.retryable;
+    this.classified = classified;
+  }
+
+  /**
+   * The error a response is, its body read once (a body that is not JSON, or none, still gives
+   * an error with the status); `cause` chains the error that led here.
+   */
+  static async fromResponse(response: ResponseLike, options: { readonly cause?: unknown } = {}): Promise<TwilioApiError> {
+    return new TwilioApiError(response.status, await readBody(response), response.headers, options);
+  }
+
+  /** Whether this is the documented error `code`; narrows `error` to its type. */
+  is<C extends ErrorCode>(code: C): this is TwilioApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
+    return this.known && this.code === code;
+  }
+
+  /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
+  retryDelayMs(attempt: number, options: RetryOptions = {}): number | undefined {
+    return delayMs(TABLES.defaultBackoff, this, attempt, this.headers, options);
+  }
+
+  toJSON(): {
+    readonly name: string;
+    readonly message: string;
+    readonly status: number;
+    readonly known: boolean;
+    readonly code: ClassifiedError["code"];
+    readonly codes: ErrorLevels;
+    readonly body: unknown;
+    readonly headers: Record<string, string>;
+    readonly retry: RetryPolicy;
+  } {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      known: this.known,
+      code: this.code,
+      codes: this.codes,
+      body: this.body,
+      headers: headerRecord(this.headers),
+      retry: this.retry,
+    };
+  }
+}
+
+/**
+ * `withRetry` options: caps on attempts and waits, an `AbortSignal`, and the clock, randomness and
+ * sleep, for tests.
+ */
+export type WithRetryOptions = RetryLoopOptions & RetryOptions;
+/**
+ * Calls `fn` (with the attempt number, 1 first) until it resolves. When it throws `TwilioApiError`,
+ * retries as the catalog says for that error: its attempts, its backoff with jitter, or the delay the
+ * server asks for in any form the catalog declares; anything else is thrown at once, as is the last
+ * error when a cap is reached or the signal aborts.
+ */
+export function withRetry<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  options: WithRetryOptions = {},
+): Promise<T> {
+  return retryLoop(
+    fn,
+    (error, attempt) => (error instanceof TwilioApiError ? error.retryDelayMs(attempt, options) : undefined),
+    options,
+  );
+}
+
+/**
+ * Each operation's errors by HTTP status, keyed by operationId (else `METHOD /path`): exactly the
+ * error objects the catalog maps to it.
+ */
+export interface OperationStatusErrors {
+  /** POST /2010-04-01/Accounts/{AccountSid}/Messages.json */
+  "CreateMessage": {
+    400: 
+        | UnknownParametersError
+        | InvalidToNumberError
+        | InvalidFromNumberError
+        | SmsRegionNotEnabledError
+        | FromNotSmsCapableError
+        | MessageBodyRequiredError
+        | FromRequiredError
+        | ToRequiredError
+        | FromNotMessageCapableError
+        | ToNotVerifiedError
+        | InvalidStatusCallbackError
+        | UnsubscribedRecipientError
+        | FromQueueFullError
+        | ToNotReachableBySmsError
+        | ToNotMobileError
+        | BodyTooLongError
+        | InvalidMediaUrlError
+        | FromNotMmsEnabledError
+        | TooManyMediaFilesError
+        | ContentSidRequiredError
+        | InvalidContentVariablesError
+        | NoSenderAvailableError
+        | InvalidMessagingServiceError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** GET /2010-04-01/Accounts/{AccountSid}/Messages.json */
+  "ListMessage": {
+    400: PageSizeTooLargeError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** GET /2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json */
+  "FetchMessage": {
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** POST /2010-04-01/Accounts/{AccountSid}/Calls.json */
+  "CreateCall": {
+    400: 
+        | UnknownParametersError
+        | NoCalledNumberError
+        | InvalidToNumberError
+        | InvalidFromNumberError
+        | CallerNumberRequiredError
+        | ToNumberUnreachableError
+        | CallGeoPermissionError
+        | CallBlocklistedError
+        | PhoneNumberNotValidError
+        | ToNumberNotVerifiedError
+        | InvalidPhoneNumberError
+        | InvalidUrlError
+        | InvalidStatusCallbackError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json */
+  "CreateIncomingPhoneNumber": {
+    400: 
+        | UnknownParametersError
+        | InvalidFriendlyNameError
+        | InvalidUrlError
+        | InvalidMethodError
+        | TrialInboundNumberUnavailableError
+        | NumberTypeWithoutSmsError
+        | PhoneNumberInvalidError
+        | PhoneNumberNotAvailableError
+        | AddressRequiredError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** GET /2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json */
+  "ListAvailablePhoneNumberLocal": {
+    400: PageSizeTooLargeError | InvalidAreaCodeError | NoNumbersInAreaCodeError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** POST /v2/Services/{ServiceSid}/Verifications */
+  "CreateVerification": {
+    400: 
+        | UnknownParametersError
+        | VerifyInvalidParameterError
+        | MaxRateLimitsError
+        | ChinaVettingRequiredError
+        | DeliveryChannelDisabledError
+        | DeliveryAttemptBlockedError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError | LandlineNotSmsCapableError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | MaxSendAttemptsError | TooManyConcurrentVerificationsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+  /** POST /v2/Services/{ServiceSid}/VerificationCheck */
+  "CreateVerificationCheck": {
+    400: 
+        | UnknownParametersError
+        | VerifyInvalidParameterError
+        | ChinaVettingRequiredError
+        | DeliveryChannelDisabledError;
+    401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
+    403: AccountNotActiveError | AccessDeniedError | TestCredentialsError;
+    404: ResourceNotFoundError | HttpNotFoundError;
+    405: MethodNotAllowedError | HttpMethodNotAllowedError;
+    429: TooManyRequestsError | MaxCheckAttemptsError | HttpConcurrencyLimitError;
+    500: InternalServerError | HttpServerError;
+    503: ServiceUnavailableError | HttpServiceUnavailableError;
+  };
+}
+
+/** An operation of the spec that the catalog gives errors to. */
+export type OperationKey = keyof OperationStatusErrors;
+/** Each operation's errors: the union of exactly the error objects it can return. */
+export type OperationErrors = { [O in OperationKey]: OperationStatusErrors[O][keyof OperationStatusErrors[O]] };
+/** Each operation's failures as a thrown error says them: narrow by `status`, then by `code`. */
+export interface OperationFailures {
+  "CreateMessage":
+    | { readonly status: 400; readonly known: true; readonly code: 20001; readonly error: UnknownParametersError }
+    | { readonly status: 400; readonly known: true; readonly code: 21211; readonly error: InvalidToNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21212; readonly error: InvalidFromNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21408; readonly error: SmsRegionNotEnabledError }
+    | { readonly status: 400; readonly known: true; readonly code: 21601; readonly error: FromNotSmsCapableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21602; readonly error: MessageBodyRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 21603; readonly error: FromRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 21604; readonly error: ToRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 21606; readonly error: FromNotMessageCapableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21608; readonly error: ToNotVerifiedError }
+    | { readonly status: 400; readonly known: true; readonly code: 21609; readonly error: InvalidStatusCallbackError }
+    | { readonly status: 400; readonly known: true; readonly code: 21610; readonly error: UnsubscribedRecipientError }
+    | { readonly status: 400; readonly known: true; readonly code: 21611; readonly error: FromQueueFullError }
+    | { readonly status: 400; readonly known: true; readonly code: 21612; readonly error: ToNotReachableBySmsError }
+    | { readonly status: 400; readonly known: true; readonly code: 21614; readonly error: ToNotMobileError }
+    | { readonly status: 400; readonly known: true; readonly code: 21617; readonly error: BodyTooLongError }
+    | { readonly status: 400; readonly known: true; readonly code: 21620; readonly error: InvalidMediaUrlError }
+    | { readonly status: 400; readonly known: true; readonly code: 21621; readonly error: FromNotMmsEnabledError }
+    | { readonly status: 400; readonly known: true; readonly code: 21623; readonly error: TooManyMediaFilesError }
+    | { readonly status: 400; readonly known: true; readonly code: 21654; readonly error: ContentSidRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 21656; readonly error: InvalidContentVariablesError }
+    | { readonly status: 400; readonly known: true; readonly code: 21703; readonly error: NoSenderAvailableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21705; readonly error: InvalidMessagingServiceError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "ListMessage":
+    | { readonly status: 400; readonly known: true; readonly code: 20007; readonly error: PageSizeTooLargeError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "FetchMessage":
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "CreateCall":
+    | { readonly status: 400; readonly known: true; readonly code: 20001; readonly error: UnknownParametersError }
+    | { readonly status: 400; readonly known: true; readonly code: 21201; readonly error: NoCalledNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21211; readonly error: InvalidToNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21212; readonly error: InvalidFromNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21213; readonly error: CallerNumberRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 21214; readonly error: ToNumberUnreachableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21215; readonly error: CallGeoPermissionError }
+    | { readonly status: 400; readonly known: true; readonly code: 21216; readonly error: CallBlocklistedError }
+    | { readonly status: 400; readonly known: true; readonly code: 21217; readonly error: PhoneNumberNotValidError }
+    | { readonly status: 400; readonly known: true; readonly code: 21219; readonly error: ToNumberNotVerifiedError }
+    | { readonly status: 400; readonly known: true; readonly code: 21401; readonly error: InvalidPhoneNumberError }
+    | { readonly status: 400; readonly known: true; readonly code: 21402; readonly error: InvalidUrlError }
+    | { readonly status: 400; readonly known: true; readonly code: 21609; readonly error: InvalidStatusCallbackError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "CreateIncomingPhoneNumber":
+    | { readonly status: 400; readonly known: true; readonly code: 20001; readonly error: UnknownParametersError }
+    | { readonly status: 400; readonly known: true; readonly code: 20002; readonly error: InvalidFriendlyNameError }
+    | { readonly status: 400; readonly known: true; readonly code: 21402; readonly error: InvalidUrlError }
+    | { readonly status: 400; readonly known: true; readonly code: 21403; readonly error: InvalidMethodError }
+    | { readonly status: 400; readonly known: true; readonly code: 21404; readonly error: TrialInboundNumberUnavailableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21407; readonly error: NumberTypeWithoutSmsError }
+    | { readonly status: 400; readonly known: true; readonly code: 21421; readonly error: PhoneNumberInvalidError }
+    | { readonly status: 400; readonly known: true; readonly code: 21422; readonly error: PhoneNumberNotAvailableError }
+    | { readonly status: 400; readonly known: true; readonly code: 21631; readonly error: AddressRequiredError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "ListAvailablePhoneNumberLocal":
+    | { readonly status: 400; readonly known: true; readonly code: 20007; readonly error: PageSizeTooLargeError }
+    | { readonly status: 400; readonly known: true; readonly code: 21451; readonly error: InvalidAreaCodeError }
+    | { readonly status: 400; readonly known: true; readonly code: 21452; readonly error: NoNumbersInAreaCodeError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "CreateVerification":
+    | { readonly status: 400; readonly known: true; readonly code: 20001; readonly error: UnknownParametersError }
+    | { readonly status: 400; readonly known: true; readonly code: 60200; readonly error: VerifyInvalidParameterError }
+    | { readonly status: 400; readonly known: true; readonly code: 60207; readonly error: MaxRateLimitsError }
+    | { readonly status: 400; readonly known: true; readonly code: 60220; readonly error: ChinaVettingRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 60223; readonly error: DeliveryChannelDisabledError }
+    | { readonly status: 400; readonly known: true; readonly code: 60410; readonly error: DeliveryAttemptBlockedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 403; readonly known: true; readonly code: 60205; readonly error: LandlineNotSmsCapableError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: 60203; readonly error: MaxSendAttemptsError }
+    | { readonly status: 429; readonly known: true; readonly code: 60212; readonly error: TooManyConcurrentVerificationsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+  "CreateVerificationCheck":
+    | { readonly status: 400; readonly known: true; readonly code: 20001; readonly error: UnknownParametersError }
+    | { readonly status: 400; readonly known: true; readonly code: 60200; readonly error: VerifyInvalidParameterError }
+    | { readonly status: 400; readonly known: true; readonly code: 60220; readonly error: ChinaVettingRequiredError }
+    | { readonly status: 400; readonly known: true; readonly code: 60223; readonly error: DeliveryChannelDisabledError }
+    | { readonly status: 401; readonly known: true; readonly code: 20003; readonly error: PermissionDeniedError }
+    | { readonly status: 401; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 401; readonly known: true; readonly code: 20101; readonly error: InvalidAccessTokenError }
+    | { readonly status: 401; readonly known: true; readonly code: "unauthorized"; readonly error: HttpUnauthorizedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20005; readonly error: AccountNotActiveError }
+    | { readonly status: 403; readonly known: true; readonly code: 20006; readonly error: AccessDeniedError }
+    | { readonly status: 403; readonly known: true; readonly code: 20008; readonly error: TestCredentialsError }
+    | { readonly status: 404; readonly known: true; readonly code: 20404; readonly error: ResourceNotFoundError }
+    | { readonly status: 404; readonly known: true; readonly code: "not_found"; readonly error: HttpNotFoundError }
+    | { readonly status: 405; readonly known: true; readonly code: 20004; readonly error: MethodNotAllowedError }
+    | { readonly status: 405; readonly known: true; readonly code: "method_not_allowed"; readonly error: HttpMethodNotAllowedError }
+    | { readonly status: 429; readonly known: true; readonly code: 20429; readonly error: TooManyRequestsError }
+    | { readonly status: 429; readonly known: true; readonly code: 60202; readonly error: MaxCheckAttemptsError }
+    | { readonly status: 429; readonly known: true; readonly code: "concurrency_limit"; readonly error: HttpConcurrencyLimitError }
+    | { readonly status: 500; readonly known: true; readonly code: 20500; readonly error: InternalServerError }
+    | { readonly status: 500; readonly known: true; readonly code: "server_error"; readonly error: HttpServerError }
+    | { readonly status: 503; readonly known: true; readonly code: 20503; readonly error: ServiceUnavailableError }
+    | { readonly status: 503; readonly known: true; readonly code: "service_unavailable"; readonly error: HttpServiceUnavailableError };
+}
+
+/** A `TwilioApiError` that one operation returns. */
+export type OperationError<O extends OperationKey> = TwilioApiError & OperationFailures[O];
+/**
+ * Each operation: its method, its path and, per status, the codes the catalog gives it (none: a status
+ * without a code).
+ */
+export const OPERATIONS = {
+  CreateMessage: {
+    method: "POST",
+    path: "/2010-04-01/Accounts/{AccountSid}/Messages.json",
+    statuses: {
+      "400": [
+        20001,
+        21211,
+        21212,
+        21408,
+        21601,
+        21602,
+        21603,
+        21604,
+        21606,
+        21608,
+        21609,
+        21610,
+        21611,
+        21612,
+        21614,
+        21617,
+        21620,
+        21621,
+        21623,
+        21654,
+        21656,
+        21703,
+        21705,
+      ],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  ListMessage: {
+    method: "GET",
+    path: "/2010-04-01/Accounts/{AccountSid}/Messages.json",
+    statuses: {
+      "400": [20007],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  FetchMessage: {
+    method: "GET",
+    path: "/2010-04-01/Accounts/{AccountSid}/Messages/{Sid}.json",
+    statuses: {
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  CreateCall: {
+    method: "POST",
+    path: "/2010-04-01/Accounts/{AccountSid}/Calls.json",
+    statuses: {
+      "400": [20001, 21201, 21211, 21212, 21213, 21214, 21215, 21216, 21217, 21219, 21401, 21402, 21609],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  CreateIncomingPhoneNumber: {
+    method: "POST",
+    path: "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    statuses: {
+      "400": [20001, 20002, 21402, 21403, 21404, 21407, 21421, 21422, 21631],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  ListAvailablePhoneNumberLocal: {
+    method: "GET",
+    path: "/2010-04-01/Accounts/{AccountSid}/AvailablePhoneNumbers/{CountryCode}/Local.json",
+    statuses: {
+      "400": [20007, 21451, 21452],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  CreateVerification: {
+    method: "POST",
+    path: "/v2/Services/{ServiceSid}/Verifications",
+    statuses: {
+      "400": [20001, 60200, 60207, 60220, 60223, 60410],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008, 60205],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, 60203, 60212, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+  CreateVerificationCheck: {
+    method: "POST",
+    path: "/v2/Services/{ServiceSid}/VerificationCheck",
+    statuses: {
+      "400": [20001, 60200, 60220, 60223],
+      "401": [20003, 20005, 20101, "unauthorized"],
+      "403": [20005, 20006, 20008],
+      "404": [20404, "not_found"],
+      "405": [20004, "method_not_allowed"],
+      "429": [20429, 60202, "concurrency_limit"],
+      "500": [20500, "server_error"],
+      "503": [20503, "service_unavailable"],
+    },
+  },
+} as const;
+/** `OPERATIONS`, typed for lookups. */
+const OPERATION_TABLE: { readonly [key: string]: { readonly statuses: { readonly [status: string]: readonly WireValue[] } } } = OPERATIONS;
+/**
+ * Whether a value is a `TwilioApiError` that `operation` returns: a status it answers with and, at a
+ * status with codes, one of its documented codes there. Narrows by status, then by code.
+ */
+export function isOperationError<O extends OperationKey>(value: unknown, operation: O): value is OperationError<O> {
+  if (!(value instanceof TwilioApiError) || !Object.hasOwn(OPERATION_TABLE, operation)) return false;
+  const statuses = OPERATION_TABLE[operation]?.statuses ?? {};
+  const codes = Object.hasOwn(statuses, String(value.status)) ? statuses[String(value.status)] : undefined;
+  if (codes === undefined) return false;
+  return codes.length === 0 || (value.known && value.code !== undefined && codes.includes(value.code));
+}
+
 /** An error response ready to send: status, headers (with the content type) and body. */
 export interface ErrorResponse<C extends ErrorCode> {
   status: number;
@@ -8464,6 +9170,29 @@ export interface BuiltResponse {
   readonly body: unknown;
 }
 
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
 /** A fresh copy of a constant, so that no two responses share an object. */
 function copied(value: JsonValue | undefined): Record<string, unknown> {
   const copy: unknown = value === undefined ? {} : JSON.parse(JSON.stringify(value));
@@ -8787,6 +9516,86 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);
+}
+
+/** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
+async function readBody(response: ResponseLike): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Response headers as a plain record, names in lower case (for `toJSON`). */
+function headerRecord(headers: HeadersLike): Record<string, string> {
+  const record: Record<string, string> = {};
+  const each = (headers as { forEach?: unknown }).forEach;
+  if (typeof each === 'function' && typeof (headers as { get?: unknown }).get === 'function') {
+    (headers as unknown as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      record[name.toLowerCase()] = value;
+    });
+    return record;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string') record[name.toLowerCase()] = value;
+    else if (Array.isArray(value)) record[name.toLowerCase()] = value.join(', ');
+  }
+  return record;
+}
+
+/** An error's message: the error object's own message, else its status (and code). */
+function messageOf(messageField: string | undefined, status: number, code: unknown, error: unknown): string {
+  const said = messageField === undefined ? undefined : own(error, messageField);
+  const where = code === undefined ? `HTTP ${status}` : `${String(code)} (HTTP ${status})`;
+  return typeof said === 'string' && said !== '' ? `${where}: ${said}` : where;
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const done = () => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
+/**
+ * Calls `fn` until it resolves, or until an error it throws should not be retried: `delayFor`
+ * says how long to wait after attempt number `attempt` (undefined: do not retry), and the
+ * options bound the attempts, each wait and the waits in all.
+ */
+async function retryLoop<T>(
+  fn: (attempt: number, signal?: AbortSignal) => Promise<T>,
+  delayFor: (error: unknown, attempt: number) => number | undefined,
+  options: RetryLoopOptions,
+): Promise<T> {
+  let waited = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (options.signal?.aborted) throw options.signal.reason;
+    try {
+      return await fn(attempt, options.signal);
+    } catch (error) {
+      if (options.maxAttempts !== undefined && attempt >= options.maxAttempts) throw error;
+      const delay = delayFor(error, attempt);
+      if (delay === undefined) throw error;
+      if (options.maxDelayMs !== undefined && delay > options.maxDelayMs) throw error;
+      if (options.maxTotalDelayMs !== undefined && waited + delay > options.maxTotalDelayMs) throw error;
+      waited += delay;
+      options.onRetry?.(error, attempt, delay);
+      await (options.sleep ?? sleep)(delay, options.signal);
+    }
+  }
 }
 
 /**

@@ -7,11 +7,24 @@ export interface TargetSettings {
   /** The output folder; `{name}` is the folder that holds the catalog. */
   out: string;
   openapi?: false | { file?: string; version?: OpenApiVersion };
-  typescript?: false | { file?: string };
+  /** `operations`: the spec whose operations `OperationErrors` types (default: the `merge` specs). */
+  typescript?: false | { file?: string; operations?: string | false };
+  /** MSW handlers that force a code on an operation (opt-in). */
+  mocks?: false | { file?: string };
+  /** Extensions for SDK generators (opt-in). */
+  sdk?: SdkSettings;
   /** `pages`: a folder (inside `out`) for one page per code. */
   docs?: false | { file?: string; pages?: string };
   /** Specs to merge the catalog into; `out` defaults to the spec itself. */
   merge?: { spec: string; out?: string }[];
+}
+
+/** Extensions for SDK generators in the OpenAPI outputs. */
+export interface SdkSettings {
+  /** `x-speakeasy-errors` and `x-speakeasy-retries`. */
+  speakeasy?: boolean;
+  /** Code enums open to codes added later (`x-extensible-enum`). */
+  extensibleCodes?: boolean;
 }
 
 /** A project config: errcat.config.ts, .mjs, .js, .yaml, .yml or .json. */

@@ -246,3 +246,26 @@ export interface BuiltResponse {
   readonly headers: Record<string, string>;
   readonly body: unknown;
 }
+
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}

@@ -94,6 +94,10 @@ function constructorFor(ctx: EmitContext, entry: Entry): string {
     headers,
   };
   const statusType = entry.statuses.join(' | ');
+  // Headers the catalog marks required, at any of its statuses, that the constructor does not fix itself.
+  const requiredHeaders = [...new Set(entry.responses.flatMap((r) => r.headers.filter((h) => h.required).map((h) => h.name)))].filter(
+    (name) => !Object.keys(headers).some((fixed) => fixed.toLowerCase() === name.toLowerCase()),
+  );
   const input = inputs.length === 0 ? 'Record<string, never>' : `{ ${inputs.map((i) => `${propertyName(i.key)}${i.required ? '' : '?'}: ${i.type}`).join('; ')} }`;
   const code = literalType(entry.code);
   const rowText = Object.entries(row).map(([key, value]) => `  ${key}: ${valueText(value as JsonValue, 4, key.length + 2)},`);
@@ -101,8 +105,10 @@ function constructorFor(ctx: EmitContext, entry: Entry): string {
     doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
     name: ctx.constructorName(entry),
     parameters: [
-      `fields: ${input}${inputs.some((i) => i.required) ? '' : ' = {}'}`,
-      `init: { readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> } = {}`,
+      `fields: ${input}${inputs.some((i) => i.required) || requiredHeaders.length > 0 ? '' : ' = {}'}`,
+      requiredHeaders.length === 0
+        ? `init: { readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> } = {}`
+        : `init: { readonly status?: ${statusType}; readonly headers: { readonly ${requiredHeaders.map((h) => `${propertyName(h)}: string`).join('; readonly ')} } & Readonly<Record<string, string>> }`,
     ],
     returnType: `ErrorResponse<${code}>`,
     body: [`return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, fields, init.headers, {`, ...rowText, `}) as ErrorResponse<${code}>;`],

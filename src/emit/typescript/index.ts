@@ -1,6 +1,9 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
+import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';
+import { clientDeclarations } from './client.js';
+import { operationDeclarations, statusErrorsDeclaration } from './operations.js';
 import { constantDeclarations, metaDeclarations } from './constants.js';
 import { constructorDeclarations } from './constructors.js';
 import { createContext, type EmitContext } from './context.js';
@@ -27,7 +30,12 @@ function patternConstants(ctx: EmitContext): Statement[] {
  * structures, printed once); then the runtime, inlined from src/runtime: the table shapes and the
  * functions the rest calls. Never type-checked here.
  */
-export function emitTypeScript(catalog: Catalog, banner: string): string {
+export interface TypeScriptOptions {
+  /** The operations of the spec the catalog's rules apply to: with them, errors.ts has `OperationErrors`. */
+  operations?: readonly SpecOperation[];
+}
+
+export function emitTypeScript(catalog: Catalog, banner: string, options: TypeScriptOptions = {}): string {
   const ctx = createContext(catalog);
   // Declarations that register runtime helpers and patterns come before the ones that list them.
   const statements: Statement[] = [
@@ -37,6 +45,9 @@ export function emitTypeScript(catalog: Catalog, banner: string): string {
     ...guardDeclarations(ctx),
     tablesDeclaration(ctx),
     ...apiDeclarations(ctx),
+    statusErrorsDeclaration(ctx),
+    ...clientDeclarations(ctx),
+    ...(options.operations === undefined ? [] : operationDeclarations(ctx, options.operations)),
     ...constructorDeclarations(ctx),
   ];
   statements.push(...patternConstants(ctx));

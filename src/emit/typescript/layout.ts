@@ -47,10 +47,10 @@ export function typeAliasText(doc: readonly JSDocStructure[] | undefined, name: 
   return declaration(doc, `${head}${union.startsWith('\n') ? '' : ' '}${union};`);
 }
 
-/** An object literal of `key: value` entries (values already laid out), one per line. */
-export function objectText(members: readonly (readonly [string, string])[], indent = 0): string {
+/** An object literal (or, with `;`, an object type) of `key: value` entries (values already laid out), one per line. */
+export function objectText(members: readonly (readonly [string, string])[], indent = 0, separator = ','): string {
   if (members.length === 0) return '{}';
-  return `{\n${members.map(([k, v]) => `${pad(indent + 2)}${k}: ${v.replace(/\n/g, `\n${pad(indent + 2)}`)},`).join('\n')}\n${pad(indent)}}`;
+  return `{\n${members.map(([k, v]) => `${pad(indent + 2)}${k}: ${v.replace(/\n/g, `\n${pad(indent + 2)}`)}${separator}`).join('\n')}\n${pad(indent)}}`;
 }
 
 export interface FunctionText {
