@@ -2583,9 +2583,9 @@ export function createInternalError(
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
-/** Response headers: a fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
+/** Response headers: a fetch `Headers` (or anything with `get`, such as axios's), or a plain record such as Node's `IncomingHttpHeaders`. */
 export type HeadersLike =
-  | { get(name: string): string | null }
+  | { get(name: string): unknown }
   | { readonly [name: string]: string | readonly string[] | undefined };
 
 /** A JSON value, as the catalog writes constants, `where` selectors and conditions. */
@@ -3276,8 +3276,10 @@ function anyHolds(conditions: readonly Condition[], error: unknown, headers: Hea
 function readHeader(headers: HeadersLike | undefined, name: string): string | undefined {
   if (headers === undefined || headers === null) return undefined;
   try {
-    if (typeof (headers as { get?: unknown }).get === 'function')
-      return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+    if (typeof (headers as { get?: unknown }).get === 'function') {
+      const value = (headers as { get(name: string): unknown }).get(name);
+      return typeof value === 'string' ? value : undefined;
+    }
     const wanted = name.toLowerCase();
     for (const key of Object.keys(headers)) {
       if (key.toLowerCase() !== wanted) continue;

@@ -4,9 +4,9 @@
  * table types document the constants.
  */
 
-/** Response headers: a fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
+/** Response headers: a fetch `Headers` (or anything with `get`, such as axios's), or a plain record such as Node's `IncomingHttpHeaders`. */
 export type HeadersLike =
-  | { get(name: string): string | null }
+  | { get(name: string): unknown }
   | { readonly [name: string]: string | readonly string[] | undefined };
 
 /** A JSON value, as the catalog writes constants, `where` selectors and conditions. */

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -8,45 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
+import { startPrism } from './mock.js';
 
 type Json = Record<string, any>;
-const PRISM = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
-const running: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** Starts Prism on a free loopback port and waits until it says it is listening. */
-async function startPrism(spec: string): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start: ${output}`)), 60_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', listen);
-    child.stderr?.on('data', listen);
-    child.once('exit', (code) => reject(new Error(`Prism exited (${code}): ${output}`)));
-  });
-  return `http://127.0.0.1:${port}`;
-}
+const running: (() => void)[] = [];
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGTERM');
+  for (const stop of running) stop();
 });
 
 describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
@@ -58,7 +24,8 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
     const module = (await import(pathToFileURL(join(ROOT, 'generated', api, 'errors.ts')).href)) as {
       classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
     };
-    const base = await startPrism(merged);
+    const { url: base, stop } = await startPrism(merged);
+    running.push(stop);
     const names = new ComponentNames(catalog, '3.1');
     const requested = new Set<string>();
     for (const operation of listOperations(spec)) {
