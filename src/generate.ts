@@ -5,7 +5,7 @@ import { openApiDocument, type OpenApiVersion } from './emit/openapi/index.js';
 import { emitTypeScript } from './emit/typescript/index.js';
 import { serialize, type DataFormat } from './write/serialize.js';
 import type { SpecOperation } from './merge/operations.js';
-import type { SdkSettings } from './project/define-config.js';
+import type { SdkOptions } from './emit/openapi/sdk.js';
 import type { OutputFile } from './write/files.js';
 import { DEFAULT_FILES } from './write/output-names.js';
 
@@ -27,7 +27,7 @@ export interface GenerateOptions {
   /** A file name inside `outDir` for MSW handlers (needs `operations`). */
   mocks?: string;
   /** Extensions for SDK generators in the OpenAPI file. */
-  sdk?: SdkSettings;
+  sdk?: SdkOptions;
 }
 
 /** What every output says first: where it came from, and not to edit it. */
@@ -43,7 +43,7 @@ export function generate(catalog: Catalog, options: GenerateOptions): OutputFile
   const banner = generatedBanner(relative(options.outDir, catalog.source).split(sep).join('/'));
   const files: OutputFile[] = [];
   if (openapiName !== false) {
-    files.push({ path: join(options.outDir, openapiName), content: serialize(openApiDocument(catalog, version), format, banner) });
+    files.push({ path: join(options.outDir, openapiName), content: serialize(openApiDocument(catalog, version, options.sdk ?? {}), format, banner) });
   }
   const typescriptName = options.files?.typescript ?? DEFAULT_FILES.typescript;
   if (typescriptName !== false) {

@@ -6705,7 +6705,7 @@ export function createExchangedTriggerIdError(
 /** Response headers: a fetch `Headers` (or anything with `get`, such as axios's), or a plain record such as Node's `IncomingHttpHeaders`. */
 export type HeadersLike =
   | { get(name: string): unknown }
-  | { readonly [name: string]: string | readonly string[] | undefined };
+  | { readonly [name: string]: unknown };
 
 /** A JSON value, as the catalog writes constants, `where` selectors and conditions. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };

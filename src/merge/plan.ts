@@ -2,6 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
 import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
+import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from '../emit/openapi/sdk.js';
 import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
 import { attachedStatuses, listOperations, operationKey, type SpecOperation } from './operations.js';
 import { isMapping, mappingAt } from './spec-data.js';
@@ -75,14 +76,14 @@ export function specVersion(spec: Record<string, unknown>): OpenApiVersion | und
   return undefined;
 }
 
-function sections(catalog: Catalog, version: OpenApiVersion, subsets: readonly StatusSubset[]): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+function sections(catalog: Catalog, version: OpenApiVersion, subsets: readonly StatusSubset[], sdk: SdkOptions): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
   const extra = subsetComponents(catalog, new ComponentNames(catalog, version), version, subsets);
   const withSubsets = (section: string, values: Record<string, unknown>) => ({ ...values, ...(extra[section] ?? {}) });
   if (version === '2.0') {
-    const doc = openApiDocument(catalog, '2.0') as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
+    const doc = openApiDocument(catalog, '2.0', { extensibleCodes: sdk.extensibleCodes ?? false }) as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
     return { definitions: { path: ['definitions'], values: withSubsets('definitions', doc.definitions) }, responses: { path: ['responses'], values: withSubsets('responses', doc.responses) } };
   }
-  const components = openApiComponents(catalog, version) as Record<string, Record<string, unknown>>;
+  const components = openApiComponents(catalog, version, sdk) as Record<string, Record<string, unknown>>;
   return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values: withSubsets(name, values) }]));
 }
 
@@ -111,14 +112,14 @@ export const subsetKey = (status: number, codes: readonly (string | number)[]) =
  * operations. Pure: the spec comes in as plain data, the edits go out, to be applied to YAML
  * text (spliced) or to JSON.
  */
-export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
+export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion, sdk: SdkOptions = {}): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], responses: [] };
   const operations = listOperations(spec);
   const subsets = operationSubsets(catalog, operations);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned: Ownership = registry[catalog.info.title] ?? {};
   const next: Ownership = {};
-  for (const [section, { path, values }] of Object.entries(sections(catalog, version, [...subsets.values()]))) {
+  for (const [section, { path, values }] of Object.entries(sections(catalog, version, [...subsets.values()], sdk))) {
     const existing = mappingAt(spec, path) ?? {};
     const mine = new Set(owned[section] ?? []);
     next[section] = Object.keys(values);
@@ -134,6 +135,9 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const ownedResponses = new Set([...(owned['responses'] ?? []), ...(next['responses'] ?? [])].map((n) => `${responsePrefix}${n}`));
   const wrapped = new Set(owned['wrapped'] ?? []);
   next['wrapped'] = [];
+  // Operation extensions errcat wrote (Speakeasy's), as `paths/<path>/<method>/<key>` pointers.
+  const extensions = new Set(owned['extensions'] ?? []);
+  next['extensions'] = [];
   for (const operation of operations) {
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
@@ -158,6 +162,20 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
       } else decide(status, ours && currentRef === ref.$ref ? 'unchanged' : 'added');
       plan.edits.push({ kind: 'set', path, key: status, value: ref });
     }
+    if (sdk.speakeasy && wanted.size > 0) {
+      const attached = [...wanted.values()];
+      const values: Record<string, unknown> = { 'x-speakeasy-errors': speakeasyErrors(attached.map((a) => a.status)) };
+      const retries = speakeasyRetries(attached.map((a) => ({ status: a.status, retry: policyAt(catalog, a.status, a.codes) })));
+      if (retries !== undefined) values['x-speakeasy-retries'] = retries;
+      for (const [key, value] of Object.entries(values)) {
+        const place = pointer(['paths', operation.path, operation.method, key]);
+        const current = mappingAt(spec, ['paths', operation.path, operation.method])?.[key];
+        // An extension of the spec's own stays.
+        if (current !== undefined && !extensions.has(place)) continue;
+        plan.edits.push({ kind: 'set', path: ['paths', operation.path, operation.method], key, value });
+        next['extensions'].push(place);
+      }
+    }
     for (const [status, current] of Object.entries(responses)) {
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       if (!wanted.has(status) && typeof currentRef === 'string' && ownedResponses.has(currentRef)) {
@@ -168,6 +186,13 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   }
   for (const place of wrapped) if (!next['wrapped'].includes(place)) unwrap(spec, place, plan);
   if (next['wrapped'].length === 0) delete next['wrapped'];
+  for (const place of extensions) {
+    if (next['extensions'].includes(place)) continue;
+    const keys = keysOf(place);
+    const key = keys.pop() as string;
+    if (mappingAt(spec, keys)?.[key] !== undefined) plan.edits.push({ kind: 'delete', path: keys, key });
+  }
+  if (next['extensions'].length === 0) delete next['extensions'];
   plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
   return plan;
 }

@@ -1,4 +1,8 @@
 import type { OpenApiVersion } from '../emit/openapi/names.js';
+import type { SdkOptions } from '../emit/openapi/sdk.js';
+
+/** Extensions for SDK generators in the OpenAPI outputs (see `SdkOptions`). */
+export type SdkSettings = SdkOptions;
 
 /** One `catalogs` item of the config, as written (see schema/config.schema.json). */
 export interface TargetSettings {
@@ -17,14 +21,6 @@ export interface TargetSettings {
   docs?: false | { file?: string; pages?: string };
   /** Specs to merge the catalog into; `out` defaults to the spec itself. */
   merge?: { spec: string; out?: string }[];
-}
-
-/** Extensions for SDK generators in the OpenAPI outputs. */
-export interface SdkSettings {
-  /** `x-speakeasy-errors` and `x-speakeasy-retries`. */
-  speakeasy?: boolean;
-  /** Code enums open to codes added later (`x-extensible-enum`). */
-  extensibleCodes?: boolean;
 }
 
 /** A project config: errcat.config.ts, .mjs, .js, .yaml, .yml or .json. */

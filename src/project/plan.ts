@@ -74,7 +74,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
         }
-        const merged = await mergeSpec(result.catalog, into.spec, text);
+        const merged = await mergeSpec(result.catalog, into.spec, text, { sdk: target.sdk });
         plan.texts.set(into.spec, text);
         plan.diagnostics.push(...merged.diagnostics);
         if (merged.text !== undefined) files.push({ path: into.out, content: merged.text });

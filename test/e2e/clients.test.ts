@@ -73,7 +73,7 @@ beforeAll(async () => {
   const fetchClient = createFetchClient<Record<string, Record<string, unknown>>>({ baseUrl: prism.url });
   fetchClient.use(throwErrors);
   clients['openapi-fetch'] = (operation, prefer) =>
-    fetchClient.request(operation.method.toUpperCase() as 'GET', operation.path, { params: { path: { sandboxId: ID } }, headers: { prefer }, ...(operation.method === 'post' ? { body: {} } : {}) } as never);
+    fetchClient.request(operation.method as 'get', operation.path as never, { params: { path: { sandboxId: ID } }, headers: { prefer }, ...(operation.method === 'post' ? { body: {} } : {}) } as never);
 
   // @hey-api/openapi-ts: a client generated from the merged spec, with a response interceptor.
   const out = tmpDir('hey-api');

@@ -6,6 +6,7 @@ import { statusExtensions } from './extensions.js';
 import { ComponentNames, type OpenApiVersion } from './names.js';
 import { exampleComponents, headerCodes, headerComponent, responseComponents, responseDescription, statusExamples } from './responses.js';
 import { schemaComponents } from './schemas.js';
+import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from './sdk.js';
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -25,9 +26,9 @@ function info(catalog: Catalog): Record<string, unknown> {
 }
 
 /** The components of a catalog for one OpenAPI version; pure. */
-export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0'): Record<string, unknown> {
+export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0', sdk: SdkOptions = {}): Record<string, unknown> {
   const names = new ComponentNames(catalog, version);
-  const schemas = schemaComponents(catalog, names);
+  const schemas = schemaComponents(catalog, names, sdk);
   const components: Record<string, unknown> = {
     schemas: version === '3.0' ? Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, toOpenApi30(s)])) : schemas,
     responses: responseComponents(catalog, names, bodySchemaName(catalog, names)),
@@ -40,14 +41,22 @@ export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0'): Rec
 }
 
 /** A complete OpenAPI document whose components hold the catalog's errors. */
-export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1'): OpenApiDocument {
-  if (version === '2.0') return swaggerDocument(catalog);
-  return {
-    openapi: OPENAPI_VERSIONS[version],
-    info: info(catalog),
-    paths: {},
-    components: openApiComponents(catalog, version),
-  };
+export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1', sdk: SdkOptions = {}): OpenApiDocument {
+  const document =
+    version === '2.0'
+      ? swaggerDocument(catalog, sdk)
+      : { openapi: OPENAPI_VERSIONS[version], info: info(catalog), paths: {}, components: openApiComponents(catalog, version, sdk) };
+  return sdk.speakeasy ? { ...document, ...speakeasyDocument(catalog) } : document;
+}
+
+/**
+ * Speakeasy's extensions where a components document can hold them: the errors on `paths`
+ * (inherited by operations that reference these components), the retries at the root.
+ */
+function speakeasyDocument(catalog: Catalog): Record<string, unknown> {
+  const statuses = catalog.statuses.map((s) => s.status);
+  const retries = speakeasyRetries(catalog.statuses.map((s) => ({ status: s.status, retry: policyAt(catalog, s.status, s.codes) })));
+  return { paths: { 'x-speakeasy-errors': speakeasyErrors(statuses) }, ...(retries === undefined ? {} : { 'x-speakeasy-retries': retries }) };
 }
 
 /**
@@ -59,9 +68,9 @@ export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1
  *   `x-errcat-examples`;
  * - headers have no components: each response declares its headers inline.
  */
-function swaggerDocument(catalog: Catalog): OpenApiDocument {
+function swaggerDocument(catalog: Catalog, sdk: SdkOptions): OpenApiDocument {
   const names = new ComponentNames(catalog, '2.0');
-  const schemas31 = schemaComponents(catalog, names);
+  const schemas31 = schemaComponents(catalog, names, sdk);
   const definitions: Record<string, JsonSchema> = {};
   const unions = new Set([names.documentedError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
   for (const [name, schema] of Object.entries(schemas31)) {
