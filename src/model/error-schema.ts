@@ -226,17 +226,19 @@ class ObjectBuilder {
   }
 
   build(): JsonSchema {
+    // Items each array must contain, by the array's top-level name (deeper arrays are made whole).
+    const items = new Map<string, JsonSchema[]>();
     for (const { path, item } of this.containing) {
       const [head, ...rest] = path;
       if (head === undefined) continue;
-      if (rest.length > 0) {
-        this.set(path, { type: 'array', contains: item }, true);
-        continue;
-      }
+      if (rest.length > 0) this.set(path, { type: 'array', contains: item }, true);
+      else items.set(head, [...(items.get(head) ?? []), item]);
+    }
+    for (const [head, contained] of items) {
       const declared = this.properties.get(head);
       const array = declared === undefined || declared instanceof ObjectBuilder ? { type: 'array' } : declared;
-      const contains = array['contains'] === undefined ? item : { allOf: [array['contains'], item] };
-      this.properties.set(head, { ...array, contains });
+      // Two levels may select two different items of one array: each must be contained.
+      this.properties.set(head, contained.length === 1 ? { ...array, contains: contained[0] } : { ...array, allOf: contained.map((c) => ({ contains: c })) });
     }
     const properties: Record<string, JsonSchema> = {};
     for (const [name, value] of this.properties) defineOwn(properties, name, value instanceof ObjectBuilder ? value.build() : value);

@@ -1,6 +1,9 @@
 import type { JsonSchema } from '../../model/error-schema.js';
 import { defineOwn } from '../../model/own.js';
 
+/** The one value `null`, as OpenAPI 3.0 can say it. */
+const NULL_30 = { type: 'object', nullable: true, enum: [null] };
+
 const isNullSchema = (s: unknown) => typeof s === 'object' && s !== null && (s as JsonSchema)['type'] === 'null' && Object.keys(s).length === 1;
 
 /**
@@ -22,8 +25,9 @@ export function toOpenApi30(schema: JsonSchema): JsonSchema {
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = out[key];
       if (!Array.isArray(members) || !members.some(isNullSchema)) continue;
-      out[key] = members.filter((m) => !isNullSchema(m));
-      out['nullable'] = true;
+      // 3.0 has no null type, and `nullable` needs a `type` beside it: null is the member that is
+      // nullable and allows nothing else.
+      out[key] = members.map((m) => (isNullSchema(m) ? NULL_30 : m));
     }
     if ('const' in out) {
       out['enum'] = [out['const']];
@@ -64,6 +68,8 @@ export function toSwagger20(schema: JsonSchema): JsonSchema {
       out[`x-${key}`] = out[key];
       delete out[key];
     }
+    // 2.0's discriminator is a property name on a base schema, not 3.x's object: it lives on in x-errcat-discriminator.
+    if (typeof out['discriminator'] === 'object') delete out['discriminator'];
     return out;
   });
 }
