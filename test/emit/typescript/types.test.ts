@@ -73,10 +73,12 @@ if (isErrorCode(anything)) {
   const code: ErrorCode = anything;
   void code;
 }
-const invalid = readings.createInvalidRequestError({ param: "cursor", type: "invalid_request_error", request_id: "req_1" }, { status: 422 });
+const invalid = readings.createInvalidRequestError({ param: "cursor", type: "invalid_request_error", request_id: "req_1" }, { status: 422, headers: { "X-Request-Id": "req_1" } });
 void invalid;
 // @ts-expect-error invalid_request is answered with 400 or 422 only
-readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 500 });
+readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 500, headers: { "X-Request-Id": "r" } });
+// @ts-expect-error the catalog marks X-Request-Id required: the server must send it
+readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 400 });
 
 // Levels: each entry's pinned values are literal types; the classifier reports every level.
 if (stripe.hasErrorCode(body, "insufficient_funds")) {
