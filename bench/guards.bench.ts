@@ -25,7 +25,7 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
     const ajv = new Ajv2020({ strict: false, validateFormats: false });
     ajv.addSchema({ $id: 'doc', components: doc.components });
     const wrapped = hasBodyWrapper(catalog.envelope);
-    const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.apiError()}` });
+    const validate = ajv.compile({ $ref: `doc#/components/schemas/${wrapped ? names.errorBody() : names.documentedError()}` });
     // The same bodies for both: every example, and each one broken (a wrong code).
     const valid = catalog.entries.flatMap((e) => e.responses.flatMap((r) => r.examples.map((x) => x.body)));
     const invalid = valid.map((b) => JSON.parse(JSON.stringify(b).replace(/"(code|kind)":"[^"]*"/, '"$1":"no_such_code"').replace(/"detail":"[^"]*"/, '"detail":5')));

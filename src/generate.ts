@@ -3,7 +3,10 @@ import type { Catalog } from './model/catalog.js';
 import { renderDocs, renderDocsPages, type TemplateSet } from './emit/docs/render.js';
 import { openApiDocument, type OpenApiVersion } from './emit/openapi/index.js';
 import { emitTypeScript } from './emit/typescript/index.js';
+import { emitMocks } from './emit/typescript/mocks.js';
 import { serialize, type DataFormat } from './write/serialize.js';
+import type { SpecOperation } from './merge/operations.js';
+import type { SdkOptions } from './emit/openapi/sdk.js';
 import type { OutputFile } from './write/files.js';
 import { DEFAULT_FILES } from './write/output-names.js';
 
@@ -20,6 +23,12 @@ export interface GenerateOptions {
   templates?: TemplateSet;
   /** A folder inside `outDir` for one docs page per code; the reference becomes their index. */
   docsPages?: string;
+  /** The operations of the spec the catalog applies to: errors.ts then types each one's errors. */
+  operations?: readonly SpecOperation[];
+  /** A file name inside `outDir` for MSW handlers beside errors.ts (`errorHandler` per operation needs `operations`). */
+  mocks?: string;
+  /** Extensions for SDK generators in the OpenAPI file. */
+  sdk?: SdkOptions;
 }
 
 /** What every output says first: where it came from, and not to edit it. */
@@ -35,11 +44,15 @@ export function generate(catalog: Catalog, options: GenerateOptions): OutputFile
   const banner = generatedBanner(relative(options.outDir, catalog.source).split(sep).join('/'));
   const files: OutputFile[] = [];
   if (openapiName !== false) {
-    files.push({ path: join(options.outDir, openapiName), content: serialize(openApiDocument(catalog, version), format, banner) });
+    files.push({ path: join(options.outDir, openapiName), content: serialize(openApiDocument(catalog, version, options.sdk ?? {}), format, banner) });
   }
   const typescriptName = options.files?.typescript ?? DEFAULT_FILES.typescript;
   if (typescriptName !== false) {
-    files.push({ path: join(options.outDir, typescriptName), content: emitTypeScript(catalog, banner.replace('\n', ' ')) });
+    files.push({ path: join(options.outDir, typescriptName), content: emitTypeScript(catalog, banner.replace('\n', ' '), options.operations === undefined ? {} : { operations: options.operations }) });
+  }
+  if (options.mocks !== undefined && typescriptName !== false) {
+    const errorsModule = `./${typescriptName.replace(/\.(m?)ts$/, '.$1js')}`;
+    files.push({ path: join(options.outDir, options.mocks), content: emitMocks(catalog, banner.replace('\n', ' '), errorsModule, options.operations !== undefined) });
   }
   const docsName = options.files?.docs ?? DEFAULT_FILES.docs;
   if (docsName !== false && options.templates !== undefined) {

@@ -15,6 +15,8 @@ export interface ProjectOptions {
   config?: string;
   /** The docs layout: single or pages. */
   docs?: string;
+  /** Specs whose operations errors.ts types (`OperationErrors`). */
+  spec?: string[];
 }
 
 export interface Project {
@@ -51,12 +53,16 @@ function override(targets: readonly Target[], options: ProjectOptions): Target[]
     const flag = options.openapi !== undefined ? '--openapi' : '--openapi-format';
     throw new UsageError(`errcat: ${flag} cannot apply: the config writes no OpenAPI file (\`openapi: false\`)`);
   }
+  if (options.spec !== undefined && !targets.some((t) => t.typescript)) {
+    throw new UsageError('errcat: --spec cannot apply: the config writes no TypeScript (`typescript: false`)');
+  }
   if (options.docs !== undefined && !targets.some((t) => t.docs)) {
     throw new UsageError('errcat: --docs cannot apply: the config writes no docs (`docs: false`)');
   }
   return targets.map((target) => {
     const next: Target = { ...target };
     if (options.out !== undefined) next.outDir = resolve(options.out);
+    if (target.typescript && options.spec !== undefined) next.typescript = { ...target.typescript, operations: options.spec.map((s) => resolve(s)) };
     // Pages go in a folder named after the reference: errors.md → errors/.
     if (target.docs && options.docs !== undefined) next.docs = options.docs === 'pages' ? { file: target.docs.file, pages: target.docs.file.replace(/\.md$/, '') } : { file: target.docs.file };
     if (target.openapi && changesOpenApi) {
@@ -80,9 +86,11 @@ export async function resolveProject(catalog: string | undefined, options: Proje
   if (options.openapiFormat !== undefined && options.openapiFormat !== 'yaml' && options.openapiFormat !== 'json') throw new UsageError(`errcat: the OpenAPI format (--openapi-format) must be yaml or json, not "${options.openapiFormat}"`);
   if (options.docs !== undefined && options.docs !== 'single' && options.docs !== 'pages') throw new UsageError(`errcat: --docs must be single or pages, not "${options.docs}"`);
   if (catalog !== undefined && !existsSync(catalog)) throw new UsageError(`errcat: no such file: ${catalog}`);
+  for (const spec of options.spec ?? []) if (!existsSync(spec)) throw new UsageError(`errcat: no such file: ${spec}`);
   if (catalog !== undefined && options.out !== undefined && options.config === undefined) {
     const openapi = { file: `openapi.${options.openapiFormat ?? 'yaml'}`, version: (options.openapi ?? '3.1') as OpenApiVersion };
     const target = resolveTarget(process.cwd(), resolve(catalog), { catalog, out: options.out, openapi });
+    if (target.typescript && options.spec !== undefined) target.typescript = { ...target.typescript, operations: options.spec.map((s) => resolve(s)) };
     return { diagnostics: [], texts: new Map(), config: { file: '(command line)', root: process.cwd(), targets: [target] } };
   }
   const file = configFile(options);

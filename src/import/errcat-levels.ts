@@ -1,5 +1,6 @@
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
 import { pascalName } from '../model/naming.js';
+import { withPrefix, withSuffix } from '../model/names.js';
 import type { RawLevel } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
 import type { BodyShape } from './envelope.js';
@@ -81,7 +82,7 @@ export function readLevels(ctx: ImportContext, output: ErrcatOutput, entries: re
     }
   }
   const schemas = mappingAt(ctx.spec.data, output.schemaSection) ?? {};
-  const codeEnum = schemas[`${output.prefix}ErrorCode`];
+  const codeEnum = schemas[withPrefix(output.prefix, 'ErrorCode')];
   if (order.length === 0 && isMapping(codeEnum) && Array.isArray(codeEnum['enum'])) {
     // One level: its values are the code enum's; its place, the path each entry fixes to one of them.
     const values = new Set(codeEnum['enum'] as unknown[]);
@@ -184,14 +185,15 @@ export function parentOf(e: OwnEntry, entries: readonly OwnEntry[], levels: read
   return undefined;
 }
 
-/** The type suffix most code schemas are named with: `<prefix><Name><suffix>`. */
+/** The type suffix that names the most code schemas: `withPrefix(prefix, withSuffix(<Name>, suffix))`. */
 export function commonSuffix(entries: readonly OwnEntry[], prefix: string): string {
-  const counts = new Map<string, number>();
+  const candidates = new Set(['Error']);
   for (const e of entries) {
-    const base = prefix + pascalName(e.code);
-    if (e.schemaName.startsWith(base)) counts.set(e.schemaName.slice(base.length), (counts.get(e.schemaName.slice(base.length)) ?? 0) + 1);
+    const base = withPrefix(prefix, pascalName(e.code));
+    if (e.schemaName.startsWith(base)) candidates.add(e.schemaName.slice(base.length));
   }
-  // The most common; on a tie, errcat's default, then the shortest (a name override adds to the end).
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === 'Error') - Number(a[0] === 'Error') || a[0].length - b[0].length)[0]?.[0] ?? 'Error';
+  const named = (suffix: string) => entries.filter((e) => withPrefix(prefix, withSuffix(pascalName(e.code), suffix)) === e.schemaName).length;
+  // The most names; on a tie, errcat's default, then the shortest (a name override adds to the end).
+  return [...candidates].map((suffix) => ({ suffix, count: named(suffix) })).sort((a, b) => b.count - a.count || Number(b.suffix === 'Error') - Number(a.suffix === 'Error') || a.suffix.length - b.suffix.length)[0]?.suffix ?? 'Error';
 }
 

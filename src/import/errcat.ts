@@ -1,5 +1,6 @@
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
 import { REGISTRY_KEY } from '../merge/plan.js';
+import { DOCUMENTED_ERROR, ERROR_SHAPE, withPrefix } from '../model/names.js';
 import { DEFAULT_BACKOFF } from '../model/retry.js';
 import type { RawBackoff, RawCondition, RawConditions, RawHint, RawLevel, RawRetryPolicy } from '../normalize/raw.js';
 import type { Spec, SpecPath } from './spec.js';
@@ -15,18 +16,24 @@ export interface ErrcatOutput {
   prefix: string;
   /** The status each of errcat's response components documents, by component name. */
   responses: ReadonlyMap<string, number>;
+  /** The response components that hold part of a status's codes, for the operations that answer with only those. */
+  subsets: ReadonlySet<string>;
   /** The schema components with `x-errcat-code`, in component order: the catalog's entries in catalog order. */
   entries: readonly { name: string; schema: SpecMapping; path: SpecPath }[];
-  /** The shape every error shares (`<prefix>UnknownError`). */
+  /** The shape every error shares (`<prefix>ErrorShape`; `<prefix>UnknownError` before errcat 0.3). */
   unknown: { schema: SpecMapping; path: SpecPath };
   schemaSection: SpecPath;
   /** Success schemas an earlier merge joined errors to (`oneOf: [success, error]`), as JSON pointers. */
   wrapped: readonly string[];
 }
 
-const UNKNOWN = 'UnknownError';
+/** The schemas errcat always emits, by which its output is found: the shared shape and the union, under today's names and the earlier ones. */
+const SIGNATURES = [
+  { shape: ERROR_SHAPE, union: DOCUMENTED_ERROR },
+  { shape: 'UnknownError', union: 'ApiError' },
+];
 
-/** errcat's output in the spec, when there is some: found by its registry, else by its `<prefix>UnknownError` and `<prefix>ApiError` pair. */
+/** errcat's output in the spec, when there is some: found by its registry, else by its `<prefix>ErrorShape` and `<prefix>DocumentedError` pair. */
 export function findErrcatOutput(spec: Spec): { output?: ErrcatOutput; titles: string[] } {
   const schemaSection = spec.version === '2.0' ? ['definitions'] : ['components', 'schemas'];
   const responseSection = spec.version === '2.0' ? ['responses'] : ['components', 'responses'];
@@ -36,23 +43,34 @@ export function findErrcatOutput(spec: Spec): { output?: ErrcatOutput; titles: s
   const owned = titles.length > 0 ? (registry[titles[0] as string] as SpecMapping) : undefined;
   const list = (key: string) => (owned && Array.isArray(owned[key]) ? (owned[key] as unknown[]).filter((n): n is string => typeof n === 'string') : undefined);
   const ownedSchemas = list('schemas') ?? list('definitions');
-  const candidates = (ownedSchemas ?? Object.keys(schemas)).filter((name) => name.endsWith(UNKNOWN) && Object.hasOwn(schemas, `${name.slice(0, -UNKNOWN.length)}ApiError`));
-  const unknownName = candidates[0];
-  if (unknownName === undefined || !isMapping(schemas[unknownName])) return { titles };
-  const prefix = unknownName.slice(0, -UNKNOWN.length);
+  let found: { prefix: string; shape: string } | undefined;
+  for (const name of ownedSchemas ?? Object.keys(schemas)) {
+    const signature = SIGNATURES.find((s) => name.endsWith(s.shape) && isMapping(schemas[name]) && Object.hasOwn(schemas, withPrefix(name.slice(0, -s.shape.length), s.union)));
+    if (signature) {
+      found = { prefix: name.slice(0, -signature.shape.length), shape: name };
+      break;
+    }
+  }
+  if (!found) return { titles };
+  const { prefix, shape: unknownName } = found;
   const names = ownedSchemas ?? Object.keys(schemas);
   const entries = names
     .filter((name) => Object.hasOwn(schemas, name) && isMapping(schemas[name]) && (schemas[name] as SpecMapping)['x-errcat-code'] !== undefined)
     .map((name) => ({ name, schema: schemas[name] as SpecMapping, path: [...schemaSection, name] }));
   const responses = new Map<string, number>();
+  const subsets = new Set<string>();
   const responseComponents = mappingAt(spec.data, responseSection) ?? {};
+  const named = new RegExp(`^${escapeRegExp(prefix)}(?:Status(\\d{3})(\\w*)Response|Error(\\d{3}))$`);
   for (const name of list('responses') ?? Object.keys(responseComponents)) {
-    const match = new RegExp(`^${escapeRegExp(prefix)}Error(\\d{3})$`).exec(name);
-    if (match && isMapping(responseComponents[name])) responses.set(name, Number(match[1]));
+    const match = named.exec(name);
+    if (!match || !isMapping(responseComponents[name])) continue;
+    responses.set(name, Number(match[1] ?? match[3]));
+    if (match[2]) subsets.add(name);
   }
   const output: ErrcatOutput = {
     prefix,
     responses,
+    subsets,
     entries,
     unknown: { schema: schemas[unknownName] as SpecMapping, path: [...schemaSection, unknownName] },
     schemaSection,

@@ -7,7 +7,7 @@ import type { RawEntry, RawEnvelope, RawField, RawFieldShape, RawLevel, RawStatu
 import type { ImportContext } from './context.js';
 import { PROBLEM_MEMBERS, type BodyShape } from './envelope.js';
 import { HeaderDeclarations } from './headers.js';
-import type { ImportedEntry, ImportModel } from './model.js';
+import type { Attachment, ImportedEntry, ImportModel } from './model.js';
 import type { ErrorResponse, ResponseUse } from './responses.js';
 import { fixedValue, objectView, schemaAt, typesOf, unionMembers, type PropertyAt } from './schema.js';
 import type { SpecPath } from './spec.js';
@@ -190,11 +190,11 @@ export function readForeign(ctx: ImportContext, included: readonly { response: E
   else env.message = false;
   if (units.every((u) => u.view.closed)) env.additionalProperties = false;
 
-  const attachments = new Map<SpecOperation, Set<number>>();
+  const attachments = new Map<SpecOperation, Set<Attachment>>();
   const kept = new Set(included.map((i) => i.response));
   for (const use of uses) {
     if (!kept.has(use.response)) continue;
-    const set = attachments.get(use.operation) ?? new Set<number>();
+    const set = attachments.get(use.operation) ?? new Set<Attachment>();
     set.add(use.status);
     attachments.set(use.operation, set);
   }

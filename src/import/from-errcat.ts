@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { SpecOperation } from '../merge/operations.js';
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
-import { headerTypeName } from '../model/names.js';
+import { headerComponentName, withPrefix, withSuffix } from '../model/names.js';
 import { pascalName } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawConditions, RawEntry, RawEnvelope, RawField, RawFieldShape, RawHeader, RawLevel, RawRetryPolicy, RawStatus, RawStatusFacts } from '../normalize/raw.js';
@@ -9,7 +9,7 @@ import type { ImportContext } from './context.js';
 import { PROBLEM_MEMBERS, type BodyShape } from './envelope.js';
 import { perStatus, rawConditions, rawRetry, type ErrcatOutput } from './errcat.js';
 import { readHeader } from './headers.js';
-import type { ExampleCandidate, ImportedEntry, ImportModel } from './model.js';
+import { codeUnit, type Attachment, type ExampleCandidate, type ImportedEntry, type ImportModel } from './model.js';
 import type { ErrorResponse, ResponseUse } from './responses.js';
 import { fixedValue, objectView, schemaAt, type SchemaAt } from './schema.js';
 import { MESSAGE_NAMES } from './names.js';
@@ -75,7 +75,8 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
   const headerDeclarations: Record<string, RawHeader> = {};
   const sentAt = new Map<number, string[]>();
   const responseByStatus = new Map<number, ErrorResponse>();
-  for (const { response } of included) responseByStatus.set(response.status, response);
+  // A status's facts are on its whole response; the subsets of its codes that some operations answer with repeat them.
+  for (const { response } of included) if (response.component === undefined || !output.subsets.has(response.component)) responseByStatus.set(response.status, response);
   for (const [status, response] of [...responseByStatus].sort((a, b) => a[0] - b[0])) {
     const names: string[] = [];
     for (const { name, value, path } of response.headers) {
@@ -83,7 +84,7 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
       if (!isMapping(followed.value)) continue;
       // The declaration is the header's component; a response writes it inline where it says more
       // (not always sent there, its codes), and Swagger 2.0 has no header components.
-      const component = mappingAt(ctx.spec.data, ['components', 'headers', `${output.prefix}${headerTypeName(name)}`]);
+      const component = mappingAt(ctx.spec.data, ['components', 'headers', withPrefix(output.prefix, headerComponentName(name))]);
       const declared = readHeader(component ?? followed.value);
       if (!component && ctx.spec.version === '2.0' && followed.value['x-errcat-optional'] !== true) declared.required = true;
       if (!Object.hasOwn(headerDeclarations, name) || (!component && declared.required === true)) defineOwn(headerDeclarations, name, declared);
@@ -136,7 +137,8 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
 
   // Entries.
   const typeSuffix = commonSuffix(entries, output.prefix);
-  const examples = examplesByEntry(output, included, typeSuffix);
+  const entryNames = new Map(entries.map((e) => [e, entryName(e, output.prefix, typeSuffix)]));
+  const examples = examplesByEntry(output, included, (schema) => entryNames.get(entries.find((e) => e.schemaName === schema) as OwnEntry) ?? schema);
   const imported: ImportedEntry[] = entries.map((e) => {
     const raw: RawEntry = { status: 0 };
     const level = e.level ?? (levels.length === 1 && Object.keys(e.pins).length === 0 ? singleLevelValue(e, levels[0] as RawLevel) : undefined);
@@ -149,8 +151,8 @@ export function readErrcatOutput(ctx: ImportContext, output: ErrcatOutput, inclu
     if (value !== undefined && String(value) !== String(e.code)) raw.value = value;
     const parent = parentOf(e, entries, levels);
     if (parent !== undefined) raw.parent = parent;
-    const name = e.schemaName.slice(output.prefix.length, e.schemaName.length - typeSuffix.length);
-    if (name !== pascalName(e.code) && e.schemaName.endsWith(typeSuffix)) raw.name = name;
+    const name = entryNames.get(e) as string;
+    if (name !== pascalName(e.code)) raw.name = name;
     // Facts that may differ per status: the retry policy and the conditions.
     const retries = perStatus(e.schema['x-errcat-retry'], e.statuses, (v) => isMapping(v) && 'strategy' in v);
     const whens = perStatus(e.schema['x-errcat-when'], e.statuses, (v) => Array.isArray(v) || v === null);
@@ -272,10 +274,24 @@ function echoedLevel(levels: readonly RawLevel[], entries: readonly OwnEntry[], 
   return undefined;
 }
 
+/**
+ * The name an entry's schema was made from (`withPrefix(prefix, withSuffix(name, suffix))`): the
+ * code's own name when that gives the schema's, else the schema's name without the prefix and,
+ * where the name then still reads the same, the suffix.
+ */
+function entryName(e: OwnEntry, prefix: string, suffix: string): string {
+  const made = (name: string) => withPrefix(prefix, withSuffix(name, suffix));
+  if (made(pascalName(e.code)) === e.schemaName) return pascalName(e.code);
+  const rest = e.schemaName.startsWith(prefix) && made(e.schemaName.slice(prefix.length)) === e.schemaName ? e.schemaName.slice(prefix.length) : e.schemaName;
+  const stripped = rest.endsWith(suffix) ? rest.slice(0, rest.length - suffix.length) : '';
+  return stripped !== '' && /^[A-Za-z]/.test(stripped) && made(stripped) === e.schemaName ? stripped : rest;
+}
+
 /** Each entry's examples: the example components its status responses list (`<prefix><Name>.<example>`), by entry schema name. */
-function examplesByEntry(output: ErrcatOutput, included: readonly { response: ErrorResponse }[], typeSuffix: string): Map<string, ExampleCandidate[]> {
+function examplesByEntry(output: ErrcatOutput, included: readonly { response: ErrorResponse }[], nameOf: (schema: string) => string): Map<string, ExampleCandidate[]> {
   const byName = new Map<string, ExampleCandidate[]>();
-  const keys = output.entries.map((e) => ({ schema: e.name, key: `${e.name.slice(0, e.name.length - typeSuffix.length)}.` }));
+  // Longest keys first: `SandboxNotFound.` must not take `SandboxNotFoundYet.`'s examples.
+  const keys = output.entries.map((e) => ({ schema: e.name, key: `${withPrefix(output.prefix, nameOf(e.name))}.` })).sort((a, b) => b.key.length - a.key.length);
   for (const { response } of included) {
     for (const example of response.examples) {
       const owner = keys.find((k) => example.name?.startsWith(k.key));
@@ -290,15 +306,24 @@ function examplesByEntry(output: ErrcatOutput, included: readonly { response: Er
   return byName;
 }
 
-/** The statuses each operation answers with errcat's responses, and errors joined to its success bodies. */
-function attachmentsOf(ctx: ImportContext, output: ErrcatOutput, uses: readonly ResponseUse[], operations: readonly SpecOperation[]): Map<SpecOperation, Set<number>> {
-  const attachments = new Map<SpecOperation, Set<number>>();
-  const add = (op: SpecOperation, status: number) => {
-    const set = attachments.get(op) ?? new Set<number>();
-    set.add(status);
+/**
+ * What each operation answers with errcat's responses (a status, or the codes of a subset
+ * response), and errors joined to its success bodies.
+ */
+function attachmentsOf(ctx: ImportContext, output: ErrcatOutput, uses: readonly ResponseUse[], operations: readonly SpecOperation[]): Map<SpecOperation, Set<Attachment>> {
+  const attachments = new Map<SpecOperation, Set<Attachment>>();
+  const add = (op: SpecOperation, unit: Attachment) => {
+    const set = attachments.get(op) ?? new Set<Attachment>();
+    set.add(unit);
     attachments.set(op, set);
   };
-  for (const use of uses) add(use.operation, use.status);
+  for (const use of uses) {
+    const component = use.response.component;
+    const codes = use.response.response['x-errcat-codes'];
+    if (component !== undefined && output.subsets.has(component) && Array.isArray(codes)) {
+      for (const code of codes) if (typeof code === 'string' || typeof code === 'number') add(use.operation, codeUnit(code));
+    } else add(use.operation, use.status);
+  }
   const places = output.wrapped.map((p) => p.split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')));
   if (places.length > 0) {
     for (const op of operations) {
@@ -306,11 +331,36 @@ function attachmentsOf(ctx: ImportContext, output: ErrcatOutput, uses: readonly 
       for (const [key, value] of Object.entries(responses)) {
         if (!/^2\d\d$/.test(key)) continue;
         const followed = ctx.spec.follow(value, ['paths', op.path, op.method, 'responses', key]);
-        const joined = places.some((place) => place.length > followed.path.length && followed.path.every((k, i) => place[i] === k));
-        if (joined) add(op, Number(key));
+        const place = places.find((place) => place.length > followed.path.length && followed.path.every((k, i) => place[i] === k));
+        if (place) for (const unit of joinedUnits(ctx, output, place, Number(key))) add(op, unit);
       }
     }
   }
   return attachments;
+}
+
+/**
+ * What a success schema joined to errors answers with: its status, or the codes of the subset
+ * it joins (`oneOf: [success, {$ref: <a code's schema, or a union of some codes>}]`).
+ */
+function joinedUnits(ctx: ImportContext, output: ErrcatOutput, place: readonly string[], status: number): Attachment[] {
+  const joined = mappingAt(ctx.spec.data, place);
+  const members = joined && Array.isArray(joined['oneOf']) ? (joined['oneOf'] as unknown[]) : [];
+  const codeOf = (value: unknown) => {
+    const target = ctx.spec.follow(value, [...place, 'oneOf']).value;
+    const code = isMapping(target) ? target['x-errcat-code'] : undefined;
+    return typeof code === 'string' || typeof code === 'number' ? code : undefined;
+  };
+  for (const member of members.slice(1)) {
+    const single = codeOf(member);
+    if (single !== undefined) return [codeUnit(single)];
+    const ref = isMapping(member) ? member['$ref'] : undefined;
+    // A subset's union is `<prefix>Status200<Subset>Error`; the whole status's is `<prefix>Status200Error`.
+    if (typeof ref !== 'string' || !/Status\d{3}\w+Error$/.test(ref)) continue;
+    const union = ctx.spec.follow(member, [...place, 'oneOf']).value;
+    const codes = isMapping(union) && Array.isArray(union['oneOf']) ? (union['oneOf'] as unknown[]).map(codeOf) : [];
+    if (codes.length > 0 && codes.every((c) => c !== undefined)) return codes.map((c) => codeUnit(c as string | number));
+  }
+  return [status];
 }
 

@@ -6,13 +6,14 @@ import { attachedStatuses, type SpecOperation } from '../merge/operations.js';
 import { specVersion } from '../merge/plan.js';
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
 import type { Catalog } from '../model/catalog.js';
+import { entryOf } from '../model/values.js';
 import { loadCatalogModel, loadCatalogText } from '../load.js';
 import { ImportContext, pathKey } from './context.js';
 import { chooseEnvelope, fitsEnvelope, readBody, type BodyShape } from './envelope.js';
 import { findErrcatOutput } from './errcat.js';
 import { readForeign } from './foreign.js';
 import { readErrcatOutput } from './from-errcat.js';
-import type { ImportModel } from './model.js';
+import { unitCode, type Attachment, type ImportModel } from './model.js';
 import { collectResponses, type ErrorResponse } from './responses.js';
 import { compressRules, unifyIndistinct } from './rules.js';
 import { Spec } from './spec.js';
@@ -147,9 +148,14 @@ function loaded(result: { catalog?: Catalog; diagnostics: Diagnostic[] }): Catal
 }
 
 /** The written rules must give each operation exactly the statuses the spec shows; anything else is an errcat bug. */
-function checkRules(catalog: Catalog, attachments: ReadonlyMap<SpecOperation, ReadonlySet<number>>, operations: readonly SpecOperation[]): void {
+function checkRules(catalog: Catalog, attachments: ReadonlyMap<SpecOperation, ReadonlySet<Attachment>>, operations: readonly SpecOperation[]): void {
   for (const op of operations) {
-    const want = [...(attachments.get(op) ?? [])].sort((a, b) => a - b).join(',');
+    const wanted = new Set<number>();
+    for (const unit of attachments.get(op) ?? []) {
+      if (typeof unit === 'number') wanted.add(unit);
+      else for (const status of entryOf(catalog, unitCode(unit))?.statuses ?? []) wanted.add(status);
+    }
+    const want = [...wanted].sort((a, b) => a - b).join(',');
     const have = attachedStatuses(catalog, op).map((a) => a.status).join(',');
     if (want !== have) throw new Error(`errcat bug: the imported rules give ${op.method.toUpperCase()} ${op.path} statuses [${have}], the spec [${want}]`);
   }

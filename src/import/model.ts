@@ -33,6 +33,15 @@ export interface ImportModel {
   retry: Record<string, RawRetryPolicy>;
   statuses: Record<string, RawStatus>;
   entries: ImportedEntry[];
-  /** The statuses each operation answers with the catalog's errors. */
-  attachments: Map<SpecOperation, Set<number>>;
+  /** What each operation answers with: whole statuses, or single codes where it gets part of one. */
+  attachments: Map<SpecOperation, Set<Attachment>>;
 }
+
+/**
+ * A unit of an operation's errors: a status (every code at it) as a number, or one code, for an
+ * operation that answers with part of a status, as the string `codeUnit` makes.
+ */
+export type Attachment = number | string;
+
+export const codeUnit = (code: string | number): string => `code:${JSON.stringify(code)}`;
+export const unitCode = (unit: string): string | number => JSON.parse(unit.slice('code:'.length)) as string | number;

@@ -1,8 +1,8 @@
 import type { SpecMapping } from '../merge/spec-data.js';
 import { mappingAt } from '../merge/spec-data.js';
 import type { CodeStyle } from '../model/catalog.js';
-import { isStructuralName } from '../model/names.js';
-import { matchesStyle, pascalName, words } from '../model/naming.js';
+import { errorClassName, isStructuralName, withPrefix, withSuffix } from '../model/names.js';
+import { invalidNameReason, matchesStyle, pascalName, words } from '../model/naming.js';
 import type { ImportContext } from './context.js';
 import type { ImportModel } from './model.js';
 
@@ -29,16 +29,25 @@ export function choosePrefix(data: SpecMapping, title: string): string {
 /** Entry names TypeScript can use: unique, not errcat's own, not a named type's. */
 export function adjustNames(ctx: ImportContext, model: ImportModel): void {
   const suffix = model.naming.typeSuffix ?? 'Error';
-  const taken = new Set(Object.keys(model.types));
+  const prefix = model.naming.componentPrefix ?? '';
+  // The names load checks entries against (normalize's checkNames): types, their components, the error class.
+  const taken = new Set(Object.keys(model.types).flatMap((t) => [t, withPrefix(prefix, t)]));
+  taken.add(model.naming.errorClass ?? errorClassName(prefix, model.info.title));
+  const free = (name: string) => {
+    const full = withSuffix(name, suffix);
+    const component = withPrefix(prefix, full);
+    return !isStructuralName(full) && !isStructuralName(component.slice(prefix.length)) && invalidNameReason(full) === undefined && !taken.has(full) && !taken.has(component);
+  };
   for (const entry of model.entries) {
     const base = entry.raw.name ?? pascalName(entry.key);
     let name = base;
-    for (let i = 2; isStructuralName(name + suffix) || taken.has(name + suffix) || taken.has(name); i++) name = `${base}${i}`;
+    for (let i = 2; !free(name); i++) name = `${base}${i}`;
     if (name !== base) {
       entry.raw.name = name;
-      ctx.report('import-name-adjusted', `\`${entry.key}\` would be named \`${base}${suffix}\` in TypeScript, a name that is taken; the catalog names it \`${name}\`.`, entry.path);
+      ctx.report('import-name-adjusted', `\`${entry.key}\` would be named \`${withSuffix(base, suffix)}\` in TypeScript, a name that is taken; the catalog names it \`${name}\`.`, entry.path);
     }
-    taken.add(name + suffix);
+    taken.add(withSuffix(name, suffix));
+    taken.add(withPrefix(prefix, withSuffix(name, suffix)));
   }
 }
 

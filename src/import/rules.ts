@@ -1,5 +1,6 @@
 import { HTTP_METHODS, pathMatches, type SpecOperation } from '../merge/operations.js';
 import type { RawOperationRule, RawSelector } from '../normalize/raw.js';
+import { unitCode, type Attachment } from './model.js';
 
 type Method = (typeof HTTP_METHODS)[number];
 
@@ -16,7 +17,7 @@ interface Candidate {
  * group must answer the same statuses; returns the groups whose attachments differ, after
  * giving each member all of them.
  */
-export function unifyIndistinct(attachments: Map<SpecOperation, Set<number>>, operations: readonly SpecOperation[]): SpecOperation[][] {
+export function unifyIndistinct(attachments: Map<SpecOperation, Set<Attachment>>, operations: readonly SpecOperation[]): SpecOperation[][] {
   const groups = new Map<string, SpecOperation[]>();
   for (const op of operations) {
     const key = `${op.method} ${pathShape(op.path)}`;
@@ -36,25 +37,33 @@ export function unifyIndistinct(attachments: Map<SpecOperation, Set<number>>, op
 }
 
 /**
- * The fewest rules that give every operation exactly the statuses it answers: statuses that the
- * same operations answer share a rule, and each rule's operations are named the shortest way
- * that selects exactly them — all, by tag, by method, by path pattern, by operationId, or all
- * but a few. Rules attach statuses (every code of the status), and replace what the spec has.
+ * The fewest rules that give every operation exactly what it answers: units (statuses, or codes
+ * where an operation answers with part of a status) that the same operations answer share a
+ * rule, and each rule's operations are named the shortest way that selects exactly them — all,
+ * by tag, by method, by path pattern, by operationId, or all but a few. Rules attach statuses
+ * (every code of the status) and codes, and replace what the spec has.
  */
-export function compressRules(attachments: ReadonlyMap<SpecOperation, ReadonlySet<number>>, operations: readonly SpecOperation[]): RawOperationRule[] {
-  const groups = new Map<string, { statuses: number[]; operations: SpecOperation[] }>();
-  const statuses = [...new Set([...attachments.values()].flatMap((s) => [...s]))].sort((a, b) => a - b);
-  for (const status of statuses) {
-    const selected = operations.filter((op) => attachments.get(op)?.has(status));
+export function compressRules(attachments: ReadonlyMap<SpecOperation, ReadonlySet<Attachment>>, operations: readonly SpecOperation[]): RawOperationRule[] {
+  const groups = new Map<string, { units: Attachment[]; operations: SpecOperation[] }>();
+  const all = [...new Set([...attachments.values()].flatMap((s) => [...s]))];
+  const units = [...all.filter((u): u is number => typeof u === 'number').sort((a, b) => a - b), ...all.filter((u) => typeof u === 'string').sort()];
+  for (const unit of units) {
+    const selected = operations.filter((op) => attachments.get(op)?.has(unit));
     const key = selected.map((op) => operations.indexOf(op)).join(',');
-    const group = groups.get(key) ?? { statuses: [], operations: selected };
-    group.statuses.push(status);
+    const group = groups.get(key) ?? { units: [], operations: selected };
+    group.units.push(unit);
     groups.set(key, group);
   }
   // Broadest rules first: they read as the API's defaults.
-  const ordered = [...groups.values()].sort((a, b) => b.operations.length - a.operations.length || (a.statuses[0] ?? 0) - (b.statuses[0] ?? 0));
+  const first = (g: { units: Attachment[] }) => (typeof g.units[0] === 'number' ? g.units[0] : 1000);
+  const ordered = [...groups.values()].sort((a, b) => b.operations.length - a.operations.length || first(a) - first(b));
   const matcher = new Matcher(operations);
-  return ordered.flatMap((group) => selectorsFor(new Set(group.operations), operations, matcher).map((c) => ({ ...c, statuses: group.statuses as number[], replace: true })));
+  return ordered.flatMap((group) => {
+    const statuses = group.units.filter((u): u is number => typeof u === 'number');
+    const codes = group.units.filter((u): u is string => typeof u === 'string').map(unitCode);
+    const attach = { ...(codes.length > 0 ? { errors: codes } : {}), ...(statuses.length > 0 ? { statuses } : {}) };
+    return selectorsFor(new Set(group.operations), operations, matcher).map((c) => ({ ...c, ...attach, replace: true }));
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
+import type { SdkOptions } from '../emit/openapi/sdk.js';
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, type SourceDocument } from '../parse/source-document.js';
 import { formatLike } from './format-json.js';
@@ -56,7 +57,7 @@ export function readSpec(file: string, text: string): ReadSpec {
  * With `validate` (the default), the merged text is read back, checked to say exactly what was
  * planned, and validated with swagger-parser before it is returned.
  */
-export async function mergeSpec(catalog: Catalog, file: string, text: string, options: { validate?: boolean } = {}): Promise<MergeResult> {
+export async function mergeSpec(catalog: Catalog, file: string, text: string, options: { validate?: boolean; sdk?: SdkOptions } = {}): Promise<MergeResult> {
   const read = readSpec(file, text);
   // Positions for diagnostics come from the `yaml` package, parsed only when one is reported.
   let source = read.source;
@@ -71,7 +72,7 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
     const key = 'swagger' in root ? 'swagger' : 'openapi';
     return { diagnostics: [diagnostic('unsupported-spec', `errcat merges into OpenAPI 3.1, 3.0 and Swagger 2.0 specs; this one says ${key}: ${JSON.stringify(root[key] ?? null)}.`, file, where([key]))], notes: [] };
   }
-  const plan = planMerge(catalog, root, version);
+  const plan = planMerge(catalog, root, version, options.sdk ?? {});
   const notes = plan.responses.flatMap((d) => describeDecision(d) ?? []);
   if (plan.conflicts.length > 0) {
     return {

@@ -1,4 +1,6 @@
+import { load } from 'js-yaml';
 import { entryOf } from '../model/values.js';
+import { isJsonText } from '../parse/parse-document.js';
 import type { Catalog, OperationSelector } from '../model/catalog.js';
 
 /** One operation of a spec, as the catalog's operation rules see it. */
@@ -14,6 +16,11 @@ export interface AttachedStatus {
   status: number;
   codes: readonly (string | number)[];
   replace: boolean;
+}
+
+/** How errcat names an operation: its operationId, else `METHOD /path`. */
+export function operationKey(operation: Pick<SpecOperation, 'operationId' | 'method' | 'path'>): string {
+  return operation.operationId ?? `${operation.method.toUpperCase()} ${operation.path}`;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -37,6 +44,16 @@ export function listOperations(spec: { paths?: unknown }): SpecOperation[] {
     }
   }
   return operations;
+}
+
+/** The operations of a spec's text (JSON or YAML); none when it does not parse. */
+export function specOperations(file: string, text: string): SpecOperation[] {
+  try {
+    const data: unknown = isJsonText(file, text) ? JSON.parse(text) : load(text);
+    return typeof data === 'object' && data !== null ? listOperations(data as { paths?: unknown }) : [];
+  } catch {
+    return [];
+  }
 }
 
 const isParameter = (segment: string) => /^\{[^{}]+\}$/.test(segment);

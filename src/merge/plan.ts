@@ -2,7 +2,9 @@ import type { Catalog } from '../model/catalog.js';
 import { openApiComponents, openApiDocument, type OpenApiVersion } from '../emit/openapi/index.js';
 import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
-import { attachedStatuses, listOperations, type SpecOperation } from './operations.js';
+import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from '../emit/openapi/sdk.js';
+import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
+import { attachedStatuses, listOperations, operationKey, type SpecOperation } from './operations.js';
 import { isMapping, mappingAt } from './spec-data.js';
 
 /** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
@@ -74,26 +76,50 @@ export function specVersion(spec: Record<string, unknown>): OpenApiVersion | und
   return undefined;
 }
 
-function sections(catalog: Catalog, version: OpenApiVersion): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+function sections(catalog: Catalog, version: OpenApiVersion, subsets: readonly StatusSubset[], sdk: SdkOptions): Record<string, { path: readonly string[]; values: Record<string, unknown> }> {
+  const extra = subsetComponents(catalog, new ComponentNames(catalog, version), version, subsets);
+  const withSubsets = (section: string, values: Record<string, unknown>) => ({ ...values, ...(extra[section] ?? {}) });
   if (version === '2.0') {
-    const doc = openApiDocument(catalog, '2.0') as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
-    return { definitions: { path: ['definitions'], values: doc.definitions }, responses: { path: ['responses'], values: doc.responses } };
+    const doc = openApiDocument(catalog, '2.0', { extensibleCodes: sdk.extensibleCodes ?? false }) as { definitions: Record<string, unknown>; responses: Record<string, unknown> };
+    return { definitions: { path: ['definitions'], values: withSubsets('definitions', doc.definitions) }, responses: { path: ['responses'], values: withSubsets('responses', doc.responses) } };
   }
-  const components = openApiComponents(catalog, version) as Record<string, Record<string, unknown>>;
-  return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values }]));
+  const components = openApiComponents(catalog, version, sdk) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(components).map(([name, values]) => [name, { path: ['components', name], values: withSubsets(name, values) }]));
 }
+
+/**
+ * The subsets of a status's codes that the spec's operations answer with, where an operation
+ * gets some of that status's codes but not all: one per distinct set of codes, named by the
+ * first operation (in document order) that needs it, keyed `status:codes`.
+ */
+export function operationSubsets(catalog: Catalog, operations: readonly SpecOperation[]): Map<string, StatusSubset> {
+  const subsets = new Map<string, StatusSubset>();
+  for (const operation of operations) {
+    for (const attached of attachedStatuses(catalog, operation)) {
+      const info = catalog.statuses.find((s) => s.status === attached.status);
+      if (!info || attached.codes.length === 0 || attached.codes.length === info.codes.length) continue;
+      const key = subsetKey(attached.status, attached.codes);
+      if (!subsets.has(key)) subsets.set(key, { status: attached.status, codes: attached.codes, name: subsetName(catalog, info, attached.codes, operationKey(operation)) });
+    }
+  }
+  return subsets;
+}
+
+export const subsetKey = (status: number, codes: readonly (string | number)[]) => `${status}:${JSON.stringify(codes)}`;
 
 /**
  * The edits that put a catalog's components into a spec and reference them from its
  * operations. Pure: the spec comes in as plain data, the edits go out, to be applied to YAML
  * text (spliced) or to JSON.
  */
-export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion): MergePlan {
+export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion, sdk: SdkOptions = {}): MergePlan {
   const plan: MergePlan = { edits: [], conflicts: [], responses: [] };
+  const operations = listOperations(spec);
+  const subsets = operationSubsets(catalog, operations);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned = recordedOwnership(spec, catalog.info.title);
   const next: Ownership = {};
-  for (const [section, { path, values }] of Object.entries(sections(catalog, version))) {
+  for (const [section, { path, values }] of Object.entries(sections(catalog, version, [...subsets.values()], sdk))) {
     const existing = mappingAt(spec, path) ?? {};
     const mine = new Set(owned[section] ?? []);
     next[section] = Object.keys(values);
@@ -108,18 +134,24 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const ownedResponses = ownedResponseRefs(owned['responses'] ?? [], next['responses'] ?? [], version);
   const wrapped = new Set(owned['wrapped'] ?? []);
   next['wrapped'] = [];
-  for (const operation of listOperations(spec)) {
+  // Operation extensions errcat wrote (Speakeasy's), as `paths/<path>/<method>/<key>` pointers.
+  const extensions = new Set(owned['extensions'] ?? []);
+  next['extensions'] = [];
+  for (const operation of operations) {
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
     const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
     const decide = (status: string, outcome: ResponseDecision['outcome']) => plan.responses.push({ method: operation.method, path: operation.path, status, outcome });
     for (const [status, attached] of wanted) {
+      const subset = subsets.get(subsetKey(attached.status, attached.codes));
       if (successStatus(attached.status)) {
         // An error sent under 2xx joins the success body there: `oneOf: [success, error]`.
-        for (const place of wrapSuccess(catalog, names, spec, version, operation, attached.status, plan, next['wrapped'])) next['wrapped'].push(place);
+        const info = catalog.statuses.find((s) => s.status === attached.status);
+        const body = subset ? subsetSchemaName(catalog, names, subset) : info && bodySchemaName(catalog, names)(info);
+        for (const place of wrapSuccess(names, spec, version, operation, attached.status, body, plan, next['wrapped'])) next['wrapped'].push(place);
         continue;
       }
-      const ref = names.responseRef(names.response(attached.status));
+      const ref = names.responseRef(names.response(attached.status, subset?.name));
       const current = responses[status];
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);
@@ -128,6 +160,20 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
         if (!attached.replace) continue;
       } else decide(status, ours && currentRef === ref.$ref ? 'unchanged' : 'added');
       plan.edits.push({ kind: 'set', path, key: status, value: ref });
+    }
+    if (sdk.speakeasy && wanted.size > 0) {
+      const attached = [...wanted.values()];
+      const values: Record<string, unknown> = { 'x-speakeasy-errors': speakeasyErrors(attached.map((a) => a.status)) };
+      const retries = speakeasyRetries(attached.map((a) => ({ status: a.status, retry: policyAt(catalog, a.status, a.codes) })));
+      if (retries !== undefined) values['x-speakeasy-retries'] = retries;
+      for (const [key, value] of Object.entries(values)) {
+        const place = pointer(['paths', operation.path, operation.method, key]);
+        const current = mappingAt(spec, ['paths', operation.path, operation.method])?.[key];
+        // An extension of the spec's own stays.
+        if (current !== undefined && !extensions.has(place)) continue;
+        plan.edits.push({ kind: 'set', path: ['paths', operation.path, operation.method], key, value });
+        next['extensions'].push(place);
+      }
     }
     for (const [status, current] of Object.entries(responses)) {
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
@@ -139,6 +185,13 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   }
   for (const place of wrapped) if (!next['wrapped'].includes(place)) unwrap(spec, place, plan);
   if (next['wrapped'].length === 0) delete next['wrapped'];
+  for (const place of extensions) {
+    if (next['extensions'].includes(place)) continue;
+    const keys = keysOf(place);
+    const key = keys.pop() as string;
+    if (mappingAt(spec, keys)?.[key] !== undefined) plan.edits.push({ kind: 'delete', path: keys, key });
+  }
+  if (next['extensions'].length === 0) delete next['extensions'];
   plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
   return plan;
 }
@@ -183,14 +236,13 @@ export function successSchemas(spec: Record<string, unknown>, version: OpenApiVe
 }
 
 /** Joins the error body to each success schema not yet planned (`done`: a shared response component is joined once); returns the new places. */
-function wrapSuccess(catalog: Catalog, names: ComponentNames, spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number, plan: MergePlan, done: readonly string[]): string[] {
-  const info = catalog.statuses.find((s) => s.status === status);
+function wrapSuccess(names: ComponentNames, spec: Record<string, unknown>, version: OpenApiVersion, operation: SpecOperation, status: number, body: string | undefined, plan: MergePlan, done: readonly string[]): string[] {
   const places = successSchemas(spec, version, operation, status);
-  if (!info || places.length === 0) {
+  if (body === undefined || places.length === 0) {
     plan.responses.push({ method: operation.method, path: operation.path, status: String(status), outcome: 'skipped' });
     return [];
   }
-  const ref = names.schemaRef(bodySchemaName(catalog, names)(info));
+  const ref = names.schemaRef(body);
   const fresh = places.filter((keys) => !done.includes(pointer(keys)));
   let joined = false;
   for (const keys of fresh) {

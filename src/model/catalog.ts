@@ -373,7 +373,8 @@ export interface Catalog {
   source: string;
   info: CatalogInfo;
   envelope: Envelope;
-  naming: { componentPrefix: string; typeSuffix: string };
+  /** Component prefix, type suffix, and the name of the throwable error class (`SandboxApiError`). */
+  naming: { componentPrefix: string; typeSuffix: string; errorClass: string };
   types: readonly NamedType[];
   /** Fields on every error object, besides the levels and the message. */
   fields: readonly Field[];

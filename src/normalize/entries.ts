@@ -1,5 +1,5 @@
 import type { CodeLevel, CodeStyle, Envelope, Field, Header, JsonValue, PathSegment } from '../model/catalog.js';
-import { isStructuralName } from '../model/names.js';
+import { isStructuralName, withPrefix, withSuffix } from '../model/names.js';
 import { expandTemplate, invalidNameReason, matchesStyle, pascalName, toStyle } from '../model/naming.js';
 import { didYouMean } from '../validate/suggest.js';
 import { normalizeConditions } from './conditions.js';
@@ -17,6 +17,9 @@ export interface EntryScope {
   defaultLevel?: string;
   codeStyle?: CodeStyle;
   typeSuffix: string;
+  componentPrefix: string;
+  /** The error class's name, and whether the catalog wrote it (`naming.errorClass`). */
+  errorClass: { name: string; written: boolean };
   docUrlTemplate?: string;
   fields: readonly Field[];
   headers: readonly Header[];
@@ -265,21 +268,39 @@ function checkIdentities(drafts: readonly EntryDraft[], scope: EntryScope, ctx: 
   }
 }
 
-/** Type names: unique, not one of errcat's own, not a declared type's. */
+/**
+ * Type names: unique, not one of errcat's own, not a declared type's, not a global; and, once
+ * the component prefix is put before them, the same for OpenAPI component names (`Sandbox` +
+ * `SandboxError` and `Sandbox` + `Error` are one component).
+ */
 function checkNames(drafts: readonly EntryDraft[], scope: EntryScope, ctx: NormalizeContext): void {
   const byName = new Map<string, string>();
+  const byComponent = new Map<string, string>();
+  const typeComponents = new Set(scope.typeNames.map((t) => withPrefix(scope.componentPrefix, t)));
   for (const draft of drafts) {
-    const full = `${draft.entry.name}${scope.typeSuffix}`;
-    const other = byName.get(full);
+    const full = withSuffix(draft.entry.name, scope.typeSuffix);
+    const component = withPrefix(scope.componentPrefix, full);
+    const unprefixed = component.slice(scope.componentPrefix.length);
     const path = ['errors', draft.key];
-    if (isStructuralName(full)) {
-      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
-    } else if (scope.typeNames.includes(full)) {
-      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, the name of a declared type; set \`name:\` on the entry or rename the type.`, path);
-    } else if (other !== undefined) {
-      ctx.reportKey('name-collision', `\`${draft.key}\` and \`${other}\` both become the TypeScript name \`${full}\`; set \`name:\` on one of them.`, path);
+    if (isStructuralName(full) || (scope.componentPrefix !== '' && isStructuralName(unprefixed))) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${isStructuralName(full) ? full : component}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
+    } else if (invalidNameReason(full) !== undefined) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, which ${invalidNameReason(full)?.replace(/^it /, '')}; set \`name:\` on the entry.`, path);
+    } else if (scope.typeNames.includes(full) || typeComponents.has(component)) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${scope.typeNames.includes(full) ? full : component}\`, the name of a declared type; set \`name:\` on the entry or rename the type.`, path);
+    } else if (byName.has(full)) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` and \`${byName.get(full)}\` both become the TypeScript name \`${full}\`; set \`name:\` on one of them.`, path);
+    } else if (byComponent.has(component)) {
+      ctx.reportKey('name-collision', `\`${draft.key}\` and \`${byComponent.get(component)}\` both become the OpenAPI component \`${component}\` (the prefix \`${scope.componentPrefix}\` is not written twice); set \`name:\` on one of them.`, path);
     }
     byName.set(full, draft.key);
+    byComponent.set(component, draft.key);
+  }
+  const errorClass = scope.errorClass;
+  const clash = byName.get(errorClass.name) ?? (scope.typeNames.includes(errorClass.name) || isStructuralName(errorClass.name) ? errorClass.name : undefined);
+  if (clash !== undefined) {
+    const fix = errorClass.written ? 'rename it' : 'set `naming.errorClass`';
+    ctx.report('name-collision', `The error class would be \`${errorClass.name}\`, which ${clash === errorClass.name ? 'errcat or a declared type already uses' : `is the type of \`${clash}\``}; ${fix}.`, errorClass.written ? ['naming', 'errorClass'] : ['info', 'title']);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Catalog, Field, Header, RetryPolicy } from '../model/catalog.js';
 import type { SourceDocument } from '../parse/source-document.js';
+import { errorClassName } from '../model/names.js';
 import { didYouMean } from '../validate/suggest.js';
 import { NormalizeContext } from './context.js';
 import type { EntryDraft, StatusDraft } from './drafts.js';
@@ -49,6 +50,8 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
   );
   if (raw.docUrl !== undefined) checkPlaceholders(raw.docUrl, ctx, ['docUrl']);
   const typeSuffix = raw.naming?.typeSuffix ?? 'Error';
+  const componentPrefix = raw.naming?.componentPrefix ?? '';
+  const errorClass = raw.naming?.errorClass ?? errorClassName(componentPrefix, raw.info.title);
   const entries = normalizeEntries(
     raw.errors,
     {
@@ -56,6 +59,8 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
       ...(defaultLevel !== undefined ? { defaultLevel } : {}),
       ...(raw.naming?.codeStyle !== undefined ? { codeStyle: raw.naming.codeStyle } : {}),
       typeSuffix,
+      componentPrefix,
+      errorClass: { name: errorClass, written: raw.naming?.errorClass !== undefined },
       ...(raw.docUrl !== undefined ? { docUrlTemplate: raw.docUrl } : {}),
       fields,
       headers,
@@ -73,7 +78,7 @@ export function normalizeCatalog(raw: RawCatalog, source: SourceDocument): { cat
     source: source.file,
     info,
     envelope,
-    naming: { componentPrefix: raw.naming?.componentPrefix ?? '', typeSuffix },
+    naming: { componentPrefix, typeSuffix, errorClass },
     types,
     fields,
     headers,

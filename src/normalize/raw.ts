@@ -103,6 +103,10 @@ export interface RawCatalog {
      * Put after every derived TypeScript name. Default `Error`.
      */
     typeSuffix?: string;
+    /**
+     * The name of the throwable error class in errors.ts. Default: the component prefix (else the title up to its `API` word) + `ApiError`, e.g. `SandboxApiError`.
+     */
+    errorClass?: string;
   };
   /**
    * URL template for each entry's documentation page. Placeholders: {code}, {status}, {name}, {slug}.

@@ -10,7 +10,7 @@ import { locate, type SourceDocument } from '../parse/source-document.js';
 import { CONFIG_SCHEMA_URL, validateShape } from '../validate/catalog-schema.js';
 import { didYouMean } from '../validate/suggest.js';
 import { importConfigModule, MODULE_CONFIG } from './config-module.js';
-import type { ErrcatConfig, TargetSettings } from './define-config.js';
+import type { ErrcatConfig, SdkSettings, TargetSettings } from './define-config.js';
 
 export type { TargetSettings } from './define-config.js';
 
@@ -22,9 +22,12 @@ export interface Target {
   catalog: string;
   outDir: string;
   openapi: { file: string; version: OpenApiVersion } | false;
-  typescript: { file: string } | false;
+  /** `operations`: the specs whose operations errors.ts types. */
+  typescript: { file: string; operations: string[] } | false;
   docs: { file: string; pages?: string } | false;
   merge: { spec: string; out: string }[];
+  mocks: { file: string } | false;
+  sdk: SdkSettings;
 }
 
 export interface ProjectConfig {
@@ -74,9 +77,17 @@ export function resolveTarget(root: string, catalog: string, settings: TargetSet
     catalog,
     outDir: path(settings.out),
     openapi: settings.openapi === false ? false : { file: settings.openapi?.file ?? DEFAULT_FILES.openapi, version: settings.openapi?.version ?? '3.1' },
-    typescript: settings.typescript === false ? false : { file: settings.typescript?.file ?? DEFAULT_FILES.typescript },
+    typescript:
+      settings.typescript === false
+        ? false
+        : {
+            file: settings.typescript?.file ?? DEFAULT_FILES.typescript,
+            operations: settings.typescript?.operations === false ? [] : settings.typescript?.operations !== undefined ? [path(settings.typescript.operations)] : (settings.merge ?? []).map((m) => path(m.spec)),
+          },
     docs: settings.docs === false ? false : { file: settings.docs?.file ?? DEFAULT_FILES.docs, ...(settings.docs?.pages !== undefined ? { pages: settings.docs.pages } : {}) },
     merge: (settings.merge ?? []).map((m) => ({ spec: path(m.spec), out: path(m.out ?? m.spec) })),
+    mocks: settings.mocks === undefined || settings.mocks === false ? false : { file: settings.mocks.file ?? 'mocks.ts' },
+    sdk: settings.sdk ?? {},
   };
 }
 

@@ -1,4 +1,8 @@
 import type { OpenApiVersion } from '../emit/openapi/names.js';
+import type { SdkOptions } from '../emit/openapi/sdk.js';
+
+/** Extensions for SDK generators in the OpenAPI outputs (see `SdkOptions`). */
+export type SdkSettings = SdkOptions;
 
 /** One `catalogs` item of the config, as written (see schema/config.schema.json). */
 export interface TargetSettings {
@@ -7,7 +11,12 @@ export interface TargetSettings {
   /** The output folder; `{name}` is the folder that holds the catalog. */
   out: string;
   openapi?: false | { file?: string; version?: OpenApiVersion };
-  typescript?: false | { file?: string };
+  /** `operations`: the spec whose operations `OperationErrors` types (default: the `merge` specs). */
+  typescript?: false | { file?: string; operations?: string | false };
+  /** MSW handlers that force a code on an operation (opt-in). */
+  mocks?: false | { file?: string };
+  /** Extensions for SDK generators (opt-in). */
+  sdk?: SdkSettings;
   /** `pages`: a folder (inside `out`) for one page per code. */
   docs?: false | { file?: string; pages?: string };
   /** Specs to merge the catalog into; `out` defaults to the spec itself. */

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { mergeSpec } from '../merge/merge.js';
+import { specOperations, type SpecOperation } from '../merge/operations.js';
 import { displayPath } from './display-path.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
@@ -37,9 +38,25 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
       continue;
     }
     if (!result.catalog) continue;
+    // The operations errors.ts types: those of the target's specs, read once each.
+    let operations: SpecOperation[] | undefined;
+    if (target.typescript && target.typescript.operations.length > 0) {
+      operations = [];
+      for (const spec of target.typescript.operations) {
+        const text = await readFile(spec, 'utf8').catch(() => undefined);
+        if (text === undefined) {
+          plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to read operations from, ${displayPath(spec)}, does not exist.`, config.file, FILE_START));
+          continue;
+        }
+        operations.push(...specOperations(spec, text));
+      }
+    }
     try {
       files.push(
         ...generate(result.catalog, {
+          ...(operations === undefined ? {} : { operations }),
+          ...(target.mocks ? { mocks: target.mocks.file } : {}),
+          sdk: target.sdk,
           outDir: target.outDir,
           ...(target.openapi ? { openapi: target.openapi.version } : {}),
           files: {
@@ -57,7 +74,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
         }
-        const merged = await mergeSpec(result.catalog, into.spec, text);
+        const merged = await mergeSpec(result.catalog, into.spec, text, { sdk: target.sdk });
         plan.texts.set(into.spec, text);
         plan.diagnostics.push(...merged.diagnostics);
         if (merged.text !== undefined) files.push({ path: into.out, content: merged.text });

@@ -48,8 +48,15 @@ function wrapped(envelope: EnvelopeRow, error: Record<string, unknown>): unknown
  * each field (computed for the status, or the caller's), the levels that sit in array items or
  * chains, and the headers it fixes after the caller's.
  */
-export function buildResponse(envelope: EnvelopeRow, status: number, fields: object, headers: { readonly [name: string]: string } | undefined, row: BuildRow): BuiltResponse {
-  const given = (name: string): unknown => (hasOwn(fields, name) ? (fields as Record<string, unknown>)[name] : undefined);
+export function buildResponse(
+  envelope: EnvelopeRow,
+  status: number,
+  fields: object,
+  headers: { readonly [name: string]: string } | undefined,
+  row: BuildRow,
+): BuiltResponse {
+  const given = (name: string): unknown =>
+    hasOwn(fields, name) ? (fields as Record<string, unknown>)[name] : undefined;
   const response = row.responses.find((r) => r.status === status) ?? row.responses[0];
   const error: Record<string, unknown> = {};
   if (envelope.errorWhen !== undefined) defineOwn(error, envelope.errorWhen.name, envelope.errorWhen.value);
@@ -66,7 +73,12 @@ export function buildResponse(envelope: EnvelopeRow, status: number, fields: obj
   for (const pin of row.levels) {
     if (pin.value === undefined) continue;
     if (pin.at.in !== undefined) setPath(error, pin.at.in, withPinnedItem(ownPath(error, pin.at.in), pin));
-    else if (pin.at.chain !== undefined) defineOwn(error, pin.at.chain, withPinnedChain(own(error, pin.at.chain), pin.at.chain, pin));
+    else if (pin.at.chain !== undefined)
+      defineOwn(error, pin.at.chain, withPinnedChain(own(error, pin.at.chain), pin.at.chain, pin));
   }
-  return { status, headers: { 'content-type': envelope.contentType, ...headers, ...row.headers }, body: wrapped(envelope, error) };
+  return {
+    status,
+    headers: { 'content-type': envelope.contentType, ...headers, ...row.headers },
+    body: wrapped(envelope, error),
+  };
 }

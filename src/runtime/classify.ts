@@ -1,4 +1,14 @@
-import type { Classified, EntryFacts, EnvelopeRow, ErrorTables, HeadersLike, LevelsRead, RetryOptions, RetryPolicy, WireValue } from './contract.js';
+import type {
+  Classified,
+  EntryFacts,
+  EnvelopeRow,
+  ErrorTables,
+  HeadersLike,
+  LevelsRead,
+  RetryOptions,
+  RetryPolicy,
+  WireValue,
+} from './contract.js';
 import { anyHolds } from './conditions.js';
 import { collectItemCodes } from './item-codes.js';
 import { deepEqual, hasOwn, own, ownPath, plainObject } from './json.js';
@@ -20,7 +30,10 @@ function factsOf(tables: ErrorTables, code: WireValue): EntryFacts | undefined {
   return hasOwn(tables.entries, key) ? tables.entries[key] : undefined;
 }
 
-/** Whether an entry applies at this status: its conditions there, or, at a status it is not documented with, any of its responses'. */
+/**
+ * Whether an entry applies at this status: its conditions there, or, at a status it is not documented
+ * with, any of its responses'.
+ */
 function applies(facts: EntryFacts, status: number, error: unknown, headers: HeadersLike | undefined): boolean {
   const response = facts.responses.find((r) => r.status === status);
   if (response !== undefined) return anyHolds(response.when, error, headers);
@@ -32,7 +45,15 @@ function applies(facts: EntryFacts, status: number, error: unknown, headers: Hea
  * the body lacks does not disagree; a chain agrees when the pin is anywhere along it), whose
  * conditions hold and whose guard accepts the error object.
  */
-function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], at: { level: string; value: WireValue } | undefined, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
+function firstAccepted(
+  tables: ErrorTables,
+  candidates: readonly WireValue[],
+  at: { level: string; value: WireValue } | undefined,
+  status: number,
+  error: unknown,
+  headers: HeadersLike | undefined,
+  read: LevelsRead,
+): WireValue | undefined {
   return candidates.find((code) => {
     const facts = factsOf(tables, code);
     if (facts === undefined) return false;
@@ -50,12 +71,26 @@ function firstAccepted(tables: ErrorTables, candidates: readonly WireValue[], at
  * The entry a response is: from the finest level read to the coarsest (along a chain, from the
  * deepest value a client understands outwards), then the codeless entries at its status.
  */
-function resolveEntry(tables: ErrorTables, status: number, error: unknown, headers: HeadersLike | undefined, read: LevelsRead): WireValue | undefined {
+function resolveEntry(
+  tables: ErrorTables,
+  status: number,
+  error: unknown,
+  headers: HeadersLike | undefined,
+  read: LevelsRead,
+): WireValue | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
     if (level === undefined) continue;
-    for (const value of [...(hasOwn(read.values, level.name) ? (read.values[level.name] ?? []) : [])].reverse()) {
-      const code = firstAccepted(tables, tables.byValue[i]?.get(value) ?? [], { level: level.name, value }, status, error, headers, read);
+    for (const value of [...(hasOwn(read.values, level.name) ? read.values[level.name] ?? [] : [])].reverse()) {
+      const code = firstAccepted(
+        tables,
+        tables.byValue[i]?.get(value) ?? [],
+        { level: level.name, value },
+        status,
+        error,
+        headers,
+        read,
+      );
       if (code !== undefined) return code;
     }
   }
@@ -71,7 +106,10 @@ function finestRead(tables: ErrorTables, read: LevelsRead): WireValue | undefine
   return undefined;
 }
 
-/** The policy, at this status, of the entry the finest level read names (deepest first along a chain), if one is answered with it. */
+/**
+ * The policy, at this status, of the entry the finest level read names (deepest first along a chain),
+ * if one is answered with it.
+ */
 function namedPolicy(tables: ErrorTables, read: LevelsRead, status: number): RetryPolicy | undefined {
   for (let i = tables.levels.length - 1; i >= 0; i--) {
     const level = tables.levels[i];
@@ -88,7 +126,12 @@ function namedPolicy(tables: ErrorTables, read: LevelsRead, status: number): Ret
 }
 
 /** A result with its retry decision for a first retry. */
-function decided(tables: ErrorTables, result: Omit<Classified, 'retryable' | 'retryDelayMs'>, headers: HeadersLike | undefined, options: RetryOptions): Classified {
+function decided(
+  tables: ErrorTables,
+  result: Omit<Classified, 'retryable' | 'retryDelayMs'>,
+  headers: HeadersLike | undefined,
+  options: RetryOptions,
+): Classified {
   return {
     ...result,
     retryable: attemptsLeft(overriddenPolicy(result.retry, headers, tables.defaultBackoff), 1),
@@ -103,10 +146,29 @@ function successBody(envelope: EnvelopeRow, status: number, error: unknown): boo
   return !(plainObject(error) && hasOwn(error, marker.name) && deepEqual(error[marker.name], marker.value));
 }
 
-function classifyBody(tables: ErrorTables, status: number, body: unknown, headers: HeadersLike | undefined, options: RetryOptions): Classified {
+function classifyBody(
+  tables: ErrorTables,
+  status: number,
+  body: unknown,
+  headers: HeadersLike | undefined,
+  options: RetryOptions,
+): Classified {
   const error = errorObjectOf(tables.envelope, body);
   if (successBody(tables.envelope, status, error)) {
-    return decided(tables, { known: false, code: undefined, status, error: undefined, codes: {}, itemCodes: [], retry: { strategy: 'never' } }, headers, options);
+    return decided(
+      tables,
+      {
+        known: false,
+        code: undefined,
+        status,
+        error: undefined,
+        codes: {},
+        itemCodes: [],
+        retry: { strategy: 'never' },
+      },
+      headers,
+      options,
+    );
   }
   const read = readLevels(tables.levels, error, headers);
   const { codes } = read;
@@ -116,10 +178,39 @@ function classifyBody(tables: ErrorTables, status: number, body: unknown, header
   if (code !== undefined && meta !== undefined) {
     const response = meta.responses.find((r) => r.status === status);
     const retry = response?.retry ?? policyForStatus(tables, status);
-    return decided(tables, { known: true, code, status, statusDocumented: response !== undefined, error, meta, response, codes, itemCodes, retry }, headers, options);
+    return decided(
+      tables,
+      {
+        known: true,
+        code,
+        status,
+        statusDocumented: response !== undefined,
+        error,
+        meta,
+        response,
+        codes,
+        itemCodes,
+        retry,
+      },
+      headers,
+      options,
+    );
   }
   const retry = namedPolicy(tables, read, status) ?? policyForStatus(tables, status);
-  return decided(tables, { known: false, code: finestRead(tables, read), status, error: tables.sharedShape(error) ? error : undefined, codes, itemCodes, retry }, headers, options);
+  return decided(
+    tables,
+    {
+      known: false,
+      code: finestRead(tables, read),
+      status,
+      error: tables.sharedShape(error) ? error : undefined,
+      codes,
+      itemCodes,
+      retry,
+    },
+    headers,
+    options,
+  );
 }
 
 /**
@@ -128,12 +219,23 @@ function classifyBody(tables: ErrorTables, status: number, body: unknown, header
  * an entry whose pins, conditions and guard agree, then coarser levels, then the codeless entries
  * of the status. Never throws: a hostile body or headers object is simply not a documented error.
  */
-export function classify(tables: ErrorTables, status: number, body: unknown, headers: HeadersLike | undefined, options: RetryOptions): Classified {
+export function classify(
+  tables: ErrorTables,
+  status: number,
+  body: unknown,
+  headers: HeadersLike | undefined,
+  options: RetryOptions,
+): Classified {
   try {
     return classifyBody(tables, status, body, headers, options);
   } catch {
     const retry = policyForStatus(tables, status);
-    return decided(tables, { known: false, code: undefined, status, error: undefined, codes: {}, itemCodes: [], retry }, undefined, options);
+    return decided(
+      tables,
+      { known: false, code: undefined, status, error: undefined, codes: {}, itemCodes: [], retry },
+      undefined,
+      options,
+    );
   }
 }
 
@@ -145,9 +247,13 @@ export function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   const accepts = (code: WireValue) => tables.guards.get(code)?.(value) === true;
   for (let i = 0; i < tables.levels.length; i++) {
     const level = tables.levels[i];
-    if (level === undefined || 'header' in level.at || level.at.chain !== undefined || level.at.pattern !== undefined) continue;
+    if (level === undefined || 'header' in level.at || level.at.chain !== undefined || level.at.pattern !== undefined)
+      continue;
     const { at } = level;
-    const values = at.in === undefined ? [ownPath(value, at.field)] : selectedItems(ownPath(value, at.in), at.where ?? {}).map((item) => ownPath(item, at.field));
+    const values =
+      at.in === undefined
+        ? [ownPath(value, at.field)]
+        : selectedItems(ownPath(value, at.in), at.where ?? {}).map((item) => ownPath(item, at.field));
     for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
   }
   return tables.unindexed.some(accepts);

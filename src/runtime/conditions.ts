@@ -9,7 +9,8 @@ import { compiled } from './locate.js';
  * checked with the same semantics (src/model/conditions.ts).
  */
 export function conditionHolds(condition: Condition, error: unknown, headers: HeadersLike | undefined): boolean {
-  const value: unknown = 'header' in condition ? readHeader(headers, condition.header) : ownPath(error, condition.field);
+  const value: unknown =
+    'header' in condition ? readHeader(headers, condition.header) : ownPath(error, condition.field);
   if (condition.present !== undefined) return (value !== undefined) === condition.present;
   if (condition.pattern !== undefined) return typeof value === 'string' && compiled(condition.pattern).test(value);
   return value !== undefined && deepEqual(value, condition.equals);

@@ -4,8 +4,10 @@
  * table types document the constants.
  */
 
-/** Response headers: a fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
-export type HeadersLike = { get(name: string): string | null } | { readonly [name: string]: string | readonly string[] | undefined };
+/** Response headers: a fetch `Headers` (or anything with `get`, such as axios's), or a plain record such as Node's `IncomingHttpHeaders`. */
+export type HeadersLike =
+  | { get(name: string): unknown }
+  | { readonly [name: string]: unknown };
 
 /** A JSON value, as the catalog writes constants, `where` selectors and conditions. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -35,7 +37,10 @@ export interface BodyLocator {
 /** Where a value sits in an error response. */
 export type Locator = HeaderLocator | BodyLocator;
 
-/** A header that says whether to retry (`Stripe-Should-Retry`): `false` means never; `true` retries even under a `never` policy. */
+/**
+ * A header that says whether to retry (`Stripe-Should-Retry`): `false` means never; `true` retries
+ * even under a `never` policy.
+ */
 export interface ShouldRetry {
   readonly header: string;
 }
@@ -65,7 +70,10 @@ export interface BackoffPolicy {
  */
 export type HintFormat = 'delay' | 'seconds' | 'milliseconds' | 'http-date' | 'epoch-seconds' | 'epoch-ms' | 'duration';
 
-/** Where the server says how long to wait, and how it writes it; read only when one of its conditions holds (none: always). */
+/**
+ * Where the server says how long to wait, and how it writes it; read only when one of its conditions
+ * holds (none: always).
+ */
 export type RetryHint = Locator & { readonly format: HintFormat; readonly when?: readonly Condition[] };
 
 /** Wait as long as the first readable hint says, else back off with the fallback. */
@@ -120,7 +128,10 @@ export interface LevelRow {
   readonly echoes: readonly string[];
 }
 
-/** The levels read from a response: every value per level (along a chain, innermost last), and the finest of each as `codes`. */
+/**
+ * The levels read from a response: every value per level (along a chain, innermost last), and the
+ * finest of each as `codes`.
+ */
 export interface LevelsRead {
   codes: Record<string, WireValue>;
   values: Record<string, WireValue[]>;
@@ -157,7 +168,7 @@ export interface CodeSite {
   readonly also?: readonly number[];
 }
 
-/** Everything the classifier, the retry helpers and `isApiError` read. */
+/** Everything the classifier, the retry helpers and `isDocumentedError` read. */
 export interface ErrorTables {
   readonly envelope: EnvelopeRow;
   /** Coarse to fine. */
@@ -166,7 +177,10 @@ export interface ErrorTables {
   readonly entries: { readonly [code: string]: EntryFacts };
   /** Each entry's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
   readonly guards: ReadonlyMap<unknown, (value: unknown) => boolean>;
-  /** Per level (same order): wire value → the entries at that level with that value, conditional ones first, then catalog order. */
+  /**
+   * Per level (same order): wire value → the entries at that level with that value, conditional ones
+   * first, then catalog order.
+   */
   readonly byValue: readonly ReadonlyMap<unknown, readonly WireValue[]>[];
   /** Entries whose guard cannot see their own code (header, chain or pattern levels, codeless entries). */
   readonly unindexed: readonly WireValue[];
@@ -217,7 +231,11 @@ export interface BuildRow {
   /** Every field of the error object besides the levels, the message and the marker, in order. */
   readonly fields: readonly string[];
   /** Per status: the default message and the computed field values. */
-  readonly responses: readonly { readonly status: number; readonly message: string; readonly values: { readonly [field: string]: JsonValue } }[];
+  readonly responses: readonly {
+    readonly status: number;
+    readonly message: string;
+    readonly values: { readonly [field: string]: JsonValue };
+  }[];
   /** Headers the entry fixes: header levels and echoes of its pinned values. */
   readonly headers: { readonly [name: string]: string };
 }
@@ -227,4 +245,27 @@ export interface BuiltResponse {
   readonly status: number;
   readonly headers: Record<string, string>;
   readonly body: unknown;
+}
+
+/** What `fromResponse` reads of a response: a fetch `Response` has it all. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers: HeadersLike;
+  text(): Promise<string>;
+}
+
+/** How `withRetry` may bound and wait; the clock, randomness and sleep are replaceable in tests. */
+export interface RetryLoopOptions {
+  /** Attempts in all, the first included; the catalog's own cap still applies when lower. */
+  readonly maxAttempts?: number;
+  /** Give up rather than wait longer than this before one retry (a server may ask for more). */
+  readonly maxDelayMs?: number;
+  /** Give up rather than wait more than this in all. */
+  readonly maxTotalDelayMs?: number;
+  /** Stops waiting and retrying: the wait rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Waits; default a timer that the signal cancels. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry before its wait. */
+  readonly onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }

@@ -4,7 +4,10 @@ import type { HeadersLike } from './contract.js';
 export function readHeader(headers: HeadersLike | undefined, name: string): string | undefined {
   if (headers === undefined || headers === null) return undefined;
   try {
-    if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+    if (typeof (headers as { get?: unknown }).get === 'function') {
+      const value = (headers as { get(name: string): unknown }).get(name);
+      return typeof value === 'string' ? value : undefined;
+    }
     const wanted = name.toLowerCase();
     for (const key of Object.keys(headers)) {
       if (key.toLowerCase() !== wanted) continue;

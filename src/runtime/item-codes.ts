@@ -24,7 +24,11 @@ export function collectItemCodes(sites: readonly CodeSite[], error: unknown): Wi
     const { holder, key, value } = visit;
     const site = sites[visit.site];
     if (site === undefined) continue;
-    if (site.codes === true && holder !== undefined && (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))) {
+    if (
+      site.codes === true &&
+      holder !== undefined &&
+      (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+    ) {
       const keys = taken.get(holder) ?? new Set<string>();
       if (!keys.has(key)) found.push(value);
       keys.add(key);
@@ -48,9 +52,11 @@ export function collectItemCodes(sites: readonly CodeSite[], error: unknown): Wi
     }
     if (plainObject(value)) {
       const declared = (site.properties ?? []).map(([name]) => name);
-      for (const [name, child] of site.properties ?? []) if (hasOwn(value, name)) next.push({ holder: value, key: name, value: value[name], site: child });
+      for (const [name, child] of site.properties ?? [])
+        if (hasOwn(value, name)) next.push({ holder: value, key: name, value: value[name], site: child });
       if (site.values !== undefined) {
-        for (const name of Object.keys(value)) if (!declared.includes(name)) next.push({ holder: value, key: name, value: value[name], site: site.values });
+        for (const name of Object.keys(value))
+          if (!declared.includes(name)) next.push({ holder: value, key: name, value: value[name], site: site.values });
       }
     }
     for (let i = next.length - 1; i >= 0; i--) stack.push(next[i] as Visit);

@@ -31,7 +31,11 @@ export function onlyKeys(value: object, allowed: readonly string[]): boolean {
 }
 
 /** Every property besides the declared ones passes the check (a map's values). */
-export function everyValue(value: Record<string, unknown>, declared: readonly string[], check: (item: unknown) => boolean): boolean {
+export function everyValue(
+  value: Record<string, unknown>,
+  declared: readonly string[],
+  check: (item: unknown) => boolean,
+): boolean {
   return Object.keys(value).every((key) => declared.includes(key) || check(value[key]));
 }
 

@@ -26,7 +26,9 @@ export function selectedItem(array: unknown, where: { readonly [property: string
   if (!Array.isArray(array)) return undefined;
   const items: readonly unknown[] = array;
   const keys = Object.keys(where);
-  return items.find((item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])));
+  return items.find(
+    (item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])),
+  );
 }
 
 /** Every item of an array whose own properties equal `where`. */
@@ -34,10 +36,15 @@ export function selectedItems(array: unknown, where: { readonly [property: strin
   if (!Array.isArray(array)) return [];
   const items: readonly unknown[] = array;
   const keys = Object.keys(where);
-  return items.filter((item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])));
+  return items.filter(
+    (item) => plainObject(item) && keys.every((key) => hasOwn(item, key) && deepEqual(item[key], where[key])),
+  );
 }
 
-/** The objects reached by following `key` from `value`, outermost first (one step at least, or none); cycles end the walk. */
+/**
+ * The objects reached by following `key` from `value`, outermost first (one step at least, or none);
+ * cycles end the walk.
+ */
 export function chainSteps(value: unknown, key: string): Record<string, unknown>[] {
   const steps: Record<string, unknown>[] = [];
   for (let next = own(value, key); plainObject(next) && !steps.includes(next); next = own(next, key)) steps.push(next);
@@ -57,7 +64,8 @@ function throughPattern(value: unknown, pattern: string | undefined): unknown {
  */
 export function locatedAll(at: Locator, error: unknown, headers: HeadersLike | undefined): unknown[] {
   if ('header' in at) return [throughPattern(readHeader(headers, at.header), at.pattern)];
-  if (at.chain !== undefined) return chainSteps(error, at.chain).map((step) => throughPattern(ownPath(step, at.field), at.pattern));
+  if (at.chain !== undefined)
+    return chainSteps(error, at.chain).map((step) => throughPattern(ownPath(step, at.field), at.pattern));
   const scope = at.in === undefined ? error : selectedItem(ownPath(error, at.in), at.where ?? {});
   return [throughPattern(ownPath(scope, at.field), at.pattern)];
 }
@@ -83,7 +91,10 @@ function readsText(at: Locator): boolean {
   return 'header' in at || at.pattern !== undefined;
 }
 
-/** Every level's values, by name. The body comes first; a header that echoes a level stands in when the body lacks it. */
+/**
+ * Every level's values, by name. The body comes first; a header that echoes a level stands in when the
+ * body lacks it.
+ */
 export function readLevels(levels: readonly LevelRow[], error: unknown, headers: HeadersLike | undefined): LevelsRead {
   const read: LevelsRead = { codes: {}, values: {}, agree: true };
   for (const level of levels) {

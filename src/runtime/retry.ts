@@ -1,4 +1,12 @@
-import type { BackoffPolicy, ErrorTables, HeadersLike, HintFormat, RetryHint, RetryOptions, RetryPolicy } from './contract.js';
+import type {
+  BackoffPolicy,
+  ErrorTables,
+  HeadersLike,
+  HintFormat,
+  RetryHint,
+  RetryOptions,
+  RetryPolicy,
+} from './contract.js';
 import { anyHolds } from './conditions.js';
 import { readHeader } from './headers.js';
 import { hasOwn } from './json.js';
@@ -19,8 +27,15 @@ export function policyForStatus(tables: ErrorTables, status: number): RetryPolic
   return status >= 500 ? tables.defaultBackoff : { strategy: 'never' };
 }
 
-/** The policy as the response's should-retry header overrides it: `false` means never; `true` under a never policy, errcat's default backoff. */
-export function overriddenPolicy(policy: RetryPolicy, headers: HeadersLike | undefined, defaultBackoff: BackoffPolicy): RetryPolicy {
+/**
+ * The policy as the response's should-retry header overrides it: `false` means never; `true` under a
+ * never policy, errcat's default backoff.
+ */
+export function overriddenPolicy(
+  policy: RetryPolicy,
+  headers: HeadersLike | undefined,
+  defaultBackoff: BackoffPolicy,
+): RetryPolicy {
   if (policy.shouldRetry === undefined) return policy;
   const told = readHeader(headers, policy.shouldRetry.header)?.trim().toLowerCase();
   if (told === 'false') return { strategy: 'never' };
@@ -47,11 +62,18 @@ export function delayMs(
   const policy = overriddenPolicy(error.retry, headers, defaultBackoff);
   if (!attemptsLeft(policy, attempt)) return undefined;
   const random = options.random ?? Math.random;
-  if (policy.strategy === 'retry-after') return hintedDelayMs(policy.hints, error.error, headers, options.now ?? Date.now) ?? backoffMs(policy.fallback, attempt, random);
+  if (policy.strategy === 'retry-after')
+    return (
+      hintedDelayMs(policy.hints, error.error, headers, options.now ?? Date.now) ??
+      backoffMs(policy.fallback, attempt, random)
+    );
   return policy.strategy === 'backoff' ? backoffMs(policy, attempt, random) : undefined;
 }
 
-/** `baseDelayMs × factor^(attempt − 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 + random in [0, d/2]) jitter. */
+/**
+ * `baseDelayMs × factor^(attempt − 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 +
+ * random in [0, d/2]) jitter.
+ */
 export function backoffMs(policy: BackoffPolicy, attempt: number, random: () => number): number {
   const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * Math.pow(policy.factor, Math.max(0, attempt - 1)));
   if (policy.jitter === 'full') return Math.round(random() * delay);
@@ -60,7 +82,12 @@ export function backoffMs(policy: BackoffPolicy, attempt: number, random: () => 
 }
 
 /** The delay the first hint that applies, is present and is readable gives. */
-export function hintedDelayMs(hints: readonly RetryHint[], error: unknown, headers: HeadersLike | undefined, now: () => number): number | undefined {
+export function hintedDelayMs(
+  hints: readonly RetryHint[],
+  error: unknown,
+  headers: HeadersLike | undefined,
+  now: () => number,
+): number | undefined {
   for (const hint of hints) {
     if (hint.when !== undefined && !anyHolds(hint.when, error, headers)) continue;
     const delay = hintMs(located(hint, error, headers), hint.format, now);
@@ -105,7 +132,15 @@ function dateMs(value: unknown, now: () => number): number | undefined {
 }
 
 /** Milliseconds per unit of a duration string. */
-const DURATION_UNITS: Readonly<Record<string, number>> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  us: 0.001,
+  µs: 0.001,
+  ns: 0.000001,
+};
 
 /** A duration string — `21s`, `1.5s`, `500ms`, `2m`, `1h30m` — in milliseconds. */
 function durationMs(value: unknown): number | undefined {
@@ -113,6 +148,7 @@ function durationMs(value: unknown): number | undefined {
   const text = value.trim();
   if (!/^(\d+(\.\d+)?(h|ms|m|s|us|µs|ns))+$/u.test(text)) return undefined;
   let total = 0;
-  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/gu)) total += Number(amount) * (DURATION_UNITS[unit ?? ''] ?? 0);
+  for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/gu))
+    total += Number(amount) * (DURATION_UNITS[unit ?? ''] ?? 0);
   return total;
 }

@@ -34,6 +34,16 @@ describe('errcat generate', () => {
     expect(doc[key]).toBe(value);
   });
 
+  it('--spec: errors.ts types the errors of each operation of that spec the catalog selects; a missing spec is a usage error', () => {
+    const out = mkdtempSync(join(tmpdir(), 'errcat-spec-'));
+    const run = runCli(['generate', 'specs/sandbox/errors.yaml', '--out', out, '--spec', 'specs/sandbox/openapi.yaml']);
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(out, 'errors.ts'), 'utf8');
+    expect(text).toContain('export interface OperationStatusErrors');
+    expect(text).toMatch(/"runPrompt": \{\n    400: InvalidRequestError \| BudgetExceededError;/);
+    expect(runCli(['generate', 'specs/sandbox/errors.yaml', '--out', out, '--spec', 'specs/nope.yaml'])).toMatchObject({ status: 2, stderr: expect.stringContaining('no such file: specs/nope.yaml') });
+  });
+
   it('writes nothing when the catalog has errors, and exits 1 with located diagnostics', () => {
     const dir = tmp();
     const catalog = join(dir, 'errors.yaml');

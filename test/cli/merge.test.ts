@@ -63,11 +63,11 @@ describe('errcat merge', () => {
 
   it('on a conflict: exit 1, located diagnostic, spec untouched', () => {
     const { spec, catalog } = workspace();
-    const text = readFileSync(spec, 'utf8').replace('components:\n', 'components:\n  schemas:\n    SandboxApiError: { type: object }\n');
+    const text = readFileSync(spec, 'utf8').replace('components:\n', 'components:\n  schemas:\n    SandboxDocumentedError: { type: object }\n');
     writeFileSync(spec, text);
     const run = runCli(['merge', catalog, '--spec', spec]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/openapi\.yaml:\d+:5 - error component-conflict: The spec already has its own `components\.schemas\.SandboxApiError`/);
+    expect(run.stderr).toMatch(/openapi\.yaml:\d+:5 - error component-conflict: The spec already has its own `components\.schemas\.SandboxDocumentedError`/);
     expect(readFileSync(spec, 'utf8')).toBe(text);
   });
 

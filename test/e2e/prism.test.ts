@@ -1,55 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
+import { startPrism } from './mock.js';
 
 type Json = Record<string, any>;
-const MOCK_SERVER = join(ROOT, 'test/e2e/mock-server.mjs');
-const running: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/**
- * Starts Prism's mock server on a free loopback port and waits until it says it is listening.
- * Request validation and security checks are off (see mock-server.mjs): the test asks for error
- * responses, not for Prism's own 401s and 422s about the request.
- */
-async function startPrism(spec: string): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MOCK_SERVER, spec, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start: ${output}`)), 60_000);
-    const listen = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', listen);
-    child.stderr?.on('data', listen);
-    child.once('exit', (code) => reject(new Error(`Prism exited (${code}): ${output}`)));
-  });
-  return `http://127.0.0.1:${port}`;
-}
+const running: (() => void)[] = [];
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGTERM');
+  for (const stop of running) stop();
 });
 
 describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
@@ -61,14 +24,15 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
     const module = (await import(pathToFileURL(join(ROOT, 'generated', api, 'errors.ts')).href)) as {
       classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
     };
-    const base = await startPrism(merged);
+    const { url: base, stop } = await startPrism(merged);
+    running.push(stop);
+    const names = new ComponentNames(catalog, '3.1');
     // Headers whose value says which error it is: echoed codes, codes in a header, conditions.
     const branchingHeaders = [
       ...catalog.headers.filter((h) => h.echo !== undefined).map((h) => h.name),
       ...catalog.envelope.levels.flatMap((l) => (l.at.source === 'header' ? [l.at.header] : [])),
       ...catalog.entries.flatMap((e) => e.responses.flatMap((r) => r.when.flatMap((c) => (c.source === 'header' ? [c.header] : [])))),
     ];
-    const prefix = catalog.naming.componentPrefix;
     const requested = new Set<string>();
     const attached = new Set<string | number>();
     for (const operation of listOperations(spec)) {
@@ -76,7 +40,10 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
         // Errors under 2xx share the operation's success response, whose examples are the spec's own.
         if (status < 300) continue;
         for (const code of codes) attached.add(code);
-        const response = spec['components'].responses[`${prefix}Error${status}`] as Json;
+        // The operation's own response: of all the status's codes, or of exactly the ones it returns.
+        const ref = spec['paths'][operation.path][operation.method].responses[String(status)]?.$ref as string | undefined;
+        if (ref === undefined) continue;
+        const response = spec['components'].responses[ref.slice(ref.lastIndexOf('/') + 1)] as Json;
         const examples = Object.keys(response['content'][catalog.envelope.contentType].examples as Json);
         for (const example of examples) {
           if (requested.has(`${status} ${example}`)) continue;
@@ -91,7 +58,7 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
           const body: unknown = await res.json();
           const where = `${operation.method} ${operation.path} ${status} ${example}`;
           expect(res.status, where).toBe(status);
-          const entry = catalog.entries.find((e) => example.startsWith(`${prefix}${e.name}.`));
+          const entry = catalog.entries.find((e) => example.startsWith(names.example(e, '')));
           // A mock answers every documented header with its own example value, whichever body it
           // serves; the headers a client branches on (conditions, echoed codes) come from the
           // catalog's example, the rest from Prism.
@@ -112,6 +79,6 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
     }
     // Every code the catalog attaches to an operation was served at least once.
     expect(attached.size).toBeGreaterThan(0);
-    for (const entry of catalog.entries.filter((e) => attached.has(e.code))) expect([...requested].some((r) => r.includes(`${prefix}${entry.name}.`)), String(entry.code)).toBe(true);
+    for (const entry of catalog.entries.filter((e) => attached.has(e.code))) expect([...requested].some((r) => r.includes(` ${names.example(entry, '')}`)), String(entry.code)).toBe(true);
   }, 120_000);
 });

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalogText } from '../../src/load.js';
 import type { Catalog } from '../../src/model/catalog.js';
 import { mergeSpec } from '../../src/merge/merge.js';
+import { ComponentNames } from '../../src/emit/openapi/names.js';
+import { operationSubsets, subsetKey } from '../../src/merge/plan.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { ALL_CATALOGS, mustLoad, onlyAdded, ROOT, SPEC_CATALOGS } from '../helpers.js';
 import { swaggerParserErrors } from '../judges.js';
@@ -29,15 +31,116 @@ describe.each(SPEC_CATALOGS)('merging %s into its base spec', (file) => {
     expect(await swaggerParserErrors(parse(after) as object)).toBe('');
     const spec = parse(after) as Json;
     const original = parse(before) as Json;
+    const names = new ComponentNames(catalog, '3.1');
+    const subsets = operationSubsets(catalog, listOperations(original));
     for (const op of listOperations(original)) {
       const responses = spec['paths'][op.path][op.method].responses as Json;
       for (const a of attachedStatuses(catalog, op)) {
         const existing = original['paths'][op.path][op.method].responses[String(a.status)];
+        const subset = subsets.get(subsetKey(a.status, a.codes));
         if (a.status < 300) expect(JSON.stringify(responses[String(a.status)])).toContain(`#/components/schemas/${catalog.naming.componentPrefix}Status${a.status}`);
-        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${catalog.naming.componentPrefix}Error${a.status}` });
+        else expect(responses[String(a.status)]).toEqual(existing ?? { $ref: `#/components/responses/${names.response(a.status, subset?.name)}` });
+        // A subset's response documents exactly the operation's codes at that status.
+        if (subset && !existing) expect(spec['components'].responses[names.response(a.status, subset.name)]['x-errcat-codes']).toEqual(a.codes);
       }
     }
     expect(await merged(catalog, specFile, after)).toBe(after);
+  });
+});
+
+describe('a spec an older errcat merged under the names it used then', () => {
+  it('is re-merged to exactly what merging the base spec gives: every old name replaced, the registry listing the new ones', async () => {
+    const catalog = await mustLoad('specs/sandbox/errors.yaml');
+    const old = readFileSync(join(ROOT, 'test/fixtures/support/old-names/sandbox.merged.yaml'), 'utf8');
+    const oldRegistry = (parse(old) as Json)['x-errcat']['Sandbox API'] as Record<string, string[]>;
+    expect(oldRegistry['responses']).toContain('SandboxError404');
+    expect(oldRegistry['schemas']).toEqual(expect.arrayContaining(['SandboxApiError', 'SandboxUnknownError', 'SandboxSandboxErrorError']));
+    const specFile = join(ROOT, 'specs/sandbox/openapi.yaml');
+    const remerged = parse(await merged(catalog, specFile, old)) as Json;
+    const fresh = parse(await merged(catalog, specFile, readFileSync(specFile, 'utf8'))) as Json;
+    expect(remerged).toEqual(fresh);
+    const registry = remerged['x-errcat']['Sandbox API'] as Record<string, string[]>;
+    for (const [section, names] of Object.entries(oldRegistry)) {
+      for (const name of names.filter((n) => !(registry[section] ?? []).includes(n))) expect(remerged['components'][section]?.[name], name).toBeUndefined();
+    }
+    expect(JSON.stringify(remerged)).not.toMatch(/SandboxError404|SandboxSandboxError|SandboxUnknownError|SandboxXRequestId"/);
+  });
+});
+
+describe('per-operation responses', () => {
+  const subsetCatalog = (rules: string) =>
+    loadCatalogText(
+      'mini.yaml',
+      `errcat: 2
+info: { title: Mini, version: "1" }
+naming: { componentPrefix: Mini }
+envelope: { kind: wrapped }
+errors:
+  not_found: { status: 404, title: Missing }
+  thing_missing: { status: 404, title: Missing thing }
+  gone: { status: 410, title: Gone }
+operations:
+${rules}`,
+    ).catalog as Catalog;
+  const spec = `openapi: 3.1.0
+info: { title: Mini, version: "1" }
+paths:
+  /a: { get: { operationId: getA, responses: { "200": { description: ok } } } }
+  /b: { get: { operationId: getB, responses: { "200": { description: ok } } } }
+  /c: { get: { responses: { "200": { description: ok } } } }
+`;
+  const refs = (text: string) => {
+    const doc = parse(text) as Json;
+    return Object.fromEntries(['/a', '/b', '/c'].map((p) => [p, doc['paths'][p].get.responses['404']?.$ref]));
+  };
+
+  it('reference a response of exactly their codes, shared by the operations that answer with the same ones, and dropped once nothing references it', async () => {
+    const first = subsetCatalog('  - { match: { all: true }, errors: [not_found, gone] }\n  - { match: { paths: [/c] }, errors: [thing_missing] }\n');
+    const merged1 = await merged(first, 'spec.yaml', spec);
+    expect(refs(merged1)).toEqual({
+      '/a': '#/components/responses/MiniStatus404NotFoundResponse',
+      '/b': '#/components/responses/MiniStatus404NotFoundResponse',
+      '/c': '#/components/responses/MiniStatus404Response',
+    });
+    const doc = parse(merged1) as Json;
+    expect(doc['components'].responses.MiniStatus404NotFoundResponse['x-errcat-codes']).toEqual(['not_found']);
+    expect(doc['components'].responses.MiniStatus404NotFoundResponse.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/MiniStatus404NotFoundBody' });
+    expect(Object.keys(doc['components'].responses.MiniStatus404NotFoundResponse.content['application/json'].examples)).toEqual(['MiniNotFound.not_found']);
+    // Every operation gets both codes: the subset is no longer referenced, and goes.
+    const second = subsetCatalog('  - { match: { all: true }, errors: [not_found, thing_missing, gone] }\n');
+    const merged2 = await merged(second, 'spec.yaml', merged1);
+    expect(new Set(Object.values(refs(merged2)))).toEqual(new Set(['#/components/responses/MiniStatus404Response']));
+    const doc2 = parse(merged2) as Json;
+    expect(doc2['components'].responses.MiniStatus404NotFoundResponse).toBeUndefined();
+    expect(doc2['components'].schemas.MiniStatus404NotFoundBody).toBeUndefined();
+    expect(JSON.stringify(doc2['x-errcat'])).not.toContain('NotFoundBody');
+    expect(await merged(second, 'spec.yaml', merged2)).toBe(merged2);
+  });
+
+  it('are named by their codes, by the codes they leave out, or by the first operation that needs them', async () => {
+    const many = loadCatalogText(
+      'many.yaml',
+      `errcat: 2
+info: { title: Many, version: "1" }
+naming: { componentPrefix: Many }
+envelope: { kind: flat }
+errors:
+${['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'].map((c) => `  ${c}_failed: { status: 400, title: ${c} }`).join('\n')}
+operations:
+  - { match: { operationIds: [getA] }, errors: [a_failed, b_failed] }
+  - { match: { operationIds: [getB] }, errors: [a_failed, b_failed, c_failed, d_failed, e_failed, f_failed, g_failed] }
+  - { match: { paths: [/c] }, errors: [a_failed, b_failed, c_failed, d_failed, e_failed] }
+`,
+    ).catalog as Catalog;
+    const doc = parse(await merged(many, 'spec.yaml', spec.replace(/"404"/g, '"400"'))) as Json;
+    const ref = (p: string) => doc['paths'][p].get.responses['400'].$ref;
+    expect([ref('/a'), ref('/b'), ref('/c')]).toEqual([
+      '#/components/responses/ManyStatus400AFailedOrBFailedResponse',
+      '#/components/responses/ManyStatus400ExceptHFailedAndIFailedResponse',
+      '#/components/responses/ManyStatus400ForGetCResponse',
+    ]);
+    expect(doc['components'].schemas.ManyStatus400AFailedOrBFailedError.oneOf).toHaveLength(2);
+    expect(await swaggerParserErrors(doc)).toBe('');
   });
 });
 
@@ -97,8 +200,8 @@ describe('merging into YAML', () => {
     expect(result.counts).toEqual({ operations: 2, added: 3, kept: 1, replaced: 0, removed: 0 });
     const spec = parse(after) as Json;
     expect(spec['paths']['/things/{id}'].get.responses['404']).toEqual({ description: "The user's own 404." });
-    expect(spec['paths']['/things/{id}'].get.responses['410']).toEqual({ $ref: '#/components/responses/MiniError410' });
-    expect(spec['paths']['/others/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+    expect(spec['paths']['/things/{id}'].get.responses['410']).toEqual({ $ref: '#/components/responses/MiniStatus410Response' });
+    expect(spec['paths']['/others/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniStatus404Response' });
     expect(spec['components'].schemas.Thing).toEqual({ type: 'object' });
     expect(Object.keys(spec['x-errcat'].Mini)).toEqual(['schemas', 'responses', 'examples']);
   });
@@ -109,7 +212,7 @@ describe('merging into YAML', () => {
     const result = await mergeSpec(replacing, 'spec.yaml', yamlSpec);
     expect(result.notes).toEqual(['replaced GET /things/{id} 404 with errcat\'s response']);
     expect(result.counts).toEqual({ operations: 2, added: 3, kept: 0, replaced: 1, removed: 0 });
-    expect((parse(result.text as string) as Json)['paths']['/things/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniError404' });
+    expect((parse(result.text as string) as Json)['paths']['/things/{id}'].get.responses['404']).toEqual({ $ref: '#/components/responses/MiniStatus404Response' });
   });
 
   it('counts from the plan: nothing added on a second merge, what is already there unchanged', async () => {
@@ -181,7 +284,7 @@ async function mergedEverywhere(spec: string): Promise<{ after: string; doc: Jso
   const after = await merged(mini(), 'spec.yaml', spec);
   const doc = parse(after) as Json;
   for (const op of listOperations(doc)) {
-    expect(doc['paths'][op.path][op.method].responses['410'], `${op.method} ${op.path}`).toEqual({ $ref: '#/components/responses/MiniError410' });
+    expect(doc['paths'][op.path][op.method].responses['410'], `${op.method} ${op.path}`).toEqual({ $ref: '#/components/responses/MiniStatus410Response' });
   }
   expect(await swaggerParserErrors(structuredClone(doc))).toBe('');
   expect(await merged(mini(), 'spec.yaml', after)).toBe(after);
@@ -265,7 +368,7 @@ describe('merging into Swagger 2.0', () => {
     const after = await merged(mini(), 'spec.yaml', spec);
     const doc = parse(after) as Json;
     expect(doc['definitions'].MiniNotFoundError).toBeDefined();
-    expect(doc['paths']['/things'].get.responses['404']).toEqual({ $ref: '#/responses/MiniError404' });
+    expect(doc['paths']['/things'].get.responses['404']).toEqual({ $ref: '#/responses/MiniStatus404Response' });
     expect(await swaggerParserErrors(doc)).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import { statusExtensions } from './extensions.js';
 import { ComponentNames, type OpenApiVersion } from './names.js';
 import { exampleComponents, headerCodes, headerComponent, responseComponents, responseDescription, statusExamples } from './responses.js';
 import { schemaComponents } from './schemas.js';
+import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from './sdk.js';
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -14,7 +15,7 @@ export const OPENAPI_VERSIONS: Record<OpenApiVersion, string> = { '3.1': '3.1.1'
 /** The schema a status response carries: its body (wrapped/list envelopes) or its union. */
 export function bodySchemaName(catalog: Catalog, names: ComponentNames): (info: StatusInfo) => string {
   const wrapped = hasBodyWrapper(catalog.envelope);
-  return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.unknownError() : names.statusUnion(info.status));
+  return (info) => (wrapped ? names.statusBody(info.status) : info.statusOnly ? names.errorShape() : names.statusUnion(info.status));
 }
 
 function info(catalog: Catalog): Record<string, unknown> {
@@ -25,9 +26,9 @@ function info(catalog: Catalog): Record<string, unknown> {
 }
 
 /** The components of a catalog for one OpenAPI version; pure. */
-export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0'): Record<string, unknown> {
+export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0', sdk: SdkOptions = {}): Record<string, unknown> {
   const names = new ComponentNames(catalog, version);
-  const schemas = schemaComponents(catalog, names);
+  const schemas = schemaComponents(catalog, names, sdk);
   const components: Record<string, unknown> = {
     schemas: version === '3.0' ? Object.fromEntries(Object.entries(schemas).map(([k, s]) => [k, toOpenApi30(s)])) : schemas,
     responses: responseComponents(catalog, names, bodySchemaName(catalog, names)),
@@ -40,14 +41,22 @@ export function openApiComponents(catalog: Catalog, version: '3.1' | '3.0'): Rec
 }
 
 /** A complete OpenAPI document whose components hold the catalog's errors. */
-export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1'): OpenApiDocument {
-  if (version === '2.0') return swaggerDocument(catalog);
-  return {
-    openapi: OPENAPI_VERSIONS[version],
-    info: info(catalog),
-    paths: {},
-    components: openApiComponents(catalog, version),
-  };
+export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1', sdk: SdkOptions = {}): OpenApiDocument {
+  const document =
+    version === '2.0'
+      ? swaggerDocument(catalog, sdk)
+      : { openapi: OPENAPI_VERSIONS[version], info: info(catalog), paths: {}, components: openApiComponents(catalog, version, sdk) };
+  return sdk.speakeasy ? { ...document, ...speakeasyDocument(catalog) } : document;
+}
+
+/**
+ * Speakeasy's extensions where a components document can hold them: the errors on `paths`
+ * (inherited by operations that reference these components), the retries at the root.
+ */
+function speakeasyDocument(catalog: Catalog): Record<string, unknown> {
+  const statuses = catalog.statuses.map((s) => s.status);
+  const retries = speakeasyRetries(catalog.statuses.map((s) => ({ status: s.status, retry: policyAt(catalog, s.status, s.codes) })));
+  return { paths: { 'x-speakeasy-errors': speakeasyErrors(statuses) }, ...(retries === undefined ? {} : { 'x-speakeasy-retries': retries }) };
 }
 
 /**
@@ -59,40 +68,17 @@ export function openApiDocument(catalog: Catalog, version: OpenApiVersion = '3.1
  *   `x-errcat-examples`;
  * - headers have no components: each response declares its headers inline.
  */
-function swaggerDocument(catalog: Catalog): OpenApiDocument {
+function swaggerDocument(catalog: Catalog, sdk: SdkOptions): OpenApiDocument {
   const names = new ComponentNames(catalog, '2.0');
-  const schemas31 = schemaComponents(catalog, names);
+  const schemas31 = schemaComponents(catalog, names, sdk);
   const definitions: Record<string, JsonSchema> = {};
-  const unions = new Set([names.apiError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
+  const unions = new Set([names.documentedError(), ...catalog.statuses.map((s) => names.statusUnion(s.status))]);
   for (const [name, schema] of Object.entries(schemas31)) {
     if (unions.has(name) && ('oneOf' in schema || 'anyOf' in schema)) definitions[name] = toSwagger20(degradeUnion(catalog, names, schema));
     else definitions[name] = toSwagger20(schema);
   }
   const body = bodySchemaName(catalog, names);
-  const responses: Record<string, unknown> = {};
-  for (const status of catalog.statuses) {
-    const response: Record<string, unknown> = { description: responseDescription(status), schema: names.schemaRef(body(status)) };
-    if (status.headers.length > 0) {
-      response['headers'] = Object.fromEntries(
-        status.headers.map((use) => {
-          const h = catalog.headers.find((x) => x.name === use.name) as Header;
-          const header: Record<string, unknown> = { type: h.type };
-          if (h.format !== undefined) header['format'] = h.format;
-          const codes = headerCodes(catalog, status, h);
-          if (codes !== undefined) header['enum'] = codes.map(String);
-          if (h.description !== undefined) header['description'] = h.description;
-          if (!use.required) header['x-errcat-optional'] = true;
-          return [h.name, header];
-        }),
-      );
-    }
-    const examples = statusExamples(catalog, names, status);
-    const first = examples[0];
-    if (first) response['examples'] = { [catalog.envelope.contentType]: first.value };
-    response['x-errcat-examples'] = Object.fromEntries(examples.map((e) => [e.key, e.value]));
-    Object.assign(response, statusExtensions(status));
-    responses[names.response(status.status)] = response;
-  }
+  const responses = Object.fromEntries(catalog.statuses.map((info) => [names.response(info.status), swaggerResponse(catalog, names, info, body(info))]));
   return {
     swagger: '2.0',
     info: info(catalog),
@@ -103,14 +89,39 @@ function swaggerDocument(catalog: Catalog): OpenApiDocument {
   };
 }
 
-function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchema): JsonSchema {
+/** A status's response in 2.0: headers inline, one example per media type, all of them under `x-errcat-examples`. */
+export function swaggerResponse(catalog: Catalog, names: ComponentNames, status: StatusInfo, schemaName: string): Record<string, unknown> {
+  const response: Record<string, unknown> = { description: responseDescription(status), schema: names.schemaRef(schemaName) };
+  if (status.headers.length > 0) {
+    response['headers'] = Object.fromEntries(
+      status.headers.map((use) => {
+        const h = catalog.headers.find((x) => x.name === use.name) as Header;
+        const header: Record<string, unknown> = { type: h.type };
+        if (h.format !== undefined) header['format'] = h.format;
+        const codes = headerCodes(catalog, status, h);
+        if (codes !== undefined) header['enum'] = codes.map(String);
+        if (h.description !== undefined) header['description'] = h.description;
+        if (!use.required) header['x-errcat-optional'] = true;
+        return [h.name, header];
+      }),
+    );
+  }
+  const examples = statusExamples(catalog, names, status);
+  const first = examples[0];
+  if (first) response['examples'] = { [catalog.envelope.contentType]: first.value };
+  response['x-errcat-examples'] = Object.fromEntries(examples.map((e) => [e.key, e.value]));
+  Object.assign(response, statusExtensions(status));
+  return response;
+}
+
+export function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchema): JsonSchema {
   const refs = ((schema['oneOf'] ?? schema['anyOf']) as { $ref: string }[]).map((r) => r.$ref);
   const members = refs.map((ref) => ref.slice(ref.lastIndexOf('/') + 1));
   const codes = catalog.entries.filter((e) => members.includes(names.entry(e))).map((e) => e.code);
   const result: JsonSchema = {};
   if (schema['description'] !== undefined) result['description'] = schema['description'];
   const restriction = restrictCode(catalog, codes);
-  result['allOf'] = restriction ? [names.schemaRef(names.unknownError()), restriction] : [names.schemaRef(names.unknownError())];
+  result['allOf'] = restriction ? [names.schemaRef(names.errorShape()), restriction] : [names.schemaRef(names.errorShape())];
   result['x-errcat-one-of'] = members;
   return result;
 }

@@ -1,56 +1,59 @@
 import type { Catalog, Entry } from '../../model/catalog.js';
-import { headerTypeName, levelTypeName, statusBodyName, statusUnionName, typeName } from '../../model/names.js';
+import { componentName, DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, headerComponentName, levelTypeName, statusName, typeName } from '../../model/names.js';
 
 export type OpenApiVersion = '3.1' | '3.0' | '2.0';
 
 /** Component names and `$ref`s for one catalog and one OpenAPI version. */
 export class ComponentNames {
-  private readonly prefix: string;
   constructor(
     private readonly catalog: Catalog,
     readonly version: OpenApiVersion,
-  ) {
-    this.prefix = catalog.naming.componentPrefix;
-  }
+  ) {}
 
+  private named(name: string): string {
+    return componentName(this.catalog, name);
+  }
   entry(entry: Entry): string {
-    return this.prefix + typeName(this.catalog, entry);
+    return this.named(typeName(this.catalog, entry));
   }
   /** A type declared under `types`. */
   namedType(name: string): string {
-    return this.prefix + name;
+    return this.named(name);
   }
-  apiError(): string {
-    return `${this.prefix}ApiError`;
+  /** The union of every documented error object. */
+  documentedError(): string {
+    return this.named(DOCUMENTED_ERROR);
   }
-  unknownError(): string {
-    return `${this.prefix}UnknownError`;
+  /** The shape every error shares. */
+  errorShape(): string {
+    return this.named(ERROR_SHAPE);
   }
   /** The enum of a level's values: `ErrorCode` when the envelope has one level, `<Level>Level` for each of several. */
   levelEnum(level: string): string {
-    return this.catalog.envelope.levels.length === 1 ? `${this.prefix}ErrorCode` : this.prefix + levelTypeName(level);
+    return this.named(this.catalog.envelope.levels.length === 1 ? ERROR_CODE : levelTypeName(level));
   }
   errorBody(): string {
-    return `${this.prefix}ErrorBody`;
+    return this.named(ERROR_BODY);
   }
-  statusUnion(status: number): string {
-    return this.prefix + statusUnionName(status);
+  /** The union of one status's codes; `subset` names a part of them (`Status400InvalidRequestError`). */
+  statusUnion(status: number, subset: string = ''): string {
+    return this.named(statusName(status, `${subset}Error`));
   }
-  statusBody(status: number): string {
-    return this.prefix + statusBodyName(status);
+  statusBody(status: number, subset: string = ''): string {
+    return this.named(statusName(status, `${subset}Body`));
   }
-  response(status: number): string {
-    return `${this.prefix}Error${status}`;
+  response(status: number, subset: string | undefined = ''): string {
+    return this.named(statusName(status, `${subset}Response`));
   }
   header(name: string): string {
-    return this.prefix + headerTypeName(name);
+    return this.named(headerComponentName(name));
   }
   /** Example component keys allow `[A-Za-z0-9._-]`. */
   example(entry: Entry, exampleName: string): string {
-    return `${this.prefix}${entry.name}.${exampleName.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+    return `${this.named(entry.name)}.${exampleName.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   }
   statusExample(status: number): string {
-    return `${this.prefix}Status${status}`;
+    return this.named(`Status${status}`);
   }
 
   schemaRef(name: string): { $ref: string } {

@@ -76,23 +76,24 @@ function responseHeader(catalog: Catalog, names: ComponentNames, info: StatusInf
   return [header.name, inline];
 }
 
-/** Response components (3.x): description, headers, content with schema and named examples. */
+/** A status's response (3.x): description, headers, content with schema and named examples. */
+export function statusResponse(catalog: Catalog, names: ComponentNames, info: StatusInfo, schemaName: string): Record<string, unknown> {
+  const response: Record<string, unknown> = { description: responseDescription(info) };
+  if (info.headers.length > 0) response['headers'] = Object.fromEntries(info.headers.map((use) => responseHeader(catalog, names, info, use)));
+  const examples = statusExamples(catalog, names, info);
+  response['content'] = {
+    [catalog.envelope.contentType]: {
+      schema: names.schemaRef(schemaName),
+      examples: Object.fromEntries(examples.map((e) => [e.key, names.exampleRef(e.key)])),
+    },
+  };
+  Object.assign(response, statusExtensions(info));
+  return response;
+}
+
+/** Response components (3.x), one per status. */
 export function responseComponents(catalog: Catalog, names: ComponentNames, bodySchemaName: (info: StatusInfo) => string): Record<string, unknown> {
-  const responses: Record<string, unknown> = {};
-  for (const info of catalog.statuses) {
-    const response: Record<string, unknown> = { description: responseDescription(info) };
-    if (info.headers.length > 0) response['headers'] = Object.fromEntries(info.headers.map((use) => responseHeader(catalog, names, info, use)));
-    const examples = statusExamples(catalog, names, info);
-    response['content'] = {
-      [catalog.envelope.contentType]: {
-        schema: names.schemaRef(bodySchemaName(info)),
-        examples: Object.fromEntries(examples.map((e) => [e.key, names.exampleRef(e.key)])),
-      },
-    };
-    Object.assign(response, statusExtensions(info));
-    responses[names.response(info.status)] = response;
-  }
-  return responses;
+  return Object.fromEntries(catalog.statuses.map((info) => [names.response(info.status), statusResponse(catalog, names, info, bodySchemaName(info))]));
 }
 
 export function exampleComponents(catalog: Catalog, names: ComponentNames): Record<string, unknown> {

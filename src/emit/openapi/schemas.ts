@@ -5,6 +5,7 @@ import { hasBodyWrapper } from '../../model/names.js';
 import { entryOf } from '../../model/values.js';
 import { entryExtensions } from './extensions.js';
 import type { ComponentNames } from './names.js';
+import { codeEnum, type SdkOptions } from './sdk.js';
 
 /** The catalog's schemas with named types as references to their components. */
 export function componentSchemas(catalog: Catalog, names: ComponentNames): ErrorSchemas {
@@ -15,7 +16,7 @@ export function componentSchemas(catalog: Catalog, names: ComponentNames): Error
  * Schema components in OpenAPI 3.1 form (JSON Schema 2020-12); `downgrade.ts` turns them into
  * 3.0 or 2.0. Order is fixed: named types, codes, level enums, unions, bodies — so output is stable.
  */
-export function schemaComponents(catalog: Catalog, names: ComponentNames): Record<string, JsonSchema> {
+export function schemaComponents(catalog: Catalog, names: ComponentNames, sdk: SdkOptions = {}): Record<string, JsonSchema> {
   const schemas: Record<string, JsonSchema> = {};
   const build = componentSchemas(catalog, names);
   const { envelope } = catalog;
@@ -34,14 +35,17 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
   for (const level of envelope.levels) {
     const values = [...new Set(catalog.entries.filter((e) => e.level === level.name).map((e) => e.value as string | number))];
     if (values.length === 0) continue;
-    schemas[names.levelEnum(level.name)] = {
-      description: envelope.levels.length === 1 ? 'Every code this API documents.' : `Every documented value of the \`${level.name}\` level.`,
-      type: level.type,
-      enum: values,
-    };
+    schemas[names.levelEnum(level.name)] = codeEnum(
+      {
+        description: envelope.levels.length === 1 ? 'Every code this API documents.' : `Every documented value of the \`${level.name}\` level.`,
+        type: level.type,
+        enum: values,
+      },
+      sdk,
+    );
   }
-  schemas[names.apiError()] = { description: 'Any error this API documents.', ...union(catalog, names, catalog.entries.map((e) => e.code)) };
-  schemas[names.unknownError()] = {
+  schemas[names.documentedError()] = { description: 'Any error this API documents.', ...union(catalog, names, catalog.entries.map((e) => e.code)) };
+  schemas[names.errorShape()] = {
     description: envelope.levels.length > 0 ? 'An error with any code: the shape every error shares.' : 'The shape every error shares.',
     ...build.errorObject(),
   };
@@ -50,9 +54,9 @@ export function schemaComponents(catalog: Catalog, names: ComponentNames): Recor
     schemas[names.statusUnion(info.status)] = { description: `The errors answered with HTTP ${info.status}.`, ...union(catalog, names, info.codes) };
   }
   if (hasBodyWrapper(envelope)) {
-    schemas[names.errorBody()] = { description: 'The body of any error response.', ...build.body(names.schemaRef(names.apiError())) };
+    schemas[names.errorBody()] = { description: 'The body of any error response.', ...build.body(names.schemaRef(names.documentedError())) };
     for (const info of catalog.statuses) {
-      const inner = info.statusOnly ? names.unknownError() : names.statusUnion(info.status);
+      const inner = info.statusOnly ? names.errorShape() : names.statusUnion(info.status);
       schemas[names.statusBody(info.status)] = { description: `The body of an HTTP ${info.status} error response.`, ...build.body(names.schemaRef(inner)) };
     }
   }

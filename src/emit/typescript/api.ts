@@ -1,46 +1,55 @@
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
+import { ERROR_SHAPE } from '../../model/names.js';
 import type { EmitContext } from './context.js';
+import { declaration, functionText, type Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
 
 const ITEM_CODES = 'readonly (ItemCode | (string & {}) | (number & {}))[]';
 
-function exportedFunction(structure: Omit<FunctionDeclarationStructure, 'kind' | 'isExported' | 'docs'>, doc: string): FunctionDeclarationStructure {
-  return { kind: StructureKind.Function, isExported: true, docs: jsDoc(doc), ...structure };
+interface ApiFunction {
+  name: string;
+  parameters: { name: string; type: string; hasQuestionToken?: boolean; initializer?: string }[];
+  returnType: string;
+  statements: string[];
+}
+
+function exportedFunction(f: ApiFunction, doc: string): string {
+  const parameters = f.parameters.map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type}${p.initializer === undefined ? '' : ` = ${p.initializer}`}`);
+  return functionText({ doc: jsDoc(doc), name: f.name, parameters, returnType: f.returnType, body: f.statements });
 }
 
 /** `classifyError` and the retry helpers: typed doors onto the runtime, over `TABLES`. */
-export function apiDeclarations(ctx: EmitContext): StatementStructures[] {
+export function apiDeclarations(ctx: EmitContext): Statement[] {
   const classify = ctx.use('classify');
   const attemptsLeft = ctx.use('attemptsLeft');
   const overridden = ctx.use('overriddenPolicy');
   return [
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'KnownError',
-      isExported: true,
-      docs: jsDoc('A response classified as a documented error; narrow on `code` to get its typed `error`.'),
-      type: `{ [C in ErrorCode]: {
-  readonly known: true;
-  /** The entry it resolved to. */
-  readonly code: C;
-  readonly status: number;
-  /** Whether the catalog documents this code with this status. */
-  readonly statusDocumented: boolean;
-  readonly error: ErrorFor<C>;
-  readonly meta: ErrorMeta;
-  /** The code as answered with this status; undefined when the catalog does not document that. */
-  readonly response: ResponseMeta | undefined;
-  /** Every code level read, by name. */
-  readonly codes: ErrorLevels;
-  /** Every value of a code-bearing field in the error object (sub-errors' codes). */
-  readonly itemCodes: ${ITEM_CODES};
-  /** The policy at this status (the status's own where the code is not documented with it). */
-  readonly retry: RetryPolicy;
-  readonly retryable: boolean;
-  /** The delay before a first retry, or undefined when it should not be retried. */
-  readonly retryDelayMs: number | undefined;
-} }[ErrorCode]`,
-    },
+    declaration(
+      jsDoc('A response classified as a documented error; narrow on `code` to get its typed `error`.'),
+      `export type KnownError = {
+  [C in ErrorCode]: {
+    readonly known: true;
+    /** The entry it resolved to. */
+    readonly code: C;
+    readonly status: number;
+    /** Whether the catalog documents this code with this status. */
+    readonly statusDocumented: boolean;
+    readonly error: ErrorFor<C>;
+    readonly meta: ErrorMeta;
+    /** The code as answered with this status; undefined when the catalog does not document that. */
+    readonly response: ResponseMeta | undefined;
+    /** Every code level read, by name. */
+    readonly codes: ErrorLevels;
+    /** Every value of a code-bearing field in the error object (sub-errors' codes). */
+    readonly itemCodes: ${ITEM_CODES};
+    /** The policy at this status (the status's own where the code is not documented with it). */
+    readonly retry: RetryPolicy;
+    readonly retryable: boolean;
+    /** The delay before a first retry, or undefined when it should not be retried. */
+    readonly retryDelayMs: number | undefined;
+  };
+}[ErrorCode];`,
+    ),
     {
       kind: StructureKind.Interface,
       name: 'UnclassifiedError',
@@ -50,7 +59,7 @@ export function apiDeclarations(ctx: EmitContext): StatementStructures[] {
         { name: 'known', type: 'false', isReadonly: true },
         { name: 'code', type: 'Exclude<ErrorLevels[keyof ErrorLevels], undefined> | undefined', isReadonly: true, docs: jsDoc('The finest level value read, as it is; undefined when there is none (or a 2xx body is not an error).') },
         { name: 'status', type: 'number', isReadonly: true },
-        { name: 'error', type: 'UnknownError | undefined', isReadonly: true, docs: jsDoc('The error object when it has the shape every error shares.') },
+        { name: 'error', type: `${ERROR_SHAPE} | undefined`, isReadonly: true, docs: jsDoc('The error object when it has the shape every error shares.') },
         { name: 'codes', type: 'ErrorLevels', isReadonly: true },
         { name: 'itemCodes', type: ITEM_CODES, isReadonly: true },
         { name: 'retry', type: 'RetryPolicy', isReadonly: true, docs: jsDoc('The policy of the code the body names at this status, if there is one; else the status\'s.') },

@@ -3,10 +3,12 @@ import type { Entry, EntryResponse, JsonValue } from '../../model/catalog.js';
 import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';
 import type { EmitContext } from './context.js';
+import type { Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
-import { objectKey, stringLiteral, valueLiteral } from './literals.js';
+import { declaration, valueText } from './layout.js';
+import { valueLiteral } from './literals.js';
 
-function constant(name: string, initializer: string, doc: string, options: { exported?: boolean; type?: string } = {}): StatementStructures {
+function constant(name: string, initializer: string, doc: string, options: { exported?: boolean; type?: string } = {}): Statement {
   return {
     kind: StructureKind.VariableStatement,
     isExported: options.exported ?? true,
@@ -28,7 +30,7 @@ function metaInterface(name: string, doc: string, extendsType: string | undefine
 }
 
 /** What `ERRORS` and `STATUSES` say about a code and a status. */
-export function metaDeclarations(): StatementStructures[] {
+export function metaDeclarations(): Statement[] {
   return [
     metaInterface('ResponseMeta', 'What the catalog says about one code answered with one status.', 'ResponseFacts', [
       ['title', 'string', false],
@@ -92,22 +94,22 @@ function metaValue(entry: Entry): JsonValue {
   return meta;
 }
 
-/** A `{ key: value }` literal whose keys are codes or statuses, one per line. */
-function keyedLiteral(entries: [string | number, JsonValue][]): string {
-  if (entries.length === 0) return '{}';
-  const quoted = (key: string) => (key === '__proto__' ? objectKey(key) : stringLiteral(key));
-  return `{\n${entries.map(([key, value]) => `  ${quoted(String(key))}: ${valueLiteral(value)},`).join('\n')}\n}`;
+/** An exported constant `as const`, laid out. */
+function publicConstant(name: string, value: JsonValue, doc: string): string {
+  const head = `export const ${name} = `;
+  return declaration(jsDoc(doc), `${head}${valueText(value, 0, head.length + ' as const;'.length)} as const;`);
 }
 
 /** The public constants, `as const`, and the same data typed for the runtime (which type-checks them). */
-export function constantDeclarations(ctx: EmitContext): StatementStructures[] {
+export function constantDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
   const statuses = catalog.statuses.map((info): [number, JsonValue] => [info.status, { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: info.headers.map((h) => h.name) }]);
+  const byKey = (pairs: [string | number, JsonValue][]): JsonValue => Object.fromEntries(pairs.map(([k, v]) => [String(k), v]));
   return [
-    constant('ERROR_CODES', `${valueLiteral(catalog.entries.map((e) => e.code))} as const`, 'Every documented code, in catalog order.'),
-    constant('ERRORS', `${keyedLiteral(catalog.entries.map((e) => [e.code, metaValue(e)]))} as const`, 'What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and conditions per status, headers.'),
-    constant('STATUSES', `${keyedLiteral(statuses)} as const`, 'What the catalog says about each HTTP status it uses.'),
-    constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)]))} as const`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
+    publicConstant('ERROR_CODES', catalog.entries.map((e) => e.code), 'Every documented code, in catalog order.'),
+    publicConstant('ERRORS', byKey(catalog.entries.map((e) => [e.code, metaValue(e)])), 'What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and conditions per status, headers.'),
+    publicConstant('STATUSES', byKey(statuses), 'What the catalog says about each HTTP status it uses.'),
+    publicConstant('RETRY_DEFAULTS', byKey(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)])), 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),
     constant('META', 'ERRORS', '`ERRORS`, checked against `ErrorMeta`.', { exported: false, type: '{ readonly [C in ErrorCode]: ErrorMeta }' }),
     constant('STATUS_META', 'STATUSES', '`STATUSES`, checked against `StatusMeta`.', { exported: false, type: '{ readonly [status: string]: StatusMeta }' }),

@@ -1,4 +1,4 @@
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
 import type { Entry, JsonValue } from '../../model/catalog.js';
 import { setPath } from '../../model/examples.js';
 import { levelContainerSample } from '../../model/level-samples.js';
@@ -6,13 +6,14 @@ import { locatorData } from '../../model/locators.js';
 import { defineOwn } from '../../model/own.js';
 import { fieldsOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
+import { functionText, valueText, type Statement } from './layout.js';
 import { inlineCode, jsDoc } from './jsdoc.js';
-import { literalType, propertyName, valueLiteral } from './literals.js';
+import { literalType, propertyName } from './literals.js';
 import { typeOf } from './schema-to-type.js';
 
 /** Server side: per code, a function that builds `{ status, headers, body }`, which the guards accept. */
-export function constructorDeclarations(ctx: EmitContext): StatementStructures[] {
-  const statements: StatementStructures[] = [
+export function constructorDeclarations(ctx: EmitContext): Statement[] {
+  const statements: Statement[] = [
     {
       kind: StructureKind.Interface,
       name: 'ErrorResponse',
@@ -42,7 +43,7 @@ interface Input {
  * each field computed for the status or given by the caller. A level read through a pattern is
  * written only when its value reads back through the pattern as itself; else the caller writes it.
  */
-function constructorFor(ctx: EmitContext, entry: Entry): FunctionDeclarationStructure {
+function constructorFor(ctx: EmitContext, entry: Entry): string {
   const { catalog } = ctx;
   const { envelope } = catalog;
   const fields = fieldsOf(catalog, entry);
@@ -93,22 +94,23 @@ function constructorFor(ctx: EmitContext, entry: Entry): FunctionDeclarationStru
     headers,
   };
   const statusType = entry.statuses.join(' | ');
+  // Headers the catalog marks required, at any of its statuses, that the constructor does not fix itself.
+  const requiredHeaders = [...new Set(entry.responses.flatMap((r) => r.headers.filter((h) => h.required).map((h) => h.name)))].filter(
+    (name) => !Object.keys(headers).some((fixed) => fixed.toLowerCase() === name.toLowerCase()),
+  );
   const input = inputs.length === 0 ? 'Record<string, never>' : `{ ${inputs.map((i) => `${propertyName(i.key)}${i.required ? '' : '?'}: ${i.type}`).join('; ')} }`;
   const code = literalType(entry.code);
-  return {
-    kind: StructureKind.Function,
+  const rowText = Object.entries(row).map(([key, value]) => `  ${key}: ${valueText(value as JsonValue, 4, key.length + 2)},`);
+  return functionText({
+    doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
     name: ctx.constructorName(entry),
-    isExported: true,
     parameters: [
-      { name: 'fields', type: input, ...(inputs.some((i) => i.required) ? {} : { initializer: '{}' }) },
-      { name: 'init', type: `{ readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> }`, initializer: '{}' },
+      `fields: ${input}${inputs.some((i) => i.required) || requiredHeaders.length > 0 ? '' : ' = {}'}`,
+      requiredHeaders.length === 0
+        ? `init: { readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> } = {}`
+        : `init: { readonly status?: ${statusType}; readonly headers: { readonly ${requiredHeaders.map((h) => `${propertyName(h)}: string`).join('; readonly ')} } & Readonly<Record<string, string>> }`,
     ],
     returnType: `ErrorResponse<${code}>`,
-    docs: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
-    statements: [
-      `return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, fields, init.headers, {`,
-      ...Object.entries(row).map(([key, value]) => `  ${key}: ${valueLiteral(value as JsonValue)},`),
-      `}) as ErrorResponse<${code}>;`,
-    ],
-  };
+    body: [`return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, fields, init.headers, {`, ...rowText, `}) as ErrorResponse<${code}>;`],
+  });
 }

@@ -1,6 +1,6 @@
 import type { Catalog, Entry, NamedType } from '../../model/catalog.js';
 import { ErrorSchemas, type JsonSchema } from '../../model/error-schema.js';
-import { typeName } from '../../model/names.js';
+import { guardOf, typeName } from '../../model/names.js';
 
 /** The key of the marker `ErrorSchemas` puts where a named type is referenced; types and guards turn it into the type's name and guard. */
 export const TYPE_REF = 'x-errcat-type';
@@ -40,9 +40,9 @@ export function createContext(catalog: Catalog): EmitContext {
     catalog,
     schemas: new ErrorSchemas(catalog, (name): JsonSchema => ({ [TYPE_REF]: name })),
     typeName: (entry) => typeName(catalog, entry),
-    guardName: (entry) => `is${typeName(catalog, entry)}`,
+    guardName: (entry) => guardOf(typeName(catalog, entry)),
     constructorName: (entry) => `create${typeName(catalog, entry)}`,
-    typeGuardName: (name) => `is${name}`,
+    typeGuardName: (name) => guardOf(name),
     namedType: (name) => types.get(name),
     use(name) {
       runtime.add(name);

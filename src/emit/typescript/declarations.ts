@@ -1,18 +1,24 @@
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { Catalog, FieldShape, JsonValue, NamedType } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
-import { statusUnionName } from '../../model/names.js';
+import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, guardOf, statusUnionName } from '../../model/names.js';
 import { entryOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
+import { declaration, typeAliasText, unionText, type Statement } from './layout.js';
 import { entryDoc, jsDoc } from './jsdoc.js';
 import { literalType, propertyName, stringLiteral, unionType } from './literals.js';
 import { objectType, typeOf } from './schema-to-type.js';
 
-/** A placeholder's type: only `isApiError` appears in the schemas the declarations read. */
-const names = (placeholder: string) => (placeholder === 'isApiError' ? 'ApiError' : 'unknown');
+/** A placeholder's type: only the documented-error guard appears in the schemas the declarations read. */
+const names = (placeholder: string) => (placeholder === guardOf(DOCUMENTED_ERROR) ? DOCUMENTED_ERROR : 'unknown');
 
 function exportedType(name: string, type: string, doc?: string): TypeAliasDeclarationStructure {
   return { kind: StructureKind.TypeAlias, name, type, isExported: true, ...(doc === undefined ? {} : { docs: jsDoc(doc) }) };
+}
+
+/** An exported union, one member per line when long. */
+function exportedUnion(name: string, members: readonly string[], doc: string): string {
+  return typeAliasText(jsDoc(doc), name, members);
 }
 
 /** An interface from an object schema: each property with its description as JSDoc, and a map's index signature. */
@@ -37,7 +43,7 @@ function objectInterface(name: string, schema: JsonSchema, docs: InterfaceDeclar
 }
 
 /** A named type: an interface for an object with properties, else a type alias. */
-function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStructures {
+function namedTypeDeclaration(ctx: EmitContext, type: NamedType): Statement {
   const schema = ctx.schemas.shape(type.shape);
   const docs = type.shape.description === undefined ? undefined : jsDoc(type.shape.description);
   if (schema['type'] === 'object' && schema['properties'] !== undefined) return objectInterface(type.name, schema, docs);
@@ -49,7 +55,7 @@ function namedTypeDeclaration(ctx: EmitContext, type: NamedType): StatementStruc
 function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): string {
   const { envelope } = catalog;
   const list = envelope.kind === 'list' || envelope.kind === 'array';
-  const value = !list ? inner : form === 'first' ? `[${inner}, ...ApiError[]]` : `${inner}[]`;
+  const value = !list ? inner : form === 'first' ? `[${inner}, ...${DOCUMENTED_ERROR}[]]` : `${inner}[]`;
   return envelope.key === undefined ? value : `{ ${propertyName(envelope.key)}: ${value} }`;
 }
 
@@ -79,14 +85,14 @@ function levelValues(catalog: Catalog, level: string): (string | number)[] {
   return values;
 }
 
-export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
+export function typeDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
-  const statements: StatementStructures[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
+  const statements: Statement[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
   for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.schemas.errorObject(entry), entryDoc(entry)));
   const coded = catalog.envelope.levels.length > 0;
   statements.push(
-    exportedType('ErrorCode', unionType(catalog.entries.map((e) => literalType(e.code))), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
-    exportedType('ApiError', unionType(catalog.entries.map((e) => ctx.typeName(e))), 'Any documented error object.'),
+    exportedUnion(ERROR_CODE, catalog.entries.map((e) => literalType(e.code)), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
+    exportedUnion(DOCUMENTED_ERROR, catalog.entries.map((e) => ctx.typeName(e)), 'Any documented error object.'),
     {
       kind: StructureKind.Interface,
       name: 'ErrorTypes',
@@ -95,23 +101,25 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
       properties: catalog.entries.map((e) => ({ name: stringLiteral(String(e.code)), type: ctx.typeName(e) })),
     },
     exportedType('ErrorFor<C extends ErrorCode>', 'ErrorTypes[`${C}`]', 'The error object of one code.'),
-    objectInterface('UnknownError', ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
-    exportedType('ErrorBody', bodyType(catalog, 'ApiError', 'every'), 'The body of any documented error response.'),
+    objectInterface(ERROR_SHAPE, ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
+    exportedType(ERROR_BODY, bodyType(catalog, DOCUMENTED_ERROR, 'every'), 'The body of any documented error response.'),
     exportedType('BodyFor<C extends ErrorCode>', bodyType(catalog, 'ErrorFor<C>', 'first'), 'The body of an error response with one code (for a list, its first error).'),
   );
   for (const info of catalog.statuses) {
     if (info.statusOnly) continue;
     const members = info.codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
-    statements.push(exportedType(statusUnionName(info.status), unionType(members), `The errors answered with HTTP ${info.status}.`));
+    statements.push(exportedUnion(statusUnionName(info.status), members, `The errors answered with HTTP ${info.status}.`));
   }
   const levels = catalog.envelope.levels.map((level) => {
     const open = level.type === 'integer' ? '(number & {})' : '(string & {})';
     const values = levelValues(catalog, level.name).map((v) => literalType(v as JsonValue));
-    return `readonly ${propertyName(level.name)}?: ${unionType(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open])}`;
+    const property = `readonly ${propertyName(level.name)}?:`;
+    const union = unionText(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open], property.length + 3);
+    return `  ${property}${union.startsWith('\n') ? union.replace(/\n/g, '\n  ') : ` ${union}`};`;
   });
   statements.push(
-    exportedType('ErrorLevels', levels.length === 0 ? '{}' : `{ ${levels.join('; ')} }`, 'The code levels a response carries, coarse to fine, by name: the documented values, or any other.'),
-    exportedType('ItemCode', unionType(documentedItemCodes(catalog).map((v) => literalType(v))), 'Every documented item code (the codes of sub-errors, such as `errors[].code`).'),
+    declaration(jsDoc('The code levels a response carries, coarse to fine, by name: the documented values, or any other.'), `export type ErrorLevels = ${levels.length === 0 ? '{}' : `{\n${levels.join('\n')}\n}`};`),
+    exportedUnion('ItemCode', documentedItemCodes(catalog).map((v) => literalType(v)), 'Every documented item code (the codes of sub-errors, such as `errors[].code`).'),
   );
   return statements;
 }

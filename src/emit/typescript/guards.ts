@@ -1,49 +1,44 @@
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type JSDocStructure, type StatementStructures } from 'ts-morph';
+import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
-import { entryDoc, inlineCode, jsDoc } from './jsdoc.js';
+import { declaration, functionText, returnText, type Statement } from './layout.js';
+import { entryDoc, jsDoc, withArticle } from './jsdoc.js';
 import { valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 
 /** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */
-function guard(name: string, type: string, check: string, docs: JSDocStructure[]): FunctionDeclarationStructure {
-  return {
-    kind: StructureKind.Function,
+function guard(name: string, type: string, check: string, docs: JSDocStructure[]): string {
+  return functionText({
+    doc: docs,
     name,
-    isExported: true,
-    parameters: [{ name: 'value', type: 'unknown' }],
+    parameters: ['value: unknown'],
     returnType: `value is ${type}`,
-    statements: ['try {', `  return ${check};`, '} catch {', '  return false;', '}'],
-    docs,
-  };
+    body: ['try {', ...returnText(check, 4).map((line) => `  ${line}`), '} catch {', '  return false;', '}'],
+  });
 }
 
-export function guardDeclarations(ctx: EmitContext): StatementStructures[] {
+export function guardDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
-  const statements: StatementStructures[] = [];
+  const statements: Statement[] = [];
   for (const type of catalog.types) {
     const check = checkOf(ctx.schemas.shape(type.shape), 'value', ctx);
-    statements.push(guard(ctx.typeGuardName(type.name), type.name, check, jsDoc(`Whether a value is a ${inlineCode(type.name)}, exactly as the schema says.`)));
+    statements.push(guard(ctx.typeGuardName(type.name), type.name, check, jsDoc(`Whether a value is ${withArticle(type.name)}, exactly as the schema says.`)));
   }
   for (const entry of catalog.entries) {
     const check = checkOf(ctx.schemas.errorObject(entry), 'value', ctx);
-    statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, entryDoc(entry, `Whether a value is a ${inlineCode(String(entry.code))} error object, exactly as its schema says.`)));
+    statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, entryDoc(entry, `Whether a value is ${withArticle(String(entry.code))} error object, exactly as its schema says.`)));
   }
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: jsDoc("Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
-    declarations: [
-      {
-        name: 'GUARDS',
-        type: 'ReadonlyMap<unknown, (value: unknown) => boolean>',
-        initializer: `new Map<unknown, (value: unknown) => boolean>([${catalog.entries.map((e) => `\n  [${valueLiteral(e.code)}, ${ctx.guardName(e)}]`).join(',')}\n])`,
-      },
-    ],
-  });
+  const pairs = catalog.entries.map((e) => `  [${valueLiteral(e.code)}, ${ctx.guardName(e)}],`);
   statements.push(
-    guard('isApiError', 'ApiError', `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
-    guard('isUnknownError', 'UnknownError', checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
-    guard('isErrorBody', 'ErrorBody', checkOf(ctx.schemas.body({ [GUARD_REF]: 'isApiError' }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
+    declaration(
+      jsDoc("Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
+      `const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([\n${pairs.join('\n')}\n]);`,
+    ),
+  );
+  statements.push(
+    guard(guardOf(DOCUMENTED_ERROR), DOCUMENTED_ERROR, `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
+    guard(guardOf(ERROR_SHAPE), ERROR_SHAPE, checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
+    guard(guardOf(ERROR_BODY), ERROR_BODY, checkOf(ctx.schemas.body({ [GUARD_REF]: guardOf(DOCUMENTED_ERROR) }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
     {
       kind: StructureKind.Function,
       name: 'isErrorCode',

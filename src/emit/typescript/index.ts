@@ -1,9 +1,13 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { Catalog } from '../../model/catalog.js';
+import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';
+import { clientDeclarations } from './client.js';
+import { operationDeclarations, statusErrorsDeclaration } from './operations.js';
 import { constantDeclarations, metaDeclarations } from './constants.js';
 import { constructorDeclarations } from './constructors.js';
 import { createContext, type EmitContext } from './context.js';
+import type { Statement } from './layout.js';
 import { typeDeclarations } from './declarations.js';
 import { guardDeclarations } from './guards.js';
 import { docBlock, jsDoc } from './jsdoc.js';
@@ -11,7 +15,7 @@ import { stringLiteral } from './literals.js';
 import { runtimeText } from './runtime-source.js';
 import { tablesDeclaration } from './tables.js';
 
-function patternConstants(ctx: EmitContext): StatementStructures[] {
+function patternConstants(ctx: EmitContext): Statement[] {
   return [...ctx.patterns].map(([pattern, name]) => ({
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
@@ -26,16 +30,24 @@ function patternConstants(ctx: EmitContext): StatementStructures[] {
  * structures, printed once); then the runtime, inlined from src/runtime: the table shapes and the
  * functions the rest calls. Never type-checked here.
  */
-export function emitTypeScript(catalog: Catalog, banner: string): string {
+export interface TypeScriptOptions {
+  /** The operations of the spec the catalog's rules apply to: with them, errors.ts has `OperationErrors`. */
+  operations?: readonly SpecOperation[];
+}
+
+export function emitTypeScript(catalog: Catalog, banner: string, options: TypeScriptOptions = {}): string {
   const ctx = createContext(catalog);
   // Declarations that register runtime helpers and patterns come before the ones that list them.
-  const statements: StatementStructures[] = [
+  const statements: Statement[] = [
     ...typeDeclarations(ctx),
     ...metaDeclarations(),
     ...constantDeclarations(ctx),
     ...guardDeclarations(ctx),
     tablesDeclaration(ctx),
     ...apiDeclarations(ctx),
+    statusErrorsDeclaration(ctx),
+    ...clientDeclarations(ctx),
+    ...(options.operations === undefined ? [] : operationDeclarations(ctx, options.operations)),
     ...constructorDeclarations(ctx),
   ];
   statements.push(...patternConstants(ctx));

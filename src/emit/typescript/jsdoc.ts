@@ -1,7 +1,37 @@
+import articles from 'articles';
 import { StructureKind, type JSDocStructure } from 'ts-morph';
 import type { Entry } from '../../model/catalog.js';
 import { describeCondition } from '../../model/conditions.js';
+import { words } from '../../model/naming.js';
 import { describeRetry } from '../../model/retry.js';
+
+/** Prose lines are wrapped here, so that a block at the usual indentation stays near 120 columns. */
+const PROSE_WIDTH = 100;
+
+/** A long line of prose broken at spaces; a line that starts with a list marker or a fence stays as it is. */
+function wrapLine(line: string): string[] {
+  if (line.length <= PROSE_WIDTH || /^\s*(```|\|)/.test(line)) return [line];
+  const indent = /^\s*(?:[-*] |\d+\. )?/.exec(line)?.[0].replace(/\S/g, ' ') ?? '';
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current !== '' && current.length + 1 + word.length > PROSE_WIDTH) {
+      lines.push(current);
+      current = `${indent}${word}`;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines;
+}
+
+/**
+ * A code or name with its indefinite article, by how it sounds read as words:
+ * "an `invalid_request`", "a `user_not_found`", "an `InnerError`".
+ */
+export function withArticle(text: string, shown: string = inlineCode(text)): string {
+  const phrase = words(text).join(' ');
+  return `${phrase === '' ? 'a' : articles.find(phrase)} ${shown}`;
+}
 
 /**
  * Text for a JSDoc block: `*\/` cannot close it, a line cannot turn into a tag, line and
@@ -11,6 +41,9 @@ import { describeRetry } from '../../model/retry.js';
 function docText(text: string): string {
   return text
     .replace(/\r\n?|\u2028|\u2029/g, '\n')
+    .split('\n')
+    .flatMap(wrapLine)
+    .join('\n')
     .replace(/\*\//g, '*\\/')
     .replace(/^(\s*)@/gm, '$1\\@')
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -56,6 +89,19 @@ export function entryDoc(entry: Entry, lead = ''): JSDocStructure[] {
     tags.push(['deprecated', [message, replacement].filter((s) => s !== undefined).join(' ')]);
   }
   return jsDoc(lines.join('\n').trim(), tags);
+}
+
+/** JSDoc structures as comment text, as ts-morph prints them at the top level: one line when they fit. */
+export function printDoc(docs: readonly JSDocStructure[]): string {
+  return docs
+    .map((doc) => {
+      const description = typeof doc.description === 'string' ? doc.description : '';
+      const tags = (doc.tags ?? []).map((t) => `@${t.tagName}${typeof t.text === 'string' && t.text !== '' ? ` ${t.text}` : ''}`);
+      const lines = [...(description === '' ? [] : description.split('\n')), ...tags];
+      if (lines.length === 1 && (lines[0] ?? '').length <= PROSE_WIDTH) return `/** ${lines[0]} */`;
+      return ['/**', ...lines.map((line) => ` * ${line}`.trimEnd()), ' */'].join('\n');
+    })
+    .join('\n');
 }
 
 /** A free-standing JSDoc block (the file's banner), every line escaped. */

@@ -28,13 +28,14 @@ export function checkOf(schema: JsonSchema, expr: string, ctx: EmitContext): str
   }
   if (Array.isArray(schema['anyOf'])) parts.push(`(${(schema['anyOf'] as JsonSchema[]).map((m) => checkOf(m, expr, ctx)).join(' || ')})`);
   if (Array.isArray(schema['oneOf'])) parts.push(oneOfCheck(schema, schema['oneOf'] as JsonSchema[], expr, ctx));
+  // `contains` without `type: array` (a member of `allOf`, one per item an array must hold) applies to arrays only.
+  const contains = schema['contains'] as JsonSchema | undefined;
+  if (contains && !types.includes('array')) parts.push(`(!Array.isArray(${expr}) || (${expr} as unknown[]).some((item) => ${checkOf(contains, 'item', ctx)}))`);
   if (Array.isArray(schema['allOf'])) {
     // Each member on a fresh binding: TypeScript's narrowing from one member must not meet the next
     // (two constants for one property make a schema nothing satisfies, and a comparison tsc rejects).
-    for (const member of schema['allOf'] as JsonSchema[]) {
-      const check = checkOf(member, 'also', ctx);
-      if (check !== 'true') parts.push(`((also: unknown) => ${check})(${expr})`);
-    }
+    const members = (schema['allOf'] as JsonSchema[]).map((m) => checkOf(m, 'also', ctx)).filter((check) => check !== 'true');
+    parts.push(...members.map((check) => `((also: unknown) => ${check})(${expr})`));
   }
   const meaningful = parts.filter((p) => p !== 'true');
   return meaningful.length === 0 ? 'true' : meaningful.join(' && ');

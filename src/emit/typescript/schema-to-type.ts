@@ -3,7 +3,7 @@ import type { JsonSchema } from '../../model/error-schema.js';
 import { GUARD_REF, TYPE_REF } from './context.js';
 import { literalType, propertyName, unionType } from './literals.js';
 
-/** Names a placeholder stands for: the named types, and types errcat declares itself (`ApiError`). */
+/** Names a placeholder stands for: the named types, and types errcat declares itself (`DocumentedError`). */
 type TypeNames = (placeholder: string) => string;
 
 /**

@@ -2,7 +2,9 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Catalog, Entry, FieldShape, JsonValue } from '../../model/catalog.js';
 import { isPinnable, locatorData } from '../../model/locators.js';
 import { DEFAULT_BACKOFF, retryData } from '../../model/retry.js';
+import { DOCUMENTED_ERROR, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import type { EmitContext } from './context.js';
+import { declaration, type Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
 import { valueLiteral } from './literals.js';
 
@@ -103,7 +105,7 @@ function codeSites(catalog: Catalog): JsonValue[] {
 }
 
 /** `TABLES`: everything the runtime reads, as data, typed `ErrorTables`. */
-export function tablesDeclaration(ctx: EmitContext): StatementStructures {
+export function tablesDeclaration(ctx: EmitContext): Statement {
   const { catalog } = ctx;
   const { envelope } = catalog;
   const envelopeRow: Record<string, JsonValue> = { kind: envelope.kind };
@@ -129,17 +131,14 @@ export function tablesDeclaration(ctx: EmitContext): StatementStructures {
     `byValue: ${byValue(catalog)}`,
     `unindexed: ${codes(unindexed)}`,
     `codeless: ${codeless(catalog)}`,
-    `itemCodes: [${sites.map((site, i) => `\n  /* ${i} */ ${site},`).join('')}\n]`,
-    'sharedShape: isUnknownError',
+    sites.length === 0 ? 'itemCodes: []' : `itemCodes: [${sites.map((site, i) => `\n  /* ${i} */ ${site},`).join('')}\n]`,
+    `sharedShape: ${guardOf(ERROR_SHAPE)}`,
     'statuses: STATUS_META',
     'retryDefaults: RETRY_DEFAULTS',
     `defaultBackoff: ${valueLiteral(retryData(DEFAULT_BACKOFF))}`,
   ];
-  return {
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: jsDoc('Everything the classifier, `isApiError` and the retry helpers read, as data.'),
-    declarations: [{ name: 'TABLES', type: 'ErrorTables', initializer: `{\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n}` }],
-  };
+  return declaration(
+    jsDoc(`Everything the classifier, \`${guardOf(DOCUMENTED_ERROR)}\` and the retry helpers read, as data.`),
+    `const TABLES: ErrorTables = {\n${members.map((m) => `  ${m.replace(/\n/g, '\n  ')},`).join('\n')}\n};`,
+  );
 }
-

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument, type OpenApiVersion } from '../../../src/emit/openapi/index.js';
+import { ComponentNames, openApiDocument, type OpenApiVersion } from '../../../src/emit/openapi/index.js';
 import { generate } from '../../../src/generate.js';
 import type { Catalog } from '../../../src/model/catalog.js';
 import { ALL_CATALOGS, mustLoad } from '../../helpers.js';
@@ -70,9 +70,9 @@ describe.each(cases)('%s as OpenAPI %s', (file, version) => {
     const responses = version === '2.0' ? d['responses'] : d['components'].responses;
     const schemas = version === '2.0' ? d['definitions'] : d['components'].schemas;
     const prefix = catalog.naming.componentPrefix;
-    expect(Object.keys(responses)).toEqual(catalog.statuses.map((s) => `${prefix}Error${s.status}`));
+    expect(Object.keys(responses)).toEqual(catalog.statuses.map((s) => `${prefix}Status${s.status}Response`));
     for (const entry of catalog.entries) {
-      const schema = schemas[`${prefix}${entry.name}${catalog.naming.typeSuffix}`];
+      const schema = schemas[new ComponentNames(catalog, version).entry(entry)];
       expect(schema['x-errcat-code']).toBe(entry.code);
       expect(schema['x-errcat-retry'].strategy).toBe(entry.responses[0]?.retry.strategy);
     }
@@ -102,26 +102,26 @@ describe('version differences', () => {
     expect(d['swagger']).toBe('2.0');
     expect(d['definitions'].SandboxStatus400Error).toEqual({
       description: 'The errors answered with HTTP 400.',
-      allOf: [{ $ref: '#/definitions/SandboxUnknownError' }, { type: 'object', properties: { code: { type: 'string', enum: ['invalid_request', 'budget_exceeded'] } } }],
+      allOf: [{ $ref: '#/definitions/SandboxErrorShape' }, { type: 'object', properties: { code: { type: 'string', enum: ['invalid_request', 'budget_exceeded'] } } }],
       'x-errcat-one-of': ['SandboxInvalidRequestError', 'SandboxBudgetExceededError'],
     });
   });
   it('keeps a plain oneOf for integer and nested codes, where no discriminator can apply', () => {
     for (const file of ['test/fixtures/valid/integer-codes.yaml', 'test/fixtures/valid/nested-code.yaml']) {
       const schemas = (openApiDocument(catalogs.get(file) as Catalog, '3.1') as Json)['components'].schemas;
-      expect(schemas.ApiError.oneOf.length).toBeGreaterThan(1);
-      expect(schemas.ApiError.discriminator).toBeUndefined();
+      expect(schemas.DocumentedError.oneOf.length).toBeGreaterThan(1);
+      expect(schemas.DocumentedError.discriminator).toBeUndefined();
     }
   });
   it('answers status-only statuses with the shared shape', () => {
     const d = openApiDocument(catalogs.get('specs/tasks/errors.yaml') as Catalog, '3.1') as Json;
-    expect(d['components'].responses.TasksError405.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TasksUnknownError' });
-    expect(d['components'].responses.TasksError405['x-errcat-codes']).toEqual([]);
+    expect(d['components'].responses.TasksStatus405Response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TasksErrorShape' });
+    expect(d['components'].responses.TasksStatus405Response['x-errcat-codes']).toEqual([]);
   });
   it('gives codeless envelopes a schema per status', () => {
     const d = openApiDocument(catalogs.get('specs/sensor-data/errors.yaml') as Catalog, '3.1') as Json;
-    expect(d['components'].responses.SensorsError502.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SensorsStatus502Error' });
-    expect(d['components'].schemas.SensorsStatus502Error).toMatchObject({ $ref: '#/components/schemas/SensorsServerErrorError' });
+    expect(d['components'].responses.SensorsStatus502Response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SensorsStatus502Error' });
+    expect(d['components'].schemas.SensorsStatus502Error).toMatchObject({ $ref: '#/components/schemas/SensorsServerError' });
     expect(d['components'].schemas.SensorsErrorCode).toBeUndefined();
   });
 });
@@ -187,7 +187,7 @@ describe('output', () => {
         expect(schema['x-errcat-code']).toBe('quote"and\'apostrophe');
         expect(schema.description).toBe(`${entry.description}\n\nFix: ${entry.fix}`);
         expect(schema.properties['weird key'].description).toBe('A key with a space and a */ in its doc');
-        const example = version === '2.0' ? d['responses'].HostileError400['x-errcat-examples']['HostileQuoteAndApostrophe.hostile'] : d['components'].examples['HostileQuoteAndApostrophe.hostile'].value;
+        const example = version === '2.0' ? d['responses'].HostileStatus400Response['x-errcat-examples']['HostileQuoteAndApostrophe.hostile'] : d['components'].examples['HostileQuoteAndApostrophe.hostile'].value;
         expect(example).toEqual(entry.responses[0]?.examples[0]?.body);
       }
     }

@@ -61,7 +61,7 @@ describe('three levels, coarse to fine (Stripe)', async () => {
       headers: { 'content-type': 'application/json' },
       body: { error: { type: 'card_error', code: 'card_declined', decline_code: 'insufficient_funds', message: 'The card has insufficient funds.', param: 'card' } },
     });
-    const coarse = (m['createApiErrorError'] as Constructor)({ code: 'lock_timeout' });
+    const coarse = (m['createApiError'] as Constructor)({ code: 'lock_timeout' });
     expect(coarse.body).toEqual({ error: { type: 'api_error', code: 'lock_timeout', message: 'Something went wrong on the server.' } });
     expect(m.classifyError(500, coarse.body)).toMatchObject({ known: true, code: 'api_error', codes: { type: 'api_error', code: 'lock_timeout' } });
     expect(m.hasErrorCode?.(response.body, 'insufficient_funds')).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { typeName } from '../../../src/model/names.js';
 import { jsDoc } from '../../../src/emit/typescript/jsdoc.js';
 import { stringLiteral, valueLiteral } from '../../../src/emit/typescript/literals.js';
 import { tscErrors } from '../../judges.js';
@@ -27,7 +28,7 @@ describe('catalog strings in errors.ts', () => {
       expect(meta['description']).toBe(entry.description);
       expect(meta['fix']).toBe(entry.fix);
       expect(module.isErrorCode(entry.code)).toBe(true);
-      const create = module[`create${entry.name}${catalog.naming.typeSuffix}`] as (fields?: object) => Built;
+      const create = module[`create${typeName(catalog, entry)}`] as (fields?: object) => Built;
       const built = create(catalog.fields.some((f) => f.required) ? { 'weird key': 'v' } : {});
       const error = Object.values(built.body as object)[0] as Record<string, unknown>;
       expect(error['message']).toBe(entry.title);

@@ -1,6 +1,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { typeName } from '../../../src/model/names.js';
 import { loadCatalogText } from '../../../src/load.js';
 import type { Catalog } from '../../../src/model/catalog.js';
 import type { JsonSchema } from '../../../src/model/error-schema.js';
@@ -61,7 +62,7 @@ function judge(catalog: Catalog): Judge {
     body: compile(bodySchema),
     apiError: compile(apiError),
     unknown: compile(unknownSchema),
-    entries: catalog.entries.map((e, i) => ({ name: `is${e.name}${catalog.naming.typeSuffix}`, schema: entrySchemas[i] as JsonSchema, validate: compile(entrySchemas[i] as JsonSchema) })),
+    entries: catalog.entries.map((e, i) => ({ name: `is${typeName(catalog, e)}`, schema: entrySchemas[i] as JsonSchema, validate: compile(entrySchemas[i] as JsonSchema) })),
     types: catalog.types.map((t) => ({ name: `is${t.name}`, schema: defs.get(t.name) as JsonSchema, validate: compile({ $ref: `${typesId}#/$defs/${t.name}` }) })),
   };
 }
@@ -91,16 +92,16 @@ function agree(catalog: Catalog, module: GeneratedModule, runs: number, seed: nu
       if (expected) accepted++;
       expect(module.isErrorBody(body), 'isErrorBody').toBe(expected);
       const error = errorObject(catalog, body);
-      const isApiError = j.apiError(error);
-      expect(module.isApiError(error), 'isApiError').toBe(isApiError);
-      expect(module.isUnknownError(error), 'isUnknownError').toBe(j.unknown(error));
+      const isDocumentedError = j.apiError(error);
+      expect(module.isDocumentedError(error), 'isDocumentedError').toBe(isDocumentedError);
+      expect(module.isErrorShape(error), 'isErrorShape').toBe(j.unknown(error));
       const entry = j.entries[pick % j.entries.length];
       if (entry) expect((module[entry.name] as (v: unknown) => boolean)(error), entry.name).toBe(entry.validate(error));
       const result = module.classifyError(status, body);
       // A known error is always some entry's error object; without conditions or codes outside
       // the body, every entry's error object is known.
-      if (result.known) expect(isApiError).toBe(true);
-      else if (byBodyAlone(catalog) && !catalog.envelope.errorWhen) expect(isApiError).toBe(false);
+      if (result.known) expect(isDocumentedError).toBe(true);
+      else if (byBodyAlone(catalog) && !catalog.envelope.errorWhen) expect(isDocumentedError).toBe(false);
     }),
     { numRuns: runs, seed },
   );
@@ -140,7 +141,7 @@ function features(catalog: Catalog): string[] {
 const RUNS = 1500;
 
 describe.each(ALL_CATALOGS)('guards of %s agree with ajv on the model’s schemas', (file) => {
-  it(`isErrorBody, isApiError, isUnknownError, each code's and each type's guard (${RUNS} bodies)`, async () => {
+  it(`isErrorBody, isDocumentedError, isErrorShape, each code's and each type's guard (${RUNS} bodies)`, async () => {
     const catalog = await mustLoad(file);
     const { module } = await moduleOf(catalog, `property-${file.replace(/[/.]/g, '-')}`);
     const accepted = agree(catalog, module, RUNS, 20261123);

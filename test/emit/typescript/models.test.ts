@@ -39,7 +39,7 @@ describe.each(models)('$file: the published bodies', ({ file, bodies }) => {
       expect({ known: result.known, code: result.code, codes: result.codes, itemCodes: result.itemCodes }, label).toEqual({ ...expected, codes: c.expect.codes, itemCodes: c.expect.itemCodes });
       if (c.expect.error !== undefined) expect(result.error, label).toEqual(c.expect.error ?? undefined);
       // A body classified as a documented error passes its guards.
-      if (result.known) expect(module.isApiError(result.error), label).toBe(true);
+      if (result.known) expect(module.isDocumentedError(result.error), label).toBe(true);
     }
   });
 });
@@ -53,7 +53,7 @@ describe.each(models)('$file: guards and ajv on the published bodies', ({ file, 
     const validate = documentValidator(document);
     const schemas = (document['components'] as { schemas: Record<string, unknown> }).schemas;
     const prefix = catalog.naming.componentPrefix;
-    const body = `#/components/schemas/${prefix}${Object.hasOwn(schemas, `${prefix}ErrorBody`) ? 'ErrorBody' : 'ApiError'}`;
+    const body = `#/components/schemas/${prefix}${Object.hasOwn(schemas, `${prefix}ErrorBody`) ? 'ErrorBody' : 'DocumentedError'}`;
     for (const [i, c] of cases.entries()) expect(module.isErrorBody(c.body), `#${i} ${c.note ?? c.source}`).toBe(validate(body, c.body).length === 0);
   });
 });

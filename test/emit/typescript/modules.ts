@@ -29,8 +29,8 @@ export interface GeneratedModule {
   ERROR_CODES: readonly (string | number)[];
   ERRORS: Record<string, { statuses: number[]; retry: { strategy: string }; name: string }>;
   isErrorBody(value: unknown): boolean;
-  isApiError(value: unknown): boolean;
-  isUnknownError(value: unknown): boolean;
+  isDocumentedError(value: unknown): boolean;
+  isErrorShape(value: unknown): boolean;
   isErrorCode(value: unknown): boolean;
   hasErrorCode?(body: unknown, code: unknown): boolean;
   classifyError(status: number, body: unknown, headers?: unknown, options?: Clock): Classification;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog, Entry, EntryResponse, JsonValue } from '../../../src/model/catalog.js';
 import { sampleValue } from '../../../src/model/examples.js';
 import { fieldsOf } from '../../../src/model/values.js';
+import { typeName } from '../../../src/model/names.js';
 import { ALL_CATALOGS } from '../../helpers.js';
 import { generatedModule } from './modules.js';
 
@@ -40,7 +41,7 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
   it('builds, per code and status, a response the guards accept and the classifier reads back', async () => {
     const { module, catalog } = await generatedModule(file);
     for (const entry of catalog.entries) {
-      const create = module[`create${entry.name}${catalog.naming.typeSuffix}`] as (fields: Record<string, unknown>, init?: object) => { status: number; headers: Record<string, string>; body: unknown };
+      const create = module[`create${typeName(catalog, entry)}`] as (fields: Record<string, unknown>, init?: object) => { status: number; headers: Record<string, string>; body: unknown };
       const fields: Record<string, unknown> = {};
       const first = entry.responses[0] as EntryResponse;
       for (const field of fieldsOf(catalog, entry)) {
@@ -98,7 +99,7 @@ describe.each(ALL_CATALOGS)('%s', (file) => {
       const status = catalog.entries[0]?.statuses[0] ?? 400;
       expect(() => module.classifyError(status, value, { get: trap })).not.toThrow();
       expect(() => module.isErrorBody(value)).not.toThrow();
-      expect(() => module.isApiError(value)).not.toThrow();
+      expect(() => module.isDocumentedError(value)).not.toThrow();
       expect(byCode(module.classifyError(status, value))).toBe(false);
     }
   });

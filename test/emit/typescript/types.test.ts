@@ -8,6 +8,8 @@ import { tmpDir, tscErrors } from '../../judges.js';
 import { hasBodyWrapper, typeName } from '../../../src/model/names.js';
 import { ALL_CATALOGS } from '../../helpers.js';
 import { generatedModule } from './modules.js';
+import { writeMocksModule } from './mocks-module.js';
+import { narrowingFile, operationAssignabilityFile } from './operation-types.js';
 
 const dir = tmpDir('types');
 const importPath = (file: string) => relative(dir, file).replace(/\\/g, '/').replace(/\.ts$/, '.js').replace(/^(?!\.)/, './');
@@ -21,15 +23,18 @@ describe('generated TypeScript under tsc --strict', () => {
     expect(tscErrors(files)).toBe('');
   });
 
-  it('narrows on codes, and rejects what the catalog does not allow', async () => {
-    const fixture = async (name: string) => importPath((await generatedModule(`test/fixtures/valid/${name}.yaml`)).path);
-    const sandbox = importPath((await generatedModule('specs/sandbox/errors.yaml')).path);
-    const readings = importPath((await generatedModule('specs/device-readings/errors.yaml')).path);
-    const [stripe, google, microsoft, github] = await Promise.all(['levels-stripe', 'levels-google', 'levels-microsoft', 'codeless-github'].map(fixture));
-    const file = join(dir, 'narrowing.ts');
-    writeFileSync(
-      file,
-      `import { hasErrorCode, classifyError, createRateLimitExceededError, ERRORS, isErrorCode, type ErrorCode, type ErrorFor } from ${JSON.stringify(sandbox)};
+});
+
+/** A file that compiles only if errors.ts narrows on codes and rejects what the catalog does not allow. */
+async function codeNarrowingFile(): Promise<string> {
+  const fixture = async (name: string) => importPath((await generatedModule(`test/fixtures/valid/${name}.yaml`)).path);
+  const sandbox = importPath((await generatedModule('specs/sandbox/errors.yaml')).path);
+  const readings = importPath((await generatedModule('specs/device-readings/errors.yaml')).path);
+  const [stripe, google, microsoft, github] = await Promise.all(['levels-stripe', 'levels-google', 'levels-microsoft', 'codeless-github'].map(fixture));
+  const file = join(dir, 'narrowing.ts');
+  writeFileSync(
+    file,
+    `import { hasErrorCode, classifyError, createRateLimitExceededError, ERRORS, isErrorCode, type ErrorCode, type ErrorFor } from ${JSON.stringify(sandbox)};
 import * as readings from ${JSON.stringify(readings)};
 import * as stripe from ${JSON.stringify(stripe)};
 import * as google from ${JSON.stringify(google)};
@@ -73,10 +78,12 @@ if (isErrorCode(anything)) {
   const code: ErrorCode = anything;
   void code;
 }
-const invalid = readings.createInvalidRequestError({ param: "cursor", type: "invalid_request_error", request_id: "req_1" }, { status: 422 });
+const invalid = readings.createInvalidRequestError({ param: "cursor", type: "invalid_request_error", request_id: "req_1" }, { status: 422, headers: { "X-Request-Id": "req_1" } });
 void invalid;
 // @ts-expect-error invalid_request is answered with 400 or 422 only
-readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 500 });
+readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 500, headers: { "X-Request-Id": "r" } });
+// @ts-expect-error the catalog marks X-Request-Id required: the server must send it
+readings.createInvalidRequestError({ param: null, type: "t", request_id: "r" }, { status: 400 });
 
 // Levels: each entry's pinned values are literal types; the classifier reports every level.
 if (stripe.hasErrorCode(body, "insufficient_funds")) {
@@ -123,10 +130,9 @@ if (known.known && known.code === "PasswordTooShort") {
 const items: readonly (github.ItemCode | (string & {}) | (number & {}))[] = github.classifyError(422, body).itemCodes;
 void items;
 `,
-    );
-    expect(tscErrors([file])).toBe('');
-  });
-});
+  );
+  return file;
+}
 
 /** Writes, for one catalog, a file that compiles only if both sides' types assign to each other. */
 async function assignabilityFile(spec: string): Promise<string> {
@@ -137,9 +143,9 @@ async function assignabilityFile(spec: string): Promise<string> {
   writeFileSync(theirs, astToString(await openapiTS(openApiDocument(catalog, '3.1') as never, { emptyObjectsUnknown: true })));
   const names = new ComponentNames(catalog, '3.1');
   const pairs: [string, string][] = [
-    [hasBodyWrapper(catalog.envelope) ? names.errorBody() : names.apiError(), 'ErrorBody'],
-    [names.apiError(), 'ApiError'],
-    [names.unknownError(), 'UnknownError'],
+    [hasBodyWrapper(catalog.envelope) ? names.errorBody() : names.documentedError(), 'ErrorBody'],
+    [names.documentedError(), 'DocumentedError'],
+    [names.errorShape(), 'ErrorShape'],
     ...catalog.types.map((t): [string, string] => [names.namedType(t.name), t.name]),
     ...catalog.entries.map((e): [string, string] => [names.entry(e), typeName(catalog, e)]),
   ];
@@ -155,9 +161,13 @@ ${pairs.map(([t, o], i) => `export const to${i} = (x: Theirs[${JSON.stringify(t)
   return file;
 }
 
-describe('the body types and the types openapi-typescript makes from the emitted 3.1 spec', () => {
-  it('are mutually assignable, code by code and type by type, for every catalog in specs/', async () => {
-    const files = await Promise.all(SPEC_CATALOGS.map(assignabilityFile));
-    expect(tscErrors(files)).toBe('');
+// One tsc run judges the types below: it is the costly part.
+describe('errors.ts and the types openapi-typescript makes', () => {
+  it("from the emitted 3.1 spec: the body types assign to each other, code by code and type by type; from each merged spec: each operation's error types and OperationStatusErrors/OperationErrors do, status by status, for every catalog in specs/; errors.ts narrows on codes, and by operation, status and code, rejecting what the catalog does not allow; the MSW mocks compile", async () => {
+    const bodies = await Promise.all(SPEC_CATALOGS.map(assignabilityFile));
+    const operations = await Promise.all(SPEC_CATALOGS.map(operationAssignabilityFile));
+    for (const [i, result] of operations.entries()) expect(result.compared, SPEC_CATALOGS[i]).toBeGreaterThan(0);
+    const mocks = await writeMocksModule(tmpDir('mocks-types'));
+    expect(tscErrors([...bodies, ...operations.map((r) => r.file), narrowingFile(), await codeNarrowingFile(), ...mocks])).toBe('');
   });
 });
