@@ -4,13 +4,20 @@
  */
 export const DIAGNOSTIC_CODES = {
   // Reading and parsing
-  'not-a-file': { severity: 'error', summary: 'The path is a directory or another non-file.' },
+  'not-a-file': { severity: 'error', summary: 'The path is a directory or another non-file, or cannot be read.' },
   'not-text': { severity: 'error', summary: 'The file is binary or not valid UTF-8.' },
   'empty-file': { severity: 'error', summary: 'The file holds no catalog.' },
   'yaml-syntax': { severity: 'error', summary: 'The YAML cannot be parsed.' },
   'json-syntax': { severity: 'error', summary: 'The JSON cannot be parsed.' },
   'duplicate-key': { severity: 'error', summary: 'A mapping has the same key twice.' },
   'not-a-mapping': { severity: 'error', summary: 'The document is not a mapping.' },
+  // Limits (src/parse/limits.ts): each can be raised
+  'too-large': { severity: 'error', summary: 'The file is larger than errcat reads.' },
+  'too-deep': { severity: 'error', summary: 'The data nests deeper than errcat reads.' },
+  'alias-limit': { severity: 'error', summary: 'YAML aliases expand without end or beyond the limit.' },
+  // Values JavaScript cannot hold as written
+  'invalid-key': { severity: 'error', summary: 'A mapping key is null, a list or a mapping.' },
+  'unsafe-integer': { severity: 'error', summary: 'An integer beyond 2^53, which JSON tools round.' },
   // Shape (JSON Schema of the catalog)
   'unknown-key': { severity: 'error', summary: 'A key the catalog language does not have.' },
   'missing-key': { severity: 'error', summary: 'A required key is absent.' },

@@ -42,7 +42,10 @@ describe('invalid fixtures', () => {
       expect(diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
       return;
     }
-    const result = await loadCatalog(join(DIR, name));
+    // A `# limits: maxBytes=300` line lowers a limit, so that a small fixture can exceed it.
+    const head = statSync(join(DIR, name)).isFile() ? readFileSync(join(DIR, name), 'utf8').slice(0, 500) : '';
+    const limits = Object.fromEntries([...(/# limits: (.+)/.exec(head)?.[1] ?? '').matchAll(/(\w+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
+    const result = await loadCatalog(join(DIR, name), { limits });
     expect(result.catalog === undefined).toBe(DIAGNOSTIC_CODES[want.code as keyof typeof DIAGNOSTIC_CODES]?.severity === 'error');
     expect(result.diagnostics.map((d) => `${d.code} ${d.start.line}:${d.start.column}`)).toContain(`${want.code} ${want.line}:${want.column}`);
     for (const d of result.diagnostics) expect(d.file).toBe(join(DIR, name));
