@@ -972,111 +972,111 @@ export interface ErrorResponse<C extends ErrorCode> {
 /** Builds the `missing_api_key` error response (HTTP 401). */
 export function createMissingApiKeyError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"missing_api_key"> {
   const status: 401 = init.status ?? 401;
-  const error: MissingApiKeyError = { code: "missing_api_key", message: fields["message"] ?? "No Authorization header on the request.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/missing_api_key", request_id: fields["request_id"] };
+  const error: MissingApiKeyError = { code: "missing_api_key", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "No Authorization header on the request.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/missing_api_key", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `invalid_api_key` error response (HTTP 401). */
 export function createInvalidApiKeyError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_api_key"> {
   const status: 401 = init.status ?? 401;
-  const error: InvalidApiKeyError = { code: "invalid_api_key", message: fields["message"] ?? "Header malformed, key prefix doesn't match an active key, or wrong secret.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_api_key", request_id: fields["request_id"] };
+  const error: InvalidApiKeyError = { code: "invalid_api_key", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Header malformed, key prefix doesn't match an active key, or wrong secret.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_api_key", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `api_key_revoked` error response (HTTP 401). */
 export function createApiKeyRevokedError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"api_key_revoked"> {
   const status: 401 = init.status ?? 401;
-  const error: ApiKeyRevokedError = { code: "api_key_revoked", message: fields["message"] ?? "The key was revoked.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/api_key_revoked", request_id: fields["request_id"] };
+  const error: ApiKeyRevokedError = { code: "api_key_revoked", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The key was revoked.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/api_key_revoked", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
 export function createApiKeyExpiredError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"api_key_expired"> {
   const status: 401 = init.status ?? 401;
-  const error: ApiKeyExpiredError = { code: "api_key_expired", message: fields["message"] ?? "The key passed its expires_at date.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/api_key_expired", request_id: fields["request_id"] };
+  const error: ApiKeyExpiredError = { code: "api_key_expired", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The key passed its expires_at date.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/api_key_expired", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `insufficient_scope` error response (HTTP 403). */
 export function createInsufficientScopeError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"insufficient_scope"> {
   const status: 403 = init.status ?? 403;
-  const error: InsufficientScopeError = { code: "insufficient_scope", message: fields["message"] ?? "Read-scope key calling PATCH /v1/devices/{id}.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/insufficient_scope", request_id: fields["request_id"] };
+  const error: InsufficientScopeError = { code: "insufficient_scope", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Read-scope key calling PATCH /v1/devices/{id}.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/insufficient_scope", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
 export function createRateLimitExceededError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"rate_limit_exceeded"> {
   const status: 429 = init.status ?? 429;
-  const error: RateLimitExceededError = { code: "rate_limit_exceeded", message: fields["message"] ?? "600 requests per 10 minutes per key.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/rate_limit_exceeded", request_id: fields["request_id"] };
+  const error: RateLimitExceededError = { code: "rate_limit_exceeded", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "600 requests per 10 minutes per key.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/rate_limit_exceeded", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `invalid_cursor` error response (HTTP 400). */
 export function createInvalidCursorError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_cursor"> {
   const status: 400 = init.status ?? 400;
-  const error: InvalidCursorError = { code: "invalid_cursor", message: fields["message"] ?? "The bookmark you sent is corrupted or too old.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_cursor", request_id: fields["request_id"] };
+  const error: InvalidCursorError = { code: "invalid_cursor", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The bookmark you sent is corrupted or too old.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_cursor", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `cursor_team_mismatch` error response (HTTP 400). */
 export function createCursorTeamMismatchError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"cursor_team_mismatch"> {
   const status: 400 = init.status ?? 400;
-  const error: CursorTeamMismatchError = { code: "cursor_team_mismatch", message: fields["message"] ?? "Cursor was issued under a different team's key.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/cursor_team_mismatch", request_id: fields["request_id"] };
+  const error: CursorTeamMismatchError = { code: "cursor_team_mismatch", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Cursor was issued under a different team's key.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/cursor_team_mismatch", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `cursor_device_mismatch` error response (HTTP 400). */
 export function createCursorDeviceMismatchError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"cursor_device_mismatch"> {
   const status: 400 = init.status ?? 400;
-  const error: CursorDeviceMismatchError = { code: "cursor_device_mismatch", message: fields["message"] ?? "Cursor was issued for a different device's pagination loop.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/cursor_device_mismatch", request_id: fields["request_id"] };
+  const error: CursorDeviceMismatchError = { code: "cursor_device_mismatch", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Cursor was issued for a different device's pagination loop.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/cursor_device_mismatch", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `time_range_too_large` error response (HTTP 400). */
 export function createTimeRangeTooLargeError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"time_range_too_large"> {
   const status: 400 = init.status ?? 400;
-  const error: TimeRangeTooLargeError = { code: "time_range_too_large", message: fields["message"] ?? "Range exceeds 90 days.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/time_range_too_large", request_id: fields["request_id"] };
+  const error: TimeRangeTooLargeError = { code: "time_range_too_large", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Range exceeds 90 days.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/time_range_too_large", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `invalid_time_range` error response (HTTP 400). */
 export function createInvalidTimeRangeError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_time_range"> {
   const status: 400 = init.status ?? 400;
-  const error: InvalidTimeRangeError = { code: "invalid_time_range", message: fields["message"] ?? "from/to not strict ISO 8601 UTC, or to ≤ from.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_time_range", request_id: fields["request_id"] };
+  const error: InvalidTimeRangeError = { code: "invalid_time_range", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "from/to not strict ISO 8601 UTC, or to ≤ from.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_time_range", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `device_not_found` error response (HTTP 404). */
 export function createDeviceNotFoundError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"device_not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: DeviceNotFoundError = { code: "device_not_found", message: fields["message"] ?? "Device with this id isn't in your team (or doesn't exist).", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/device_not_found", request_id: fields["request_id"] };
+  const error: DeviceNotFoundError = { code: "device_not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Device with this id isn't in your team (or doesn't exist).", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/device_not_found", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `assignment_not_found` error response (HTTP 404). */
 export function createAssignmentNotFoundError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"assignment_not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: AssignmentNotFoundError = { code: "assignment_not_found", message: fields["message"] ?? "Assignment id isn't on the device you asked about, or isn't visible to your team.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/assignment_not_found", request_id: fields["request_id"] };
+  const error: AssignmentNotFoundError = { code: "assignment_not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Assignment id isn't on the device you asked about, or isn't visible to your team.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/assignment_not_found", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `invalid_request` error response (HTTP 400 or 422). */
 export function createInvalidRequestError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 400 | 422; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_request"> {
   const status: 400 | 422 = init.status ?? 400;
-  const error: InvalidRequestError = { code: "invalid_request", message: fields["message"] ?? "Generic input rejection.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_request", request_id: fields["request_id"] };
+  const error: InvalidRequestError = { code: "invalid_request", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Generic input rejection.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/invalid_request", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `not_implemented` error response (HTTP 501). */
 export function createNotImplementedError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 501; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"not_implemented"> {
   const status: 501 = init.status ?? 501;
-  const error: NotImplementedError = { code: "not_implemented", message: fields["message"] ?? "Endpoint or request shape reserved for v1.1.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/not_implemented", request_id: fields["request_id"] };
+  const error: NotImplementedError = { code: "not_implemented", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Endpoint or request shape reserved for v1.1.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/not_implemented", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
 export function createInternalErrorError(fields: { message?: string; type: string; param: string | null; request_id: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   const status: 500 = init.status ?? 500;
-  const error: InternalErrorError = { code: "internal_error", message: fields["message"] ?? "Backend hiccup.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/internal_error", request_id: fields["request_id"] };
+  const error: InternalErrorError = { code: "internal_error", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Backend hiccup.", type: fields["type"], param: fields["param"], doc_url: "https://dev.1st.app/errors/internal_error", request_id: fields["request_id"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }

@@ -557,57 +557,57 @@ export interface ErrorResponse<C extends ErrorCode> {
 }
 
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */
-export function createInvalidParamError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INVALID_PARAM"> {
+export function createInvalidParamError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INVALID_PARAM"> {
   const status: 400 = init.status ?? 400;
-  const error: InvalidParamError = { code: "INVALID_PARAM", message: fields["message"] ?? "Query param or body failed validation (e.g. non-UUID id, bad page)." };
+  const error: InvalidParamError = { code: "INVALID_PARAM", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Query param or body failed validation (e.g. non-UUID id, bad page)." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `UNAUTHORIZED` error response (HTTP 401). */
-export function createUnauthorizedError(fields: { message?: string } = {}, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"UNAUTHORIZED"> {
+export function createUnauthorizedError(fields?: { message?: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"UNAUTHORIZED"> {
   const status: 401 = init.status ?? 401;
-  const error: UnauthorizedError = { code: "UNAUTHORIZED", message: fields["message"] ?? "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset." };
+  const error: UnauthorizedError = { code: "UNAUTHORIZED", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `DISPUTED` error response (HTTP 402). */
-export function createDisputedError(fields: { message?: string } = {}, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"DISPUTED"> {
+export function createDisputedError(fields?: { message?: string }, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"DISPUTED"> {
   const status: 402 = init.status ?? 402;
-  const error: DisputedError = { code: "DISPUTED", message: fields["message"] ?? "The workspace's subscription has an active chargeback dispute." };
+  const error: DisputedError = { code: "DISPUTED", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The workspace's subscription has an active chargeback dispute." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `PAST_DUE` error response (HTTP 402). */
-export function createPastDueError(fields: { message?: string } = {}, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"PAST_DUE"> {
+export function createPastDueError(fields?: { message?: string }, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"PAST_DUE"> {
   const status: 402 = init.status ?? 402;
-  const error: PastDueError = { code: "PAST_DUE", message: fields["message"] ?? "The workspace's subscription is past-due or over its limit." };
+  const error: PastDueError = { code: "PAST_DUE", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The workspace's subscription is past-due or over its limit." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `API_NOT_ALLOWED` error response (HTTP 403). */
-export function createApiNotAllowedError(fields: { message?: string } = {}, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"API_NOT_ALLOWED"> {
+export function createApiNotAllowedError(fields?: { message?: string }, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"API_NOT_ALLOWED"> {
   const status: 403 = init.status ?? 403;
-  const error: ApiNotAllowedError = { code: "API_NOT_ALLOWED", message: fields["message"] ?? "The workspace is on Free tier. Free does not include public API access." };
+  const error: ApiNotAllowedError = { code: "API_NOT_ALLOWED", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The workspace is on Free tier. Free does not include public API access." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
-export function createNotFoundError(fields: { message?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"NOT_FOUND"> {
+export function createNotFoundError(fields?: { message?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"NOT_FOUND"> {
   const status: 404 = init.status ?? 404;
-  const error: NotFoundError = { code: "NOT_FOUND", message: fields["message"] ?? "Prompt / version not found, or in a workspace the key can't see." };
+  const error: NotFoundError = { code: "NOT_FOUND", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Prompt / version not found, or in a workspace the key can't see." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `RATE_LIMITED` error response (HTTP 429). */
-export function createRateLimitedError(fields: { message?: string } = {}, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"RATE_LIMITED"> {
+export function createRateLimitedError(fields?: { message?: string }, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"RATE_LIMITED"> {
   const status: 429 = init.status ?? 429;
-  const error: RateLimitedError = { code: "RATE_LIMITED", message: fields["message"] ?? "Per-minute per-key or global rate limit exceeded." };
+  const error: RateLimitedError = { code: "RATE_LIMITED", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Per-minute per-key or global rate limit exceeded." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `INTERNAL_ERROR` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INTERNAL_ERROR"> {
+export function createInternalErrorError(fields?: { message?: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"INTERNAL_ERROR"> {
   const status: 500 = init.status ?? 500;
-  const error: InternalErrorError = { code: "INTERNAL_ERROR", message: fields["message"] ?? "Unexpected server error." };
+  const error: InternalErrorError = { code: "INTERNAL_ERROR", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Unexpected server error." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }

@@ -561,57 +561,57 @@ export interface ErrorResponse<C extends ErrorCode> {
 }
 
 /** Builds the `invalid_request` error response (HTTP 400). */
-export function createInvalidRequestError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_request"> {
+export function createInvalidRequestError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"invalid_request"> {
   const status: 400 = init.status ?? 400;
-  const error: InvalidRequestError = { code: "invalid_request", message: fields["message"] ?? "The request body is malformed or missing required fields", status: 400 };
+  const error: InvalidRequestError = { code: "invalid_request", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The request body is malformed or missing required fields", status: 400 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
-export function createUnauthorizedError(fields: { message?: string } = {}, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"unauthorized"> {
+export function createUnauthorizedError(fields?: { message?: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"unauthorized"> {
   const status: 401 = init.status ?? 401;
-  const error: UnauthorizedError = { code: "unauthorized", message: fields["message"] ?? "The API key is invalid, expired, or missing", status: 401 };
+  const error: UnauthorizedError = { code: "unauthorized", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The API key is invalid, expired, or missing", status: 401 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(fields: { message?: string } = {}, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forbidden"> {
+export function createForbiddenError(fields?: { message?: string }, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forbidden"> {
   const status: 403 = init.status ?? 403;
-  const error: ForbiddenError = { code: "forbidden", message: fields["message"] ?? "The API key does not have permission for this operation", status: 403 };
+  const error: ForbiddenError = { code: "forbidden", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The API key does not have permission for this operation", status: 403 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(fields: { message?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"not_found"> {
+export function createNotFoundError(fields?: { message?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: NotFoundError = { code: "not_found", message: fields["message"] ?? "The specified resource (sandbox, thread, etc.) does not exist", status: 404 };
+  const error: NotFoundError = { code: "not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The specified resource (sandbox, thread, etc.) does not exist", status: 404 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
 export function createRateLimitExceededError(fields: { message?: string; retryAfter: number }, init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"rate_limit_exceeded"> {
   const status: 429 = init.status ?? 429;
-  const error: RateLimitExceededError = { code: "rate_limit_exceeded", message: fields["message"] ?? "Too many requests in a short period", status: 429, retryAfter: fields["retryAfter"] };
+  const error: RateLimitExceededError = { code: "rate_limit_exceeded", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Too many requests in a short period", status: 429, retryAfter: fields["retryAfter"] };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `sandbox_error` error response (HTTP 500). */
-export function createSandboxErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"sandbox_error"> {
+export function createSandboxErrorError(fields?: { message?: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"sandbox_error"> {
   const status: 500 = init.status ?? 500;
-  const error: SandboxErrorError = { code: "sandbox_error", message: fields["message"] ?? "The sandbox encountered a runtime error", status: 500 };
+  const error: SandboxErrorError = { code: "sandbox_error", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The sandbox encountered a runtime error", status: 500 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `budget_exceeded` error response (HTTP 400). */
-export function createBudgetExceededError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"budget_exceeded"> {
+export function createBudgetExceededError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"budget_exceeded"> {
   const status: 400 = init.status ?? 400;
-  const error: BudgetExceededError = { code: "budget_exceeded", message: fields["message"] ?? "The request exceeded the maxBudgetUsd limit", status: 400 };
+  const error: BudgetExceededError = { code: "budget_exceeded", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "The request exceeded the maxBudgetUsd limit", status: 400 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }
 
 /** Builds the `stream_active` error response (HTTP 409). */
-export function createStreamActiveError(fields: { message?: string } = {}, init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"stream_active"> {
+export function createStreamActiveError(fields?: { message?: string }, init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"stream_active"> {
   const status: 409 = init.status ?? 409;
-  const error: StreamActiveError = { code: "stream_active", message: fields["message"] ?? "A stream is already active for this sandbox", status: 409 };
+  const error: StreamActiveError = { code: "stream_active", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "A stream is already active for this sandbox", status: 409 };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: { error: error } };
 }

@@ -432,29 +432,29 @@ export interface ErrorResponse<C extends ErrorCode> {
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
-export function createBadRequestError(fields: { detail?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"bad_request"> {
+export function createBadRequestError(fields?: { detail?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"bad_request"> {
   const status: 400 = init.status ?? 400;
-  const error: BadRequestError = { detail: fields["detail"] ?? "The request was malformed." };
+  const error: BadRequestError = { detail: (fields !== undefined && hasOwn(fields, "detail") ? fields["detail"] : undefined) ?? "The request was malformed." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(fields: { detail?: string } = {}, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forbidden"> {
+export function createForbiddenError(fields?: { detail?: string }, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"forbidden"> {
   const status: 403 = init.status ?? 403;
-  const error: ForbiddenError = { detail: fields["detail"] ?? "Authentication or authorization failed." };
+  const error: ForbiddenError = { detail: (fields !== undefined && hasOwn(fields, "detail") ? fields["detail"] : undefined) ?? "Authentication or authorization failed." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(fields: { detail?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"not_found"> {
+export function createNotFoundError(fields?: { detail?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: NotFoundError = { detail: fields["detail"] ?? "The requested resource does not exist." };
+  const error: NotFoundError = { detail: (fields !== undefined && hasOwn(fields, "detail") ? fields["detail"] : undefined) ?? "The requested resource does not exist." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `server_error` error response (HTTP 500 or 502 or 503 or 504). */
-export function createServerErrorError(fields: { detail?: string } = {}, init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
+export function createServerErrorError(fields?: { detail?: string }, init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"server_error"> {
   const status: 500 | 502 | 503 | 504 = init.status ?? 500;
-  const error: ServerErrorError = { detail: fields["detail"] ?? "Server-side error." };
+  const error: ServerErrorError = { detail: (fields !== undefined && hasOwn(fields, "detail") ? fields["detail"] : undefined) ?? "Server-side error." };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }

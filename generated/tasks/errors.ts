@@ -642,78 +642,78 @@ export interface ErrorResponse<C extends ErrorCode> {
 }
 
 /** Builds the `token_missing` error response (HTTP 401). */
-export function createTokenMissingError(fields: { message?: string } = {}, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"token_missing"> {
+export function createTokenMissingError(fields?: { message?: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"token_missing"> {
   const status: 401 = init.status ?? 401;
-  const error: TokenMissingError = { kind: "token_missing", message: fields["message"] ?? "No auth token provided" };
+  const error: TokenMissingError = { kind: "token_missing", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "No auth token provided" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `token_invalid` error response (HTTP 401). */
-export function createTokenInvalidError(fields: { message?: string } = {}, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"token_invalid"> {
+export function createTokenInvalidError(fields?: { message?: string }, init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"token_invalid"> {
   const status: 401 = init.status ?? 401;
-  const error: TokenInvalidError = { kind: "token_invalid", message: fields["message"] ?? "Auth token is invalid or revoked" };
+  const error: TokenInvalidError = { kind: "token_invalid", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Auth token is invalid or revoked" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `project_required` error response (HTTP 403). */
-export function createProjectRequiredError(fields: { message?: string } = {}, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"project_required"> {
+export function createProjectRequiredError(fields?: { message?: string }, init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"project_required"> {
   const status: 403 = init.status ?? 403;
-  const error: ProjectRequiredError = { kind: "project_required", message: fields["message"] ?? "Endpoint requires a project-scoped key" };
+  const error: ProjectRequiredError = { kind: "project_required", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Endpoint requires a project-scoped key" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `request_invalid` error response (HTTP 400). */
-export function createRequestInvalidError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"request_invalid"> {
+export function createRequestInvalidError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"request_invalid"> {
   const status: 400 = init.status ?? 400;
-  const error: RequestInvalidError = { kind: "request_invalid", message: fields["message"] ?? "Request body failed validation" };
+  const error: RequestInvalidError = { kind: "request_invalid", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Request body failed validation" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `url_required` error response (HTTP 400). */
-export function createUrlRequiredError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"url_required"> {
+export function createUrlRequiredError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"url_required"> {
   const status: 400 = init.status ?? 400;
-  const error: UrlRequiredError = { kind: "url_required", message: fields["message"] ?? "Source URL is required" };
+  const error: UrlRequiredError = { kind: "url_required", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Source URL is required" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `format_unsupported` error response (HTTP 400). */
-export function createFormatUnsupportedError(fields: { message?: string } = {}, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"format_unsupported"> {
+export function createFormatUnsupportedError(fields?: { message?: string }, init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"format_unsupported"> {
   const status: 400 = init.status ?? 400;
-  const error: FormatUnsupportedError = { kind: "format_unsupported", message: fields["message"] ?? "Format not supported for this task kind" };
+  const error: FormatUnsupportedError = { kind: "format_unsupported", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Format not supported for this task kind" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `task_not_found` error response (HTTP 404). */
-export function createTaskNotFoundError(fields: { message?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"task_not_found"> {
+export function createTaskNotFoundError(fields?: { message?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"task_not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: TaskNotFoundError = { kind: "task_not_found", message: fields["message"] ?? "Task does not exist" };
+  const error: TaskNotFoundError = { kind: "task_not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Task does not exist" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `run_not_found` error response (HTTP 404). */
-export function createRunNotFoundError(fields: { message?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"run_not_found"> {
+export function createRunNotFoundError(fields?: { message?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"run_not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: RunNotFoundError = { kind: "run_not_found", message: fields["message"] ?? "Run does not exist" };
+  const error: RunNotFoundError = { kind: "run_not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Run does not exist" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `automation_not_found` error response (HTTP 404). */
-export function createAutomationNotFoundError(fields: { message?: string } = {}, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"automation_not_found"> {
+export function createAutomationNotFoundError(fields?: { message?: string }, init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"automation_not_found"> {
   const status: 404 = init.status ?? 404;
-  const error: AutomationNotFoundError = { kind: "automation_not_found", message: fields["message"] ?? "Automation does not exist" };
+  const error: AutomationNotFoundError = { kind: "automation_not_found", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Automation does not exist" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `payment_required` error response (HTTP 402). */
-export function createPaymentRequiredError(fields: { message?: string } = {}, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"payment_required"> {
+export function createPaymentRequiredError(fields?: { message?: string }, init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"payment_required"> {
   const status: 402 = init.status ?? 402;
-  const error: PaymentRequiredError = { kind: "payment_required", message: fields["message"] ?? "A payment is required to continue using this service" };
+  const error: PaymentRequiredError = { kind: "payment_required", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "A payment is required to continue using this service" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalErrorError(fields: { message?: string } = {}, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
+export function createInternalErrorError(fields?: { message?: string }, init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {}): ErrorResponse<"internal_error"> {
   const status: 500 = init.status ?? 500;
-  const error: InternalErrorError = { kind: "internal_error", message: fields["message"] ?? "Server-side error" };
+  const error: InternalErrorError = { kind: "internal_error", message: (fields !== undefined && hasOwn(fields, "message") ? fields["message"] : undefined) ?? "Server-side error" };
   return { status, headers: { "content-type": CONTENT_TYPE, ...init.headers }, body: error };
 }

@@ -1,3 +1,4 @@
+import { ownValue, setOwn } from '../model/own.js';
 import type { Edit } from './plan.js';
 
 /** A spec (or part of one) as plain data: JSON.parse's or a YAML loader's output. */
@@ -17,18 +18,16 @@ export function mappingAt(value: unknown, path: readonly string[]): SpecMapping 
   return isMapping(node) ? node : undefined;
 }
 
-// defineProperty, so that a key such as `__proto__` stays a plain property.
-const define = (map: SpecMapping, key: string, value: unknown) => Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
 
 /** The mapping at a path, made (replacing whatever else is there) where there is none. */
 function mappingFor(root: SpecMapping, path: readonly string[]): SpecMapping {
   let node = root;
   for (const key of path) {
-    const child = node[key];
+    const child = ownValue(node, key);
     if (isMapping(child)) node = child;
     else {
       const created: SpecMapping = {};
-      define(node, key, created);
+      setOwn<unknown>(node, key, created);
       node = created;
     }
   }
@@ -38,7 +37,7 @@ function mappingFor(root: SpecMapping, path: readonly string[]): SpecMapping {
 /** Applies edits to spec data in place: keys keep their order, new ones go last; a delete where there is no mapping changes nothing. */
 export function applyEdits(root: SpecMapping, edits: readonly Edit[]): SpecMapping {
   for (const edit of edits) {
-    if (edit.kind === 'set') define(mappingFor(root, edit.path), edit.key, edit.value);
+    if (edit.kind === 'set') setOwn(mappingFor(root, edit.path), edit.key, edit.value);
     else delete mappingAt(root, edit.path)?.[edit.key];
   }
   return root;

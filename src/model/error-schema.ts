@@ -1,4 +1,5 @@
 import type { Catalog, Entry, Field, FieldShape, JsonValue } from './catalog.js';
+import { ownValue, setOwn } from './own.js';
 import { computedValues, entryFields } from './values.js';
 
 /** A JSON Schema (draft 2020-12) as a plain object. */
@@ -104,6 +105,6 @@ export function entryBodySchema(catalog: Catalog, entry: Entry): JsonSchema {
   const body = wrapInEnvelope(catalog, own, anyError);
   const key = catalog.envelope.key as string;
   const properties = body['properties'] as Record<string, JsonSchema>;
-  properties[key] = { ...properties[key], contains: own };
+  setOwn(properties, key, { ...ownValue(properties, key), contains: own });
   return body;
 }

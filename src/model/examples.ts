@@ -1,4 +1,5 @@
 import type { Catalog, Entry, Example, FieldShape, Header, JsonValue } from './catalog.js';
+import { ownValue, setOwn } from './own.js';
 import { computedValue, entryFields } from './values.js';
 
 const FORMAT_SAMPLES: Record<string, string> = {
@@ -36,11 +37,11 @@ export function sampleErrorObject(catalog: Catalog, entry: Entry, status: number
   const object: Record<string, JsonValue> = {};
   const { code, message } = catalog.envelope;
   if (code) setPath(object, code.path, entry.code);
-  object[message.name] = entry.title ?? entry.description ?? entry.fix ?? catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`;
+  setOwn(object, message.name, entry.title ?? entry.description ?? entry.fix ?? catalog.statuses.find((s) => s.status === status)?.title ?? `HTTP ${status}`);
   for (const field of entryFields(catalog, entry)) {
     const value = computedValue(field, entry, status, catalog);
-    if (value !== undefined) object[field.name] = value;
-    else if (field.required) object[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
+    if (value !== undefined) setOwn(object, field.name, value);
+    else if (field.required) setOwn(object, field.name, field.nullable && field.example === undefined ? null : sampleValue(field));
   }
   return object;
 }
@@ -49,10 +50,11 @@ function setPath(target: Record<string, JsonValue>, path: readonly string[], val
   const [head, ...rest] = path;
   if (head === undefined) return;
   if (rest.length === 0) {
-    target[head] = value;
+    setOwn(target, head, value);
     return;
   }
-  const child = (target[head] ??= {}) as Record<string, JsonValue>;
+  let child = ownValue(target, head) as Record<string, JsonValue> | undefined;
+  if (child === undefined) setOwn(target, head, (child = {}));
   setPath(child, rest, value);
 }
 
@@ -67,8 +69,8 @@ export function sampleHeaders(headers: readonly Header[], names: readonly string
   for (const name of names) {
     const header = headers.find((h) => h.name === name);
     if (!header) continue;
-    if (header.example !== undefined) result[name] = String(header.example);
-    else if (header.required) result[name] = header.type === 'string' ? 'example' : '1';
+    if (header.example !== undefined) setOwn(result, name, String(header.example));
+    else if (header.required) setOwn(result, name, header.type === 'string' ? 'example' : '1');
   }
   return result;
 }
@@ -98,11 +100,11 @@ export function statusOnlyExample(catalog: Catalog, status: number): JsonValue {
   const object: Record<string, JsonValue> = {};
   const { code, message } = catalog.envelope;
   if (code) setPath(object, code.path, code.type === 'integer' ? status : `http_${status}`);
-  object[message.name] = info?.description ?? info?.title ?? `HTTP ${status}`;
+  setOwn(object, message.name, info?.description ?? info?.title ?? `HTTP ${status}`);
   for (const field of catalog.fields) {
-    if (field.value.kind === 'status') object[field.name] = status;
-    else if (field.value.kind === 'const') object[field.name] = field.value.value;
-    else if (field.required) object[field.name] = field.nullable && field.example === undefined ? null : sampleValue(field);
+    if (field.value.kind === 'status') setOwn(object, field.name, status);
+    else if (field.value.kind === 'const') setOwn(object, field.name, field.value.value);
+    else if (field.required) setOwn(object, field.name, field.nullable && field.example === undefined ? null : sampleValue(field));
   }
   return wrapBody(catalog, object);
 }

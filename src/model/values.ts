@@ -1,11 +1,12 @@
 import type { Catalog, Entry, Field, JsonValue } from './catalog.js';
 import { expandTemplate } from './naming.js';
+import { ownValue } from './own.js';
 
 /** The value a computed field takes for an entry answered with `status`; undefined for free fields. */
 export function computedValue(field: Field, entry: Entry, status: number, catalog: Catalog): JsonValue | undefined {
   switch (field.value.kind) {
     case 'free':
-      return entry.values[field.name];
+      return ownValue(entry.values, field.name);
     case 'status':
       return status;
     case 'code':
@@ -17,7 +18,7 @@ export function computedValue(field: Field, entry: Entry, status: number, catalo
     case 'const':
       return field.value.value;
     case 'per-entry':
-      return entry.values[field.name] ?? field.value.default;
+      return ownValue(entry.values, field.name) ?? field.value.default;
     case 'docUrl':
       return entry.docUrl;
   }

@@ -8,6 +8,7 @@ import { checkPlaceholders, findHeader, resolveHeader } from './references.js';
 import type { RawEntry, RawStatus } from './raw.js';
 import { policyForStatus } from '../model/retry.js';
 import { normalizeRetry } from './retry.js';
+import { setOwn } from '../model/own.js';
 
 export interface EntryScope {
   envelope: Envelope;
@@ -142,10 +143,10 @@ function entryValues(key: string, raw: RawEntry, scope: EntryScope, ctx: Normali
       ctx.reportKey('invalid-value', `\`${name}\` is computed (\`value: ${field.value.kind}\`), so an entry cannot set it; remove it here or make the field \`per-entry\`.`, [...path, 'values', name]);
       continue;
     }
-    values[name] = value as JsonValue;
+    setOwn(values, name, value as JsonValue);
   }
   for (const field of scope.fields) {
-    if (field.value.kind === 'per-entry' && field.value.default === undefined && !(field.name in values)) {
+    if (field.value.kind === 'per-entry' && field.value.default === undefined && !Object.hasOwn(values, field.name)) {
       ctx.reportKey('missing-field-value', `\`${key}\` gives no value for the per-entry field \`${field.name}\`; add \`values: { ${field.name}: … }\` or a \`default\` on the field.`, path);
     }
     if (field.value.kind === 'docUrl' && raw.docUrl === undefined && scope.docUrlTemplate === undefined) {

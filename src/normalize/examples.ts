@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { Catalog, Entry, Example, Field, JsonValue } from '../model/catalog.js';
 import { entryBodySchema, shapeSchema } from '../model/error-schema.js';
 import { deriveExample, sampleErrorObject } from '../model/examples.js';
+import { ownValue } from '../model/own.js';
 import { computedValue, entryFields } from '../model/values.js';
 import { createBodyValidator } from '../model/json-schema-validator.js';
 import type { NormalizeContext } from './context.js';
@@ -63,7 +64,7 @@ function checkDerived(catalog: Catalog, entry: Entry, fieldValidator: (field: Fi
   const object = sampleErrorObject(catalog, entry, entry.statuses[0] ?? 500);
   for (const field of entryFields(catalog, entry)) {
     for (const status of entry.statuses) {
-      const value = status === entry.statuses[0] ? object[field.name] : computedValue(field, entry, status, catalog);
+      const value = status === entry.statuses[0] ? ownValue(object, field.name) : computedValue(field, entry, status, catalog);
       if (value === undefined) continue;
       const [error] = fieldValidator(field)(value);
       if (!error) continue;

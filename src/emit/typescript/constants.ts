@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { Entry, JsonValue } from '../../model/catalog.js';
 import { retryData } from '../../model/retry.js';
 import type { EmitContext } from './context.js';
-import { valueLiteral } from './literals.js';
+import { quotedKey, stringLiteral, valueLiteral } from './literals.js';
 
 function constant(name: string, initializer: string, doc: string, exported = true): StatementStructures {
   return {
@@ -34,7 +34,7 @@ function metaValue(entry: Entry, statusTitle: string): JsonValue {
 /** A `{ key: value }` literal whose keys are codes or statuses, one per line. */
 function keyedLiteral(entries: [string | number, JsonValue][]): string {
   if (entries.length === 0) return '{}';
-  const lines = entries.map(([key, value]) => `  ${key === '__proto__' ? '["__proto__"]' : JSON.stringify(String(key))}: ${valueLiteral(value)},`);
+  const lines = entries.map(([key, value]) => `  ${quotedKey(String(key))}: ${valueLiteral(value)},`);
   return `{\n${lines.join('\n')}\n}`;
 }
 
@@ -50,7 +50,7 @@ export function constantDeclarations(ctx: EmitContext): StatementStructures[] {
     constant('ERRORS', `${keyedLiteral(catalog.entries.map((e) => [e.code, metaValue(e, title(e.statuses[0]))]))} as const satisfies { readonly [C in ErrorCode]: ErrorMeta }`, 'What the catalog says about each code: statuses, title, fix, doc url, retry policy, headers.'),
     constant('STATUSES', `${keyedLiteral(statuses)} as const satisfies Readonly<Record<number, StatusMeta>>`, 'What the catalog says about each HTTP status it uses.'),
     constant('RETRY_DEFAULTS', `${keyedLiteral(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)]))} as const satisfies Readonly<Record<string, RetryPolicy>>`, 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
-    constant('CONTENT_TYPE', JSON.stringify(catalog.envelope.contentType), 'The media type of error bodies.'),
-    ...ctx.patterns.entries().map(([name, pattern]) => constant(name, `new RegExp(${JSON.stringify(pattern)}, "u")`, `Pattern of a catalog field.`, false)),
+    constant('CONTENT_TYPE', stringLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),
+    ...ctx.patterns.entries().map(([name, pattern]) => constant(name, `new RegExp(${stringLiteral(pattern)}, "u")`, `Pattern of a catalog field.`, false)),
   ];
 }

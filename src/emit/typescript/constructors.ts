@@ -3,7 +3,7 @@ import type { Entry, Field } from '../../model/catalog.js';
 import { shapeSchema } from '../../model/error-schema.js';
 import { computedValue, entryFields } from '../../model/values.js';
 import type { EmitContext } from './context.js';
-import { objectKey, propertyName, valueLiteral } from './literals.js';
+import { docText, objectKey, propertyName, stringLiteral, valueLiteral } from './literals.js';
 import { typeOf } from './schema-to-type.js';
 
 /** Server side: one function per code that builds `{ status, headers, body }`, which the guards accept. */
@@ -46,11 +46,18 @@ function constructorFor(ctx: EmitContext, entry: Entry) {
     const value = rest.reduceRight((inner, segment) => `{ ${objectKey(segment)}: ${inner} }`, valueLiteral(entry.code));
     if (head !== undefined) properties.push(`${objectKey(head)}: ${value}`);
   }
-  properties.push(`${objectKey(message)}: fields[${JSON.stringify(message)}] ?? ${JSON.stringify(defaultMessage)}`);
+  // Own properties only: a field named `toString` is not `{}.toString`.
+  const own = (name: string) => `(fields !== undefined && hasOwn(fields, ${stringLiteral(name)}) ? fields[${stringLiteral(name)}] : undefined)`;
+  properties.push(`${objectKey(message)}: ${own(message)} ?? ${stringLiteral(defaultMessage)}`);
   for (const field of fields) {
     if (isFree(field, entry, ctx)) {
-      const read = `fields[${JSON.stringify(field.name)}]`;
-      properties.push(field.required ? `${objectKey(field.name)}: ${read}` : `...(${read} === undefined ? {} : { ${objectKey(field.name)}: ${read} })`);
+      // A required field is typed as given; an optional one may be missing, and then must not be read from the prototype.
+      const read = `fields[${stringLiteral(field.name)}]`;
+      properties.push(
+        field.required
+          ? `${objectKey(field.name)}: ${read}`
+          : `...(fields !== undefined && hasOwn(fields, ${stringLiteral(field.name)}) && ${read} !== undefined ? { ${objectKey(field.name)}: ${read} } : {})`,
+      );
       continue;
     }
     // A computed value may depend on the status (an echoed status, a template over {status}).
@@ -66,11 +73,12 @@ function constructorFor(ctx: EmitContext, entry: Entry) {
     name: ctx.constructorName(entry),
     isExported: true,
     parameters: [
-      { name: 'fields', type: `{ ${input.join('; ')} }`, ...(free.some((f) => f.required) ? {} : { initializer: '{}' }) },
+      // Optional rather than `= {}`: `{}` does not fit `{ toString?: string }` (its inherited `toString` is a function).
+      { name: 'fields', type: `{ ${input.join('; ')} }`, ...(free.some((f) => f.required) ? {} : { hasQuestionToken: true }) },
       { name: 'init', type: `{ readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> }`, initializer: '{}' },
     ],
     returnType: `ErrorResponse<${valueLiteral(entry.code)}>`,
-    docs: [`Builds the \`${String(entry.code).replace(/\*\//g, '*\\/')}\` error response (HTTP ${entry.statuses.join(' or ')}).`],
+    docs: [`Builds the \`${docText(String(entry.code))}\` error response (HTTP ${entry.statuses.join(' or ')}).`],
     statements: [
       `const status: ${statusType} = init.status ?? ${entry.statuses[0]};`,
       `const error: ${ctx.typeName(entry)} = { ${properties.join(', ')} };`,

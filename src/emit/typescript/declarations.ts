@@ -2,7 +2,7 @@ import { entryOf } from '../../model/values.js';
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { errorObjectSchema, type JsonSchema } from '../../model/error-schema.js';
 import type { Catalog } from '../../model/catalog.js';
-import { literalType, propertyName, docText } from './literals.js';
+import { literalType, propertyName, docText, stringLiteral } from './literals.js';
 import type { EmitContext } from './context.js';
 import { entryDoc } from './jsdoc.js';
 import { typeOf } from './schema-to-type.js';
@@ -53,7 +53,7 @@ export function typeDeclarations(ctx: EmitContext): StatementStructures[] {
       name: 'ErrorTypes',
       isExported: true,
       docs: ['The error object type of each code.'],
-      properties: catalog.entries.map((e) => ({ name: JSON.stringify(String(e.code)), type: ctx.typeName(e) })),
+      properties: catalog.entries.map((e) => ({ name: stringLiteral(String(e.code)), type: ctx.typeName(e) })),
     },
     exportedType('ErrorFor<C extends ErrorCode>', `ErrorTypes[\`\${C}\`]`, 'The error object of one code.'),
     objectInterface('UnknownError', errorObjectSchema(catalog), 'An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.'),

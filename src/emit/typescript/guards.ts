@@ -2,7 +2,7 @@ import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructu
 import { errorObjectSchema, wrapInEnvelope } from '../../model/error-schema.js';
 import type { EmitContext } from './context.js';
 import { entryDoc } from './jsdoc.js';
-import { valueLiteral } from './literals.js';
+import { docText, stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 
 function guard(name: string, parameterType: string, predicate: string, statements: string[], doc: string, exported = true): FunctionDeclarationStructure {
@@ -20,14 +20,14 @@ function guard(name: string, parameterType: string, predicate: string, statement
 /** An expression reading the code of an error object along the code's path. */
 export function codeExpression(ctx: EmitContext, expr: string): string {
   const path = ctx.catalog.envelope.code?.path ?? [];
-  return path.reduce((acc, segment) => `own(${acc}, ${JSON.stringify(segment)})`, expr);
+  return path.reduce((acc, segment) => `own(${acc}, ${stringLiteral(segment)})`, expr);
 }
 
 /** An expression for the error object inside a body: the body, its wrapper key, or the list's first item. */
 export function firstErrorExpression(ctx: EmitContext, expr: string): string {
   const { envelope } = ctx.catalog;
   if (envelope.key === undefined) return expr;
-  const wrapped = `own(${expr}, ${JSON.stringify(envelope.key)})`;
+  const wrapped = `own(${expr}, ${stringLiteral(envelope.key)})`;
   return envelope.kind === 'list' ? `${ctx.patterns.use('firstItem')}(${wrapped})` : wrapped;
 }
 
@@ -36,7 +36,7 @@ export function guardDeclarations(ctx: EmitContext): StatementStructures[] {
   const statements: StatementStructures[] = [];
   for (const entry of catalog.entries) {
     const check = checkOf(errorObjectSchema(catalog, entry), 'value', ctx.patterns);
-    statements.push(guard(ctx.guardName(entry), 'unknown', `value is ${ctx.typeName(entry)}`, [`return ${check};`], `Whether a value is a \`${String(entry.code)}\` error object, exactly as the schema says.\n\n${entryDoc(entry)}`));
+    statements.push(guard(ctx.guardName(entry), 'unknown', `value is ${ctx.typeName(entry)}`, [`return ${check};`], `Whether a value is a \`${docText(String(entry.code))}\` error object, exactly as the schema says.\n\n${entryDoc(entry)}`));
   }
   const codeless = catalog.envelope.code === undefined;
   statements.push({

@@ -36,7 +36,7 @@ export function emitTypeScript(catalog: Catalog, banner: string): string {
   });
   const header = [
     '/**',
-    ...`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards and helpers.\nNo runtime dependencies; safe in browsers and Node.`.split('\n').map((l) => ` * ${docText(l)}`.trimEnd()),
+    ...docText(`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards and helpers.\nNo runtime dependencies; safe in browsers and Node.`).split('\n').map((l) => ` * ${l}`.trimEnd()),
     ' */',
     '/* eslint-disable */',
   ].join('\n');

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
-import { access, valueLiteral } from './literals.js';
+import { access, stringLiteral, valueLiteral } from './literals.js';
 
 /**
  * What the guards need besides the always-present helpers: regular expressions (hoisted to
@@ -104,11 +104,11 @@ function objectCheck(schema: JsonSchema, expr: string, patterns: PatternTable): 
   for (const [name, property] of Object.entries(properties)) {
     const value = access(expr, name);
     const check = checkOf(property, value, patterns);
-    const present = `hasOwn(${expr}, ${JSON.stringify(name)})`;
+    const present = `hasOwn(${expr}, ${stringLiteral(name)})`;
     if (required.includes(name)) parts.push(present, check === 'true' ? 'true' : check);
     else if (check !== 'true') parts.push(`(!${present} || ${check})`);
   }
-  for (const name of required.filter((n) => !(n in properties))) parts.push(`hasOwn(${expr}, ${JSON.stringify(name)})`);
+  for (const name of required.filter((n) => !Object.hasOwn(properties, n))) parts.push(`hasOwn(${expr}, ${stringLiteral(name)})`);
   if (schema['additionalProperties'] === false) parts.push(`${patterns.use('onlyKeys')}(${expr}, ${valueLiteral(Object.keys(properties))})`);
   return parts.filter((p) => p !== 'true').join(' && ');
 }
