@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'unsupported-spec': { severity: 'error', summary: 'The spec is not OpenAPI 3.1, 3.0 or Swagger 2.0.' },
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
+  'spec-shape': { severity: 'error', summary: 'Where errcat edits, the spec holds something other than a mapping.' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

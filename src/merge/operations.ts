@@ -44,23 +44,28 @@ const isParameter = (segment: string) => /^\{[^{}]+\}$/.test(segment);
 /**
  * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
  * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
+ * Matched as a table over (pattern segment, path segment), row by row: time is the product of
+ * the two lengths, whatever the pattern (a backtracking matcher is exponential in its `**`s).
  */
 export function pathMatches(pattern: string, path: string): boolean {
   const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
-  const match = (i: number, j: number): boolean => {
-    if (i === want.length) return j === have.length;
-    const segment = want[i] as string;
-    if (segment === '**') {
-      for (let k = j; k <= have.length; k++) if (match(i + 1, k)) return true;
-      return false;
+  const same = (segment: string, actual: string) => segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
+  if (!want.includes('**')) return want.length === have.length && want.every((segment, i) => same(segment, have[i] as string));
+  // reach[j]: the first i pattern segments match the first j path segments.
+  let reach = have.map(() => false).concat(false);
+  reach[0] = true;
+  for (const segment of want) {
+    const next = reach.map(() => false);
+    for (let j = 0; j <= have.length; j++) {
+      if (segment === '**') next[j] = (reach[j] as boolean) || (j > 0 && (next[j - 1] as boolean));
+      else if (j > 0 && reach[j - 1]) {
+        next[j] = same(segment, have[j - 1] as string);
+      }
     }
-    const actual = have[j];
-    if (actual === undefined) return false;
-    const ok = segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
-    return ok && match(i + 1, j + 1);
-  };
-  return match(0, 0);
+    reach = next;
+  }
+  return reach[have.length] as boolean;
 }
 
 /** Every criterion a selector names must hold (any value within one criterion will do). */
