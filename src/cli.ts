@@ -5,6 +5,7 @@ import type { CheckOptions } from './cli/check.js';
 import type { GenerateCommandOptions } from './cli/generate.js';
 import type { MergeOptions } from './cli/merge.js';
 import { EXIT, UsageError } from './cli/terminal.js';
+import { limitsFromEnvironment } from './parse/limits.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -42,6 +43,7 @@ function program(): Command {
       .description('Compile catalogs into OpenAPI components, TypeScript and a Markdown reference: one catalog with --out, or every catalog of errcat.config.yaml.'),
   )
     .option('-w, --watch', 'regenerate whenever a catalog, the config or a template changes')
+    .option('--force', 'write outputs that are read-only too (their mode is kept)')
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string | undefined, options: GenerateCommandOptions) => {
@@ -61,6 +63,7 @@ function program(): Command {
     .requiredOption('-s, --spec <file>', 'the OpenAPI 3.1, 3.0 or Swagger 2.0 spec (YAML or JSON)')
     .option('-o, --out <file>', 'write here instead of editing the spec in place; - for stdout')
     .option('--no-validate', 'skip reading the merged spec back and validating it with swagger-parser')
+    .option('--force', 'write the spec even if it is read-only (its mode is kept)')
     .option('-q, --quiet', 'print nothing on success')
     .action(async (file: string, options: MergeOptions) => {
       const { mergeCommand } = await import('./cli/merge.js');
@@ -79,6 +82,14 @@ function program(): Command {
 
 async function main(argv: readonly string[]): Promise<void> {
   try {
+    // Limits raised by the environment (ERRCAT_MAX_*): a value that is not a number is a usage error.
+    for (const kind of ['catalog', 'spec'] as const) {
+      try {
+        limitsFromEnvironment(kind);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
     await program().parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -39,9 +39,10 @@ export async function checkCommand(catalog: string | undefined, options: CheckOp
   const results: { path: string; state: 'current' | 'stale' | 'missing'; summary?: string }[] = [];
   for (const file of plan.files) {
     const path = displayPath(file.path);
-    const current = await readFile(file.path, 'utf8').catch(() => undefined);
+    const current = await readFile(file.path).catch(() => undefined);
+    const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
     if (current === undefined) results.push({ path, state: 'missing' });
-    else if (current !== file.content) results.push({ path, state: 'stale', summary: diffSummary(current, file.content) });
+    else if (Buffer.compare(current, content) !== 0) results.push({ path, state: 'stale', summary: diffSummary(current.toString('utf8'), Buffer.from(content).toString('utf8')) });
     else results.push({ path, state: 'current' });
   }
   const bad = results.filter((r) => r.state !== 'current');

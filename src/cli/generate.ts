@@ -8,6 +8,8 @@ export interface GenerateCommandOptions extends ProjectOptions {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  /** Write read-only outputs too. */
+  force?: boolean;
 }
 
 /** One run: plan everything in memory, then write it all or nothing. */
@@ -26,7 +28,13 @@ export async function generateOnce(catalog: string | undefined, options: Generat
     if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: plan.diagnostics, files: [] }, null, 2)}\n`);
     return EXIT.diagnostics;
   }
-  const written = await writeFilesAtomically(plan.files);
+  const { written, diagnostics } = await writeFilesAtomically(plan.files, { force: options.force === true });
+  if (diagnostics.length > 0) {
+    const shown = diagnostics.map((d) => ({ ...d, file: displayPath(d.file) }));
+    printDiagnostics(shown, new Map());
+    if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, diagnostics: shown, files: [] }, null, 2)}\n`);
+    return EXIT.diagnostics;
+  }
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, diagnostics: plan.diagnostics, files: written }, null, 2)}\n`);
   } else if (!options.quiet) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFilesAtomically } from '../write/files.js';
+import { printDiagnostics } from './project.js';
 import { EXIT } from './terminal.js';
 
 const STARTER_CATALOG = `# yaml-language-server: $schema=node_modules/errcat/schema/catalog.schema.json
@@ -86,7 +87,11 @@ export async function initCommand(options: { dir?: string }): Promise<number> {
     process.stderr.write(`errcat: ${existing.map((f) => f.path).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written\n`);
     return EXIT.diagnostics;
   }
-  await writeFilesAtomically(files);
+  const { diagnostics } = await writeFilesAtomically(files);
+  if (diagnostics.length > 0) {
+    printDiagnostics(diagnostics, new Map());
+    return EXIT.diagnostics;
+  }
   for (const f of files) process.stdout.write(`wrote     ${f.path}\n`);
   process.stdout.write('next: errcat generate\n');
   return EXIT.ok;

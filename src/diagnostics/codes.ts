@@ -50,6 +50,11 @@ export const DIAGNOSTIC_CODES = {
   'component-conflict': { severity: 'error', summary: "The spec has its own component under a name errcat needs." },
   'spec-invalid': { severity: 'error', summary: 'The merged spec would not be valid.' },
   'spec-shape': { severity: 'error', summary: 'Where errcat edits, the spec holds something other than a mapping.' },
+  // Writing files (src/write/files.ts)
+  'not-writable': { severity: 'error', summary: 'The file to write is read-only (--force writes it anyway).' },
+  'spec-changed': { severity: 'error', summary: 'The spec changed on disk while errcat merged into it.' },
+  'file-locked': { severity: 'error', summary: 'Another errcat process is writing the same file.' },
+  'write-failed': { severity: 'error', summary: 'The file system refused the write (full disk, permissions).' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
