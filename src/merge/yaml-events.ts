@@ -1,5 +1,5 @@
 import { CHOMPING_MODE, COLLECTION_STYLE, constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
-import { AliasExpansion, aliasMessage, DEFAULT_LIMITS, depthMessage, type Limits } from '../parse/limits.js';
+import { aliasMessage, DEFAULT_LIMITS, depthMessage, eventsAliasProblem, type Limits } from '../parse/limits.js';
 import { isMapping, type SpecMapping } from './spec-data.js';
 import { afterLine, blockLayout, type MappingLayout, type YamlOutline } from './yaml-layout.js';
 
@@ -11,39 +11,6 @@ export interface LimitRefusal {
 }
 
 export type YamlEventsRead = { data: unknown; outline: YamlOutline } | { refused: LimitRefusal };
-
-/**
- * The first alias that takes the expanded data over the limit or into a loop, found in one pass
- * over the events (js-yaml shares aliased objects, but everything after it — comparing, cloning,
- * validating, printing — would walk the expansion).
- */
-function aliasRefusal(text: string, events: readonly Event[], limits: Limits): LimitRefusal | undefined {
-  const expansion = new AliasExpansion(limits.maxAliasNodes);
-  const open: { size: number; anchor: ReturnType<AliasExpansion['open']> | undefined }[] = [];
-  const add = (size: number) => {
-    const parent = open[open.length - 1];
-    if (parent) parent.size += size;
-  };
-  for (const event of events) {
-    if (event.type === EVENT_ID.DOCUMENT) open.push({ size: 0, anchor: undefined });
-    else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
-      open.push({ size: 1, anchor: event.anchorStart >= 0 ? expansion.open(text.slice(event.anchorStart, event.anchorEnd)) : undefined });
-    } else if (event.type === EVENT_ID.SCALAR) {
-      if (event.anchorStart >= 0) expansion.close(expansion.open(text.slice(event.anchorStart, event.anchorEnd)), 1);
-      add(1);
-    } else if (event.type === EVENT_ID.ALIAS) {
-      const size = expansion.alias(text.slice(event.anchorStart, event.anchorEnd));
-      // An undefined alias is js-yaml's to report, with its position.
-      if (typeof size !== 'number') return size.kind === 'undefined' ? undefined : { code: 'alias-limit', offset: event.anchorStart - 1, message: aliasMessage(size, limits) };
-      add(size);
-    } else {
-      const closed = open.pop();
-      if (closed?.anchor) expansion.close(closed.anchor, closed.size);
-      add(closed?.size ?? 0);
-    }
-  }
-  return undefined;
-}
 
 /**
  * A YAML spec read with js-yaml's event parser: one pass gives both the data (built from the
@@ -62,8 +29,8 @@ export function readYamlEvents(text: string, limits: Limits = DEFAULT_LIMITS.spe
     // The caller falls back to the `yaml` package, which reports located diagnostics.
     return undefined;
   }
-  const refused = aliasRefusal(text, events, limits);
-  if (refused) return { refused };
+  const aliases = eventsAliasProblem(text, events, limits);
+  if (aliases) return { refused: { code: 'alias-limit', offset: aliases.offset, message: aliasMessage(aliases.problem, limits) } };
   try {
     documents = constructFromEvents(events, { source: text });
   } catch {

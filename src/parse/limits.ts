@@ -1,4 +1,4 @@
-import { parseEvents } from 'js-yaml';
+import { EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Alias } from 'yaml';
 
 /**
@@ -236,4 +236,51 @@ export function documentAliasProblem(document: Document.Parsed, limits: Limits):
   };
   size(document.contents);
   return found;
+}
+
+/**
+ * The first alias that takes the expanded data over the limit or into a loop, found in one pass
+ * over js-yaml's events (js-yaml shares aliased objects, but everything after it — comparing,
+ * cloning, validating, printing — would walk the expansion). An undefined alias is left to the
+ * parser that reports it.
+ */
+export function eventsAliasProblem(text: string, events: readonly Event[], limits: Limits): { problem: AliasProblem; offset: number } | undefined {
+  const expansion = new AliasExpansion(limits.maxAliasNodes);
+  const open: { size: number; anchor: Anchor | undefined }[] = [];
+  const add = (size: number) => {
+    const parent = open[open.length - 1];
+    if (parent) parent.size += size;
+  };
+  for (const event of events) {
+    if (event.type === EVENT_ID.DOCUMENT) open.push({ size: 0, anchor: undefined });
+    else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
+      open.push({ size: 1, anchor: event.anchorStart >= 0 ? expansion.open(text.slice(event.anchorStart, event.anchorEnd)) : undefined });
+    } else if (event.type === EVENT_ID.SCALAR) {
+      if (event.anchorStart >= 0) expansion.close(expansion.open(text.slice(event.anchorStart, event.anchorEnd)), 1);
+      add(1);
+    } else if (event.type === EVENT_ID.ALIAS) {
+      const size = expansion.alias(text.slice(event.anchorStart, event.anchorEnd));
+      if (typeof size !== 'number') return size.kind === 'undefined' ? undefined : { problem: size, offset: event.anchorStart - 1 };
+      add(size);
+    } else {
+      const closed = open.pop();
+      if (closed?.anchor) expansion.close(closed.anchor, closed.size);
+      add(closed?.size ?? 0);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where aliases in a YAML text first expand past the limit, read with js-yaml's event parser
+ * (several times faster than the `yaml` package on a long chain of aliases), or undefined: also
+ * when the text has no alias at all, or js-yaml cannot read it (the `yaml` package then reports it).
+ */
+export function yamlAliasOverflow(text: string, limits: Limits): { problem: AliasProblem; offset: number } | undefined {
+  if (!/(^|[\s[{,:-])\*[^\s,\]}]/.test(text)) return undefined;
+  try {
+    return eventsAliasProblem(text, parseEvents(text, { maxDepth: limits.maxDepth }), limits);
+  } catch {
+    return undefined;
+  }
 }

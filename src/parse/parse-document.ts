@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { aliasMessage, depthMessage, documentAliasProblem, jsonDepthOverflow, resolveLimits, sizeOverflow, yamlDepthOverflow, type LimitedFile, type Limits } from './limits.js';
+import { aliasMessage, depthMessage, documentAliasProblem, jsonDepthOverflow, resolveLimits, sizeOverflow, yamlAliasOverflow, yamlDepthOverflow, type LimitedFile, type Limits } from './limits.js';
 import { positionOfOffset, spanOf, type SourceDocument } from './source-document.js';
 
 export type ParseResult = { source?: SourceDocument; diagnostics: Diagnostic[] };
@@ -37,6 +37,11 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   if (deep !== -1) {
     const at = positionOfOffset(text, deep);
     return { diagnostics: [diagnostic('too-deep', depthMessage(limits), file, { start: at, end: at })] };
+  }
+  const bomb = json ? undefined : yamlAliasOverflow(text, limits);
+  if (bomb) {
+    const at = positionOfOffset(text, bomb.offset);
+    return { diagnostics: [diagnostic('alias-limit', aliasMessage(bomb.problem, limits), file, { start: at, end: at })] };
   }
   if (json) {
     const errors: ParseError[] = [];
