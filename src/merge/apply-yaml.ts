@@ -38,6 +38,13 @@ export interface RewriteRefusal {
  */
 export function rewriteRefusal(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): RewriteRefusal | undefined {
   const targets = { reachable: (path: readonly string[]) => outline.mapping(path) !== undefined, whole: (path: readonly string[]) => outline.mapping(path)?.style === 'whole' };
+  // Aliases written out as their value (see `keepAliases`) are written from data too.
+  for (const path of new Set(edits.flatMap((edit) => edit.path.map((_, i) => JSON.stringify(edit.path.slice(0, i + 1)))))) {
+    const at = outline.aliases(JSON.parse(path) as string[])[0];
+    if (!at) continue;
+    if (!isWellFormed(text)) return { code: 'not-text', offset: at.start, message: `This alias must be written out as its value, and the file holds bytes that are not UTF-8; save it as UTF-8, or write the value out.` };
+    if (unsafeNumberIn(mappingAt(data, JSON.parse(path) as string[]))) return { code: 'unsafe-integer', offset: at.start, message: `This alias must be written out as its value, which holds a number JavaScript cannot hold exactly; write the value out, or quote the number.` };
+  }
   for (const group of groupEdits(targets, edits)) {
     const layout = outline.mapping(group.path);
     if (layout?.style !== 'whole') continue;
@@ -97,7 +104,29 @@ export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlO
       splices.push({ start: end, end, text: lead + block(pending, layout.column), depth });
     }
   }
-  return splices;
+  return [...splices, ...keepAliases(outline, edits, splices, data)];
+}
+
+/**
+ * An edit to an anchored mapping (or to anything inside one) would show through every alias of
+ * it; where the edits do not rewrite an alias anyway, it is written out as the value it had.
+ */
+function keepAliases(outline: YamlOutline, edits: readonly Edit[], splices: readonly Splice[], data: unknown): Splice[] {
+  const inside = (at: number) => splices.some((splice) => splice.start <= at && at < Math.max(splice.end, splice.start + 1));
+  const kept = new Map<number, Splice>();
+  const seen = new Set<string>();
+  for (const edit of edits) {
+    for (let depth = 0; depth <= edit.path.length; depth++) {
+      const path = edit.path.slice(0, depth);
+      const id = JSON.stringify(path);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const alias of outline.aliases(path)) {
+        if (!inside(alias.start)) kept.set(alias.start, { start: alias.start, end: alias.end, text: JSON.stringify(mappingAt(data, path)), depth: 0 });
+      }
+    }
+  }
+  return [...kept.values()];
 }
 
 /** The edited YAML text (see `yamlSplices`). */

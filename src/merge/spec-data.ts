@@ -19,26 +19,35 @@ export function mappingAt(value: unknown, path: readonly string[]): SpecMapping 
 }
 
 
-/** The mapping at a path, made (replacing whatever else is there) where there is none. */
-function mappingFor(root: SpecMapping, path: readonly string[]): SpecMapping {
+/**
+ * The mapping at a path, made where there is none (replacing whatever else is there), and copied
+ * where this edit run has not copied it yet: a YAML alias makes two places share one object,
+ * and an edit at one place must not show at the other (the text errcat writes says so too).
+ */
+function mappingFor(root: SpecMapping, path: readonly string[], own: WeakSet<object>): SpecMapping {
   let node = root;
   for (const key of path) {
     const child = ownValue(node, key);
-    if (isMapping(child)) node = child;
-    else {
-      const created: SpecMapping = {};
-      setOwn<unknown>(node, key, created);
-      node = created;
+    const next: SpecMapping = isMapping(child) ? (own.has(child) ? child : { ...child }) : {};
+    if (next !== child) {
+      setOwn<unknown>(node, key, next);
+      own.add(next);
     }
+    node = next;
   }
   return node;
 }
 
-/** Applies edits to spec data in place: keys keep their order, new ones go last; a delete where there is no mapping changes nothing. */
+/**
+ * Applies edits to spec data: keys keep their order, new ones go last; a delete where there is no
+ * mapping changes nothing. The root is changed in place; the mappings on the edits' paths are
+ * copied once (see `mappingFor`), the rest is shared with the input.
+ */
 export function applyEdits(root: SpecMapping, edits: readonly Edit[]): SpecMapping {
+  const own = new WeakSet<object>([root]);
   for (const edit of edits) {
-    if (edit.kind === 'set') setOwn(mappingFor(root, edit.path), edit.key, edit.value);
-    else delete mappingAt(root, edit.path)?.[edit.key];
+    if (edit.kind === 'set') setOwn(mappingFor(root, edit.path, own), edit.key, edit.value);
+    else if (mappingAt(root, edit.path)) delete mappingFor(root, edit.path, own)[edit.key];
   }
   return root;
 }

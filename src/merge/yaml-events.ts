@@ -1,7 +1,7 @@
 import { CHOMPING_MODE, COLLECTION_STYLE, constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import { aliasMessage, DEFAULT_LIMITS, depthMessage, eventsAliasProblem, type Limits } from '../parse/limits.js';
 import { isMapping, type SpecMapping } from './spec-data.js';
-import { afterLine, blockLayout, type MappingLayout, type YamlOutline } from './yaml-layout.js';
+import { afterLine, blockLayout, type MappingLayout, type TextRange, type YamlOutline } from './yaml-layout.js';
 
 /** A spec refused for a limit, with where to point. */
 export interface LimitRefusal {
@@ -157,7 +157,24 @@ class EventOutline implements YamlOutline {
     return this.layouts.get(id);
   }
 
-  private find(path: readonly string[]): MappingLayout | undefined {
+  aliases(path: readonly string[]): TextRange[] {
+    const found = this.nodeAt(path);
+    const event = found && this.events[found.node];
+    if (!found || event?.type !== EVENT_ID.MAPPING || event.anchorStart < 0) return [];
+    const name = this.text.slice(event.anchorStart, event.anchorEnd);
+    const ranges: TextRange[] = [];
+    for (let i = (this.extents.close[found.node] as number) + 1; i < this.events.length; i++) {
+      const other = this.events[i] as Event;
+      if (other.type === EVENT_ID.DOCUMENT || other.type === EVENT_ID.POP || other.anchorStart < 0 || this.text.slice(other.anchorStart, other.anchorEnd) !== name) continue;
+      // A later node with the same anchor takes the name over.
+      if (other.type !== EVENT_ID.ALIAS) break;
+      ranges.push({ start: other.anchorStart - 1, end: other.anchorEnd });
+    }
+    return ranges;
+  }
+
+  /** The event of the node at a path, and its data. */
+  private nodeAt(path: readonly string[]): { node: number; value: unknown } | undefined {
     let node = 1;
     let value = this.data;
     for (const key of path) {
@@ -167,7 +184,12 @@ class EventOutline implements YamlOutline {
       node = pair.value;
       value = value[key];
     }
-    return this.layout(node, value);
+    return { node, value };
+  }
+
+  private find(path: readonly string[]): MappingLayout | undefined {
+    const found = this.nodeAt(path);
+    return found && this.layout(found.node, found.value);
   }
 
   /** The event after a node and everything in it. */
