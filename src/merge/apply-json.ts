@@ -55,7 +55,8 @@ function objectStyle(text: string, object: JsonObjectLayout, unit: string, eol: 
  */
 export function jsonSplices(text: string, edits: readonly Edit[], objects: ReadonlyMap<string, JsonObjectLayout>, data: unknown): Splice[] {
   const unit = detectIndent(text);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The first line end says which the file uses (a search of the whole text for `\r\n` costs a pass over it).
+  const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   const valueText = (value: unknown, indent: string | undefined) =>
     indent === undefined ? JSON.stringify(value) : (JSON.stringify(value, null, unit) as string).split('\n').join(`${eol}${indent}`);
   const pairText = (key: string, value: unknown, style: ObjectStyle) => `${JSON.stringify(key)}${style.colon}${valueText(value, style.indent)}`;

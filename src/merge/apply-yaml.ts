@@ -30,32 +30,10 @@ export interface RewriteRefusal {
   message: string;
 }
 
-/**
- * A mapping errcat rewrites whole (a flow mapping or an alias) is written from its data, which
- * has lost a number too large for JavaScript and the bytes of text that was not UTF-8 (read as
- * U+FFFD): such a mapping is refused rather than changed. Everything spliced pair by pair keeps
- * its bytes, whatever they are.
- */
-export function rewriteRefusal(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): RewriteRefusal | undefined {
-  const targets = { reachable: (path: readonly string[]) => outline.mapping(path) !== undefined, whole: (path: readonly string[]) => outline.mapping(path)?.style === 'whole' };
-  // Aliases written out as their value (see `keepAliases`) are written from data too.
-  for (const path of new Set(edits.flatMap((edit) => edit.path.map((_, i) => JSON.stringify(edit.path.slice(0, i + 1)))))) {
-    const at = outline.aliases(JSON.parse(path) as string[])[0];
-    if (!at) continue;
-    if (!isWellFormed(text)) return { code: 'not-text', offset: at.start, message: `This alias must be written out as its value, and the file holds bytes that are not UTF-8; save it as UTF-8, or write the value out.` };
-    if (unsafeNumberIn(mappingAt(data, JSON.parse(path) as string[]))) return { code: 'unsafe-integer', offset: at.start, message: `This alias must be written out as its value, which holds a number JavaScript cannot hold exactly; write the value out, or quote the number.` };
-  }
-  for (const group of groupEdits(targets, edits)) {
-    const layout = outline.mapping(group.path);
-    if (layout?.style !== 'whole') continue;
-    const where = group.path.length === 0 ? 'the top-level mapping' : `\`${group.path.join('.')}\``;
-    if (!isWellFormed(text.slice(layout.start, layout.end))) {
-      return { code: 'not-text', offset: layout.start, message: `${where} holds bytes that are not UTF-8, and errcat must rewrite it (it is a flow mapping or an alias); save the file as UTF-8, or write this mapping in block style.` };
-    }
-    if (unsafeNumberIn(mappingAt(data, group.path))) {
-      return { code: 'unsafe-integer', offset: layout.start, message: `${where} holds a number JavaScript cannot hold exactly, and errcat must rewrite it (it is a flow mapping or an alias); write the mapping in block style, or quote the number.` };
-    }
-  }
+/** What a region written from data (rather than kept) would lose, as a refusal; undefined when nothing. */
+function lossOf(text: string, start: number, end: number, value: unknown, what: string): RewriteRefusal | undefined {
+  if (!isWellFormed(text.slice(start, end))) return { code: 'not-text', offset: start, message: `${what} holds bytes that are not UTF-8; save the file as UTF-8, or write it in block style.` };
+  if (unsafeNumberIn(value)) return { code: 'unsafe-integer', offset: start, message: `${what} holds a number JavaScript cannot hold exactly; write it in block style, or quote the number.` };
   return undefined;
 }
 
@@ -63,11 +41,15 @@ export function rewriteRefusal(text: string, edits: readonly Edit[], outline: Ya
  * The splices that apply edits to YAML text: each edited pair's lines are replaced, new pairs go
  * after a mapping's last pair, and every other byte — comments, order, quoting, blank lines,
  * anchors — stays as it was. A flow mapping (`{ … }`) or an alias is rewritten as one flow
- * mapping. `data` is what the text says, and `outline` where it says it.
+ * mapping, from its data; and so is an alias of an anchored mapping the edits change (see
+ * `keepAliases`). Data has lost a number too large for JavaScript, and the bytes of text that
+ * was not UTF-8 (read as U+FFFD): a region holding either is refused rather than rewritten.
+ * `data` is what the text says, and `outline` where it says it.
  */
-export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): Splice[] {
+export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): Splice[] | RewriteRefusal {
   const unit = indentUnit(outline, data);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The first line end says which the file uses (a search of the whole text for `\r\n` costs a pass over it).
+  const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   const block = (pairs: Iterable<[string, unknown]>, column: number) =>
     stringify(new Map(pairs), { indent: unit, lineWidth: 0, aliasDuplicateObjects: false })
       .split('\n')
@@ -80,6 +62,9 @@ export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlO
     if (!layout) continue;
     const depth = group.path.length;
     if (layout.style === 'whole') {
+      const where = group.path.length === 0 ? 'The top-level mapping' : `\`${group.path.join('.')}\` (a flow mapping or an alias, which errcat rewrites whole)`;
+      const loss = lossOf(text, layout.start, layout.end, mappingAt(data, group.path), where);
+      if (loss) return loss;
       const value = applyEdits(structuredClone(mappingAt(data, group.path) ?? {}), group.edits);
       splices.push({ start: layout.start, end: layout.end, text: JSON.stringify(value), depth });
       continue;
@@ -104,14 +89,16 @@ export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlO
       splices.push({ start: end, end, text: lead + block(pending, layout.column), depth });
     }
   }
-  return [...splices, ...keepAliases(outline, edits, splices, data)];
+  const kept = keepAliases(text, outline, edits, splices, data);
+  return Array.isArray(kept) ? [...splices, ...kept] : kept;
 }
 
 /**
  * An edit to an anchored mapping (or to anything inside one) would show through every alias of
  * it; where the edits do not rewrite an alias anyway, it is written out as the value it had.
  */
-function keepAliases(outline: YamlOutline, edits: readonly Edit[], splices: readonly Splice[], data: unknown): Splice[] {
+function keepAliases(text: string, outline: YamlOutline, edits: readonly Edit[], splices: readonly Splice[], data: unknown): Splice[] | RewriteRefusal {
+  if (!outline.anchored()) return [];
   const inside = (at: number) => splices.some((splice) => splice.start <= at && at < Math.max(splice.end, splice.start + 1));
   const kept = new Map<number, Splice>();
   const seen = new Set<string>();
@@ -122,7 +109,11 @@ function keepAliases(outline: YamlOutline, edits: readonly Edit[], splices: read
       if (seen.has(id)) continue;
       seen.add(id);
       for (const alias of outline.aliases(path)) {
-        if (!inside(alias.start)) kept.set(alias.start, { start: alias.start, end: alias.end, text: JSON.stringify(mappingAt(data, path)), depth: 0 });
+        if (inside(alias.start)) continue;
+        const value = mappingAt(data, path);
+        const loss = lossOf(text, 0, text.length, value, 'This alias, which errcat writes out as its value since the mapping it names changes,');
+        if (loss) return { ...loss, offset: alias.start };
+        kept.set(alias.start, { start: alias.start, end: alias.end, text: JSON.stringify(value), depth: 0 });
       }
     }
   }
@@ -131,5 +122,7 @@ function keepAliases(outline: YamlOutline, edits: readonly Edit[], splices: read
 
 /** The edited YAML text (see `yamlSplices`). */
 export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): string {
-  return applySplices(text, yamlSplices(text, edits, outline, data));
+  const splices = yamlSplices(text, edits, outline, data);
+  if (!Array.isArray(splices)) throw new Error(splices.message);
+  return applySplices(text, splices);
 }

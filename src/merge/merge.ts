@@ -6,9 +6,9 @@ import { depthMessage, resolveLimits, sizeOverflow, type Limits } from '../parse
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, positionOfOffset, type SourceDocument } from '../parse/source-document.js';
 import { jsonSplices } from './apply-json.js';
-import { rewriteRefusal, yamlSplices } from './apply-yaml.js';
+import { yamlSplices } from './apply-yaml.js';
 import { applySplices, spliceToBytes, type Splice } from './edit-groups.js';
-import { scanJson } from './json-outline.js';
+import { countKeys, scanJson } from './json-outline.js';
 import { planMerge, specVersion } from './plan.js';
 import { applyEdits, isMapping } from './spec-data.js';
 import { decodeSpecText, readableText } from './spec-text.js';
@@ -68,6 +68,9 @@ function readSpec(file: string, text: string, limits: Limits): ReadSpec {
   return source ? { data: source.document.toJS({ maxAliasCount: -1 }), outline: documentOutline(text, source.document), source, diagnostics } : { diagnostics };
 }
 
+/** Whether a YAML text may hold an alias (`*name` after a space, bracket, comma, indicator or at a line's start): then its data may share objects. */
+const ALIAS = /(^|[\s[{,:-])\*[^\s,\]}]/;
+
 const at = (text: string, offset: number): Span => {
   const position = positionOfOffset(text, offset);
   return { start: position, end: position };
@@ -115,12 +118,14 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
   }
   let splices: Splice[];
   if (read.outline) {
-    const refused = rewriteRefusal(body, plan.edits, read.outline, root);
-    if (refused) return { diagnostics: [diagnostic(refused.code, refused.message, file, at(readable, refused.offset))], notes: plan.notes };
-    splices = yamlSplices(body, plan.edits, read.outline, root);
+    const spliced = yamlSplices(body, plan.edits, read.outline, root);
+    if (!Array.isArray(spliced)) return { diagnostics: [diagnostic(spliced.code, spliced.message, file, at(readable, spliced.offset))], notes: plan.notes };
+    splices = spliced;
   } else {
-    // JSON: one scan finds duplicate keys (JSON.parse keeps the last silently) and the offsets to splice at.
-    const scan = scanJson(readable, plan.edits.map((edit) => edit.path), limits.maxDepth);
+    // JSON: one scan finds the offsets to splice at, and counts keys: when JSON.parse kept fewer
+    // (of two equal keys it keeps one, silently), a second scan finds where.
+    let scan = scanJson(readable, plan.edits.map((edit) => edit.path), limits.maxDepth);
+    if (scan.ok && scan.keys !== countKeys(root)) scan = scanJson(readable, [], limits.maxDepth, { duplicates: true });
     if (!scan.ok) {
       const message =
         scan.problem === 'duplicate-key'
@@ -130,8 +135,9 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
     }
     splices = jsonSplices(body, plan.edits, scan.objects, root);
   }
-  // The spec's data is not needed as it was from here on: edit it in place (no 13 MB clone).
-  const planned = applyEdits(root, plan.edits);
+  // The spec's data is not needed as it was from here on: edit it in place (no 13 MB clone),
+  // copying only what aliases may share.
+  const planned = applyEdits(root, plan.edits, !isJsonText(file, readable) && ALIAS.test(readable));
   let mergedText: string | undefined;
   if (options.validate !== false) {
     mergedText = bom + applySplices(body, splices);

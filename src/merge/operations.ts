@@ -41,31 +41,39 @@ export function listOperations(spec: { paths?: unknown }): SpecOperation[] {
 
 const isParameter = (segment: string) => /^\{[^{}]+\}$/.test(segment);
 
+/** One segment of a pattern against one of a path. */
+function segmentMatches(segment: string, actual: string): boolean {
+  return segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
+}
+
 /**
  * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
  * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
- * Matched as a table over (pattern segment, path segment), row by row: time is the product of
- * the two lengths, whatever the pattern (a backtracking matcher is exponential in its `**`s).
+ * With `**`, matched as a table over (pattern segment, path segment), row by row: time is the
+ * product of the two lengths, whatever the pattern (a backtracking matcher is exponential in
+ * its `**`s).
  */
 export function pathMatches(pattern: string, path: string): boolean {
   const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
-  const same = (segment: string, actual: string) => segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
-  if (!want.includes('**')) return want.length === have.length && want.every((segment, i) => same(segment, have[i] as string));
-  // reach[j]: the first i pattern segments match the first j path segments.
-  let reach = have.map(() => false).concat(false);
-  reach[0] = true;
-  for (const segment of want) {
-    const next = reach.map(() => false);
-    for (let j = 0; j <= have.length; j++) {
-      if (segment === '**') next[j] = (reach[j] as boolean) || (j > 0 && (next[j - 1] as boolean));
-      else if (j > 0 && reach[j - 1]) {
-        next[j] = same(segment, have[j - 1] as string);
-      }
-    }
-    reach = next;
+  if (!want.includes('**')) {
+    if (want.length !== have.length) return false;
+    for (let i = 0; i < want.length; i++) if (!segmentMatches(want[i] as string, have[i] as string)) return false;
+    return true;
   }
-  return reach[have.length] as boolean;
+  // reach[j]: the pattern's segments so far match the path's first j segments.
+  let reach = new Uint8Array(have.length + 1);
+  let next = new Uint8Array(have.length + 1);
+  reach[0] = 1;
+  for (const segment of want) {
+    next.fill(0);
+    for (let j = 0; j <= have.length; j++) {
+      if (segment === '**') next[j] = reach[j] || (j > 0 ? (next[j - 1] as number) : 0);
+      else if (j > 0 && reach[j - 1]) next[j] = segmentMatches(segment, have[j - 1] as string) ? 1 : 0;
+    }
+    [reach, next] = [next, reach];
+  }
+  return reach[have.length] === 1;
 }
 
 /** Every criterion a selector names must hold (any value within one criterion will do). */

@@ -55,13 +55,18 @@ function registryProblems(spec: Record<string, unknown>): MergePlan['misshapen']
 /** Each mapping an edit goes through that the spec has as something else: errcat would have to replace it. */
 function shapeProblems(spec: Record<string, unknown>, edits: readonly Edit[]): MergePlan['misshapen'] {
   const problems = new Map<string, MergePlan['misshapen'][number]>();
-  for (const edit of edits) {
+  // The edits of one mapping share its path.
+  const walked = new Set<readonly string[]>();
+  for (const { path: editPath } of edits) {
+    if (walked.has(editPath)) continue;
+    walked.add(editPath);
     let node: unknown = spec;
-    for (const [i, key] of edit.path.entries()) {
+    for (let i = 0; i < editPath.length; i++) {
+      const key = editPath[i] as string;
       if (!isMapping(node) || !Object.hasOwn(node, key)) break;
       node = node[key];
       if (isMapping(node)) continue;
-      const path = edit.path.slice(0, i + 1);
+      const path = editPath.slice(0, i + 1);
       problems.set(JSON.stringify(path), {
         path,
         message: `\`${path.join('.')}\` holds ${describe(node)} where OpenAPI has a mapping, and errcat will not replace it; make it a mapping (or remove it), then merge again.`,

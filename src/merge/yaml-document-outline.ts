@@ -20,6 +20,11 @@ export function documentOutline(text: string, document: Document.Parsed): YamlOu
       });
       return blockLayout(text, keys, whole);
     },
+    anchored() {
+      let found = false;
+      visit(document, { Map: (_, map) => void (found ||= map.anchor !== undefined) });
+      return found;
+    },
     aliases(path) {
       const node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
       if (!isMap(node) || !node.anchor || !node.range) return [];

@@ -157,6 +157,13 @@ class EventOutline implements YamlOutline {
     return this.layouts.get(id);
   }
 
+  private anchors: boolean | undefined;
+
+  anchored(): boolean {
+    this.anchors ??= this.events.some((event) => event.type === EVENT_ID.MAPPING && event.anchorStart >= 0);
+    return this.anchors;
+  }
+
   aliases(path: readonly string[]): TextRange[] {
     const found = this.nodeAt(path);
     const event = found && this.events[found.node];

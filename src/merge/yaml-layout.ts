@@ -26,6 +26,8 @@ export interface YamlOutline {
   mapping(path: readonly string[]): MappingLayout | undefined;
   /** The aliases (`*name`) elsewhere in the text of the mapping at a path, when it has an anchor. */
   aliases(path: readonly string[]): TextRange[];
+  /** Whether any mapping of the text has an anchor (when none has, no alias needs a look). */
+  anchored(): boolean;
 }
 
 function lineStart(text: string, offset: number): number {
