@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { diagnostic, FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import type { Catalog } from '../model/catalog.js';
 import { depthMessage, resolveLimits, sizeOverflow, type Limits } from '../parse/limits.js';
@@ -145,6 +144,8 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
     // Splicing went wrong if the text does not say what was planned: a bug, never written.
     if (!isDeepStrictEqual(readBack, planned)) throw new Error(`errcat bug: the merged ${file} does not read back as planned; nothing was written`);
     try {
+      // Loaded here: a merge without validation, or refused before it, does not pay for it.
+      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
       await SwaggerParser.validate(readBack as never, { resolve: { external: false } });
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 4).join(' ');

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, statfsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,6 @@ import { CLI, ROOT, runCli, type CliRun } from '../helpers.js';
 
 const SPEC = join(ROOT, 'specs/sandbox/openapi.yaml');
 const SANDBOX = join(ROOT, 'specs/sandbox/errors.yaml');
-const TASKS = join(ROOT, 'specs/tasks/errors.yaml');
 
 function workspace(): { dir: string; spec: string } {
   const dir = mkdtempSync(join(tmpdir(), 'errcat-fs-'));
@@ -92,23 +91,4 @@ describe('errcat merge on the file system', () => {
       spawnSync('umount', [mount]);
     }
   });
-
-  it('lands both of two merges of different catalogs into one spec at once (10 times)', async () => {
-    const { dir, spec } = workspace();
-    const merge = (catalog: string) =>
-      new Promise<number | null>((done) => {
-        // Without validation (a second of swagger-parser each): the lock is what is tested.
-        const child = spawn(process.execPath, [CLI, 'merge', catalog, '--spec', spec, '--quiet', '--no-validate'], { stdio: 'ignore' });
-        child.on('exit', done);
-      });
-    for (let round = 0; round < 10; round++) {
-      copyFileSync(SPEC, spec);
-      const exits = await Promise.all([merge(SANDBOX), merge(TASKS)]);
-      expect(exits).toEqual([0, 0]);
-      expect(registry(spec)).toEqual(['Sandbox API', 'Task Automation API']);
-      const schemas = Object.keys((parse(readFileSync(spec, 'utf8')) as { components: { schemas: object } }).components.schemas);
-      expect(schemas).toEqual(expect.arrayContaining(['SandboxApiError', 'TasksApiError']));
-      expect(leftovers(dir)).toEqual([]);
-    }
-  }, 60_000);
 });
