@@ -1,9 +1,9 @@
-import { applySplices, groupEdits, pairEdits, type Splice } from './edit-groups.js';
+import { groupEdits, pairEdits, type Splice } from './edit-groups.js';
 import { pathId, type JsonObjectLayout } from './json-outline.js';
 import type { Edit } from './plan.js';
 
 /** The indentation the file uses: the first indented line's leading whitespace. */
-export function detectIndent(text: string): string {
+function detectIndent(text: string): string {
   return /\n([ \t]+)\S/.exec(text)?.[1] ?? '  ';
 }
 
@@ -95,9 +95,4 @@ export function jsonSplices(text: string, edits: readonly Edit[], objects: Reado
     }
   }
   return splices;
-}
-
-/** The edited JSON text (see `jsonSplices`). */
-export function applyToJson(text: string, edits: readonly Edit[], objects: ReadonlyMap<string, JsonObjectLayout>, data: unknown): string {
-  return applySplices(text, jsonSplices(text, edits, objects, data));
 }

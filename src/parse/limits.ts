@@ -58,7 +58,7 @@ export function resolveLimits(kind: LimitedFile, overrides: Partial<Limits> = {}
   return { ...DEFAULT_LIMITS[kind], ...limitsFromEnvironment(kind), ...overrides };
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 2 ** 10) return `${bytes} bytes`;
   if (bytes < MiB) return `${Math.round(bytes / 2 ** 10)} KB`;
   return `${Math.round((bytes / MiB) * 10) / 10} MB`;
@@ -183,7 +183,7 @@ interface Anchor {
  * expanded size once its node is complete, each alias adding its anchor's size. Linear in the
  * document, whatever the aliases would expand to.
  */
-export class AliasExpansion {
+class AliasExpansion {
   private readonly anchors = new Map<string, Anchor>();
   private added = 0;
 
