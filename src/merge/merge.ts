@@ -44,6 +44,12 @@ interface ReadSpec {
   diagnostics: Diagnostic[];
 }
 
+/** Where an offset of a text is, as a diagnostic's span. */
+const at = (text: string, offset: number): Span => {
+  const position = positionOfOffset(text, offset);
+  return { start: position, end: position };
+};
+
 /**
  * A spec's data, read as cheaply as the format allows: JSON.parse for JSON, js-yaml's event
  * parser for YAML (data and offsets in one pass). When either refuses the text, the `yaml`
@@ -58,10 +64,7 @@ function readSpec(file: string, text: string, limits: Limits): ReadSpec {
     }
   }
   const events = readYamlEvents(text, limits);
-  if (events && 'refused' in events) {
-    const at = positionOfOffset(text, events.refused.offset);
-    return { diagnostics: [diagnostic(events.refused.code, events.refused.message, file, { start: at, end: at })] };
-  }
+  if (events && 'refused' in events) return { diagnostics: [diagnostic(events.refused.code, events.refused.message, file, at(text, events.refused.offset))] };
   if (events) return { ...events, diagnostics: [] };
   const { source, diagnostics } = parseSource(file, text, { kind: 'spec', limits });
   return source ? { data: source.document.toJS({ maxAliasCount: -1 }), outline: documentOutline(text, source.document), source, diagnostics } : { diagnostics };
@@ -69,11 +72,6 @@ function readSpec(file: string, text: string, limits: Limits): ReadSpec {
 
 /** Whether a YAML text may hold an alias (`*name` after a space, bracket, comma, indicator or at a line's start): then its data may share objects. */
 const ALIAS = /(^|[\s[{,:-])\*[^\s,\]}]/;
-
-const at = (text: string, offset: number): Span => {
-  const position = positionOfOffset(text, offset);
-  return { start: position, end: position };
-};
 
 /**
  * Merges a catalog's components into a spec's text and references them from its operations.
