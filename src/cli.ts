@@ -7,6 +7,7 @@ import type { GenerateCommandOptions } from './cli/generate.js';
 import type { LintOptions } from './cli/lint.js';
 import type { MergeOptions } from './cli/merge.js';
 import { ERRCAT_VERSION, EXIT, UsageError } from './cli/terminal.js';
+import { limitsFromEnvironment } from './parse/limits.js';
 
 /** `--out <path>`, with `--output` as another name for it (joined in the preAction hook). */
 function withOut(command: Command, description: string): Command {
@@ -59,6 +60,7 @@ function program(): Command {
   )
     .option('--format <format>', 'the same as --openapi-format')
     .option('-w, --watch', 'regenerate whenever a catalog, the config or a template changes')
+    .option('--force', 'write outputs that are read-only too (their mode is kept)')
     .option('--json', 'print a machine-readable report on stdout')
     .option('-q, --quiet', 'print errors only, nothing on success')
     .action(async (file: string | undefined, options: GenerateCommandOptions & { format?: string }) => {
@@ -87,6 +89,7 @@ function program(): Command {
     .option('--no-validate', 'skip reading the merged spec back and validating it with swagger-parser')
     .option('-v, --verbose', 'also print a note for each response of the spec\'s own that was kept or replaced')
     .option('-q, --quiet', 'print errors only, nothing on success')
+    .option('--force', 'write the spec even if it is read-only (its mode is kept)')
     .action(async (file: string, options: MergeOptions) => {
       const { mergeCommand } = await import('./cli/merge.js');
       process.exitCode = await mergeCommand(file, options);
@@ -128,6 +131,14 @@ function program(): Command {
 
 async function main(argv: readonly string[]): Promise<void> {
   try {
+    // Limits raised by the environment (ERRCAT_MAX_*): a value that is not a number is a usage error.
+    for (const kind of ['catalog', 'spec'] as const) {
+      try {
+        limitsFromEnvironment(kind);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    }
     await program().parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,8 +3,9 @@
  *
  *   import { loadCatalog, generate, merge, loadTemplates, writeFilesAtomically } from 'errcat';
  */
-export { loadCatalog, loadCatalogText, type LoadResult } from './load.js';
-export { generate, type GenerateOptions } from './generate.js';
+export { loadCatalog, loadCatalogText, type LoadResult, type LoadOptions } from './load.js';
+export { DEFAULT_LIMITS, LIMIT_VARIABLES, resolveLimits, type Limits } from './parse/limits.js';
+export { generate, type GenerateOptions, type GeneratedFile } from './generate.js';
 export { openApiDocument, openApiComponents, ComponentNames, type OpenApiVersion, type OpenApiDocument } from './emit/openapi/index.js';
 export { emitTypeScript } from './emit/typescript/index.js';
 export { renderDocs, TemplateError, type TemplateSet } from './emit/docs/render.js';
@@ -13,10 +14,11 @@ export { loadConfig, findConfig, type ProjectConfig, type Target } from './proje
 export { defineConfig, type ErrcatConfig, type TargetSettings } from './project/define-config.js';
 export { planProject, type Plan } from './project/plan.js';
 export { compareWithDisk, type OutputState } from './project/check.js';
-export { mergeSpec as merge, mergeSpec, type MergeResult } from './merge/merge.js';
+export { mergeSpec as merge, mergeSpec, type MergeResult, type MergeOptions } from './merge/merge.js';
+export { mergeFile, type MergeFileOptions, type MergeFileResult } from './merge/merge-file.js';
 export { planMerge, type Edit, type MergeCounts, type MergePlan, type ResponseDecision } from './merge/plan.js';
 export { attachedStatuses, listOperations, type AttachedStatus, type SpecOperation } from './merge/operations.js';
-export { writeFilesAtomically, type OutputFile, type WrittenFile } from './write/files.js';
+export { writeFilesAtomically, type OutputFile, type WrittenFile, type WriteOptions, type WriteResult } from './write/files.js';
 export { serialize, type DataFormat } from './write/serialize.js';
 export { formatDiagnostic, summarizeDiagnostics } from './diagnostics/format.js';
 export { formatDiagnostics, REPORT_FORMATS, type ReportFormat } from './diagnostics/formats.js';

@@ -59,7 +59,8 @@ function openApiSchemaToJsonSchema(schema: unknown): unknown {
 export function documentValidator(document: Json): (ref: string, value: unknown) => string[] {
   const version = String(document['openapi'] ?? document['swagger']);
   const is31 = version.startsWith('3.1');
-  const ajv = is31 ? new Ajv2020({ allErrors: true, strict: false }) : new Ajv({ allErrors: true, strict: false });
+  // Own properties only, as JSON Schema means: a body without `valueOf` has none.
+  const ajv = is31 ? new Ajv2020({ allErrors: true, strict: false, ownProperties: true }) : new Ajv({ allErrors: true, strict: false, ownProperties: true });
   addFormats(ajv as Ajv);
   const schemas = (version === '2.0' ? document['definitions'] : (document['components'] as Json)['schemas']) as Json;
   const converted = is31 ? schemas : Object.fromEntries(Object.entries(schemas).map(([k, v]) => [k, openApiSchemaToJsonSchema(v)]));

@@ -8,6 +8,8 @@ export interface GenerateCommandOptions extends ProjectOptions {
   quiet?: boolean;
   json?: boolean;
   watch?: boolean;
+  /** Write read-only outputs too. */
+  force?: boolean;
 }
 
 /** One run: plan everything in memory, then write it all or nothing. */
@@ -26,14 +28,17 @@ export async function generateOnce(catalog: string | undefined, options: Generat
   const plan = await planProject(project.config, progress ? (done, total, target) => process.stderr.write(`\r[${done + 1}/${total}] ${displayPath(target.catalog)}\u001b[K`) : undefined);
   if (progress) process.stderr.write('\r\u001b[K');
   const failed = plan.diagnostics.some((d) => d.severity === 'error');
-  const written = failed ? [] : await writeFilesAtomically(plan.files);
+  const write = failed ? { written: [], diagnostics: [] } : await writeFilesAtomically(plan.files, { force: options.force === true });
+  // A refused write (read-only output, full disk) changes no file; its diagnostics come after the plan's.
+  const diagnostics = [...plan.diagnostics, ...write.diagnostics];
+  const written = write.diagnostics.length > 0 ? [] : write.written;
   if (format === 'json') {
-    writeDiagnostics('json', plan.diagnostics, plan.texts, { files: written.map((w) => ({ ...w, path: displayPath(w.path) })) });
-    return failed ? EXIT.diagnostics : EXIT.ok;
+    writeDiagnostics('json', diagnostics, plan.texts, { files: written.map((w) => ({ ...w, path: displayPath(w.path) })) });
+    return failed || write.diagnostics.length > 0 ? EXIT.diagnostics : EXIT.ok;
   }
   // --quiet: errors only.
-  printDiagnostics(options.quiet ? plan.diagnostics.filter((d) => d.severity === 'error') : plan.diagnostics, plan.texts);
-  if (failed) return EXIT.diagnostics;
+  printDiagnostics(options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics, plan.texts);
+  if (failed || write.diagnostics.length > 0) return EXIT.diagnostics;
   if (!options.quiet) {
     for (const w of written) process.stdout.write(`${describeWritten(w)}\n`);
     const changed = written.filter((w) => w.outcome === 'written').length;

@@ -39,7 +39,11 @@ export async function importCommand(specFile: string, options: ImportOptions): P
     process.stdout.write(result.text);
     return EXIT.ok;
   }
-  await writeFilesAtomically([{ path: options.out, content: result.text }]);
+  const write = await writeFilesAtomically([{ path: options.out, content: result.text }]);
+  if (write.diagnostics.length > 0) {
+    printDiagnostics(write.diagnostics);
+    return EXIT.diagnostics;
+  }
   if (!options.quiet) process.stdout.write(`wrote     ${options.out}: ${describeCatalog(result.catalog)}\n`);
   return EXIT.ok;
 }

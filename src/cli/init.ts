@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { displayPath } from '../project/display-path.js';
 import { writeFilesAtomically } from '../write/files.js';
+import { printDiagnostics } from './output.js';
 import { EXIT } from './terminal.js';
 
 const STARTER_CATALOG = `# yaml-language-server: $schema=node_modules/errcat/schema/catalog.schema.json
@@ -87,7 +88,11 @@ export async function initCommand(options: { dir?: string }): Promise<number> {
     process.stderr.write(`errcat: ${existing.map((f) => displayPath(f.path)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing written\n`);
     return EXIT.diagnostics;
   }
-  await writeFilesAtomically(files);
+  const { diagnostics } = await writeFilesAtomically(files);
+  if (diagnostics.length > 0) {
+    printDiagnostics(diagnostics, new Map());
+    return EXIT.diagnostics;
+  }
   for (const f of files) process.stdout.write(`wrote     ${displayPath(f.path)}\n`);
   process.stdout.write('next: errcat generate\n');
   return EXIT.ok;

@@ -4,13 +4,20 @@
  */
 export const DIAGNOSTIC_CODES = {
   // Reading and parsing
-  'not-a-file': { severity: 'error', summary: 'The path is a directory or another non-file.' },
+  'not-a-file': { severity: 'error', summary: 'The path is a directory or another non-file, or cannot be read.' },
   'not-text': { severity: 'error', summary: 'The file is binary or not valid UTF-8.' },
   'empty-file': { severity: 'error', summary: 'The file holds no catalog.' },
   'yaml-syntax': { severity: 'error', summary: 'The YAML cannot be parsed.' },
   'json-syntax': { severity: 'error', summary: 'The JSON cannot be parsed.' },
   'duplicate-key': { severity: 'error', summary: 'A mapping has the same key twice.' },
   'not-a-mapping': { severity: 'error', summary: 'The document is not a mapping.' },
+  // Limits (src/parse/limits.ts): each can be raised
+  'too-large': { severity: 'error', summary: 'The file is larger than errcat reads.' },
+  'too-deep': { severity: 'error', summary: 'The data nests deeper than errcat reads.' },
+  'alias-limit': { severity: 'error', summary: 'YAML aliases expand without end or beyond the limit.' },
+  // Values JavaScript cannot hold as written
+  'invalid-key': { severity: 'error', summary: 'A mapping key is null, a list or a mapping.' },
+  'unsafe-integer': { severity: 'error', summary: 'An integer beyond 2^53 (a code, a key or a number in a catalog), which JSON tools round.' },
   // Shape (JSON Schema of the catalog)
   'unknown-key': { severity: 'error', summary: 'A key the catalog language does not have.' },
   'missing-key': { severity: 'error', summary: 'A required key is absent.' },
@@ -34,7 +41,6 @@ export const DIAGNOSTIC_CODES = {
   'unknown-level': { severity: 'error', summary: 'A reference to a code level the envelope does not have.' },
   'unknown-type': { severity: 'error', summary: 'A reference to a type the catalog does not declare.' },
   'type-cycle': { severity: 'error', summary: 'A type requires itself, so no finite value fits it.' },
-  'unsafe-integer': { severity: 'error', summary: 'An integer code beyond 2^53, which JSON parsers round.' },
   'missing-field-value': { severity: 'error', summary: 'A per-entry field has no value for an entry.' },
   'unknown-placeholder': { severity: 'error', summary: 'A URL template names a placeholder errcat does not know.' },
   'retry-impossible': { severity: 'error', summary: 'Retry numbers that cannot all hold.' },
@@ -65,6 +71,12 @@ export const DIAGNOSTIC_CODES = {
   'import-example-dropped': { severity: 'info', summary: 'An example that does not fit the imported schema, left out.' },
   'import-schema-approximated': { severity: 'info', summary: 'A schema construct the catalog language does not have, approximated.' },
   'import-name-adjusted': { severity: 'info', summary: 'A code, name or value import changed to make a valid catalog.' },
+  'spec-shape': { severity: 'error', summary: 'Where errcat edits, the spec holds something other than a mapping.' },
+  // Writing files (src/write/files.ts)
+  'not-writable': { severity: 'error', summary: 'The file to write is read-only (--force writes it anyway).' },
+  'spec-changed': { severity: 'error', summary: 'The spec changed on disk while errcat merged into it.' },
+  'file-locked': { severity: 'error', summary: 'Another errcat process is writing the same file.' },
+  'write-failed': { severity: 'error', summary: 'The file system refused the write (full disk, permissions).' },
   'missing-description': { severity: 'warning', summary: 'An entry has no title, description or fix.' },
   'unregistered-status': { severity: 'warning', summary: 'An HTTP status no RFC registers: probably a typo.' },
   'ignored-retry-header': { severity: 'warning', summary: 'A 5xx sends Retry-After, but its retry policy never reads it.' },

@@ -1,21 +1,9 @@
 import { stringify } from 'yaml';
+import { applySplices, groupEdits, pairEdits, type Splice } from './edit-groups.js';
 import type { Edit } from './plan.js';
 import { applyEdits, isMapping, mappingAt } from './spec-data.js';
+import { isWellFormed } from './spec-text.js';
 import type { YamlOutline } from './yaml-layout.js';
-
-/** The edits to one mapping, their paths relative to it. */
-interface Group {
-  path: string[];
-  edits: Edit[];
-}
-
-interface Splice {
-  start: number;
-  end: number;
-  text: string;
-  /** Nesting of the edited mapping: at one offset, a nested insertion goes before its parent's. */
-  depth: number;
-}
 
 /** How far the file indents a block mapping inside another: its first one below the root shows it. */
 function indentUnit(outline: YamlOutline, data: unknown): number {
@@ -28,39 +16,25 @@ function indentUnit(outline: YamlOutline, data: unknown): number {
   return 2;
 }
 
-const within = (key: string) => (edit: Edit): Edit => ({ ...edit, path: [key, ...edit.path] });
-const isPrefix = (prefix: readonly string[], path: readonly string[]) => prefix.length < path.length && prefix.every((key, i) => path[i] === key);
+/** A number JSON text cannot write back as it was read: past 2^53, or past a double. */
+function unsafeNumberIn(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.values(value).some(unsafeNumberIn);
+}
 
-/**
- * Edits grouped by the mapping they change. Edits inside a mapping the outline cannot reach
- * (it does not exist yet, or sits behind an alias) move up to the nearest one it can; edits
- * inside a mapping that is rewritten whole join that rewrite.
- */
-function groupEdits(outline: YamlOutline, edits: readonly Edit[]): Group[] {
-  const groups = new Map<string, Group>();
-  const groupOf = (path: readonly string[]) => {
-    const id = JSON.stringify(path);
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { path: [...path], edits: [] }));
-    return group;
-  };
-  for (const edit of edits) groupOf(edit.path).edits.push({ ...edit, path: [] });
-  // Deepest first, so that a group moved up is itself seen at its new depth.
-  for (let depth = Math.max(...edits.map((e) => e.path.length)); depth > 0; depth--) {
-    for (const [id, group] of groups) {
-      if (group.path.length !== depth || outline.mapping(group.path)) continue;
-      groups.delete(id);
-      groupOf(group.path.slice(0, -1)).edits.push(...group.edits.map(within(group.path[depth - 1] as string)));
-    }
-  }
-  const ordered = [...groups.values()].sort((a, b) => b.path.length - a.path.length);
-  for (const group of ordered) {
-    const whole = ordered.find((other) => isPrefix(other.path, group.path) && outline.mapping(other.path)?.style === 'whole' && groups.has(JSON.stringify(other.path)));
-    if (!whole) continue;
-    groups.delete(JSON.stringify(group.path));
-    whole.edits.push(...group.edits.map((edit) => group.path.slice(whole.path.length).reduceRight((e, key) => within(key)(e), edit)));
-  }
-  return [...groups.values()];
+/** Where errcat cannot rewrite a mapping without changing what it says, and why. */
+export interface RewriteRefusal {
+  code: 'unsafe-integer' | 'not-text';
+  offset: number;
+  message: string;
+}
+
+/** What a region written from data (rather than kept) would lose, as a refusal; undefined when nothing. */
+function lossOf(text: string, start: number, end: number, value: unknown, what: string): RewriteRefusal | undefined {
+  if (!isWellFormed(text.slice(start, end))) return { code: 'not-text', offset: start, message: `${what} holds bytes that are not UTF-8; save the file as UTF-8, or write it in block style.` };
+  if (unsafeNumberIn(value)) return { code: 'unsafe-integer', offset: start, message: `${what} holds a number JavaScript cannot hold exactly; write it in block style, or quote the number.` };
+  return undefined;
 }
 
 /**
@@ -84,48 +58,34 @@ function keyedOneLiner(text: string, outline: YamlOutline, path: readonly string
 }
 
 /**
- * A block mapping's edits as whole pairs: the keys to delete, and the value each other edited
- * key gets (edits deeper inside a key become that key's new value).
- */
-function pairEdits(group: Group, data: unknown): { pending: Map<string, unknown>; deletes: Set<string> } {
-  const pending = new Map<string, unknown>();
-  const deletes = new Set<string>();
-  const nested = new Map<string, Edit[]>();
-  for (const edit of group.edits) {
-    const [key, ...rest] = edit.path;
-    if (key !== undefined) nested.set(key, [...(nested.get(key) ?? []), { ...edit, path: rest }]);
-    else if (edit.kind === 'set') pending.set(edit.key, edit.value);
-    else deletes.add(edit.key);
-  }
-  for (const [key, edits] of nested) {
-    const existing = mappingAt(data, [...group.path, key]);
-    // Deletes inside a mapping that is not there change nothing.
-    if (existing || edits.some((edit) => edit.kind === 'set')) pending.set(key, applyEdits(structuredClone(existing) ?? {}, edits));
-  }
-  return { pending, deletes };
-}
-
-/**
- * Applies edits to YAML text by splicing: each edited pair's lines are replaced, new pairs go
+ * The splices that apply edits to YAML text: each edited pair's lines are replaced, new pairs go
  * after a mapping's last pair, and every other byte — comments, order, quoting, blank lines,
  * anchors — stays as it was. A one-line flow mapping or alias under a key of a block mapping
- * (`components: {}`) becomes block lines at the file's indentation; any other flow mapping is
- * rewritten as one flow mapping. `data` is what the text says, and `outline` where it says it.
+ * (`components: {}`) becomes block lines at the file's indentation; any other flow mapping or
+ * alias is rewritten as one flow mapping, from its data; and so is an alias of an anchored mapping the edits change (see
+ * `keepAliases`). Data has lost a number too large for JavaScript, and the bytes of text that
+ * was not UTF-8 (read as U+FFFD): a region holding either is refused rather than rewritten.
+ * `data` is what the text says, and `outline` where it says it.
  */
-export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): string {
+export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): Splice[] | RewriteRefusal {
   const unit = indentUnit(outline, data);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The first line end says which the file uses (a search of the whole text for `\r\n` costs a pass over it).
+  const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   const block = (pairs: Iterable<[string, unknown]>, column: number) =>
     stringify(new Map(pairs), { indent: unit, lineWidth: 0, aliasDuplicateObjects: false })
       .split('\n')
       .map((line) => (line === '' ? line : ' '.repeat(column) + line))
       .join(eol);
   const splices: Splice[] = [];
-  for (const group of groupEdits(outline, edits)) {
+  const targets = { reachable: (path: readonly string[]) => outline.mapping(path) !== undefined, whole: (path: readonly string[]) => outline.mapping(path)?.style === 'whole' };
+  for (const group of groupEdits(targets, edits)) {
     const layout = outline.mapping(group.path);
     if (!layout) continue;
     const depth = group.path.length;
     if (layout.style === 'whole') {
+      const where = group.path.length === 0 ? 'The top-level mapping' : `\`${group.path.join('.')}\` (a flow mapping or an alias, which errcat rewrites whole)`;
+      const loss = lossOf(text, layout.start, layout.end, mappingAt(data, group.path), where);
+      if (loss) return loss;
       const value = applyEdits(structuredClone(mappingAt(data, group.path) ?? {}), group.edits);
       const underKey = Object.keys(value).length > 0 ? keyedOneLiner(text, outline, group.path, layout) : undefined;
       if (underKey) {
@@ -154,15 +114,40 @@ export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlO
       splices.push({ start: end, end, text: lead + block(pending, layout.column), depth });
     }
   }
-  // One pass from the start: at one offset the deeper mapping's insertion comes first.
-  const ordered = splices.sort((a, b) => a.start - b.start || a.end - b.end || b.depth - a.depth);
-  const chunks: string[] = [];
-  let cursor = 0;
-  for (const splice of ordered) {
-    if (splice.start < cursor) throw new Error(`errcat bug: overlapping YAML edits at offset ${splice.start}`);
-    chunks.push(text.slice(cursor, splice.start), splice.text);
-    cursor = splice.end;
+  const kept = keepAliases(text, outline, edits, splices, data);
+  return Array.isArray(kept) ? [...splices, ...kept] : kept;
+}
+
+/**
+ * An edit to an anchored mapping (or to anything inside one) would show through every alias of
+ * it; where the edits do not rewrite an alias anyway, it is written out as the value it had.
+ */
+function keepAliases(text: string, outline: YamlOutline, edits: readonly Edit[], splices: readonly Splice[], data: unknown): Splice[] | RewriteRefusal {
+  if (!outline.anchored()) return [];
+  const inside = (at: number) => splices.some((splice) => splice.start <= at && at < Math.max(splice.end, splice.start + 1));
+  const kept = new Map<number, Splice>();
+  const seen = new Set<string>();
+  for (const edit of edits) {
+    for (let depth = 0; depth <= edit.path.length; depth++) {
+      const path = edit.path.slice(0, depth);
+      const id = JSON.stringify(path);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const alias of outline.aliases(path)) {
+        if (inside(alias.start)) continue;
+        const value = mappingAt(data, path);
+        const loss = lossOf(text, 0, text.length, value, 'This alias, which errcat writes out as its value since the mapping it names changes,');
+        if (loss) return { ...loss, offset: alias.start };
+        kept.set(alias.start, { start: alias.start, end: alias.end, text: JSON.stringify(value), depth: 0 });
+      }
+    }
   }
-  chunks.push(text.slice(cursor));
-  return chunks.join('');
+  return [...kept.values()];
+}
+
+/** The edited YAML text (see `yamlSplices`). */
+export function applyToYaml(text: string, edits: readonly Edit[], outline: YamlOutline, data: unknown): string {
+  const splices = yamlSplices(text, edits, outline, data);
+  if (!Array.isArray(splices)) throw new Error(splices.message);
+  return applySplices(text, splices);
 }

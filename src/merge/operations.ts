@@ -58,26 +58,39 @@ export function specOperations(file: string, text: string): SpecOperation[] {
 
 const isParameter = (segment: string) => /^\{[^{}]+\}$/.test(segment);
 
+/** One segment of a pattern against one of a path. */
+function segmentMatches(segment: string, actual: string): boolean {
+  return segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
+}
+
 /**
  * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
  * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
+ * With `**`, matched as a table over (pattern segment, path segment), row by row: time is the
+ * product of the two lengths, whatever the pattern (a backtracking matcher is exponential in
+ * its `**`s).
  */
 export function pathMatches(pattern: string, path: string): boolean {
   const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
-  const match = (i: number, j: number): boolean => {
-    if (i === want.length) return j === have.length;
-    const segment = want[i] as string;
-    if (segment === '**') {
-      for (let k = j; k <= have.length; k++) if (match(i + 1, k)) return true;
-      return false;
+  if (!want.includes('**')) {
+    if (want.length !== have.length) return false;
+    for (let i = 0; i < want.length; i++) if (!segmentMatches(want[i] as string, have[i] as string)) return false;
+    return true;
+  }
+  // reach[j]: the pattern's segments so far match the path's first j segments.
+  let reach = new Uint8Array(have.length + 1);
+  let next = new Uint8Array(have.length + 1);
+  reach[0] = 1;
+  for (const segment of want) {
+    next.fill(0);
+    for (let j = 0; j <= have.length; j++) {
+      if (segment === '**') next[j] = reach[j] || (j > 0 ? (next[j - 1] as number) : 0);
+      else if (j > 0 && reach[j - 1]) next[j] = segmentMatches(segment, have[j - 1] as string) ? 1 : 0;
     }
-    const actual = have[j];
-    if (actual === undefined) return false;
-    const ok = segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
-    return ok && match(i + 1, j + 1);
-  };
-  return match(0, 0);
+    [reach, next] = [next, reach];
+  }
+  return reach[have.length] === 1;
 }
 
 /** Every criterion a selector names must hold (any value within one criterion will do). */

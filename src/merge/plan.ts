@@ -5,6 +5,7 @@ import { ComponentNames } from '../emit/openapi/names.js';
 import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from '../emit/openapi/sdk.js';
 import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
 import { attachedStatuses, listOperations, operationKey, type SpecOperation } from './operations.js';
+import { ownValue } from '../model/own.js';
 import { isMapping, mappingAt } from './spec-data.js';
 
 /** One change to a mapping of the spec: set a key (insert or replace), or delete it. */
@@ -50,6 +51,8 @@ export interface MergePlan {
   conflicts: { path: readonly string[]; key: string }[];
   /** Per operation and status, what happens to its response. */
   responses: ResponseDecision[];
+  /** Where the spec holds something other than the mapping errcat must edit, or a malformed record of its own. */
+  misshapen: { path: readonly string[]; message: string }[];
 }
 
 export function countDecisions(decisions: readonly ResponseDecision[]): MergeCounts {
@@ -65,6 +68,58 @@ export function describeDecision(decision: ResponseDecision): string | undefined
   if (decision.outcome === 'replaced') return `replaced ${where} with errcat's response`;
   if (decision.outcome === 'skipped') return `skipped ${where}: errors come with this status, but the spec has no success body there to join them to`;
   return undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+/** The root `x-errcat` record: a mapping of catalog titles, each a mapping of sections to component names. */
+function registryProblems(spec: Record<string, unknown>): MergePlan['misshapen'] {
+  if (!Object.hasOwn(spec, REGISTRY_KEY)) return [];
+  const registry = spec[REGISTRY_KEY];
+  const fix = `it is errcat's record of what it added (catalog title → section → component names); restore it, or delete it and the components errcat added, then merge again`;
+  if (!isMapping(registry)) return [{ path: [REGISTRY_KEY], message: `\`${REGISTRY_KEY}\` holds ${describe(registry)}, not a mapping; ${fix}.` }];
+  const problems: MergePlan['misshapen'] = [];
+  for (const [title, owned] of Object.entries(registry)) {
+    if (!isMapping(owned)) {
+      problems.push({ path: [REGISTRY_KEY, title], message: `\`${REGISTRY_KEY}.${title}\` holds ${describe(owned)}, not a mapping; ${fix}.` });
+      continue;
+    }
+    for (const [section, names] of Object.entries(owned)) {
+      if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+        problems.push({ path: [REGISTRY_KEY, title, section], message: `\`${REGISTRY_KEY}.${title}.${section}\` holds ${describe(names)}, not a list of component names; ${fix}.` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Each mapping an edit goes through that the spec has as something else: errcat would have to replace it. */
+function shapeProblems(spec: Record<string, unknown>, edits: readonly Edit[]): MergePlan['misshapen'] {
+  const problems = new Map<string, MergePlan['misshapen'][number]>();
+  // The edits of one mapping share its path.
+  const walked = new Set<readonly string[]>();
+  for (const { path: editPath } of edits) {
+    if (walked.has(editPath)) continue;
+    walked.add(editPath);
+    let node: unknown = spec;
+    for (let i = 0; i < editPath.length; i++) {
+      const key = editPath[i] as string;
+      if (!isMapping(node) || !Object.hasOwn(node, key)) break;
+      node = node[key];
+      if (isMapping(node)) continue;
+      const path = editPath.slice(0, i + 1);
+      problems.set(JSON.stringify(path), {
+        path,
+        message: `\`${path.join('.')}\` holds ${describe(node)} where OpenAPI has a mapping, and errcat will not replace it; make it a mapping (or remove it), then merge again.`,
+      });
+      break;
+    }
+  }
+  return [...problems.values()];
 }
 
 export function specVersion(spec: Record<string, unknown>): OpenApiVersion | undefined {
@@ -113,7 +168,8 @@ export const subsetKey = (status: number, codes: readonly (string | number)[]) =
  * text (spliced) or to JSON.
  */
 export function planMerge(catalog: Catalog, spec: Record<string, unknown>, version: OpenApiVersion, sdk: SdkOptions = {}): MergePlan {
-  const plan: MergePlan = { edits: [], conflicts: [], responses: [] };
+  const plan: MergePlan = { edits: [], conflicts: [], responses: [], misshapen: registryProblems(spec) };
+  if (plan.misshapen.length > 0) return plan;
   const operations = listOperations(spec);
   const subsets = operationSubsets(catalog, operations);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
@@ -121,13 +177,13 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const next: Ownership = {};
   for (const [section, { path, values }] of Object.entries(sections(catalog, version, [...subsets.values()], sdk))) {
     const existing = mappingAt(spec, path) ?? {};
-    const mine = new Set(owned[section] ?? []);
+    const mine = new Set(ownValue(owned, section) ?? []);
     next[section] = Object.keys(values);
     for (const [name, value] of Object.entries(values)) {
-      if (name in existing && !mine.has(name)) plan.conflicts.push({ path, key: name });
+      if (Object.hasOwn(existing, name) && !mine.has(name)) plan.conflicts.push({ path, key: name });
       else plan.edits.push({ kind: 'set', path, key: name, value });
     }
-    for (const name of mine) if (!(name in values) && name in existing) plan.edits.push({ kind: 'delete', path, key: name });
+    for (const name of mine) if (!Object.hasOwn(values, name) && Object.hasOwn(existing, name)) plan.edits.push({ kind: 'delete', path, key: name });
   }
   // Operations: a response errcat owns is a $ref to one of its responses.
   const names = new ComponentNames(catalog, version);
@@ -152,7 +208,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
         continue;
       }
       const ref = names.responseRef(names.response(attached.status, subset?.name));
-      const current = responses[status];
+      const current = ownValue(responses, status);
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);
       if (current !== undefined && !ours) {
@@ -193,6 +249,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   }
   if (next['extensions'].length === 0) delete next['extensions'];
   plan.edits.push({ kind: 'set', path: [], key: REGISTRY_KEY, value: { ...registry, [catalog.info.title]: next } });
+  plan.misshapen = shapeProblems(spec, plan.edits);
   return plan;
 }
 

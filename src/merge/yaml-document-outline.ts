@@ -1,5 +1,5 @@
-import { isAlias, isMap, isScalar, type Document } from 'yaml';
-import { blockLayout, type MappingLayout, type YamlOutline } from './yaml-layout.js';
+import { isAlias, isMap, isScalar, visit, type Document } from 'yaml';
+import { blockLayout, type MappingLayout, type TextRange, type YamlOutline } from './yaml-layout.js';
 
 /**
  * The outline of a spec from a full `yaml` Document: over ten times slower than js-yaml's
@@ -19,6 +19,27 @@ export function documentOutline(text: string, document: Document.Parsed): YamlOu
         return { key: String(pair.key.value), keyStart: pair.key.range[0], last: valueEnd - 1 };
       });
       return blockLayout(text, keys, whole);
+    },
+    anchored() {
+      let found = false;
+      visit(document, { Map: (_, map) => void (found ||= map.anchor !== undefined) });
+      return found;
+    },
+    aliases(path) {
+      const node: unknown = path.length === 0 ? document.contents : document.getIn(path, true);
+      if (!isMap(node) || !node.anchor || !node.range) return [];
+      const { anchor } = node;
+      const after = node.range[1];
+      const ranges: TextRange[] = [];
+      let taken = false;
+      visit(document, (_, other) => {
+        const start = (other as { range?: [number, number, number] }).range?.[0] ?? -1;
+        if (taken || start < after) return;
+        if (isAlias(other) && other.source === anchor && other.range) ranges.push({ start: other.range[0], end: other.range[1] });
+        // A later node with the same anchor takes the name over.
+        else if ((other as { anchor?: string }).anchor === anchor) taken = true;
+      });
+      return ranges;
     },
   };
 }

@@ -1,20 +1,39 @@
 import { CHOMPING_MODE, COLLECTION_STYLE, constructFromEvents, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { aliasMessage, DEFAULT_LIMITS, depthMessage, eventsAliasProblem, type Limits } from '../parse/limits.js';
 import { isMapping, type SpecMapping } from './spec-data.js';
-import { afterLine, blockLayout, type MappingLayout, type YamlOutline } from './yaml-layout.js';
+import { afterLine, blockLayout, type MappingLayout, type TextRange, type YamlOutline } from './yaml-layout.js';
+
+/** A spec refused for a limit, with where to point. */
+export interface LimitRefusal {
+  code: 'too-deep' | 'alias-limit';
+  offset: number;
+  message: string;
+}
+
+export type YamlEventsRead = { data: unknown; outline: YamlOutline } | { refused: LimitRefusal };
 
 /**
  * A YAML spec read with js-yaml's event parser: one pass gives both the data (built from the
  * events) and the source offsets to splice at. A full `yaml` Document of a 10 MB spec costs
- * over ten times as much, and merging needs only the few mappings it edits.
+ * over ten times as much, and merging needs only the few mappings it edits. Nesting and aliases
+ * are held to the limits before anything is built.
  */
-export function readYamlEvents(text: string): { data: unknown; outline: YamlOutline } | undefined {
+export function readYamlEvents(text: string, limits: Limits = DEFAULT_LIMITS.spec): YamlEventsRead | undefined {
   let events: Event[];
   let documents: unknown[];
   try {
-    events = parseEvents(text, {});
+    events = parseEvents(text, { maxDepth: limits.maxDepth });
+  } catch (error) {
+    const { reason, mark } = error as { reason?: unknown; mark?: { position?: unknown } };
+    if (typeof reason === 'string' && reason.includes('maxDepth') && typeof mark?.position === 'number') return { refused: { code: 'too-deep', offset: mark.position, message: depthMessage(limits) } };
+    // The caller falls back to the `yaml` package, which reports located diagnostics.
+    return undefined;
+  }
+  const aliases = eventsAliasProblem(text, events, limits);
+  if (aliases) return { refused: { code: 'alias-limit', offset: aliases.offset, message: aliasMessage(aliases.problem, limits) } };
+  try {
     documents = constructFromEvents(events, { source: text });
   } catch {
-    // The caller falls back to the `yaml` package, which reports located diagnostics.
     return undefined;
   }
   if (documents.length !== 1 || events[0]?.type !== EVENT_ID.DOCUMENT) return undefined;
@@ -138,7 +157,31 @@ class EventOutline implements YamlOutline {
     return this.layouts.get(id);
   }
 
-  private find(path: readonly string[]): MappingLayout | undefined {
+  private anchors: boolean | undefined;
+
+  anchored(): boolean {
+    this.anchors ??= this.events.some((event) => event.type === EVENT_ID.MAPPING && event.anchorStart >= 0);
+    return this.anchors;
+  }
+
+  aliases(path: readonly string[]): TextRange[] {
+    const found = this.nodeAt(path);
+    const event = found && this.events[found.node];
+    if (!found || event?.type !== EVENT_ID.MAPPING || event.anchorStart < 0) return [];
+    const name = this.text.slice(event.anchorStart, event.anchorEnd);
+    const ranges: TextRange[] = [];
+    for (let i = (this.extents.close[found.node] as number) + 1; i < this.events.length; i++) {
+      const other = this.events[i] as Event;
+      if (other.type === EVENT_ID.DOCUMENT || other.type === EVENT_ID.POP || other.anchorStart < 0 || this.text.slice(other.anchorStart, other.anchorEnd) !== name) continue;
+      // A later node with the same anchor takes the name over.
+      if (other.type !== EVENT_ID.ALIAS) break;
+      ranges.push({ start: other.anchorStart - 1, end: other.anchorEnd });
+    }
+    return ranges;
+  }
+
+  /** The event of the node at a path, and its data. */
+  private nodeAt(path: readonly string[]): { node: number; value: unknown } | undefined {
     let node = 1;
     let value = this.data;
     for (const key of path) {
@@ -148,7 +191,12 @@ class EventOutline implements YamlOutline {
       node = pair.value;
       value = value[key];
     }
-    return this.layout(node, value);
+    return { node, value };
+  }
+
+  private find(path: readonly string[]): MappingLayout | undefined {
+    const found = this.nodeAt(path);
+    return found && this.layout(found.node, found.value);
   }
 
   /** The event after a node and everything in it. */

@@ -14,10 +14,20 @@ export type MappingLayout =
   | { style: 'block'; column: number; pairs: PairLayout[]; end: number }
   | { style: 'whole'; start: number; end: number };
 
+/** Where a piece of text sits: [start, end). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
 /** The layout of a YAML spec's mappings, by path of keys from the root. */
 export interface YamlOutline {
   /** The mapping at a path, reached through mappings only; undefined when there is none. */
   mapping(path: readonly string[]): MappingLayout | undefined;
+  /** The aliases (`*name`) elsewhere in the text of the mapping at a path, when it has an anchor. */
+  aliases(path: readonly string[]): TextRange[];
+  /** Whether any mapping of the text has an anchor (when none has, no alias needs a look). */
+  anchored(): boolean;
 }
 
 function lineStart(text: string, offset: number): number {

@@ -1,5 +1,6 @@
 import type { Catalog, Entry, Field, JsonValue } from './catalog.js';
 import { expandTemplate } from './naming.js';
+import { ownValue } from './own.js';
 
 /** What a computed value depends on: the entry's identity and texts, and the status it is answered with. */
 export interface ValueContext {

@@ -1,9 +1,17 @@
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Range, type YAMLError } from 'yaml';
 import { diagnostic, FILE_START, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
-import { spanOf, type SourceDocument } from './source-document.js';
+import { aliasMessage, depthMessage, documentAliasProblem, jsonDepthOverflow, resolveLimits, sizeOverflow, yamlAliasOverflow, yamlDepthOverflow, type LimitedFile, type Limits } from './limits.js';
+import { positionOfOffset, spanOf, type SourceDocument } from './source-document.js';
 
 export type ParseResult = { source?: SourceDocument; diagnostics: Diagnostic[] };
+
+export interface ParseOptions {
+  /** Which defaults apply: a catalog's (also a config's) or a spec's. */
+  kind?: LimitedFile;
+  /** Limits over the defaults and the environment. */
+  limits?: Partial<Limits>;
+}
 
 /** JSON when the name says so or the text opens like JSON; YAML otherwise. */
 export function isJsonText(file: string, text: string): boolean {
@@ -17,15 +25,30 @@ export function isJsonText(file: string, text: string): boolean {
  * JSON parser first (YAML would accept trailing commas and comments), then read by `yaml`
  * so both formats share one located tree.
  */
-export function parseSource(file: string, text: string): ParseResult {
+export function parseSource(file: string, text: string, options: ParseOptions = {}): ParseResult {
+  const kind = options.kind ?? 'catalog';
+  const limits = resolveLimits(kind, options.limits);
+  const tooLarge = sizeOverflow(Buffer.byteLength(text), limits, kind);
+  if (tooLarge !== undefined) return { diagnostics: [diagnostic('too-large', tooLarge, file, FILE_START)] };
   const lineCounter = new LineCounter();
   const json = isJsonText(file, text);
+  // Before any recursive parser: 200,000 brackets would overflow its stack, or take seconds.
+  const deep = json ? jsonDepthOverflow(text, limits.maxDepth) : yamlDepthOverflow(text, limits.maxDepth);
+  if (deep !== -1) {
+    const at = positionOfOffset(text, deep);
+    return { diagnostics: [diagnostic('too-deep', depthMessage(limits), file, { start: at, end: at })] };
+  }
+  const bomb = json ? undefined : yamlAliasOverflow(text, limits);
+  if (bomb) {
+    const at = positionOfOffset(text, bomb.offset);
+    return { diagnostics: [diagnostic('alias-limit', aliasMessage(bomb.problem, limits), file, { start: at, end: at })] };
+  }
   if (json) {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: true });
     const first = errors[0];
     if (first) {
-      const at = positionFromOffset(text, first.offset);
+      const at = positionOfOffset(text, first.offset);
       return {
         diagnostics: [diagnostic('json-syntax', `${describeJsonError(printParseErrorCode(first.error))}; fix the JSON at this point.`, file, { start: at, end: at })],
       };
@@ -37,6 +60,11 @@ export function parseSource(file: string, text: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json));
   if (diagnostics.length > 0) return { diagnostics };
+  const aliases = documentAliasProblem(document, limits);
+  if (aliases) {
+    const span = aliases.node.range ? spanOf(lineCounter, aliases.node.range) : FILE_START;
+    return { diagnostics: [diagnostic(aliases.problem.kind === 'undefined' ? 'yaml-syntax' : 'alias-limit', aliasMessage(aliases.problem, limits), file, span)] };
+  }
   diagnostics.push(...duplicateKeys(file, lineCounter, document));
   if (diagnostics.length > 0) return { diagnostics };
   const source: SourceDocument = { file, text, document, lineCounter };
@@ -85,12 +113,6 @@ function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAML
   const span = spanOf(lineCounter, [from, Math.max(from, to)]);
   const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'syntax error';
   return diagnostic(json ? 'json-syntax' : 'yaml-syntax', `${message}; fix the ${json ? 'JSON' : 'YAML'} at this point.`, file, span);
-}
-
-function positionFromOffset(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
 function describeJsonError(code: string): string {

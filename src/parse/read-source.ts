@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { resolveLimits, sizeOverflow, type Limits } from './limits.js';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } | { ok: false; missing: true };
 
@@ -7,7 +8,7 @@ export type ReadResult = { ok: true; text: string } | { ok: false; diagnostic: D
  * Reads a catalog file as UTF-8 text. A missing path is the caller's usage error; anything
  * else that is not a text file becomes a located diagnostic.
  */
-export async function readSource(file: string): Promise<ReadResult> {
+export async function readSource(file: string, limits: Partial<Limits> = {}): Promise<ReadResult> {
   let info;
   try {
     info = await stat(file);
@@ -20,7 +21,15 @@ export async function readSource(file: string): Promise<ReadResult> {
       diagnostic: diagnostic('not-a-file', `${file} is ${info.isDirectory() ? 'a directory' : 'not a regular file'}; pass the catalog file itself, e.g. ${file.replace(/\/$/, '')}/errors.yaml.`, file, FILE_START),
     };
   }
-  const bytes = await readFile(file);
+  // Refused before it is read: a file of gigabytes would not fit in memory.
+  const tooLarge = sizeOverflow(info.size, resolveLimits('catalog', limits), 'catalog');
+  if (tooLarge !== undefined) return { ok: false, diagnostic: diagnostic('too-large', tooLarge, file, FILE_START) };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { ok: false, diagnostic: diagnostic('not-a-file', `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions.`, file, FILE_START) };
+  }
   return decodeText(file, bytes);
 }
 

@@ -17,6 +17,17 @@ export function positionAt(lineCounter: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
+/** The line and column of an offset in a text, without a LineCounter (for texts no parser has read). */
+export function positionOfOffset(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
 export function spanOf(lineCounter: LineCounter, range: readonly [number, number, ...number[]]): Span {
   return { start: positionAt(lineCounter, range[0]), end: positionAt(lineCounter, range[1]) };
 }

@@ -36,12 +36,13 @@ export async function compareWithDisk(files: readonly OutputFile[]): Promise<{ s
   const states: OutputState[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const current = await readFile(file.path, 'utf8').catch(() => undefined);
+    const current = await readFile(file.path).catch(() => undefined);
+    const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
     if (current === undefined) {
       states.push({ path: file.path, state: 'missing' });
       diagnostics.push(diagnostic('stale-output', 'This generated file is missing; run `errcat generate` to write it.', file.path, FILE_START));
-    } else if (current !== file.content) {
-      const { added, removed, first } = diffLines(current, file.content);
+    } else if (Buffer.compare(current, content) !== 0) {
+      const { added, removed, first } = diffLines(current.toString('utf8'), Buffer.from(content).toString('utf8'));
       const summary = `+${added} -${removed} lines, first difference at line ${first}`;
       states.push({ path: file.path, state: 'stale', summary });
       const at = { line: first, column: 1 };

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { mergeSpec } from '../merge/merge.js';
 import { specOperations, type SpecOperation } from '../merge/operations.js';
+import { readSpecFile } from '../merge/spec-file.js';
+import { decodeSpecText } from '../merge/spec-text.js';
 import { displayPath } from './display-path.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
@@ -28,6 +30,8 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
   const plan: Plan = { files: [], diagnostics: [], texts: new Map(), catalogs: config.targets.length };
   const { templates, paths } = await loadTemplates(config.templates);
   const files: OutputFile[] = [];
+  /** Merged specs by output path: a later merge into the same spec starts from the earlier one's result. */
+  const merged = new Map<string, OutputFile & { content: Uint8Array }>();
   for (const [i, target] of config.targets.entries()) {
     onProgress?.(i, config.targets.length, target);
     const result = await loadCatalog(target.catalog);
@@ -69,15 +73,23 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
         }),
       );
       for (const into of target.merge) {
-        const text = await readFile(into.spec, 'utf8').catch(() => undefined);
-        if (text === undefined) {
+        const earlier = merged.get(into.spec);
+        const read = earlier ? { bytes: earlier.content, text: decodeSpecText(earlier.content) } : await readSpecFile(into.spec);
+        if ('missing' in read) {
           plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
         }
-        const merged = await mergeSpec(result.catalog, into.spec, text, { sdk: target.sdk });
-        plan.texts.set(into.spec, text);
-        plan.diagnostics.push(...merged.diagnostics);
-        if (merged.text !== undefined) files.push({ path: into.out, content: merged.text });
+        if ('diagnostic' in read) {
+          plan.diagnostics.push(read.diagnostic);
+          continue;
+        }
+        const mergeResult = await mergeSpec(result.catalog, into.spec, read.text, { sdk: target.sdk });
+        plan.texts.set(into.spec, read.text);
+        plan.diagnostics.push(...mergeResult.diagnostics);
+        if (mergeResult.bytes === undefined) continue;
+        // In place, the spec is written only if it still holds what was read (the first read, for a chain).
+        const expected = into.out === into.spec ? (earlier ? earlier.expected : read.bytes) : undefined;
+        merged.set(into.out, { path: into.out, content: mergeResult.bytes, ...(expected ? { expected } : {}) });
       }
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
@@ -86,6 +98,6 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
       plan.diagnostics.push(diagnostic('template-error', `${error.message}; fix the template.`, file, { start: at, end: at }));
     }
   }
-  plan.files = plan.diagnostics.some((d) => d.severity === 'error') ? [] : files;
+  plan.files = plan.diagnostics.some((d) => d.severity === 'error') ? [] : [...files, ...merged.values()];
   return plan;
 }

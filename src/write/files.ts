@@ -1,10 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import * as nodeFs from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+/**
+ * errcat's one way to write files, so that neither a crash, a kill, a full disk nor a second
+ * errcat can leave a torn, lost or half-written file:
+ *
+ * - every file is written to a temporary file in its own folder (`.NAME.errcat-HOST-PID-RANDOM.tmp`),
+ *   flushed, and renamed over the target only when every file of the run has been written;
+ * - the next run removes the temporary files and locks that a killed run left (their process is gone);
+ * - a symlink is written through: the link stays, its target changes;
+ * - the target keeps its mode (and owner, when errcat may set it); a read-only target is
+ *   refused unless forced;
+ * - each target is locked (`.NAME.errcat.lock`) while it is written, and a file computed from
+ *   its own earlier bytes (a spec merged in place) is written only if it still holds them;
+ * - a failure is a diagnostic, and then no file of the run has changed.
+ */
 
 export interface OutputFile {
   path: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes. */
+  content: string | Uint8Array;
+  /**
+   * The bytes the content was computed from, when they came from this same file (a spec merged
+   * in place): the file is written only if it still holds them (compare-and-swap).
+   */
+  expected?: Uint8Array;
 }
 
 export type WriteOutcome = 'written' | 'unchanged';
@@ -15,38 +39,369 @@ export interface WrittenFile {
   outcome: WriteOutcome;
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+export interface WriteResult {
+  /** Every file and what happened to it; empty when anything failed (then nothing was written). */
+  written: WrittenFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The file-system calls errcat writes with: node's own, or a test's (to make a disk full). */
+export interface WriteFileSystem {
+  lstat: typeof nodeFs.lstat;
+  stat: typeof nodeFs.stat;
+  readlink: typeof nodeFs.readlink;
+  readFile: typeof nodeFs.readFile;
+  readdir: typeof nodeFs.readdir;
+  open: typeof nodeFs.open;
+  rename: typeof nodeFs.rename;
+  unlink: typeof nodeFs.unlink;
+  mkdir: typeof nodeFs.mkdir;
+  access: typeof nodeFs.access;
+}
+
+export interface WriteOptions {
+  /** Write read-only files too (their mode is kept). */
+  force?: boolean;
+  /** How long to wait for another errcat that is writing the same file; default one minute. */
+  lockWaitMs?: number;
+  /** The file system to use; node's by default. */
+  fs?: WriteFileSystem;
+}
+
+const DEFAULT_LOCK_WAIT_MS = 60_000;
+/** A lock with no owner written in it yet is a run killed while taking it, once it is this old. */
+const UNOWNED_LOCK_MS = 5_000;
+/** Temporary files of another machine sharing the folder are left alone for a day. */
+const FOREIGN_TEMP_MS = 24 * 60 * 60 * 1000;
+
+const HOST = hostname().replace(/[^A-Za-z0-9]/g, '').slice(0, 24) || 'host';
+const TEMP_NAME = /^\.(.+)\.errcat-([A-Za-z0-9]+)-(\d+)-[0-9a-f]+\.tmp$/;
+const LOCK_NAME = /^\.(.+)\.errcat\.lock$/;
+/** What errcat 0.1 named its temporary files: `NAME.0123456789ab.tmp`. */
+const OLD_TEMP_NAME = /^.+\.[0-9a-f]{12}\.tmp$/;
+
+export const tempPath = (target: string) => join(dirname(target), `.${basename(target)}.errcat-${HOST}-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+export const lockPath = (target: string) => join(dirname(target), `.${basename(target)}.errcat.lock`);
+/** What a lock says: the machine and process holding it. */
+export const lockOwner = (pid: number = process.pid) => `${HOST} ${pid}\n`;
+
+const code = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+function alive(pid: number): boolean {
   try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return code(error) === 'EPERM';
   }
 }
 
-/**
- * Writes every file or none: each changed file goes to a temporary file beside its target,
- * and only when all of them are written are they renamed into place. Unchanged files are not
- * touched, so timestamps stay put and watchers stay quiet.
- */
-export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<WrittenFile[]> {
-  const plan: { file: OutputFile; temp?: string; outcome: WriteOutcome }[] = [];
-  for (const file of files) {
-    const current = await readIfExists(file.path);
-    plan.push({ file, outcome: current === file.content ? 'unchanged' : 'written' });
-  }
-  const temps: string[] = [];
-  try {
-    for (const step of plan) {
-      if (step.outcome === 'unchanged') continue;
-      await mkdir(dirname(step.file.path), { recursive: true });
-      step.temp = `${step.file.path}.${randomBytes(6).toString('hex')}.tmp`;
-      temps.push(step.temp);
-      await writeFile(step.temp, step.file.content, 'utf8');
+/** A diagnostic for a file-system error, saying what to do about it. */
+function failure(file: string, error: unknown, doing: string, outcome = 'Nothing was changed.'): Diagnostic {
+  const errno = code(error) ?? 'EIO';
+  const reason: Record<string, string> = {
+    ENOSPC: 'the disk is full; free some space',
+    EDQUOT: 'the disk quota is used up; free some space',
+    EACCES: 'permission denied; make the folder writable, or write elsewhere (--out)',
+    EPERM: "the operation is not permitted; check the folder's permissions",
+    EROFS: 'the file system is read-only; write elsewhere (--out)',
+    ENOTDIR: 'a part of the path is a file, not a folder; fix the path',
+    ELOOP: 'the path has too many symbolic links; fix the link',
+    EMFILE: 'too many files are open; try again',
+  };
+  if (errno === 'EISDIR') return diagnostic('not-a-file', `${file} is a directory; give the path of a file to write.`, file, FILE_START);
+  return diagnostic('write-failed', `errcat could not ${doing} (${errno}): ${reason[errno] ?? (error instanceof Error ? error.message : String(error))}. ${outcome}`, file, FILE_START);
+}
+
+/** The file a path ends at, links followed (a dangling link ends at the file it names). */
+async function finalPath(fs: WriteFileSystem, path: string): Promise<string> {
+  let current = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let isLink: boolean;
+    try {
+      isLink = (await fs.lstat(current)).isSymbolicLink();
+    } catch (error) {
+      if (code(error) === 'ENOENT') return current;
+      throw error;
     }
-    for (const step of plan) if (step.temp) await rename(step.temp, step.file.path);
-  } catch (error) {
-    await Promise.all(temps.map((t) => rm(t, { force: true })));
-    throw error;
+    if (!isLink) return current;
+    current = resolve(dirname(current), await fs.readlink(current));
   }
-  return plan.map((s) => ({ path: s.file.path, bytes: Buffer.byteLength(s.file.content), outcome: s.outcome }));
+  throw Object.assign(new Error('too many symbolic links'), { code: 'ELOOP' });
+}
+
+/** The locks this process holds, by target: a merge holds its spec's lock while it reads, merges and writes. */
+const held = new Map<string, number>();
+
+export interface Locks {
+  release(): Promise<void>;
+}
+
+async function readOwner(fs: WriteFileSystem, lock: string): Promise<{ host: string; pid: number } | undefined> {
+  const text = await fs.readFile(lock, 'utf8').catch(() => '');
+  const [host, pid] = text.trim().split(/\s+/);
+  return host && pid && /^\d+$/.test(pid) ? { host, pid: Number(pid) } : undefined;
+}
+
+/** Whether a lock was left by a run that is gone: its process is dead, or it never wrote its owner. */
+async function abandoned(fs: WriteFileSystem, lock: string): Promise<boolean> {
+  const owner = await readOwner(fs, lock);
+  if (owner) return owner.host === HOST && !alive(owner.pid);
+  const info = await fs.stat(lock).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > UNOWNED_LOCK_MS;
+}
+
+/**
+ * Locks the targets (links followed), in path order so that two runs cannot wait for each other.
+ * A lock another live errcat holds is waited for; one a killed run left is taken over.
+ */
+export async function acquireLocks(paths: readonly string[], options: WriteOptions = {}): Promise<Locks | { diagnostics: Diagnostic[] }> {
+  const fs = options.fs ?? nodeFs;
+  const wait = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+  const targets: { path: string; real: string }[] = [];
+  for (const path of paths) {
+    try {
+      targets.push({ path, real: await finalPath(fs, path) });
+    } catch (error) {
+      return { diagnostics: [failure(path, error, `follow the links of ${path}`)] };
+    }
+  }
+  const mine: string[] = [];
+  const release = async () => {
+    for (const real of mine.reverse()) {
+      const count = (held.get(real) ?? 1) - 1;
+      if (count > 0) held.set(real, count);
+      else {
+        held.delete(real);
+        await fs.unlink(lockPath(real)).catch(() => undefined);
+      }
+    }
+  };
+  const unique = [...new Map(targets.map((t) => [t.real, t])).values()].sort((a, b) => a.real.localeCompare(b.real));
+  for (const { path, real } of unique) {
+    if (held.has(real)) {
+      held.set(real, (held.get(real) as number) + 1);
+      mine.push(real);
+      continue;
+    }
+    const lock = lockPath(real);
+    const deadline = Date.now() + wait;
+    for (;;) {
+      try {
+        await fs.mkdir(dirname(real), { recursive: true });
+        const handle = await fs.open(lock, 'wx');
+        try {
+          await handle.writeFile(lockOwner());
+        } finally {
+          await handle.close();
+        }
+        held.set(real, 1);
+        mine.push(real);
+        break;
+      } catch (error) {
+        if (code(error) !== 'EEXIST') {
+          await release();
+          return { diagnostics: [failure(path, error, `create files in ${dirname(real)}`)] };
+        }
+      }
+      if (await abandoned(fs, lock)) {
+        await fs.unlink(lock).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        const owner = await readOwner(fs, lock);
+        await release();
+        const who = owner ? `errcat process ${owner.pid}${owner.host === HOST ? '' : ` on ${owner.host}`}` : 'another errcat process';
+        return {
+          diagnostics: [
+            diagnostic('file-locked', `${who} is writing ${path} and still holds its lock after ${Math.round(wait / 1000)} s, so nothing was written. Run again when it ends; if no errcat is running, delete ${lock}.`, path, FILE_START),
+          ],
+        };
+      }
+      await new Promise((done) => setTimeout(done, 25 + Math.random() * 50));
+    }
+  }
+  return { release };
+}
+
+/**
+ * Removes what killed runs left in a folder: their temporary files and locks (their process is
+ * gone; another machine's after a day), and errcat 0.1's temporary files after a day.
+ */
+export async function removeLeftovers(folder: string, fs: WriteFileSystem = nodeFs): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    let stale = false;
+    const temp = TEMP_NAME.exec(name);
+    if (temp) {
+      const sameHost = temp[2] === HOST;
+      stale = sameHost ? !alive(Number(temp[3])) : await olderThan(fs, path, FOREIGN_TEMP_MS);
+    } else if (LOCK_NAME.test(name)) {
+      stale = !held.has(join(folder, (LOCK_NAME.exec(name) as RegExpExecArray)[1] as string)) && (await abandoned(fs, path));
+    } else if (OLD_TEMP_NAME.test(name)) {
+      stale = await olderThan(fs, path, FOREIGN_TEMP_MS);
+    }
+    if (stale) await fs.unlink(path).catch(() => undefined);
+  }
+}
+
+async function olderThan(fs: WriteFileSystem, path: string, ms: number): Promise<boolean> {
+  const info = await fs.stat(path).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > ms;
+}
+
+const bytesOf = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.compare(a, b) === 0;
+
+/** A target as found before writing: where its links lead, and its mode and owner if it exists. */
+interface Found {
+  real: string;
+  info?: { mode: number; uid: number; gid: number };
+}
+
+/** Follows a target's links and looks at it: a folder (or another non-file) cannot be written. */
+async function inspect(fs: WriteFileSystem, path: string): Promise<Found | Diagnostic> {
+  let real: string;
+  try {
+    real = await finalPath(fs, path);
+  } catch (error) {
+    return failure(path, error, `follow the links of ${path}`);
+  }
+  let info;
+  try {
+    info = await fs.stat(real);
+  } catch (error) {
+    return code(error) === 'ENOENT' ? { real } : failure(path, error, `look at ${path}`);
+  }
+  if (!info.isFile()) return diagnostic('not-a-file', `${path} is ${info.isDirectory() ? 'a directory' : 'not a regular file'}; give the path of a file to write.`, path, FILE_START);
+  return { real, info: { mode: info.mode & 0o7777, uid: info.uid, gid: info.gid } };
+}
+
+/** A read-only target, unless forced: no write permission for anyone, or none for errcat. */
+async function readOnly(fs: WriteFileSystem, path: string, found: Found, options: WriteOptions): Promise<Diagnostic | undefined> {
+  if (options.force || !found.info) return undefined;
+  const readOnly = (found.info.mode & 0o222) === 0;
+  if (!readOnly && (await fs.access(found.real, constants.W_OK).then(() => true, () => false))) return undefined;
+  const link = found.real === resolve(path) ? '' : ` (through the link, ${found.real})`;
+  const mode = (found.info.mode & 0o777).toString(8);
+  const what = readOnly ? `is read-only (mode ${mode})` : `is not writable by this user (mode ${mode}, owner ${found.info.uid})`;
+  return diagnostic('not-writable', `${path}${link} ${what}, so errcat leaves it alone; make it writable, or pass --force to replace it anyway (its mode is kept).`, path, FILE_START);
+}
+
+/**
+ * Why a target cannot be written as it stands: it is a folder, or it is read-only and not
+ * forced. For a check before costly work (a merge); the write checks again.
+ */
+export async function checkWritable(path: string, options: WriteOptions = {}): Promise<Diagnostic | undefined> {
+  const fs = options.fs ?? nodeFs;
+  const found = await inspect(fs, path);
+  return 'real' in found ? readOnly(fs, path, found, options) : found;
+}
+
+/** A file to write, as found. */
+interface Target extends Found {
+  file: OutputFile;
+  bytes: Uint8Array;
+  temp?: string;
+}
+
+/**
+ * Writes every file or none (see the top of this file). Unchanged files are not touched, so
+ * timestamps stay put and watchers stay quiet; a read-only file that is already current is fine.
+ */
+export async function writeFilesAtomically(files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const fs = options.fs ?? nodeFs;
+  const targets: Target[] = [];
+  const changed: Target[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    const found = await inspect(fs, file.path);
+    if (!('real' in found)) {
+      problems.push(found);
+      continue;
+    }
+    const target: Target = { ...found, file, bytes: bytesOf(file.content) };
+    targets.push(target);
+    const current = found.info ? await fs.readFile(found.real).catch(() => undefined) : undefined;
+    if (same(current, target.bytes)) continue;
+    changed.push(target);
+    const refused = await readOnly(fs, file.path, found, options);
+    if (refused) problems.push(refused);
+  }
+  if (problems.length > 0) return { written: [], diagnostics: problems };
+  const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: t.bytes.byteLength, outcome: changed.includes(t) ? 'written' : 'unchanged' }));
+  if (changed.length === 0) return { written: result(), diagnostics: [] };
+  const locks = await acquireLocks(
+    changed.map((t) => t.file.path),
+    options,
+  );
+  if ('diagnostics' in locks) return { written: [], diagnostics: locks.diagnostics };
+  try {
+    // Under the lock: a file computed from its own bytes is written only if it still holds them.
+    for (const target of changed) {
+      const { expected } = target.file;
+      if (expected === undefined) continue;
+      const current = await fs.readFile(target.real).catch(() => undefined);
+      if (same(current, expected)) continue;
+      const message = `${target.file.path} changed on disk while errcat was merging into it, so nothing was written (the other change is kept). Run errcat again to merge into the new version.`;
+      return { written: [], diagnostics: [diagnostic('spec-changed', message, target.file.path, FILE_START)] };
+    }
+    const folders = [...new Set(changed.map((t) => dirname(t.real)))];
+    for (const folder of folders) await removeLeftovers(folder, fs);
+    for (const target of changed) {
+      try {
+        await fs.mkdir(dirname(target.real), { recursive: true });
+        const temp = tempPath(target.real);
+        const handle = await fs.open(temp, 'wx', target.info?.mode ?? 0o666);
+        target.temp = temp;
+        try {
+          await handle.writeFile(target.bytes);
+          if (target.info) {
+            await handle.chmod(target.info.mode);
+            if (process.getuid?.() === 0) await handle.chown(target.info.uid, target.info.gid).catch(() => undefined);
+          }
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      } catch (error) {
+        return { written: [], diagnostics: [failure(target.file.path, error, `write ${target.file.path}`)] };
+      }
+    }
+    for (const [i, target] of changed.entries()) {
+      try {
+        await fs.rename(target.temp as string, target.real);
+        delete target.temp;
+      } catch (error) {
+        const done = changed.slice(0, i).map((t) => t.file.path);
+        return { written: [], diagnostics: [failure(target.file.path, error, `replace ${target.file.path}`, done.length === 0 ? 'Nothing was changed.' : `Already replaced: ${done.join(', ')}.`)] };
+      }
+    }
+    await Promise.all(folders.map((folder) => syncFolder(fs, folder)));
+    return { written: result(), diagnostics: [] };
+  } finally {
+    await Promise.all(changed.map((t) => (t.temp ? fs.unlink(t.temp).catch(() => undefined) : undefined)));
+    await locks.release();
+  }
+}
+
+/** Makes a folder's new entries durable (a rename is only safe on disk once its folder is). */
+async function syncFolder(fs: WriteFileSystem, folder: string): Promise<void> {
+  try {
+    const handle = await fs.open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems cannot sync a folder; the rename itself is still atomic.
+  }
 }

@@ -15,8 +15,9 @@ describe("the package's public API", () => {
     const out = mkdtempSync(join(tmpdir(), 'errcat-api-'));
     const files = api.generate(catalog, { outDir: out, templates });
     expect(files.map((f) => f.path.slice(out.length + 1))).toEqual(['openapi.yaml', 'errors.ts', 'errors.md']);
-    const written = await api.writeFilesAtomically(files);
-    expect(written.every((w) => w.outcome === 'written')).toBe(true);
+    const { written, diagnostics: problems } = await api.writeFilesAtomically(files);
+    expect(problems).toEqual([]);
+    expect(written.map((w) => w.outcome)).toEqual(['written', 'written', 'written']);
     expect(readFileSync(join(out, 'errors.ts'), 'utf8')).toBe(files[1]?.content);
     expect(Object.keys(api.DIAGNOSTIC_CODES)).toContain('unknown-key');
     const spec = readFileSync(join(ROOT, 'specs/sandbox/openapi.yaml'), 'utf8');

@@ -14,7 +14,16 @@ describe('pathMatches', () => {
     ['/v1/devices/{device_id}', '/v1/devices/list', false],
     ['/public/deployment/data/**', '/public/deployment/{slug}', false],
     ['/**/export', '/v1/readings/export', true],
+    ['/**/**/a/**', '/a', true],
+    ['/v1/**/*/x', '/v1/x', false],
+    ['/v1/**/*/x', '/v1/y/x', true],
   ])('%s ~ %s: %s', (pattern, path, expected) => expect(pathMatches(pattern, path)).toBe(expected));
+
+  it('takes time in the product of the lengths, not exponential in the `**`s (a backtracking matcher would not finish)', () => {
+    const path = `/${Array(60).fill('a').join('/')}`;
+    expect(pathMatches(`/${Array(25).fill('**').join('/')}/b`, path)).toBe(false);
+    expect(pathMatches(`/${Array(25).fill('**/a').join('/')}/**`, path)).toBe(true);
+  });
 });
 
 describe('selects', () => {

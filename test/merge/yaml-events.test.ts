@@ -16,6 +16,7 @@ import { styledYaml } from './yaml-arbitraries.js';
 function differences(text: string): string[] {
   const events = readYamlEvents(text);
   if (!events) return ['js-yaml did not read it'];
+  if ('refused' in events) return [events.refused.message];
   const document = parseDocument(text, { uniqueKeys: false });
   const found: string[] = [];
   if (JSON.stringify(events.data) !== JSON.stringify(document.toJS({ maxAliasCount: -1 }))) found.push('data differs');
@@ -109,11 +110,26 @@ describe('reading a YAML spec with js-yaml events', () => {
   }, 60_000);
 
   it('leaves to the yaml package what js-yaml refuses, and what is not one document', () => {
-    const deep = `a: ${'['.repeat(150)}${']'.repeat(150)}\n`;
-    expect(parseDocument(deep).errors).toEqual([]);
-    expect(readYamlEvents(deep)).toBeUndefined();
     expect(readYamlEvents('a: 1\n---\nb: 2\n')).toBeUndefined();
     expect(readYamlEvents('a: [1, 2\n')).toBeUndefined();
+  });
+
+  it('reads nesting up to the depth limit, and refuses it beyond, where it goes too deep', () => {
+    const nested = (depth: number) => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const deep = readYamlEvents(nested(255));
+    expect(deep && !('refused' in deep) && deep.data).toEqual(parseDocument(nested(255)).toJS());
+    expect(readYamlEvents(nested(256))).toEqual({ refused: { code: 'too-deep', offset: 258, message: expect.stringContaining('deeper than 256 levels') } });
+  });
+
+  it('refuses aliases that expand past the limit or into themselves, at the alias', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${`*${'abcdefg'[i]}, `.repeat(10).slice(0, -2)}]`)].join('\n');
+    const read = readYamlEvents(bomb);
+    expect(read && 'refused' in read && read.refused.code).toBe('alias-limit');
+    expect(read && 'refused' in read && bomb.slice(read.refused.offset, read.refused.offset + 2)).toBe('*e');
+    const loop = readYamlEvents('a: &a [1, *a]\n');
+    expect(loop && 'refused' in loop && loop.refused.message).toMatch(/sits inside the node it names/);
+    const fine = readYamlEvents('a: &a [1, 2]\nb: [*a, *a]\n');
+    expect(fine && !('refused' in fine) && fine.data).toEqual({ a: [1, 2], b: [[1, 2], [1, 2]] });
   });
 
   it('lays out generated YAML in any style as the yaml Document does (property)', () => {

@@ -1,0 +1,135 @@
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import * as nodeFs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lockOwner, lockPath, removeLeftovers, tempPath, writeFilesAtomically, type WriteFileSystem } from '../../src/write/files.js';
+
+const folder = () => mkdtempSync(join(tmpdir(), 'errcat-write-'));
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+/** The errcat temporary files and locks in a folder. */
+const leftovers = (dir: string) => readdirSync(dir).filter((name) => /\.errcat[.-]/.test(name));
+
+/** Node's file system, except that writing a temporary file fails as on a full disk. */
+function fullDisk(): WriteFileSystem {
+  return {
+    ...nodeFs,
+    open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
+      const handle = await (nodeFs.open as (...args: unknown[]) => Promise<nodeFs.FileHandle>)(path, ...rest);
+      if (!String(path).endsWith('.tmp')) return handle;
+      return Object.assign(Object.create(handle) as nodeFs.FileHandle, {
+        writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })),
+        close: () => handle.close(),
+      });
+    }) as typeof nodeFs.open,
+  };
+}
+
+describe('writing files safely', () => {
+  it('keeps a file\'s mode, and writes a read-only one only when forced, keeping it read-only', async () => {
+    const dir = folder();
+    const [secret, locked] = [join(dir, 'secret.yaml'), join(dir, 'locked.yaml')];
+    writeFileSync(secret, 'a: 1\n', { mode: 0o600 });
+    writeFileSync(locked, 'a: 1\n');
+    chmodSync(locked, 0o444);
+    expect((await writeFilesAtomically([{ path: secret, content: 'a: 2\n' }])).diagnostics).toEqual([]);
+    expect([readFileSync(secret, 'utf8'), modeOf(secret)]).toEqual(['a: 2\n', 0o600]);
+    const refused = await writeFilesAtomically([{ path: locked, content: 'a: 2\n' }]);
+    expect(refused.diagnostics.map((d) => [d.code, d.message])).toEqual([['not-writable', expect.stringMatching(/read-only \(mode 444\).*--force/)]]);
+    expect(readFileSync(locked, 'utf8')).toBe('a: 1\n');
+    // A read-only file that is already current is no problem.
+    expect((await writeFilesAtomically([{ path: locked, content: 'a: 1\n' }])).written).toEqual([{ path: locked, bytes: 5, outcome: 'unchanged' }]);
+    expect((await writeFilesAtomically([{ path: locked, content: 'a: 2\n' }], { force: true })).diagnostics).toEqual([]);
+    expect([readFileSync(locked, 'utf8'), modeOf(locked)]).toEqual(['a: 2\n', 0o444]);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes through a symlink (also a chain, and a dangling one): the link stays, its target changes', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'spec.yaml'), 'old\n');
+    symlinkSync('real/spec.yaml', join(dir, 'link.yaml'));
+    symlinkSync('link.yaml', join(dir, 'link2.yaml'));
+    symlinkSync('real/missing.yaml', join(dir, 'dangling.yaml'));
+    const result = await writeFilesAtomically([
+      { path: join(dir, 'link2.yaml'), content: 'new\n' },
+      { path: join(dir, 'dangling.yaml'), content: 'created\n' },
+    ]);
+    expect(result.diagnostics).toEqual([]);
+    expect(lstatSync(join(dir, 'link2.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.yaml'))).toBe('real/spec.yaml');
+    expect(readFileSync(join(dir, 'real', 'spec.yaml'), 'utf8')).toBe('new\n');
+    expect(lstatSync(join(dir, 'dangling.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'missing.yaml'), 'utf8')).toBe('created\n');
+    expect([...leftovers(dir), ...leftovers(join(dir, 'real'))]).toEqual([]);
+  });
+
+  it('refuses a directory as a file to write', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'openapi.yaml'));
+    const result = await writeFilesAtomically([{ path: join(dir, 'openapi.yaml'), content: 'x' }]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['not-a-file']);
+  });
+
+  it('on a full disk, changes no file of the run and leaves no temporary file', async () => {
+    const dir = folder();
+    const [a, b] = [join(dir, 'a.ts'), join(dir, 'b.ts')];
+    writeFileSync(a, 'old a');
+    writeFileSync(b, 'old b');
+    const result = await writeFilesAtomically(
+      [
+        { path: a, content: 'new a' },
+        { path: b, content: 'new b' },
+      ],
+      { fs: fullDisk() },
+    );
+    expect(result.written).toEqual([]);
+    expect(result.diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([['write-failed', a, expect.stringMatching(/ENOSPC.*disk is full.*Nothing was changed/)]]);
+    expect([readFileSync(a, 'utf8'), readFileSync(b, 'utf8')]).toEqual(['old a', 'old b']);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes a file computed from its own bytes only if it still holds them (compare-and-swap)', async () => {
+    const dir = folder();
+    const spec = join(dir, 'openapi.yaml');
+    writeFileSync(spec, 'edited by someone else\n');
+    const result = await writeFilesAtomically([{ path: spec, content: 'merged\n', expected: Buffer.from('as errcat read it\n') }]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['spec-changed']);
+    expect(readFileSync(spec, 'utf8')).toBe('edited by someone else\n');
+    expect((await writeFilesAtomically([{ path: spec, content: 'merged\n', expected: Buffer.from('edited by someone else\n') }])).diagnostics).toEqual([]);
+  });
+
+  it('waits for a lock a live process holds, then refuses; takes over one a killed run left', async () => {
+    const dir = folder();
+    const spec = join(dir, 'openapi.yaml');
+    // A live holder: this test's parent process, which holds no lock in this one.
+    writeFileSync(lockPath(spec), lockOwner(process.ppid));
+    const started = Date.now();
+    const waited = await writeFilesAtomically([{ path: spec, content: 'x' }], { lockWaitMs: 300 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(waited.diagnostics.map((d) => [d.code, d.message])).toEqual([['file-locked', expect.stringContaining(`errcat process ${process.ppid} is writing`)]]);
+    expect(existsSync(spec)).toBe(false);
+    // Released while waiting: written.
+    const writing = writeFilesAtomically([{ path: spec, content: 'x' }], { lockWaitMs: 5000 });
+    setTimeout(() => nodeFs.unlink(lockPath(spec)), 100);
+    expect((await writing).diagnostics).toEqual([]);
+    // Gone (pid 2^22 + 1 is above Linux's pid_max): taken over at once.
+    writeFileSync(lockPath(spec), lockOwner(4194305));
+    expect((await writeFilesAtomically([{ path: spec, content: 'y' }], { lockWaitMs: 0 })).diagnostics).toEqual([]);
+    expect([readFileSync(spec, 'utf8'), leftovers(dir)]).toEqual(['y', []]);
+  });
+
+  it('removes what killed runs left: their temporary files and locks, and 0.1\'s old temporary files after a day', async () => {
+    const dir = folder();
+    const dead = tempPath(join(dir, 'errors.ts')).replace(`-${process.pid}-`, '-4194305-');
+    const live = tempPath(join(dir, 'errors.md'));
+    const foreign = join(dir, '.errors.md.errcat-elsewhere-12-0a0b0c0d.tmp');
+    const oldStyle = join(dir, 'openapi.yaml.0123456789ab.tmp');
+    const fresh = join(dir, 'openapi.json.0123456789ab.tmp');
+    for (const path of [dead, live, foreign, oldStyle, fresh]) writeFileSync(path, 'partial');
+    const dayAgo = (Date.now() - 25 * 3600 * 1000) / 1000;
+    utimesSync(oldStyle, dayAgo, dayAgo);
+    await removeLeftovers(dir);
+    expect(readdirSync(dir).sort()).toEqual([live, foreign, fresh].map((p) => p.slice(dir.length + 1)).sort());
+  });
+});
