@@ -58,8 +58,9 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
   // 10,000-code catalog); duplicates are found in one pass below instead.
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) diagnostics.push(yamlErrorDiagnostic(file, lineCounter, error, json));
-  if (diagnostics.length > 0) return { diagnostics };
+  // The first syntax error only: the ones after it are mostly the parser losing its place.
+  const [firstError] = document.errors;
+  if (firstError) return { diagnostics: [json ? yamlErrorDiagnostic(file, lineCounter, firstError, json) : yamlSyntaxDiagnostic(file, text, lineCounter, firstError)] };
   const aliases = documentAliasProblem(document, limits);
   if (aliases) {
     const span = aliases.node.range ? spanOf(lineCounter, aliases.node.range) : FILE_START;
@@ -106,6 +107,73 @@ function duplicateKeys(file: string, lineCounter: LineCounter, document: Documen
     },
   });
   return found;
+}
+
+/** The lines of a text around an offset: the line holding it, and the next line with content. */
+function linesAround(text: string, offset: number): { line: string; lineStart: number; next?: { text: string; start: number } } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  let start = lineEnd === -1 ? text.length : lineEnd + 1;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const candidate = text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+    if (candidate.trim() !== '' && !candidate.trimStart().startsWith('#')) return { line, lineStart, next: { text: candidate, start } };
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { line, lineStart };
+}
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const keyOf = (line: string) => /^\s*(?:-\s+)?([^:#]+?):(?:\s|$)/.exec(line)?.[1];
+
+/**
+ * One YAML syntax error, said the way a person would fix it: a tab, a line indented too deep or
+ * too shallow, a value that needs quotes, an unclosed quote or bracket. Anything else keeps the
+ * parser's words.
+ */
+function yamlSyntaxDiagnostic(file: string, text: string, lineCounter: LineCounter, error: YAMLError): Diagnostic {
+  const [from] = error.pos;
+  const at = (offset: number): Span => spanOf(lineCounter, [offset, offset + 1]);
+  const around = linesAround(text, from);
+  const say = (message: string, offset = from) => diagnostic('yaml-syntax', message, file, at(offset));
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return say('A tab indents this line, and YAML indents with spaces only; replace the tab with spaces.');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      const key = keyOf(around.line);
+      const rest = key === undefined ? '' : around.line.slice(around.line.indexOf(':') + 1);
+      // `title: a: b`: a colon and a space inside a plain value.
+      if (/:\s/.test(rest)) return say(`This value holds \`: \`, which YAML reads as another key; put the value in quotes: \`${key}: ${JSON.stringify(rest.trim())}\`.`);
+      const next = around.next;
+      if (key !== undefined && next && indentOf(next.text) > indentOf(around.line)) {
+        const column = indentOf(around.line) + 1;
+        return say(
+          `Is this indented one level too deep? \`${key}:\` above already has its value on its line, so nothing can nest under it; start this line at column ${column}, beside \`${key}:\`.`,
+          next.start + indentOf(next.text),
+        );
+      }
+      break;
+    }
+    case 'BAD_INDENT': {
+      if (/flow/i.test(error.message)) return say('A `{ … }` or `[ … ]` is not closed; close it on the same line, or indent its continuation lines deeper than its key.');
+      const above = text.slice(0, around.lineStart).split(/\r?\n/).reverse().find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
+      const column = indentOf(above) + 1;
+      const line = around.line.trim() === '' && around.next ? { text: around.next.text, start: around.next.start } : { text: around.line, start: around.lineStart };
+      return say(`Is this indented one level too deep or too shallow? Keys of one mapping start at the same column, and the line above starts at column ${column}.`, line.start + indentOf(line.text));
+    }
+    case 'MISSING_CHAR':
+      if (/quote/i.test(error.message)) {
+        // The parser stops where the text ends; the quote that opens the string is the place to fix.
+        const quote = /"|'/.exec(error.message)?.[0] ?? '"';
+        const opening = text.lastIndexOf(quote, Math.max(0, from - 1));
+        return say(`This quoted string is not closed; end it with ${quote === '"' ? 'a double' : 'a single'} quote on the same line.`, opening === -1 ? from : opening);
+      }
+      break;
+  }
+  return yamlErrorDiagnostic(file, lineCounter, error, false);
 }
 
 function yamlErrorDiagnostic(file: string, lineCounter: LineCounter, error: YAMLError, json: boolean): Diagnostic {
