@@ -129,6 +129,8 @@ function linesKept(before: string, after: string): string[] {
 export async function runFixture(name: string): Promise<void> {
     const want = header(name);
     const dir = mkdtempSync(join(tmpdir(), 'errcat-hostile-'));
+    // The generated modules are ES modules, as tsc (NodeNext) reads them only beside this.
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     const path = materialize(name, dir);
     const spec = name.includes('.spec.');
     const out = join(dir, 'out');

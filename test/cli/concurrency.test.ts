@@ -29,7 +29,7 @@ describe('errcat merge, twice at once into one spec', () => {
       expect(exits).toEqual([0, 0]);
       expect(registry(spec)).toEqual(['Sandbox API', 'Task Automation API']);
       const schemas = Object.keys((parse(readFileSync(spec, 'utf8')) as { components: { schemas: object } }).components.schemas);
-      expect(schemas).toEqual(expect.arrayContaining(['SandboxApiError', 'TasksApiError']));
+      expect(schemas).toEqual(expect.arrayContaining(['SandboxDocumentedError', 'TasksDocumentedError']));
       expect(leftovers(dir)).toEqual([]);
     }
   }, 60_000);

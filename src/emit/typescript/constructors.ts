@@ -100,17 +100,21 @@ function constructorFor(ctx: EmitContext, entry: Entry): string {
   );
   const input = inputs.length === 0 ? 'Record<string, never>' : `{ ${inputs.map((i) => `${propertyName(i.key)}${i.required ? '' : '?'}: ${i.type}`).join('; ')} }`;
   const code = literalType(entry.code);
+  const optional = !inputs.some((i) => i.required) && requiredHeaders.length === 0;
+  // `{}` does not fit `{ toString?: string }` (its inherited `toString` is a function): such fields are optional instead of defaulted.
+  const inherited = inputs.some((i) => i.key in Object.prototype);
+  const fieldsParameter = `fields${optional && inherited ? '?' : ''}: ${input}${optional && !inherited ? ' = {}' : ''}`;
   const rowText = Object.entries(row).map(([key, value]) => `  ${key}: ${valueText(value as JsonValue, 4, key.length + 2)},`);
   return functionText({
     doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
     name: ctx.constructorName(entry),
     parameters: [
-      `fields: ${input}${inputs.some((i) => i.required) || requiredHeaders.length > 0 ? '' : ' = {}'}`,
+      fieldsParameter,
       requiredHeaders.length === 0
         ? `init: { readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> } = {}`
         : `init: { readonly status?: ${statusType}; readonly headers: { readonly ${requiredHeaders.map((h) => `${propertyName(h)}: string`).join('; readonly ')} } & Readonly<Record<string, string>> }`,
     ],
     returnType: `ErrorResponse<${code}>`,
-    body: [`return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, fields, init.headers, {`, ...rowText, `}) as ErrorResponse<${code}>;`],
+    body: [`return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init.headers, {`, ...rowText, `}) as ErrorResponse<${code}>;`],
   });
 }
