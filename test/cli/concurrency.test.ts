@@ -32,5 +32,5 @@ describe('errcat merge, twice at once into one spec', () => {
       expect(schemas).toEqual(expect.arrayContaining(['SandboxDocumentedError', 'TasksDocumentedError']));
       expect(leftovers(dir)).toEqual([]);
     }
-  }, 60_000);
+  }, 180_000);
 });

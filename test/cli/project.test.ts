@@ -142,5 +142,5 @@ describe('errcat generate --watch', () => {
     } finally {
       child.kill('SIGTERM');
     }
-  }, 60_000);
+  }, 180_000);
 });

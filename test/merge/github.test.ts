@@ -54,7 +54,7 @@ describe("merging into GitHub's published spec", () => {
     expect(merged.slice(0, 200).split('\n').slice(0, 3)).toEqual(text.slice(0, 200).split('\n').slice(0, 3));
     const again = await mergeSpec(catalog, GITHUB, merged, { validate: false });
     expect(again.text === merged).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });
 
 // The same spec as YAML (js-yaml writes it: folded long strings, its own quoting), merged by splicing.

@@ -107,7 +107,7 @@ describe('reading a YAML spec with js-yaml events', () => {
     const text = stringify(spec, { lineWidth: 0, aliasDuplicateObjects: false });
     expect(text.length).toBeGreaterThan(1_000_000);
     expect(differences(text)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('leaves to the yaml package what js-yaml refuses, and what is not one document', () => {
     expect(readYamlEvents('a: 1\n---\nb: 2\n')).toBeUndefined();

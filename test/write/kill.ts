@@ -47,8 +47,11 @@ export async function run(args: readonly string[], cwd: string, watched: readonl
   return { exit: exit ?? null, duration: ended - started, writing: writing === -1 ? 0 : ended - writing };
 }
 
+/** Kills per command: enough to land in each phase of a run (half of them while it writes) in a suite kept short. */
+const KILLS = 10;
+
 /**
- * Kills a run 20 times, after each kill checking each output is its old or its new bytes. A
+ * Kills a run 10 times, after each kill checking each output is its old or its new bytes. A
  * full run first measures how long a run takes and how long it writes: half the kills fall
  * anywhere in a run, half in its writing.
  */
@@ -60,7 +63,7 @@ export async function killRepeatedly(options: { cwd: string; args: readonly stri
   for (const output of options.outputs) expect(readFileSync(join(options.cwd, output)).equals(options.fresh.get(output) as Buffer)).toBe(true);
   const isLeftover = (path: string) => ERRCAT_LEFTOVER.test(path.split('/').pop() as string);
   const before = new Set(filesUnder(options.cwd));
-  const fractions = fc.sample(fc.double({ min: 0, max: 1.1, noNaN: true }), { numRuns: 20, seed: 11 });
+  const fractions = fc.sample(fc.double({ min: 0, max: 1.1, noNaN: true }), { numRuns: KILLS, seed: 11 });
   for (const [i, fraction] of fractions.entries()) {
     options.reset();
     const whileWriting = i % 2 === 1;

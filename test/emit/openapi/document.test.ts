@@ -43,7 +43,9 @@ function examplesOf(doc: Json): { ref: string; value: unknown; where: string }[]
 }
 
 describe.each(cases)('%s as OpenAPI %s', (file, version) => {
-  const doc = () => openApiDocument(catalogs.get(file) as Catalog, version) as Json;
+  // Built once per case: the judges below only read it (swagger-parser gets a copy).
+  let built: Json | undefined;
+  const doc = () => (built ??= openApiDocument(catalogs.get(file) as Catalog, version) as Json);
 
   it('passes swagger-parser validation', async () => {
     expect(await swaggerParserErrors(doc())).toBe('');
@@ -158,14 +160,16 @@ describe('third-party tools', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const unexpected = problems.filter((p) => p.ruleId !== 'info-license' && !(p.ruleId === 'no-unsafe-markdown' && JSON.stringify(p.location).includes('hostile')));
     expect(unexpected).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('output', () => {
   it.each(ALL_CATALOGS)('%s is byte-identical from run to run', async (file) => {
+    // Every output from YAML; the JSON run differs only in the OpenAPI file.
     for (const format of ['yaml', 'json'] as const) {
-      const first = generate(await mustLoad(file), { outDir: 'out', format });
-      const second = generate(await mustLoad(file), { outDir: 'out', format });
+      const files = format === 'yaml' ? {} : { typescript: false as const, docs: false as const };
+      const first = generate(await mustLoad(file), { outDir: 'out', format, files });
+      const second = generate(await mustLoad(file), { outDir: 'out', format, files });
       expect(second).toEqual(first);
     }
   });
