@@ -152,7 +152,7 @@ describe('merging keeps every byte it does not edit (property)', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, 180_000);
 
   it('JSON in any indentation (or none), CRLF, a BOM, and numbers JavaScript cannot hold', async () => {
     const json = fc.record({ data: specData, indent: fc.constantFrom(0, 1, 2, 4, '\t'), crlf: fc.boolean(), bom: fc.boolean() });
@@ -178,5 +178,5 @@ describe('merging keeps every byte it does not edit (property)', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  }, 180_000);
 });
