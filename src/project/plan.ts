@@ -1,8 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { mergeSpec } from '../merge/merge.js';
-import { specOperations, type SpecOperation } from '../merge/operations.js';
-import { readSpecFile } from '../merge/spec-file.js';
-import { decodeSpecText } from '../merge/spec-text.js';
+import type { SpecOperation } from '../merge/operations.js';
 import { displayPath } from './display-path.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { TemplateError } from '../emit/docs/render.js';
@@ -26,6 +23,17 @@ export interface Plan {
  * job, and only when the plan has no errors: a catalog that fails late leaves all outputs as
  * they were.
  */
+/** The merge code, loaded only by a project that merges or reads operations from a spec. */
+async function mergeModules() {
+  const [{ mergeSpec }, { specOperations }, { readSpecFile }, { decodeSpecText }] = await Promise.all([
+    import('../merge/merge.js'),
+    import('../merge/operations.js'),
+    import('../merge/spec-file.js'),
+    import('../merge/spec-text.js'),
+  ]);
+  return { mergeSpec, specOperations, readSpecFile, decodeSpecText };
+}
+
 export async function planProject(config: ProjectConfig, onProgress?: (done: number, total: number, target: Target) => void): Promise<Plan> {
   const plan: Plan = { files: [], diagnostics: [], texts: new Map(), catalogs: config.targets.length };
   const { templates, paths } = await loadTemplates(config.templates);
@@ -45,6 +53,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
     // The operations errors.ts types: those of the target's specs, read once each.
     let operations: SpecOperation[] | undefined;
     if (target.typescript && target.typescript.operations.length > 0) {
+      const { specOperations } = await mergeModules();
       operations = [];
       for (const spec of target.typescript.operations) {
         const text = await readFile(spec, 'utf8').catch(() => undefined);
@@ -73,6 +82,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
         }),
       );
       for (const into of target.merge) {
+        const { mergeSpec, readSpecFile, decodeSpecText } = await mergeModules();
         const earlier = merged.get(into.spec);
         const read = earlier ? { bytes: earlier.content, text: decodeSpecText(earlier.content) } : await readSpecFile(into.spec);
         if ('missing' in read) {
