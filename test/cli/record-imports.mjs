@@ -1,6 +1,9 @@
-// Preloaded with `node --import` by test/cli/imports.test.ts: appends the URL of every module the
-// process resolves (ESM imports and the CommonJS packages they import) to $ERRCAT_IMPORT_LOG.
-import { register } from 'node:module';
+// Preloaded with `node --import` by test/cli/imports.test.ts: appends to $ERRCAT_IMPORT_LOG the
+// URL of every module the process resolves through import (ESM, and CommonJS packages imported),
+// and on exit every CommonJS module loaded through require (require.cache).
+import { appendFileSync } from 'node:fs';
+import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 register(
   `data:text/javascript,${encodeURIComponent(`
@@ -11,3 +14,6 @@ export async function resolve(specifier, context, next) {
   return resolved;
 }`)}`,
 );
+
+const required = createRequire(import.meta.url).cache;
+process.on('exit', () => appendFileSync(process.env.ERRCAT_IMPORT_LOG, Object.keys(required).map((file) => `${pathToFileURL(file).href}\n`).join('')));

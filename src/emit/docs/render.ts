@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import type { Catalog } from '../../model/catalog.js';
 import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
 import { docsView, entryView, pageName } from './view.js';
+
+/** Required rather than imported: an ESM import of this CommonJS package scans its source for export names first. */
+const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
 
 /** Template sources by file name: `errors.md.hbs`, `page.md.hbs`, and partials as `partials/<name>.hbs`. */
 export type TemplateSet = Readonly<Record<string, string>>;

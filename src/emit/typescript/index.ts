@@ -1,4 +1,4 @@
-import { printStructure, StructureKind, VariableDeclarationKind } from 'ts-morph';
+import { printStructure, StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import type { ts as TypeScript } from 'ts-morph';
+import { ts } from './ts-morph.js';
 
 /**
  * The runtime every errors.ts carries is a real, type-checked TypeScript module, src/runtime/,
@@ -38,7 +39,7 @@ function runtimeSource(): RuntimeSource {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
     for (const statement of source.statements) {
       if (ts.isImportDeclaration(statement)) {
-        const from = (statement.moduleSpecifier as ts.StringLiteral).text;
+        const from = (statement.moduleSpecifier as TypeScript.StringLiteral).text;
         // The generated file has no imports: the runtime may only import itself.
         if (!from.startsWith('./')) throw new Error(`src/runtime/${file} imports ${from}; the runtime must stay self-contained`);
         continue;
@@ -52,7 +53,7 @@ function runtimeSource(): RuntimeSource {
   return cached;
 }
 
-function declarationOf(statement: ts.Statement, source: ts.SourceFile, text: string): { name: string; jsDoc: string } {
+function declarationOf(statement: TypeScript.Statement, source: TypeScript.SourceFile, text: string): { name: string; jsDoc: string } {
   let name: string | undefined;
   if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) name = statement.name?.text;
   else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
@@ -67,9 +68,9 @@ function declarationOf(statement: ts.Statement, source: ts.SourceFile, text: str
   return { name, jsDoc };
 }
 
-function identifiers(node: ts.Node): Set<string> {
+function identifiers(node: TypeScript.Node): Set<string> {
   const found = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TypeScript.Node): void => {
     if (ts.isIdentifier(n)) found.add(n.text);
     n.forEachChild(visit);
   };
