@@ -21,7 +21,8 @@ function withProjectOptions(command: Command): Command {
     .option('--openapi-format <format>', 'the OpenAPI file as yaml or json (overrides the config)')
     .option('--docs <layout>', 'single (one errors.md) or pages (an index and one page per code; overrides the config)')
     .option('-c, --config <file>', 'the config file (default: errcat.config.ts, .mts, .mjs, .js, .yaml, .yml or .json here)')
-    .option('--spec <file...>', 'a spec whose operations errors.ts types per operation (OperationErrors; overrides the config)');
+    .option('--spec <file...>', 'a spec whose operations errors.ts types per operation (OperationErrors; overrides the config)')
+    .option('--no-cache', 'build every catalog, even one whose inputs and outputs are unchanged since the last run');
 }
 
 const REPORT_FORMAT = '--format <format>';

@@ -5,7 +5,7 @@ import { diffContracts, readContract, readSpecData } from '../diff/contract.js';
 import type { Finding } from '../diff/finding.js';
 import { formatReport, jsonReport } from '../diff/report.js';
 import type { ProjectConfig } from '../project/config.js';
-import { compareWithDisk } from '../project/check.js';
+import { compareWithDisk, type OutputState } from '../project/check.js';
 import { displayPath } from '../project/display-path.js';
 import { elapsed, printDiagnostics, reportFormat, writeDiagnostics, type ReportOptions } from './output.js';
 import { resolveProject, type ProjectOptions } from './project.js';
@@ -29,13 +29,16 @@ export async function checkCommand(catalog: string | undefined, options: CheckOp
   }
   // Loaded once the command line is known to be right: a usage error costs no ts-morph.
   const { planProject } = await import('../project/plan.js');
-  const plan = await planProject(project.config);
-  const { states, diagnostics } = hasErrors(plan.diagnostics) ? { states: [], diagnostics: [] } : await compareWithDisk(plan.files);
+  const plan = await planProject(project.config, undefined, { cache: options.cache !== false });
+  const compared = hasErrors(plan.diagnostics) ? { states: [], diagnostics: [] } : await compareWithDisk(plan.files);
+  // A skipped target's outputs hold what the last run wrote from these very inputs: current.
+  const states = [...compared.states, ...plan.skipped.flatMap((s) => s.outputs.map((o): OutputState => ({ path: o.path, state: 'current' })))];
+  const diagnostics = compared.diagnostics;
   const all = [...plan.diagnostics, ...diagnostics];
   const contract = options.base === undefined || hasErrors(plan.diagnostics) ? undefined : await contractChanges(project.config, options.base, options.failOn);
   const failed = hasErrors(all) || contract?.failed === true;
   if (format !== 'stylish') {
-    writeDiagnostics(format, all, plan.texts, { files: states.map((s) => ({ ...s, path: displayPath(s.path) })), ...(contract ? { contract: contract.diffs.map((d) => jsonReport(d.findings, d.names)) } : {}) });
+    writeDiagnostics(format, all, plan.texts, { files: states.map((s) => ({ ...s, path: displayPath(s.path) })), skipped: plan.skipped.map((s) => displayPath(s.target.catalog)), ...(contract ? { contract: contract.diffs.map((d) => jsonReport(d.findings, d.names)) } : {}) });
     if (format === 'github-actions') for (const d of contract?.diffs ?? []) process.stdout.write(formatReport(d.findings, 'github-actions', d.names));
     return failed ? EXIT.diagnostics : EXIT.ok;
   }

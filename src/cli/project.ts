@@ -17,6 +17,8 @@ export interface ProjectOptions {
   docs?: string;
   /** Specs whose operations errors.ts types (`OperationErrors`). */
   spec?: string[];
+  /** `--no-cache`: false builds every catalog, unchanged or not. */
+  cache?: boolean;
 }
 
 export interface Project {

@@ -14,23 +14,37 @@ export function validationSchemas(catalog: Catalog): ErrorSchemas {
   return new ErrorSchemas(catalog, (name) => ({ $ref: `${TYPES_ID}#/$defs/${name}` }));
 }
 
+/** Validators by the JSON of their named types: catalogs (and reloads in watch mode) with the same types share one. */
+const validators = new Map<string, (schema: JsonSchema, value: unknown) => ErrorObject[]>();
+/** Enough for a monorepo's distinct type sets; the oldest goes first. */
+const MAX_VALIDATORS = 64;
+
 /**
  * One validator for bodies against a catalog's JSON Schemas (draft 2020-12), formats checked,
- * named types resolved; each schema object compiles once.
+ * named types resolved; each schema compiles once per shape (its JSON), however many examples,
+ * entries or catalogs use it.
  */
 export function createBodyValidator(catalog: Catalog, schemas: ErrorSchemas = validationSchemas(catalog)): (schema: JsonSchema, value: unknown) => ErrorObject[] {
+  const types = { $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) };
+  const key = JSON.stringify(types);
+  const known = validators.get(key);
+  if (known) return known;
   // Own properties only: JSON has no prototype, and `constructor` or `toString` are not members of `{}`.
   // `format` is an annotation in a catalog: one ajv does not know is ignored, without a warning on the console.
   const ajv = new Ajv2020({ allErrors: true, strict: false, ownProperties: true, logger: false });
   addFormats(ajv);
-  ajv.addSchema({ $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) });
-  const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-  return (schema, value) => {
-    let validate = compiled.get(schema);
+  ajv.addSchema(types);
+  const compiled = new Map<string, ValidateFunction>();
+  const validator = (schema: JsonSchema, value: unknown): ErrorObject[] => {
+    const shape = JSON.stringify(schema);
+    let validate = compiled.get(shape);
     if (!validate) {
       validate = ajv.compile(schema);
-      compiled.set(schema, validate);
+      compiled.set(shape, validate);
     }
     return validate(value) ? [] : [...(validate.errors ?? [])];
   };
+  if (validators.size >= MAX_VALIDATORS) validators.delete(validators.keys().next().value as string);
+  validators.set(key, validator);
+  return validator;
 }

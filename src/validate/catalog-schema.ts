@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { locate, type PathSegment, type SourceDocument } from '../parse/source-document.js';
+import * as precompiled from './shape-validators.generated.js';
 import { closest, didYouMean } from './suggest.js';
 
 /** The JSON Schema of the catalog language, shipped in the package at `schema/catalog.schema.json`. */
@@ -11,16 +11,9 @@ export const CATALOG_SCHEMA_URL = new URL('../../schema/catalog.schema.json', im
 /** The JSON Schema of the project config, shipped at `schema/config.schema.json`. */
 export const CONFIG_SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
 
-const compiled = new Map<string, ValidateFunction>();
-
+/** The validators of both schemas, compiled at build time (schema/build-validators.mjs). */
 function validator(url: URL): ValidateFunction {
-  let validate = compiled.get(url.href);
-  if (!validate) {
-    const schema = JSON.parse(readFileSync(url, 'utf8')) as object;
-    validate = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(schema);
-    compiled.set(url.href, validate);
-  }
-  return validate;
+  return (url.href === CONFIG_SCHEMA_URL.href ? precompiled.config : precompiled.catalog) as unknown as ValidateFunction;
 }
 
 /** Validates the plain value of a catalog against the catalog JSON Schema; every error located. */

@@ -23,7 +23,8 @@ function project(config = CONFIG): string {
 /** Every file written, relative to the project, with what its OpenAPI document says its version is. */
 function outputs(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.parentPath.startsWith(join(dir, 'apis')) && !e.name.startsWith('errcat.config.') && !['tasks.yaml', 'one.yaml'].includes(e.name))
+    // The skip cache (.errcat-cache) is errcat's own bookkeeping, not an output.
+    .filter((e) => e.isFile() && !e.parentPath.startsWith(join(dir, 'apis')) && !e.parentPath.startsWith(join(dir, '.errcat-cache')) && !e.name.startsWith('errcat.config.') && !['tasks.yaml', 'one.yaml'].includes(e.name))
     .map((e) => {
       const path = join(e.parentPath, e.name);
       const name = relative(dir, path);

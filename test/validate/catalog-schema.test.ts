@@ -24,6 +24,12 @@ describe('the shipped JSON Schema of the catalog', () => {
     expect(first).toBe('# yaml-language-server: $schema=../../schema/catalog.schema.json');
   });
 
+  it('is compiled into the checked-in validators (run npm run build after editing a schema)', async () => {
+    // @ts-expect-error: a plain ESM script of the build, without types.
+    const { validatorsSource, VALIDATORS_FILE } = (await import('../../schema/build-validators.mjs')) as { validatorsSource(): string; VALIDATORS_FILE: string };
+    expect(readFileSync(VALIDATORS_FILE, 'utf8')).toBe(validatorsSource());
+  });
+
   it('is exported by the package', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string>; files: string[] };
     expect(pkg.exports['./schema/catalog.schema.json']).toBe('./schema/catalog.schema.json');

@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
 import type { Catalog } from '../../model/catalog.js';
 import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
 import { docsView, entryView, pageName } from './view.js';
+
+/** Required rather than imported: an ESM import of this CommonJS package scans its source for export names first. */
+const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
 
 /** Template sources by file name: `errors.md.hbs`, `page.md.hbs`, and partials as `partials/<name>.hbs`. */
 export type TemplateSet = Readonly<Record<string, string>>;
@@ -59,8 +62,19 @@ function templateError(name: string, source: string, error: unknown): TemplateEr
   return new TemplateError(name, summary.replace(/ - \d+:\d+$/, ''), line, column);
 }
 
-/** The templates compiled with their partials; a broken one is a TemplateError at its line and column. */
+/** Compiled template sets: a project's templates compile once for all its catalogs and pages. */
+const compiledSets = new WeakMap<TemplateSet, (name: string, view: object) => string>();
+
+/** The templates compiled with their partials, once per set; a broken one is a TemplateError at its line and column. */
 function compile(templates: TemplateSet): (name: string, view: object) => string {
+  const known = compiledSets.get(templates);
+  if (known) return known;
+  const render = compileSet(templates);
+  compiledSets.set(templates, render);
+  return render;
+}
+
+function compileSet(templates: TemplateSet): (name: string, view: object) => string {
   const hbs = environment();
   for (const [name, source] of Object.entries(templates)) {
     const partial = /^partials\/(.+)\.hbs$/.exec(name)?.[1];
@@ -73,11 +87,14 @@ function compile(templates: TemplateSet): (name: string, view: object) => string
       throw templateError(name, source, error);
     }
   }
+  const mains = new Map<string, HandlebarsTemplateDelegate>();
   return (name, view) => {
     const main = templates[name];
     if (main === undefined) throw new TemplateError(name, `the templates have no ${name}`, 1, 1);
     try {
-      const text = hbs.compile(main, { noEscape: true })(view);
+      let template = mains.get(name);
+      if (!template) mains.set(name, (template = hbs.compile(main, { noEscape: true })));
+      const text = template(view);
       // Stable bytes: no trailing spaces, no runs of blank lines, one final newline.
       return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import { ERROR_SHAPE } from '../../model/names.js';
 import type { EmitContext } from './context.js';
 import { declaration, functionText, type Statement } from './layout.js';

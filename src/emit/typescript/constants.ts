@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type InterfaceDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Entry, EntryResponse, JsonValue } from '../../model/catalog.js';
 import { conditionData } from '../../model/conditions.js';
 import { retryData } from '../../model/retry.js';

@@ -1,4 +1,4 @@
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { Entry, JsonValue } from '../../model/catalog.js';
 import { setPath } from '../../model/examples.js';
 import { levelContainerSample } from '../../model/level-samples.js';

@@ -1,4 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { Catalog, FieldShape, JsonValue, NamedType } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, guardOf, statusUnionName } from '../../model/names.js';

@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type JSDocStructure, type StatementStructures } from 'ts-morph';
+import type { FunctionDeclarationStructure, JSDocStructure, StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
 import { declaration, functionText, returnText, type Statement } from './layout.js';

@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';
@@ -51,11 +51,8 @@ export function emitTypeScript(catalog: Catalog, banner: string, options: TypeSc
     ...constructorDeclarations(ctx),
   ];
   statements.push(...patternConstants(ctx));
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, newLineKind: NewLineKind.LineFeed },
-  });
-  const generated = project.createSourceFile('errors.ts', { statements }).getFullText();
+  // Printed straight from the structures: no source file is parsed back from the text.
+  const generated = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: false });
   const runtime = runtimeText(ctx.runtime);
   const header = docBlock(`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards, classifier, retry helpers and constructors.\nNo runtime dependencies; safe in browsers and Node.`);
   return [`${header}\n/* eslint-disable */`, generated.trimEnd(), '// The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.', runtime.contract, runtime.functions, ''].join('\n\n');

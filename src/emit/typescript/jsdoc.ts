@@ -1,5 +1,6 @@
 import articles from 'articles';
-import { StructureKind, type JSDocStructure } from 'ts-morph';
+import type { JSDocStructure } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { Entry } from '../../model/catalog.js';
 import { describeCondition } from '../../model/conditions.js';
 import { words } from '../../model/naming.js';

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { ts } from 'ts-morph';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ts as TypeScript } from 'ts-morph';
+import { ts } from './ts-morph.js';
 
 /**
  * The runtime every errors.ts carries is a real, type-checked TypeScript module, src/runtime/,
@@ -27,18 +29,63 @@ interface RuntimeSource {
 
 let cached: RuntimeSource | undefined;
 
-/** The runtime's declarations, parsed once per process (parsing only; nothing is type-checked here). */
+/**
+ * The runtime's declarations as `npm run build` parsed them (dist only), with the hash of the
+ * sources they came from: used only while the sources still hash the same.
+ */
+const INDEX_URL = new URL('./runtime-index.json', import.meta.url);
+
+interface RuntimeIndex {
+  hash: string;
+  contract: string;
+  declarations: { name: string; text: string; mentions: string[] }[];
+}
+
+function runtimeFiles(): { file: string; text: string }[] {
+  const files = readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  return files.map((file) => ({ file, text: readFileSync(new URL(file, RUNTIME_DIR), 'utf8') }));
+}
+
+function hashOf(files: readonly { file: string; text: string }[]): string {
+  const hash = createHash('sha256');
+  for (const { file, text } of files) hash.update(`${file}\0${text}\0`);
+  return hash.digest('hex');
+}
+
+/** The runtime's declarations, once per process: from the build's index when it is current, else parsed (nothing is type-checked here). */
 function runtimeSource(): RuntimeSource {
   if (cached) return cached;
-  const files = readdirSync(RUNTIME_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
+  const files = runtimeFiles();
+  const hash = hashOf(files);
+  let index: RuntimeIndex | undefined;
+  try {
+    index = JSON.parse(readFileSync(INDEX_URL, 'utf8')) as RuntimeIndex;
+  } catch {
+    index = undefined;
+  }
+  cached =
+    index?.hash === hash
+      ? { contract: index.contract, declarations: index.declarations.map((d) => ({ ...d, mentions: new Set(d.mentions) })) }
+      : parseRuntime(files);
+  return cached;
+}
+
+/** Writes the index beside this module (run by `npm run build`, on dist). */
+export function writeRuntimeIndex(): void {
+  const files = runtimeFiles();
+  const { contract, declarations } = parseRuntime(files);
+  const index: RuntimeIndex = { hash: hashOf(files), contract, declarations: declarations.map((d) => ({ ...d, mentions: [...d.mentions].sort() })) };
+  writeFileSync(INDEX_URL, `${JSON.stringify(index)}\n`);
+}
+
+function parseRuntime(files: readonly { file: string; text: string }[]): RuntimeSource {
   const contract: string[] = [];
   const declarations: Declaration[] = [];
-  for (const file of files) {
-    const text = readFileSync(new URL(file, RUNTIME_DIR), 'utf8');
+  for (const { file, text } of files) {
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
     for (const statement of source.statements) {
       if (ts.isImportDeclaration(statement)) {
-        const from = (statement.moduleSpecifier as ts.StringLiteral).text;
+        const from = (statement.moduleSpecifier as TypeScript.StringLiteral).text;
         // The generated file has no imports: the runtime may only import itself.
         if (!from.startsWith('./')) throw new Error(`src/runtime/${file} imports ${from}; the runtime must stay self-contained`);
         continue;
@@ -48,11 +95,10 @@ function runtimeSource(): RuntimeSource {
       else declarations.push({ name: declaration.name, text: `${declaration.jsDoc}${statement.getText(source).replace(/^export /, '')}`, mentions: identifiers(statement) });
     }
   }
-  cached = { contract: contract.join('\n\n'), declarations };
-  return cached;
+  return { contract: contract.join('\n\n'), declarations };
 }
 
-function declarationOf(statement: ts.Statement, source: ts.SourceFile, text: string): { name: string; jsDoc: string } {
+function declarationOf(statement: TypeScript.Statement, source: TypeScript.SourceFile, text: string): { name: string; jsDoc: string } {
   let name: string | undefined;
   if (ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) name = statement.name?.text;
   else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
@@ -67,9 +113,9 @@ function declarationOf(statement: ts.Statement, source: ts.SourceFile, text: str
   return { name, jsDoc };
 }
 
-function identifiers(node: ts.Node): Set<string> {
+function identifiers(node: TypeScript.Node): Set<string> {
   const found = new Set<string>();
-  const visit = (n: ts.Node): void => {
+  const visit = (n: TypeScript.Node): void => {
     if (ts.isIdentifier(n)) found.add(n.text);
     n.forEachChild(visit);
   };

@@ -1,4 +1,5 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Catalog, Entry, FieldShape, JsonValue } from '../../model/catalog.js';
 import { isPinnable, locatorData } from '../../model/locators.js';
 import { DEFAULT_BACKOFF, retryData } from '../../model/retry.js';

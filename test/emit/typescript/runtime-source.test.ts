@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { RUNTIME_DIR } from '../../../src/emit/typescript/runtime-source.js';
+import { RUNTIME_DIR, runtimeText } from '../../../src/emit/typescript/runtime-source.js';
 import { isStructuralName } from '../../../src/model/names.js';
 import { emitTypeScript } from '../../../src/emit/typescript/index.js';
 import { mustLoad, ROOT } from '../../helpers.js';
@@ -14,6 +14,15 @@ const runtimeDir = join(ROOT, 'src/runtime');
 const runtimeFiles = readdirSync(runtimeDir).filter((f) => f.endsWith('.ts')).sort();
 
 describe('the runtime module every errors.ts inlines (src/runtime)', () => {
+  it('comes out of the build index (dist) exactly as parsed from the sources', async () => {
+    const index = JSON.parse(readFileSync(join(ROOT, 'dist/emit/typescript/runtime-index.json'), 'utf8')) as { declarations: { name: string }[] };
+    const names = index.declarations.map((d) => d.name);
+    expect(names.length).toBeGreaterThan(10);
+    const built = (await import(join(ROOT, 'dist/emit/typescript/runtime-source.js'))) as { runtimeText: typeof runtimeText };
+    expect(built.runtimeText(names)).toEqual(runtimeText(names));
+    expect(built.runtimeText(['plainObject'])).toEqual(runtimeText(['plainObject']));
+  });
+
   // types.test.ts compiles it with the strictest flags, beside the modules that inline it.
   it('is self-contained: it imports only itself', () => {
     for (const file of runtimeFiles) {
