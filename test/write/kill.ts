@@ -48,10 +48,10 @@ export async function run(args: readonly string[], cwd: string, watched: readonl
 }
 
 /** Kills per command: enough to land in each phase of a run (half of them while it writes) in a suite kept short. */
-const KILLS = 10;
+const KILLS = 6;
 
 /**
- * Kills a run 10 times, after each kill checking each output is its old or its new bytes. A
+ * Kills a run KILLS times, after each kill checking each output is its old or its new bytes. A
  * full run first measures how long a run takes and how long it writes: half the kills fall
  * anywhere in a run, half in its writing.
  */
