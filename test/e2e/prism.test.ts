@@ -2,30 +2,40 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
 import { startPrism } from './mock.js';
 
 type Json = Record<string, any>;
-const running: (() => void)[] = [];
+const mergedSpec = (file: string) => join(ROOT, 'generated', file.split('/')[1] as string, 'openapi.merged.yaml');
+// One Prism per merged spec, all started at once: each start is mostly waiting.
+let servers: Map<string, { url: string; stop: () => void }>;
+
+beforeAll(async () => {
+  const started = await Promise.allSettled(SPEC_CATALOGS.map((file) => startPrism(mergedSpec(file))));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    for (const s of started) if (s.status === 'fulfilled') s.value.stop();
+    throw failed.reason;
+  }
+  servers = new Map(started.map((s, i) => [SPEC_CATALOGS[i] as string, (s as PromiseFulfilledResult<{ url: string; stop: () => void }>).value]));
+});
 
 afterAll(() => {
-  for (const stop of running) stop();
+  for (const { stop } of servers?.values() ?? []) stop();
 });
 
 describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
   it('answers every documented error with a body and headers the generated classifier reads as that code', async () => {
     const api = file.split('/')[1] as string;
-    const merged = join(ROOT, 'generated', api, 'openapi.merged.yaml');
-    const spec = parse(readFileSync(merged, 'utf8')) as Json;
+    const spec = parse(readFileSync(mergedSpec(file), 'utf8')) as Json;
     const catalog = await mustLoad(file);
     const module = (await import(pathToFileURL(join(ROOT, 'generated', api, 'errors.ts')).href)) as {
       classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
     };
-    const { url: base, stop } = await startPrism(merged);
-    running.push(stop);
+    const { url: base } = servers.get(file) as { url: string };
     const names = new ComponentNames(catalog, '3.1');
     // Headers whose value says which error it is: echoed codes, codes in a header, conditions.
     const branchingHeaders = [
