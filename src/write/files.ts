@@ -337,7 +337,11 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
   }
   if (problems.length > 0) return { written: [], diagnostics: problems };
   const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: t.bytes.byteLength, outcome: changed.includes(t) ? 'written' : 'unchanged' }));
-  if (changed.length === 0) return { written: result(), diagnostics: [] };
+  if (changed.length === 0) {
+    // A run killed after its renames left its locks (and nothing to rewrite): they go now too.
+    for (const folder of new Set(targets.map((t) => dirname(t.real)))) await removeLeftovers(folder, fs);
+    return { written: result(), diagnostics: [] };
+  }
   const locks = await acquireLocks(
     changed.map((t) => t.file.path),
     options,

@@ -48,7 +48,7 @@ export async function run(args: readonly string[], cwd: string, watched: readonl
 }
 
 /** Kills per command: enough to land in each phase of a run (half of them while it writes) in a suite kept short. */
-const KILLS = 6;
+const KILLS = 4;
 
 /**
  * Kills a run KILLS times, after each kill checking each output is its old or its new bytes. A
