@@ -1644,22 +1644,22 @@ export function isInternalError(value: unknown): value is InternalError {
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["missing_api_key", isMissingApiKeyError],
-  ["invalid_api_key", isInvalidApiKeyError],
-  ["api_key_revoked", isApiKeyRevokedError],
-  ["api_key_expired", isApiKeyExpiredError],
-  ["insufficient_scope", isInsufficientScopeError],
-  ["rate_limit_exceeded", isRateLimitExceededError],
-  ["invalid_cursor", isInvalidCursorError],
-  ["cursor_team_mismatch", isCursorTeamMismatchError],
-  ["cursor_device_mismatch", isCursorDeviceMismatchError],
-  ["time_range_too_large", isTimeRangeTooLargeError],
-  ["invalid_time_range", isInvalidTimeRangeError],
-  ["device_not_found", isDeviceNotFoundError],
-  ["assignment_not_found", isAssignmentNotFoundError],
-  ["invalid_request", isInvalidRequestError],
-  ["not_implemented", isNotImplementedError],
-  ["internal_error", isInternalError],
+  ["missing_api_key", isMissingApiKeyError as (value: unknown) => boolean],
+  ["invalid_api_key", isInvalidApiKeyError as (value: unknown) => boolean],
+  ["api_key_revoked", isApiKeyRevokedError as (value: unknown) => boolean],
+  ["api_key_expired", isApiKeyExpiredError as (value: unknown) => boolean],
+  ["insufficient_scope", isInsufficientScopeError as (value: unknown) => boolean],
+  ["rate_limit_exceeded", isRateLimitExceededError as (value: unknown) => boolean],
+  ["invalid_cursor", isInvalidCursorError as (value: unknown) => boolean],
+  ["cursor_team_mismatch", isCursorTeamMismatchError as (value: unknown) => boolean],
+  ["cursor_device_mismatch", isCursorDeviceMismatchError as (value: unknown) => boolean],
+  ["time_range_too_large", isTimeRangeTooLargeError as (value: unknown) => boolean],
+  ["invalid_time_range", isInvalidTimeRangeError as (value: unknown) => boolean],
+  ["device_not_found", isDeviceNotFoundError as (value: unknown) => boolean],
+  ["assignment_not_found", isAssignmentNotFoundError as (value: unknown) => boolean],
+  ["invalid_request", isInvalidRequestError as (value: unknown) => boolean],
+  ["not_implemented", isNotImplementedError as (value: unknown) => boolean],
+  ["internal_error", isInternalError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

@@ -1426,18 +1426,18 @@ export function isInternalServerError(value: unknown): value is InternalServerEr
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["123", isValueTooShortError],
-  ["225", isPasswordLacksCharacterClassError],
-  ["226", isPasswordsDoNotMatchError],
-  ["227", isPasswordRecentlyUsedError],
-  ["bad_request", isBadRequestError],
-  ["forbidden", isForbiddenError],
-  ["not_found", isNotFoundError],
-  ["not_acceptable", isNotAcceptableError],
-  ["conflict", isConflictError],
-  ["unsupported_media_type", isUnsupportedMediaTypeError],
-  ["unprocessable_entity", isUnprocessableEntityError],
-  ["internal_server_error", isInternalServerError],
+  ["123", isValueTooShortError as (value: unknown) => boolean],
+  ["225", isPasswordLacksCharacterClassError as (value: unknown) => boolean],
+  ["226", isPasswordsDoNotMatchError as (value: unknown) => boolean],
+  ["227", isPasswordRecentlyUsedError as (value: unknown) => boolean],
+  ["bad_request", isBadRequestError as (value: unknown) => boolean],
+  ["forbidden", isForbiddenError as (value: unknown) => boolean],
+  ["not_found", isNotFoundError as (value: unknown) => boolean],
+  ["not_acceptable", isNotAcceptableError as (value: unknown) => boolean],
+  ["conflict", isConflictError as (value: unknown) => boolean],
+  ["unsupported_media_type", isUnsupportedMediaTypeError as (value: unknown) => boolean],
+  ["unprocessable_entity", isUnprocessableEntityError as (value: unknown) => boolean],
+  ["internal_server_error", isInternalServerError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

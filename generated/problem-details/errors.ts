@@ -1573,21 +1573,21 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["out-of-credit", isOutOfCreditError],
-  ["validation-error", isValidationError],
-  ["date", isDateError],
-  ["ohttp-key", isOhttpKeyError],
-  ["bad-request", isBadRequestError],
-  ["unauthorized", isUnauthorizedError],
-  ["forbidden", isForbiddenError],
-  ["not-found", isNotFoundError],
-  ["method-not-allowed", isMethodNotAllowedError],
-  ["conflict", isConflictError],
-  ["unsupported-media-type", isUnsupportedMediaTypeError],
-  ["unprocessable-content", isUnprocessableContentError],
-  ["too-many-requests", isTooManyRequestsError],
-  ["internal-server-error", isInternalServerError],
-  ["service-unavailable", isServiceUnavailableError],
+  ["out-of-credit", isOutOfCreditError as (value: unknown) => boolean],
+  ["validation-error", isValidationError as (value: unknown) => boolean],
+  ["date", isDateError as (value: unknown) => boolean],
+  ["ohttp-key", isOhttpKeyError as (value: unknown) => boolean],
+  ["bad-request", isBadRequestError as (value: unknown) => boolean],
+  ["unauthorized", isUnauthorizedError as (value: unknown) => boolean],
+  ["forbidden", isForbiddenError as (value: unknown) => boolean],
+  ["not-found", isNotFoundError as (value: unknown) => boolean],
+  ["method-not-allowed", isMethodNotAllowedError as (value: unknown) => boolean],
+  ["conflict", isConflictError as (value: unknown) => boolean],
+  ["unsupported-media-type", isUnsupportedMediaTypeError as (value: unknown) => boolean],
+  ["unprocessable-content", isUnprocessableContentError as (value: unknown) => boolean],
+  ["too-many-requests", isTooManyRequestsError as (value: unknown) => boolean],
+  ["internal-server-error", isInternalServerError as (value: unknown) => boolean],
+  ["service-unavailable", isServiceUnavailableError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

@@ -744,14 +744,14 @@ export function isInternalError(value: unknown): value is InternalError {
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["INVALID_PARAM", isInvalidParamError],
-  ["UNAUTHORIZED", isUnauthorizedError],
-  ["DISPUTED", isDisputedError],
-  ["PAST_DUE", isPastDueError],
-  ["API_NOT_ALLOWED", isApiNotAllowedError],
-  ["NOT_FOUND", isNotFoundError],
-  ["RATE_LIMITED", isRateLimitedError],
-  ["INTERNAL_ERROR", isInternalError],
+  ["INVALID_PARAM", isInvalidParamError as (value: unknown) => boolean],
+  ["UNAUTHORIZED", isUnauthorizedError as (value: unknown) => boolean],
+  ["DISPUTED", isDisputedError as (value: unknown) => boolean],
+  ["PAST_DUE", isPastDueError as (value: unknown) => boolean],
+  ["API_NOT_ALLOWED", isApiNotAllowedError as (value: unknown) => boolean],
+  ["NOT_FOUND", isNotFoundError as (value: unknown) => boolean],
+  ["RATE_LIMITED", isRateLimitedError as (value: unknown) => boolean],
+  ["INTERNAL_ERROR", isInternalError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

@@ -764,14 +764,14 @@ export function isStreamActiveError(value: unknown): value is StreamActiveError 
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["invalid_request", isInvalidRequestError],
-  ["unauthorized", isUnauthorizedError],
-  ["forbidden", isForbiddenError],
-  ["not_found", isNotFoundError],
-  ["rate_limit_exceeded", isRateLimitExceededError],
-  ["sandbox_error", isSandboxError],
-  ["budget_exceeded", isBudgetExceededError],
-  ["stream_active", isStreamActiveError],
+  ["invalid_request", isInvalidRequestError as (value: unknown) => boolean],
+  ["unauthorized", isUnauthorizedError as (value: unknown) => boolean],
+  ["forbidden", isForbiddenError as (value: unknown) => boolean],
+  ["not_found", isNotFoundError as (value: unknown) => boolean],
+  ["rate_limit_exceeded", isRateLimitExceededError as (value: unknown) => boolean],
+  ["sandbox_error", isSandboxError as (value: unknown) => boolean],
+  ["budget_exceeded", isBudgetExceededError as (value: unknown) => boolean],
+  ["stream_active", isStreamActiveError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

@@ -426,10 +426,10 @@ export function isServerError(value: unknown): value is ServerError {
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["bad_request", isBadRequestError],
-  ["forbidden", isForbiddenError],
-  ["not_found", isNotFoundError],
-  ["server_error", isServerError],
+  ["bad_request", isBadRequestError as (value: unknown) => boolean],
+  ["forbidden", isForbiddenError as (value: unknown) => boolean],
+  ["not_found", isNotFoundError as (value: unknown) => boolean],
+  ["server_error", isServerError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes

@@ -917,17 +917,17 @@ export function isInternalError(value: unknown): value is InternalError {
 
 /** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
 const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["token_missing", isTokenMissingError],
-  ["token_invalid", isTokenInvalidError],
-  ["project_required", isProjectRequiredError],
-  ["request_invalid", isRequestInvalidError],
-  ["url_required", isUrlRequiredError],
-  ["format_unsupported", isFormatUnsupportedError],
-  ["task_not_found", isTaskNotFoundError],
-  ["run_not_found", isRunNotFoundError],
-  ["automation_not_found", isAutomationNotFoundError],
-  ["payment_required", isPaymentRequiredError],
-  ["internal_error", isInternalError],
+  ["token_missing", isTokenMissingError as (value: unknown) => boolean],
+  ["token_invalid", isTokenInvalidError as (value: unknown) => boolean],
+  ["project_required", isProjectRequiredError as (value: unknown) => boolean],
+  ["request_invalid", isRequestInvalidError as (value: unknown) => boolean],
+  ["url_required", isUrlRequiredError as (value: unknown) => boolean],
+  ["format_unsupported", isFormatUnsupportedError as (value: unknown) => boolean],
+  ["task_not_found", isTaskNotFoundError as (value: unknown) => boolean],
+  ["run_not_found", isRunNotFoundError as (value: unknown) => boolean],
+  ["automation_not_found", isAutomationNotFoundError as (value: unknown) => boolean],
+  ["payment_required", isPaymentRequiredError as (value: unknown) => boolean],
+  ["internal_error", isInternalError as (value: unknown) => boolean],
 ]);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
