@@ -6,26 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComponentNames } from '../../src/emit/openapi/names.js';
 import { attachedStatuses, listOperations } from '../../src/merge/operations.js';
 import { mustLoad, ROOT, SPEC_CATALOGS } from '../helpers.js';
-import { startPrism } from './mock.js';
+import { startPrisms } from './mock.js';
 
 type Json = Record<string, any>;
 const mergedSpec = (file: string) => join(ROOT, 'generated', file.split('/')[1] as string, 'openapi.merged.yaml');
-// One Prism per merged spec, all started at once: each start is mostly waiting.
-let servers: Map<string, { url: string; stop: () => void }>;
+// One Prism process serves every merged spec, each on its own port: Prism's start is mostly loading.
+let servers: Map<string, string>;
+let stop: (() => void) | undefined;
 
 beforeAll(async () => {
-  const started = await Promise.allSettled(SPEC_CATALOGS.map((file) => startPrism(mergedSpec(file))));
-  const failed = started.find((s) => s.status === 'rejected');
-  if (failed) {
-    for (const s of started) if (s.status === 'fulfilled') s.value.stop();
-    throw failed.reason;
-  }
-  servers = new Map(started.map((s, i) => [SPEC_CATALOGS[i] as string, (s as PromiseFulfilledResult<{ url: string; stop: () => void }>).value]));
+  const started = await startPrisms(SPEC_CATALOGS.map(mergedSpec));
+  stop = started.stop;
+  servers = new Map(SPEC_CATALOGS.map((file, i) => [file, started.urls[i] as string]));
 });
 
-afterAll(() => {
-  for (const { stop } of servers?.values() ?? []) stop();
-});
+afterAll(() => stop?.());
 
 describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
   it('answers every documented error with a body and headers the generated classifier reads as that code', async () => {
@@ -35,7 +30,7 @@ describe.each(SPEC_CATALOGS)('Prism serving the merged spec of %s', (file) => {
     const module = (await import(pathToFileURL(join(ROOT, 'generated', api, 'errors.ts')).href)) as {
       classifyError(status: number, body: unknown, headers?: Headers): { known: boolean; code: unknown; error: unknown };
     };
-    const { url: base } = servers.get(file) as { url: string };
+    const base = servers.get(file) as string;
     const names = new ComponentNames(catalog, '3.1');
     // Headers whose value says which error it is: echoed codes, codes in a header, conditions.
     const branchingHeaders = [
