@@ -593,11 +593,39 @@ export const ERROR_CODES = [
   "not_implemented",
   "internal_error",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly missing_api_key: "No Authorization header on the request.";
+  readonly invalid_api_key: "Header malformed, key prefix doesn't match an active key, or wrong secret.";
+  readonly api_key_revoked: "The key was revoked.";
+  readonly api_key_expired: "The key passed its expires_at date.";
+  readonly insufficient_scope: "Read-scope key calling PATCH /v1/devices/{id}.";
+  readonly rate_limit_exceeded: "600 requests per 10 minutes per key.";
+  readonly invalid_cursor: "The bookmark you sent is corrupted or too old.";
+  readonly cursor_team_mismatch: "Cursor was issued under a different team's key.";
+  readonly cursor_device_mismatch: "Cursor was issued for a different device's pagination loop.";
+  readonly time_range_too_large: "Range exceeds 90 days.";
+  readonly invalid_time_range: "from/to not strict ISO 8601 UTC, or to ≤ from.";
+  readonly device_not_found: "Device with this id isn't in your team (or doesn't exist).";
+  readonly assignment_not_found: "Assignment id isn't on the device you asked about, or isn't visible to your team.";
+  readonly invalid_request: "Generic input rejection.";
+  readonly not_implemented: "Endpoint or request shape reserved for v1.1.";
+  readonly internal_error: "Backend hiccup.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   missing_api_key: {
     code: "missing_api_key",
     name: "MissingApiKey",
@@ -1019,7 +1047,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

@@ -784,11 +784,44 @@ export const ERROR_CODES = [
   "internal_error",
   "service_unavailable",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly problems_parsing_json: "Problems parsing JSON";
+  readonly body_not_object: "Body should be a JSON object";
+  readonly bad_request: "Bad Request";
+  readonly bad_credentials: "Bad credentials";
+  readonly requires_authentication: "Requires authentication";
+  readonly secondary_rate_limit: "Secondary rate limit exceeded";
+  readonly primary_rate_limit: "Primary rate limit exceeded";
+  readonly saml_sso_required: "Organization SAML enforcement";
+  readonly login_attempts_exceeded: "Maximum number of login attempts exceeded";
+  readonly resource_not_accessible: "Resource not accessible";
+  readonly forbidden: "Forbidden";
+  readonly not_found: "Resource not found";
+  readonly method_not_allowed: "Method Not Allowed";
+  readonly conflict: "Conflict";
+  readonly gone: "Gone";
+  readonly validation_failed: "Validation Failed";
+  readonly invalid_request: "Invalid request";
+  readonly unprocessable: "Unprocessable Entity";
+  readonly rate_limited: "Too many requests";
+  readonly internal_error: "Internal Error";
+  readonly service_unavailable: "Service unavailable";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   problems_parsing_json: {
     code: "problems_parsing_json",
     name: "ProblemsParsingJson",
@@ -1753,7 +1786,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

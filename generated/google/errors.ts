@@ -1558,11 +1558,63 @@ export const ERROR_CODES = [
   "rateLimitExceeded",
   "userRateLimitExceeded",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly INVALID_ARGUMENT: "Client specified an invalid argument.";
+  readonly FAILED_PRECONDITION: "Request can not be executed in the current system state, such as deleting a non-empty directory.";
+  readonly OUT_OF_RANGE: "Client specified an invalid range.";
+  readonly UNAUTHENTICATED: "Request not authenticated due to missing, invalid, or expired OAuth token.";
+  readonly PERMISSION_DENIED: "Client does not have sufficient permission.";
+  readonly NOT_FOUND: "A specified resource is not found.";
+  readonly ALREADY_EXISTS: "The resource that a client tried to create already exists.";
+  readonly ABORTED: "Concurrency conflict, such as read-modify-write conflict.";
+  readonly RESOURCE_EXHAUSTED: "Either out of resource quota or reaching rate limiting.";
+  readonly CANCELLED: "Request cancelled by the client.";
+  readonly UNKNOWN: "Unknown server error. Typically a server bug.";
+  readonly INTERNAL: "Internal server error. Typically a server bug.";
+  readonly DATA_LOSS: "Unrecoverable data loss or data corruption.";
+  readonly UNIMPLEMENTED: "API method not implemented by the server.";
+  readonly UNAVAILABLE: "Service unavailable. Typically the server is down.";
+  readonly DEADLINE_EXCEEDED: "Request deadline exceeded.";
+  readonly SERVICE_DISABLED: "The request is calling a disabled service for a consumer.";
+  readonly BILLING_DISABLED: "The request whose associated billing account is disabled.";
+  readonly API_KEY_INVALID: "The provided API key is invalid.";
+  readonly API_KEY_SERVICE_BLOCKED: "The request violates API key API restrictions.";
+  readonly API_KEY_HTTP_REFERRER_BLOCKED: "The request violates API key HTTP restrictions.";
+  readonly API_KEY_IP_ADDRESS_BLOCKED: "The request violates API key IP address restrictions.";
+  readonly API_KEY_ANDROID_APP_BLOCKED: "The request violates API key Android application restrictions.";
+  readonly API_KEY_IOS_APP_BLOCKED: "The request violates API key iOS application restrictions.";
+  readonly RATE_LIMIT_EXCEEDED: "There is not enough rate quota for the consumer.";
+  readonly RESOURCE_QUOTA_EXCEEDED: "There is not enough resource quota for the consumer.";
+  readonly USER_PROJECT_DENIED: "The caller does not have required permission on the user project.";
+  readonly CONSUMER_SUSPENDED: "The consumer is suspended due to Terms of Service violations.";
+  readonly CONSUMER_INVALID: "The associated consumer is invalid.";
+  readonly SECURITY_POLICY_VIOLATED: "The request violates VPC Service Controls.";
+  readonly ACCESS_TOKEN_EXPIRED: "The provided access token has expired.";
+  readonly ACCESS_TOKEN_SCOPE_INSUFFICIENT: "The access token doesn't have an acceptable scope.";
+  readonly ACCOUNT_STATE_INVALID: "The account of the access token is in an invalid state.";
+  readonly ACCESS_TOKEN_TYPE_UNSUPPORTED: "The type of the access token is not supported.";
+  readonly CREDENTIALS_MISSING: "The request has no authentication credentials.";
+  readonly RESOURCE_PROJECT_INVALID: "The project owning the resource is invalid.";
+  readonly USER_BLOCKED_BY_ADMIN: "A Google Workspace administrator blocks the service for this user.";
+  readonly IAM_PERMISSION_DENIED: "IAM permission on the resource is denied.";
+  readonly rateLimitExceeded: "Rate Limit Exceeded";
+  readonly userRateLimitExceeded: "User Rate Limit Exceeded";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   INVALID_ARGUMENT: {
     code: "INVALID_ARGUMENT",
     name: "InvalidArgument",
@@ -2684,7 +2736,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

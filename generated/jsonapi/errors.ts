@@ -677,11 +677,35 @@ export const ERROR_CODES = [
   "unprocessable_entity",
   "internal_server_error",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly "123": "Value too short";
+  readonly "225": "Password lacks a letter, number, or punctuation character";
+  readonly "226": "Passwords do not match";
+  readonly "227": "Password cannot be one of last five passwords";
+  readonly bad_request: "Bad Request";
+  readonly forbidden: "Forbidden";
+  readonly not_found: "Not Found";
+  readonly not_acceptable: "Not Acceptable";
+  readonly conflict: "Conflict";
+  readonly unsupported_media_type: "Unsupported Media Type";
+  readonly unprocessable_entity: "Unprocessable Entity";
+  readonly internal_server_error: "Internal Server Error";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   "123": {
     code: "123",
     name: "ValueTooShort",
@@ -970,7 +994,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["bad_request"], retry: { strategy: "never" }, headers: [] },

@@ -1197,11 +1197,56 @@ export const ERROR_CODES = [
   "requiredFieldOrParameterMissing",
   "folderAlreadyExists",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly accessDenied: "The caller doesn't have permission to perform the action.";
+  readonly activityLimitReached: "The app or user has been throttled.";
+  readonly generalException: "An unspecified error has occurred.";
+  readonly invalidRange: "The specified byte range is invalid or unavailable.";
+  readonly invalidRequest: "The request is malformed or incorrect.";
+  readonly itemNotFound: "The resource could not be found.";
+  readonly nameAlreadyExists: "The specified item name already exists.";
+  readonly resourceModified: "The resource being updated has changed since the caller last read it, usually an eTag mismatch.";
+  readonly resyncRequired: "The delta token is no longer valid, and the app must reset the sync state.";
+  readonly serviceNotAvailable: "The service is not available.";
+  readonly quotaLimitReached: "The user has reached their quota limit.";
+  readonly unauthenticated: "The caller is not authenticated.";
+  readonly badRequest: "Cannot process the request because it is malformed or incorrect.";
+  readonly unauthorized: "Required authentication information is either missing or not valid for the resource.";
+  readonly BadRequest: "Cannot process the request because it is malformed or incorrect.";
+  readonly NotFound: "The requested resource doesn’t exist.";
+  readonly TooManyRequests: "Client application has been throttled.";
+  readonly Authorization_RequestDenied: "Insufficient privileges to complete the operation.";
+  readonly UnsupportedActionType: "The action type is not supported for automated execution.";
+  readonly BadArgument: "An argument of the request is invalid.";
+  readonly ErrorUnsupportedOrderBy: "Ordering by this property is not supported.";
+  readonly requestLimitExceeded: "The caller has made too many requests in the time period.";
+  readonly MissingApiVersionParameter: "The api-version query parameter (?api-version=) is required for all requests";
+  readonly UnsupportedApiVersionValue: "The api-version is not supported.";
+  readonly InvalidPasswordFormat: "The password is not in a valid format.";
+  readonly RetryableErrorDueToAnotherOperation: "The target resource is locked by another operation.";
+  readonly PasswordReuseNotAllowed: "Previous passwords may not be reused";
+  readonly PasswordDoesNotMeetPolicy: "The password does not meet the password policy.";
+  readonly PasswordTooShort: "The password is shorter than the minimum length.";
+  readonly passwordReuseNotAllowed: "Previous passwords may not be reused";
+  readonly requiredFieldMissing: "A required field is missing.";
+  readonly requiredFieldOrParameterMissing: "A required field or parameter is missing.";
+  readonly folderAlreadyExists: "Resource folder already exists and has previously been set up.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   accessDenied: {
     code: "accessDenied",
     name: "AccessDenied",
@@ -2132,7 +2177,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

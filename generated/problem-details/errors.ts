@@ -639,11 +639,38 @@ export const ERROR_CODES = [
   "internal-server-error",
   "service-unavailable",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly "out-of-credit": "You do not have enough credit.";
+  readonly "validation-error": "Your request parameters didn't validate.";
+  readonly date: "Date Not Acceptable";
+  readonly "ohttp-key": "Oblivious HTTP key configuration not acceptable";
+  readonly "bad-request": "Bad Request";
+  readonly unauthorized: "Unauthorized";
+  readonly forbidden: "Forbidden";
+  readonly "not-found": "Not Found";
+  readonly "method-not-allowed": "Method Not Allowed";
+  readonly conflict: "Conflict";
+  readonly "unsupported-media-type": "Unsupported Media Type";
+  readonly "unprocessable-content": "Unprocessable Content";
+  readonly "too-many-requests": "Too Many Requests";
+  readonly "internal-server-error": "Internal Server Error";
+  readonly "service-unavailable": "Service Unavailable";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   "out-of-credit": {
     code: "out-of-credit",
     name: "OutOfCredit",
@@ -1057,7 +1084,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

@@ -271,11 +271,31 @@ export const ERROR_CODES = [
   "RATE_LIMITED",
   "INTERNAL_ERROR",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly INVALID_PARAM: "Query param or body failed validation (e.g. non-UUID id, bad page).";
+  readonly UNAUTHORIZED: "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.";
+  readonly DISPUTED: "The workspace's subscription has an active chargeback dispute.";
+  readonly PAST_DUE: "The workspace's subscription is past-due or over its limit.";
+  readonly API_NOT_ALLOWED: "The workspace is on Free tier. Free does not include public API access.";
+  readonly NOT_FOUND: "Prompt / version not found, or in a workspace the key can't see.";
+  readonly RATE_LIMITED: "Per-minute per-key or global rate limit exceeded.";
+  readonly INTERNAL_ERROR: "Unexpected server error.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   INVALID_PARAM: {
     code: "INVALID_PARAM",
     name: "InvalidParam",
@@ -488,7 +508,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["INVALID_PARAM"], retry: { strategy: "never" }, headers: ["x-request-id"] },

@@ -276,11 +276,31 @@ export const ERROR_CODES = [
   "budget_exceeded",
   "stream_active",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly invalid_request: "The request body is malformed or missing required fields";
+  readonly unauthorized: "The API key is invalid, expired, or missing";
+  readonly forbidden: "The API key does not have permission for this operation";
+  readonly not_found: "The specified resource (sandbox, thread, etc.) does not exist";
+  readonly rate_limit_exceeded: "Too many requests in a short period";
+  readonly sandbox_error: "The sandbox encountered a runtime error";
+  readonly budget_exceeded: "The request exceeded the maxBudgetUsd limit";
+  readonly stream_active: "A stream is already active for this sandbox";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   invalid_request: {
     code: "invalid_request",
     name: "InvalidRequest",
@@ -489,7 +509,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

@@ -172,11 +172,27 @@ export interface StatusMeta {
 
 /** Every documented code, in catalog order. */
 export const ERROR_CODES = ["bad_request", "forbidden", "not_found", "server_error"] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly bad_request: "The request was malformed.";
+  readonly forbidden: "Authentication or authorization failed.";
+  readonly not_found: "The requested resource does not exist.";
+  readonly server_error: "Server-side error.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   bad_request: {
     code: "bad_request",
     name: "BadRequest",
@@ -291,7 +307,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["bad_request"], retry: { strategy: "never" }, headers: [] },

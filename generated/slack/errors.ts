@@ -1771,11 +1771,71 @@ export const ERROR_CODES = [
   "expired_trigger_id",
   "exchanged_trigger_id",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly access_denied: "Access denied";
+  readonly accesslimited: "Access limited on this network";
+  readonly account_inactive: "Account inactive";
+  readonly deprecated_endpoint: "Deprecated endpoint";
+  readonly ekm_access_denied: "Posting suspended by administrators";
+  readonly enterprise_is_restricted: "Not callable from an Enterprise";
+  readonly fatal_error: "Catastrophic server error";
+  readonly internal_error: "Internal server error";
+  readonly invalid_arg_name: "Invalid argument name";
+  readonly invalid_arguments: "Invalid arguments";
+  readonly invalid_array_arg: "Array argument";
+  readonly invalid_auth: "Invalid authentication";
+  readonly invalid_charset: "Invalid charset";
+  readonly invalid_form_data: "Invalid form data";
+  readonly invalid_post_type: "Invalid POST content type";
+  readonly is_bot: "Not callable by a legacy bot";
+  readonly method_deprecated: "Method deprecated";
+  readonly missing_post_type: "Missing Content-Type";
+  readonly missing_scope: "Missing scope";
+  readonly no_permission: "No permission";
+  readonly not_allowed_token_type: "Token type not allowed";
+  readonly not_authed: "Not authenticated";
+  readonly org_login_required: "Enterprise migration in progress";
+  readonly ratelimited: "Rate limited";
+  readonly request_timeout: "POST data missing or truncated";
+  readonly service_unavailable: "Service unavailable";
+  readonly team_access_not_granted: "Workspace access not granted";
+  readonly team_added_to_org: "Workspace migrating to an Enterprise organization";
+  readonly token_expired: "Token expired";
+  readonly token_revoked: "Token revoked";
+  readonly two_factor_setup_required: "Two-factor setup required";
+  readonly unknown_method: "Unknown method";
+  readonly channel_not_found: "Channel not found";
+  readonly not_in_channel: "Not in channel";
+  readonly is_archived: "Channel archived";
+  readonly no_text: "No message text";
+  readonly msg_too_long: "Message too long";
+  readonly too_many_attachments: "Too many attachments";
+  readonly rate_limited: "Too many messages posted";
+  readonly invalid_blocks: "Invalid blocks";
+  readonly message_not_found: "Message not found";
+  readonly cant_update_message: "Cannot update message";
+  readonly user_not_found: "User not found";
+  readonly cant_invite_self: "Cannot invite self";
+  readonly already_in_channel: "Already in channel";
+  readonly invalid_trigger_id: "Invalid trigger_id";
+  readonly expired_trigger_id: "Expired trigger_id";
+  readonly exchanged_trigger_id: "trigger_id already used";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   access_denied: {
     code: "access_denied",
     name: "AccessDenied",
@@ -3017,7 +3077,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "200": {

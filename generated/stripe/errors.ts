@@ -8892,11 +8892,134 @@ export const ERROR_CODES = [
   "card_declined.try_again_later",
   "card_declined.withdrawal_count_limit_exceeded",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly api_error: "A problem on Stripe's end";
+  readonly card_error: "The card can't be charged";
+  readonly idempotency_error: "An Idempotency-Key reused with a different request";
+  readonly invalid_request_error: "The request has invalid parameters";
+  readonly api_key_expired: "The API key provided has expired";
+  readonly platform_api_key_expired: "The API key provided by your Connect platform has expired";
+  readonly secret_key_required: "A secret key is required";
+  readonly account_invalid: "The Stripe-Account header names an invalid account";
+  readonly platform_account_required: "Only Stripe Connect platforms can work with other accounts";
+  readonly livemode_mismatch: "Test and live mode mixed";
+  readonly testmode_charges_only: "The account can only make test charges";
+  readonly tls_version_unsupported: "TLS version unsupported";
+  readonly resource_missing: "A parameter names an object that doesn't exist";
+  readonly resource_already_exists: "A resource with this ID already exists";
+  readonly parameter_missing: "A required parameter is missing";
+  readonly parameter_unknown: "An unexpected parameter";
+  readonly parameter_invalid_empty: "A required value is empty";
+  readonly parameter_invalid_integer: "A parameter requires an integer";
+  readonly parameter_invalid_string_blank: "A value is only whitespace";
+  readonly parameter_invalid_string_empty: "A required string is empty";
+  readonly parameters_exclusive: "Mutually exclusive parameters";
+  readonly amount_too_large: "The amount is above the maximum";
+  readonly amount_too_small: "The amount is below the minimum";
+  readonly email_invalid: "The email address is invalid";
+  readonly url_invalid: "The URL is invalid";
+  readonly invalid_characters: "The value contains unsupported characters";
+  readonly tax_id_invalid: "The tax ID is invalid";
+  readonly customer_tax_location_invalid: "The customer's address is not valid for tax purposes";
+  readonly coupon_expired: "The coupon has expired";
+  readonly invoice_no_customer_line_items: "No pending invoice items for the customer";
+  readonly payment_intent_unexpected_state: "The PaymentIntent's state doesn't allow this";
+  readonly setup_intent_unexpected_state: "The SetupIntent's state doesn't allow this";
+  readonly charge_already_captured: "The charge is already captured";
+  readonly charge_already_refunded: "The charge is already refunded";
+  readonly charge_disputed: "The charge has been charged back";
+  readonly charge_expired_for_capture: "The authorization has expired";
+  readonly invoice_not_editable: "The invoice can no longer be edited";
+  readonly token_already_used: "The token has already been used";
+  readonly balance_insufficient: "The account balance is insufficient";
+  readonly payouts_not_allowed: "Payouts are disabled on the account";
+  readonly card_declined: "The card has been declined";
+  readonly expired_card: "The card has expired";
+  readonly incorrect_cvc: "The card's security code is incorrect";
+  readonly incorrect_number: "The card number is incorrect";
+  readonly incorrect_zip: "The card's postal code is incorrect";
+  readonly incorrect_address: "The card's address is incorrect";
+  readonly invalid_cvc: "The card's security code is invalid";
+  readonly invalid_expiry_month: "The card's expiration month is incorrect";
+  readonly invalid_expiry_year: "The card's expiration year is incorrect";
+  readonly invalid_number: "The card number is invalid";
+  readonly processing_error: "An error occurred while processing the card";
+  readonly authentication_required: "The payment requires authentication";
+  readonly card_decline_rate_limit_exceeded: "The card has been declined too many times";
+  readonly insufficient_funds: "Insufficient funds";
+  readonly payment_intent_authentication_failure: "The payment method failed authentication";
+  readonly payment_intent_payment_attempt_failed: "The latest payment attempt failed";
+  readonly setup_intent_authentication_failure: "The payment method failed authentication";
+  readonly payment_method_provider_decline: "Declined by the issuer or customer";
+  readonly bank_account_declined: "The bank account can't be charged";
+  readonly idempotency_key_in_use: "The idempotency key is in use by another request";
+  readonly rate_limit: "Too many requests hit the API too quickly";
+  readonly lock_timeout: "The object is locked by another request";
+  readonly forwarding_api_upstream_connection_error: "No response from the destination endpoint";
+  readonly forwarding_api_upstream_connection_timeout: "The destination endpoint timed out";
+  readonly "card_declined.authentication_required": "The card was declined because the transaction requires authentication such as 3D Secure.";
+  readonly "card_declined.approve_with_id": "The payment can't be authorized.";
+  readonly "card_declined.call_issuer": "The card was declined for an unknown reason.";
+  readonly "card_declined.card_not_supported": "The card does not support this type of purchase.";
+  readonly "card_declined.card_velocity_exceeded": "The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.";
+  readonly "card_declined.currency_not_supported": "The card does not support the specified currency.";
+  readonly "card_declined.do_not_honor": "The card was declined for an unknown reason.";
+  readonly "card_declined.do_not_try_again": "The card was declined for an unknown reason.";
+  readonly "card_declined.duplicate_transaction": "A transaction with identical amount and credit card information was submitted very recently.";
+  readonly "card_declined.expired_card": "The card has expired.";
+  readonly "card_declined.fraudulent": "The payment was declined because Stripe suspects that it's fraudulent.";
+  readonly "card_declined.generic_decline": "The card was declined for an unknown reason or Stripe Radar blocked the payment.";
+  readonly "card_declined.incorrect_number": "The card number is incorrect.";
+  readonly "card_declined.incorrect_cvc": "The CVC number is incorrect.";
+  readonly "card_declined.incorrect_pin": "The PIN entered is incorrect. This decline code only applies to payments made with a card reader.";
+  readonly "card_declined.incorrect_zip": "The postal code is incorrect.";
+  readonly "card_declined.insufficient_funds": "The card has insufficient funds to complete the purchase.";
+  readonly "card_declined.invalid_account": "The card, or account the card is connected to, is invalid.";
+  readonly "card_declined.invalid_amount": "The payment amount is invalid, or exceeds the amount that's allowed.";
+  readonly "card_declined.invalid_cvc": "The CVC number is incorrect.";
+  readonly "card_declined.invalid_expiry_month": "The expiration month is invalid.";
+  readonly "card_declined.invalid_expiry_year": "The expiration year is invalid.";
+  readonly "card_declined.invalid_number": "The card number is incorrect.";
+  readonly "card_declined.invalid_pin": "The PIN entered is incorrect.";
+  readonly "card_declined.issuer_not_available": "The card issuer couldn't be reached, so the payment couldn't be authorized.";
+  readonly "card_declined.lost_card": "The payment was declined because the card is reported lost.";
+  readonly "card_declined.merchant_blacklist": "The payment was declined because it matches a value on the Stripe user's block list.";
+  readonly "card_declined.new_account_information_available": "The card, or account the card is connected to, is invalid.";
+  readonly "card_declined.no_action_taken": "The card was declined for an unknown reason.";
+  readonly "card_declined.not_permitted": "The payment isn't permitted.";
+  readonly "card_declined.offline_pin_required": "The card was declined because it requires a PIN.";
+  readonly "card_declined.online_or_offline_pin_required": "The card was declined as it requires a PIN.";
+  readonly "card_declined.pickup_card": "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).";
+  readonly "card_declined.pin_try_exceeded": "The allowable number of PIN tries was exceeded.";
+  readonly "card_declined.processing_error": "An error occurred while processing the card.";
+  readonly "card_declined.reenter_transaction": "The payment couldn't be processed by the issuer for an unknown reason.";
+  readonly "card_declined.restricted_card": "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).";
+  readonly "card_declined.revocation_of_all_authorizations": "The card was declined for an unknown reason.";
+  readonly "card_declined.revocation_of_authorization": "The card was declined for an unknown reason.";
+  readonly "card_declined.security_violation": "The card was declined for an unknown reason.";
+  readonly "card_declined.service_not_allowed": "The card was declined for an unknown reason.";
+  readonly "card_declined.stolen_card": "The payment was declined because the card is reported stolen.";
+  readonly "card_declined.stop_payment_order": "The card was declined for an unknown reason.";
+  readonly "card_declined.testmode_decline": "A Stripe test card number was used.";
+  readonly "card_declined.transaction_not_allowed": "The card was declined for an unknown reason.";
+  readonly "card_declined.try_again_later": "The card was declined for an unknown reason.";
+  readonly "card_declined.withdrawal_count_limit_exceeded": "The customer has exceeded the balance or credit limit available on their card.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   api_error: {
     code: "api_error",
     name: "Server",
@@ -11942,7 +12065,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

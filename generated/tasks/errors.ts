@@ -323,11 +323,34 @@ export const ERROR_CODES = [
   "payment_required",
   "internal_error",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly token_missing: "No auth token provided";
+  readonly token_invalid: "Auth token is invalid or revoked";
+  readonly project_required: "Endpoint requires a project-scoped key";
+  readonly request_invalid: "Request body failed validation";
+  readonly url_required: "Source URL is required";
+  readonly format_unsupported: "Format not supported for this task kind";
+  readonly task_not_found: "Task does not exist";
+  readonly run_not_found: "Run does not exist";
+  readonly automation_not_found: "Automation does not exist";
+  readonly payment_required: "A payment is required to continue using this service";
+  readonly internal_error: "Server-side error";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   token_missing: {
     code: "token_missing",
     name: "TokenMissing",
@@ -581,7 +604,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {

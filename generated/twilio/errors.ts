@@ -2494,11 +2494,95 @@ export const ERROR_CODES = [
   "server_error",
   "service_unavailable",
 ] as const;
+/** Each code's title at its first status, as a literal type. */
+export interface ErrorTitles {
+  readonly "20001": "Unknown parameters";
+  readonly "20002": "Invalid FriendlyName";
+  readonly "20003": "Permission Denied";
+  readonly "20004": "Method not allowed";
+  readonly "20005": "Account not active";
+  readonly "20006": "Access Denied";
+  readonly "20007": "Page size too large";
+  readonly "20008": "Test Credentials";
+  readonly "20101": "Invalid Access Token";
+  readonly "20403": "403 Forbidden";
+  readonly "20404": "Not Found";
+  readonly "20409": "Conflict";
+  readonly "20422": "Invalid Parameter";
+  readonly "20426": "Upgrade Required";
+  readonly "20429": "Too Many Requests";
+  readonly "20500": "Internal Server Error";
+  readonly "20503": "Service unavailable";
+  readonly "21201": "No Called number specified";
+  readonly "21211": "Invalid 'To' Phone Number";
+  readonly "21212": "Invalid From Number (caller ID)";
+  readonly "21213": "Caller phone number is required";
+  readonly "21214": "'To' phone number cannot be reached";
+  readonly "21215": "Geo Permission configuration is not permitting call";
+  readonly "21216": "API: Call blocked by Twilio blocklist";
+  readonly "21217": "Phone number does not appear to be valid";
+  readonly "21219": "'To' phone number not verified";
+  readonly "21401": "Invalid Phone Number";
+  readonly "21402": "Invalid Url";
+  readonly "21403": "Invalid Method";
+  readonly "21404": "Inbound Phone number not available to trial account";
+  readonly "21407": "This Phone Number type does not support SMS";
+  readonly "21408": "Permission to send an SMS has not been enabled for the region indicated by the 'To' number";
+  readonly "21421": "Phone Number is invalid";
+  readonly "21422": "PhoneNumber is not available";
+  readonly "21450": "Phone number already validated on your account";
+  readonly "21451": "Invalid area code";
+  readonly "21452": "No phone numbers found in area code";
+  readonly "21601": "Phone number is not a valid SMS-capable inbound phone number";
+  readonly "21602": "Message body is required";
+  readonly "21603": "A 'From' or 'MessagingServiceSid' parameter is required to send a message";
+  readonly "21604": "The destination 'To' phone number is required to send an SMS";
+  readonly "21606": "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.";
+  readonly "21608": "The 'to' phone number provided is not yet verified for this account.";
+  readonly "21609": "Invalid 'StatusCallback'";
+  readonly "21610": "Attempt to send to unsubscribed recipient";
+  readonly "21611": "This 'From' number has exceeded the maximum number of queued messages";
+  readonly "21612": "The 'To' phone number is not currently reachable via SMS";
+  readonly "21614": "'To' number is not a valid mobile number";
+  readonly "21617": "The concatenated message body exceeds the 1600 character limit";
+  readonly "21620": "Invalid media URL(s)";
+  readonly "21621": "The 'From' number has not been enabled for MMS";
+  readonly "21623": "Number of media files exceeds allowed limit";
+  readonly "21631": "Phone Number Requires an Address";
+  readonly "21654": "ContentSid Required";
+  readonly "21656": "The ContentVariables Parameter is invalid";
+  readonly "21703": "The Messaging Service does not have a phone number available to send a message";
+  readonly "21705": "The Messaging Service is invalid";
+  readonly "60200": "Invalid parameter";
+  readonly "60202": "Max check attempts reached";
+  readonly "60203": "Max send attempts reached.";
+  readonly "60205": "SMS is not supported by landline phone number";
+  readonly "60207": "Max rate limits per service reached";
+  readonly "60212": "Too many concurrent requests for phone number";
+  readonly "60220": "Messages to China require use case vetting";
+  readonly "60223": "Delivery channel disabled";
+  readonly "60410": "Verification delivery attempt blocked";
+  readonly unauthorized: "The credentials you provided are missing or invalid.";
+  readonly not_found: "Twilio can't find the requested resource.";
+  readonly method_not_allowed: "The HTTP method you used isn't allowed for this resource.";
+  readonly concurrency_limit: "You have reached the Twilio API concurrency limit.";
+  readonly server_error: "Twilio encountered an internal error.";
+  readonly service_unavailable: "The Twilio service is temporarily unavailable.";
+}
+
+/** What `ERRORS` says about one code, with its code and title as literal types. */
+export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {
+  readonly code: C;
+  readonly title: T;
+}
+
+/** The type of `ERRORS`. */
+export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };
 /**
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS = {
+export const ERRORS: ErrorsTable = {
   "20001": {
     code: 20001,
     name: "UnknownParameters",
@@ -4355,7 +4439,7 @@ export const ERRORS = {
     ],
     deprecated: false,
   },
-} as const;
+};
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
