@@ -6781,19 +6781,32 @@ function classify(
  * `where` selects, as `contains` would), then those whose guard cannot see their code.
  */
 function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
-  const accepts = (code: WireValue) => tables.guards.get(code)?.(value) === true;
+  // Loops rather than closures and arrays: guards are called once per body, and this is their hot path.
   for (let i = 0; i < tables.levels.length; i++) {
     const level = tables.levels[i];
     if (level === undefined || 'header' in level.at || level.at.chain !== undefined || level.at.pattern !== undefined)
       continue;
     const { at } = level;
-    const values =
-      at.in === undefined
-        ? [ownPath(value, at.field)]
-        : selectedItems(ownPath(value, at.in), at.where ?? {}).map((item) => ownPath(item, at.field));
-    for (const read of values) if ((tables.byValue[i]?.get(read) ?? []).some(accepts)) return true;
+    const byValue = tables.byValue[i];
+    if (byValue === undefined) continue;
+    if (at.in === undefined) {
+      if (anyAccepts(tables, byValue.get(ownPath(value, at.field)), value)) return true;
+      continue;
+    }
+    for (const item of selectedItems(ownPath(value, at.in), at.where ?? {})) {
+      if (anyAccepts(tables, byValue.get(ownPath(item, at.field)), value)) return true;
+    }
   }
-  return tables.unindexed.some(accepts);
+  return anyAccepts(tables, tables.unindexed, value);
+}
+
+/** Whether some code's guard accepts the value. */
+function anyAccepts(tables: ErrorTables, codes: readonly WireValue[] | undefined, value: unknown): boolean {
+  if (codes === undefined) return false;
+  for (let i = 0; i < codes.length; i++) {
+    if (tables.guards.get(codes[i] as WireValue)?.(value) === true) return true;
+  }
+  return false;
 }
 
 /** A response's body, read once: JSON when it parses, else its text; an empty body is undefined. */
@@ -6995,6 +7008,8 @@ function own(value: unknown, key: string): unknown {
 
 /** The value at a dotted path of own properties, or undefined. */
 function ownPath(value: unknown, path: string): unknown {
+  // Most paths are one key: no array for them (guards run this per body).
+  if (path.indexOf('.') === -1) return own(value, path);
   let current = value;
   for (const key of path.split('.')) current = own(current, key);
   return current;

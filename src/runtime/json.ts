@@ -20,6 +20,8 @@ export function own(value: unknown, key: string): unknown {
 
 /** The value at a dotted path of own properties, or undefined. */
 export function ownPath(value: unknown, path: string): unknown {
+  // Most paths are one key: no array for them (guards run this per body).
+  if (path.indexOf('.') === -1) return own(value, path);
   let current = value;
   for (const key of path.split('.')) current = own(current, key);
   return current;
