@@ -1,6 +1,6 @@
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
 import { pascalName } from '../model/naming.js';
-import { withPrefix, withSuffix } from '../model/names.js';
+import { entryTypeNames, withPrefix } from '../model/names.js';
 import type { RawLevel } from '../normalize/raw.js';
 import type { ImportContext } from './context.js';
 import type { BodyShape } from './envelope.js';
@@ -185,14 +185,14 @@ export function parentOf(e: OwnEntry, entries: readonly OwnEntry[], levels: read
   return undefined;
 }
 
-/** The type suffix that names the most code schemas: `withPrefix(prefix, withSuffix(<Name>, suffix))`. */
+/** The type suffix that names the most code schemas (as `entryTypeNames` makes them). */
 export function commonSuffix(entries: readonly OwnEntry[], prefix: string): string {
   const candidates = new Set(['Error']);
   for (const e of entries) {
     const base = withPrefix(prefix, pascalName(e.code));
     if (e.schemaName.startsWith(base)) candidates.add(e.schemaName.slice(base.length));
   }
-  const named = (suffix: string) => entries.filter((e) => withPrefix(prefix, withSuffix(pascalName(e.code), suffix)) === e.schemaName).length;
+  const named = (suffix: string) => entries.filter((e) => entryTypeNames({ componentPrefix: prefix, typeSuffix: suffix }, pascalName(e.code)).component === e.schemaName).length;
   // The most names; on a tie, errcat's default, then the shortest (a name override adds to the end).
   return [...candidates].map((suffix) => ({ suffix, count: named(suffix) })).sort((a, b) => b.count - a.count || Number(b.suffix === 'Error') - Number(a.suffix === 'Error') || a.suffix.length - b.suffix.length)[0]?.suffix ?? 'Error';
 }

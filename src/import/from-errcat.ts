@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { SpecOperation } from '../merge/operations.js';
 import { isMapping, mappingAt, type SpecMapping } from '../merge/spec-data.js';
-import { headerComponentName, withPrefix, withSuffix } from '../model/names.js';
+import { entryTypeNames, headerComponentName, withPrefix } from '../model/names.js';
 import { pascalName } from '../model/naming.js';
 import { defineOwn } from '../model/own.js';
 import type { RawConditions, RawEntry, RawEnvelope, RawField, RawFieldShape, RawHeader, RawLevel, RawRetryPolicy, RawStatus, RawStatusFacts } from '../normalize/raw.js';
@@ -275,12 +275,12 @@ function echoedLevel(levels: readonly RawLevel[], entries: readonly OwnEntry[], 
 }
 
 /**
- * The name an entry's schema was made from (`withPrefix(prefix, withSuffix(name, suffix))`): the
+ * The name an entry's schema was made from (its `entryTypeNames` component): the
  * code's own name when that gives the schema's, else the schema's name without the prefix and,
  * where the name then still reads the same, the suffix.
  */
 function entryName(e: OwnEntry, prefix: string, suffix: string): string {
-  const made = (name: string) => withPrefix(prefix, withSuffix(name, suffix));
+  const made = (name: string) => entryTypeNames({ componentPrefix: prefix, typeSuffix: suffix }, name).component;
   if (made(pascalName(e.code)) === e.schemaName) return pascalName(e.code);
   const rest = e.schemaName.startsWith(prefix) && made(e.schemaName.slice(prefix.length)) === e.schemaName ? e.schemaName.slice(prefix.length) : e.schemaName;
   const stripped = rest.endsWith(suffix) ? rest.slice(0, rest.length - suffix.length) : '';

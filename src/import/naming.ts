@@ -1,7 +1,7 @@
 import type { SpecMapping } from '../merge/spec-data.js';
 import { mappingAt } from '../merge/spec-data.js';
 import type { CodeStyle } from '../model/catalog.js';
-import { errorClassName, isStructuralName, withPrefix, withSuffix } from '../model/names.js';
+import { entryTypeNames, errorClassName, isErrcatEntryName, withPrefix, withSuffix } from '../model/names.js';
 import { invalidNameReason, matchesStyle, pascalName, words } from '../model/naming.js';
 import type { ImportContext } from './context.js';
 import type { ImportModel } from './model.js';
@@ -33,10 +33,11 @@ export function adjustNames(ctx: ImportContext, model: ImportModel): void {
   // The names load checks entries against (normalize's checkNames): types, their components, the error class.
   const taken = new Set(Object.keys(model.types).flatMap((t) => [t, withPrefix(prefix, t)]));
   taken.add(model.naming.errorClass ?? errorClassName(prefix, model.info.title));
+  const naming = { typeSuffix: suffix, componentPrefix: prefix };
+  // What load's name check (normalize/entries.ts) refuses.
   const free = (name: string) => {
-    const full = withSuffix(name, suffix);
-    const component = withPrefix(prefix, full);
-    return !isStructuralName(full) && !isStructuralName(component.slice(prefix.length)) && invalidNameReason(full) === undefined && !taken.has(full) && !taken.has(component);
+    const names = entryTypeNames(naming, name);
+    return !isErrcatEntryName(names, prefix) && invalidNameReason(names.type) === undefined && !taken.has(names.type) && !taken.has(names.component);
   };
   for (const entry of model.entries) {
     const base = entry.raw.name ?? pascalName(entry.key);
@@ -46,8 +47,9 @@ export function adjustNames(ctx: ImportContext, model: ImportModel): void {
       entry.raw.name = name;
       ctx.report('import-name-adjusted', `\`${entry.key}\` would be named \`${withSuffix(base, suffix)}\` in TypeScript, a name that is taken; the catalog names it \`${name}\`.`, entry.path);
     }
-    taken.add(withSuffix(name, suffix));
-    taken.add(withPrefix(prefix, withSuffix(name, suffix)));
+    const names = entryTypeNames(naming, name);
+    taken.add(names.type);
+    taken.add(names.component);
   }
 }
 

@@ -32,6 +32,17 @@ export function typeName(catalog: Pick<Catalog, 'naming'>, entry: Pick<Entry, 'n
   return withSuffix(entry.name, catalog.naming.typeSuffix);
 }
 
+/** An entry name's TypeScript name (the suffix once) and OpenAPI component name (the prefix once). */
+export function entryTypeNames(naming: Pick<Catalog['naming'], 'typeSuffix' | 'componentPrefix'>, name: string): { type: string; component: string } {
+  const type = withSuffix(name, naming.typeSuffix);
+  return { type, component: withPrefix(naming.componentPrefix, type) };
+}
+
+/** Whether errcat keeps an entry's names for its own types: as the TypeScript name, or as the component once the prefix is put before it. */
+export function isErrcatEntryName(names: { type: string; component: string }, componentPrefix: string): boolean {
+  return isStructuralName(names.type) || (componentPrefix !== '' && isStructuralName(names.component.slice(componentPrefix.length)));
+}
+
 /** The OpenAPI component name of a TypeScript name: the catalog's prefix before it, once. */
 export function componentName(catalog: Pick<Catalog, 'naming'>, name: string): string {
   return withPrefix(catalog.naming.componentPrefix, name);

@@ -1,5 +1,5 @@
 import type { CodeLevel, CodeStyle, Envelope, Field, Header, JsonValue, PathSegment } from '../model/catalog.js';
-import { isStructuralName, withPrefix, withSuffix } from '../model/names.js';
+import { entryTypeNames, isErrcatEntryName, isStructuralName, withPrefix } from '../model/names.js';
 import { expandTemplate, invalidNameReason, matchesStyle, pascalName, toStyle } from '../model/naming.js';
 import { didYouMean } from '../validate/suggest.js';
 import { normalizeConditions } from './conditions.js';
@@ -278,11 +278,10 @@ function checkNames(drafts: readonly EntryDraft[], scope: EntryScope, ctx: Norma
   const byComponent = new Map<string, string>();
   const typeComponents = new Set(scope.typeNames.map((t) => withPrefix(scope.componentPrefix, t)));
   for (const draft of drafts) {
-    const full = withSuffix(draft.entry.name, scope.typeSuffix);
-    const component = withPrefix(scope.componentPrefix, full);
-    const unprefixed = component.slice(scope.componentPrefix.length);
+    const names = entryTypeNames(scope, draft.entry.name);
+    const { type: full, component } = names;
     const path = ['errors', draft.key];
-    if (isStructuralName(full) || (scope.componentPrefix !== '' && isStructuralName(unprefixed))) {
+    if (isErrcatEntryName(names, scope.componentPrefix)) {
       ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${isStructuralName(full) ? full : component}\`, a name errcat uses for its own types; set \`name:\` on the entry.`, path);
     } else if (invalidNameReason(full) !== undefined) {
       ctx.reportKey('name-collision', `\`${draft.key}\` becomes \`${full}\`, which ${invalidNameReason(full)?.replace(/^it /, '')}; set \`name:\` on the entry.`, path);
