@@ -625,429 +625,24 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  missing_api_key: {
-    code: "missing_api_key",
-    name: "MissingApiKey",
-    level: "code",
-    value: "missing_api_key",
-    pins: { code: "missing_api_key" },
-    statuses: [401],
-    title: "No Authorization header on the request.",
-    fix: "Add `Authorization: Bearer YOUR_API_KEY`.",
-    docUrl: "https://dev.1st.app/errors/missing_api_key",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "No Authorization header on the request.",
-        fix: "Add `Authorization: Bearer YOUR_API_KEY`.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_api_key: {
-    code: "invalid_api_key",
-    name: "InvalidApiKey",
-    level: "code",
-    value: "invalid_api_key",
-    pins: { code: "invalid_api_key" },
-    statuses: [401],
-    title: "Header malformed, key prefix doesn't match an active key, or wrong secret.",
-    fix: "Re-copy the key from /integrations/api-keys.",
-    docUrl: "https://dev.1st.app/errors/invalid_api_key",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "Header malformed, key prefix doesn't match an active key, or wrong secret.",
-        fix: "Re-copy the key from /integrations/api-keys.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  api_key_revoked: {
-    code: "api_key_revoked",
-    name: "ApiKeyRevoked",
-    level: "code",
-    value: "api_key_revoked",
-    pins: { code: "api_key_revoked" },
-    statuses: [401],
-    title: "The key was revoked.",
-    fix: "Create a new one.",
-    docUrl: "https://dev.1st.app/errors/api_key_revoked",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "The key was revoked.",
-        fix: "Create a new one.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  api_key_expired: {
-    code: "api_key_expired",
-    name: "ApiKeyExpired",
-    level: "code",
-    value: "api_key_expired",
-    pins: { code: "api_key_expired" },
-    statuses: [401],
-    title: "The key passed its expires_at date.",
-    fix: "Create a new key, optionally with a longer expiry preset.",
-    docUrl: "https://dev.1st.app/errors/api_key_expired",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "The key passed its expires_at date.",
-        fix: "Create a new key, optionally with a longer expiry preset.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  insufficient_scope: {
-    code: "insufficient_scope",
-    name: "InsufficientScope",
-    level: "code",
-    value: "insufficient_scope",
-    pins: { code: "insufficient_scope" },
-    statuses: [403],
-    title: "Read-scope key calling PATCH /v1/devices/{id}.",
-    fix: "Create a new key with read_write scope.",
-    docUrl: "https://dev.1st.app/errors/insufficient_scope",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 403,
-        title: "Read-scope key calling PATCH /v1/devices/{id}.",
-        fix: "Create a new key with read_write scope.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rate_limit_exceeded: {
-    code: "rate_limit_exceeded",
-    name: "RateLimitExceeded",
-    level: "code",
-    value: "rate_limit_exceeded",
-    pins: { code: "rate_limit_exceeded" },
-    statuses: [429],
-    title: "600 requests per 10 minutes per key.",
-    fix: "Wait Retry-After seconds. For bulk reads use GET /v1/readings.csv instead of looping per-device.",
-    docUrl: "https://dev.1st.app/errors/rate_limit_exceeded",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 5,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 5,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["X-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "600 requests per 10 minutes per key.",
-        fix: "Wait Retry-After seconds. For bulk reads use GET /v1/readings.csv instead of looping per-device.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 5,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 5,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["X-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_cursor: {
-    code: "invalid_cursor",
-    name: "InvalidCursor",
-    level: "code",
-    value: "invalid_cursor",
-    pins: { code: "invalid_cursor" },
-    statuses: [400],
-    title: "The bookmark you sent is corrupted or too old.",
-    fix: "Drop the cursor parameter and start over.",
-    docUrl: "https://dev.1st.app/errors/invalid_cursor",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The bookmark you sent is corrupted or too old.",
-        fix: "Drop the cursor parameter and start over.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  cursor_team_mismatch: {
-    code: "cursor_team_mismatch",
-    name: "CursorTeamMismatch",
-    level: "code",
-    value: "cursor_team_mismatch",
-    pins: { code: "cursor_team_mismatch" },
-    statuses: [400],
-    title: "Cursor was issued under a different team's key.",
-    fix: "Drop the cursor and start fresh under the current key.",
-    docUrl: "https://dev.1st.app/errors/cursor_team_mismatch",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Cursor was issued under a different team's key.",
-        fix: "Drop the cursor and start fresh under the current key.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  cursor_device_mismatch: {
-    code: "cursor_device_mismatch",
-    name: "CursorDeviceMismatch",
-    level: "code",
-    value: "cursor_device_mismatch",
-    pins: { code: "cursor_device_mismatch" },
-    statuses: [400],
-    title: "Cursor was issued for a different device's pagination loop.",
-    fix: "Drop the cursor when you switch devices and start fresh.",
-    docUrl: "https://dev.1st.app/errors/cursor_device_mismatch",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Cursor was issued for a different device's pagination loop.",
-        fix: "Drop the cursor when you switch devices and start fresh.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  time_range_too_large: {
-    code: "time_range_too_large",
-    name: "TimeRangeTooLarge",
-    level: "code",
-    value: "time_range_too_large",
-    pins: { code: "time_range_too_large" },
-    statuses: [400],
-    title: "Range exceeds 90 days.",
-    fix: "Split into windows ≤90 days and concatenate. For bulk pulls use /v1/readings.csv.",
-    docUrl: "https://dev.1st.app/errors/time_range_too_large",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Range exceeds 90 days.",
-        fix: "Split into windows ≤90 days and concatenate. For bulk pulls use /v1/readings.csv.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_time_range: {
-    code: "invalid_time_range",
-    name: "InvalidTimeRange",
-    level: "code",
-    value: "invalid_time_range",
-    pins: { code: "invalid_time_range" },
-    statuses: [400],
-    title: "from/to not strict ISO 8601 UTC, or to ≤ from.",
-    fix: "Use 2026-05-11T00:00:00Z format, to after from.",
-    docUrl: "https://dev.1st.app/errors/invalid_time_range",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "from/to not strict ISO 8601 UTC, or to ≤ from.",
-        fix: "Use 2026-05-11T00:00:00Z format, to after from.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  device_not_found: {
-    code: "device_not_found",
-    name: "DeviceNotFound",
-    level: "code",
-    value: "device_not_found",
-    pins: { code: "device_not_found" },
-    statuses: [404],
-    title: "Device with this id isn't in your team (or doesn't exist).",
-    fix: "List devices via GET /v1/devices first.",
-    docUrl: "https://dev.1st.app/errors/device_not_found",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 404,
-        title: "Device with this id isn't in your team (or doesn't exist).",
-        fix: "List devices via GET /v1/devices first.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  assignment_not_found: {
-    code: "assignment_not_found",
-    name: "AssignmentNotFound",
-    level: "code",
-    value: "assignment_not_found",
-    pins: { code: "assignment_not_found" },
-    statuses: [404],
-    title: "Assignment id isn't on the device you asked about, or isn't visible to your team.",
-    fix: "List the device's assignments via GET /v1/devices/{device_id}/assignments to get valid ids.",
-    docUrl: "https://dev.1st.app/errors/assignment_not_found",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 404,
-        title: "Assignment id isn't on the device you asked about, or isn't visible to your team.",
-        fix: "List the device's assignments via GET /v1/devices/{device_id}/assignments to get valid ids.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_request: {
-    code: "invalid_request",
-    name: "InvalidRequest",
-    level: "code",
-    value: "invalid_request",
-    pins: { code: "invalid_request" },
-    statuses: [400, 422],
-    title: "Generic input rejection.",
-    description: "Also fires as 422 when an Idempotency-Key is reused with a different request body.",
-    fix: "Check the param field for what was rejected.",
-    docUrl: "https://dev.1st.app/errors/invalid_request",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Generic input rejection.",
-        description: "Also fires as 422 when an Idempotency-Key is reused with a different request body.",
-        fix: "Check the param field for what was rejected.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-      {
-        status: 422,
-        title: "Generic input rejection.",
-        description: "Also fires as 422 when an Idempotency-Key is reused with a different request body.",
-        fix: "Check the param field for what was rejected.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_implemented: {
-    code: "not_implemented",
-    name: "NotImplemented",
-    level: "code",
-    value: "not_implemented",
-    pins: { code: "not_implemented" },
-    statuses: [501],
-    title: "Endpoint or request shape reserved for v1.1.",
-    description: "Today this only fires on PATCH /v1/devices/{id} with an assignment body.",
-    fix: "Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.",
-    docUrl: "https://dev.1st.app/errors/not_implemented",
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 501,
-        title: "Endpoint or request shape reserved for v1.1.",
-        description: "Today this only fires on PATCH /v1/devices/{id} with an assignment body.",
-        fix: "Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.",
-        retry: { strategy: "never" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  internal_error: {
-    code: "internal_error",
-    name: "InternalError",
-    level: "code",
-    value: "internal_error",
-    pins: { code: "internal_error" },
-    statuses: [500],
-    title: "Backend hiccup.",
-    fix: "Retry with exponential backoff. Share the request_id with support if it persists.",
-    docUrl: "https://dev.1st.app/errors/internal_error",
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-    headers: ["X-Request-Id"],
-    responses: [
-      {
-        status: 500,
-        title: "Backend hiccup.",
-        fix: "Retry with exponential backoff. Share the request_id with support if it persists.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-        headers: ["X-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "missing_api_key": {"code":"missing_api_key","name":"MissingApiKey","level":"code","value":"missing_api_key","pins":{"code":"missing_api_key"},"statuses":[401],"title":"No Authorization header on the request.","fix":"Add \u0060Authorization: Bearer YOUR_API_KEY\u0060.","docUrl":"https://dev.1st.app/errors/missing_api_key","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":401,"title":"No Authorization header on the request.","fix":"Add \u0060Authorization: Bearer YOUR_API_KEY\u0060.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "invalid_api_key": {"code":"invalid_api_key","name":"InvalidApiKey","level":"code","value":"invalid_api_key","pins":{"code":"invalid_api_key"},"statuses":[401],"title":"Header malformed, key prefix doesn't match an active key, or wrong secret.","fix":"Re-copy the key from /integrations/api-keys.","docUrl":"https://dev.1st.app/errors/invalid_api_key","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":401,"title":"Header malformed, key prefix doesn't match an active key, or wrong secret.","fix":"Re-copy the key from /integrations/api-keys.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "api_key_revoked": {"code":"api_key_revoked","name":"ApiKeyRevoked","level":"code","value":"api_key_revoked","pins":{"code":"api_key_revoked"},"statuses":[401],"title":"The key was revoked.","fix":"Create a new one.","docUrl":"https://dev.1st.app/errors/api_key_revoked","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":401,"title":"The key was revoked.","fix":"Create a new one.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "api_key_expired": {"code":"api_key_expired","name":"ApiKeyExpired","level":"code","value":"api_key_expired","pins":{"code":"api_key_expired"},"statuses":[401],"title":"The key passed its expires_at date.","fix":"Create a new key, optionally with a longer expiry preset.","docUrl":"https://dev.1st.app/errors/api_key_expired","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":401,"title":"The key passed its expires_at date.","fix":"Create a new key, optionally with a longer expiry preset.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "insufficient_scope": {"code":"insufficient_scope","name":"InsufficientScope","level":"code","value":"insufficient_scope","pins":{"code":"insufficient_scope"},"statuses":[403],"title":"Read-scope key calling PATCH /v1/devices/{id}.","fix":"Create a new key with read_write scope.","docUrl":"https://dev.1st.app/errors/insufficient_scope","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":403,"title":"Read-scope key calling PATCH /v1/devices/{id}.","fix":"Create a new key with read_write scope.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "rate_limit_exceeded": {"code":"rate_limit_exceeded","name":"RateLimitExceeded","level":"code","value":"rate_limit_exceeded","pins":{"code":"rate_limit_exceeded"},"statuses":[429],"title":"600 requests per 10 minutes per key.","fix":"Wait Retry-After seconds. For bulk reads use GET /v1/readings.csv instead of looping per-device.","docUrl":"https://dev.1st.app/errors/rate_limit_exceeded","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":5,"fallback":{"strategy":"backoff","maxAttempts":5,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["X-Request-Id","Retry-After"],"responses":[{"status":429,"title":"600 requests per 10 minutes per key.","fix":"Wait Retry-After seconds. For bulk reads use GET /v1/readings.csv instead of looping per-device.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":5,"fallback":{"strategy":"backoff","maxAttempts":5,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["X-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "invalid_cursor": {"code":"invalid_cursor","name":"InvalidCursor","level":"code","value":"invalid_cursor","pins":{"code":"invalid_cursor"},"statuses":[400],"title":"The bookmark you sent is corrupted or too old.","fix":"Drop the cursor parameter and start over.","docUrl":"https://dev.1st.app/errors/invalid_cursor","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"The bookmark you sent is corrupted or too old.","fix":"Drop the cursor parameter and start over.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "cursor_team_mismatch": {"code":"cursor_team_mismatch","name":"CursorTeamMismatch","level":"code","value":"cursor_team_mismatch","pins":{"code":"cursor_team_mismatch"},"statuses":[400],"title":"Cursor was issued under a different team's key.","fix":"Drop the cursor and start fresh under the current key.","docUrl":"https://dev.1st.app/errors/cursor_team_mismatch","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"Cursor was issued under a different team's key.","fix":"Drop the cursor and start fresh under the current key.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "cursor_device_mismatch": {"code":"cursor_device_mismatch","name":"CursorDeviceMismatch","level":"code","value":"cursor_device_mismatch","pins":{"code":"cursor_device_mismatch"},"statuses":[400],"title":"Cursor was issued for a different device's pagination loop.","fix":"Drop the cursor when you switch devices and start fresh.","docUrl":"https://dev.1st.app/errors/cursor_device_mismatch","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"Cursor was issued for a different device's pagination loop.","fix":"Drop the cursor when you switch devices and start fresh.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "time_range_too_large": {"code":"time_range_too_large","name":"TimeRangeTooLarge","level":"code","value":"time_range_too_large","pins":{"code":"time_range_too_large"},"statuses":[400],"title":"Range exceeds 90 days.","fix":"Split into windows ≤90 days and concatenate. For bulk pulls use /v1/readings.csv.","docUrl":"https://dev.1st.app/errors/time_range_too_large","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"Range exceeds 90 days.","fix":"Split into windows ≤90 days and concatenate. For bulk pulls use /v1/readings.csv.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "invalid_time_range": {"code":"invalid_time_range","name":"InvalidTimeRange","level":"code","value":"invalid_time_range","pins":{"code":"invalid_time_range"},"statuses":[400],"title":"from/to not strict ISO 8601 UTC, or to ≤ from.","fix":"Use 2026-05-11T00:00:00Z format, to after from.","docUrl":"https://dev.1st.app/errors/invalid_time_range","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"from/to not strict ISO 8601 UTC, or to ≤ from.","fix":"Use 2026-05-11T00:00:00Z format, to after from.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "device_not_found": {"code":"device_not_found","name":"DeviceNotFound","level":"code","value":"device_not_found","pins":{"code":"device_not_found"},"statuses":[404],"title":"Device with this id isn't in your team (or doesn't exist).","fix":"List devices via GET /v1/devices first.","docUrl":"https://dev.1st.app/errors/device_not_found","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":404,"title":"Device with this id isn't in your team (or doesn't exist).","fix":"List devices via GET /v1/devices first.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "assignment_not_found": {"code":"assignment_not_found","name":"AssignmentNotFound","level":"code","value":"assignment_not_found","pins":{"code":"assignment_not_found"},"statuses":[404],"title":"Assignment id isn't on the device you asked about, or isn't visible to your team.","fix":"List the device's assignments via GET /v1/devices/{device_id}/assignments to get valid ids.","docUrl":"https://dev.1st.app/errors/assignment_not_found","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":404,"title":"Assignment id isn't on the device you asked about, or isn't visible to your team.","fix":"List the device's assignments via GET /v1/devices/{device_id}/assignments to get valid ids.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "invalid_request": {"code":"invalid_request","name":"InvalidRequest","level":"code","value":"invalid_request","pins":{"code":"invalid_request"},"statuses":[400,422],"title":"Generic input rejection.","description":"Also fires as 422 when an Idempotency-Key is reused with a different request body.","fix":"Check the param field for what was rejected.","docUrl":"https://dev.1st.app/errors/invalid_request","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":400,"title":"Generic input rejection.","description":"Also fires as 422 when an Idempotency-Key is reused with a different request body.","fix":"Check the param field for what was rejected.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]},{"status":422,"title":"Generic input rejection.","description":"Also fires as 422 when an Idempotency-Key is reused with a different request body.","fix":"Check the param field for what was rejected.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "not_implemented": {"code":"not_implemented","name":"NotImplemented","level":"code","value":"not_implemented","pins":{"code":"not_implemented"},"statuses":[501],"title":"Endpoint or request shape reserved for v1.1.","description":"Today this only fires on PATCH /v1/devices/{id} with an assignment body.","fix":"Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.","docUrl":"https://dev.1st.app/errors/not_implemented","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":501,"title":"Endpoint or request shape reserved for v1.1.","description":"Today this only fires on PATCH /v1/devices/{id} with an assignment body.","fix":"Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
+  "internal_error": {"code":"internal_error","name":"InternalError","level":"code","value":"internal_error","pins":{"code":"internal_error"},"statuses":[500],"title":"Backend hiccup.","fix":"Retry with exponential backoff. Share the request_id with support if it persists.","docUrl":"https://dev.1st.app/errors/internal_error","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["X-Request-Id"],"responses":[{"status":500,"title":"Backend hiccup.","fix":"Retry with exponential backoff. Share the request_id with support if it persists.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -1135,15 +730,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is a `missing_api_key` error object, exactly as its schema says.
- *
- * No Authorization header on the request.
- *
- * Fix: Add `Authorization: Bearer YOUR_API_KEY`.
- *
- * Code: `missing_api_key` · level `code` = `missing_api_key`
- * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/missing_api_key
+ * Whether a value is a `missing_api_key` error object ({@link MissingApiKeyError}), exactly as its
+ * schema says.
  */
 export function isMissingApiKeyError(value: unknown): value is MissingApiKeyError {
   try {
@@ -1168,15 +756,8 @@ export function isMissingApiKeyError(value: unknown): value is MissingApiKeyErro
 }
 
 /**
- * Whether a value is an `invalid_api_key` error object, exactly as its schema says.
- *
- * Header malformed, key prefix doesn't match an active key, or wrong secret.
- *
- * Fix: Re-copy the key from /integrations/api-keys.
- *
- * Code: `invalid_api_key` · level `code` = `invalid_api_key`
- * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/invalid_api_key
+ * Whether a value is an `invalid_api_key` error object ({@link InvalidApiKeyError}), exactly as its
+ * schema says.
  */
 export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyError {
   try {
@@ -1201,15 +782,8 @@ export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyErro
 }
 
 /**
- * Whether a value is an `api_key_revoked` error object, exactly as its schema says.
- *
- * The key was revoked.
- *
- * Fix: Create a new one.
- *
- * Code: `api_key_revoked` · level `code` = `api_key_revoked`
- * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/api_key_revoked
+ * Whether a value is an `api_key_revoked` error object ({@link ApiKeyRevokedError}), exactly as its
+ * schema says.
  */
 export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedError {
   try {
@@ -1234,15 +808,8 @@ export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedErro
 }
 
 /**
- * Whether a value is an `api_key_expired` error object, exactly as its schema says.
- *
- * The key passed its expires_at date.
- *
- * Fix: Create a new key, optionally with a longer expiry preset.
- *
- * Code: `api_key_expired` · level `code` = `api_key_expired`
- * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/api_key_expired
+ * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
+ * schema says.
  */
 export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredError {
   try {
@@ -1267,15 +834,8 @@ export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredErro
 }
 
 /**
- * Whether a value is an `insufficient_scope` error object, exactly as its schema says.
- *
- * Read-scope key calling PATCH /v1/devices/{id}.
- *
- * Fix: Create a new key with read_write scope.
- *
- * Code: `insufficient_scope` · level `code` = `insufficient_scope`
- * HTTP 403 · Retry: never
- * @see https://dev.1st.app/errors/insufficient_scope
+ * Whether a value is an `insufficient_scope` error object ({@link InsufficientScopeError}), exactly as
+ * its schema says.
  */
 export function isInsufficientScopeError(value: unknown): value is InsufficientScopeError {
   try {
@@ -1300,17 +860,8 @@ export function isInsufficientScopeError(value: unknown): value is InsufficientS
 }
 
 /**
- * Whether a value is a `rate_limit_exceeded` error object, exactly as its schema says.
- *
- * 600 requests per 10 minutes per key.
- *
- * Fix: Wait Retry-After seconds. For bulk reads use GET /v1/readings.csv instead of looping
- * per-device.
- *
- * Code: `rate_limit_exceeded` · level `code` = `rate_limit_exceeded`
- * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 5 attempts, else backoff
- * from 1000 ms
- * @see https://dev.1st.app/errors/rate_limit_exceeded
+ * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
+ * its schema says.
  */
 export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
   try {
@@ -1335,15 +886,8 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
 }
 
 /**
- * Whether a value is an `invalid_cursor` error object, exactly as its schema says.
- *
- * The bookmark you sent is corrupted or too old.
- *
- * Fix: Drop the cursor parameter and start over.
- *
- * Code: `invalid_cursor` · level `code` = `invalid_cursor`
- * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/invalid_cursor
+ * Whether a value is an `invalid_cursor` error object ({@link InvalidCursorError}), exactly as its
+ * schema says.
  */
 export function isInvalidCursorError(value: unknown): value is InvalidCursorError {
   try {
@@ -1368,15 +912,8 @@ export function isInvalidCursorError(value: unknown): value is InvalidCursorErro
 }
 
 /**
- * Whether a value is a `cursor_team_mismatch` error object, exactly as its schema says.
- *
- * Cursor was issued under a different team's key.
- *
- * Fix: Drop the cursor and start fresh under the current key.
- *
- * Code: `cursor_team_mismatch` · level `code` = `cursor_team_mismatch`
- * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/cursor_team_mismatch
+ * Whether a value is a `cursor_team_mismatch` error object ({@link CursorTeamMismatchError}), exactly
+ * as its schema says.
  */
 export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMismatchError {
   try {
@@ -1401,15 +938,8 @@ export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMi
 }
 
 /**
- * Whether a value is a `cursor_device_mismatch` error object, exactly as its schema says.
- *
- * Cursor was issued for a different device's pagination loop.
- *
- * Fix: Drop the cursor when you switch devices and start fresh.
- *
- * Code: `cursor_device_mismatch` · level `code` = `cursor_device_mismatch`
- * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/cursor_device_mismatch
+ * Whether a value is a `cursor_device_mismatch` error object ({@link CursorDeviceMismatchError}),
+ * exactly as its schema says.
  */
 export function isCursorDeviceMismatchError(value: unknown): value is CursorDeviceMismatchError {
   try {
@@ -1434,15 +964,8 @@ export function isCursorDeviceMismatchError(value: unknown): value is CursorDevi
 }
 
 /**
- * Whether a value is a `time_range_too_large` error object, exactly as its schema says.
- *
- * Range exceeds 90 days.
- *
- * Fix: Split into windows ≤90 days and concatenate. For bulk pulls use /v1/readings.csv.
- *
- * Code: `time_range_too_large` · level `code` = `time_range_too_large`
- * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/time_range_too_large
+ * Whether a value is a `time_range_too_large` error object ({@link TimeRangeTooLargeError}), exactly
+ * as its schema says.
  */
 export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooLargeError {
   try {
@@ -1467,15 +990,8 @@ export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooL
 }
 
 /**
- * Whether a value is an `invalid_time_range` error object, exactly as its schema says.
- *
- * from/to not strict ISO 8601 UTC, or to ≤ from.
- *
- * Fix: Use 2026-05-11T00:00:00Z format, to after from.
- *
- * Code: `invalid_time_range` · level `code` = `invalid_time_range`
- * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/invalid_time_range
+ * Whether a value is an `invalid_time_range` error object ({@link InvalidTimeRangeError}), exactly as
+ * its schema says.
  */
 export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRangeError {
   try {
@@ -1500,15 +1016,8 @@ export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRan
 }
 
 /**
- * Whether a value is a `device_not_found` error object, exactly as its schema says.
- *
- * Device with this id isn't in your team (or doesn't exist).
- *
- * Fix: List devices via GET /v1/devices first.
- *
- * Code: `device_not_found` · level `code` = `device_not_found`
- * HTTP 404 · Retry: never
- * @see https://dev.1st.app/errors/device_not_found
+ * Whether a value is a `device_not_found` error object ({@link DeviceNotFoundError}), exactly as its
+ * schema says.
  */
 export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundError {
   try {
@@ -1533,15 +1042,8 @@ export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundEr
 }
 
 /**
- * Whether a value is an `assignment_not_found` error object, exactly as its schema says.
- *
- * Assignment id isn't on the device you asked about, or isn't visible to your team.
- *
- * Fix: List the device's assignments via GET /v1/devices/{device_id}/assignments to get valid ids.
- *
- * Code: `assignment_not_found` · level `code` = `assignment_not_found`
- * HTTP 404 · Retry: never
- * @see https://dev.1st.app/errors/assignment_not_found
+ * Whether a value is an `assignment_not_found` error object ({@link AssignmentNotFoundError}), exactly
+ * as its schema says.
  */
 export function isAssignmentNotFoundError(value: unknown): value is AssignmentNotFoundError {
   try {
@@ -1566,18 +1068,8 @@ export function isAssignmentNotFoundError(value: unknown): value is AssignmentNo
 }
 
 /**
- * Whether a value is an `invalid_request` error object, exactly as its schema says.
- *
- * Generic input rejection.
- *
- * Also fires as 422 when an Idempotency-Key is reused with a different request body.
- *
- * Fix: Check the param field for what was rejected.
- *
- * Code: `invalid_request` · level `code` = `invalid_request`
- * HTTP 400 · Retry: never
- * HTTP 422 · Retry: never
- * @see https://dev.1st.app/errors/invalid_request
+ * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
+ * schema says.
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
@@ -1602,18 +1094,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 }
 
 /**
- * Whether a value is a `not_implemented` error object, exactly as its schema says.
- *
- * Endpoint or request shape reserved for v1.1.
- *
- * Today this only fires on PATCH /v1/devices/{id} with an assignment body.
- *
- * Fix: Manage assignments via the dashboard for now. Don't retry — the response won't change until
- * v1.1 ships.
- *
- * Code: `not_implemented` · level `code` = `not_implemented`
- * HTTP 501 · Retry: never
- * @see https://dev.1st.app/errors/not_implemented
+ * Whether a value is a `not_implemented` error object ({@link NotImplementedError}), exactly as its
+ * schema says.
  */
 export function isNotImplementedError(value: unknown): value is NotImplementedError {
   try {
@@ -1638,15 +1120,8 @@ export function isNotImplementedError(value: unknown): value is NotImplementedEr
 }
 
 /**
- * Whether a value is an `internal_error` error object, exactly as its schema says.
- *
- * Backend hiccup.
- *
- * Fix: Retry with exponential backoff. Share the request_id with support if it persists.
- *
- * Code: `internal_error` · level `code` = `internal_error`
- * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
- * @see https://dev.1st.app/errors/internal_error
+ * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * says.
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
@@ -2304,309 +1779,178 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 16 codes take. */
+export type ErrorFields = { message?: string; type: string; param: string | null; request_id: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "missing_api_key": {"levels":[{"at":{"field":"code"},"value":"missing_api_key"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"No Authorization header on the request.","values":{"doc_url":"https://dev.1st.app/errors/missing_api_key"}}],"headers":{}},
+  "invalid_api_key": {"levels":[{"at":{"field":"code"},"value":"invalid_api_key"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"Header malformed, key prefix doesn't match an active key, or wrong secret.","values":{"doc_url":"https://dev.1st.app/errors/invalid_api_key"}}],"headers":{}},
+  "api_key_revoked": {"levels":[{"at":{"field":"code"},"value":"api_key_revoked"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"The key was revoked.","values":{"doc_url":"https://dev.1st.app/errors/api_key_revoked"}}],"headers":{}},
+  "api_key_expired": {"levels":[{"at":{"field":"code"},"value":"api_key_expired"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"The key passed its expires_at date.","values":{"doc_url":"https://dev.1st.app/errors/api_key_expired"}}],"headers":{}},
+  "insufficient_scope": {"levels":[{"at":{"field":"code"},"value":"insufficient_scope"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":403,"message":"Read-scope key calling PATCH /v1/devices/{id}.","values":{"doc_url":"https://dev.1st.app/errors/insufficient_scope"}}],"headers":{}},
+  "rate_limit_exceeded": {"levels":[{"at":{"field":"code"},"value":"rate_limit_exceeded"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":429,"message":"600 requests per 10 minutes per key.","values":{"doc_url":"https://dev.1st.app/errors/rate_limit_exceeded"}}],"headers":{}},
+  "invalid_cursor": {"levels":[{"at":{"field":"code"},"value":"invalid_cursor"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"The bookmark you sent is corrupted or too old.","values":{"doc_url":"https://dev.1st.app/errors/invalid_cursor"}}],"headers":{}},
+  "cursor_team_mismatch": {"levels":[{"at":{"field":"code"},"value":"cursor_team_mismatch"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"Cursor was issued under a different team's key.","values":{"doc_url":"https://dev.1st.app/errors/cursor_team_mismatch"}}],"headers":{}},
+  "cursor_device_mismatch": {"levels":[{"at":{"field":"code"},"value":"cursor_device_mismatch"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"Cursor was issued for a different device's pagination loop.","values":{"doc_url":"https://dev.1st.app/errors/cursor_device_mismatch"}}],"headers":{}},
+  "time_range_too_large": {"levels":[{"at":{"field":"code"},"value":"time_range_too_large"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"Range exceeds 90 days.","values":{"doc_url":"https://dev.1st.app/errors/time_range_too_large"}}],"headers":{}},
+  "invalid_time_range": {"levels":[{"at":{"field":"code"},"value":"invalid_time_range"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"from/to not strict ISO 8601 UTC, or to ≤ from.","values":{"doc_url":"https://dev.1st.app/errors/invalid_time_range"}}],"headers":{}},
+  "device_not_found": {"levels":[{"at":{"field":"code"},"value":"device_not_found"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":404,"message":"Device with this id isn't in your team (or doesn't exist).","values":{"doc_url":"https://dev.1st.app/errors/device_not_found"}}],"headers":{}},
+  "assignment_not_found": {"levels":[{"at":{"field":"code"},"value":"assignment_not_found"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":404,"message":"Assignment id isn't on the device you asked about, or isn't visible to your team.","values":{"doc_url":"https://dev.1st.app/errors/assignment_not_found"}}],"headers":{}},
+  "invalid_request": {"levels":[{"at":{"field":"code"},"value":"invalid_request"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":400,"message":"Generic input rejection.","values":{"doc_url":"https://dev.1st.app/errors/invalid_request"}},{"status":422,"message":"Generic input rejection.","values":{"doc_url":"https://dev.1st.app/errors/invalid_request"}}],"headers":{}},
+  "not_implemented": {"levels":[{"at":{"field":"code"},"value":"not_implemented"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":501,"message":"Endpoint or request shape reserved for v1.1.","values":{"doc_url":"https://dev.1st.app/errors/not_implemented"}}],"headers":{}},
+  "internal_error": {"levels":[{"at":{"field":"code"},"value":"internal_error"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":500,"message":"Backend hiccup.","values":{"doc_url":"https://dev.1st.app/errors/internal_error"}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `missing_api_key` error response (HTTP 401). */
 export function createMissingApiKeyError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"missing_api_key"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "missing_api_key" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 401,
-        message: "No Authorization header on the request.",
-        values: { doc_url: "https://dev.1st.app/errors/missing_api_key" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"missing_api_key">;
+  return respond("missing_api_key", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `invalid_api_key` error response (HTTP 401). */
 export function createInvalidApiKeyError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"invalid_api_key"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalid_api_key" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 401,
-        message: "Header malformed, key prefix doesn't match an active key, or wrong secret.",
-        values: { doc_url: "https://dev.1st.app/errors/invalid_api_key" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_api_key">;
+  return respond("invalid_api_key", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `api_key_revoked` error response (HTTP 401). */
 export function createApiKeyRevokedError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"api_key_revoked"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "api_key_revoked" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 401,
-        message: "The key was revoked.",
-        values: { doc_url: "https://dev.1st.app/errors/api_key_revoked" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"api_key_revoked">;
+  return respond("api_key_revoked", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
 export function createApiKeyExpiredError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 401; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"api_key_expired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "api_key_expired" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 401,
-        message: "The key passed its expires_at date.",
-        values: { doc_url: "https://dev.1st.app/errors/api_key_expired" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"api_key_expired">;
+  return respond("api_key_expired", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `insufficient_scope` error response (HTTP 403). */
 export function createInsufficientScopeError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 403; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<403, "X-Request-Id">,
 ): ErrorResponse<"insufficient_scope"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "insufficient_scope" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 403,
-        message: "Read-scope key calling PATCH /v1/devices/{id}.",
-        values: { doc_url: "https://dev.1st.app/errors/insufficient_scope" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"insufficient_scope">;
+  return respond("insufficient_scope", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
 export function createRateLimitExceededError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 429; readonly headers: { readonly "X-Request-Id": string; readonly "Retry-After": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<429, "X-Request-Id" | "Retry-After">,
 ): ErrorResponse<"rate_limit_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "rate_limit_exceeded" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 429,
-        message: "600 requests per 10 minutes per key.",
-        values: { doc_url: "https://dev.1st.app/errors/rate_limit_exceeded" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"rate_limit_exceeded">;
+  return respond("rate_limit_exceeded", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `invalid_cursor` error response (HTTP 400). */
 export function createInvalidCursorError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"invalid_cursor"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalid_cursor" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "The bookmark you sent is corrupted or too old.",
-        values: { doc_url: "https://dev.1st.app/errors/invalid_cursor" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_cursor">;
+  return respond("invalid_cursor", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `cursor_team_mismatch` error response (HTTP 400). */
 export function createCursorTeamMismatchError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"cursor_team_mismatch"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "cursor_team_mismatch" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "Cursor was issued under a different team's key.",
-        values: { doc_url: "https://dev.1st.app/errors/cursor_team_mismatch" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"cursor_team_mismatch">;
+  return respond("cursor_team_mismatch", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `cursor_device_mismatch` error response (HTTP 400). */
 export function createCursorDeviceMismatchError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"cursor_device_mismatch"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "cursor_device_mismatch" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "Cursor was issued for a different device's pagination loop.",
-        values: { doc_url: "https://dev.1st.app/errors/cursor_device_mismatch" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"cursor_device_mismatch">;
+  return respond("cursor_device_mismatch", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `time_range_too_large` error response (HTTP 400). */
 export function createTimeRangeTooLargeError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"time_range_too_large"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "time_range_too_large" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "Range exceeds 90 days.",
-        values: { doc_url: "https://dev.1st.app/errors/time_range_too_large" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"time_range_too_large">;
+  return respond("time_range_too_large", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `invalid_time_range` error response (HTTP 400). */
 export function createInvalidTimeRangeError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"invalid_time_range"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalid_time_range" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "from/to not strict ISO 8601 UTC, or to ≤ from.",
-        values: { doc_url: "https://dev.1st.app/errors/invalid_time_range" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_time_range">;
+  return respond("invalid_time_range", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `device_not_found` error response (HTTP 404). */
 export function createDeviceNotFoundError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 404; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<404, "X-Request-Id">,
 ): ErrorResponse<"device_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "device_not_found" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 404,
-        message: "Device with this id isn't in your team (or doesn't exist).",
-        values: { doc_url: "https://dev.1st.app/errors/device_not_found" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"device_not_found">;
+  return respond("device_not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `assignment_not_found` error response (HTTP 404). */
 export function createAssignmentNotFoundError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 404; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<404, "X-Request-Id">,
 ): ErrorResponse<"assignment_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "assignment_not_found" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 404,
-        message: "Assignment id isn't on the device you asked about, or isn't visible to your team.",
-        values: { doc_url: "https://dev.1st.app/errors/assignment_not_found" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"assignment_not_found">;
+  return respond("assignment_not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `invalid_request` error response (HTTP 400 or 422). */
 export function createInvalidRequestError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 400 | 422; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400 | 422, "X-Request-Id">,
 ): ErrorResponse<"invalid_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalid_request" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 400,
-        message: "Generic input rejection.",
-        values: { doc_url: "https://dev.1st.app/errors/invalid_request" },
-      },
-      {
-        status: 422,
-        message: "Generic input rejection.",
-        values: { doc_url: "https://dev.1st.app/errors/invalid_request" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_request">;
+  return respond("invalid_request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `not_implemented` error response (HTTP 501). */
 export function createNotImplementedError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 501; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<501, "X-Request-Id">,
 ): ErrorResponse<"not_implemented"> {
-  return buildResponse(TABLES.envelope, init.status ?? 501, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "not_implemented" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      {
-        status: 501,
-        message: "Endpoint or request shape reserved for v1.1.",
-        values: { doc_url: "https://dev.1st.app/errors/not_implemented" },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"not_implemented">;
+  return respond("not_implemented", init.status ?? 501, fields, init.headers);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
 export function createInternalError(
-  fields: { message?: string; type: string; param: string | null; request_id: string },
-  init: { readonly status?: 500; readonly headers: { readonly "X-Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<500, "X-Request-Id">,
 ): ErrorResponse<"internal_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "internal_error" }],
-    fields: ["type", "param", "doc_url", "request_id"],
-    responses: [
-      { status: 500, message: "Backend hiccup.", values: { doc_url: "https://dev.1st.app/errors/internal_error" } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"internal_error">;
+  return respond("internal_error", init.status ?? 500, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -821,972 +821,29 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  problems_parsing_json: {
-    code: "problems_parsing_json",
-    name: "ProblemsParsingJson",
-    pins: {},
-    statuses: [400],
-    title: "Problems parsing JSON",
-    description: "The request body is not valid JSON (Troubleshooting the REST API § Problems parsing JSON).",
-    fix: "Send valid JSON; a linter or JSON validator helps find the error.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#problems-parsing-json",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 400,
-        title: "Problems parsing JSON",
-        description: "The request body is not valid JSON (Troubleshooting the REST API § Problems parsing JSON).",
-        fix: "Send valid JSON; a linter or JSON validator helps find the error.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Problems parsing JSON" }],
-      },
-    ],
-    deprecated: false,
-  },
-  body_not_object: {
-    code: "body_not_object",
-    name: "BodyNotObject",
-    pins: {},
-    statuses: [400],
-    title: "Body should be a JSON object",
-    description: "The endpoint expects a JSON object and the body is another JSON value, e.g. an array (Troubleshooting the REST API).",
-    fix: "Send the request body as a JSON object.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#body-should-be-a-json-object",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 400,
-        title: "Body should be a JSON object",
-        description: "The endpoint expects a JSON object and the body is another JSON value, e.g. an array (Troubleshooting the REST API).",
-        fix: "Send the request body as a JSON object.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Body should be a JSON object" }],
-      },
-    ],
-    deprecated: false,
-  },
-  bad_request: {
-    code: "bad_request",
-    name: "BadRequest",
-    pins: {},
-    statuses: [400],
-    title: "Bad Request",
-    description: "The request is malformed for this endpoint. Among the causes: an `X-GitHub-Api-Version` that does not exist gives \"a message about the version not being supported\" (Troubleshooting the REST API § Not a supported version; its exact text is not published, so it has no entry of its own).",
-    fix: "Read the message, correct the request (and the `X-GitHub-Api-Version` header); do not retry as is.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#not-a-supported-version",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 400,
-        title: "Bad Request",
-        description: "The request is malformed for this endpoint. Among the causes: an `X-GitHub-Api-Version` that does not exist gives \"a message about the version not being supported\" (Troubleshooting the REST API § Not a supported version; its exact text is not published, so it has no entry of its own).",
-        fix: "Read the message, correct the request (and the `X-GitHub-Api-Version` header); do not retry as is.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  bad_credentials: {
-    code: "bad_credentials",
-    name: "BadCredentials",
-    pins: {},
-    statuses: [401],
-    title: "Bad credentials",
-    description: "The token is invalid, expired or revoked. After several requests with invalid credentials in a short period, GitHub temporarily rejects every authentication attempt for that user with a 403 (Resources in the REST API § Failed login limit).",
-    fix: "Use a valid token; stop sending the invalid one, or the user gets locked out for a while.",
-    docUrl: "https://docs.github.com/rest/overview/authenticating-to-the-rest-api",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 401,
-        title: "Bad credentials",
-        description: "The token is invalid, expired or revoked. After several requests with invalid credentials in a short period, GitHub temporarily rejects every authentication attempt for that user with a 403 (Resources in the REST API § Failed login limit).",
-        fix: "Use a valid token; stop sending the invalid one, or the user gets locked out for a while.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Bad credentials" }],
-      },
-    ],
-    deprecated: false,
-  },
-  requires_authentication: {
-    code: "requires_authentication",
-    name: "RequiresAuthentication",
-    pins: {},
-    statuses: [401],
-    title: "Requires authentication",
-    description: "The endpoint needs authentication and the request sent none (or used basic authentication with a username and password, which is not supported: Troubleshooting the REST API § Requires authentication when using basic authentication).",
-    fix: "Authenticate with a personal access token or a GitHub App or OAuth app access token.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#requires-authentication-when-using-basic-authentication",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 401,
-        title: "Requires authentication",
-        description: "The endpoint needs authentication and the request sent none (or used basic authentication with a username and password, which is not supported: Troubleshooting the REST API § Requires authentication when using basic authentication).",
-        fix: "Authenticate with a personal access token or a GitHub App or OAuth app access token.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  secondary_rate_limit: {
-    code: "secondary_rate_limit",
-    name: "SecondaryRateLimit",
-    pins: {},
-    statuses: [403, 429],
-    title: "Secondary rate limit exceeded",
-    description: "Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).",
-    fix: "If `retry-after` is present, wait that many seconds. If `x-ratelimit-remaining` is `0`, wait until `x-ratelimit-reset` (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "retry-after", format: "seconds" },
-        {
-          header: "x-ratelimit-reset",
-          format: "epoch-seconds",
-          when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-        },
-      ],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 60000,
-        factor: 2,
-        maxDelayMs: 240000,
-        jitter: "none",
-      },
-    },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "retry-after",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Secondary rate limit exceeded",
-        description: "Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).",
-        fix: "If `retry-after` is present, wait that many seconds. If `x-ratelimit-remaining` is `0`, wait until `x-ratelimit-reset` (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "retry-after", format: "seconds" },
-            {
-              header: "x-ratelimit-reset",
-              format: "epoch-seconds",
-              when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-            },
-          ],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 60000,
-            factor: 2,
-            maxDelayMs: 240000,
-            jitter: "none",
-          },
-        },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-          "retry-after",
-        ],
-        when: [{ field: "message", pattern: "secondary rate limit" }],
-      },
-      {
-        status: 429,
-        title: "Secondary rate limit exceeded",
-        description: "Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).",
-        fix: "If `retry-after` is present, wait that many seconds. If `x-ratelimit-remaining` is `0`, wait until `x-ratelimit-reset` (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "retry-after", format: "seconds" },
-            {
-              header: "x-ratelimit-reset",
-              format: "epoch-seconds",
-              when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-            },
-          ],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 60000,
-            factor: 2,
-            maxDelayMs: 240000,
-            jitter: "none",
-          },
-        },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-          "retry-after",
-        ],
-        when: [{ field: "message", pattern: "secondary rate limit" }],
-      },
-    ],
-    deprecated: false,
-  },
-  primary_rate_limit: {
-    code: "primary_rate_limit",
-    name: "PrimaryRateLimit",
-    pins: {},
-    statuses: [403, 429],
-    title: "Primary rate limit exceeded",
-    description: "The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).",
-    fix: "Do not retry until the time in `x-ratelimit-reset` (UTC epoch seconds); authenticate to get a higher limit.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "x-ratelimit-reset", format: "epoch-seconds" }],
-      maxAttempts: 2,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 2,
-        baseDelayMs: 60000,
-        factor: 2,
-        maxDelayMs: 60000,
-        jitter: "none",
-      },
-    },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Primary rate limit exceeded",
-        description: "The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).",
-        fix: "Do not retry until the time in `x-ratelimit-reset` (UTC epoch seconds); authenticate to get a higher limit.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "x-ratelimit-reset", format: "epoch-seconds" }],
-          maxAttempts: 2,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 2,
-            baseDelayMs: 60000,
-            factor: 2,
-            maxDelayMs: 60000,
-            jitter: "none",
-          },
-        },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-      },
-      {
-        status: 429,
-        title: "Primary rate limit exceeded",
-        description: "The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).",
-        fix: "Do not retry until the time in `x-ratelimit-reset` (UTC epoch seconds); authenticate to get a higher limit.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "x-ratelimit-reset", format: "epoch-seconds" }],
-          maxAttempts: 2,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 2,
-            baseDelayMs: 60000,
-            factor: 2,
-            maxDelayMs: 60000,
-            jitter: "none",
-          },
-        },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-      },
-    ],
-    deprecated: false,
-  },
-  saml_sso_required: {
-    code: "saml_sso_required",
-    name: "SamlSsoRequired",
-    pins: {},
-    statuses: [403],
-    title: "Organization SAML enforcement",
-    description: "The resource belongs to an organization that enforces SAML single sign-on, and the token has not been authorized for it. The `X-GitHub-SSO` header carries the URL to authorize it (Authenticating for SAML SSO).",
-    fix: "Open the URL in `X-GitHub-SSO` and authorize the token for the organization, then repeat the request.",
-    docUrl: "https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "X-GitHub-SSO",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Organization SAML enforcement",
-        description: "The resource belongs to an organization that enforces SAML single sign-on, and the token has not been authorized for it. The `X-GitHub-SSO` header carries the URL to authorize it (Authenticating for SAML SSO).",
-        fix: "Open the URL in `X-GitHub-SSO` and authorize the token for the organization, then repeat the request.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-          "X-GitHub-SSO",
-        ],
-        when: [{ header: "X-GitHub-SSO", pattern: "^required" }],
-      },
-    ],
-    deprecated: false,
-  },
-  login_attempts_exceeded: {
-    code: "login_attempts_exceeded",
-    name: "LoginAttemptsExceeded",
-    pins: {},
-    statuses: [403],
-    title: "Maximum number of login attempts exceeded",
-    description: "After several requests with invalid credentials within a short period, the API temporarily rejects all authentication attempts for that user, including ones with valid credentials (Resources in the REST API § Failed login limit).",
-    fix: "Stop sending the invalid credentials, fix them, and try again later.",
-    docUrl: "https://docs.github.com/rest/overview/resources-in-the-rest-api#failed-login-limit",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Maximum number of login attempts exceeded",
-        description: "After several requests with invalid credentials within a short period, the API temporarily rejects all authentication attempts for that user, including ones with valid credentials (Resources in the REST API § Failed login limit).",
-        fix: "Stop sending the invalid credentials, fix them, and try again later.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Maximum number of login attempts exceeded. Please try again later." }],
-      },
-    ],
-    deprecated: false,
-  },
-  resource_not_accessible: {
-    code: "resource_not_accessible",
-    name: "ResourceNotAccessible",
-    pins: {},
-    statuses: [403],
-    title: "Resource not accessible",
-    description: "A GitHub App or fine-grained personal access token lacks a permission the endpoint needs: \"Resource not accessible by integration\" or \"Resource not accessible by personal access token\" (Troubleshooting the REST API § Resource not accessible).",
-    fix: "Grant the permissions listed in `X-Accepted-GitHub-Permissions` to the app or token.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#resource-not-accessible",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "X-Accepted-GitHub-Permissions",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Resource not accessible",
-        description: "A GitHub App or fine-grained personal access token lacks a permission the endpoint needs: \"Resource not accessible by integration\" or \"Resource not accessible by personal access token\" (Troubleshooting the REST API § Resource not accessible).",
-        fix: "Grant the permissions listed in `X-Accepted-GitHub-Permissions` to the app or token.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-          "X-Accepted-GitHub-Permissions",
-        ],
-        when: [{ field: "message", pattern: "^Resource not accessible by " }],
-      },
-    ],
-    deprecated: false,
-  },
-  forbidden: {
-    code: "forbidden",
-    name: "Forbidden",
-    pins: {},
-    statuses: [403],
-    title: "Forbidden",
-    description: "The request is understood but refused: missing permission, an organization policy, a blocked resource. Rate limits, SAML enforcement and the login lockout also answer 403; they have entries of their own.",
-    fix: "Read the message; check the token's permissions and the organization's policies.",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 403,
-        title: "Forbidden",
-        description: "The request is understood but refused: missing permission, an organization policy, a blocked resource. Rate limits, SAML enforcement and the login lockout also answer 403; they have entries of their own.",
-        fix: "Read the message; check the token's permissions and the organization's policies.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_found: {
-    code: "not_found",
-    name: "NotFound",
-    pins: {},
-    statuses: [404],
-    title: "Resource not found",
-    description: "The resource does not exist, or it is private and the request is not authenticated well enough to see it: GitHub answers 404 instead of 403 \"to avoid confirming the existence of private repositories\". A trailing slash or an unencoded slash in a path parameter also gives 404 (Troubleshooting the REST API).",
-    fix: "Check the URL and the token's scopes, permissions and repository access.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 404,
-        title: "Resource not found",
-        description: "The resource does not exist, or it is private and the request is not authenticated well enough to see it: GitHub answers 404 instead of 403 \"to avoid confirming the existence of private repositories\". A trailing slash or an unencoded slash in a path parameter also gives 404 (Troubleshooting the REST API).",
-        fix: "Check the URL and the token's scopes, permissions and repository access.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  method_not_allowed: {
-    code: "method_not_allowed",
-    name: "MethodNotAllowed",
-    pins: {},
-    statuses: [405],
-    title: "Method Not Allowed",
-    description: "The operation cannot be performed on the resource in its current state, e.g. a pull request that is not mergeable (GitHub's OpenAPI description).",
-    fix: "Resolve what the message names (e.g. merge conflicts, failing required checks), then try again.",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 405,
-        title: "Method Not Allowed",
-        description: "The operation cannot be performed on the resource in its current state, e.g. a pull request that is not mergeable (GitHub's OpenAPI description).",
-        fix: "Resolve what the message names (e.g. merge conflicts, failing required checks), then try again.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  conflict: {
-    code: "conflict",
-    name: "Conflict",
-    pins: {},
-    statuses: [409],
-    title: "Conflict",
-    description: "The request conflicts with the resource's current state, e.g. the head branch moved since the `sha` the client sent (GitHub's OpenAPI description).",
-    fix: "Read the resource again and repeat the request against its current state.",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 409,
-        title: "Conflict",
-        description: "The request conflicts with the resource's current state, e.g. the head branch moved since the `sha` the client sent (GitHub's OpenAPI description).",
-        fix: "Read the resource again and repeat the request against its current state.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  gone: {
-    code: "gone",
-    name: "Gone",
-    pins: {},
-    statuses: [410],
-    title: "Gone",
-    description: "The resource or feature is no longer available, e.g. issues are disabled on the repository (GitHub's OpenAPI description).",
-    fix: "Do not retry; enable the feature or stop using the resource.",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 410,
-        title: "Gone",
-        description: "The resource or feature is no longer available, e.g. issues are disabled on the repository (GitHub's OpenAPI description).",
-        fix: "Do not retry; enable the feature or stop using the resource.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  validation_failed: {
-    code: "validation_failed",
-    name: "ValidationFailed",
-    pins: {},
-    statuses: [422],
-    title: "Validation Failed",
-    description: "The request could not be processed. Each item of `errors` names the resource and field at fault and carries an item code: missing, missing_field, invalid, already_exists, unprocessable or custom (Troubleshooting the REST API § Validation Failed).",
-    fix: "Branch on `errors[].code`; correct the fields named by `errors[].field` (for `custom`, read `errors[].message`). Do not retry as is.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 422,
-        title: "Validation Failed",
-        description: "The request could not be processed. Each item of `errors` names the resource and field at fault and carries an item code: missing, missing_field, invalid, already_exists, unprocessable or custom (Troubleshooting the REST API § Validation Failed).",
-        fix: "Branch on `errors[].code`; correct the fields named by `errors[].field` (for `custom`, read `errors[].message`). Do not retry as is.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Validation Failed" }],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_request: {
-    code: "invalid_request",
-    name: "InvalidRequest",
-    pins: {},
-    statuses: [422],
-    title: "Invalid request",
-    description: "A required parameter is missing or a parameter has the wrong type, e.g. an array where the endpoint expects a string (Troubleshooting the REST API § Invalid request).",
-    fix: "Check the endpoint's reference for the required parameters and their types.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 422,
-        title: "Invalid request",
-        description: "A required parameter is missing or a parameter has the wrong type, e.g. an array where the endpoint expects a string (Troubleshooting the REST API § Invalid request).",
-        fix: "Check the endpoint's reference for the required parameters and their types.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [{ field: "message", equals: "Invalid request" }],
-      },
-    ],
-    deprecated: false,
-  },
-  unprocessable: {
-    code: "unprocessable",
-    name: "Unprocessable",
-    pins: {},
-    statuses: [422],
-    title: "Unprocessable Entity",
-    description: "A 422 without \"Validation Failed\": a sentence that says what cannot be done, sometimes with `errors` as plain strings (GitHub's OpenAPI description, validation-error-simple: \"Validation failed, or the endpoint has been spammed.\").",
-    fix: "Read the message and change the request; do not retry as is.",
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 422,
-        title: "Unprocessable Entity",
-        description: "A 422 without \"Validation Failed\": a sentence that says what cannot be done, sometimes with `errors` as plain strings (GitHub's OpenAPI description, validation-error-simple: \"Validation failed, or the endpoint has been spammed.\").",
-        fix: "Read the message and change the request; do not retry as is.",
-        retry: { strategy: "never" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rate_limited: {
-    code: "rate_limited",
-    name: "RateLimited",
-    pins: {},
-    statuses: [429],
-    title: "Too many requests",
-    description: "A 429 that is neither recognisably primary (`x-ratelimit-remaining: 0`) nor secondary (its message) (GitHub's OpenAPI description declares a 429 \"Too many requests\" on a few endpoints).",
-    fix: "Honour `retry-after` if present, else wait at least a minute, then back off exponentially.",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "retry-after", format: "seconds" },
-        {
-          header: "x-ratelimit-reset",
-          format: "epoch-seconds",
-          when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-        },
-      ],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 60000,
-        factor: 2,
-        maxDelayMs: 240000,
-        jitter: "none",
-      },
-    },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "retry-after",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "Too many requests",
-        description: "A 429 that is neither recognisably primary (`x-ratelimit-remaining: 0`) nor secondary (its message) (GitHub's OpenAPI description declares a 429 \"Too many requests\" on a few endpoints).",
-        fix: "Honour `retry-after` if present, else wait at least a minute, then back off exponentially.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "retry-after", format: "seconds" },
-            {
-              header: "x-ratelimit-reset",
-              format: "epoch-seconds",
-              when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-            },
-          ],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 60000,
-            factor: 2,
-            maxDelayMs: 240000,
-            jitter: "none",
-          },
-        },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-          "retry-after",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  internal_error: {
-    code: "internal_error",
-    name: "InternalError",
-    pins: {},
-    statuses: [500],
-    title: "Internal Error",
-    description: "Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).",
-    fix: "Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).",
-    docUrl: "https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 500,
-        title: "Internal Error",
-        description: "Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).",
-        fix: "Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  service_unavailable: {
-    code: "service_unavailable",
-    name: "ServiceUnavailable",
-    pins: {},
-    statuses: [503],
-    title: "Service unavailable",
-    description: "The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).",
-    fix: "Retry later with backoff; check githubstatus.com.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-    responses: [
-      {
-        status: 503,
-        title: "Service unavailable",
-        description: "The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).",
-        fix: "Retry later with backoff; check githubstatus.com.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [
-          "x-ratelimit-limit",
-          "x-ratelimit-remaining",
-          "x-ratelimit-used",
-          "x-ratelimit-reset",
-          "x-ratelimit-resource",
-          "x-github-request-id",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "problems_parsing_json": {"code":"problems_parsing_json","name":"ProblemsParsingJson","pins":{},"statuses":[400],"title":"Problems parsing JSON","description":"The request body is not valid JSON (Troubleshooting the REST API § Problems parsing JSON).","fix":"Send valid JSON; a linter or JSON validator helps find the error.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#problems-parsing-json","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":400,"title":"Problems parsing JSON","description":"The request body is not valid JSON (Troubleshooting the REST API § Problems parsing JSON).","fix":"Send valid JSON; a linter or JSON validator helps find the error.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Problems parsing JSON"}]}],"deprecated":false},
+  "body_not_object": {"code":"body_not_object","name":"BodyNotObject","pins":{},"statuses":[400],"title":"Body should be a JSON object","description":"The endpoint expects a JSON object and the body is another JSON value, e.g. an array (Troubleshooting the REST API).","fix":"Send the request body as a JSON object.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#body-should-be-a-json-object","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":400,"title":"Body should be a JSON object","description":"The endpoint expects a JSON object and the body is another JSON value, e.g. an array (Troubleshooting the REST API).","fix":"Send the request body as a JSON object.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Body should be a JSON object"}]}],"deprecated":false},
+  "bad_request": {"code":"bad_request","name":"BadRequest","pins":{},"statuses":[400],"title":"Bad Request","description":"The request is malformed for this endpoint. Among the causes: an \u0060X-GitHub-Api-Version\u0060 that does not exist gives \"a message about the version not being supported\" (Troubleshooting the REST API § Not a supported version; its exact text is not published, so it has no entry of its own).","fix":"Read the message, correct the request (and the \u0060X-GitHub-Api-Version\u0060 header); do not retry as is.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#not-a-supported-version","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":400,"title":"Bad Request","description":"The request is malformed for this endpoint. Among the causes: an \u0060X-GitHub-Api-Version\u0060 that does not exist gives \"a message about the version not being supported\" (Troubleshooting the REST API § Not a supported version; its exact text is not published, so it has no entry of its own).","fix":"Read the message, correct the request (and the \u0060X-GitHub-Api-Version\u0060 header); do not retry as is.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "bad_credentials": {"code":"bad_credentials","name":"BadCredentials","pins":{},"statuses":[401],"title":"Bad credentials","description":"The token is invalid, expired or revoked. After several requests with invalid credentials in a short period, GitHub temporarily rejects every authentication attempt for that user with a 403 (Resources in the REST API § Failed login limit).","fix":"Use a valid token; stop sending the invalid one, or the user gets locked out for a while.","docUrl":"https://docs.github.com/rest/overview/authenticating-to-the-rest-api","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":401,"title":"Bad credentials","description":"The token is invalid, expired or revoked. After several requests with invalid credentials in a short period, GitHub temporarily rejects every authentication attempt for that user with a 403 (Resources in the REST API § Failed login limit).","fix":"Use a valid token; stop sending the invalid one, or the user gets locked out for a while.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Bad credentials"}]}],"deprecated":false},
+  "requires_authentication": {"code":"requires_authentication","name":"RequiresAuthentication","pins":{},"statuses":[401],"title":"Requires authentication","description":"The endpoint needs authentication and the request sent none (or used basic authentication with a username and password, which is not supported: Troubleshooting the REST API § Requires authentication when using basic authentication).","fix":"Authenticate with a personal access token or a GitHub App or OAuth app access token.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#requires-authentication-when-using-basic-authentication","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":401,"title":"Requires authentication","description":"The endpoint needs authentication and the request sent none (or used basic authentication with a username and password, which is not supported: Troubleshooting the REST API § Requires authentication when using basic authentication).","fix":"Authenticate with a personal access token or a GitHub App or OAuth app access token.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "secondary_rate_limit": {"code":"secondary_rate_limit","name":"SecondaryRateLimit","pins":{},"statuses":[403,429],"title":"Secondary rate limit exceeded","description":"Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).","fix":"If \u0060retry-after\u0060 is present, wait that many seconds. If \u0060x-ratelimit-remaining\u0060 is \u00600\u0060, wait until \u0060x-ratelimit-reset\u0060 (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).","docUrl":"https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit","retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"],"responses":[{"status":403,"title":"Secondary rate limit exceeded","description":"Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).","fix":"If \u0060retry-after\u0060 is present, wait that many seconds. If \u0060x-ratelimit-remaining\u0060 is \u00600\u0060, wait until \u0060x-ratelimit-reset\u0060 (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).","retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"],"when":[{"field":"message","pattern":"secondary rate limit"}]},{"status":429,"title":"Secondary rate limit exceeded","description":"Too many requests in a short time, too many concurrent requests, or too much content created, regardless of the primary limit. \"There is not a way to check the status of your secondary rate limit.\" Continuing to make requests while rate limited may get the integration banned (Rate limits for the REST API).","fix":"If \u0060retry-after\u0060 is present, wait that many seconds. If \u0060x-ratelimit-remaining\u0060 is \u00600\u0060, wait until \u0060x-ratelimit-reset\u0060 (UTC epoch seconds). Otherwise wait at least one minute; if it keeps failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).","retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"],"when":[{"field":"message","pattern":"secondary rate limit"}]}],"deprecated":false},
+  "primary_rate_limit": {"code":"primary_rate_limit","name":"PrimaryRateLimit","pins":{},"statuses":[403,429],"title":"Primary rate limit exceeded","description":"The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).","fix":"Do not retry until the time in \u0060x-ratelimit-reset\u0060 (UTC epoch seconds); authenticate to get a higher limit.","docUrl":"https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit","retry":{"strategy":"retry-after","hints":[{"header":"x-ratelimit-reset","format":"epoch-seconds"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":60000,"factor":2,"maxDelayMs":60000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":403,"title":"Primary rate limit exceeded","description":"The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).","fix":"Do not retry until the time in \u0060x-ratelimit-reset\u0060 (UTC epoch seconds); authenticate to get a higher limit.","retry":{"strategy":"retry-after","hints":[{"header":"x-ratelimit-reset","format":"epoch-seconds"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":60000,"factor":2,"maxDelayMs":60000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"header":"x-ratelimit-remaining","equals":"0"}]},{"status":429,"title":"Primary rate limit exceeded","description":"The hourly request quota of the token, app installation or IP address is used up. The message starts \"API rate limit exceeded for …\" (Resources in the REST API). Authenticated requests get a higher limit than unauthenticated ones (Rate limits for the REST API).","fix":"Do not retry until the time in \u0060x-ratelimit-reset\u0060 (UTC epoch seconds); authenticate to get a higher limit.","retry":{"strategy":"retry-after","hints":[{"header":"x-ratelimit-reset","format":"epoch-seconds"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":60000,"factor":2,"maxDelayMs":60000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"deprecated":false},
+  "saml_sso_required": {"code":"saml_sso_required","name":"SamlSsoRequired","pins":{},"statuses":[403],"title":"Organization SAML enforcement","description":"The resource belongs to an organization that enforces SAML single sign-on, and the token has not been authorized for it. The \u0060X-GitHub-SSO\u0060 header carries the URL to authorize it (Authenticating for SAML SSO).","fix":"Open the URL in \u0060X-GitHub-SSO\u0060 and authorize the token for the organization, then repeat the request.","docUrl":"https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","X-GitHub-SSO"],"responses":[{"status":403,"title":"Organization SAML enforcement","description":"The resource belongs to an organization that enforces SAML single sign-on, and the token has not been authorized for it. The \u0060X-GitHub-SSO\u0060 header carries the URL to authorize it (Authenticating for SAML SSO).","fix":"Open the URL in \u0060X-GitHub-SSO\u0060 and authorize the token for the organization, then repeat the request.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","X-GitHub-SSO"],"when":[{"header":"X-GitHub-SSO","pattern":"^required"}]}],"deprecated":false},
+  "login_attempts_exceeded": {"code":"login_attempts_exceeded","name":"LoginAttemptsExceeded","pins":{},"statuses":[403],"title":"Maximum number of login attempts exceeded","description":"After several requests with invalid credentials within a short period, the API temporarily rejects all authentication attempts for that user, including ones with valid credentials (Resources in the REST API § Failed login limit).","fix":"Stop sending the invalid credentials, fix them, and try again later.","docUrl":"https://docs.github.com/rest/overview/resources-in-the-rest-api#failed-login-limit","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":403,"title":"Maximum number of login attempts exceeded","description":"After several requests with invalid credentials within a short period, the API temporarily rejects all authentication attempts for that user, including ones with valid credentials (Resources in the REST API § Failed login limit).","fix":"Stop sending the invalid credentials, fix them, and try again later.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Maximum number of login attempts exceeded. Please try again later."}]}],"deprecated":false},
+  "resource_not_accessible": {"code":"resource_not_accessible","name":"ResourceNotAccessible","pins":{},"statuses":[403],"title":"Resource not accessible","description":"A GitHub App or fine-grained personal access token lacks a permission the endpoint needs: \"Resource not accessible by integration\" or \"Resource not accessible by personal access token\" (Troubleshooting the REST API § Resource not accessible).","fix":"Grant the permissions listed in \u0060X-Accepted-GitHub-Permissions\u0060 to the app or token.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#resource-not-accessible","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","X-Accepted-GitHub-Permissions"],"responses":[{"status":403,"title":"Resource not accessible","description":"A GitHub App or fine-grained personal access token lacks a permission the endpoint needs: \"Resource not accessible by integration\" or \"Resource not accessible by personal access token\" (Troubleshooting the REST API § Resource not accessible).","fix":"Grant the permissions listed in \u0060X-Accepted-GitHub-Permissions\u0060 to the app or token.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","X-Accepted-GitHub-Permissions"],"when":[{"field":"message","pattern":"^Resource not accessible by "}]}],"deprecated":false},
+  "forbidden": {"code":"forbidden","name":"Forbidden","pins":{},"statuses":[403],"title":"Forbidden","description":"The request is understood but refused: missing permission, an organization policy, a blocked resource. Rate limits, SAML enforcement and the login lockout also answer 403; they have entries of their own.","fix":"Read the message; check the token's permissions and the organization's policies.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":403,"title":"Forbidden","description":"The request is understood but refused: missing permission, an organization policy, a blocked resource. Rate limits, SAML enforcement and the login lockout also answer 403; they have entries of their own.","fix":"Read the message; check the token's permissions and the organization's policies.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "not_found": {"code":"not_found","name":"NotFound","pins":{},"statuses":[404],"title":"Resource not found","description":"The resource does not exist, or it is private and the request is not authenticated well enough to see it: GitHub answers 404 instead of 403 \"to avoid confirming the existence of private repositories\". A trailing slash or an unencoded slash in a path parameter also gives 404 (Troubleshooting the REST API).","fix":"Check the URL and the token's scopes, permissions and repository access.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":404,"title":"Resource not found","description":"The resource does not exist, or it is private and the request is not authenticated well enough to see it: GitHub answers 404 instead of 403 \"to avoid confirming the existence of private repositories\". A trailing slash or an unencoded slash in a path parameter also gives 404 (Troubleshooting the REST API).","fix":"Check the URL and the token's scopes, permissions and repository access.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "method_not_allowed": {"code":"method_not_allowed","name":"MethodNotAllowed","pins":{},"statuses":[405],"title":"Method Not Allowed","description":"The operation cannot be performed on the resource in its current state, e.g. a pull request that is not mergeable (GitHub's OpenAPI description).","fix":"Resolve what the message names (e.g. merge conflicts, failing required checks), then try again.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":405,"title":"Method Not Allowed","description":"The operation cannot be performed on the resource in its current state, e.g. a pull request that is not mergeable (GitHub's OpenAPI description).","fix":"Resolve what the message names (e.g. merge conflicts, failing required checks), then try again.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "conflict": {"code":"conflict","name":"Conflict","pins":{},"statuses":[409],"title":"Conflict","description":"The request conflicts with the resource's current state, e.g. the head branch moved since the \u0060sha\u0060 the client sent (GitHub's OpenAPI description).","fix":"Read the resource again and repeat the request against its current state.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":409,"title":"Conflict","description":"The request conflicts with the resource's current state, e.g. the head branch moved since the \u0060sha\u0060 the client sent (GitHub's OpenAPI description).","fix":"Read the resource again and repeat the request against its current state.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "gone": {"code":"gone","name":"Gone","pins":{},"statuses":[410],"title":"Gone","description":"The resource or feature is no longer available, e.g. issues are disabled on the repository (GitHub's OpenAPI description).","fix":"Do not retry; enable the feature or stop using the resource.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":410,"title":"Gone","description":"The resource or feature is no longer available, e.g. issues are disabled on the repository (GitHub's OpenAPI description).","fix":"Do not retry; enable the feature or stop using the resource.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "validation_failed": {"code":"validation_failed","name":"ValidationFailed","pins":{},"statuses":[422],"title":"Validation Failed","description":"The request could not be processed. Each item of \u0060errors\u0060 names the resource and field at fault and carries an item code: missing, missing_field, invalid, already_exists, unprocessable or custom (Troubleshooting the REST API § Validation Failed).","fix":"Branch on \u0060errors[].code\u0060; correct the fields named by \u0060errors[].field\u0060 (for \u0060custom\u0060, read \u0060errors[].message\u0060). Do not retry as is.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":422,"title":"Validation Failed","description":"The request could not be processed. Each item of \u0060errors\u0060 names the resource and field at fault and carries an item code: missing, missing_field, invalid, already_exists, unprocessable or custom (Troubleshooting the REST API § Validation Failed).","fix":"Branch on \u0060errors[].code\u0060; correct the fields named by \u0060errors[].field\u0060 (for \u0060custom\u0060, read \u0060errors[].message\u0060). Do not retry as is.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Validation Failed"}]}],"deprecated":false},
+  "invalid_request": {"code":"invalid_request","name":"InvalidRequest","pins":{},"statuses":[422],"title":"Invalid request","description":"A required parameter is missing or a parameter has the wrong type, e.g. an array where the endpoint expects a string (Troubleshooting the REST API § Invalid request).","fix":"Check the endpoint's reference for the required parameters and their types.","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":422,"title":"Invalid request","description":"A required parameter is missing or a parameter has the wrong type, e.g. an array where the endpoint expects a string (Troubleshooting the REST API § Invalid request).","fix":"Check the endpoint's reference for the required parameters and their types.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[{"field":"message","equals":"Invalid request"}]}],"deprecated":false},
+  "unprocessable": {"code":"unprocessable","name":"Unprocessable","pins":{},"statuses":[422],"title":"Unprocessable Entity","description":"A 422 without \"Validation Failed\": a sentence that says what cannot be done, sometimes with \u0060errors\u0060 as plain strings (GitHub's OpenAPI description, validation-error-simple: \"Validation failed, or the endpoint has been spammed.\").","fix":"Read the message and change the request; do not retry as is.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":422,"title":"Unprocessable Entity","description":"A 422 without \"Validation Failed\": a sentence that says what cannot be done, sometimes with \u0060errors\u0060 as plain strings (GitHub's OpenAPI description, validation-error-simple: \"Validation failed, or the endpoint has been spammed.\").","fix":"Read the message and change the request; do not retry as is.","retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "rate_limited": {"code":"rate_limited","name":"RateLimited","pins":{},"statuses":[429],"title":"Too many requests","description":"A 429 that is neither recognisably primary (\u0060x-ratelimit-remaining: 0\u0060) nor secondary (its message) (GitHub's OpenAPI description declares a 429 \"Too many requests\" on a few endpoints).","fix":"Honour \u0060retry-after\u0060 if present, else wait at least a minute, then back off exponentially.","docUrl":"https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit","retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"],"responses":[{"status":429,"title":"Too many requests","description":"A 429 that is neither recognisably primary (\u0060x-ratelimit-remaining: 0\u0060) nor secondary (its message) (GitHub's OpenAPI description declares a 429 \"Too many requests\" on a few endpoints).","fix":"Honour \u0060retry-after\u0060 if present, else wait at least a minute, then back off exponentially.","retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"],"when":[]}],"deprecated":false},
+  "internal_error": {"code":"internal_error","name":"InternalError","pins":{},"statuses":[500],"title":"Internal Error","description":"Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).","fix":"Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":500,"title":"Internal Error","description":"Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).","fix":"Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
+  "service_unavailable": {"code":"service_unavailable","name":"ServiceUnavailable","pins":{},"statuses":[503],"title":"Service unavailable","description":"The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).","fix":"Retry later with backoff; check githubstatus.com.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":503,"title":"Service unavailable","description":"The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).","fix":"Retry later with backoff; check githubstatus.com.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -1997,17 +1054,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is a `problems_parsing_json` error object, exactly as its schema says.
- *
- * Problems parsing JSON
- *
- * The request body is not valid JSON (Troubleshooting the REST API § Problems parsing JSON).
- *
- * Fix: Send valid JSON; a linter or JSON validator helps find the error.
- *
- * Code: `problems_parsing_json` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never · when `message` is `"Problems parsing JSON"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#problems-parsing-json
+ * Whether a value is a `problems_parsing_json` error object ({@link ProblemsParsingJsonError}),
+ * exactly as its schema says.
  */
 export function isProblemsParsingJsonError(value: unknown): value is ProblemsParsingJsonError {
   try {
@@ -2024,18 +1072,8 @@ export function isProblemsParsingJsonError(value: unknown): value is ProblemsPar
 }
 
 /**
- * Whether a value is a `body_not_object` error object, exactly as its schema says.
- *
- * Body should be a JSON object
- *
- * The endpoint expects a JSON object and the body is another JSON value, e.g. an array
- * (Troubleshooting the REST API).
- *
- * Fix: Send the request body as a JSON object.
- *
- * Code: `body_not_object` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never · when `message` is `"Body should be a JSON object"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#body-should-be-a-json-object
+ * Whether a value is a `body_not_object` error object ({@link BodyNotObjectError}), exactly as its
+ * schema says.
  */
 export function isBodyNotObjectError(value: unknown): value is BodyNotObjectError {
   try {
@@ -2052,20 +1090,8 @@ export function isBodyNotObjectError(value: unknown): value is BodyNotObjectErro
 }
 
 /**
- * Whether a value is a `bad_request` error object, exactly as its schema says.
- *
- * Bad Request
- *
- * The request is malformed for this endpoint. Among the causes: an `X-GitHub-Api-Version` that does
- * not exist gives "a message about the version not being supported" (Troubleshooting the REST API §
- * Not a supported version; its exact text is not published, so it has no entry of its own).
- *
- * Fix: Read the message, correct the request (and the `X-GitHub-Api-Version` header); do not retry as
- * is.
- *
- * Code: `bad_request` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#not-a-supported-version
+ * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
+ * says.
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
@@ -2082,19 +1108,8 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 }
 
 /**
- * Whether a value is a `bad_credentials` error object, exactly as its schema says.
- *
- * Bad credentials
- *
- * The token is invalid, expired or revoked. After several requests with invalid credentials in a short
- * period, GitHub temporarily rejects every authentication attempt for that user with a 403 (Resources
- * in the REST API § Failed login limit).
- *
- * Fix: Use a valid token; stop sending the invalid one, or the user gets locked out for a while.
- *
- * Code: `bad_credentials` · no code on the wire (told apart by status and conditions)
- * HTTP 401 · Retry: never · when `message` is `"Bad credentials"`
- * @see https://docs.github.com/rest/overview/authenticating-to-the-rest-api
+ * Whether a value is a `bad_credentials` error object ({@link BadCredentialsError}), exactly as its
+ * schema says.
  */
 export function isBadCredentialsError(value: unknown): value is BadCredentialsError {
   try {
@@ -2111,19 +1126,8 @@ export function isBadCredentialsError(value: unknown): value is BadCredentialsEr
 }
 
 /**
- * Whether a value is a `requires_authentication` error object, exactly as its schema says.
- *
- * Requires authentication
- *
- * The endpoint needs authentication and the request sent none (or used basic authentication with a
- * username and password, which is not supported: Troubleshooting the REST API § Requires
- * authentication when using basic authentication).
- *
- * Fix: Authenticate with a personal access token or a GitHub App or OAuth app access token.
- *
- * Code: `requires_authentication` · no code on the wire (told apart by status and conditions)
- * HTTP 401 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#requires-authentication-when-using-basic-authentication
+ * Whether a value is a `requires_authentication` error object ({@link RequiresAuthenticationError}),
+ * exactly as its schema says.
  */
 export function isRequiresAuthenticationError(value: unknown): value is RequiresAuthenticationError {
   try {
@@ -2140,27 +1144,8 @@ export function isRequiresAuthenticationError(value: unknown): value is Requires
 }
 
 /**
- * Whether a value is a `secondary_rate_limit` error object, exactly as its schema says.
- *
- * Secondary rate limit exceeded
- *
- * Too many requests in a short time, too many concurrent requests, or too much content created,
- * regardless of the primary limit. "There is not a way to check the status of your secondary rate
- * limit." Continuing to make requests while rate limited may get the integration banned (Rate limits
- * for the REST API).
- *
- * Fix: If `retry-after` is present, wait that many seconds. If `x-ratelimit-remaining` is `0`, wait
- * until `x-ratelimit-reset` (UTC epoch seconds). Otherwise wait at least one minute; if it keeps
- * failing, wait exponentially longer and give up after a few retries (Rate limits for the REST API).
- *
- * Code: `secondary_rate_limit` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: honour the retry-after header (seconds), else the x-ratelimit-reset header (epoch
- * seconds, when the x-ratelimit-remaining header is `"0"`), 4 attempts, else backoff from 60000 ms ·
- * when `message` matches `/secondary rate limit/`
- * HTTP 429 · Retry: honour the retry-after header (seconds), else the x-ratelimit-reset header (epoch
- * seconds, when the x-ratelimit-remaining header is `"0"`), 4 attempts, else backoff from 60000 ms ·
- * when `message` matches `/secondary rate limit/`
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Whether a value is a `secondary_rate_limit` error object ({@link SecondaryRateLimitError}), exactly
+ * as its schema says.
  */
 export function isSecondaryRateLimitError(value: unknown): value is SecondaryRateLimitError {
   try {
@@ -2177,23 +1162,8 @@ export function isSecondaryRateLimitError(value: unknown): value is SecondaryRat
 }
 
 /**
- * Whether a value is a `primary_rate_limit` error object, exactly as its schema says.
- *
- * Primary rate limit exceeded
- *
- * The hourly request quota of the token, app installation or IP address is used up. The message starts
- * "API rate limit exceeded for …" (Resources in the REST API). Authenticated requests get a higher
- * limit than unauthenticated ones (Rate limits for the REST API).
- *
- * Fix: Do not retry until the time in `x-ratelimit-reset` (UTC epoch seconds); authenticate to get a
- * higher limit.
- *
- * Code: `primary_rate_limit` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: honour the x-ratelimit-reset header (epoch seconds), 2 attempts, else backoff from
- * 60000 ms · when the x-ratelimit-remaining header is `"0"`
- * HTTP 429 · Retry: honour the x-ratelimit-reset header (epoch seconds), 2 attempts, else backoff from
- * 60000 ms · when the x-ratelimit-remaining header is `"0"`
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Whether a value is a `primary_rate_limit` error object ({@link PrimaryRateLimitError}), exactly as
+ * its schema says.
  */
 export function isPrimaryRateLimitError(value: unknown): value is PrimaryRateLimitError {
   try {
@@ -2210,20 +1180,8 @@ export function isPrimaryRateLimitError(value: unknown): value is PrimaryRateLim
 }
 
 /**
- * Whether a value is a `saml_sso_required` error object, exactly as its schema says.
- *
- * Organization SAML enforcement
- *
- * The resource belongs to an organization that enforces SAML single sign-on, and the token has not
- * been authorized for it. The `X-GitHub-SSO` header carries the URL to authorize it (Authenticating
- * for SAML SSO).
- *
- * Fix: Open the URL in `X-GitHub-SSO` and authorize the token for the organization, then repeat the
- * request.
- *
- * Code: `saml_sso_required` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never · when the X-GitHub-SSO header matches `/^required/`
- * @see https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on
+ * Whether a value is a `saml_sso_required` error object ({@link SamlSsoRequiredError}), exactly as its
+ * schema says.
  */
 export function isSamlSsoRequiredError(value: unknown): value is SamlSsoRequiredError {
   try {
@@ -2240,20 +1198,8 @@ export function isSamlSsoRequiredError(value: unknown): value is SamlSsoRequired
 }
 
 /**
- * Whether a value is a `login_attempts_exceeded` error object, exactly as its schema says.
- *
- * Maximum number of login attempts exceeded
- *
- * After several requests with invalid credentials within a short period, the API temporarily rejects
- * all authentication attempts for that user, including ones with valid credentials (Resources in the
- * REST API § Failed login limit).
- *
- * Fix: Stop sending the invalid credentials, fix them, and try again later.
- *
- * Code: `login_attempts_exceeded` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never · when `message` is `"Maximum number of login attempts exceeded. Please try
- * again later."`
- * @see https://docs.github.com/rest/overview/resources-in-the-rest-api#failed-login-limit
+ * Whether a value is a `login_attempts_exceeded` error object ({@link LoginAttemptsExceededError}),
+ * exactly as its schema says.
  */
 export function isLoginAttemptsExceededError(value: unknown): value is LoginAttemptsExceededError {
   try {
@@ -2270,19 +1216,8 @@ export function isLoginAttemptsExceededError(value: unknown): value is LoginAtte
 }
 
 /**
- * Whether a value is a `resource_not_accessible` error object, exactly as its schema says.
- *
- * Resource not accessible
- *
- * A GitHub App or fine-grained personal access token lacks a permission the endpoint needs: "Resource
- * not accessible by integration" or "Resource not accessible by personal access token"
- * (Troubleshooting the REST API § Resource not accessible).
- *
- * Fix: Grant the permissions listed in `X-Accepted-GitHub-Permissions` to the app or token.
- *
- * Code: `resource_not_accessible` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never · when `message` matches `/^Resource not accessible by /`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#resource-not-accessible
+ * Whether a value is a `resource_not_accessible` error object ({@link ResourceNotAccessibleError}),
+ * exactly as its schema says.
  */
 export function isResourceNotAccessibleError(value: unknown): value is ResourceNotAccessibleError {
   try {
@@ -2298,20 +1233,7 @@ export function isResourceNotAccessibleError(value: unknown): value is ResourceN
   }
 }
 
-/**
- * Whether a value is a `forbidden` error object, exactly as its schema says.
- *
- * Forbidden
- *
- * The request is understood but refused: missing permission, an organization policy, a blocked
- * resource. Rate limits, SAML enforcement and the login lockout also answer 403; they have entries of
- * their own.
- *
- * Fix: Read the message; check the token's permissions and the organization's policies.
- *
- * Code: `forbidden` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never
- */
+/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
@@ -2326,22 +1248,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   }
 }
 
-/**
- * Whether a value is a `not_found` error object, exactly as its schema says.
- *
- * Resource not found
- *
- * The resource does not exist, or it is private and the request is not authenticated well enough to
- * see it: GitHub answers 404 instead of 403 "to avoid confirming the existence of private
- * repositories". A trailing slash or an unencoded slash in a path parameter also gives 404
- * (Troubleshooting the REST API).
- *
- * Fix: Check the URL and the token's scopes, permissions and repository access.
- *
- * Code: `not_found` · no code on the wire (told apart by status and conditions)
- * HTTP 404 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource
- */
+/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -2357,17 +1264,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `method_not_allowed` error object, exactly as its schema says.
- *
- * Method Not Allowed
- *
- * The operation cannot be performed on the resource in its current state, e.g. a pull request that is
- * not mergeable (GitHub's OpenAPI description).
- *
- * Fix: Resolve what the message names (e.g. merge conflicts, failing required checks), then try again.
- *
- * Code: `method_not_allowed` · no code on the wire (told apart by status and conditions)
- * HTTP 405 · Retry: never
+ * Whether a value is a `method_not_allowed` error object ({@link MethodNotAllowedError}), exactly as
+ * its schema says.
  */
 export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
   try {
@@ -2383,19 +1281,7 @@ export function isMethodNotAllowedError(value: unknown): value is MethodNotAllow
   }
 }
 
-/**
- * Whether a value is a `conflict` error object, exactly as its schema says.
- *
- * Conflict
- *
- * The request conflicts with the resource's current state, e.g. the head branch moved since the `sha`
- * the client sent (GitHub's OpenAPI description).
- *
- * Fix: Read the resource again and repeat the request against its current state.
- *
- * Code: `conflict` · no code on the wire (told apart by status and conditions)
- * HTTP 409 · Retry: never
- */
+/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
 export function isConflictError(value: unknown): value is ConflictError {
   try {
     return (
@@ -2410,19 +1296,7 @@ export function isConflictError(value: unknown): value is ConflictError {
   }
 }
 
-/**
- * Whether a value is a `gone` error object, exactly as its schema says.
- *
- * Gone
- *
- * The resource or feature is no longer available, e.g. issues are disabled on the repository (GitHub's
- * OpenAPI description).
- *
- * Fix: Do not retry; enable the feature or stop using the resource.
- *
- * Code: `gone` · no code on the wire (told apart by status and conditions)
- * HTTP 410 · Retry: never
- */
+/** Whether a value is a `gone` error object ({@link GoneError}), exactly as its schema says. */
 export function isGoneError(value: unknown): value is GoneError {
   try {
     return (
@@ -2438,20 +1312,8 @@ export function isGoneError(value: unknown): value is GoneError {
 }
 
 /**
- * Whether a value is a `validation_failed` error object, exactly as its schema says.
- *
- * Validation Failed
- *
- * The request could not be processed. Each item of `errors` names the resource and field at fault and
- * carries an item code: missing, missing_field, invalid, already_exists, unprocessable or custom
- * (Troubleshooting the REST API § Validation Failed).
- *
- * Fix: Branch on `errors[].code`; correct the fields named by `errors[].field` (for `custom`, read
- * `errors[].message`). Do not retry as is.
- *
- * Code: `validation_failed` · no code on the wire (told apart by status and conditions)
- * HTTP 422 · Retry: never · when `message` is `"Validation Failed"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
+ * Whether a value is a `validation_failed` error object ({@link ValidationFailedError}), exactly as
+ * its schema says.
  */
 export function isValidationFailedError(value: unknown): value is ValidationFailedError {
   try {
@@ -2470,18 +1332,8 @@ export function isValidationFailedError(value: unknown): value is ValidationFail
 }
 
 /**
- * Whether a value is an `invalid_request` error object, exactly as its schema says.
- *
- * Invalid request
- *
- * A required parameter is missing or a parameter has the wrong type, e.g. an array where the endpoint
- * expects a string (Troubleshooting the REST API § Invalid request).
- *
- * Fix: Check the endpoint's reference for the required parameters and their types.
- *
- * Code: `invalid_request` · no code on the wire (told apart by status and conditions)
- * HTTP 422 · Retry: never · when `message` is `"Invalid request"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request
+ * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
+ * schema says.
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
@@ -2498,18 +1350,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 }
 
 /**
- * Whether a value is an `unprocessable` error object, exactly as its schema says.
- *
- * Unprocessable Entity
- *
- * A 422 without "Validation Failed": a sentence that says what cannot be done, sometimes with `errors`
- * as plain strings (GitHub's OpenAPI description, validation-error-simple: "Validation failed, or the
- * endpoint has been spammed.").
- *
- * Fix: Read the message and change the request; do not retry as is.
- *
- * Code: `unprocessable` · no code on the wire (told apart by status and conditions)
- * HTTP 422 · Retry: never
+ * Whether a value is an `unprocessable` error object ({@link UnprocessableError}), exactly as its
+ * schema says.
  */
 export function isUnprocessableError(value: unknown): value is UnprocessableError {
   try {
@@ -2527,19 +1369,8 @@ export function isUnprocessableError(value: unknown): value is UnprocessableErro
 }
 
 /**
- * Whether a value is a `rate_limited` error object, exactly as its schema says.
- *
- * Too many requests
- *
- * A 429 that is neither recognisably primary (`x-ratelimit-remaining: 0`) nor secondary (its message)
- * (GitHub's OpenAPI description declares a 429 "Too many requests" on a few endpoints).
- *
- * Fix: Honour `retry-after` if present, else wait at least a minute, then back off exponentially.
- *
- * Code: `rate_limited` · no code on the wire (told apart by status and conditions)
- * HTTP 429 · Retry: honour the retry-after header (seconds), else the x-ratelimit-reset header (epoch
- * seconds, when the x-ratelimit-remaining header is `"0"`), 4 attempts, else backoff from 60000 ms
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
+ * says.
  */
 export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
@@ -2556,20 +1387,8 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
 }
 
 /**
- * Whether a value is an `internal_error` error object, exactly as its schema says.
- *
- * Internal Error
- *
- * Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with
- * a timeout response and a "Server Error" message (Troubleshooting the REST API § Timeouts; the status
- * of that response is not documented).
- *
- * Fix: Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per
- * page).
- *
- * Code: `internal_error` · no code on the wire (told apart by status and conditions)
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts
+ * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * says.
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
@@ -2586,17 +1405,8 @@ export function isInternalError(value: unknown): value is InternalError {
 }
 
 /**
- * Whether a value is a `service_unavailable` error object, exactly as its schema says.
- *
- * Service unavailable
- *
- * The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description,
- * service_unavailable, porter_maintenance).
- *
- * Fix: Retry later with backoff; check githubstatus.com.
- *
- * Code: `service_unavailable` · no code on the wire (told apart by status and conditions)
- * HTTP 503 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
+ * as its schema says.
  */
 export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
   try {
@@ -3338,283 +2148,220 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 18 codes take. */
+export type ErrorFields = { message?: string; documentation_url?: string; url?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "problems_parsing_json": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Problems parsing JSON","values":{"status":"400"}}],"headers":{}},
+  "body_not_object": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Body should be a JSON object","values":{"status":"400"}}],"headers":{}},
+  "bad_request": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Bad Request","values":{"status":"400"}}],"headers":{}},
+  "bad_credentials": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":401,"message":"Bad credentials","values":{"status":"401"}}],"headers":{}},
+  "requires_authentication": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":401,"message":"Requires authentication","values":{"status":"401"}}],"headers":{}},
+  "secondary_rate_limit": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Secondary rate limit exceeded","values":{"status":"403"}},{"status":429,"message":"Secondary rate limit exceeded","values":{"status":"429"}}],"headers":{}},
+  "primary_rate_limit": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Primary rate limit exceeded","values":{"status":"403"}},{"status":429,"message":"Primary rate limit exceeded","values":{"status":"429"}}],"headers":{}},
+  "saml_sso_required": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Organization SAML enforcement","values":{"status":"403"}}],"headers":{}},
+  "login_attempts_exceeded": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Maximum number of login attempts exceeded","values":{"status":"403"}}],"headers":{}},
+  "resource_not_accessible": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Resource not accessible","values":{"status":"403"}}],"headers":{}},
+  "forbidden": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":403,"message":"Forbidden","values":{"status":"403"}}],"headers":{}},
+  "not_found": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":404,"message":"Resource not found","values":{"status":"404"}}],"headers":{}},
+  "method_not_allowed": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":405,"message":"Method Not Allowed","values":{"status":"405"}}],"headers":{}},
+  "conflict": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":409,"message":"Conflict","values":{"status":"409"}}],"headers":{}},
+  "gone": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":410,"message":"Gone","values":{"status":"410"}}],"headers":{}},
+  "validation_failed": {"levels":[],"fields":["documentation_url","status","url","errors"],"responses":[{"status":422,"message":"Validation Failed","values":{"status":"422"}}],"headers":{}},
+  "invalid_request": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":422,"message":"Invalid request","values":{"status":"422"}}],"headers":{}},
+  "unprocessable": {"levels":[],"fields":["documentation_url","status","url","errors"],"responses":[{"status":422,"message":"Unprocessable Entity","values":{"status":"422"}}],"headers":{}},
+  "rate_limited": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":429,"message":"Too many requests","values":{"status":"429"}}],"headers":{}},
+  "internal_error": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":500,"message":"Internal Error","values":{"status":"500"}}],"headers":{}},
+  "service_unavailable": {"levels":[],"fields":["documentation_url","status","url","code"],"responses":[{"status":503,"message":"Service unavailable","values":{"status":"503"}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `problems_parsing_json` error response (HTTP 400). */
 export function createProblemsParsingJsonError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"problems_parsing_json"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 400, message: "Problems parsing JSON", values: { status: "400" } }],
-    headers: {},
-  }) as ErrorResponse<"problems_parsing_json">;
+  return respond("problems_parsing_json", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `body_not_object` error response (HTTP 400). */
 export function createBodyNotObjectError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"body_not_object"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 400, message: "Body should be a JSON object", values: { status: "400" } }],
-    headers: {},
-  }) as ErrorResponse<"body_not_object">;
+  return respond("body_not_object", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
 export function createBadRequestError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 400, message: "Bad Request", values: { status: "400" } }],
-    headers: {},
-  }) as ErrorResponse<"bad_request">;
+  return respond("bad_request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `bad_credentials` error response (HTTP 401). */
 export function createBadCredentialsError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"bad_credentials"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 401, message: "Bad credentials", values: { status: "401" } }],
-    headers: {},
-  }) as ErrorResponse<"bad_credentials">;
+  return respond("bad_credentials", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `requires_authentication` error response (HTTP 401). */
 export function createRequiresAuthenticationError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"requires_authentication"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 401, message: "Requires authentication", values: { status: "401" } }],
-    headers: {},
-  }) as ErrorResponse<"requires_authentication">;
+  return respond("requires_authentication", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `secondary_rate_limit` error response (HTTP 403 or 429). */
 export function createSecondaryRateLimitError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403 | 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"secondary_rate_limit"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [
-      { status: 403, message: "Secondary rate limit exceeded", values: { status: "403" } },
-      { status: 429, message: "Secondary rate limit exceeded", values: { status: "429" } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"secondary_rate_limit">;
+  return respond("secondary_rate_limit", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `primary_rate_limit` error response (HTTP 403 or 429). */
 export function createPrimaryRateLimitError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403 | 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"primary_rate_limit"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [
-      { status: 403, message: "Primary rate limit exceeded", values: { status: "403" } },
-      { status: 429, message: "Primary rate limit exceeded", values: { status: "429" } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"primary_rate_limit">;
+  return respond("primary_rate_limit", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `saml_sso_required` error response (HTTP 403). */
 export function createSamlSsoRequiredError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"saml_sso_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 403, message: "Organization SAML enforcement", values: { status: "403" } }],
-    headers: {},
-  }) as ErrorResponse<"saml_sso_required">;
+  return respond("saml_sso_required", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `login_attempts_exceeded` error response (HTTP 403). */
 export function createLoginAttemptsExceededError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"login_attempts_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 403, message: "Maximum number of login attempts exceeded", values: { status: "403" } }],
-    headers: {},
-  }) as ErrorResponse<"login_attempts_exceeded">;
+  return respond("login_attempts_exceeded", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `resource_not_accessible` error response (HTTP 403). */
 export function createResourceNotAccessibleError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"resource_not_accessible"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 403, message: "Resource not accessible", values: { status: "403" } }],
-    headers: {},
-  }) as ErrorResponse<"resource_not_accessible">;
+  return respond("resource_not_accessible", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 403, message: "Forbidden", values: { status: "403" } }],
-    headers: {},
-  }) as ErrorResponse<"forbidden">;
+  return respond("forbidden", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 404, message: "Resource not found", values: { status: "404" } }],
-    headers: {},
-  }) as ErrorResponse<"not_found">;
+  return respond("not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `method_not_allowed` error response (HTTP 405). */
 export function createMethodNotAllowedError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 405; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method_not_allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 405, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 405, message: "Method Not Allowed", values: { status: "405" } }],
-    headers: {},
-  }) as ErrorResponse<"method_not_allowed">;
+  return respond("method_not_allowed", init.status ?? 405, fields, init.headers);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
 export function createConflictError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 409, message: "Conflict", values: { status: "409" } }],
-    headers: {},
-  }) as ErrorResponse<"conflict">;
+  return respond("conflict", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `gone` error response (HTTP 410). */
-export function createGoneError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 410; readonly headers?: Readonly<Record<string, string>> } = {},
-): ErrorResponse<"gone"> {
-  return buildResponse(TABLES.envelope, init.status ?? 410, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 410, message: "Gone", values: { status: "410" } }],
-    headers: {},
-  }) as ErrorResponse<"gone">;
+export function createGoneError(fields: ErrorFields = {}, init: ErrorResponseInit<410> = {}): ErrorResponse<"gone"> {
+  return respond("gone", init.status ?? 410, fields, init.headers);
 }
 
 /** Builds the `validation_failed` error response (HTTP 422). */
 export function createValidationFailedError(
   fields: { message?: string; documentation_url?: string; url?: string; errors: ({ code: "missing" | "missing_field" | "invalid" | "already_exists" | "unprocessable" | "custom"; resource?: string; field?: string; message?: string; index?: number; value?: string | number | (string | number)[] | null })[] },
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"validation_failed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url", "errors"],
-    responses: [{ status: 422, message: "Validation Failed", values: { status: "422" } }],
-    headers: {},
-  }) as ErrorResponse<"validation_failed">;
+  return respond("validation_failed", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `invalid_request` error response (HTTP 422). */
 export function createInvalidRequestError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"invalid_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 422, message: "Invalid request", values: { status: "422" } }],
-    headers: {},
-  }) as ErrorResponse<"invalid_request">;
+  return respond("invalid_request", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `unprocessable` error response (HTTP 422). */
 export function createUnprocessableError(
   fields: { message?: string; documentation_url?: string; url?: string; errors?: string[] } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url", "errors"],
-    responses: [{ status: 422, message: "Unprocessable Entity", values: { status: "422" } }],
-    headers: {},
-  }) as ErrorResponse<"unprocessable">;
+  return respond("unprocessable", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `rate_limited` error response (HTTP 429). */
 export function createRateLimitedError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"rate_limited"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 429, message: "Too many requests", values: { status: "429" } }],
-    headers: {},
-  }) as ErrorResponse<"rate_limited">;
+  return respond("rate_limited", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
 export function createInternalError(
-  fields: { message?: string; documentation_url?: string; url?: string } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url"],
-    responses: [{ status: 500, message: "Internal Error", values: { status: "500" } }],
-    headers: {},
-  }) as ErrorResponse<"internal_error">;
+  return respond("internal_error", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 503). */
 export function createServiceUnavailableError(
   fields: { message?: string; documentation_url?: string; url?: string; code?: string } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [],
-    fields: ["documentation_url", "status", "url", "code"],
-    responses: [{ status: 503, message: "Service unavailable", values: { status: "503" } }],
-    headers: {},
-  }) as ErrorResponse<"service_unavailable">;
+  return respond("service_unavailable", init.status ?? 503, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -1614,1129 +1614,48 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  INVALID_ARGUMENT: {
-    code: "INVALID_ARGUMENT",
-    name: "InvalidArgument",
-    level: "status",
-    value: "INVALID_ARGUMENT",
-    pins: { status: "INVALID_ARGUMENT" },
-    statuses: [400],
-    title: "Client specified an invalid argument.",
-    description: "The client specified an invalid argument. Note that this differs from `FAILED_PRECONDITION`. `INVALID_ARGUMENT` indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).",
-    fix: "Check error message and error details for more information (a BadRequest detail lists the field violations). Do not retry as is.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Client specified an invalid argument.",
-        description: "The client specified an invalid argument. Note that this differs from `FAILED_PRECONDITION`. `INVALID_ARGUMENT` indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).",
-        fix: "Check error message and error details for more information (a BadRequest detail lists the field violations). Do not retry as is.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  FAILED_PRECONDITION: {
-    code: "FAILED_PRECONDITION",
-    name: "FailedPrecondition",
-    level: "status",
-    value: "FAILED_PRECONDITION",
-    pins: { status: "FAILED_PRECONDITION" },
-    statuses: [400],
-    title: "Request can not be executed in the current system state, such as deleting a non-empty directory.",
-    description: "The operation was rejected because the system is not in a state required for the operation's execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc.",
-    fix: "Do not retry until the system state has been explicitly fixed (a PreconditionFailure detail says which precondition failed).",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Request can not be executed in the current system state, such as deleting a non-empty directory.",
-        description: "The operation was rejected because the system is not in a state required for the operation's execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc.",
-        fix: "Do not retry until the system state has been explicitly fixed (a PreconditionFailure detail says which precondition failed).",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  OUT_OF_RANGE: {
-    code: "OUT_OF_RANGE",
-    name: "OutOfRange",
-    level: "status",
-    value: "OUT_OF_RANGE",
-    pins: { status: "OUT_OF_RANGE" },
-    statuses: [400],
-    title: "Client specified an invalid range.",
-    description: "The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike `INVALID_ARGUMENT`, this error indicates a problem that may be fixed if the system state changes.",
-    fix: "Callers iterating through a space can take it as the end of the space.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Client specified an invalid range.",
-        description: "The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike `INVALID_ARGUMENT`, this error indicates a problem that may be fixed if the system state changes.",
-        fix: "Callers iterating through a space can take it as the end of the space.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UNAUTHENTICATED: {
-    code: "UNAUTHENTICATED",
-    name: "Unauthenticated",
-    level: "status",
-    value: "UNAUTHENTICATED",
-    pins: { status: "UNAUTHENTICATED" },
-    statuses: [401],
-    title: "Request not authenticated due to missing, invalid, or expired OAuth token.",
-    description: "The request does not have valid authentication credentials for the operation.",
-    fix: "Send valid credentials (refresh an expired OAuth token); do not retry until it is authenticated.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "Request not authenticated due to missing, invalid, or expired OAuth token.",
-        description: "The request does not have valid authentication credentials for the operation.",
-        fix: "Send valid credentials (refresh an expired OAuth token); do not retry until it is authenticated.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  PERMISSION_DENIED: {
-    code: "PERMISSION_DENIED",
-    name: "PermissionDenied",
-    level: "status",
-    value: "PERMISSION_DENIED",
-    pins: { status: "PERMISSION_DENIED" },
-    statuses: [403],
-    title: "Client does not have sufficient permission.",
-    description: "Client does not have sufficient permission. This can happen because the OAuth token does not have the right scopes, the client doesn't have permission, or the API has not been enabled.",
-    fix: "Check the ErrorInfo reason; grant the permission, the scope or enable the API, then send the request again.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Client does not have sufficient permission.",
-        description: "Client does not have sufficient permission. This can happen because the OAuth token does not have the right scopes, the client doesn't have permission, or the API has not been enabled.",
-        fix: "Check the ErrorInfo reason; grant the permission, the scope or enable the API, then send the request again.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  NOT_FOUND: {
-    code: "NOT_FOUND",
-    name: "NotFound",
-    level: "status",
-    value: "NOT_FOUND",
-    pins: { status: "NOT_FOUND" },
-    statuses: [404],
-    title: "A specified resource is not found.",
-    description: "Some requested entity (e.g., file or directory) was not found.",
-    fix: "Do not retry until the resource is created; check its name.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "A specified resource is not found.",
-        description: "Some requested entity (e.g., file or directory) was not found.",
-        fix: "Do not retry until the resource is created; check its name.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ALREADY_EXISTS: {
-    code: "ALREADY_EXISTS",
-    name: "AlreadyExists",
-    level: "status",
-    value: "ALREADY_EXISTS",
-    pins: { status: "ALREADY_EXISTS" },
-    statuses: [409],
-    title: "The resource that a client tried to create already exists.",
-    description: "The entity that a client attempted to create (e.g., file or directory) already exists.",
-    fix: "Use the existing resource, or create one with another name.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 409,
-        title: "The resource that a client tried to create already exists.",
-        description: "The entity that a client attempted to create (e.g., file or directory) already exists.",
-        fix: "Use the existing resource, or create one with another name.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ABORTED: {
-    code: "ABORTED",
-    name: "Aborted",
-    level: "status",
-    value: "ABORTED",
-    pins: { status: "ABORTED" },
-    statuses: [409],
-    title: "Concurrency conflict, such as read-modify-write conflict.",
-    description: "The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort.",
-    fix: "Retry at a higher level, e.g. restart the read-modify-write sequence.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 409,
-        title: "Concurrency conflict, such as read-modify-write conflict.",
-        description: "The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort.",
-        fix: "Retry at a higher level, e.g. restart the read-modify-write sequence.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RESOURCE_EXHAUSTED: {
-    code: "RESOURCE_EXHAUSTED",
-    name: "ResourceExhausted",
-    level: "status",
-    value: "RESOURCE_EXHAUSTED",
-    pins: { status: "RESOURCE_EXHAUSTED" },
-    statuses: [429],
-    title: "Either out of resource quota or reaching rate limiting.",
-    description: "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space. The client should look for google.rpc.QuotaFailure error detail for more information.",
-    fix: "Retry only at a higher level and after at least 30 s (or the RetryInfo delay); quota exhaustion may last for hours. Such retries are only useful for long running background jobs.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        {
-          in: "details",
-          where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-          field: "retryDelay",
-          format: "duration",
-        },
-      ],
-      maxAttempts: 2,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 2,
-        baseDelayMs: 30000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [],
-    responses: [
-      {
-        status: 429,
-        title: "Either out of resource quota or reaching rate limiting.",
-        description: "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space. The client should look for google.rpc.QuotaFailure error detail for more information.",
-        fix: "Retry only at a higher level and after at least 30 s (or the RetryInfo delay); quota exhaustion may last for hours. Such retries are only useful for long running background jobs.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            {
-              in: "details",
-              where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-              field: "retryDelay",
-              format: "duration",
-            },
-          ],
-          maxAttempts: 2,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 2,
-            baseDelayMs: 30000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  CANCELLED: {
-    code: "CANCELLED",
-    name: "Cancelled",
-    level: "status",
-    value: "CANCELLED",
-    pins: { status: "CANCELLED" },
-    statuses: [499],
-    title: "Request cancelled by the client.",
-    description: "The operation was cancelled, typically by the caller.",
-    fix: "Do not retry; the cancellation must be honored.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 499,
-        title: "Request cancelled by the client.",
-        description: "The operation was cancelled, typically by the caller.",
-        fix: "Do not retry; the cancellation must be honored.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UNKNOWN: {
-    code: "UNKNOWN",
-    name: "UnknownStatus",
-    level: "status",
-    value: "UNKNOWN",
-    pins: { status: "UNKNOWN" },
-    statuses: [500],
-    title: "Unknown server error. Typically a server bug.",
-    description: "Unknown error. For example, this error may be returned when a `Status` value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.",
-    fix: "Surface the error; it may not be safe to retry.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Unknown server error. Typically a server bug.",
-        description: "Unknown error. For example, this error may be returned when a `Status` value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.",
-        fix: "Surface the error; it may not be safe to retry.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  INTERNAL: {
-    code: "INTERNAL",
-    name: "Internal",
-    level: "status",
-    value: "INTERNAL",
-    pins: { status: "INTERNAL" },
-    statuses: [500],
-    title: "Internal server error. Typically a server bug.",
-    description: "Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.",
-    fix: "Surface the error immediately.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Internal server error. Typically a server bug.",
-        description: "Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.",
-        fix: "Surface the error immediately.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  DATA_LOSS: {
-    code: "DATA_LOSS",
-    name: "DataLoss",
-    level: "status",
-    value: "DATA_LOSS",
-    pins: { status: "DATA_LOSS" },
-    statuses: [500],
-    title: "Unrecoverable data loss or data corruption.",
-    description: "Unrecoverable data loss or corruption.",
-    fix: "The client should report the error to the user.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Unrecoverable data loss or data corruption.",
-        description: "Unrecoverable data loss or corruption.",
-        fix: "The client should report the error to the user.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UNIMPLEMENTED: {
-    code: "UNIMPLEMENTED",
-    name: "Unimplemented",
-    level: "status",
-    value: "UNIMPLEMENTED",
-    pins: { status: "UNIMPLEMENTED" },
-    statuses: [501],
-    title: "API method not implemented by the server.",
-    description: "The operation is not implemented or is not supported/enabled in this service.",
-    fix: "Do not retry.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 501,
-        title: "API method not implemented by the server.",
-        description: "The operation is not implemented or is not supported/enabled in this service.",
-        fix: "Do not retry.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UNAVAILABLE: {
-    code: "UNAVAILABLE",
-    name: "Unavailable",
-    level: "status",
-    value: "UNAVAILABLE",
-    pins: { status: "UNAVAILABLE" },
-    statuses: [503],
-    title: "Service unavailable. Typically the server is down.",
-    description: "The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.",
-    fix: "Retry just the failing call with exponential backoff, if the request is idempotent.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        {
-          in: "details",
-          where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-          field: "retryDelay",
-          format: "duration",
-        },
-      ],
-      maxAttempts: 2,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 2,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [],
-    responses: [
-      {
-        status: 503,
-        title: "Service unavailable. Typically the server is down.",
-        description: "The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.",
-        fix: "Retry just the failing call with exponential backoff, if the request is idempotent.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            {
-              in: "details",
-              where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-              field: "retryDelay",
-              format: "duration",
-            },
-          ],
-          maxAttempts: 2,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 2,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  DEADLINE_EXCEEDED: {
-    code: "DEADLINE_EXCEEDED",
-    name: "DeadlineExceeded",
-    level: "status",
-    value: "DEADLINE_EXCEEDED",
-    pins: { status: "DEADLINE_EXCEEDED" },
-    statuses: [504],
-    title: "Request deadline exceeded.",
-    description: "Request deadline exceeded. This will happen only if the caller sets a deadline that is shorter than the method's default deadline (i.e. requested deadline is not enough for the server to process the request) and the request did not finish within the deadline.",
-    fix: "Do not retry within the same deadline; for operations that change state, check whether it completed.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 504,
-        title: "Request deadline exceeded.",
-        description: "Request deadline exceeded. This will happen only if the caller sets a deadline that is shorter than the method's default deadline (i.e. requested deadline is not enough for the server to process the request) and the request did not finish within the deadline.",
-        fix: "Do not retry within the same deadline; for operations that change state, check whether it completed.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  SERVICE_DISABLED: {
-    code: "SERVICE_DISABLED",
-    name: "ServiceDisabled",
-    level: "reason",
-    value: "SERVICE_DISABLED",
-    pins: { reason: "SERVICE_DISABLED" },
-    statuses: [403],
-    title: "The request is calling a disabled service for a consumer.",
-    description: "The metadata's `service` names the disabled service and `consumer` the project; `activationUrl` links to enabling it.",
-    fix: "Enable the API for the project (metadata `activationUrl`), wait a few minutes for the change to propagate, and retry.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request is calling a disabled service for a consumer.",
-        description: "The metadata's `service` names the disabled service and `consumer` the project; `activationUrl` links to enabling it.",
-        fix: "Enable the API for the project (metadata `activationUrl`), wait a few minutes for the change to propagate, and retry.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  BILLING_DISABLED: {
-    code: "BILLING_DISABLED",
-    name: "BillingDisabled",
-    level: "reason",
-    value: "BILLING_DISABLED",
-    pins: { reason: "BILLING_DISABLED" },
-    statuses: [403],
-    title: "The request whose associated billing account is disabled.",
-    fix: "Enable billing for the consumer project.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request whose associated billing account is disabled.",
-        fix: "Enable billing for the consumer project.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_INVALID: {
-    code: "API_KEY_INVALID",
-    name: "ApiKeyInvalid",
-    level: "reason",
-    value: "API_KEY_INVALID",
-    pins: { reason: "API_KEY_INVALID" },
-    statuses: [400],
-    title: "The provided API key is invalid.",
-    description: "The request is denied because the provided API key is invalid. It may be in a bad format, cannot be found, or has been expired.",
-    fix: "Send a valid API key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The provided API key is invalid.",
-        description: "The request is denied because the provided API key is invalid. It may be in a bad format, cannot be found, or has been expired.",
-        fix: "Send a valid API key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_SERVICE_BLOCKED: {
-    code: "API_KEY_SERVICE_BLOCKED",
-    name: "ApiKeyServiceBlocked",
-    level: "reason",
-    value: "API_KEY_SERVICE_BLOCKED",
-    pins: { reason: "API_KEY_SERVICE_BLOCKED" },
-    statuses: [403],
-    title: "The request violates API key API restrictions.",
-    description: "The request is denied because it violates API key API restrictions.",
-    fix: "Allow the service in the API key's API restrictions, or use another key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates API key API restrictions.",
-        description: "The request is denied because it violates API key API restrictions.",
-        fix: "Allow the service in the API key's API restrictions, or use another key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_HTTP_REFERRER_BLOCKED: {
-    code: "API_KEY_HTTP_REFERRER_BLOCKED",
-    name: "ApiKeyHttpReferrerBlocked",
-    level: "reason",
-    value: "API_KEY_HTTP_REFERRER_BLOCKED",
-    pins: { reason: "API_KEY_HTTP_REFERRER_BLOCKED" },
-    statuses: [403],
-    title: "The request violates API key HTTP restrictions.",
-    description: "The request is denied because it violates API key HTTP restrictions (the HTTP referrer of the request).",
-    fix: "Add the referrer to the API key's HTTP restrictions, or use another key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates API key HTTP restrictions.",
-        description: "The request is denied because it violates API key HTTP restrictions (the HTTP referrer of the request).",
-        fix: "Add the referrer to the API key's HTTP restrictions, or use another key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_IP_ADDRESS_BLOCKED: {
-    code: "API_KEY_IP_ADDRESS_BLOCKED",
-    name: "ApiKeyIpAddressBlocked",
-    level: "reason",
-    value: "API_KEY_IP_ADDRESS_BLOCKED",
-    pins: { reason: "API_KEY_IP_ADDRESS_BLOCKED" },
-    statuses: [403],
-    title: "The request violates API key IP address restrictions.",
-    description: "The request is denied because it violates API key IP address restrictions (the caller IP of the request).",
-    fix: "Add the caller's IP address to the API key's restrictions, or use another key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates API key IP address restrictions.",
-        description: "The request is denied because it violates API key IP address restrictions (the caller IP of the request).",
-        fix: "Add the caller's IP address to the API key's restrictions, or use another key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_ANDROID_APP_BLOCKED: {
-    code: "API_KEY_ANDROID_APP_BLOCKED",
-    name: "ApiKeyAndroidAppBlocked",
-    level: "reason",
-    value: "API_KEY_ANDROID_APP_BLOCKED",
-    pins: { reason: "API_KEY_ANDROID_APP_BLOCKED" },
-    statuses: [403],
-    title: "The request violates API key Android application restrictions.",
-    description: "The request is denied because it violates API key Android application restrictions.",
-    fix: "Add the Android application to the API key's restrictions, or use another key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates API key Android application restrictions.",
-        description: "The request is denied because it violates API key Android application restrictions.",
-        fix: "Add the Android application to the API key's restrictions, or use another key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_KEY_IOS_APP_BLOCKED: {
-    code: "API_KEY_IOS_APP_BLOCKED",
-    name: "ApiKeyIosAppBlocked",
-    level: "reason",
-    value: "API_KEY_IOS_APP_BLOCKED",
-    pins: { reason: "API_KEY_IOS_APP_BLOCKED" },
-    statuses: [403],
-    title: "The request violates API key iOS application restrictions.",
-    description: "The request is denied because it violates API key iOS application restrictions.",
-    fix: "Add the iOS application to the API key's restrictions, or use another key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates API key iOS application restrictions.",
-        description: "The request is denied because it violates API key iOS application restrictions.",
-        fix: "Add the iOS application to the API key's restrictions, or use another key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RATE_LIMIT_EXCEEDED: {
-    code: "RATE_LIMIT_EXCEEDED",
-    name: "RateLimitExceeded",
-    level: "reason",
-    value: "RATE_LIMIT_EXCEEDED",
-    pins: { reason: "RATE_LIMIT_EXCEEDED" },
-    statuses: [429],
-    title: "There is not enough rate quota for the consumer.",
-    description: "The request is denied because there is not enough rate quota for the consumer. The metadata's `quota_metric` and `quota_limit` name the quota.",
-    fix: "Back off; wait at least the RetryInfo delay when one is sent, or request more quota.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        {
-          in: "details",
-          where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-          field: "retryDelay",
-          format: "duration",
-        },
-      ],
-      maxAttempts: 2,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 2,
-        baseDelayMs: 30000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [],
-    responses: [
-      {
-        status: 429,
-        title: "There is not enough rate quota for the consumer.",
-        description: "The request is denied because there is not enough rate quota for the consumer. The metadata's `quota_metric` and `quota_limit` name the quota.",
-        fix: "Back off; wait at least the RetryInfo delay when one is sent, or request more quota.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            {
-              in: "details",
-              where: { "@type": "type.googleapis.com/google.rpc.RetryInfo" },
-              field: "retryDelay",
-              format: "duration",
-            },
-          ],
-          maxAttempts: 2,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 2,
-            baseDelayMs: 30000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RESOURCE_QUOTA_EXCEEDED: {
-    code: "RESOURCE_QUOTA_EXCEEDED",
-    name: "ResourceQuotaExceeded",
-    level: "reason",
-    value: "RESOURCE_QUOTA_EXCEEDED",
-    pins: { reason: "RESOURCE_QUOTA_EXCEEDED" },
-    statuses: [429],
-    title: "There is not enough resource quota for the consumer.",
-    description: "The request is denied because there is not enough resource quota for the consumer. The metadata's `quota_metric` and `quota_limit` name the quota.",
-    fix: "Free resources or request a higher quota; waiting does not help.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 429,
-        title: "There is not enough resource quota for the consumer.",
-        description: "The request is denied because there is not enough resource quota for the consumer. The metadata's `quota_metric` and `quota_limit` name the quota.",
-        fix: "Free resources or request a higher quota; waiting does not help.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  USER_PROJECT_DENIED: {
-    code: "USER_PROJECT_DENIED",
-    name: "UserProjectDenied",
-    level: "reason",
-    value: "USER_PROJECT_DENIED",
-    pins: { reason: "USER_PROJECT_DENIED" },
-    statuses: [403],
-    title: "The caller does not have required permission on the user project.",
-    description: "The request is denied because the caller does not have required permission on the user project \"projects/123\" or the user project is invalid.",
-    fix: "Grant the caller permission on the user project (the `userProject` system parameter), or name a valid one.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The caller does not have required permission on the user project.",
-        description: "The request is denied because the caller does not have required permission on the user project \"projects/123\" or the user project is invalid.",
-        fix: "Grant the caller permission on the user project (the `userProject` system parameter), or name a valid one.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  CONSUMER_SUSPENDED: {
-    code: "CONSUMER_SUSPENDED",
-    name: "ConsumerSuspended",
-    level: "reason",
-    value: "CONSUMER_SUSPENDED",
-    pins: { reason: "CONSUMER_SUSPENDED" },
-    statuses: [403],
-    title: "The consumer is suspended due to Terms of Service violations.",
-    description: "The request is denied because the consumer \"projects/123\" is suspended due to Terms of Service(Tos) violations.",
-    fix: "Check the project suspension guidelines.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The consumer is suspended due to Terms of Service violations.",
-        description: "The request is denied because the consumer \"projects/123\" is suspended due to Terms of Service(Tos) violations.",
-        fix: "Check the project suspension guidelines.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  CONSUMER_INVALID: {
-    code: "CONSUMER_INVALID",
-    name: "ConsumerInvalid",
-    level: "reason",
-    value: "CONSUMER_INVALID",
-    pins: { reason: "CONSUMER_INVALID" },
-    statuses: [400],
-    title: "The associated consumer is invalid.",
-    description: "The request is denied because the associated consumer is invalid. It may be in a bad format, cannot be found, or have been deleted.",
-    fix: "Use a valid, existing consumer project.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The associated consumer is invalid.",
-        description: "The request is denied because the associated consumer is invalid. It may be in a bad format, cannot be found, or have been deleted.",
-        fix: "Use a valid, existing consumer project.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  SECURITY_POLICY_VIOLATED: {
-    code: "SECURITY_POLICY_VIOLATED",
-    name: "SecurityPolicyViolated",
-    level: "reason",
-    value: "SECURITY_POLICY_VIOLATED",
-    pins: { reason: "SECURITY_POLICY_VIOLATED" },
-    statuses: [403],
-    title: "The request violates VPC Service Controls.",
-    description: "The request is denied because it violates VPC Service Controls. The metadata's `uid` is a random generated identifier that customer can use it to search the audit log for a request rejected by VPC Service Controls.",
-    fix: "Search the audit log for the `uid` and adjust the service perimeter.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The request violates VPC Service Controls.",
-        description: "The request is denied because it violates VPC Service Controls. The metadata's `uid` is a random generated identifier that customer can use it to search the audit log for a request rejected by VPC Service Controls.",
-        fix: "Search the audit log for the `uid` and adjust the service perimeter.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ACCESS_TOKEN_EXPIRED: {
-    code: "ACCESS_TOKEN_EXPIRED",
-    name: "AccessTokenExpired",
-    level: "reason",
-    value: "ACCESS_TOKEN_EXPIRED",
-    pins: { reason: "ACCESS_TOKEN_EXPIRED" },
-    statuses: [401],
-    title: "The provided access token has expired.",
-    description: "The request is denied because the provided access token has expired.",
-    fix: "Refresh the access token and send the request again.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "The provided access token has expired.",
-        description: "The request is denied because the provided access token has expired.",
-        fix: "Refresh the access token and send the request again.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ACCESS_TOKEN_SCOPE_INSUFFICIENT: {
-    code: "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-    name: "AccessTokenScopeInsufficient",
-    level: "reason",
-    value: "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-    pins: { reason: "ACCESS_TOKEN_SCOPE_INSUFFICIENT" },
-    statuses: [403],
-    title: "The access token doesn't have an acceptable scope.",
-    description: "The request is denied because the provided access token doesn't have at least one of the acceptable scopes required for the API.",
-    fix: "Request the OAuth 2.0 scopes the API needs and get a new token.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The access token doesn't have an acceptable scope.",
-        description: "The request is denied because the provided access token doesn't have at least one of the acceptable scopes required for the API.",
-        fix: "Request the OAuth 2.0 scopes the API needs and get a new token.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ACCOUNT_STATE_INVALID: {
-    code: "ACCOUNT_STATE_INVALID",
-    name: "AccountStateInvalid",
-    level: "reason",
-    value: "ACCOUNT_STATE_INVALID",
-    pins: { reason: "ACCOUNT_STATE_INVALID" },
-    statuses: [403],
-    title: "The account of the access token is in an invalid state.",
-    description: "The request is denied because the account associated with the provided access token is in an invalid state, such as disabled or deleted.",
-    fix: "Use an active account. Do not depend on the metadata's `email`, which may be withheld.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The account of the access token is in an invalid state.",
-        description: "The request is denied because the account associated with the provided access token is in an invalid state, such as disabled or deleted.",
-        fix: "Use an active account. Do not depend on the metadata's `email`, which may be withheld.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ACCESS_TOKEN_TYPE_UNSUPPORTED: {
-    code: "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-    name: "AccessTokenTypeUnsupported",
-    level: "reason",
-    value: "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-    pins: { reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED" },
-    statuses: [401],
-    title: "The type of the access token is not supported.",
-    description: "The request is denied because the type of the provided access token is not supported by the API being called.",
-    fix: "Authenticate with a token type the API supports.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "The type of the access token is not supported.",
-        description: "The request is denied because the type of the provided access token is not supported by the API being called.",
-        fix: "Authenticate with a token type the API supports.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  CREDENTIALS_MISSING: {
-    code: "CREDENTIALS_MISSING",
-    name: "CredentialsMissing",
-    level: "reason",
-    value: "CREDENTIALS_MISSING",
-    pins: { reason: "CREDENTIALS_MISSING" },
-    statuses: [401],
-    title: "The request has no authentication credentials.",
-    description: "The request is denied because the request doesn't have any authentication credentials.",
-    fix: "Send credentials (see https://cloud.google.com/docs/authentication).",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "The request has no authentication credentials.",
-        description: "The request is denied because the request doesn't have any authentication credentials.",
-        fix: "Send credentials (see https://cloud.google.com/docs/authentication).",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RESOURCE_PROJECT_INVALID: {
-    code: "RESOURCE_PROJECT_INVALID",
-    name: "ResourceProjectInvalid",
-    level: "reason",
-    value: "RESOURCE_PROJECT_INVALID",
-    pins: { reason: "RESOURCE_PROJECT_INVALID" },
-    statuses: [400],
-    title: "The project owning the resource is invalid.",
-    description: "The request is denied because the provided project owning the resource which acts as the API consumer is invalid. It may be in a bad format or empty.",
-    fix: "Name a valid project.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The project owning the resource is invalid.",
-        description: "The request is denied because the provided project owning the resource which acts as the API consumer is invalid. It may be in a bad format or empty.",
-        fix: "Name a valid project.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  USER_BLOCKED_BY_ADMIN: {
-    code: "USER_BLOCKED_BY_ADMIN",
-    name: "UserBlockedByAdmin",
-    level: "reason",
-    value: "USER_BLOCKED_BY_ADMIN",
-    pins: { reason: "USER_BLOCKED_BY_ADMIN" },
-    statuses: [403],
-    title: "A Google Workspace administrator blocks the service for this user.",
-    description: "The request is denied because the user is from a Google Workspace customer that blocks their users from accessing a particular service.",
-    fix: "Ask the Workspace administrator to allow the service.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "A Google Workspace administrator blocks the service for this user.",
-        description: "The request is denied because the user is from a Google Workspace customer that blocks their users from accessing a particular service.",
-        fix: "Ask the Workspace administrator to allow the service.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  IAM_PERMISSION_DENIED: {
-    code: "IAM_PERMISSION_DENIED",
-    name: "IamPermissionDenied",
-    level: "reason",
-    value: "IAM_PERMISSION_DENIED",
-    pins: { reason: "IAM_PERMISSION_DENIED" },
-    statuses: [403],
-    title: "IAM permission on the resource is denied.",
-    description: "The request is denied because IAM permission on resource is denied.",
-    fix: "Grant the caller the IAM permission the metadata names.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "IAM permission on the resource is denied.",
-        description: "The request is denied because IAM permission on resource is denied.",
-        fix: "Grant the caller the IAM permission the metadata names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rateLimitExceeded: {
-    code: "rateLimitExceeded",
-    name: "LegacyRateLimitExceeded",
-    level: "legacy_reason",
-    value: "rateLimitExceeded",
-    pins: { legacy_reason: "rateLimitExceeded" },
-    statuses: [403, 429],
-    title: "Rate Limit Exceeded",
-    description: "The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.",
-    fix: "Use exponential backoff.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Rate Limit Exceeded",
-        description: "The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.",
-        fix: "Use exponential backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-      {
-        status: 429,
-        title: "Rate Limit Exceeded",
-        description: "The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.",
-        fix: "Use exponential backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  userRateLimitExceeded: {
-    code: "userRateLimitExceeded",
-    name: "LegacyUserRateLimitExceeded",
-    level: "legacy_reason",
-    value: "userRateLimitExceeded",
-    pins: { legacy_reason: "userRateLimitExceeded" },
-    statuses: [403],
-    title: "User Rate Limit Exceeded",
-    description: "The per-user limit has been reached.",
-    fix: "Use exponential backoff.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "User Rate Limit Exceeded",
-        description: "The per-user limit has been reached.",
-        fix: "Use exponential backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "INVALID_ARGUMENT": {"code":"INVALID_ARGUMENT","name":"InvalidArgument","level":"status","value":"INVALID_ARGUMENT","pins":{"status":"INVALID_ARGUMENT"},"statuses":[400],"title":"Client specified an invalid argument.","description":"The client specified an invalid argument. Note that this differs from \u0060FAILED_PRECONDITION\u0060. \u0060INVALID_ARGUMENT\u0060 indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).","fix":"Check error message and error details for more information (a BadRequest detail lists the field violations). Do not retry as is.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Client specified an invalid argument.","description":"The client specified an invalid argument. Note that this differs from \u0060FAILED_PRECONDITION\u0060. \u0060INVALID_ARGUMENT\u0060 indicates arguments that are problematic regardless of the state of the system (e.g., a malformed file name).","fix":"Check error message and error details for more information (a BadRequest detail lists the field violations). Do not retry as is.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "FAILED_PRECONDITION": {"code":"FAILED_PRECONDITION","name":"FailedPrecondition","level":"status","value":"FAILED_PRECONDITION","pins":{"status":"FAILED_PRECONDITION"},"statuses":[400],"title":"Request can not be executed in the current system state, such as deleting a non-empty directory.","description":"The operation was rejected because the system is not in a state required for the operation's execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc.","fix":"Do not retry until the system state has been explicitly fixed (a PreconditionFailure detail says which precondition failed).","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Request can not be executed in the current system state, such as deleting a non-empty directory.","description":"The operation was rejected because the system is not in a state required for the operation's execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a non-directory, etc.","fix":"Do not retry until the system state has been explicitly fixed (a PreconditionFailure detail says which precondition failed).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "OUT_OF_RANGE": {"code":"OUT_OF_RANGE","name":"OutOfRange","level":"status","value":"OUT_OF_RANGE","pins":{"status":"OUT_OF_RANGE"},"statuses":[400],"title":"Client specified an invalid range.","description":"The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike \u0060INVALID_ARGUMENT\u0060, this error indicates a problem that may be fixed if the system state changes.","fix":"Callers iterating through a space can take it as the end of the space.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Client specified an invalid range.","description":"The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike \u0060INVALID_ARGUMENT\u0060, this error indicates a problem that may be fixed if the system state changes.","fix":"Callers iterating through a space can take it as the end of the space.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "UNAUTHENTICATED": {"code":"UNAUTHENTICATED","name":"Unauthenticated","level":"status","value":"UNAUTHENTICATED","pins":{"status":"UNAUTHENTICATED"},"statuses":[401],"title":"Request not authenticated due to missing, invalid, or expired OAuth token.","description":"The request does not have valid authentication credentials for the operation.","fix":"Send valid credentials (refresh an expired OAuth token); do not retry until it is authenticated.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"Request not authenticated due to missing, invalid, or expired OAuth token.","description":"The request does not have valid authentication credentials for the operation.","fix":"Send valid credentials (refresh an expired OAuth token); do not retry until it is authenticated.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "PERMISSION_DENIED": {"code":"PERMISSION_DENIED","name":"PermissionDenied","level":"status","value":"PERMISSION_DENIED","pins":{"status":"PERMISSION_DENIED"},"statuses":[403],"title":"Client does not have sufficient permission.","description":"Client does not have sufficient permission. This can happen because the OAuth token does not have the right scopes, the client doesn't have permission, or the API has not been enabled.","fix":"Check the ErrorInfo reason; grant the permission, the scope or enable the API, then send the request again.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"Client does not have sufficient permission.","description":"Client does not have sufficient permission. This can happen because the OAuth token does not have the right scopes, the client doesn't have permission, or the API has not been enabled.","fix":"Check the ErrorInfo reason; grant the permission, the scope or enable the API, then send the request again.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "NOT_FOUND": {"code":"NOT_FOUND","name":"NotFound","level":"status","value":"NOT_FOUND","pins":{"status":"NOT_FOUND"},"statuses":[404],"title":"A specified resource is not found.","description":"Some requested entity (e.g., file or directory) was not found.","fix":"Do not retry until the resource is created; check its name.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"A specified resource is not found.","description":"Some requested entity (e.g., file or directory) was not found.","fix":"Do not retry until the resource is created; check its name.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ALREADY_EXISTS": {"code":"ALREADY_EXISTS","name":"AlreadyExists","level":"status","value":"ALREADY_EXISTS","pins":{"status":"ALREADY_EXISTS"},"statuses":[409],"title":"The resource that a client tried to create already exists.","description":"The entity that a client attempted to create (e.g., file or directory) already exists.","fix":"Use the existing resource, or create one with another name.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"The resource that a client tried to create already exists.","description":"The entity that a client attempted to create (e.g., file or directory) already exists.","fix":"Use the existing resource, or create one with another name.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ABORTED": {"code":"ABORTED","name":"Aborted","level":"status","value":"ABORTED","pins":{"status":"ABORTED"},"statuses":[409],"title":"Concurrency conflict, such as read-modify-write conflict.","description":"The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort.","fix":"Retry at a higher level, e.g. restart the read-modify-write sequence.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"Concurrency conflict, such as read-modify-write conflict.","description":"The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or transaction abort.","fix":"Retry at a higher level, e.g. restart the read-modify-write sequence.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "RESOURCE_EXHAUSTED": {"code":"RESOURCE_EXHAUSTED","name":"ResourceExhausted","level":"status","value":"RESOURCE_EXHAUSTED","pins":{"status":"RESOURCE_EXHAUSTED"},"statuses":[429],"title":"Either out of resource quota or reaching rate limiting.","description":"Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space. The client should look for google.rpc.QuotaFailure error detail for more information.","fix":"Retry only at a higher level and after at least 30 s (or the RetryInfo delay); quota exhaustion may last for hours. Such retries are only useful for long running background jobs.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":30000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"responses":[{"status":429,"title":"Either out of resource quota or reaching rate limiting.","description":"Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space. The client should look for google.rpc.QuotaFailure error detail for more information.","fix":"Retry only at a higher level and after at least 30 s (or the RetryInfo delay); quota exhaustion may last for hours. Such retries are only useful for long running background jobs.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":30000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"when":[]}],"deprecated":false},
+  "CANCELLED": {"code":"CANCELLED","name":"Cancelled","level":"status","value":"CANCELLED","pins":{"status":"CANCELLED"},"statuses":[499],"title":"Request cancelled by the client.","description":"The operation was cancelled, typically by the caller.","fix":"Do not retry; the cancellation must be honored.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":499,"title":"Request cancelled by the client.","description":"The operation was cancelled, typically by the caller.","fix":"Do not retry; the cancellation must be honored.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "UNKNOWN": {"code":"UNKNOWN","name":"UnknownStatus","level":"status","value":"UNKNOWN","pins":{"status":"UNKNOWN"},"statuses":[500],"title":"Unknown server error. Typically a server bug.","description":"Unknown error. For example, this error may be returned when a \u0060Status\u0060 value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.","fix":"Surface the error; it may not be safe to retry.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":500,"title":"Unknown server error. Typically a server bug.","description":"Unknown error. For example, this error may be returned when a \u0060Status\u0060 value received from another address space belongs to an error space that is not known in this address space. Also errors raised by APIs that do not return enough error information may be converted to this error.","fix":"Surface the error; it may not be safe to retry.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "INTERNAL": {"code":"INTERNAL","name":"Internal","level":"status","value":"INTERNAL","pins":{"status":"INTERNAL"},"statuses":[500],"title":"Internal server error. Typically a server bug.","description":"Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.","fix":"Surface the error immediately.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":500,"title":"Internal server error. Typically a server bug.","description":"Internal errors. This means that some invariants expected by the underlying system have been broken. This error code is reserved for serious errors.","fix":"Surface the error immediately.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "DATA_LOSS": {"code":"DATA_LOSS","name":"DataLoss","level":"status","value":"DATA_LOSS","pins":{"status":"DATA_LOSS"},"statuses":[500],"title":"Unrecoverable data loss or data corruption.","description":"Unrecoverable data loss or corruption.","fix":"The client should report the error to the user.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":500,"title":"Unrecoverable data loss or data corruption.","description":"Unrecoverable data loss or corruption.","fix":"The client should report the error to the user.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "UNIMPLEMENTED": {"code":"UNIMPLEMENTED","name":"Unimplemented","level":"status","value":"UNIMPLEMENTED","pins":{"status":"UNIMPLEMENTED"},"statuses":[501],"title":"API method not implemented by the server.","description":"The operation is not implemented or is not supported/enabled in this service.","fix":"Do not retry.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":501,"title":"API method not implemented by the server.","description":"The operation is not implemented or is not supported/enabled in this service.","fix":"Do not retry.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "UNAVAILABLE": {"code":"UNAVAILABLE","name":"Unavailable","level":"status","value":"UNAVAILABLE","pins":{"status":"UNAVAILABLE"},"statuses":[503],"title":"Service unavailable. Typically the server is down.","description":"The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.","fix":"Retry just the failing call with exponential backoff, if the request is idempotent.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"responses":[{"status":503,"title":"Service unavailable. Typically the server is down.","description":"The service is currently unavailable. This is most likely a transient condition, which can be corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent operations.","fix":"Retry just the failing call with exponential backoff, if the request is idempotent.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"when":[]}],"deprecated":false},
+  "DEADLINE_EXCEEDED": {"code":"DEADLINE_EXCEEDED","name":"DeadlineExceeded","level":"status","value":"DEADLINE_EXCEEDED","pins":{"status":"DEADLINE_EXCEEDED"},"statuses":[504],"title":"Request deadline exceeded.","description":"Request deadline exceeded. This will happen only if the caller sets a deadline that is shorter than the method's default deadline (i.e. requested deadline is not enough for the server to process the request) and the request did not finish within the deadline.","fix":"Do not retry within the same deadline; for operations that change state, check whether it completed.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":504,"title":"Request deadline exceeded.","description":"Request deadline exceeded. This will happen only if the caller sets a deadline that is shorter than the method's default deadline (i.e. requested deadline is not enough for the server to process the request) and the request did not finish within the deadline.","fix":"Do not retry within the same deadline; for operations that change state, check whether it completed.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "SERVICE_DISABLED": {"code":"SERVICE_DISABLED","name":"ServiceDisabled","level":"reason","value":"SERVICE_DISABLED","pins":{"reason":"SERVICE_DISABLED"},"statuses":[403],"title":"The request is calling a disabled service for a consumer.","description":"The metadata's \u0060service\u0060 names the disabled service and \u0060consumer\u0060 the project; \u0060activationUrl\u0060 links to enabling it.","fix":"Enable the API for the project (metadata \u0060activationUrl\u0060), wait a few minutes for the change to propagate, and retry.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request is calling a disabled service for a consumer.","description":"The metadata's \u0060service\u0060 names the disabled service and \u0060consumer\u0060 the project; \u0060activationUrl\u0060 links to enabling it.","fix":"Enable the API for the project (metadata \u0060activationUrl\u0060), wait a few minutes for the change to propagate, and retry.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "BILLING_DISABLED": {"code":"BILLING_DISABLED","name":"BillingDisabled","level":"reason","value":"BILLING_DISABLED","pins":{"reason":"BILLING_DISABLED"},"statuses":[403],"title":"The request whose associated billing account is disabled.","fix":"Enable billing for the consumer project.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request whose associated billing account is disabled.","fix":"Enable billing for the consumer project.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_INVALID": {"code":"API_KEY_INVALID","name":"ApiKeyInvalid","level":"reason","value":"API_KEY_INVALID","pins":{"reason":"API_KEY_INVALID"},"statuses":[400],"title":"The provided API key is invalid.","description":"The request is denied because the provided API key is invalid. It may be in a bad format, cannot be found, or has been expired.","fix":"Send a valid API key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The provided API key is invalid.","description":"The request is denied because the provided API key is invalid. It may be in a bad format, cannot be found, or has been expired.","fix":"Send a valid API key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_SERVICE_BLOCKED": {"code":"API_KEY_SERVICE_BLOCKED","name":"ApiKeyServiceBlocked","level":"reason","value":"API_KEY_SERVICE_BLOCKED","pins":{"reason":"API_KEY_SERVICE_BLOCKED"},"statuses":[403],"title":"The request violates API key API restrictions.","description":"The request is denied because it violates API key API restrictions.","fix":"Allow the service in the API key's API restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates API key API restrictions.","description":"The request is denied because it violates API key API restrictions.","fix":"Allow the service in the API key's API restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_HTTP_REFERRER_BLOCKED": {"code":"API_KEY_HTTP_REFERRER_BLOCKED","name":"ApiKeyHttpReferrerBlocked","level":"reason","value":"API_KEY_HTTP_REFERRER_BLOCKED","pins":{"reason":"API_KEY_HTTP_REFERRER_BLOCKED"},"statuses":[403],"title":"The request violates API key HTTP restrictions.","description":"The request is denied because it violates API key HTTP restrictions (the HTTP referrer of the request).","fix":"Add the referrer to the API key's HTTP restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates API key HTTP restrictions.","description":"The request is denied because it violates API key HTTP restrictions (the HTTP referrer of the request).","fix":"Add the referrer to the API key's HTTP restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_IP_ADDRESS_BLOCKED": {"code":"API_KEY_IP_ADDRESS_BLOCKED","name":"ApiKeyIpAddressBlocked","level":"reason","value":"API_KEY_IP_ADDRESS_BLOCKED","pins":{"reason":"API_KEY_IP_ADDRESS_BLOCKED"},"statuses":[403],"title":"The request violates API key IP address restrictions.","description":"The request is denied because it violates API key IP address restrictions (the caller IP of the request).","fix":"Add the caller's IP address to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates API key IP address restrictions.","description":"The request is denied because it violates API key IP address restrictions (the caller IP of the request).","fix":"Add the caller's IP address to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_ANDROID_APP_BLOCKED": {"code":"API_KEY_ANDROID_APP_BLOCKED","name":"ApiKeyAndroidAppBlocked","level":"reason","value":"API_KEY_ANDROID_APP_BLOCKED","pins":{"reason":"API_KEY_ANDROID_APP_BLOCKED"},"statuses":[403],"title":"The request violates API key Android application restrictions.","description":"The request is denied because it violates API key Android application restrictions.","fix":"Add the Android application to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates API key Android application restrictions.","description":"The request is denied because it violates API key Android application restrictions.","fix":"Add the Android application to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "API_KEY_IOS_APP_BLOCKED": {"code":"API_KEY_IOS_APP_BLOCKED","name":"ApiKeyIosAppBlocked","level":"reason","value":"API_KEY_IOS_APP_BLOCKED","pins":{"reason":"API_KEY_IOS_APP_BLOCKED"},"statuses":[403],"title":"The request violates API key iOS application restrictions.","description":"The request is denied because it violates API key iOS application restrictions.","fix":"Add the iOS application to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates API key iOS application restrictions.","description":"The request is denied because it violates API key iOS application restrictions.","fix":"Add the iOS application to the API key's restrictions, or use another key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "RATE_LIMIT_EXCEEDED": {"code":"RATE_LIMIT_EXCEEDED","name":"RateLimitExceeded","level":"reason","value":"RATE_LIMIT_EXCEEDED","pins":{"reason":"RATE_LIMIT_EXCEEDED"},"statuses":[429],"title":"There is not enough rate quota for the consumer.","description":"The request is denied because there is not enough rate quota for the consumer. The metadata's \u0060quota_metric\u0060 and \u0060quota_limit\u0060 name the quota.","fix":"Back off; wait at least the RetryInfo delay when one is sent, or request more quota.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":30000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"responses":[{"status":429,"title":"There is not enough rate quota for the consumer.","description":"The request is denied because there is not enough rate quota for the consumer. The metadata's \u0060quota_metric\u0060 and \u0060quota_limit\u0060 name the quota.","fix":"Back off; wait at least the RetryInfo delay when one is sent, or request more quota.","retry":{"strategy":"retry-after","hints":[{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.RetryInfo"},"field":"retryDelay","format":"duration"}],"maxAttempts":2,"fallback":{"strategy":"backoff","maxAttempts":2,"baseDelayMs":30000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"when":[]}],"deprecated":false},
+  "RESOURCE_QUOTA_EXCEEDED": {"code":"RESOURCE_QUOTA_EXCEEDED","name":"ResourceQuotaExceeded","level":"reason","value":"RESOURCE_QUOTA_EXCEEDED","pins":{"reason":"RESOURCE_QUOTA_EXCEEDED"},"statuses":[429],"title":"There is not enough resource quota for the consumer.","description":"The request is denied because there is not enough resource quota for the consumer. The metadata's \u0060quota_metric\u0060 and \u0060quota_limit\u0060 name the quota.","fix":"Free resources or request a higher quota; waiting does not help.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":429,"title":"There is not enough resource quota for the consumer.","description":"The request is denied because there is not enough resource quota for the consumer. The metadata's \u0060quota_metric\u0060 and \u0060quota_limit\u0060 name the quota.","fix":"Free resources or request a higher quota; waiting does not help.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "USER_PROJECT_DENIED": {"code":"USER_PROJECT_DENIED","name":"UserProjectDenied","level":"reason","value":"USER_PROJECT_DENIED","pins":{"reason":"USER_PROJECT_DENIED"},"statuses":[403],"title":"The caller does not have required permission on the user project.","description":"The request is denied because the caller does not have required permission on the user project \"projects/123\" or the user project is invalid.","fix":"Grant the caller permission on the user project (the \u0060userProject\u0060 system parameter), or name a valid one.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The caller does not have required permission on the user project.","description":"The request is denied because the caller does not have required permission on the user project \"projects/123\" or the user project is invalid.","fix":"Grant the caller permission on the user project (the \u0060userProject\u0060 system parameter), or name a valid one.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "CONSUMER_SUSPENDED": {"code":"CONSUMER_SUSPENDED","name":"ConsumerSuspended","level":"reason","value":"CONSUMER_SUSPENDED","pins":{"reason":"CONSUMER_SUSPENDED"},"statuses":[403],"title":"The consumer is suspended due to Terms of Service violations.","description":"The request is denied because the consumer \"projects/123\" is suspended due to Terms of Service(Tos) violations.","fix":"Check the project suspension guidelines.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The consumer is suspended due to Terms of Service violations.","description":"The request is denied because the consumer \"projects/123\" is suspended due to Terms of Service(Tos) violations.","fix":"Check the project suspension guidelines.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "CONSUMER_INVALID": {"code":"CONSUMER_INVALID","name":"ConsumerInvalid","level":"reason","value":"CONSUMER_INVALID","pins":{"reason":"CONSUMER_INVALID"},"statuses":[400],"title":"The associated consumer is invalid.","description":"The request is denied because the associated consumer is invalid. It may be in a bad format, cannot be found, or have been deleted.","fix":"Use a valid, existing consumer project.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The associated consumer is invalid.","description":"The request is denied because the associated consumer is invalid. It may be in a bad format, cannot be found, or have been deleted.","fix":"Use a valid, existing consumer project.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "SECURITY_POLICY_VIOLATED": {"code":"SECURITY_POLICY_VIOLATED","name":"SecurityPolicyViolated","level":"reason","value":"SECURITY_POLICY_VIOLATED","pins":{"reason":"SECURITY_POLICY_VIOLATED"},"statuses":[403],"title":"The request violates VPC Service Controls.","description":"The request is denied because it violates VPC Service Controls. The metadata's \u0060uid\u0060 is a random generated identifier that customer can use it to search the audit log for a request rejected by VPC Service Controls.","fix":"Search the audit log for the \u0060uid\u0060 and adjust the service perimeter.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The request violates VPC Service Controls.","description":"The request is denied because it violates VPC Service Controls. The metadata's \u0060uid\u0060 is a random generated identifier that customer can use it to search the audit log for a request rejected by VPC Service Controls.","fix":"Search the audit log for the \u0060uid\u0060 and adjust the service perimeter.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ACCESS_TOKEN_EXPIRED": {"code":"ACCESS_TOKEN_EXPIRED","name":"AccessTokenExpired","level":"reason","value":"ACCESS_TOKEN_EXPIRED","pins":{"reason":"ACCESS_TOKEN_EXPIRED"},"statuses":[401],"title":"The provided access token has expired.","description":"The request is denied because the provided access token has expired.","fix":"Refresh the access token and send the request again.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"The provided access token has expired.","description":"The request is denied because the provided access token has expired.","fix":"Refresh the access token and send the request again.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ACCESS_TOKEN_SCOPE_INSUFFICIENT": {"code":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","name":"AccessTokenScopeInsufficient","level":"reason","value":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","pins":{"reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT"},"statuses":[403],"title":"The access token doesn't have an acceptable scope.","description":"The request is denied because the provided access token doesn't have at least one of the acceptable scopes required for the API.","fix":"Request the OAuth 2.0 scopes the API needs and get a new token.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The access token doesn't have an acceptable scope.","description":"The request is denied because the provided access token doesn't have at least one of the acceptable scopes required for the API.","fix":"Request the OAuth 2.0 scopes the API needs and get a new token.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ACCOUNT_STATE_INVALID": {"code":"ACCOUNT_STATE_INVALID","name":"AccountStateInvalid","level":"reason","value":"ACCOUNT_STATE_INVALID","pins":{"reason":"ACCOUNT_STATE_INVALID"},"statuses":[403],"title":"The account of the access token is in an invalid state.","description":"The request is denied because the account associated with the provided access token is in an invalid state, such as disabled or deleted.","fix":"Use an active account. Do not depend on the metadata's \u0060email\u0060, which may be withheld.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The account of the access token is in an invalid state.","description":"The request is denied because the account associated with the provided access token is in an invalid state, such as disabled or deleted.","fix":"Use an active account. Do not depend on the metadata's \u0060email\u0060, which may be withheld.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ACCESS_TOKEN_TYPE_UNSUPPORTED": {"code":"ACCESS_TOKEN_TYPE_UNSUPPORTED","name":"AccessTokenTypeUnsupported","level":"reason","value":"ACCESS_TOKEN_TYPE_UNSUPPORTED","pins":{"reason":"ACCESS_TOKEN_TYPE_UNSUPPORTED"},"statuses":[401],"title":"The type of the access token is not supported.","description":"The request is denied because the type of the provided access token is not supported by the API being called.","fix":"Authenticate with a token type the API supports.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"The type of the access token is not supported.","description":"The request is denied because the type of the provided access token is not supported by the API being called.","fix":"Authenticate with a token type the API supports.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "CREDENTIALS_MISSING": {"code":"CREDENTIALS_MISSING","name":"CredentialsMissing","level":"reason","value":"CREDENTIALS_MISSING","pins":{"reason":"CREDENTIALS_MISSING"},"statuses":[401],"title":"The request has no authentication credentials.","description":"The request is denied because the request doesn't have any authentication credentials.","fix":"Send credentials (see https://cloud.google.com/docs/authentication).","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"The request has no authentication credentials.","description":"The request is denied because the request doesn't have any authentication credentials.","fix":"Send credentials (see https://cloud.google.com/docs/authentication).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "RESOURCE_PROJECT_INVALID": {"code":"RESOURCE_PROJECT_INVALID","name":"ResourceProjectInvalid","level":"reason","value":"RESOURCE_PROJECT_INVALID","pins":{"reason":"RESOURCE_PROJECT_INVALID"},"statuses":[400],"title":"The project owning the resource is invalid.","description":"The request is denied because the provided project owning the resource which acts as the API consumer is invalid. It may be in a bad format or empty.","fix":"Name a valid project.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The project owning the resource is invalid.","description":"The request is denied because the provided project owning the resource which acts as the API consumer is invalid. It may be in a bad format or empty.","fix":"Name a valid project.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "USER_BLOCKED_BY_ADMIN": {"code":"USER_BLOCKED_BY_ADMIN","name":"UserBlockedByAdmin","level":"reason","value":"USER_BLOCKED_BY_ADMIN","pins":{"reason":"USER_BLOCKED_BY_ADMIN"},"statuses":[403],"title":"A Google Workspace administrator blocks the service for this user.","description":"The request is denied because the user is from a Google Workspace customer that blocks their users from accessing a particular service.","fix":"Ask the Workspace administrator to allow the service.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"A Google Workspace administrator blocks the service for this user.","description":"The request is denied because the user is from a Google Workspace customer that blocks their users from accessing a particular service.","fix":"Ask the Workspace administrator to allow the service.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "IAM_PERMISSION_DENIED": {"code":"IAM_PERMISSION_DENIED","name":"IamPermissionDenied","level":"reason","value":"IAM_PERMISSION_DENIED","pins":{"reason":"IAM_PERMISSION_DENIED"},"statuses":[403],"title":"IAM permission on the resource is denied.","description":"The request is denied because IAM permission on resource is denied.","fix":"Grant the caller the IAM permission the metadata names.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"IAM permission on the resource is denied.","description":"The request is denied because IAM permission on resource is denied.","fix":"Grant the caller the IAM permission the metadata names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "rateLimitExceeded": {"code":"rateLimitExceeded","name":"LegacyRateLimitExceeded","level":"legacy_reason","value":"rateLimitExceeded","pins":{"legacy_reason":"rateLimitExceeded"},"statuses":[403,429],"title":"Rate Limit Exceeded","description":"The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.","fix":"Use exponential backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":403,"title":"Rate Limit Exceeded","description":"The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.","fix":"Use exponential backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]},{"status":429,"title":"Rate Limit Exceeded","description":"The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403 or 429 error codes; currently they are functionally similar and should be responded to in the same way.","fix":"Use exponential backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "userRateLimitExceeded": {"code":"userRateLimitExceeded","name":"LegacyUserRateLimitExceeded","level":"legacy_reason","value":"userRateLimitExceeded","pins":{"legacy_reason":"userRateLimitExceeded"},"statuses":[403],"title":"User Rate Limit Exceeded","description":"The per-user limit has been reached.","fix":"Use exponential backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":403,"title":"User Rate Limit Exceeded","description":"The per-user limit has been reached.","fix":"Use exponential backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -3077,19 +1996,8 @@ export function isLegacyError(value: unknown): value is LegacyError {
 }
 
 /**
- * Whether a value is an `INVALID_ARGUMENT` error object, exactly as its schema says.
- *
- * Client specified an invalid argument.
- *
- * The client specified an invalid argument. Note that this differs from `FAILED_PRECONDITION`.
- * `INVALID_ARGUMENT` indicates arguments that are problematic regardless of the state of the system
- * (e.g., a malformed file name).
- *
- * Fix: Check error message and error details for more information (a BadRequest detail lists the field
- * violations). Do not retry as is.
- *
- * Code: `INVALID_ARGUMENT` · level `status` = `INVALID_ARGUMENT`
- * HTTP 400 · Retry: never
+ * Whether a value is an `INVALID_ARGUMENT` error object ({@link InvalidArgumentError}), exactly as its
+ * schema says.
  */
 export function isInvalidArgumentError(value: unknown): value is InvalidArgumentError {
   try {
@@ -3109,19 +2017,8 @@ export function isInvalidArgumentError(value: unknown): value is InvalidArgument
 }
 
 /**
- * Whether a value is a `FAILED_PRECONDITION` error object, exactly as its schema says.
- *
- * Request can not be executed in the current system state, such as deleting a non-empty directory.
- *
- * The operation was rejected because the system is not in a state required for the operation's
- * execution. For example, the directory to be deleted is non-empty, an rmdir operation is applied to a
- * non-directory, etc.
- *
- * Fix: Do not retry until the system state has been explicitly fixed (a PreconditionFailure detail
- * says which precondition failed).
- *
- * Code: `FAILED_PRECONDITION` · level `status` = `FAILED_PRECONDITION`
- * HTTP 400 · Retry: never
+ * Whether a value is a `FAILED_PRECONDITION` error object ({@link FailedPreconditionError}), exactly
+ * as its schema says.
  */
 export function isFailedPreconditionError(value: unknown): value is FailedPreconditionError {
   try {
@@ -3141,17 +2038,8 @@ export function isFailedPreconditionError(value: unknown): value is FailedPrecon
 }
 
 /**
- * Whether a value is an `OUT_OF_RANGE` error object, exactly as its schema says.
- *
- * Client specified an invalid range.
- *
- * The operation was attempted past the valid range. E.g., seeking or reading past end-of-file. Unlike
- * `INVALID_ARGUMENT`, this error indicates a problem that may be fixed if the system state changes.
- *
- * Fix: Callers iterating through a space can take it as the end of the space.
- *
- * Code: `OUT_OF_RANGE` · level `status` = `OUT_OF_RANGE`
- * HTTP 400 · Retry: never
+ * Whether a value is an `OUT_OF_RANGE` error object ({@link OutOfRangeError}), exactly as its schema
+ * says.
  */
 export function isOutOfRangeError(value: unknown): value is OutOfRangeError {
   try {
@@ -3171,17 +2059,8 @@ export function isOutOfRangeError(value: unknown): value is OutOfRangeError {
 }
 
 /**
- * Whether a value is an `UNAUTHENTICATED` error object, exactly as its schema says.
- *
- * Request not authenticated due to missing, invalid, or expired OAuth token.
- *
- * The request does not have valid authentication credentials for the operation.
- *
- * Fix: Send valid credentials (refresh an expired OAuth token); do not retry until it is
- * authenticated.
- *
- * Code: `UNAUTHENTICATED` · level `status` = `UNAUTHENTICATED`
- * HTTP 401 · Retry: never
+ * Whether a value is an `UNAUTHENTICATED` error object ({@link UnauthenticatedError}), exactly as its
+ * schema says.
  */
 export function isUnauthenticatedError(value: unknown): value is UnauthenticatedError {
   try {
@@ -3201,18 +2080,8 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
 }
 
 /**
- * Whether a value is a `PERMISSION_DENIED` error object, exactly as its schema says.
- *
- * Client does not have sufficient permission.
- *
- * Client does not have sufficient permission. This can happen because the OAuth token does not have
- * the right scopes, the client doesn't have permission, or the API has not been enabled.
- *
- * Fix: Check the ErrorInfo reason; grant the permission, the scope or enable the API, then send the
- * request again.
- *
- * Code: `PERMISSION_DENIED` · level `status` = `PERMISSION_DENIED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `PERMISSION_DENIED` error object ({@link PermissionDeniedError}), exactly as
+ * its schema says.
  */
 export function isPermissionDeniedError(value: unknown): value is PermissionDeniedError {
   try {
@@ -3231,18 +2100,7 @@ export function isPermissionDeniedError(value: unknown): value is PermissionDeni
   }
 }
 
-/**
- * Whether a value is a `NOT_FOUND` error object, exactly as its schema says.
- *
- * A specified resource is not found.
- *
- * Some requested entity (e.g., file or directory) was not found.
- *
- * Fix: Do not retry until the resource is created; check its name.
- *
- * Code: `NOT_FOUND` · level `status` = `NOT_FOUND`
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -3261,16 +2119,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is an `ALREADY_EXISTS` error object, exactly as its schema says.
- *
- * The resource that a client tried to create already exists.
- *
- * The entity that a client attempted to create (e.g., file or directory) already exists.
- *
- * Fix: Use the existing resource, or create one with another name.
- *
- * Code: `ALREADY_EXISTS` · level `status` = `ALREADY_EXISTS`
- * HTTP 409 · Retry: never
+ * Whether a value is an `ALREADY_EXISTS` error object ({@link AlreadyExistsError}), exactly as its
+ * schema says.
  */
 export function isAlreadyExistsError(value: unknown): value is AlreadyExistsError {
   try {
@@ -3289,19 +2139,7 @@ export function isAlreadyExistsError(value: unknown): value is AlreadyExistsErro
   }
 }
 
-/**
- * Whether a value is an `ABORTED` error object, exactly as its schema says.
- *
- * Concurrency conflict, such as read-modify-write conflict.
- *
- * The operation was aborted, typically due to a concurrency issue such as a sequencer check failure or
- * transaction abort.
- *
- * Fix: Retry at a higher level, e.g. restart the read-modify-write sequence.
- *
- * Code: `ABORTED` · level `status` = `ABORTED`
- * HTTP 409 · Retry: never
- */
+/** Whether a value is an `ABORTED` error object ({@link AbortedError}), exactly as its schema says. */
 export function isAbortedError(value: unknown): value is AbortedError {
   try {
     return (
@@ -3320,20 +2158,8 @@ export function isAbortedError(value: unknown): value is AbortedError {
 }
 
 /**
- * Whether a value is a `RESOURCE_EXHAUSTED` error object, exactly as its schema says.
- *
- * Either out of resource quota or reaching rate limiting.
- *
- * Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out
- * of space. The client should look for google.rpc.QuotaFailure error detail for more information.
- *
- * Fix: Retry only at a higher level and after at least 30 s (or the RetryInfo delay); quota exhaustion
- * may last for hours. Such retries are only useful for long running background jobs.
- *
- * Code: `RESOURCE_EXHAUSTED` · level `status` = `RESOURCE_EXHAUSTED`
- * HTTP 429 · Retry: honour the body field
- * details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay (a duration), 2 attempts, else
- * backoff from 30000 ms
+ * Whether a value is a `RESOURCE_EXHAUSTED` error object ({@link ResourceExhaustedError}), exactly as
+ * its schema says.
  */
 export function isResourceExhaustedError(value: unknown): value is ResourceExhaustedError {
   try {
@@ -3352,18 +2178,7 @@ export function isResourceExhaustedError(value: unknown): value is ResourceExhau
   }
 }
 
-/**
- * Whether a value is a `CANCELLED` error object, exactly as its schema says.
- *
- * Request cancelled by the client.
- *
- * The operation was cancelled, typically by the caller.
- *
- * Fix: Do not retry; the cancellation must be honored.
- *
- * Code: `CANCELLED` · level `status` = `CANCELLED`
- * HTTP 499 · Retry: never
- */
+/** Whether a value is a `CANCELLED` error object ({@link CancelledError}), exactly as its schema says. */
 export function isCancelledError(value: unknown): value is CancelledError {
   try {
     return (
@@ -3382,18 +2197,8 @@ export function isCancelledError(value: unknown): value is CancelledError {
 }
 
 /**
- * Whether a value is an `UNKNOWN` error object, exactly as its schema says.
- *
- * Unknown server error. Typically a server bug.
- *
- * Unknown error. For example, this error may be returned when a `Status` value received from another
- * address space belongs to an error space that is not known in this address space. Also errors raised
- * by APIs that do not return enough error information may be converted to this error.
- *
- * Fix: Surface the error; it may not be safe to retry.
- *
- * Code: `UNKNOWN` · level `status` = `UNKNOWN`
- * HTTP 500 · Retry: never
+ * Whether a value is an `UNKNOWN` error object ({@link UnknownStatusError}), exactly as its schema
+ * says.
  */
 export function isUnknownStatusError(value: unknown): value is UnknownStatusError {
   try {
@@ -3412,19 +2217,7 @@ export function isUnknownStatusError(value: unknown): value is UnknownStatusErro
   }
 }
 
-/**
- * Whether a value is an `INTERNAL` error object, exactly as its schema says.
- *
- * Internal server error. Typically a server bug.
- *
- * Internal errors. This means that some invariants expected by the underlying system have been broken.
- * This error code is reserved for serious errors.
- *
- * Fix: Surface the error immediately.
- *
- * Code: `INTERNAL` · level `status` = `INTERNAL`
- * HTTP 500 · Retry: never
- */
+/** Whether a value is an `INTERNAL` error object ({@link InternalError}), exactly as its schema says. */
 export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
@@ -3442,18 +2235,7 @@ export function isInternalError(value: unknown): value is InternalError {
   }
 }
 
-/**
- * Whether a value is a `DATA_LOSS` error object, exactly as its schema says.
- *
- * Unrecoverable data loss or data corruption.
- *
- * Unrecoverable data loss or corruption.
- *
- * Fix: The client should report the error to the user.
- *
- * Code: `DATA_LOSS` · level `status` = `DATA_LOSS`
- * HTTP 500 · Retry: never
- */
+/** Whether a value is a `DATA_LOSS` error object ({@link DataLossError}), exactly as its schema says. */
 export function isDataLossError(value: unknown): value is DataLossError {
   try {
     return (
@@ -3472,16 +2254,8 @@ export function isDataLossError(value: unknown): value is DataLossError {
 }
 
 /**
- * Whether a value is an `UNIMPLEMENTED` error object, exactly as its schema says.
- *
- * API method not implemented by the server.
- *
- * The operation is not implemented or is not supported/enabled in this service.
- *
- * Fix: Do not retry.
- *
- * Code: `UNIMPLEMENTED` · level `status` = `UNIMPLEMENTED`
- * HTTP 501 · Retry: never
+ * Whether a value is an `UNIMPLEMENTED` error object ({@link UnimplementedError}), exactly as its
+ * schema says.
  */
 export function isUnimplementedError(value: unknown): value is UnimplementedError {
   try {
@@ -3501,20 +2275,8 @@ export function isUnimplementedError(value: unknown): value is UnimplementedErro
 }
 
 /**
- * Whether a value is an `UNAVAILABLE` error object, exactly as its schema says.
- *
- * Service unavailable. Typically the server is down.
- *
- * The service is currently unavailable. This is most likely a transient condition, which can be
- * corrected by retrying with a backoff. Note that it is not always safe to retry non-idempotent
- * operations.
- *
- * Fix: Retry just the failing call with exponential backoff, if the request is idempotent.
- *
- * Code: `UNAVAILABLE` · level `status` = `UNAVAILABLE`
- * HTTP 503 · Retry: honour the body field
- * details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay (a duration), 2 attempts, else
- * backoff from 1000 ms
+ * Whether a value is an `UNAVAILABLE` error object ({@link UnavailableError}), exactly as its schema
+ * says.
  */
 export function isUnavailableError(value: unknown): value is UnavailableError {
   try {
@@ -3534,19 +2296,8 @@ export function isUnavailableError(value: unknown): value is UnavailableError {
 }
 
 /**
- * Whether a value is a `DEADLINE_EXCEEDED` error object, exactly as its schema says.
- *
- * Request deadline exceeded.
- *
- * Request deadline exceeded. This will happen only if the caller sets a deadline that is shorter than
- * the method's default deadline (i.e. requested deadline is not enough for the server to process the
- * request) and the request did not finish within the deadline.
- *
- * Fix: Do not retry within the same deadline; for operations that change state, check whether it
- * completed.
- *
- * Code: `DEADLINE_EXCEEDED` · level `status` = `DEADLINE_EXCEEDED`
- * HTTP 504 · Retry: never
+ * Whether a value is a `DEADLINE_EXCEEDED` error object ({@link DeadlineExceededError}), exactly as
+ * its schema says.
  */
 export function isDeadlineExceededError(value: unknown): value is DeadlineExceededError {
   try {
@@ -3566,18 +2317,8 @@ export function isDeadlineExceededError(value: unknown): value is DeadlineExceed
 }
 
 /**
- * Whether a value is a `SERVICE_DISABLED` error object, exactly as its schema says.
- *
- * The request is calling a disabled service for a consumer.
- *
- * The metadata's `service` names the disabled service and `consumer` the project; `activationUrl`
- * links to enabling it.
- *
- * Fix: Enable the API for the project (metadata `activationUrl`), wait a few minutes for the change to
- * propagate, and retry.
- *
- * Code: `SERVICE_DISABLED` · level `reason` = `SERVICE_DISABLED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `SERVICE_DISABLED` error object ({@link ServiceDisabledError}), exactly as its
+ * schema says.
  */
 export function isServiceDisabledError(value: unknown): value is ServiceDisabledError {
   try {
@@ -3597,14 +2338,8 @@ export function isServiceDisabledError(value: unknown): value is ServiceDisabled
 }
 
 /**
- * Whether a value is a `BILLING_DISABLED` error object, exactly as its schema says.
- *
- * The request whose associated billing account is disabled.
- *
- * Fix: Enable billing for the consumer project.
- *
- * Code: `BILLING_DISABLED` · level `reason` = `BILLING_DISABLED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `BILLING_DISABLED` error object ({@link BillingDisabledError}), exactly as its
+ * schema says.
  */
 export function isBillingDisabledError(value: unknown): value is BillingDisabledError {
   try {
@@ -3624,17 +2359,8 @@ export function isBillingDisabledError(value: unknown): value is BillingDisabled
 }
 
 /**
- * Whether a value is an `API_KEY_INVALID` error object, exactly as its schema says.
- *
- * The provided API key is invalid.
- *
- * The request is denied because the provided API key is invalid. It may be in a bad format, cannot be
- * found, or has been expired.
- *
- * Fix: Send a valid API key.
- *
- * Code: `API_KEY_INVALID` · level `reason` = `API_KEY_INVALID`
- * HTTP 400 · Retry: never
+ * Whether a value is an `API_KEY_INVALID` error object ({@link ApiKeyInvalidError}), exactly as its
+ * schema says.
  */
 export function isApiKeyInvalidError(value: unknown): value is ApiKeyInvalidError {
   try {
@@ -3654,16 +2380,8 @@ export function isApiKeyInvalidError(value: unknown): value is ApiKeyInvalidErro
 }
 
 /**
- * Whether a value is an `API_KEY_SERVICE_BLOCKED` error object, exactly as its schema says.
- *
- * The request violates API key API restrictions.
- *
- * The request is denied because it violates API key API restrictions.
- *
- * Fix: Allow the service in the API key's API restrictions, or use another key.
- *
- * Code: `API_KEY_SERVICE_BLOCKED` · level `reason` = `API_KEY_SERVICE_BLOCKED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_KEY_SERVICE_BLOCKED` error object ({@link ApiKeyServiceBlockedError}),
+ * exactly as its schema says.
  */
 export function isApiKeyServiceBlockedError(value: unknown): value is ApiKeyServiceBlockedError {
   try {
@@ -3683,17 +2401,8 @@ export function isApiKeyServiceBlockedError(value: unknown): value is ApiKeyServ
 }
 
 /**
- * Whether a value is an `API_KEY_HTTP_REFERRER_BLOCKED` error object, exactly as its schema says.
- *
- * The request violates API key HTTP restrictions.
- *
- * The request is denied because it violates API key HTTP restrictions (the HTTP referrer of the
- * request).
- *
- * Fix: Add the referrer to the API key's HTTP restrictions, or use another key.
- *
- * Code: `API_KEY_HTTP_REFERRER_BLOCKED` · level `reason` = `API_KEY_HTTP_REFERRER_BLOCKED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_KEY_HTTP_REFERRER_BLOCKED` error object ({@link
+ * ApiKeyHttpReferrerBlockedError}), exactly as its schema says.
  */
 export function isApiKeyHttpReferrerBlockedError(value: unknown): value is ApiKeyHttpReferrerBlockedError {
   try {
@@ -3713,17 +2422,8 @@ export function isApiKeyHttpReferrerBlockedError(value: unknown): value is ApiKe
 }
 
 /**
- * Whether a value is an `API_KEY_IP_ADDRESS_BLOCKED` error object, exactly as its schema says.
- *
- * The request violates API key IP address restrictions.
- *
- * The request is denied because it violates API key IP address restrictions (the caller IP of the
- * request).
- *
- * Fix: Add the caller's IP address to the API key's restrictions, or use another key.
- *
- * Code: `API_KEY_IP_ADDRESS_BLOCKED` · level `reason` = `API_KEY_IP_ADDRESS_BLOCKED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_KEY_IP_ADDRESS_BLOCKED` error object ({@link
+ * ApiKeyIpAddressBlockedError}), exactly as its schema says.
  */
 export function isApiKeyIpAddressBlockedError(value: unknown): value is ApiKeyIpAddressBlockedError {
   try {
@@ -3743,16 +2443,8 @@ export function isApiKeyIpAddressBlockedError(value: unknown): value is ApiKeyIp
 }
 
 /**
- * Whether a value is an `API_KEY_ANDROID_APP_BLOCKED` error object, exactly as its schema says.
- *
- * The request violates API key Android application restrictions.
- *
- * The request is denied because it violates API key Android application restrictions.
- *
- * Fix: Add the Android application to the API key's restrictions, or use another key.
- *
- * Code: `API_KEY_ANDROID_APP_BLOCKED` · level `reason` = `API_KEY_ANDROID_APP_BLOCKED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_KEY_ANDROID_APP_BLOCKED` error object ({@link
+ * ApiKeyAndroidAppBlockedError}), exactly as its schema says.
  */
 export function isApiKeyAndroidAppBlockedError(value: unknown): value is ApiKeyAndroidAppBlockedError {
   try {
@@ -3772,16 +2464,8 @@ export function isApiKeyAndroidAppBlockedError(value: unknown): value is ApiKeyA
 }
 
 /**
- * Whether a value is an `API_KEY_IOS_APP_BLOCKED` error object, exactly as its schema says.
- *
- * The request violates API key iOS application restrictions.
- *
- * The request is denied because it violates API key iOS application restrictions.
- *
- * Fix: Add the iOS application to the API key's restrictions, or use another key.
- *
- * Code: `API_KEY_IOS_APP_BLOCKED` · level `reason` = `API_KEY_IOS_APP_BLOCKED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_KEY_IOS_APP_BLOCKED` error object ({@link ApiKeyIosAppBlockedError}),
+ * exactly as its schema says.
  */
 export function isApiKeyIosAppBlockedError(value: unknown): value is ApiKeyIosAppBlockedError {
   try {
@@ -3801,19 +2485,8 @@ export function isApiKeyIosAppBlockedError(value: unknown): value is ApiKeyIosAp
 }
 
 /**
- * Whether a value is a `RATE_LIMIT_EXCEEDED` error object, exactly as its schema says.
- *
- * There is not enough rate quota for the consumer.
- *
- * The request is denied because there is not enough rate quota for the consumer. The metadata's
- * `quota_metric` and `quota_limit` name the quota.
- *
- * Fix: Back off; wait at least the RetryInfo delay when one is sent, or request more quota.
- *
- * Code: `RATE_LIMIT_EXCEEDED` · level `reason` = `RATE_LIMIT_EXCEEDED`
- * HTTP 429 · Retry: honour the body field
- * details[@type=type.googleapis.com/google.rpc.RetryInfo].retryDelay (a duration), 2 attempts, else
- * backoff from 30000 ms
+ * Whether a value is a `RATE_LIMIT_EXCEEDED` error object ({@link RateLimitExceededError}), exactly as
+ * its schema says.
  */
 export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
   try {
@@ -3833,17 +2506,8 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
 }
 
 /**
- * Whether a value is a `RESOURCE_QUOTA_EXCEEDED` error object, exactly as its schema says.
- *
- * There is not enough resource quota for the consumer.
- *
- * The request is denied because there is not enough resource quota for the consumer. The metadata's
- * `quota_metric` and `quota_limit` name the quota.
- *
- * Fix: Free resources or request a higher quota; waiting does not help.
- *
- * Code: `RESOURCE_QUOTA_EXCEEDED` · level `reason` = `RESOURCE_QUOTA_EXCEEDED`
- * HTTP 429 · Retry: never
+ * Whether a value is a `RESOURCE_QUOTA_EXCEEDED` error object ({@link ResourceQuotaExceededError}),
+ * exactly as its schema says.
  */
 export function isResourceQuotaExceededError(value: unknown): value is ResourceQuotaExceededError {
   try {
@@ -3863,18 +2527,8 @@ export function isResourceQuotaExceededError(value: unknown): value is ResourceQ
 }
 
 /**
- * Whether a value is a `USER_PROJECT_DENIED` error object, exactly as its schema says.
- *
- * The caller does not have required permission on the user project.
- *
- * The request is denied because the caller does not have required permission on the user project
- * "projects/123" or the user project is invalid.
- *
- * Fix: Grant the caller permission on the user project (the `userProject` system parameter), or name a
- * valid one.
- *
- * Code: `USER_PROJECT_DENIED` · level `reason` = `USER_PROJECT_DENIED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `USER_PROJECT_DENIED` error object ({@link UserProjectDeniedError}), exactly as
+ * its schema says.
  */
 export function isUserProjectDeniedError(value: unknown): value is UserProjectDeniedError {
   try {
@@ -3894,17 +2548,8 @@ export function isUserProjectDeniedError(value: unknown): value is UserProjectDe
 }
 
 /**
- * Whether a value is a `CONSUMER_SUSPENDED` error object, exactly as its schema says.
- *
- * The consumer is suspended due to Terms of Service violations.
- *
- * The request is denied because the consumer "projects/123" is suspended due to Terms of Service(Tos)
- * violations.
- *
- * Fix: Check the project suspension guidelines.
- *
- * Code: `CONSUMER_SUSPENDED` · level `reason` = `CONSUMER_SUSPENDED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `CONSUMER_SUSPENDED` error object ({@link ConsumerSuspendedError}), exactly as
+ * its schema says.
  */
 export function isConsumerSuspendedError(value: unknown): value is ConsumerSuspendedError {
   try {
@@ -3924,17 +2569,8 @@ export function isConsumerSuspendedError(value: unknown): value is ConsumerSuspe
 }
 
 /**
- * Whether a value is a `CONSUMER_INVALID` error object, exactly as its schema says.
- *
- * The associated consumer is invalid.
- *
- * The request is denied because the associated consumer is invalid. It may be in a bad format, cannot
- * be found, or have been deleted.
- *
- * Fix: Use a valid, existing consumer project.
- *
- * Code: `CONSUMER_INVALID` · level `reason` = `CONSUMER_INVALID`
- * HTTP 400 · Retry: never
+ * Whether a value is a `CONSUMER_INVALID` error object ({@link ConsumerInvalidError}), exactly as its
+ * schema says.
  */
 export function isConsumerInvalidError(value: unknown): value is ConsumerInvalidError {
   try {
@@ -3954,18 +2590,8 @@ export function isConsumerInvalidError(value: unknown): value is ConsumerInvalid
 }
 
 /**
- * Whether a value is a `SECURITY_POLICY_VIOLATED` error object, exactly as its schema says.
- *
- * The request violates VPC Service Controls.
- *
- * The request is denied because it violates VPC Service Controls. The metadata's `uid` is a random
- * generated identifier that customer can use it to search the audit log for a request rejected by VPC
- * Service Controls.
- *
- * Fix: Search the audit log for the `uid` and adjust the service perimeter.
- *
- * Code: `SECURITY_POLICY_VIOLATED` · level `reason` = `SECURITY_POLICY_VIOLATED`
- * HTTP 403 · Retry: never
+ * Whether a value is a `SECURITY_POLICY_VIOLATED` error object ({@link SecurityPolicyViolatedError}),
+ * exactly as its schema says.
  */
 export function isSecurityPolicyViolatedError(value: unknown): value is SecurityPolicyViolatedError {
   try {
@@ -3985,16 +2611,8 @@ export function isSecurityPolicyViolatedError(value: unknown): value is Security
 }
 
 /**
- * Whether a value is an `ACCESS_TOKEN_EXPIRED` error object, exactly as its schema says.
- *
- * The provided access token has expired.
- *
- * The request is denied because the provided access token has expired.
- *
- * Fix: Refresh the access token and send the request again.
- *
- * Code: `ACCESS_TOKEN_EXPIRED` · level `reason` = `ACCESS_TOKEN_EXPIRED`
- * HTTP 401 · Retry: never
+ * Whether a value is an `ACCESS_TOKEN_EXPIRED` error object ({@link AccessTokenExpiredError}), exactly
+ * as its schema says.
  */
 export function isAccessTokenExpiredError(value: unknown): value is AccessTokenExpiredError {
   try {
@@ -4014,17 +2632,8 @@ export function isAccessTokenExpiredError(value: unknown): value is AccessTokenE
 }
 
 /**
- * Whether a value is an `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error object, exactly as its schema says.
- *
- * The access token doesn't have an acceptable scope.
- *
- * The request is denied because the provided access token doesn't have at least one of the acceptable
- * scopes required for the API.
- *
- * Fix: Request the OAuth 2.0 scopes the API needs and get a new token.
- *
- * Code: `ACCESS_TOKEN_SCOPE_INSUFFICIENT` · level `reason` = `ACCESS_TOKEN_SCOPE_INSUFFICIENT`
- * HTTP 403 · Retry: never
+ * Whether a value is an `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error object ({@link
+ * AccessTokenScopeInsufficientError}), exactly as its schema says.
  */
 export function isAccessTokenScopeInsufficientError(value: unknown): value is AccessTokenScopeInsufficientError {
   try {
@@ -4044,17 +2653,8 @@ export function isAccessTokenScopeInsufficientError(value: unknown): value is Ac
 }
 
 /**
- * Whether a value is an `ACCOUNT_STATE_INVALID` error object, exactly as its schema says.
- *
- * The account of the access token is in an invalid state.
- *
- * The request is denied because the account associated with the provided access token is in an invalid
- * state, such as disabled or deleted.
- *
- * Fix: Use an active account. Do not depend on the metadata's `email`, which may be withheld.
- *
- * Code: `ACCOUNT_STATE_INVALID` · level `reason` = `ACCOUNT_STATE_INVALID`
- * HTTP 403 · Retry: never
+ * Whether a value is an `ACCOUNT_STATE_INVALID` error object ({@link AccountStateInvalidError}),
+ * exactly as its schema says.
  */
 export function isAccountStateInvalidError(value: unknown): value is AccountStateInvalidError {
   try {
@@ -4074,17 +2674,8 @@ export function isAccountStateInvalidError(value: unknown): value is AccountStat
 }
 
 /**
- * Whether a value is an `ACCESS_TOKEN_TYPE_UNSUPPORTED` error object, exactly as its schema says.
- *
- * The type of the access token is not supported.
- *
- * The request is denied because the type of the provided access token is not supported by the API
- * being called.
- *
- * Fix: Authenticate with a token type the API supports.
- *
- * Code: `ACCESS_TOKEN_TYPE_UNSUPPORTED` · level `reason` = `ACCESS_TOKEN_TYPE_UNSUPPORTED`
- * HTTP 401 · Retry: never
+ * Whether a value is an `ACCESS_TOKEN_TYPE_UNSUPPORTED` error object ({@link
+ * AccessTokenTypeUnsupportedError}), exactly as its schema says.
  */
 export function isAccessTokenTypeUnsupportedError(value: unknown): value is AccessTokenTypeUnsupportedError {
   try {
@@ -4104,16 +2695,8 @@ export function isAccessTokenTypeUnsupportedError(value: unknown): value is Acce
 }
 
 /**
- * Whether a value is a `CREDENTIALS_MISSING` error object, exactly as its schema says.
- *
- * The request has no authentication credentials.
- *
- * The request is denied because the request doesn't have any authentication credentials.
- *
- * Fix: Send credentials (see https://cloud.google.com/docs/authentication).
- *
- * Code: `CREDENTIALS_MISSING` · level `reason` = `CREDENTIALS_MISSING`
- * HTTP 401 · Retry: never
+ * Whether a value is a `CREDENTIALS_MISSING` error object ({@link CredentialsMissingError}), exactly
+ * as its schema says.
  */
 export function isCredentialsMissingError(value: unknown): value is CredentialsMissingError {
   try {
@@ -4133,17 +2716,8 @@ export function isCredentialsMissingError(value: unknown): value is CredentialsM
 }
 
 /**
- * Whether a value is a `RESOURCE_PROJECT_INVALID` error object, exactly as its schema says.
- *
- * The project owning the resource is invalid.
- *
- * The request is denied because the provided project owning the resource which acts as the API
- * consumer is invalid. It may be in a bad format or empty.
- *
- * Fix: Name a valid project.
- *
- * Code: `RESOURCE_PROJECT_INVALID` · level `reason` = `RESOURCE_PROJECT_INVALID`
- * HTTP 400 · Retry: never
+ * Whether a value is a `RESOURCE_PROJECT_INVALID` error object ({@link ResourceProjectInvalidError}),
+ * exactly as its schema says.
  */
 export function isResourceProjectInvalidError(value: unknown): value is ResourceProjectInvalidError {
   try {
@@ -4163,17 +2737,8 @@ export function isResourceProjectInvalidError(value: unknown): value is Resource
 }
 
 /**
- * Whether a value is a `USER_BLOCKED_BY_ADMIN` error object, exactly as its schema says.
- *
- * A Google Workspace administrator blocks the service for this user.
- *
- * The request is denied because the user is from a Google Workspace customer that blocks their users
- * from accessing a particular service.
- *
- * Fix: Ask the Workspace administrator to allow the service.
- *
- * Code: `USER_BLOCKED_BY_ADMIN` · level `reason` = `USER_BLOCKED_BY_ADMIN`
- * HTTP 403 · Retry: never
+ * Whether a value is a `USER_BLOCKED_BY_ADMIN` error object ({@link UserBlockedByAdminError}), exactly
+ * as its schema says.
  */
 export function isUserBlockedByAdminError(value: unknown): value is UserBlockedByAdminError {
   try {
@@ -4193,16 +2758,8 @@ export function isUserBlockedByAdminError(value: unknown): value is UserBlockedB
 }
 
 /**
- * Whether a value is an `IAM_PERMISSION_DENIED` error object, exactly as its schema says.
- *
- * IAM permission on the resource is denied.
- *
- * The request is denied because IAM permission on resource is denied.
- *
- * Fix: Grant the caller the IAM permission the metadata names.
- *
- * Code: `IAM_PERMISSION_DENIED` · level `reason` = `IAM_PERMISSION_DENIED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `IAM_PERMISSION_DENIED` error object ({@link IamPermissionDeniedError}),
+ * exactly as its schema says.
  */
 export function isIamPermissionDeniedError(value: unknown): value is IamPermissionDeniedError {
   try {
@@ -4222,19 +2779,8 @@ export function isIamPermissionDeniedError(value: unknown): value is IamPermissi
 }
 
 /**
- * Whether a value is a `rateLimitExceeded` error object, exactly as its schema says.
- *
- * Rate Limit Exceeded
- *
- * The user has reached the API's maximum request rate. rateLimitExceeded errors can return either 403
- * or 429 error codes; currently they are functionally similar and should be responded to in the same
- * way.
- *
- * Fix: Use exponential backoff.
- *
- * Code: `rateLimitExceeded` · level `legacy_reason` = `rateLimitExceeded`
- * HTTP 403 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `rateLimitExceeded` error object ({@link LegacyRateLimitExceededError}),
+ * exactly as its schema says.
  */
 export function isLegacyRateLimitExceededError(value: unknown): value is LegacyRateLimitExceededError {
   try {
@@ -4255,16 +2801,8 @@ export function isLegacyRateLimitExceededError(value: unknown): value is LegacyR
 }
 
 /**
- * Whether a value is a `userRateLimitExceeded` error object, exactly as its schema says.
- *
- * User Rate Limit Exceeded
- *
- * The per-user limit has been reached.
- *
- * Fix: Use exponential backoff.
- *
- * Code: `userRateLimitExceeded` · level `legacy_reason` = `userRateLimitExceeded`
- * HTTP 403 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `userRateLimitExceeded` error object ({@link
+ * LegacyUserRateLimitExceededError}), exactly as its schema says.
  */
 export function isLegacyUserRateLimitExceededError(value: unknown): value is LegacyUserRateLimitExceededError {
   try {
@@ -5405,797 +3943,396 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 16 codes take. */
+export type ErrorFields1 = { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] };
+/** What the constructors of 24 codes take. */
+export type ErrorFields2 = { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "INVALID_ARGUMENT": {"levels":[{"at":{"field":"status"},"value":"INVALID_ARGUMENT"}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"Client specified an invalid argument.","values":{"code":400}}],"headers":{}},
+  "FAILED_PRECONDITION": {"levels":[{"at":{"field":"status"},"value":"FAILED_PRECONDITION"}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"Request can not be executed in the current system state, such as deleting a non-empty directory.","values":{"code":400}}],"headers":{}},
+  "OUT_OF_RANGE": {"levels":[{"at":{"field":"status"},"value":"OUT_OF_RANGE"}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"Client specified an invalid range.","values":{"code":400}}],"headers":{}},
+  "UNAUTHENTICATED": {"levels":[{"at":{"field":"status"},"value":"UNAUTHENTICATED"}],"fields":["code","details","errors"],"responses":[{"status":401,"message":"Request not authenticated due to missing, invalid, or expired OAuth token.","values":{"code":401}}],"headers":{}},
+  "PERMISSION_DENIED": {"levels":[{"at":{"field":"status"},"value":"PERMISSION_DENIED"}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"Client does not have sufficient permission.","values":{"code":403}}],"headers":{}},
+  "NOT_FOUND": {"levels":[{"at":{"field":"status"},"value":"NOT_FOUND"}],"fields":["code","details","errors"],"responses":[{"status":404,"message":"A specified resource is not found.","values":{"code":404}}],"headers":{}},
+  "ALREADY_EXISTS": {"levels":[{"at":{"field":"status"},"value":"ALREADY_EXISTS"}],"fields":["code","details","errors"],"responses":[{"status":409,"message":"The resource that a client tried to create already exists.","values":{"code":409}}],"headers":{}},
+  "ABORTED": {"levels":[{"at":{"field":"status"},"value":"ABORTED"}],"fields":["code","details","errors"],"responses":[{"status":409,"message":"Concurrency conflict, such as read-modify-write conflict.","values":{"code":409}}],"headers":{}},
+  "RESOURCE_EXHAUSTED": {"levels":[{"at":{"field":"status"},"value":"RESOURCE_EXHAUSTED"}],"fields":["code","details","errors"],"responses":[{"status":429,"message":"Either out of resource quota or reaching rate limiting.","values":{"code":429}}],"headers":{}},
+  "CANCELLED": {"levels":[{"at":{"field":"status"},"value":"CANCELLED"}],"fields":["code","details","errors"],"responses":[{"status":499,"message":"Request cancelled by the client.","values":{"code":499}}],"headers":{}},
+  "UNKNOWN": {"levels":[{"at":{"field":"status"},"value":"UNKNOWN"}],"fields":["code","details","errors"],"responses":[{"status":500,"message":"Unknown server error. Typically a server bug.","values":{"code":500}}],"headers":{}},
+  "INTERNAL": {"levels":[{"at":{"field":"status"},"value":"INTERNAL"}],"fields":["code","details","errors"],"responses":[{"status":500,"message":"Internal server error. Typically a server bug.","values":{"code":500}}],"headers":{}},
+  "DATA_LOSS": {"levels":[{"at":{"field":"status"},"value":"DATA_LOSS"}],"fields":["code","details","errors"],"responses":[{"status":500,"message":"Unrecoverable data loss or data corruption.","values":{"code":500}}],"headers":{}},
+  "UNIMPLEMENTED": {"levels":[{"at":{"field":"status"},"value":"UNIMPLEMENTED"}],"fields":["code","details","errors"],"responses":[{"status":501,"message":"API method not implemented by the server.","values":{"code":501}}],"headers":{}},
+  "UNAVAILABLE": {"levels":[{"at":{"field":"status"},"value":"UNAVAILABLE"}],"fields":["code","details","errors"],"responses":[{"status":503,"message":"Service unavailable. Typically the server is down.","values":{"code":503}}],"headers":{}},
+  "DEADLINE_EXCEEDED": {"levels":[{"at":{"field":"status"},"value":"DEADLINE_EXCEEDED"}],"fields":["code","details","errors"],"responses":[{"status":504,"message":"Request deadline exceeded.","values":{"code":504}}],"headers":{}},
+  "SERVICE_DISABLED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"SERVICE_DISABLED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"SERVICE_DISABLED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request is calling a disabled service for a consumer.","values":{"code":403}}],"headers":{}},
+  "BILLING_DISABLED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"BILLING_DISABLED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BILLING_DISABLED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request whose associated billing account is disabled.","values":{"code":403}}],"headers":{}},
+  "API_KEY_INVALID": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_INVALID","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"The provided API key is invalid.","values":{"code":400}}],"headers":{}},
+  "API_KEY_SERVICE_BLOCKED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_SERVICE_BLOCKED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_SERVICE_BLOCKED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates API key API restrictions.","values":{"code":403}}],"headers":{}},
+  "API_KEY_HTTP_REFERRER_BLOCKED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_HTTP_REFERRER_BLOCKED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_HTTP_REFERRER_BLOCKED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates API key HTTP restrictions.","values":{"code":403}}],"headers":{}},
+  "API_KEY_IP_ADDRESS_BLOCKED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_IP_ADDRESS_BLOCKED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_IP_ADDRESS_BLOCKED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates API key IP address restrictions.","values":{"code":403}}],"headers":{}},
+  "API_KEY_ANDROID_APP_BLOCKED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_ANDROID_APP_BLOCKED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_ANDROID_APP_BLOCKED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates API key Android application restrictions.","values":{"code":403}}],"headers":{}},
+  "API_KEY_IOS_APP_BLOCKED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"API_KEY_IOS_APP_BLOCKED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_IOS_APP_BLOCKED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates API key iOS application restrictions.","values":{"code":403}}],"headers":{}},
+  "RATE_LIMIT_EXCEEDED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"RATE_LIMIT_EXCEEDED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":429,"message":"There is not enough rate quota for the consumer.","values":{"code":429}}],"headers":{}},
+  "RESOURCE_QUOTA_EXCEEDED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"RESOURCE_QUOTA_EXCEEDED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RESOURCE_QUOTA_EXCEEDED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":429,"message":"There is not enough resource quota for the consumer.","values":{"code":429}}],"headers":{}},
+  "USER_PROJECT_DENIED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"USER_PROJECT_DENIED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"USER_PROJECT_DENIED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The caller does not have required permission on the user project.","values":{"code":403}}],"headers":{}},
+  "CONSUMER_SUSPENDED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"CONSUMER_SUSPENDED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"CONSUMER_SUSPENDED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The consumer is suspended due to Terms of Service violations.","values":{"code":403}}],"headers":{}},
+  "CONSUMER_INVALID": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"CONSUMER_INVALID","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"CONSUMER_INVALID","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"The associated consumer is invalid.","values":{"code":400}}],"headers":{}},
+  "SECURITY_POLICY_VIOLATED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"SECURITY_POLICY_VIOLATED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"SECURITY_POLICY_VIOLATED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The request violates VPC Service Controls.","values":{"code":403}}],"headers":{}},
+  "ACCESS_TOKEN_EXPIRED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"ACCESS_TOKEN_EXPIRED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_EXPIRED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":401,"message":"The provided access token has expired.","values":{"code":401}}],"headers":{}},
+  "ACCESS_TOKEN_SCOPE_INSUFFICIENT": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_SCOPE_INSUFFICIENT","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The access token doesn't have an acceptable scope.","values":{"code":403}}],"headers":{}},
+  "ACCOUNT_STATE_INVALID": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"ACCOUNT_STATE_INVALID","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCOUNT_STATE_INVALID","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"The account of the access token is in an invalid state.","values":{"code":403}}],"headers":{}},
+  "ACCESS_TOKEN_TYPE_UNSUPPORTED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"ACCESS_TOKEN_TYPE_UNSUPPORTED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ACCESS_TOKEN_TYPE_UNSUPPORTED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":401,"message":"The type of the access token is not supported.","values":{"code":401}}],"headers":{}},
+  "CREDENTIALS_MISSING": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"CREDENTIALS_MISSING","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"CREDENTIALS_MISSING","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":401,"message":"The request has no authentication credentials.","values":{"code":401}}],"headers":{}},
+  "RESOURCE_PROJECT_INVALID": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"RESOURCE_PROJECT_INVALID","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RESOURCE_PROJECT_INVALID","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":400,"message":"The project owning the resource is invalid.","values":{"code":400}}],"headers":{}},
+  "USER_BLOCKED_BY_ADMIN": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"USER_BLOCKED_BY_ADMIN","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"USER_BLOCKED_BY_ADMIN","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"A Google Workspace administrator blocks the service for this user.","values":{"code":403}}],"headers":{}},
+  "IAM_PERMISSION_DENIED": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"details","where":{"@type":"type.googleapis.com/google.rpc.ErrorInfo"},"field":"reason"},"value":"IAM_PERMISSION_DENIED","fill":{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"IAM_PERMISSION_DENIED","domain":"example"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"IAM permission on the resource is denied.","values":{"code":403}}],"headers":{}},
+  "rateLimitExceeded": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"errors","where":{"domain":"usageLimits"},"field":"reason"},"value":"rateLimitExceeded","fill":{"domain":"usageLimits","reason":"rateLimitExceeded"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"Rate Limit Exceeded","values":{"code":403}},{"status":429,"message":"Rate Limit Exceeded","values":{"code":429}}],"headers":{}},
+  "userRateLimitExceeded": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"errors","where":{"domain":"usageLimits"},"field":"reason"},"value":"userRateLimitExceeded","fill":{"domain":"usageLimits","reason":"userRateLimitExceeded"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"User Rate Limit Exceeded","values":{"code":403}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `INVALID_ARGUMENT` error response (HTTP 400). */
 export function createInvalidArgumentError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"INVALID_ARGUMENT"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "INVALID_ARGUMENT" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 400, message: "Client specified an invalid argument.", values: { code: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"INVALID_ARGUMENT">;
+  return respond("INVALID_ARGUMENT", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `FAILED_PRECONDITION` error response (HTTP 400). */
 export function createFailedPreconditionError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"FAILED_PRECONDITION"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "FAILED_PRECONDITION" }],
-    fields: ["code", "details", "errors"],
-    responses: [
-      {
-        status: 400,
-        message: "Request can not be executed in the current system state, such as deleting a non-empty directory.",
-        values: { code: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"FAILED_PRECONDITION">;
+  return respond("FAILED_PRECONDITION", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `OUT_OF_RANGE` error response (HTTP 400). */
 export function createOutOfRangeError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"OUT_OF_RANGE"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "OUT_OF_RANGE" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 400, message: "Client specified an invalid range.", values: { code: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"OUT_OF_RANGE">;
+  return respond("OUT_OF_RANGE", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `UNAUTHENTICATED` error response (HTTP 401). */
 export function createUnauthenticatedError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"UNAUTHENTICATED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "UNAUTHENTICATED" }],
-    fields: ["code", "details", "errors"],
-    responses: [
-      {
-        status: 401,
-        message: "Request not authenticated due to missing, invalid, or expired OAuth token.",
-        values: { code: 401 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"UNAUTHENTICATED">;
+  return respond("UNAUTHENTICATED", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `PERMISSION_DENIED` error response (HTTP 403). */
 export function createPermissionDeniedError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"PERMISSION_DENIED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "PERMISSION_DENIED" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "Client does not have sufficient permission.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"PERMISSION_DENIED">;
+  return respond("PERMISSION_DENIED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NOT_FOUND"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "NOT_FOUND" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 404, message: "A specified resource is not found.", values: { code: 404 } }],
-    headers: {},
-  }) as ErrorResponse<"NOT_FOUND">;
+  return respond("NOT_FOUND", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `ALREADY_EXISTS` error response (HTTP 409). */
 export function createAlreadyExistsError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"ALREADY_EXISTS"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "ALREADY_EXISTS" }],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 409, message: "The resource that a client tried to create already exists.", values: { code: 409 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"ALREADY_EXISTS">;
+  return respond("ALREADY_EXISTS", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `ABORTED` error response (HTTP 409). */
 export function createAbortedError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"ABORTED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "ABORTED" }],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 409, message: "Concurrency conflict, such as read-modify-write conflict.", values: { code: 409 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"ABORTED">;
+  return respond("ABORTED", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `RESOURCE_EXHAUSTED` error response (HTTP 429). */
 export function createResourceExhaustedError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RESOURCE_EXHAUSTED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "RESOURCE_EXHAUSTED" }],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 429, message: "Either out of resource quota or reaching rate limiting.", values: { code: 429 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"RESOURCE_EXHAUSTED">;
+  return respond("RESOURCE_EXHAUSTED", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `CANCELLED` error response (HTTP 499). */
 export function createCancelledError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 499; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<499> = {},
 ): ErrorResponse<"CANCELLED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 499, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "CANCELLED" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 499, message: "Request cancelled by the client.", values: { code: 499 } }],
-    headers: {},
-  }) as ErrorResponse<"CANCELLED">;
+  return respond("CANCELLED", init.status ?? 499, fields, init.headers);
 }
 
 /** Builds the `UNKNOWN` error response (HTTP 500). */
 export function createUnknownStatusError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"UNKNOWN"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "UNKNOWN" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 500, message: "Unknown server error. Typically a server bug.", values: { code: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"UNKNOWN">;
+  return respond("UNKNOWN", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `INTERNAL` error response (HTTP 500). */
 export function createInternalError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"INTERNAL"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "INTERNAL" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 500, message: "Internal server error. Typically a server bug.", values: { code: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"INTERNAL">;
+  return respond("INTERNAL", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `DATA_LOSS` error response (HTTP 500). */
 export function createDataLossError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"DATA_LOSS"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "DATA_LOSS" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 500, message: "Unrecoverable data loss or data corruption.", values: { code: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"DATA_LOSS">;
+  return respond("DATA_LOSS", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `UNIMPLEMENTED` error response (HTTP 501). */
 export function createUnimplementedError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 501; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<501> = {},
 ): ErrorResponse<"UNIMPLEMENTED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 501, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "UNIMPLEMENTED" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 501, message: "API method not implemented by the server.", values: { code: 501 } }],
-    headers: {},
-  }) as ErrorResponse<"UNIMPLEMENTED">;
+  return respond("UNIMPLEMENTED", init.status ?? 501, fields, init.headers);
 }
 
 /** Builds the `UNAVAILABLE` error response (HTTP 503). */
 export function createUnavailableError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"UNAVAILABLE"> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "UNAVAILABLE" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 503, message: "Service unavailable. Typically the server is down.", values: { code: 503 } }],
-    headers: {},
-  }) as ErrorResponse<"UNAVAILABLE">;
+  return respond("UNAVAILABLE", init.status ?? 503, fields, init.headers);
 }
 
 /** Builds the `DEADLINE_EXCEEDED` error response (HTTP 504). */
 export function createDeadlineExceededError(
-  fields: { message?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 504; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<504> = {},
 ): ErrorResponse<"DEADLINE_EXCEEDED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 504, fields, init.headers, {
-    levels: [{ at: { field: "status" }, value: "DEADLINE_EXCEEDED" }],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 504, message: "Request deadline exceeded.", values: { code: 504 } }],
-    headers: {},
-  }) as ErrorResponse<"DEADLINE_EXCEEDED">;
+  return respond("DEADLINE_EXCEEDED", init.status ?? 504, fields, init.headers);
 }
 
 /** Builds the `SERVICE_DISABLED` error response (HTTP 403). */
 export function createServiceDisabledError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"SERVICE_DISABLED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "SERVICE_DISABLED",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "SERVICE_DISABLED", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The request is calling a disabled service for a consumer.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"SERVICE_DISABLED">;
+  return respond("SERVICE_DISABLED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `BILLING_DISABLED` error response (HTTP 403). */
 export function createBillingDisabledError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"BILLING_DISABLED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "BILLING_DISABLED",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "BILLING_DISABLED", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The request whose associated billing account is disabled.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"BILLING_DISABLED">;
+  return respond("BILLING_DISABLED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `API_KEY_INVALID` error response (HTTP 400). */
 export function createApiKeyInvalidError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"API_KEY_INVALID"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_INVALID",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "API_KEY_INVALID", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 400, message: "The provided API key is invalid.", values: { code: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_INVALID">;
+  return respond("API_KEY_INVALID", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `API_KEY_SERVICE_BLOCKED` error response (HTTP 403). */
 export function createApiKeyServiceBlockedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_SERVICE_BLOCKED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_SERVICE_BLOCKED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "API_KEY_SERVICE_BLOCKED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "The request violates API key API restrictions.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_SERVICE_BLOCKED">;
+  return respond("API_KEY_SERVICE_BLOCKED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `API_KEY_HTTP_REFERRER_BLOCKED` error response (HTTP 403). */
 export function createApiKeyHttpReferrerBlockedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_HTTP_REFERRER_BLOCKED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_HTTP_REFERRER_BLOCKED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "API_KEY_HTTP_REFERRER_BLOCKED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "The request violates API key HTTP restrictions.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_HTTP_REFERRER_BLOCKED">;
+  return respond("API_KEY_HTTP_REFERRER_BLOCKED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `API_KEY_IP_ADDRESS_BLOCKED` error response (HTTP 403). */
 export function createApiKeyIpAddressBlockedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_IP_ADDRESS_BLOCKED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_IP_ADDRESS_BLOCKED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "API_KEY_IP_ADDRESS_BLOCKED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The request violates API key IP address restrictions.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_IP_ADDRESS_BLOCKED">;
+  return respond("API_KEY_IP_ADDRESS_BLOCKED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `API_KEY_ANDROID_APP_BLOCKED` error response (HTTP 403). */
 export function createApiKeyAndroidAppBlockedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_ANDROID_APP_BLOCKED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_ANDROID_APP_BLOCKED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "API_KEY_ANDROID_APP_BLOCKED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The request violates API key Android application restrictions.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_ANDROID_APP_BLOCKED">;
+  return respond("API_KEY_ANDROID_APP_BLOCKED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `API_KEY_IOS_APP_BLOCKED` error response (HTTP 403). */
 export function createApiKeyIosAppBlockedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_IOS_APP_BLOCKED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "API_KEY_IOS_APP_BLOCKED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "API_KEY_IOS_APP_BLOCKED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The request violates API key iOS application restrictions.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"API_KEY_IOS_APP_BLOCKED">;
+  return respond("API_KEY_IOS_APP_BLOCKED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `RATE_LIMIT_EXCEEDED` error response (HTTP 429). */
 export function createRateLimitExceededError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RATE_LIMIT_EXCEEDED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "RATE_LIMIT_EXCEEDED",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "RATE_LIMIT_EXCEEDED", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 429, message: "There is not enough rate quota for the consumer.", values: { code: 429 } }],
-    headers: {},
-  }) as ErrorResponse<"RATE_LIMIT_EXCEEDED">;
+  return respond("RATE_LIMIT_EXCEEDED", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `RESOURCE_QUOTA_EXCEEDED` error response (HTTP 429). */
 export function createResourceQuotaExceededError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RESOURCE_QUOTA_EXCEEDED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "RESOURCE_QUOTA_EXCEEDED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "RESOURCE_QUOTA_EXCEEDED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 429, message: "There is not enough resource quota for the consumer.", values: { code: 429 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"RESOURCE_QUOTA_EXCEEDED">;
+  return respond("RESOURCE_QUOTA_EXCEEDED", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `USER_PROJECT_DENIED` error response (HTTP 403). */
 export function createUserProjectDeniedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"USER_PROJECT_DENIED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "USER_PROJECT_DENIED",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "USER_PROJECT_DENIED", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      {
-        status: 403,
-        message: "The caller does not have required permission on the user project.",
-        values: { code: 403 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"USER_PROJECT_DENIED">;
+  return respond("USER_PROJECT_DENIED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `CONSUMER_SUSPENDED` error response (HTTP 403). */
 export function createConsumerSuspendedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"CONSUMER_SUSPENDED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "CONSUMER_SUSPENDED",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "CONSUMER_SUSPENDED", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The consumer is suspended due to Terms of Service violations.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"CONSUMER_SUSPENDED">;
+  return respond("CONSUMER_SUSPENDED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `CONSUMER_INVALID` error response (HTTP 400). */
 export function createConsumerInvalidError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"CONSUMER_INVALID"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "CONSUMER_INVALID",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "CONSUMER_INVALID", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 400, message: "The associated consumer is invalid.", values: { code: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"CONSUMER_INVALID">;
+  return respond("CONSUMER_INVALID", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `SECURITY_POLICY_VIOLATED` error response (HTTP 403). */
 export function createSecurityPolicyViolatedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"SECURITY_POLICY_VIOLATED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "SECURITY_POLICY_VIOLATED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "SECURITY_POLICY_VIOLATED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "The request violates VPC Service Controls.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"SECURITY_POLICY_VIOLATED">;
+  return respond("SECURITY_POLICY_VIOLATED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `ACCESS_TOKEN_EXPIRED` error response (HTTP 401). */
 export function createAccessTokenExpiredError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"ACCESS_TOKEN_EXPIRED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "ACCESS_TOKEN_EXPIRED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "ACCESS_TOKEN_EXPIRED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 401, message: "The provided access token has expired.", values: { code: 401 } }],
-    headers: {},
-  }) as ErrorResponse<"ACCESS_TOKEN_EXPIRED">;
+  return respond("ACCESS_TOKEN_EXPIRED", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error response (HTTP 403). */
 export function createAccessTokenScopeInsufficientError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"ACCESS_TOKEN_SCOPE_INSUFFICIENT"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "The access token doesn't have an acceptable scope.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"ACCESS_TOKEN_SCOPE_INSUFFICIENT">;
+  return respond("ACCESS_TOKEN_SCOPE_INSUFFICIENT", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `ACCOUNT_STATE_INVALID` error response (HTTP 403). */
 export function createAccountStateInvalidError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"ACCOUNT_STATE_INVALID"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "ACCOUNT_STATE_INVALID",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "ACCOUNT_STATE_INVALID",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "The account of the access token is in an invalid state.", values: { code: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"ACCOUNT_STATE_INVALID">;
+  return respond("ACCOUNT_STATE_INVALID", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `ACCESS_TOKEN_TYPE_UNSUPPORTED` error response (HTTP 401). */
 export function createAccessTokenTypeUnsupportedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"ACCESS_TOKEN_TYPE_UNSUPPORTED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "ACCESS_TOKEN_TYPE_UNSUPPORTED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 401, message: "The type of the access token is not supported.", values: { code: 401 } }],
-    headers: {},
-  }) as ErrorResponse<"ACCESS_TOKEN_TYPE_UNSUPPORTED">;
+  return respond("ACCESS_TOKEN_TYPE_UNSUPPORTED", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `CREDENTIALS_MISSING` error response (HTTP 401). */
 export function createCredentialsMissingError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"CREDENTIALS_MISSING"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "CREDENTIALS_MISSING",
-        fill: { "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason: "CREDENTIALS_MISSING", domain: "example" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 401, message: "The request has no authentication credentials.", values: { code: 401 } }],
-    headers: {},
-  }) as ErrorResponse<"CREDENTIALS_MISSING">;
+  return respond("CREDENTIALS_MISSING", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `RESOURCE_PROJECT_INVALID` error response (HTTP 400). */
 export function createResourceProjectInvalidError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"RESOURCE_PROJECT_INVALID"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "RESOURCE_PROJECT_INVALID",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "RESOURCE_PROJECT_INVALID",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 400, message: "The project owning the resource is invalid.", values: { code: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"RESOURCE_PROJECT_INVALID">;
+  return respond("RESOURCE_PROJECT_INVALID", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `USER_BLOCKED_BY_ADMIN` error response (HTTP 403). */
 export function createUserBlockedByAdminError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"USER_BLOCKED_BY_ADMIN"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "USER_BLOCKED_BY_ADMIN",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "USER_BLOCKED_BY_ADMIN",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      {
-        status: 403,
-        message: "A Google Workspace administrator blocks the service for this user.",
-        values: { code: 403 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"USER_BLOCKED_BY_ADMIN">;
+  return respond("USER_BLOCKED_BY_ADMIN", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `IAM_PERMISSION_DENIED` error response (HTTP 403). */
 export function createIamPermissionDeniedError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"IAM_PERMISSION_DENIED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "details", where: { "@type": "type.googleapis.com/google.rpc.ErrorInfo" }, field: "reason" },
-        value: "IAM_PERMISSION_DENIED",
-        fill: {
-          "@type": "type.googleapis.com/google.rpc.ErrorInfo",
-          reason: "IAM_PERMISSION_DENIED",
-          domain: "example",
-        },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "IAM permission on the resource is denied.", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"IAM_PERMISSION_DENIED">;
+  return respond("IAM_PERMISSION_DENIED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `rateLimitExceeded` error response (HTTP 403 or 429). */
 export function createLegacyRateLimitExceededError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403 | 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"rateLimitExceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "errors", where: { domain: "usageLimits" }, field: "reason" },
-        value: "rateLimitExceeded",
-        fill: { domain: "usageLimits", reason: "rateLimitExceeded" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [
-      { status: 403, message: "Rate Limit Exceeded", values: { code: 403 } },
-      { status: 429, message: "Rate Limit Exceeded", values: { code: 429 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"rateLimitExceeded">;
+  return respond("rateLimitExceeded", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `userRateLimitExceeded` error response (HTTP 403). */
 export function createLegacyUserRateLimitExceededError(
-  fields: { message?: string; status?: string; details?: (ErrorInfo | RetryInfo | DebugInfo | QuotaFailure | PreconditionFailure | BadRequest | RequestInfo | ResourceInfo | Help | LocalizedMessage | OtherDetail)[]; errors?: LegacyError[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"userRateLimitExceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "status" }, input: "status" },
-      {
-        at: { in: "errors", where: { domain: "usageLimits" }, field: "reason" },
-        value: "userRateLimitExceeded",
-        fill: { domain: "usageLimits", reason: "userRateLimitExceeded" },
-      },
-    ],
-    fields: ["code", "details", "errors"],
-    responses: [{ status: 403, message: "User Rate Limit Exceeded", values: { code: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"userRateLimitExceeded">;
+  return respond("userRateLimitExceeded", init.status ?? 403, fields, init.headers);
 }
 
 /** A pattern of the catalog, compiled once. */

@@ -705,296 +705,20 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  "123": {
-    code: "123",
-    name: "ValueTooShort",
-    level: "code",
-    value: "123",
-    pins: { code: "123" },
-    statuses: [422],
-    title: "Value too short",
-    fix: "Send a longer value for the attribute `source.pointer` names.",
-    docUrl: "https://jsonapi.org/examples/#error-objects-error-codes",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Value too short",
-        fix: "Send a longer value for the attribute `source.pointer` names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "225": {
-    code: "225",
-    name: "PasswordLacksCharacterClass",
-    level: "code",
-    value: "225",
-    pins: { code: "225" },
-    statuses: [422],
-    title: "Password lacks a letter, number, or punctuation character",
-    fix: "Choose a password with a letter, a number and a punctuation character.",
-    docUrl: "https://jsonapi.org/examples/#error-objects-error-codes",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Password lacks a letter, number, or punctuation character",
-        fix: "Choose a password with a letter, a number and a punctuation character.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "226": {
-    code: "226",
-    name: "PasswordsDoNotMatch",
-    level: "code",
-    value: "226",
-    pins: { code: "226" },
-    statuses: [422],
-    title: "Passwords do not match",
-    fix: "Send the same password in both fields.",
-    docUrl: "https://jsonapi.org/examples/#error-objects-error-codes",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Passwords do not match",
-        fix: "Send the same password in both fields.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "227": {
-    code: "227",
-    name: "PasswordRecentlyUsed",
-    level: "code",
-    value: "227",
-    pins: { code: "227" },
-    statuses: [422],
-    title: "Password cannot be one of last five passwords",
-    fix: "Choose a password not used for the last five changes.",
-    docUrl: "https://jsonapi.org/examples/#error-objects-error-codes",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Password cannot be one of last five passwords",
-        fix: "Choose a password not used for the last five changes.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  bad_request: {
-    code: "bad_request",
-    name: "BadRequest",
-    pins: {},
-    statuses: [400],
-    title: "Bad Request",
-    description: "The server cannot process the request: an endpoint that does not support `include`, an unknown relationship path in `include`, an unsupported `sort`, a query parameter that does not follow the naming rules or that the server does not know (each a MUST of the specification). Also the response to several 4xx problems at once (\"400 Bad Request might be appropriate for multiple 4xx errors\").",
-    fix: "Correct the query parameter or member named by `source`; read each error object.",
-    docUrl: "https://jsonapi.org/format/1.1/#errors-processing",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Bad Request",
-        description: "The server cannot process the request: an endpoint that does not support `include`, an unknown relationship path in `include`, an unsupported `sort`, a query parameter that does not follow the naming rules or that the server does not know (each a MUST of the specification). Also the response to several 4xx problems at once (\"400 Bad Request might be appropriate for multiple 4xx errors\").",
-        fix: "Correct the query parameter or member named by `source`; read each error object.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forbidden: {
-    code: "forbidden",
-    name: "Forbidden",
-    pins: {},
-    statuses: [403],
-    title: "Forbidden",
-    description: "The server refuses the operation: a create with a client-generated ID it does not support, an update of a resource or relationship it does not support, or a full replacement of a to-many relationship it does not allow.",
-    fix: "Do not send a client-generated ID, or leave out the update the server refuses.",
-    docUrl: "https://jsonapi.org/format/1.1/#crud-creating-responses-403",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Forbidden",
-        description: "The server refuses the operation: a create with a client-generated ID it does not support, an update of a resource or relationship it does not support, or a full replacement of a to-many relationship it does not allow.",
-        fix: "Do not send a client-generated ID, or leave out the update the server refuses.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_found: {
-    code: "not_found",
-    name: "NotFound",
-    pins: {},
-    statuses: [404],
-    title: "Not Found",
-    description: "The resource does not exist: fetching a single resource or a relationship link that does not exist, a request that references a related resource that does not exist, or an update or deletion of a resource that does not exist.",
-    fix: "Check the resource's type and id, and the ids of the related resources the request names.",
-    docUrl: "https://jsonapi.org/format/1.1/#fetching-resources-responses-404",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "Not Found",
-        description: "The resource does not exist: fetching a single resource or a relationship link that does not exist, a request that references a related resource that does not exist, or an update or deletion of a resource that does not exist.",
-        fix: "Check the resource's type and id, and the ids of the related resources the request names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_acceptable: {
-    code: "not_acceptable",
-    name: "NotAcceptable",
-    pins: {},
-    statuses: [406],
-    title: "Not Acceptable",
-    description: "Every JSON:API media type in the request's `Accept` header is modified by media type parameters other than `ext` and `profile`, or every one of them names an extension the server does not support (§ Content Negotiation).",
-    fix: "Accept `application/vnd.api+json`, with only `ext` and `profile` parameters the server supports.",
-    docUrl: "https://jsonapi.org/format/1.1/#content-negotiation-servers",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 406,
-        title: "Not Acceptable",
-        description: "Every JSON:API media type in the request's `Accept` header is modified by media type parameters other than `ext` and `profile`, or every one of them names an extension the server does not support (§ Content Negotiation).",
-        fix: "Accept `application/vnd.api+json`, with only `ext` and `profile` parameters the server supports.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  conflict: {
-    code: "conflict",
-    name: "Conflict",
-    pins: {},
-    statuses: [409],
-    title: "Conflict",
-    description: "The request conflicts with the server's state: a create with a client-generated ID that already exists, a resource `type` the collection does not hold, an update whose `type` or `id` does not match the endpoint, or a server-enforced constraint such as uniqueness. The server \"SHOULD include error details and provide enough information to recognize the source of the conflict\".",
-    fix: "Fix the `type` or `id`, or resolve the conflict the error objects describe, then repeat the request.",
-    docUrl: "https://jsonapi.org/format/1.1/#crud-creating-responses-409",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 409,
-        title: "Conflict",
-        description: "The request conflicts with the server's state: a create with a client-generated ID that already exists, a resource `type` the collection does not hold, an update whose `type` or `id` does not match the endpoint, or a server-enforced constraint such as uniqueness. The server \"SHOULD include error details and provide enough information to recognize the source of the conflict\".",
-        fix: "Fix the `type` or `id`, or resolve the conflict the error objects describe, then repeat the request.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unsupported_media_type: {
-    code: "unsupported_media_type",
-    name: "UnsupportedMediaType",
-    pins: {},
-    statuses: [415],
-    title: "Unsupported Media Type",
-    description: "The request's `Content-Type` is the JSON:API media type with parameters other than `ext` and `profile`, or with an extension the server does not support. Servers that do not support JSON:API 1.1 answer 415 to any `ext` or `profile` parameter (§ Content Negotiation).",
-    fix: "Send `Content-Type: application/vnd.api+json` without other media type parameters.",
-    docUrl: "https://jsonapi.org/format/1.1/#content-negotiation-servers",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 415,
-        title: "Unsupported Media Type",
-        description: "The request's `Content-Type` is the JSON:API media type with parameters other than `ext` and `profile`, or with an extension the server does not support. Servers that do not support JSON:API 1.1 answer 415 to any `ext` or `profile` parameter (§ Content Negotiation).",
-        fix: "Send `Content-Type: application/vnd.api+json` without other media type parameters.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unprocessable_entity: {
-    code: "unprocessable_entity",
-    name: "UnprocessableEntity",
-    pins: {},
-    statuses: [422],
-    title: "Unprocessable Entity",
-    description: "The request document is well-formed but its content is invalid, e.g. an attribute that fails validation (examples page).",
-    fix: "Correct the members that `source.pointer` points at.",
-    docUrl: "https://jsonapi.org/examples/#error-objects",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Unprocessable Entity",
-        description: "The request document is well-formed but its content is invalid, e.g. an attribute that fails validation (examples page).",
-        fix: "Correct the members that `source.pointer` points at.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  internal_server_error: {
-    code: "internal_server_error",
-    name: "InternalServerError",
-    pins: {},
-    statuses: [500],
-    title: "Internal Server Error",
-    description: "The server failed; also the response to several 5xx problems at once (\"500 Internal Server Error might be appropriate for multiple 5xx errors\").",
-    fix: "Retry with backoff.",
-    docUrl: "https://jsonapi.org/format/1.1/#errors-processing",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Internal Server Error",
-        description: "The server failed; also the response to several 5xx problems at once (\"500 Internal Server Error might be appropriate for multiple 5xx errors\").",
-        fix: "Retry with backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "123": {"code":"123","name":"ValueTooShort","level":"code","value":"123","pins":{"code":"123"},"statuses":[422],"title":"Value too short","fix":"Send a longer value for the attribute \u0060source.pointer\u0060 names.","docUrl":"https://jsonapi.org/examples/#error-objects-error-codes","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Value too short","fix":"Send a longer value for the attribute \u0060source.pointer\u0060 names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "225": {"code":"225","name":"PasswordLacksCharacterClass","level":"code","value":"225","pins":{"code":"225"},"statuses":[422],"title":"Password lacks a letter, number, or punctuation character","fix":"Choose a password with a letter, a number and a punctuation character.","docUrl":"https://jsonapi.org/examples/#error-objects-error-codes","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Password lacks a letter, number, or punctuation character","fix":"Choose a password with a letter, a number and a punctuation character.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "226": {"code":"226","name":"PasswordsDoNotMatch","level":"code","value":"226","pins":{"code":"226"},"statuses":[422],"title":"Passwords do not match","fix":"Send the same password in both fields.","docUrl":"https://jsonapi.org/examples/#error-objects-error-codes","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Passwords do not match","fix":"Send the same password in both fields.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "227": {"code":"227","name":"PasswordRecentlyUsed","level":"code","value":"227","pins":{"code":"227"},"statuses":[422],"title":"Password cannot be one of last five passwords","fix":"Choose a password not used for the last five changes.","docUrl":"https://jsonapi.org/examples/#error-objects-error-codes","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Password cannot be one of last five passwords","fix":"Choose a password not used for the last five changes.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "bad_request": {"code":"bad_request","name":"BadRequest","pins":{},"statuses":[400],"title":"Bad Request","description":"The server cannot process the request: an endpoint that does not support \u0060include\u0060, an unknown relationship path in \u0060include\u0060, an unsupported \u0060sort\u0060, a query parameter that does not follow the naming rules or that the server does not know (each a MUST of the specification). Also the response to several 4xx problems at once (\"400 Bad Request might be appropriate for multiple 4xx errors\").","fix":"Correct the query parameter or member named by \u0060source\u0060; read each error object.","docUrl":"https://jsonapi.org/format/1.1/#errors-processing","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Bad Request","description":"The server cannot process the request: an endpoint that does not support \u0060include\u0060, an unknown relationship path in \u0060include\u0060, an unsupported \u0060sort\u0060, a query parameter that does not follow the naming rules or that the server does not know (each a MUST of the specification). Also the response to several 4xx problems at once (\"400 Bad Request might be appropriate for multiple 4xx errors\").","fix":"Correct the query parameter or member named by \u0060source\u0060; read each error object.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "forbidden": {"code":"forbidden","name":"Forbidden","pins":{},"statuses":[403],"title":"Forbidden","description":"The server refuses the operation: a create with a client-generated ID it does not support, an update of a resource or relationship it does not support, or a full replacement of a to-many relationship it does not allow.","fix":"Do not send a client-generated ID, or leave out the update the server refuses.","docUrl":"https://jsonapi.org/format/1.1/#crud-creating-responses-403","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"Forbidden","description":"The server refuses the operation: a create with a client-generated ID it does not support, an update of a resource or relationship it does not support, or a full replacement of a to-many relationship it does not allow.","fix":"Do not send a client-generated ID, or leave out the update the server refuses.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_found": {"code":"not_found","name":"NotFound","pins":{},"statuses":[404],"title":"Not Found","description":"The resource does not exist: fetching a single resource or a relationship link that does not exist, a request that references a related resource that does not exist, or an update or deletion of a resource that does not exist.","fix":"Check the resource's type and id, and the ids of the related resources the request names.","docUrl":"https://jsonapi.org/format/1.1/#fetching-resources-responses-404","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"Not Found","description":"The resource does not exist: fetching a single resource or a relationship link that does not exist, a request that references a related resource that does not exist, or an update or deletion of a resource that does not exist.","fix":"Check the resource's type and id, and the ids of the related resources the request names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_acceptable": {"code":"not_acceptable","name":"NotAcceptable","pins":{},"statuses":[406],"title":"Not Acceptable","description":"Every JSON:API media type in the request's \u0060Accept\u0060 header is modified by media type parameters other than \u0060ext\u0060 and \u0060profile\u0060, or every one of them names an extension the server does not support (§ Content Negotiation).","fix":"Accept \u0060application/vnd.api+json\u0060, with only \u0060ext\u0060 and \u0060profile\u0060 parameters the server supports.","docUrl":"https://jsonapi.org/format/1.1/#content-negotiation-servers","retry":{"strategy":"never"},"headers":[],"responses":[{"status":406,"title":"Not Acceptable","description":"Every JSON:API media type in the request's \u0060Accept\u0060 header is modified by media type parameters other than \u0060ext\u0060 and \u0060profile\u0060, or every one of them names an extension the server does not support (§ Content Negotiation).","fix":"Accept \u0060application/vnd.api+json\u0060, with only \u0060ext\u0060 and \u0060profile\u0060 parameters the server supports.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "conflict": {"code":"conflict","name":"Conflict","pins":{},"statuses":[409],"title":"Conflict","description":"The request conflicts with the server's state: a create with a client-generated ID that already exists, a resource \u0060type\u0060 the collection does not hold, an update whose \u0060type\u0060 or \u0060id\u0060 does not match the endpoint, or a server-enforced constraint such as uniqueness. The server \"SHOULD include error details and provide enough information to recognize the source of the conflict\".","fix":"Fix the \u0060type\u0060 or \u0060id\u0060, or resolve the conflict the error objects describe, then repeat the request.","docUrl":"https://jsonapi.org/format/1.1/#crud-creating-responses-409","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"Conflict","description":"The request conflicts with the server's state: a create with a client-generated ID that already exists, a resource \u0060type\u0060 the collection does not hold, an update whose \u0060type\u0060 or \u0060id\u0060 does not match the endpoint, or a server-enforced constraint such as uniqueness. The server \"SHOULD include error details and provide enough information to recognize the source of the conflict\".","fix":"Fix the \u0060type\u0060 or \u0060id\u0060, or resolve the conflict the error objects describe, then repeat the request.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unsupported_media_type": {"code":"unsupported_media_type","name":"UnsupportedMediaType","pins":{},"statuses":[415],"title":"Unsupported Media Type","description":"The request's \u0060Content-Type\u0060 is the JSON:API media type with parameters other than \u0060ext\u0060 and \u0060profile\u0060, or with an extension the server does not support. Servers that do not support JSON:API 1.1 answer 415 to any \u0060ext\u0060 or \u0060profile\u0060 parameter (§ Content Negotiation).","fix":"Send \u0060Content-Type: application/vnd.api+json\u0060 without other media type parameters.","docUrl":"https://jsonapi.org/format/1.1/#content-negotiation-servers","retry":{"strategy":"never"},"headers":[],"responses":[{"status":415,"title":"Unsupported Media Type","description":"The request's \u0060Content-Type\u0060 is the JSON:API media type with parameters other than \u0060ext\u0060 and \u0060profile\u0060, or with an extension the server does not support. Servers that do not support JSON:API 1.1 answer 415 to any \u0060ext\u0060 or \u0060profile\u0060 parameter (§ Content Negotiation).","fix":"Send \u0060Content-Type: application/vnd.api+json\u0060 without other media type parameters.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unprocessable_entity": {"code":"unprocessable_entity","name":"UnprocessableEntity","pins":{},"statuses":[422],"title":"Unprocessable Entity","description":"The request document is well-formed but its content is invalid, e.g. an attribute that fails validation (examples page).","fix":"Correct the members that \u0060source.pointer\u0060 points at.","docUrl":"https://jsonapi.org/examples/#error-objects","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Unprocessable Entity","description":"The request document is well-formed but its content is invalid, e.g. an attribute that fails validation (examples page).","fix":"Correct the members that \u0060source.pointer\u0060 points at.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "internal_server_error": {"code":"internal_server_error","name":"InternalServerError","pins":{},"statuses":[500],"title":"Internal Server Error","description":"The server failed; also the response to several 5xx problems at once (\"500 Internal Server Error might be appropriate for multiple 5xx errors\").","fix":"Retry with backoff.","docUrl":"https://jsonapi.org/format/1.1/#errors-processing","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":500,"title":"Internal Server Error","description":"The server failed; also the response to several 5xx problems at once (\"500 Internal Server Error might be appropriate for multiple 5xx errors\").","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["bad_request"], retry: { strategy: "never" }, headers: [] },
@@ -1062,17 +786,7 @@ export function isLinkObject(value: unknown): value is LinkObject {
   }
 }
 
-/**
- * Whether a value is a `123` error object, exactly as its schema says.
- *
- * Value too short
- *
- * Fix: Send a longer value for the attribute `source.pointer` names.
- *
- * Code: `123` · level `code` = `123`
- * HTTP 422 · Retry: never
- * @see https://jsonapi.org/examples/#error-objects-error-codes
- */
+/** Whether a value is a `123` error object ({@link ValueTooShortError}), exactly as its schema says. */
 export function isValueTooShortError(value: unknown): value is ValueTooShortError {
   try {
     return (
@@ -1093,15 +807,8 @@ export function isValueTooShortError(value: unknown): value is ValueTooShortErro
 }
 
 /**
- * Whether a value is a `225` error object, exactly as its schema says.
- *
- * Password lacks a letter, number, or punctuation character
- *
- * Fix: Choose a password with a letter, a number and a punctuation character.
- *
- * Code: `225` · level `code` = `225`
- * HTTP 422 · Retry: never
- * @see https://jsonapi.org/examples/#error-objects-error-codes
+ * Whether a value is a `225` error object ({@link PasswordLacksCharacterClassError}), exactly as its
+ * schema says.
  */
 export function isPasswordLacksCharacterClassError(value: unknown): value is PasswordLacksCharacterClassError {
   try {
@@ -1123,15 +830,8 @@ export function isPasswordLacksCharacterClassError(value: unknown): value is Pas
 }
 
 /**
- * Whether a value is a `226` error object, exactly as its schema says.
- *
- * Passwords do not match
- *
- * Fix: Send the same password in both fields.
- *
- * Code: `226` · level `code` = `226`
- * HTTP 422 · Retry: never
- * @see https://jsonapi.org/examples/#error-objects-error-codes
+ * Whether a value is a `226` error object ({@link PasswordsDoNotMatchError}), exactly as its schema
+ * says.
  */
 export function isPasswordsDoNotMatchError(value: unknown): value is PasswordsDoNotMatchError {
   try {
@@ -1153,15 +853,8 @@ export function isPasswordsDoNotMatchError(value: unknown): value is PasswordsDo
 }
 
 /**
- * Whether a value is a `227` error object, exactly as its schema says.
- *
- * Password cannot be one of last five passwords
- *
- * Fix: Choose a password not used for the last five changes.
- *
- * Code: `227` · level `code` = `227`
- * HTTP 422 · Retry: never
- * @see https://jsonapi.org/examples/#error-objects-error-codes
+ * Whether a value is a `227` error object ({@link PasswordRecentlyUsedError}), exactly as its schema
+ * says.
  */
 export function isPasswordRecentlyUsedError(value: unknown): value is PasswordRecentlyUsedError {
   try {
@@ -1183,20 +876,8 @@ export function isPasswordRecentlyUsedError(value: unknown): value is PasswordRe
 }
 
 /**
- * Whether a value is a `bad_request` error object, exactly as its schema says.
- *
- * Bad Request
- *
- * The server cannot process the request: an endpoint that does not support `include`, an unknown
- * relationship path in `include`, an unsupported `sort`, a query parameter that does not follow the
- * naming rules or that the server does not know (each a MUST of the specification). Also the response
- * to several 4xx problems at once ("400 Bad Request might be appropriate for multiple 4xx errors").
- *
- * Fix: Correct the query parameter or member named by `source`; read each error object.
- *
- * Code: `bad_request` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never
- * @see https://jsonapi.org/format/1.1/#errors-processing
+ * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
+ * says.
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
@@ -1216,21 +897,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
   }
 }
 
-/**
- * Whether a value is a `forbidden` error object, exactly as its schema says.
- *
- * Forbidden
- *
- * The server refuses the operation: a create with a client-generated ID it does not support, an update
- * of a resource or relationship it does not support, or a full replacement of a to-many relationship
- * it does not allow.
- *
- * Fix: Do not send a client-generated ID, or leave out the update the server refuses.
- *
- * Code: `forbidden` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never
- * @see https://jsonapi.org/format/1.1/#crud-creating-responses-403
- */
+/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
@@ -1249,21 +916,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   }
 }
 
-/**
- * Whether a value is a `not_found` error object, exactly as its schema says.
- *
- * Not Found
- *
- * The resource does not exist: fetching a single resource or a relationship link that does not exist,
- * a request that references a related resource that does not exist, or an update or deletion of a
- * resource that does not exist.
- *
- * Fix: Check the resource's type and id, and the ids of the related resources the request names.
- *
- * Code: `not_found` · no code on the wire (told apart by status and conditions)
- * HTTP 404 · Retry: never
- * @see https://jsonapi.org/format/1.1/#fetching-resources-responses-404
- */
+/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -1283,20 +936,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `not_acceptable` error object, exactly as its schema says.
- *
- * Not Acceptable
- *
- * Every JSON:API media type in the request's `Accept` header is modified by media type parameters
- * other than `ext` and `profile`, or every one of them names an extension the server does not support
- * (§ Content Negotiation).
- *
- * Fix: Accept `application/vnd.api+json`, with only `ext` and `profile` parameters the server
- * supports.
- *
- * Code: `not_acceptable` · no code on the wire (told apart by status and conditions)
- * HTTP 406 · Retry: never
- * @see https://jsonapi.org/format/1.1/#content-negotiation-servers
+ * Whether a value is a `not_acceptable` error object ({@link NotAcceptableError}), exactly as its
+ * schema says.
  */
 export function isNotAcceptableError(value: unknown): value is NotAcceptableError {
   try {
@@ -1316,23 +957,7 @@ export function isNotAcceptableError(value: unknown): value is NotAcceptableErro
   }
 }
 
-/**
- * Whether a value is a `conflict` error object, exactly as its schema says.
- *
- * Conflict
- *
- * The request conflicts with the server's state: a create with a client-generated ID that already
- * exists, a resource `type` the collection does not hold, an update whose `type` or `id` does not
- * match the endpoint, or a server-enforced constraint such as uniqueness. The server "SHOULD include
- * error details and provide enough information to recognize the source of the conflict".
- *
- * Fix: Fix the `type` or `id`, or resolve the conflict the error objects describe, then repeat the
- * request.
- *
- * Code: `conflict` · no code on the wire (told apart by status and conditions)
- * HTTP 409 · Retry: never
- * @see https://jsonapi.org/format/1.1/#crud-creating-responses-409
- */
+/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
 export function isConflictError(value: unknown): value is ConflictError {
   try {
     return (
@@ -1352,19 +977,8 @@ export function isConflictError(value: unknown): value is ConflictError {
 }
 
 /**
- * Whether a value is an `unsupported_media_type` error object, exactly as its schema says.
- *
- * Unsupported Media Type
- *
- * The request's `Content-Type` is the JSON:API media type with parameters other than `ext` and
- * `profile`, or with an extension the server does not support. Servers that do not support JSON:API
- * 1.1 answer 415 to any `ext` or `profile` parameter (§ Content Negotiation).
- *
- * Fix: Send `Content-Type: application/vnd.api+json` without other media type parameters.
- *
- * Code: `unsupported_media_type` · no code on the wire (told apart by status and conditions)
- * HTTP 415 · Retry: never
- * @see https://jsonapi.org/format/1.1/#content-negotiation-servers
+ * Whether a value is an `unsupported_media_type` error object ({@link UnsupportedMediaTypeError}),
+ * exactly as its schema says.
  */
 export function isUnsupportedMediaTypeError(value: unknown): value is UnsupportedMediaTypeError {
   try {
@@ -1385,18 +999,8 @@ export function isUnsupportedMediaTypeError(value: unknown): value is Unsupporte
 }
 
 /**
- * Whether a value is an `unprocessable_entity` error object, exactly as its schema says.
- *
- * Unprocessable Entity
- *
- * The request document is well-formed but its content is invalid, e.g. an attribute that fails
- * validation (examples page).
- *
- * Fix: Correct the members that `source.pointer` points at.
- *
- * Code: `unprocessable_entity` · no code on the wire (told apart by status and conditions)
- * HTTP 422 · Retry: never
- * @see https://jsonapi.org/examples/#error-objects
+ * Whether a value is an `unprocessable_entity` error object ({@link UnprocessableEntityError}),
+ * exactly as its schema says.
  */
 export function isUnprocessableEntityError(value: unknown): value is UnprocessableEntityError {
   try {
@@ -1417,18 +1021,8 @@ export function isUnprocessableEntityError(value: unknown): value is Unprocessab
 }
 
 /**
- * Whether a value is an `internal_server_error` error object, exactly as its schema says.
- *
- * Internal Server Error
- *
- * The server failed; also the response to several 5xx problems at once ("500 Internal Server Error
- * might be appropriate for multiple 5xx errors").
- *
- * Fix: Retry with backoff.
- *
- * Code: `internal_server_error` · no code on the wire (told apart by status and conditions)
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * @see https://jsonapi.org/format/1.1/#errors-processing
+ * Whether a value is an `internal_server_error` error object ({@link InternalServerError}), exactly as
+ * its schema says.
  */
 export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
@@ -2032,160 +1626,144 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 4 codes take. */
+export type ErrorFields1 = { detail?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> };
+/** What the constructors of 8 codes take. */
+export type ErrorFields2 = { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "123": {"levels":[{"at":{"field":"code"},"value":"123"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Value too short","values":{}}],"headers":{}},
+  "225": {"levels":[{"at":{"field":"code"},"value":"225"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Password lacks a letter, number, or punctuation character","values":{}}],"headers":{}},
+  "226": {"levels":[{"at":{"field":"code"},"value":"226"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Passwords do not match","values":{}}],"headers":{}},
+  "227": {"levels":[{"at":{"field":"code"},"value":"227"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Password cannot be one of last five passwords","values":{}}],"headers":{}},
+  "bad_request": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":400,"message":"Bad Request","values":{}}],"headers":{}},
+  "forbidden": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":403,"message":"Forbidden","values":{}}],"headers":{}},
+  "not_found": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":404,"message":"Not Found","values":{}}],"headers":{}},
+  "not_acceptable": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":406,"message":"Not Acceptable","values":{}}],"headers":{}},
+  "conflict": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":409,"message":"Conflict","values":{}}],"headers":{}},
+  "unsupported_media_type": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":415,"message":"Unsupported Media Type","values":{}}],"headers":{}},
+  "unprocessable_entity": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Unprocessable Entity","values":{}}],"headers":{}},
+  "internal_server_error": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":500,"message":"Internal Server Error","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `123` error response (HTTP 422). */
 export function createValueTooShortError(
-  fields: { detail?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"123"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "123" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 422, message: "Value too short", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"123">;
+  return respond("123", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `225` error response (HTTP 422). */
 export function createPasswordLacksCharacterClassError(
-  fields: { detail?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"225"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "225" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 422, message: "Password lacks a letter, number, or punctuation character", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"225">;
+  return respond("225", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `226` error response (HTTP 422). */
 export function createPasswordsDoNotMatchError(
-  fields: { detail?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"226"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "226" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 422, message: "Passwords do not match", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"226">;
+  return respond("226", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `227` error response (HTTP 422). */
 export function createPasswordRecentlyUsedError(
-  fields: { detail?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"227"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "227" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 422, message: "Password cannot be one of last five passwords", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"227">;
+  return respond("227", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
 export function createBadRequestError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 400, message: "Bad Request", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"bad_request">;
+  return respond("bad_request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 403, message: "Forbidden", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"forbidden">;
+  return respond("forbidden", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 404, message: "Not Found", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_found">;
+  return respond("not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `not_acceptable` error response (HTTP 406). */
 export function createNotAcceptableError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 406; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<406> = {},
 ): ErrorResponse<"not_acceptable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 406, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 406, message: "Not Acceptable", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_acceptable">;
+  return respond("not_acceptable", init.status ?? 406, fields, init.headers);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
 export function createConflictError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 409, message: "Conflict", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"conflict">;
+  return respond("conflict", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `unsupported_media_type` error response (HTTP 415). */
 export function createUnsupportedMediaTypeError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 415; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<415> = {},
 ): ErrorResponse<"unsupported_media_type"> {
-  return buildResponse(TABLES.envelope, init.status ?? 415, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 415, message: "Unsupported Media Type", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"unsupported_media_type">;
+  return respond("unsupported_media_type", init.status ?? 415, fields, init.headers);
 }
 
 /** Builds the `unprocessable_entity` error response (HTTP 422). */
 export function createUnprocessableEntityError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable_entity"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 422, message: "Unprocessable Entity", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"unprocessable_entity">;
+  return respond("unprocessable_entity", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `internal_server_error` error response (HTTP 500). */
 export function createInternalServerError(
-  fields: { detail?: string; code?: string; id?: string; links?: { about?: Link; type?: Link }; status?: string; title?: string; source?: { pointer?: string; parameter?: string; header?: string }; meta?: Record<string, unknown> } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_server_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["id", "links", "status", "title", "source", "meta"],
-    responses: [{ status: 500, message: "Internal Server Error", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"internal_server_error">;
+  return respond("internal_server_error", init.status ?? 500, fields, init.headers);
 }
 
 /** A pattern of the catalog, compiled once. */

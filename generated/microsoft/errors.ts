@@ -1246,938 +1246,41 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  accessDenied: {
-    code: "accessDenied",
-    name: "AccessDenied",
-    level: "code",
-    value: "accessDenied",
-    pins: { code: "accessDenied" },
-    statuses: [403],
-    title: "The caller doesn't have permission to perform the action.",
-    fix: "Grant the app or user the permission the operation needs.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 403,
-        title: "The caller doesn't have permission to perform the action.",
-        fix: "Grant the app or user the permission the operation needs.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  activityLimitReached: {
-    code: "activityLimitReached",
-    name: "ActivityLimitReached",
-    level: "code",
-    value: "activityLimitReached",
-    pins: { code: "activityLimitReached" },
-    statuses: [429],
-    title: "The app or user has been throttled.",
-    fix: "Wait the number of seconds in the Retry-After header, then retry.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "Retry-After", format: "seconds" },
-        { header: "Retry-After", format: "http-date" },
-        { header: "RateLimit-Reset", format: "epoch-seconds" },
-      ],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [
-      "x-ms-error-code",
-      "x-ms-request-id",
-      "request-id",
-      "client-request-id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "The app or user has been throttled.",
-        fix: "Wait the number of seconds in the Retry-After header, then retry.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "Retry-After", format: "seconds" },
-            { header: "Retry-After", format: "http-date" },
-            { header: "RateLimit-Reset", format: "epoch-seconds" },
-          ],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [
-          "x-ms-error-code",
-          "x-ms-request-id",
-          "request-id",
-          "client-request-id",
-          "Retry-After",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  generalException: {
-    code: "generalException",
-    name: "GeneralException",
-    level: "code",
-    value: "generalException",
-    pins: { code: "generalException" },
-    statuses: [500],
-    title: "An unspecified error has occurred.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 500,
-        title: "An unspecified error has occurred.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalidRange: {
-    code: "invalidRange",
-    name: "InvalidRange",
-    level: "code",
-    value: "invalidRange",
-    pins: { code: "invalidRange" },
-    statuses: [416],
-    title: "The specified byte range is invalid or unavailable.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 416,
-        title: "The specified byte range is invalid or unavailable.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalidRequest: {
-    code: "invalidRequest",
-    name: "InvalidRequest",
-    level: "code",
-    value: "invalidRequest",
-    pins: { code: "invalidRequest" },
-    statuses: [400],
-    title: "The request is malformed or incorrect.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The request is malformed or incorrect.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  itemNotFound: {
-    code: "itemNotFound",
-    name: "ItemNotFound",
-    level: "code",
-    value: "itemNotFound",
-    pins: { code: "itemNotFound" },
-    statuses: [404],
-    title: "The resource could not be found.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 404,
-        title: "The resource could not be found.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  nameAlreadyExists: {
-    code: "nameAlreadyExists",
-    name: "NameAlreadyExists",
-    level: "code",
-    value: "nameAlreadyExists",
-    pins: { code: "nameAlreadyExists" },
-    statuses: [409],
-    title: "The specified item name already exists.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 409,
-        title: "The specified item name already exists.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  resourceModified: {
-    code: "resourceModified",
-    name: "ResourceModified",
-    level: "code",
-    value: "resourceModified",
-    pins: { code: "resourceModified" },
-    statuses: [412],
-    title: "The resource being updated has changed since the caller last read it, usually an eTag mismatch.",
-    fix: "Read the resource again and retry with its current eTag.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 412,
-        title: "The resource being updated has changed since the caller last read it, usually an eTag mismatch.",
-        fix: "Read the resource again and retry with its current eTag.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  resyncRequired: {
-    code: "resyncRequired",
-    name: "ResyncRequired",
-    level: "code",
-    value: "resyncRequired",
-    pins: { code: "resyncRequired" },
-    statuses: [410],
-    title: "The delta token is no longer valid, and the app must reset the sync state.",
-    fix: "Reset the sync state and synchronize again from the start.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 410,
-        title: "The delta token is no longer valid, and the app must reset the sync state.",
-        fix: "Reset the sync state and synchronize again from the start.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  serviceNotAvailable: {
-    code: "serviceNotAvailable",
-    name: "ServiceNotAvailable",
-    level: "code",
-    value: "serviceNotAvailable",
-    pins: { code: "serviceNotAvailable" },
-    statuses: [503],
-    title: "The service is not available.",
-    description: "The service is not available. Try the request again after a delay. There may be a Retry-After header.",
-    fix: "Try the request again after a delay (the Retry-After header, when sent).",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "seconds" }, { header: "Retry-After", format: "http-date" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id", "Retry-After"],
-    responses: [
-      {
-        status: 503,
-        title: "The service is not available.",
-        description: "The service is not available. Try the request again after a delay. There may be a Retry-After header.",
-        fix: "Try the request again after a delay (the Retry-After header, when sent).",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "seconds" }, { header: "Retry-After", format: "http-date" }],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  quotaLimitReached: {
-    code: "quotaLimitReached",
-    name: "QuotaLimitReached",
-    level: "code",
-    value: "quotaLimitReached",
-    pins: { code: "quotaLimitReached" },
-    statuses: [507],
-    title: "The user has reached their quota limit.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 507,
-        title: "The user has reached their quota limit.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unauthenticated: {
-    code: "unauthenticated",
-    name: "Unauthenticated",
-    level: "code",
-    value: "unauthenticated",
-    pins: { code: "unauthenticated" },
-    statuses: [401],
-    title: "The caller is not authenticated.",
-    fix: "Acquire a valid token and send it.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 401,
-        title: "The caller is not authenticated.",
-        fix: "Acquire a valid token and send it.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  badRequest: {
-    code: "badRequest",
-    name: "BadRequest",
-    level: "code",
-    value: "badRequest",
-    pins: { code: "badRequest" },
-    statuses: [400],
-    title: "Cannot process the request because it is malformed or incorrect.",
-    fix: "Check `target`, the inner error and the details for what is wrong.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Cannot process the request because it is malformed or incorrect.",
-        fix: "Check `target`, the inner error and the details for what is wrong.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unauthorized: {
-    code: "unauthorized",
-    name: "Unauthorized",
-    level: "code",
-    value: "unauthorized",
-    pins: { code: "unauthorized" },
-    statuses: [401],
-    title: "Required authentication information is either missing or not valid for the resource.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 401,
-        title: "Required authentication information is either missing or not valid for the resource.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  BadRequest: {
-    code: "BadRequest",
-    name: "BadRequestPascal",
-    level: "code",
-    value: "BadRequest",
-    pins: { code: "BadRequest" },
-    statuses: [400],
-    title: "Cannot process the request because it is malformed or incorrect.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Cannot process the request because it is malformed or incorrect.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  NotFound: {
-    code: "NotFound",
-    name: "NotFound",
-    level: "code",
-    value: "NotFound",
-    pins: { code: "NotFound" },
-    statuses: [404],
-    title: "The requested resource doesn’t exist.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 404,
-        title: "The requested resource doesn’t exist.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  TooManyRequests: {
-    code: "TooManyRequests",
-    name: "TooManyRequests",
-    level: "code",
-    value: "TooManyRequests",
-    pins: { code: "TooManyRequests" },
-    statuses: [429],
-    title: "Client application has been throttled.",
-    fix: "Wait the number of seconds specified in the Retry-After header, then retry; if the request fails again with a 429, keep using the recommended Retry-After delay. Without a Retry-After, back off exponentially.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "Retry-After", format: "seconds" },
-        { header: "Retry-After", format: "http-date" },
-        { header: "RateLimit-Reset", format: "epoch-seconds" },
-      ],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [
-      "x-ms-error-code",
-      "x-ms-request-id",
-      "request-id",
-      "client-request-id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "Client application has been throttled.",
-        fix: "Wait the number of seconds specified in the Retry-After header, then retry; if the request fails again with a 429, keep using the recommended Retry-After delay. Without a Retry-After, back off exponentially.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "Retry-After", format: "seconds" },
-            { header: "Retry-After", format: "http-date" },
-            { header: "RateLimit-Reset", format: "epoch-seconds" },
-          ],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [
-          "x-ms-error-code",
-          "x-ms-request-id",
-          "request-id",
-          "client-request-id",
-          "Retry-After",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  Authorization_RequestDenied: {
-    code: "Authorization_RequestDenied",
-    name: "AuthorizationRequestDenied",
-    level: "code",
-    value: "Authorization_RequestDenied",
-    pins: { code: "Authorization_RequestDenied" },
-    statuses: [403],
-    title: "Insufficient privileges to complete the operation.",
-    fix: "Grant the application the directory permission the call needs.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 403,
-        title: "Insufficient privileges to complete the operation.",
-        fix: "Grant the application the directory permission the call needs.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UnsupportedActionType: {
-    code: "UnsupportedActionType",
-    name: "UnsupportedActionType",
-    level: "code",
-    value: "UnsupportedActionType",
-    pins: { code: "UnsupportedActionType" },
-    statuses: [400],
-    title: "The action type is not supported for automated execution.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The action type is not supported for automated execution.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  BadArgument: {
-    code: "BadArgument",
-    name: "BadArgument",
-    level: "code",
-    value: "BadArgument",
-    pins: { code: "BadArgument" },
-    statuses: [400],
-    title: "An argument of the request is invalid.",
-    description: "Its `target` names the argument; the inner error or the details say more.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "An argument of the request is invalid.",
-        description: "Its `target` names the argument; the inner error or the details say more.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ErrorUnsupportedOrderBy: {
-    code: "ErrorUnsupportedOrderBy",
-    name: "ErrorUnsupportedOrderBy",
-    level: "code",
-    value: "ErrorUnsupportedOrderBy",
-    pins: { code: "ErrorUnsupportedOrderBy" },
-    statuses: [400],
-    title: "Ordering by this property is not supported.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Ordering by this property is not supported.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  requestLimitExceeded: {
-    code: "requestLimitExceeded",
-    name: "RequestLimitExceeded",
-    level: "code",
-    value: "requestLimitExceeded",
-    pins: { code: "requestLimitExceeded" },
-    statuses: [429],
-    title: "The caller has made too many requests in the time period.",
-    fix: "Wait the Retry-After delay (or until RateLimit-Reset), then retry.",
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "Retry-After", format: "seconds" },
-        { header: "Retry-After", format: "http-date" },
-        { header: "RateLimit-Reset", format: "epoch-seconds" },
-      ],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [
-      "x-ms-error-code",
-      "x-ms-request-id",
-      "request-id",
-      "client-request-id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "The caller has made too many requests in the time period.",
-        fix: "Wait the Retry-After delay (or until RateLimit-Reset), then retry.",
-        retry: {
-          strategy: "retry-after",
-          hints: [
-            { header: "Retry-After", format: "seconds" },
-            { header: "Retry-After", format: "http-date" },
-            { header: "RateLimit-Reset", format: "epoch-seconds" },
-          ],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [
-          "x-ms-error-code",
-          "x-ms-request-id",
-          "request-id",
-          "client-request-id",
-          "Retry-After",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  MissingApiVersionParameter: {
-    code: "MissingApiVersionParameter",
-    name: "MissingApiVersionParameter",
-    level: "code",
-    value: "MissingApiVersionParameter",
-    pins: { code: "MissingApiVersionParameter" },
-    statuses: [400],
-    title: "The api-version query parameter (?api-version=) is required for all requests",
-    fix: "Send the `api-version` query parameter.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The api-version query parameter (?api-version=) is required for all requests",
-        fix: "Send the `api-version` query parameter.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UnsupportedApiVersionValue: {
-    code: "UnsupportedApiVersionValue",
-    name: "UnsupportedApiVersionValue",
-    level: "code",
-    value: "UnsupportedApiVersionValue",
-    pins: { code: "UnsupportedApiVersionValue" },
-    statuses: [400],
-    title: "The api-version is not supported.",
-    description: "Unsupported api-version '{0}'. The supported api-versions are '{1}'.",
-    fix: "Send one of the supported api-versions the message lists.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The api-version is not supported.",
-        description: "Unsupported api-version '{0}'. The supported api-versions are '{1}'.",
-        fix: "Send one of the supported api-versions the message lists.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  InvalidPasswordFormat: {
-    code: "InvalidPasswordFormat",
-    name: "InvalidPasswordFormat",
-    level: "code",
-    value: "InvalidPasswordFormat",
-    pins: { code: "InvalidPasswordFormat" },
-    statuses: [400],
-    title: "The password is not in a valid format.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The password is not in a valid format.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RetryableErrorDueToAnotherOperation: {
-    code: "RetryableErrorDueToAnotherOperation",
-    name: "RetryableErrorDueToAnotherOperation",
-    level: "code",
-    value: "RetryableErrorDueToAnotherOperation",
-    pins: { code: "RetryableErrorDueToAnotherOperation" },
-    statuses: [429],
-    title: "The target resource is locked by another operation.",
-    fix: "Retry once the other operation has finished.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [
-      "x-ms-error-code",
-      "x-ms-request-id",
-      "request-id",
-      "client-request-id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "The target resource is locked by another operation.",
-        fix: "Retry once the other operation has finished.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [
-          "x-ms-error-code",
-          "x-ms-request-id",
-          "request-id",
-          "client-request-id",
-          "Retry-After",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  PasswordReuseNotAllowed: {
-    code: "PasswordReuseNotAllowed",
-    name: "PasswordReuseNotAllowed",
-    level: "inner",
-    value: "PasswordReuseNotAllowed",
-    parent: "BadArgument",
-    pins: { code: "BadArgument", inner: "PasswordReuseNotAllowed" },
-    statuses: [400],
-    title: "Previous passwords may not be reused",
-    fix: "Choose a password that was not used before.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Previous passwords may not be reused",
-        fix: "Choose a password that was not used before.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  PasswordDoesNotMeetPolicy: {
-    code: "PasswordDoesNotMeetPolicy",
-    name: "PasswordDoesNotMeetPolicy",
-    level: "inner",
-    value: "PasswordDoesNotMeetPolicy",
-    parent: "BadArgument",
-    pins: { code: "BadArgument", inner: "PasswordDoesNotMeetPolicy" },
-    statuses: [400],
-    title: "The password does not meet the password policy.",
-    description: "The middle level of the guidelines' innererror example: its `minLength`, `maxLength`, `characterTypes` and `minDistinctCharacterTypes` give the policy.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The password does not meet the password policy.",
-        description: "The middle level of the guidelines' innererror example: its `minLength`, `maxLength`, `characterTypes` and `minDistinctCharacterTypes` give the policy.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  PasswordTooShort: {
-    code: "PasswordTooShort",
-    name: "PasswordTooShort",
-    level: "inner",
-    value: "PasswordTooShort",
-    parent: "InvalidPasswordFormat",
-    pins: { code: "InvalidPasswordFormat", inner: "PasswordTooShort" },
-    statuses: [400],
-    title: "The password is shorter than the minimum length.",
-    description: "The inner error's `minLength` gives the minimum.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "The password is shorter than the minimum length.",
-        description: "The inner error's `minLength` gives the minimum.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  passwordReuseNotAllowed: {
-    code: "passwordReuseNotAllowed",
-    name: "PasswordReuseNotAllowedCamel",
-    level: "inner",
-    value: "passwordReuseNotAllowed",
-    parent: "unauthorized",
-    pins: { code: "unauthorized", inner: "passwordReuseNotAllowed" },
-    statuses: [401],
-    title: "Previous passwords may not be reused",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 401,
-        title: "Previous passwords may not be reused",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  requiredFieldMissing: {
-    code: "requiredFieldMissing",
-    name: "RequiredFieldMissing",
-    level: "inner",
-    value: "requiredFieldMissing",
-    parent: "badRequest",
-    pins: { code: "badRequest", inner: "requiredFieldMissing" },
-    statuses: [400],
-    title: "A required field is missing.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "A required field is missing.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  requiredFieldOrParameterMissing: {
-    code: "requiredFieldOrParameterMissing",
-    name: "RequiredFieldOrParameterMissing",
-    level: "inner",
-    value: "requiredFieldOrParameterMissing",
-    parent: "badRequest",
-    pins: { code: "badRequest", inner: "requiredFieldOrParameterMissing" },
-    statuses: [400],
-    title: "A required field or parameter is missing.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "A required field or parameter is missing.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  folderAlreadyExists: {
-    code: "folderAlreadyExists",
-    name: "FolderAlreadyExists",
-    level: "graph_inner",
-    value: "folderAlreadyExists",
-    parent: "badRequest",
-    pins: { code: "badRequest", graph_inner: "folderAlreadyExists" },
-    statuses: [400],
-    title: "Resource folder already exists and has previously been set up.",
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Resource folder already exists and has previously been set up.",
-        retry: { strategy: "never" },
-        headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "accessDenied": {"code":"accessDenied","name":"AccessDenied","level":"code","value":"accessDenied","pins":{"code":"accessDenied"},"statuses":[403],"title":"The caller doesn't have permission to perform the action.","fix":"Grant the app or user the permission the operation needs.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":403,"title":"The caller doesn't have permission to perform the action.","fix":"Grant the app or user the permission the operation needs.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "activityLimitReached": {"code":"activityLimitReached","name":"ActivityLimitReached","level":"code","value":"activityLimitReached","pins":{"code":"activityLimitReached"},"statuses":[429],"title":"The app or user has been throttled.","fix":"Wait the number of seconds in the Retry-After header, then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"responses":[{"status":429,"title":"The app or user has been throttled.","fix":"Wait the number of seconds in the Retry-After header, then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"when":[]}],"deprecated":false},
+  "generalException": {"code":"generalException","name":"GeneralException","level":"code","value":"generalException","pins":{"code":"generalException"},"statuses":[500],"title":"An unspecified error has occurred.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":500,"title":"An unspecified error has occurred.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "invalidRange": {"code":"invalidRange","name":"InvalidRange","level":"code","value":"invalidRange","pins":{"code":"invalidRange"},"statuses":[416],"title":"The specified byte range is invalid or unavailable.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":416,"title":"The specified byte range is invalid or unavailable.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "invalidRequest": {"code":"invalidRequest","name":"InvalidRequest","level":"code","value":"invalidRequest","pins":{"code":"invalidRequest"},"statuses":[400],"title":"The request is malformed or incorrect.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The request is malformed or incorrect.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "itemNotFound": {"code":"itemNotFound","name":"ItemNotFound","level":"code","value":"itemNotFound","pins":{"code":"itemNotFound"},"statuses":[404],"title":"The resource could not be found.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":404,"title":"The resource could not be found.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "nameAlreadyExists": {"code":"nameAlreadyExists","name":"NameAlreadyExists","level":"code","value":"nameAlreadyExists","pins":{"code":"nameAlreadyExists"},"statuses":[409],"title":"The specified item name already exists.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":409,"title":"The specified item name already exists.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "resourceModified": {"code":"resourceModified","name":"ResourceModified","level":"code","value":"resourceModified","pins":{"code":"resourceModified"},"statuses":[412],"title":"The resource being updated has changed since the caller last read it, usually an eTag mismatch.","fix":"Read the resource again and retry with its current eTag.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":412,"title":"The resource being updated has changed since the caller last read it, usually an eTag mismatch.","fix":"Read the resource again and retry with its current eTag.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "resyncRequired": {"code":"resyncRequired","name":"ResyncRequired","level":"code","value":"resyncRequired","pins":{"code":"resyncRequired"},"statuses":[410],"title":"The delta token is no longer valid, and the app must reset the sync state.","fix":"Reset the sync state and synchronize again from the start.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":410,"title":"The delta token is no longer valid, and the app must reset the sync state.","fix":"Reset the sync state and synchronize again from the start.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "serviceNotAvailable": {"code":"serviceNotAvailable","name":"ServiceNotAvailable","level":"code","value":"serviceNotAvailable","pins":{"code":"serviceNotAvailable"},"statuses":[503],"title":"The service is not available.","description":"The service is not available. Try the request again after a delay. There may be a Retry-After header.","fix":"Try the request again after a delay (the Retry-After header, when sent).","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After"],"responses":[{"status":503,"title":"The service is not available.","description":"The service is not available. Try the request again after a delay. There may be a Retry-After header.","fix":"Try the request again after a delay (the Retry-After header, when sent).","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After"],"when":[]}],"deprecated":false},
+  "quotaLimitReached": {"code":"quotaLimitReached","name":"QuotaLimitReached","level":"code","value":"quotaLimitReached","pins":{"code":"quotaLimitReached"},"statuses":[507],"title":"The user has reached their quota limit.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":507,"title":"The user has reached their quota limit.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "unauthenticated": {"code":"unauthenticated","name":"Unauthenticated","level":"code","value":"unauthenticated","pins":{"code":"unauthenticated"},"statuses":[401],"title":"The caller is not authenticated.","fix":"Acquire a valid token and send it.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":401,"title":"The caller is not authenticated.","fix":"Acquire a valid token and send it.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "badRequest": {"code":"badRequest","name":"BadRequest","level":"code","value":"badRequest","pins":{"code":"badRequest"},"statuses":[400],"title":"Cannot process the request because it is malformed or incorrect.","fix":"Check \u0060target\u0060, the inner error and the details for what is wrong.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Cannot process the request because it is malformed or incorrect.","fix":"Check \u0060target\u0060, the inner error and the details for what is wrong.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "unauthorized": {"code":"unauthorized","name":"Unauthorized","level":"code","value":"unauthorized","pins":{"code":"unauthorized"},"statuses":[401],"title":"Required authentication information is either missing or not valid for the resource.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":401,"title":"Required authentication information is either missing or not valid for the resource.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "BadRequest": {"code":"BadRequest","name":"BadRequestPascal","level":"code","value":"BadRequest","pins":{"code":"BadRequest"},"statuses":[400],"title":"Cannot process the request because it is malformed or incorrect.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Cannot process the request because it is malformed or incorrect.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "NotFound": {"code":"NotFound","name":"NotFound","level":"code","value":"NotFound","pins":{"code":"NotFound"},"statuses":[404],"title":"The requested resource doesn’t exist.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":404,"title":"The requested resource doesn’t exist.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "TooManyRequests": {"code":"TooManyRequests","name":"TooManyRequests","level":"code","value":"TooManyRequests","pins":{"code":"TooManyRequests"},"statuses":[429],"title":"Client application has been throttled.","fix":"Wait the number of seconds specified in the Retry-After header, then retry; if the request fails again with a 429, keep using the recommended Retry-After delay. Without a Retry-After, back off exponentially.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"responses":[{"status":429,"title":"Client application has been throttled.","fix":"Wait the number of seconds specified in the Retry-After header, then retry; if the request fails again with a 429, keep using the recommended Retry-After delay. Without a Retry-After, back off exponentially.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"when":[]}],"deprecated":false},
+  "Authorization_RequestDenied": {"code":"Authorization_RequestDenied","name":"AuthorizationRequestDenied","level":"code","value":"Authorization_RequestDenied","pins":{"code":"Authorization_RequestDenied"},"statuses":[403],"title":"Insufficient privileges to complete the operation.","fix":"Grant the application the directory permission the call needs.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":403,"title":"Insufficient privileges to complete the operation.","fix":"Grant the application the directory permission the call needs.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "UnsupportedActionType": {"code":"UnsupportedActionType","name":"UnsupportedActionType","level":"code","value":"UnsupportedActionType","pins":{"code":"UnsupportedActionType"},"statuses":[400],"title":"The action type is not supported for automated execution.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The action type is not supported for automated execution.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "BadArgument": {"code":"BadArgument","name":"BadArgument","level":"code","value":"BadArgument","pins":{"code":"BadArgument"},"statuses":[400],"title":"An argument of the request is invalid.","description":"Its \u0060target\u0060 names the argument; the inner error or the details say more.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"An argument of the request is invalid.","description":"Its \u0060target\u0060 names the argument; the inner error or the details say more.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "ErrorUnsupportedOrderBy": {"code":"ErrorUnsupportedOrderBy","name":"ErrorUnsupportedOrderBy","level":"code","value":"ErrorUnsupportedOrderBy","pins":{"code":"ErrorUnsupportedOrderBy"},"statuses":[400],"title":"Ordering by this property is not supported.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Ordering by this property is not supported.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "requestLimitExceeded": {"code":"requestLimitExceeded","name":"RequestLimitExceeded","level":"code","value":"requestLimitExceeded","pins":{"code":"requestLimitExceeded"},"statuses":[429],"title":"The caller has made too many requests in the time period.","fix":"Wait the Retry-After delay (or until RateLimit-Reset), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"responses":[{"status":429,"title":"The caller has made too many requests in the time period.","fix":"Wait the Retry-After delay (or until RateLimit-Reset), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"when":[]}],"deprecated":false},
+  "MissingApiVersionParameter": {"code":"MissingApiVersionParameter","name":"MissingApiVersionParameter","level":"code","value":"MissingApiVersionParameter","pins":{"code":"MissingApiVersionParameter"},"statuses":[400],"title":"The api-version query parameter (?api-version=) is required for all requests","fix":"Send the \u0060api-version\u0060 query parameter.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The api-version query parameter (?api-version=) is required for all requests","fix":"Send the \u0060api-version\u0060 query parameter.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "UnsupportedApiVersionValue": {"code":"UnsupportedApiVersionValue","name":"UnsupportedApiVersionValue","level":"code","value":"UnsupportedApiVersionValue","pins":{"code":"UnsupportedApiVersionValue"},"statuses":[400],"title":"The api-version is not supported.","description":"Unsupported api-version '{0}'. The supported api-versions are '{1}'.","fix":"Send one of the supported api-versions the message lists.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The api-version is not supported.","description":"Unsupported api-version '{0}'. The supported api-versions are '{1}'.","fix":"Send one of the supported api-versions the message lists.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "InvalidPasswordFormat": {"code":"InvalidPasswordFormat","name":"InvalidPasswordFormat","level":"code","value":"InvalidPasswordFormat","pins":{"code":"InvalidPasswordFormat"},"statuses":[400],"title":"The password is not in a valid format.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The password is not in a valid format.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "RetryableErrorDueToAnotherOperation": {"code":"RetryableErrorDueToAnotherOperation","name":"RetryableErrorDueToAnotherOperation","level":"code","value":"RetryableErrorDueToAnotherOperation","pins":{"code":"RetryableErrorDueToAnotherOperation"},"statuses":[429],"title":"The target resource is locked by another operation.","fix":"Retry once the other operation has finished.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"responses":[{"status":429,"title":"The target resource is locked by another operation.","fix":"Retry once the other operation has finished.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"],"when":[]}],"deprecated":false},
+  "PasswordReuseNotAllowed": {"code":"PasswordReuseNotAllowed","name":"PasswordReuseNotAllowed","level":"inner","value":"PasswordReuseNotAllowed","parent":"BadArgument","pins":{"code":"BadArgument","inner":"PasswordReuseNotAllowed"},"statuses":[400],"title":"Previous passwords may not be reused","fix":"Choose a password that was not used before.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Previous passwords may not be reused","fix":"Choose a password that was not used before.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "PasswordDoesNotMeetPolicy": {"code":"PasswordDoesNotMeetPolicy","name":"PasswordDoesNotMeetPolicy","level":"inner","value":"PasswordDoesNotMeetPolicy","parent":"BadArgument","pins":{"code":"BadArgument","inner":"PasswordDoesNotMeetPolicy"},"statuses":[400],"title":"The password does not meet the password policy.","description":"The middle level of the guidelines' innererror example: its \u0060minLength\u0060, \u0060maxLength\u0060, \u0060characterTypes\u0060 and \u0060minDistinctCharacterTypes\u0060 give the policy.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The password does not meet the password policy.","description":"The middle level of the guidelines' innererror example: its \u0060minLength\u0060, \u0060maxLength\u0060, \u0060characterTypes\u0060 and \u0060minDistinctCharacterTypes\u0060 give the policy.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "PasswordTooShort": {"code":"PasswordTooShort","name":"PasswordTooShort","level":"inner","value":"PasswordTooShort","parent":"InvalidPasswordFormat","pins":{"code":"InvalidPasswordFormat","inner":"PasswordTooShort"},"statuses":[400],"title":"The password is shorter than the minimum length.","description":"The inner error's \u0060minLength\u0060 gives the minimum.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"The password is shorter than the minimum length.","description":"The inner error's \u0060minLength\u0060 gives the minimum.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "passwordReuseNotAllowed": {"code":"passwordReuseNotAllowed","name":"PasswordReuseNotAllowedCamel","level":"inner","value":"passwordReuseNotAllowed","parent":"unauthorized","pins":{"code":"unauthorized","inner":"passwordReuseNotAllowed"},"statuses":[401],"title":"Previous passwords may not be reused","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":401,"title":"Previous passwords may not be reused","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "requiredFieldMissing": {"code":"requiredFieldMissing","name":"RequiredFieldMissing","level":"inner","value":"requiredFieldMissing","parent":"badRequest","pins":{"code":"badRequest","inner":"requiredFieldMissing"},"statuses":[400],"title":"A required field is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"A required field is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "requiredFieldOrParameterMissing": {"code":"requiredFieldOrParameterMissing","name":"RequiredFieldOrParameterMissing","level":"inner","value":"requiredFieldOrParameterMissing","parent":"badRequest","pins":{"code":"badRequest","inner":"requiredFieldOrParameterMissing"},"statuses":[400],"title":"A required field or parameter is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"A required field or parameter is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
+  "folderAlreadyExists": {"code":"folderAlreadyExists","name":"FolderAlreadyExists","level":"graph_inner","value":"folderAlreadyExists","parent":"badRequest","pins":{"code":"badRequest","graph_inner":"folderAlreadyExists"},"statuses":[400],"title":"Resource folder already exists and has previously been set up.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Resource folder already exists and has previously been set up.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -2464,14 +1567,8 @@ export function isAdditionalInfo(value: unknown): value is AdditionalInfo {
 }
 
 /**
- * Whether a value is an `accessDenied` error object, exactly as its schema says.
- *
- * The caller doesn't have permission to perform the action.
- *
- * Fix: Grant the app or user the permission the operation needs.
- *
- * Code: `accessDenied` · level `code` = `accessDenied`
- * HTTP 403 · Retry: never
+ * Whether a value is an `accessDenied` error object ({@link AccessDeniedError}), exactly as its schema
+ * says.
  */
 export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
   try {
@@ -2493,15 +1590,8 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
 }
 
 /**
- * Whether a value is an `activityLimitReached` error object, exactly as its schema says.
- *
- * The app or user has been throttled.
- *
- * Fix: Wait the number of seconds in the Retry-After header, then retry.
- *
- * Code: `activityLimitReached` · level `code` = `activityLimitReached`
- * HTTP 429 · Retry: honour the Retry-After header (seconds), else the Retry-After header (an
- * HTTP-date), else the RateLimit-Reset header (epoch seconds), 3 attempts, else backoff from 1000 ms
+ * Whether a value is an `activityLimitReached` error object ({@link ActivityLimitReachedError}),
+ * exactly as its schema says.
  */
 export function isActivityLimitReachedError(value: unknown): value is ActivityLimitReachedError {
   try {
@@ -2523,12 +1613,8 @@ export function isActivityLimitReachedError(value: unknown): value is ActivityLi
 }
 
 /**
- * Whether a value is a `generalException` error object, exactly as its schema says.
- *
- * An unspecified error has occurred.
- *
- * Code: `generalException` · level `code` = `generalException`
- * HTTP 500 · Retry: never
+ * Whether a value is a `generalException` error object ({@link GeneralExceptionError}), exactly as its
+ * schema says.
  */
 export function isGeneralExceptionError(value: unknown): value is GeneralExceptionError {
   try {
@@ -2550,12 +1636,8 @@ export function isGeneralExceptionError(value: unknown): value is GeneralExcepti
 }
 
 /**
- * Whether a value is an `invalidRange` error object, exactly as its schema says.
- *
- * The specified byte range is invalid or unavailable.
- *
- * Code: `invalidRange` · level `code` = `invalidRange`
- * HTTP 416 · Retry: never
+ * Whether a value is an `invalidRange` error object ({@link InvalidRangeError}), exactly as its schema
+ * says.
  */
 export function isInvalidRangeError(value: unknown): value is InvalidRangeError {
   try {
@@ -2577,12 +1659,8 @@ export function isInvalidRangeError(value: unknown): value is InvalidRangeError 
 }
 
 /**
- * Whether a value is an `invalidRequest` error object, exactly as its schema says.
- *
- * The request is malformed or incorrect.
- *
- * Code: `invalidRequest` · level `code` = `invalidRequest`
- * HTTP 400 · Retry: never
+ * Whether a value is an `invalidRequest` error object ({@link InvalidRequestError}), exactly as its
+ * schema says.
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
@@ -2604,12 +1682,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 }
 
 /**
- * Whether a value is an `itemNotFound` error object, exactly as its schema says.
- *
- * The resource could not be found.
- *
- * Code: `itemNotFound` · level `code` = `itemNotFound`
- * HTTP 404 · Retry: never
+ * Whether a value is an `itemNotFound` error object ({@link ItemNotFoundError}), exactly as its schema
+ * says.
  */
 export function isItemNotFoundError(value: unknown): value is ItemNotFoundError {
   try {
@@ -2631,12 +1705,8 @@ export function isItemNotFoundError(value: unknown): value is ItemNotFoundError 
 }
 
 /**
- * Whether a value is a `nameAlreadyExists` error object, exactly as its schema says.
- *
- * The specified item name already exists.
- *
- * Code: `nameAlreadyExists` · level `code` = `nameAlreadyExists`
- * HTTP 409 · Retry: never
+ * Whether a value is a `nameAlreadyExists` error object ({@link NameAlreadyExistsError}), exactly as
+ * its schema says.
  */
 export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyExistsError {
   try {
@@ -2658,14 +1728,8 @@ export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyEx
 }
 
 /**
- * Whether a value is a `resourceModified` error object, exactly as its schema says.
- *
- * The resource being updated has changed since the caller last read it, usually an eTag mismatch.
- *
- * Fix: Read the resource again and retry with its current eTag.
- *
- * Code: `resourceModified` · level `code` = `resourceModified`
- * HTTP 412 · Retry: never
+ * Whether a value is a `resourceModified` error object ({@link ResourceModifiedError}), exactly as its
+ * schema says.
  */
 export function isResourceModifiedError(value: unknown): value is ResourceModifiedError {
   try {
@@ -2687,14 +1751,8 @@ export function isResourceModifiedError(value: unknown): value is ResourceModifi
 }
 
 /**
- * Whether a value is a `resyncRequired` error object, exactly as its schema says.
- *
- * The delta token is no longer valid, and the app must reset the sync state.
- *
- * Fix: Reset the sync state and synchronize again from the start.
- *
- * Code: `resyncRequired` · level `code` = `resyncRequired`
- * HTTP 410 · Retry: never
+ * Whether a value is a `resyncRequired` error object ({@link ResyncRequiredError}), exactly as its
+ * schema says.
  */
 export function isResyncRequiredError(value: unknown): value is ResyncRequiredError {
   try {
@@ -2716,18 +1774,8 @@ export function isResyncRequiredError(value: unknown): value is ResyncRequiredEr
 }
 
 /**
- * Whether a value is a `serviceNotAvailable` error object, exactly as its schema says.
- *
- * The service is not available.
- *
- * The service is not available. Try the request again after a delay. There may be a Retry-After
- * header.
- *
- * Fix: Try the request again after a delay (the Retry-After header, when sent).
- *
- * Code: `serviceNotAvailable` · level `code` = `serviceNotAvailable`
- * HTTP 503 · Retry: honour the Retry-After header (seconds), else the Retry-After header (an
- * HTTP-date), 3 attempts, else backoff from 1000 ms
+ * Whether a value is a `serviceNotAvailable` error object ({@link ServiceNotAvailableError}), exactly
+ * as its schema says.
  */
 export function isServiceNotAvailableError(value: unknown): value is ServiceNotAvailableError {
   try {
@@ -2749,12 +1797,8 @@ export function isServiceNotAvailableError(value: unknown): value is ServiceNotA
 }
 
 /**
- * Whether a value is a `quotaLimitReached` error object, exactly as its schema says.
- *
- * The user has reached their quota limit.
- *
- * Code: `quotaLimitReached` · level `code` = `quotaLimitReached`
- * HTTP 507 · Retry: never
+ * Whether a value is a `quotaLimitReached` error object ({@link QuotaLimitReachedError}), exactly as
+ * its schema says.
  */
 export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitReachedError {
   try {
@@ -2776,14 +1820,8 @@ export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitRea
 }
 
 /**
- * Whether a value is an `unauthenticated` error object, exactly as its schema says.
- *
- * The caller is not authenticated.
- *
- * Fix: Acquire a valid token and send it.
- *
- * Code: `unauthenticated` · level `code` = `unauthenticated`
- * HTTP 401 · Retry: never
+ * Whether a value is an `unauthenticated` error object ({@link UnauthenticatedError}), exactly as its
+ * schema says.
  */
 export function isUnauthenticatedError(value: unknown): value is UnauthenticatedError {
   try {
@@ -2805,14 +1843,8 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
 }
 
 /**
- * Whether a value is a `badRequest` error object, exactly as its schema says.
- *
- * Cannot process the request because it is malformed or incorrect.
- *
- * Fix: Check `target`, the inner error and the details for what is wrong.
- *
- * Code: `badRequest` · level `code` = `badRequest`
- * HTTP 400 · Retry: never
+ * Whether a value is a `badRequest` error object ({@link BadRequestError}), exactly as its schema
+ * says.
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
@@ -2834,12 +1866,8 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 }
 
 /**
- * Whether a value is an `unauthorized` error object, exactly as its schema says.
- *
- * Required authentication information is either missing or not valid for the resource.
- *
- * Code: `unauthorized` · level `code` = `unauthorized`
- * HTTP 401 · Retry: never
+ * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
+ * says.
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
@@ -2861,12 +1889,8 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
 }
 
 /**
- * Whether a value is a `BadRequest` error object, exactly as its schema says.
- *
- * Cannot process the request because it is malformed or incorrect.
- *
- * Code: `BadRequest` · level `code` = `BadRequest`
- * HTTP 400 · Retry: never
+ * Whether a value is a `BadRequest` error object ({@link BadRequestPascalError}), exactly as its
+ * schema says.
  */
 export function isBadRequestPascalError(value: unknown): value is BadRequestPascalError {
   try {
@@ -2887,14 +1911,7 @@ export function isBadRequestPascalError(value: unknown): value is BadRequestPasc
   }
 }
 
-/**
- * Whether a value is a `NotFound` error object, exactly as its schema says.
- *
- * The requested resource doesn’t exist.
- *
- * Code: `NotFound` · level `code` = `NotFound`
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `NotFound` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -2915,17 +1932,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `TooManyRequests` error object, exactly as its schema says.
- *
- * Client application has been throttled.
- *
- * Fix: Wait the number of seconds specified in the Retry-After header, then retry; if the request
- * fails again with a 429, keep using the recommended Retry-After delay. Without a Retry-After, back
- * off exponentially.
- *
- * Code: `TooManyRequests` · level `code` = `TooManyRequests`
- * HTTP 429 · Retry: honour the Retry-After header (seconds), else the Retry-After header (an
- * HTTP-date), else the RateLimit-Reset header (epoch seconds), 3 attempts, else backoff from 1000 ms
+ * Whether a value is a `TooManyRequests` error object ({@link TooManyRequestsError}), exactly as its
+ * schema says.
  */
 export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
   try {
@@ -2947,14 +1955,8 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
 }
 
 /**
- * Whether a value is an `Authorization_RequestDenied` error object, exactly as its schema says.
- *
- * Insufficient privileges to complete the operation.
- *
- * Fix: Grant the application the directory permission the call needs.
- *
- * Code: `Authorization_RequestDenied` · level `code` = `Authorization_RequestDenied`
- * HTTP 403 · Retry: never
+ * Whether a value is an `Authorization_RequestDenied` error object ({@link
+ * AuthorizationRequestDeniedError}), exactly as its schema says.
  */
 export function isAuthorizationRequestDeniedError(value: unknown): value is AuthorizationRequestDeniedError {
   try {
@@ -2976,12 +1978,8 @@ export function isAuthorizationRequestDeniedError(value: unknown): value is Auth
 }
 
 /**
- * Whether a value is an `UnsupportedActionType` error object, exactly as its schema says.
- *
- * The action type is not supported for automated execution.
- *
- * Code: `UnsupportedActionType` · level `code` = `UnsupportedActionType`
- * HTTP 400 · Retry: never
+ * Whether a value is an `UnsupportedActionType` error object ({@link UnsupportedActionTypeError}),
+ * exactly as its schema says.
  */
 export function isUnsupportedActionTypeError(value: unknown): value is UnsupportedActionTypeError {
   try {
@@ -3003,14 +2001,8 @@ export function isUnsupportedActionTypeError(value: unknown): value is Unsupport
 }
 
 /**
- * Whether a value is a `BadArgument` error object, exactly as its schema says.
- *
- * An argument of the request is invalid.
- *
- * Its `target` names the argument; the inner error or the details say more.
- *
- * Code: `BadArgument` · level `code` = `BadArgument`
- * HTTP 400 · Retry: never
+ * Whether a value is a `BadArgument` error object ({@link BadArgumentError}), exactly as its schema
+ * says.
  */
 export function isBadArgumentError(value: unknown): value is BadArgumentError {
   try {
@@ -3032,12 +2024,8 @@ export function isBadArgumentError(value: unknown): value is BadArgumentError {
 }
 
 /**
- * Whether a value is an `ErrorUnsupportedOrderBy` error object, exactly as its schema says.
- *
- * Ordering by this property is not supported.
- *
- * Code: `ErrorUnsupportedOrderBy` · level `code` = `ErrorUnsupportedOrderBy`
- * HTTP 400 · Retry: never
+ * Whether a value is an `ErrorUnsupportedOrderBy` error object ({@link ErrorUnsupportedOrderBy}),
+ * exactly as its schema says.
  */
 export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsupportedOrderBy {
   try {
@@ -3059,15 +2047,8 @@ export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsuppo
 }
 
 /**
- * Whether a value is a `requestLimitExceeded` error object, exactly as its schema says.
- *
- * The caller has made too many requests in the time period.
- *
- * Fix: Wait the Retry-After delay (or until RateLimit-Reset), then retry.
- *
- * Code: `requestLimitExceeded` · level `code` = `requestLimitExceeded`
- * HTTP 429 · Retry: honour the Retry-After header (seconds), else the Retry-After header (an
- * HTTP-date), else the RateLimit-Reset header (epoch seconds), 3 attempts, else backoff from 1000 ms
+ * Whether a value is a `requestLimitExceeded` error object ({@link RequestLimitExceededError}),
+ * exactly as its schema says.
  */
 export function isRequestLimitExceededError(value: unknown): value is RequestLimitExceededError {
   try {
@@ -3089,14 +2070,8 @@ export function isRequestLimitExceededError(value: unknown): value is RequestLim
 }
 
 /**
- * Whether a value is a `MissingApiVersionParameter` error object, exactly as its schema says.
- *
- * The api-version query parameter (?api-version=) is required for all requests
- *
- * Fix: Send the `api-version` query parameter.
- *
- * Code: `MissingApiVersionParameter` · level `code` = `MissingApiVersionParameter`
- * HTTP 400 · Retry: never
+ * Whether a value is a `MissingApiVersionParameter` error object ({@link
+ * MissingApiVersionParameterError}), exactly as its schema says.
  */
 export function isMissingApiVersionParameterError(value: unknown): value is MissingApiVersionParameterError {
   try {
@@ -3118,16 +2093,8 @@ export function isMissingApiVersionParameterError(value: unknown): value is Miss
 }
 
 /**
- * Whether a value is an `UnsupportedApiVersionValue` error object, exactly as its schema says.
- *
- * The api-version is not supported.
- *
- * Unsupported api-version '{0}'. The supported api-versions are '{1}'.
- *
- * Fix: Send one of the supported api-versions the message lists.
- *
- * Code: `UnsupportedApiVersionValue` · level `code` = `UnsupportedApiVersionValue`
- * HTTP 400 · Retry: never
+ * Whether a value is an `UnsupportedApiVersionValue` error object ({@link
+ * UnsupportedApiVersionValueError}), exactly as its schema says.
  */
 export function isUnsupportedApiVersionValueError(value: unknown): value is UnsupportedApiVersionValueError {
   try {
@@ -3149,12 +2116,8 @@ export function isUnsupportedApiVersionValueError(value: unknown): value is Unsu
 }
 
 /**
- * Whether a value is an `InvalidPasswordFormat` error object, exactly as its schema says.
- *
- * The password is not in a valid format.
- *
- * Code: `InvalidPasswordFormat` · level `code` = `InvalidPasswordFormat`
- * HTTP 400 · Retry: never
+ * Whether a value is an `InvalidPasswordFormat` error object ({@link InvalidPasswordFormatError}),
+ * exactly as its schema says.
  */
 export function isInvalidPasswordFormatError(value: unknown): value is InvalidPasswordFormatError {
   try {
@@ -3176,14 +2139,8 @@ export function isInvalidPasswordFormatError(value: unknown): value is InvalidPa
 }
 
 /**
- * Whether a value is a `RetryableErrorDueToAnotherOperation` error object, exactly as its schema says.
- *
- * The target resource is locked by another operation.
- *
- * Fix: Retry once the other operation has finished.
- *
- * Code: `RetryableErrorDueToAnotherOperation` · level `code` = `RetryableErrorDueToAnotherOperation`
- * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `RetryableErrorDueToAnotherOperation` error object ({@link
+ * RetryableErrorDueToAnotherOperation}), exactly as its schema says.
  */
 export function isRetryableErrorDueToAnotherOperation(value: unknown): value is RetryableErrorDueToAnotherOperation {
   try {
@@ -3205,14 +2162,8 @@ export function isRetryableErrorDueToAnotherOperation(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `PasswordReuseNotAllowed` error object, exactly as its schema says.
- *
- * Previous passwords may not be reused
- *
- * Fix: Choose a password that was not used before.
- *
- * Code: `PasswordReuseNotAllowed` · level `inner` = `PasswordReuseNotAllowed`
- * HTTP 400 · Retry: never
+ * Whether a value is a `PasswordReuseNotAllowed` error object ({@link PasswordReuseNotAllowedError}),
+ * exactly as its schema says.
  */
 export function isPasswordReuseNotAllowedError(value: unknown): value is PasswordReuseNotAllowedError {
   try {
@@ -3234,15 +2185,8 @@ export function isPasswordReuseNotAllowedError(value: unknown): value is Passwor
 }
 
 /**
- * Whether a value is a `PasswordDoesNotMeetPolicy` error object, exactly as its schema says.
- *
- * The password does not meet the password policy.
- *
- * The middle level of the guidelines' innererror example: its `minLength`, `maxLength`,
- * `characterTypes` and `minDistinctCharacterTypes` give the policy.
- *
- * Code: `PasswordDoesNotMeetPolicy` · level `inner` = `PasswordDoesNotMeetPolicy`
- * HTTP 400 · Retry: never
+ * Whether a value is a `PasswordDoesNotMeetPolicy` error object ({@link
+ * PasswordDoesNotMeetPolicyError}), exactly as its schema says.
  */
 export function isPasswordDoesNotMeetPolicyError(value: unknown): value is PasswordDoesNotMeetPolicyError {
   try {
@@ -3264,14 +2208,8 @@ export function isPasswordDoesNotMeetPolicyError(value: unknown): value is Passw
 }
 
 /**
- * Whether a value is a `PasswordTooShort` error object, exactly as its schema says.
- *
- * The password is shorter than the minimum length.
- *
- * The inner error's `minLength` gives the minimum.
- *
- * Code: `PasswordTooShort` · level `inner` = `PasswordTooShort`
- * HTTP 400 · Retry: never
+ * Whether a value is a `PasswordTooShort` error object ({@link PasswordTooShortError}), exactly as its
+ * schema says.
  */
 export function isPasswordTooShortError(value: unknown): value is PasswordTooShortError {
   try {
@@ -3293,12 +2231,8 @@ export function isPasswordTooShortError(value: unknown): value is PasswordTooSho
 }
 
 /**
- * Whether a value is a `passwordReuseNotAllowed` error object, exactly as its schema says.
- *
- * Previous passwords may not be reused
- *
- * Code: `passwordReuseNotAllowed` · level `inner` = `passwordReuseNotAllowed`
- * HTTP 401 · Retry: never
+ * Whether a value is a `passwordReuseNotAllowed` error object ({@link
+ * PasswordReuseNotAllowedCamelError}), exactly as its schema says.
  */
 export function isPasswordReuseNotAllowedCamelError(value: unknown): value is PasswordReuseNotAllowedCamelError {
   try {
@@ -3320,12 +2254,8 @@ export function isPasswordReuseNotAllowedCamelError(value: unknown): value is Pa
 }
 
 /**
- * Whether a value is a `requiredFieldMissing` error object, exactly as its schema says.
- *
- * A required field is missing.
- *
- * Code: `requiredFieldMissing` · level `inner` = `requiredFieldMissing`
- * HTTP 400 · Retry: never
+ * Whether a value is a `requiredFieldMissing` error object ({@link RequiredFieldMissingError}),
+ * exactly as its schema says.
  */
 export function isRequiredFieldMissingError(value: unknown): value is RequiredFieldMissingError {
   try {
@@ -3347,12 +2277,8 @@ export function isRequiredFieldMissingError(value: unknown): value is RequiredFi
 }
 
 /**
- * Whether a value is a `requiredFieldOrParameterMissing` error object, exactly as its schema says.
- *
- * A required field or parameter is missing.
- *
- * Code: `requiredFieldOrParameterMissing` · level `inner` = `requiredFieldOrParameterMissing`
- * HTTP 400 · Retry: never
+ * Whether a value is a `requiredFieldOrParameterMissing` error object ({@link
+ * RequiredFieldOrParameterMissingError}), exactly as its schema says.
  */
 export function isRequiredFieldOrParameterMissingError(value: unknown): value is RequiredFieldOrParameterMissingError {
   try {
@@ -3374,12 +2300,8 @@ export function isRequiredFieldOrParameterMissingError(value: unknown): value is
 }
 
 /**
- * Whether a value is a `folderAlreadyExists` error object, exactly as its schema says.
- *
- * Resource folder already exists and has previously been set up.
- *
- * Code: `folderAlreadyExists` · level `graph_inner` = `folderAlreadyExists`
- * HTTP 400 · Retry: never
+ * Whether a value is a `folderAlreadyExists` error object ({@link FolderAlreadyExistsError}), exactly
+ * as its schema says.
  */
 export function isFolderAlreadyExistsError(value: unknown): value is FolderAlreadyExistsError {
   try {
@@ -4193,506 +3115,331 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 33 codes take. */
+export type ErrorFields = { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "accessDenied": {"levels":[{"at":{"field":"code"},"value":"accessDenied"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":403,"message":"The caller doesn't have permission to perform the action.","values":{}}],"headers":{"x-ms-error-code":"accessDenied"}},
+  "activityLimitReached": {"levels":[{"at":{"field":"code"},"value":"activityLimitReached"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":429,"message":"The app or user has been throttled.","values":{}}],"headers":{"x-ms-error-code":"activityLimitReached"}},
+  "generalException": {"levels":[{"at":{"field":"code"},"value":"generalException"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":500,"message":"An unspecified error has occurred.","values":{}}],"headers":{"x-ms-error-code":"generalException"}},
+  "invalidRange": {"levels":[{"at":{"field":"code"},"value":"invalidRange"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":416,"message":"The specified byte range is invalid or unavailable.","values":{}}],"headers":{"x-ms-error-code":"invalidRange"}},
+  "invalidRequest": {"levels":[{"at":{"field":"code"},"value":"invalidRequest"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The request is malformed or incorrect.","values":{}}],"headers":{"x-ms-error-code":"invalidRequest"}},
+  "itemNotFound": {"levels":[{"at":{"field":"code"},"value":"itemNotFound"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":404,"message":"The resource could not be found.","values":{}}],"headers":{"x-ms-error-code":"itemNotFound"}},
+  "nameAlreadyExists": {"levels":[{"at":{"field":"code"},"value":"nameAlreadyExists"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":409,"message":"The specified item name already exists.","values":{}}],"headers":{"x-ms-error-code":"nameAlreadyExists"}},
+  "resourceModified": {"levels":[{"at":{"field":"code"},"value":"resourceModified"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":412,"message":"The resource being updated has changed since the caller last read it, usually an eTag mismatch.","values":{}}],"headers":{"x-ms-error-code":"resourceModified"}},
+  "resyncRequired": {"levels":[{"at":{"field":"code"},"value":"resyncRequired"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":410,"message":"The delta token is no longer valid, and the app must reset the sync state.","values":{}}],"headers":{"x-ms-error-code":"resyncRequired"}},
+  "serviceNotAvailable": {"levels":[{"at":{"field":"code"},"value":"serviceNotAvailable"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":503,"message":"The service is not available.","values":{}}],"headers":{"x-ms-error-code":"serviceNotAvailable"}},
+  "quotaLimitReached": {"levels":[{"at":{"field":"code"},"value":"quotaLimitReached"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":507,"message":"The user has reached their quota limit.","values":{}}],"headers":{"x-ms-error-code":"quotaLimitReached"}},
+  "unauthenticated": {"levels":[{"at":{"field":"code"},"value":"unauthenticated"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":401,"message":"The caller is not authenticated.","values":{}}],"headers":{"x-ms-error-code":"unauthenticated"}},
+  "badRequest": {"levels":[{"at":{"field":"code"},"value":"badRequest"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Cannot process the request because it is malformed or incorrect.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}},
+  "unauthorized": {"levels":[{"at":{"field":"code"},"value":"unauthorized"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":401,"message":"Required authentication information is either missing or not valid for the resource.","values":{}}],"headers":{"x-ms-error-code":"unauthorized"}},
+  "BadRequest": {"levels":[{"at":{"field":"code"},"value":"BadRequest"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Cannot process the request because it is malformed or incorrect.","values":{}}],"headers":{"x-ms-error-code":"BadRequest"}},
+  "NotFound": {"levels":[{"at":{"field":"code"},"value":"NotFound"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":404,"message":"The requested resource doesn’t exist.","values":{}}],"headers":{"x-ms-error-code":"NotFound"}},
+  "TooManyRequests": {"levels":[{"at":{"field":"code"},"value":"TooManyRequests"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":429,"message":"Client application has been throttled.","values":{}}],"headers":{"x-ms-error-code":"TooManyRequests"}},
+  "Authorization_RequestDenied": {"levels":[{"at":{"field":"code"},"value":"Authorization_RequestDenied"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":403,"message":"Insufficient privileges to complete the operation.","values":{}}],"headers":{"x-ms-error-code":"Authorization_RequestDenied"}},
+  "UnsupportedActionType": {"levels":[{"at":{"field":"code"},"value":"UnsupportedActionType"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The action type is not supported for automated execution.","values":{}}],"headers":{"x-ms-error-code":"UnsupportedActionType"}},
+  "BadArgument": {"levels":[{"at":{"field":"code"},"value":"BadArgument"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"An argument of the request is invalid.","values":{}}],"headers":{"x-ms-error-code":"BadArgument"}},
+  "ErrorUnsupportedOrderBy": {"levels":[{"at":{"field":"code"},"value":"ErrorUnsupportedOrderBy"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Ordering by this property is not supported.","values":{}}],"headers":{"x-ms-error-code":"ErrorUnsupportedOrderBy"}},
+  "requestLimitExceeded": {"levels":[{"at":{"field":"code"},"value":"requestLimitExceeded"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":429,"message":"The caller has made too many requests in the time period.","values":{}}],"headers":{"x-ms-error-code":"requestLimitExceeded"}},
+  "MissingApiVersionParameter": {"levels":[{"at":{"field":"code"},"value":"MissingApiVersionParameter"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The api-version query parameter (?api-version=) is required for all requests","values":{}}],"headers":{"x-ms-error-code":"MissingApiVersionParameter"}},
+  "UnsupportedApiVersionValue": {"levels":[{"at":{"field":"code"},"value":"UnsupportedApiVersionValue"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The api-version is not supported.","values":{}}],"headers":{"x-ms-error-code":"UnsupportedApiVersionValue"}},
+  "InvalidPasswordFormat": {"levels":[{"at":{"field":"code"},"value":"InvalidPasswordFormat"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The password is not in a valid format.","values":{}}],"headers":{"x-ms-error-code":"InvalidPasswordFormat"}},
+  "RetryableErrorDueToAnotherOperation": {"levels":[{"at":{"field":"code"},"value":"RetryableErrorDueToAnotherOperation"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":429,"message":"The target resource is locked by another operation.","values":{}}],"headers":{"x-ms-error-code":"RetryableErrorDueToAnotherOperation"}},
+  "PasswordReuseNotAllowed": {"levels":[{"at":{"field":"code"},"value":"BadArgument"},{"at":{"chain":"innererror","field":"code"},"value":"PasswordReuseNotAllowed","fill":{"code":"PasswordReuseNotAllowed"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Previous passwords may not be reused","values":{}}],"headers":{"x-ms-error-code":"BadArgument"}},
+  "PasswordDoesNotMeetPolicy": {"levels":[{"at":{"field":"code"},"value":"BadArgument"},{"at":{"chain":"innererror","field":"code"},"value":"PasswordDoesNotMeetPolicy","fill":{"code":"PasswordDoesNotMeetPolicy"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The password does not meet the password policy.","values":{}}],"headers":{"x-ms-error-code":"BadArgument"}},
+  "PasswordTooShort": {"levels":[{"at":{"field":"code"},"value":"InvalidPasswordFormat"},{"at":{"chain":"innererror","field":"code"},"value":"PasswordTooShort","fill":{"code":"PasswordTooShort"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"The password is shorter than the minimum length.","values":{}}],"headers":{"x-ms-error-code":"InvalidPasswordFormat"}},
+  "passwordReuseNotAllowed": {"levels":[{"at":{"field":"code"},"value":"unauthorized"},{"at":{"chain":"innererror","field":"code"},"value":"passwordReuseNotAllowed","fill":{"code":"passwordReuseNotAllowed"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":401,"message":"Previous passwords may not be reused","values":{}}],"headers":{"x-ms-error-code":"unauthorized"}},
+  "requiredFieldMissing": {"levels":[{"at":{"field":"code"},"value":"badRequest"},{"at":{"chain":"innererror","field":"code"},"value":"requiredFieldMissing","fill":{"code":"requiredFieldMissing"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"A required field is missing.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}},
+  "requiredFieldOrParameterMissing": {"levels":[{"at":{"field":"code"},"value":"badRequest"},{"at":{"chain":"innererror","field":"code"},"value":"requiredFieldOrParameterMissing","fill":{"code":"requiredFieldOrParameterMissing"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"A required field or parameter is missing.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}},
+  "folderAlreadyExists": {"levels":[{"at":{"field":"code"},"value":"badRequest"},{"at":{"chain":"innerError","field":"code"},"value":"folderAlreadyExists","fill":{"code":"folderAlreadyExists"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Resource folder already exists and has previously been set up.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `accessDenied` error response (HTTP 403). */
 export function createAccessDeniedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"accessDenied"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "accessDenied" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 403, message: "The caller doesn't have permission to perform the action.", values: {} }],
-    headers: { "x-ms-error-code": "accessDenied" },
-  }) as ErrorResponse<"accessDenied">;
+  return respond("accessDenied", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `activityLimitReached` error response (HTTP 429). */
 export function createActivityLimitReachedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"activityLimitReached"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "activityLimitReached" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 429, message: "The app or user has been throttled.", values: {} }],
-    headers: { "x-ms-error-code": "activityLimitReached" },
-  }) as ErrorResponse<"activityLimitReached">;
+  return respond("activityLimitReached", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `generalException` error response (HTTP 500). */
 export function createGeneralExceptionError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"generalException"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "generalException" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 500, message: "An unspecified error has occurred.", values: {} }],
-    headers: { "x-ms-error-code": "generalException" },
-  }) as ErrorResponse<"generalException">;
+  return respond("generalException", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `invalidRange` error response (HTTP 416). */
 export function createInvalidRangeError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 416; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<416> = {},
 ): ErrorResponse<"invalidRange"> {
-  return buildResponse(TABLES.envelope, init.status ?? 416, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalidRange" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 416, message: "The specified byte range is invalid or unavailable.", values: {} }],
-    headers: { "x-ms-error-code": "invalidRange" },
-  }) as ErrorResponse<"invalidRange">;
+  return respond("invalidRange", init.status ?? 416, fields, init.headers);
 }
 
 /** Builds the `invalidRequest` error response (HTTP 400). */
 export function createInvalidRequestError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"invalidRequest"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalidRequest" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The request is malformed or incorrect.", values: {} }],
-    headers: { "x-ms-error-code": "invalidRequest" },
-  }) as ErrorResponse<"invalidRequest">;
+  return respond("invalidRequest", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `itemNotFound` error response (HTTP 404). */
 export function createItemNotFoundError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"itemNotFound"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "itemNotFound" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 404, message: "The resource could not be found.", values: {} }],
-    headers: { "x-ms-error-code": "itemNotFound" },
-  }) as ErrorResponse<"itemNotFound">;
+  return respond("itemNotFound", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `nameAlreadyExists` error response (HTTP 409). */
 export function createNameAlreadyExistsError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"nameAlreadyExists"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "nameAlreadyExists" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 409, message: "The specified item name already exists.", values: {} }],
-    headers: { "x-ms-error-code": "nameAlreadyExists" },
-  }) as ErrorResponse<"nameAlreadyExists">;
+  return respond("nameAlreadyExists", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `resourceModified` error response (HTTP 412). */
 export function createResourceModifiedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 412; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<412> = {},
 ): ErrorResponse<"resourceModified"> {
-  return buildResponse(TABLES.envelope, init.status ?? 412, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "resourceModified" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      {
-        status: 412,
-        message: "The resource being updated has changed since the caller last read it, usually an eTag mismatch.",
-        values: {},
-      },
-    ],
-    headers: { "x-ms-error-code": "resourceModified" },
-  }) as ErrorResponse<"resourceModified">;
+  return respond("resourceModified", init.status ?? 412, fields, init.headers);
 }
 
 /** Builds the `resyncRequired` error response (HTTP 410). */
 export function createResyncRequiredError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 410; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<410> = {},
 ): ErrorResponse<"resyncRequired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 410, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "resyncRequired" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      {
-        status: 410,
-        message: "The delta token is no longer valid, and the app must reset the sync state.",
-        values: {},
-      },
-    ],
-    headers: { "x-ms-error-code": "resyncRequired" },
-  }) as ErrorResponse<"resyncRequired">;
+  return respond("resyncRequired", init.status ?? 410, fields, init.headers);
 }
 
 /** Builds the `serviceNotAvailable` error response (HTTP 503). */
 export function createServiceNotAvailableError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"serviceNotAvailable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "serviceNotAvailable" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 503, message: "The service is not available.", values: {} }],
-    headers: { "x-ms-error-code": "serviceNotAvailable" },
-  }) as ErrorResponse<"serviceNotAvailable">;
+  return respond("serviceNotAvailable", init.status ?? 503, fields, init.headers);
 }
 
 /** Builds the `quotaLimitReached` error response (HTTP 507). */
 export function createQuotaLimitReachedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 507; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<507> = {},
 ): ErrorResponse<"quotaLimitReached"> {
-  return buildResponse(TABLES.envelope, init.status ?? 507, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "quotaLimitReached" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 507, message: "The user has reached their quota limit.", values: {} }],
-    headers: { "x-ms-error-code": "quotaLimitReached" },
-  }) as ErrorResponse<"quotaLimitReached">;
+  return respond("quotaLimitReached", init.status ?? 507, fields, init.headers);
 }
 
 /** Builds the `unauthenticated` error response (HTTP 401). */
 export function createUnauthenticatedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthenticated"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "unauthenticated" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 401, message: "The caller is not authenticated.", values: {} }],
-    headers: { "x-ms-error-code": "unauthenticated" },
-  }) as ErrorResponse<"unauthenticated">;
+  return respond("unauthenticated", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `badRequest` error response (HTTP 400). */
 export function createBadRequestError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"badRequest"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "badRequest" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      { status: 400, message: "Cannot process the request because it is malformed or incorrect.", values: {} },
-    ],
-    headers: { "x-ms-error-code": "badRequest" },
-  }) as ErrorResponse<"badRequest">;
+  return respond("badRequest", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
 export function createUnauthorizedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "unauthorized" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      {
-        status: 401,
-        message: "Required authentication information is either missing or not valid for the resource.",
-        values: {},
-      },
-    ],
-    headers: { "x-ms-error-code": "unauthorized" },
-  }) as ErrorResponse<"unauthorized">;
+  return respond("unauthorized", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `BadRequest` error response (HTTP 400). */
 export function createBadRequestPascalError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"BadRequest"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "BadRequest" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      { status: 400, message: "Cannot process the request because it is malformed or incorrect.", values: {} },
-    ],
-    headers: { "x-ms-error-code": "BadRequest" },
-  }) as ErrorResponse<"BadRequest">;
+  return respond("BadRequest", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `NotFound` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NotFound"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "NotFound" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 404, message: "The requested resource doesn’t exist.", values: {} }],
-    headers: { "x-ms-error-code": "NotFound" },
-  }) as ErrorResponse<"NotFound">;
+  return respond("NotFound", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `TooManyRequests` error response (HTTP 429). */
 export function createTooManyRequestsError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"TooManyRequests"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "TooManyRequests" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 429, message: "Client application has been throttled.", values: {} }],
-    headers: { "x-ms-error-code": "TooManyRequests" },
-  }) as ErrorResponse<"TooManyRequests">;
+  return respond("TooManyRequests", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `Authorization_RequestDenied` error response (HTTP 403). */
 export function createAuthorizationRequestDeniedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"Authorization_RequestDenied"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "Authorization_RequestDenied" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 403, message: "Insufficient privileges to complete the operation.", values: {} }],
-    headers: { "x-ms-error-code": "Authorization_RequestDenied" },
-  }) as ErrorResponse<"Authorization_RequestDenied">;
+  return respond("Authorization_RequestDenied", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `UnsupportedActionType` error response (HTTP 400). */
 export function createUnsupportedActionTypeError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"UnsupportedActionType"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "UnsupportedActionType" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The action type is not supported for automated execution.", values: {} }],
-    headers: { "x-ms-error-code": "UnsupportedActionType" },
-  }) as ErrorResponse<"UnsupportedActionType">;
+  return respond("UnsupportedActionType", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `BadArgument` error response (HTTP 400). */
 export function createBadArgumentError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"BadArgument"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "BadArgument" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "An argument of the request is invalid.", values: {} }],
-    headers: { "x-ms-error-code": "BadArgument" },
-  }) as ErrorResponse<"BadArgument">;
+  return respond("BadArgument", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `ErrorUnsupportedOrderBy` error response (HTTP 400). */
 export function createErrorUnsupportedOrderBy(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"ErrorUnsupportedOrderBy"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "ErrorUnsupportedOrderBy" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "Ordering by this property is not supported.", values: {} }],
-    headers: { "x-ms-error-code": "ErrorUnsupportedOrderBy" },
-  }) as ErrorResponse<"ErrorUnsupportedOrderBy">;
+  return respond("ErrorUnsupportedOrderBy", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `requestLimitExceeded` error response (HTTP 429). */
 export function createRequestLimitExceededError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"requestLimitExceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "requestLimitExceeded" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 429, message: "The caller has made too many requests in the time period.", values: {} }],
-    headers: { "x-ms-error-code": "requestLimitExceeded" },
-  }) as ErrorResponse<"requestLimitExceeded">;
+  return respond("requestLimitExceeded", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `MissingApiVersionParameter` error response (HTTP 400). */
 export function createMissingApiVersionParameterError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"MissingApiVersionParameter"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "MissingApiVersionParameter" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [
-      {
-        status: 400,
-        message: "The api-version query parameter (?api-version=) is required for all requests",
-        values: {},
-      },
-    ],
-    headers: { "x-ms-error-code": "MissingApiVersionParameter" },
-  }) as ErrorResponse<"MissingApiVersionParameter">;
+  return respond("MissingApiVersionParameter", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `UnsupportedApiVersionValue` error response (HTTP 400). */
 export function createUnsupportedApiVersionValueError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"UnsupportedApiVersionValue"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "UnsupportedApiVersionValue" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The api-version is not supported.", values: {} }],
-    headers: { "x-ms-error-code": "UnsupportedApiVersionValue" },
-  }) as ErrorResponse<"UnsupportedApiVersionValue">;
+  return respond("UnsupportedApiVersionValue", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `InvalidPasswordFormat` error response (HTTP 400). */
 export function createInvalidPasswordFormatError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"InvalidPasswordFormat"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "InvalidPasswordFormat" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The password is not in a valid format.", values: {} }],
-    headers: { "x-ms-error-code": "InvalidPasswordFormat" },
-  }) as ErrorResponse<"InvalidPasswordFormat">;
+  return respond("InvalidPasswordFormat", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `RetryableErrorDueToAnotherOperation` error response (HTTP 429). */
 export function createRetryableErrorDueToAnotherOperation(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RetryableErrorDueToAnotherOperation"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "RetryableErrorDueToAnotherOperation" }],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 429, message: "The target resource is locked by another operation.", values: {} }],
-    headers: { "x-ms-error-code": "RetryableErrorDueToAnotherOperation" },
-  }) as ErrorResponse<"RetryableErrorDueToAnotherOperation">;
+  return respond("RetryableErrorDueToAnotherOperation", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `PasswordReuseNotAllowed` error response (HTTP 400). */
 export function createPasswordReuseNotAllowedError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordReuseNotAllowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "BadArgument" },
-      {
-        at: { chain: "innererror", field: "code" },
-        value: "PasswordReuseNotAllowed",
-        fill: { code: "PasswordReuseNotAllowed" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "Previous passwords may not be reused", values: {} }],
-    headers: { "x-ms-error-code": "BadArgument" },
-  }) as ErrorResponse<"PasswordReuseNotAllowed">;
+  return respond("PasswordReuseNotAllowed", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `PasswordDoesNotMeetPolicy` error response (HTTP 400). */
 export function createPasswordDoesNotMeetPolicyError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordDoesNotMeetPolicy"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "BadArgument" },
-      {
-        at: { chain: "innererror", field: "code" },
-        value: "PasswordDoesNotMeetPolicy",
-        fill: { code: "PasswordDoesNotMeetPolicy" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The password does not meet the password policy.", values: {} }],
-    headers: { "x-ms-error-code": "BadArgument" },
-  }) as ErrorResponse<"PasswordDoesNotMeetPolicy">;
+  return respond("PasswordDoesNotMeetPolicy", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `PasswordTooShort` error response (HTTP 400). */
 export function createPasswordTooShortError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordTooShort"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "InvalidPasswordFormat" },
-      { at: { chain: "innererror", field: "code" }, value: "PasswordTooShort", fill: { code: "PasswordTooShort" } },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "The password is shorter than the minimum length.", values: {} }],
-    headers: { "x-ms-error-code": "InvalidPasswordFormat" },
-  }) as ErrorResponse<"PasswordTooShort">;
+  return respond("PasswordTooShort", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `passwordReuseNotAllowed` error response (HTTP 401). */
 export function createPasswordReuseNotAllowedCamelError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"passwordReuseNotAllowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "unauthorized" },
-      {
-        at: { chain: "innererror", field: "code" },
-        value: "passwordReuseNotAllowed",
-        fill: { code: "passwordReuseNotAllowed" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 401, message: "Previous passwords may not be reused", values: {} }],
-    headers: { "x-ms-error-code": "unauthorized" },
-  }) as ErrorResponse<"passwordReuseNotAllowed">;
+  return respond("passwordReuseNotAllowed", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `requiredFieldMissing` error response (HTTP 400). */
 export function createRequiredFieldMissingError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"requiredFieldMissing"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "badRequest" },
-      {
-        at: { chain: "innererror", field: "code" },
-        value: "requiredFieldMissing",
-        fill: { code: "requiredFieldMissing" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "A required field is missing.", values: {} }],
-    headers: { "x-ms-error-code": "badRequest" },
-  }) as ErrorResponse<"requiredFieldMissing">;
+  return respond("requiredFieldMissing", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `requiredFieldOrParameterMissing` error response (HTTP 400). */
 export function createRequiredFieldOrParameterMissingError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"requiredFieldOrParameterMissing"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "badRequest" },
-      {
-        at: { chain: "innererror", field: "code" },
-        value: "requiredFieldOrParameterMissing",
-        fill: { code: "requiredFieldOrParameterMissing" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "A required field or parameter is missing.", values: {} }],
-    headers: { "x-ms-error-code": "badRequest" },
-  }) as ErrorResponse<"requiredFieldOrParameterMissing">;
+  return respond("requiredFieldOrParameterMissing", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `folderAlreadyExists` error response (HTTP 400). */
 export function createFolderAlreadyExistsError(
-  fields: { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"folderAlreadyExists"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "code" }, value: "badRequest" },
-      {
-        at: { chain: "innerError", field: "code" },
-        value: "folderAlreadyExists",
-        fill: { code: "folderAlreadyExists" },
-      },
-    ],
-    fields: ["target", "details", "innererror", "innerError", "additionalInfo"],
-    responses: [{ status: 400, message: "Resource folder already exists and has previously been set up.", values: {} }],
-    headers: { "x-ms-error-code": "badRequest" },
-  }) as ErrorResponse<"folderAlreadyExists">;
+  return respond("folderAlreadyExists", init.status ?? 400, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -670,421 +670,23 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  "out-of-credit": {
-    code: "out-of-credit",
-    name: "OutOfCredit",
-    level: "type",
-    value: "out-of-credit",
-    pins: { type: "out-of-credit" },
-    statuses: [403],
-    title: "You do not have enough credit.",
-    description: "The account's balance does not cover the cost of the request (RFC 9457 § 3, the RFC's own example). `balance` is the current balance; `accounts` lists links where the account can be topped up.",
-    fix: "Top up one of the `accounts`, or make a request that costs less than `balance`.",
-    docUrl: "https://example.com/probs/out-of-credit",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "You do not have enough credit.",
-        description: "The account's balance does not cover the cost of the request (RFC 9457 § 3, the RFC's own example). `balance` is the current balance; `accounts` lists links where the account can be topped up.",
-        fix: "Top up one of the `accounts`, or make a request that costs less than `balance`.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "validation-error": {
-    code: "validation-error",
-    name: "ValidationError",
-    level: "type",
-    value: "validation-error",
-    pins: { type: "validation-error" },
-    statuses: [400, 422],
-    title: "Your request parameters didn't validate.",
-    fix: "Correct each member that `errors[].pointer` (or `invalid-params[].name`) names, then send the request again.",
-    docUrl: "https://example.net/validation-error",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Your request parameters didn't validate.",
-        description: "The request's parameters failed validation (RFC 7807 § 3). `invalid-params` holds one item per parameter: its `name` and the `reason`.",
-        fix: "Correct each member that `errors[].pointer` (or `invalid-params[].name`) names, then send the request again.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-      {
-        status: 422,
-        title: "Your request is not valid.",
-        description: "The request's content failed validation (RFC 9457 § 3). `errors` holds one item per problem: a `detail`, and a `pointer` (a JSON Pointer, as a URI fragment) to the member at fault.",
-        fix: "Correct each member that `errors[].pointer` (or `invalid-params[].name`) names, then send the request again.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  date: {
-    code: "date",
-    name: "Date",
-    level: "type",
-    value: "date",
-    pins: { type: "date" },
-    statuses: [400],
-    title: "Date Not Acceptable",
-    description: "The request's `Date` header field, or another timestamp in it, is absent or outside the range the server accepts, e.g. because the client's clock is wrong. The response always carries the server's `Date`.",
-    fix: "Send the request again once, with the `Date` of this response (plus the response's age if it is stale).",
-    docUrl: "https://iana.org/assignments/http-problem-types#date",
-    retry: { strategy: "never" },
-    headers: ["Date"],
-    responses: [
-      {
-        status: 400,
-        title: "Date Not Acceptable",
-        description: "The request's `Date` header field, or another timestamp in it, is absent or outside the range the server accepts, e.g. because the client's clock is wrong. The response always carries the server's `Date`.",
-        fix: "Send the request again once, with the `Date` of this response (plus the response's age if it is stale).",
-        retry: { strategy: "never" },
-        headers: ["Date"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "ohttp-key": {
-    code: "ohttp-key",
-    name: "OhttpKey",
-    level: "type",
-    value: "ohttp-key",
-    pins: { type: "ohttp-key" },
-    statuses: [400],
-    title: "Oblivious HTTP key configuration not acceptable",
-    description: "An Oblivious Gateway Resource cannot use the key configuration an encapsulated request was made with (an unknown key identifier or unsupported algorithms).",
-    fix: "Fetch the gateway's current key configuration and encapsulate the request again with it.",
-    docUrl: "https://iana.org/assignments/http-problem-types#ohttp-key",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Oblivious HTTP key configuration not acceptable",
-        description: "An Oblivious Gateway Resource cannot use the key configuration an encapsulated request was made with (an unknown key identifier or unsupported algorithms).",
-        fix: "Fetch the gateway's current key configuration and encapsulate the request again with it.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "bad-request": {
-    code: "bad-request",
-    name: "BadRequest",
-    pins: {},
-    statuses: [400],
-    title: "Bad Request",
-    description: "A problem with no type beyond 400 Bad Request.",
-    fix: "Read `detail` and correct the request.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Bad Request",
-        description: "A problem with no type beyond 400 Bad Request.",
-        fix: "Read `detail` and correct the request.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unauthorized: {
-    code: "unauthorized",
-    name: "Unauthorized",
-    pins: {},
-    statuses: [401],
-    title: "Unauthorized",
-    description: "A problem with no type beyond 401 Unauthorized.",
-    fix: "Authenticate as the `WWW-Authenticate` challenge asks.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "Unauthorized",
-        description: "A problem with no type beyond 401 Unauthorized.",
-        fix: "Authenticate as the `WWW-Authenticate` challenge asks.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forbidden: {
-    code: "forbidden",
-    name: "Forbidden",
-    pins: {},
-    statuses: [403],
-    title: "Forbidden",
-    description: "A problem with no type beyond 403 Forbidden.",
-    fix: "Do not repeat the request with the same credentials.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Forbidden",
-        description: "A problem with no type beyond 403 Forbidden.",
-        fix: "Do not repeat the request with the same credentials.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "not-found": {
-    code: "not-found",
-    name: "NotFound",
-    pins: {},
-    statuses: [404],
-    title: "Not Found",
-    description: "A problem with no type beyond 404 Not Found.",
-    fix: "Check the URL.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "Not Found",
-        description: "A problem with no type beyond 404 Not Found.",
-        fix: "Check the URL.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "method-not-allowed": {
-    code: "method-not-allowed",
-    name: "MethodNotAllowed",
-    pins: {},
-    statuses: [405],
-    title: "Method Not Allowed",
-    description: "A problem with no type beyond 405 Method Not Allowed.",
-    fix: "Use a method the `Allow` header lists.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 405,
-        title: "Method Not Allowed",
-        description: "A problem with no type beyond 405 Method Not Allowed.",
-        fix: "Use a method the `Allow` header lists.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  conflict: {
-    code: "conflict",
-    name: "Conflict",
-    pins: {},
-    statuses: [409],
-    title: "Conflict",
-    description: "A problem with no type beyond 409 Conflict.",
-    fix: "Read the resource's current state and repeat the request against it.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 409,
-        title: "Conflict",
-        description: "A problem with no type beyond 409 Conflict.",
-        fix: "Read the resource's current state and repeat the request against it.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "unsupported-media-type": {
-    code: "unsupported-media-type",
-    name: "UnsupportedMediaType",
-    pins: {},
-    statuses: [415],
-    title: "Unsupported Media Type",
-    description: "A problem with no type beyond 415 Unsupported Media Type.",
-    fix: "Send the content in a media type the resource accepts.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 415,
-        title: "Unsupported Media Type",
-        description: "A problem with no type beyond 415 Unsupported Media Type.",
-        fix: "Send the content in a media type the resource accepts.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "unprocessable-content": {
-    code: "unprocessable-content",
-    name: "UnprocessableContent",
-    pins: {},
-    statuses: [422],
-    title: "Unprocessable Content",
-    description: "A problem with no type beyond 422 Unprocessable Content.",
-    fix: "Read `detail` and correct the content.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 422,
-        title: "Unprocessable Content",
-        description: "A problem with no type beyond 422 Unprocessable Content.",
-        fix: "Read `detail` and correct the content.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "too-many-requests": {
-    code: "too-many-requests",
-    name: "TooManyRequests",
-    pins: {},
-    statuses: [429],
-    title: "Too Many Requests",
-    description: "A problem with no type beyond 429 Too Many Requests.",
-    fix: "Wait as `Retry-After` says, then retry.",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Too Many Requests",
-        description: "A problem with no type beyond 429 Too Many Requests.",
-        fix: "Wait as `Retry-After` says, then retry.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "internal-server-error": {
-    code: "internal-server-error",
-    name: "InternalServerError",
-    pins: {},
-    statuses: [500],
-    title: "Internal Server Error",
-    description: "A problem with no type beyond 500 Internal Server Error.",
-    fix: "Retry with backoff.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Internal Server Error",
-        description: "A problem with no type beyond 500 Internal Server Error.",
-        fix: "Retry with backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "service-unavailable": {
-    code: "service-unavailable",
-    name: "ServiceUnavailable",
-    pins: {},
-    statuses: [503],
-    title: "Service Unavailable",
-    description: "A problem with no type beyond 503 Service Unavailable.",
-    fix: "Wait as `Retry-After` says (else back off), then retry.",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-    responses: [
-      {
-        status: 503,
-        title: "Service Unavailable",
-        description: "A problem with no type beyond 503 Service Unavailable.",
-        fix: "Wait as `Retry-After` says (else back off), then retry.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "out-of-credit": {"code":"out-of-credit","name":"OutOfCredit","level":"type","value":"out-of-credit","pins":{"type":"out-of-credit"},"statuses":[403],"title":"You do not have enough credit.","description":"The account's balance does not cover the cost of the request (RFC 9457 § 3, the RFC's own example). \u0060balance\u0060 is the current balance; \u0060accounts\u0060 lists links where the account can be topped up.","fix":"Top up one of the \u0060accounts\u0060, or make a request that costs less than \u0060balance\u0060.","docUrl":"https://example.com/probs/out-of-credit","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"You do not have enough credit.","description":"The account's balance does not cover the cost of the request (RFC 9457 § 3, the RFC's own example). \u0060balance\u0060 is the current balance; \u0060accounts\u0060 lists links where the account can be topped up.","fix":"Top up one of the \u0060accounts\u0060, or make a request that costs less than \u0060balance\u0060.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "validation-error": {"code":"validation-error","name":"ValidationError","level":"type","value":"validation-error","pins":{"type":"validation-error"},"statuses":[400,422],"title":"Your request parameters didn't validate.","fix":"Correct each member that \u0060errors[].pointer\u0060 (or \u0060invalid-params[].name\u0060) names, then send the request again.","docUrl":"https://example.net/validation-error","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Your request parameters didn't validate.","description":"The request's parameters failed validation (RFC 7807 § 3). \u0060invalid-params\u0060 holds one item per parameter: its \u0060name\u0060 and the \u0060reason\u0060.","fix":"Correct each member that \u0060errors[].pointer\u0060 (or \u0060invalid-params[].name\u0060) names, then send the request again.","retry":{"strategy":"never"},"headers":[],"when":[]},{"status":422,"title":"Your request is not valid.","description":"The request's content failed validation (RFC 9457 § 3). \u0060errors\u0060 holds one item per problem: a \u0060detail\u0060, and a \u0060pointer\u0060 (a JSON Pointer, as a URI fragment) to the member at fault.","fix":"Correct each member that \u0060errors[].pointer\u0060 (or \u0060invalid-params[].name\u0060) names, then send the request again.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "date": {"code":"date","name":"Date","level":"type","value":"date","pins":{"type":"date"},"statuses":[400],"title":"Date Not Acceptable","description":"The request's \u0060Date\u0060 header field, or another timestamp in it, is absent or outside the range the server accepts, e.g. because the client's clock is wrong. The response always carries the server's \u0060Date\u0060.","fix":"Send the request again once, with the \u0060Date\u0060 of this response (plus the response's age if it is stale).","docUrl":"https://iana.org/assignments/http-problem-types#date","retry":{"strategy":"never"},"headers":["Date"],"responses":[{"status":400,"title":"Date Not Acceptable","description":"The request's \u0060Date\u0060 header field, or another timestamp in it, is absent or outside the range the server accepts, e.g. because the client's clock is wrong. The response always carries the server's \u0060Date\u0060.","fix":"Send the request again once, with the \u0060Date\u0060 of this response (plus the response's age if it is stale).","retry":{"strategy":"never"},"headers":["Date"],"when":[]}],"deprecated":false},
+  "ohttp-key": {"code":"ohttp-key","name":"OhttpKey","level":"type","value":"ohttp-key","pins":{"type":"ohttp-key"},"statuses":[400],"title":"Oblivious HTTP key configuration not acceptable","description":"An Oblivious Gateway Resource cannot use the key configuration an encapsulated request was made with (an unknown key identifier or unsupported algorithms).","fix":"Fetch the gateway's current key configuration and encapsulate the request again with it.","docUrl":"https://iana.org/assignments/http-problem-types#ohttp-key","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Oblivious HTTP key configuration not acceptable","description":"An Oblivious Gateway Resource cannot use the key configuration an encapsulated request was made with (an unknown key identifier or unsupported algorithms).","fix":"Fetch the gateway's current key configuration and encapsulate the request again with it.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "bad-request": {"code":"bad-request","name":"BadRequest","pins":{},"statuses":[400],"title":"Bad Request","description":"A problem with no type beyond 400 Bad Request.","fix":"Read \u0060detail\u0060 and correct the request.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Bad Request","description":"A problem with no type beyond 400 Bad Request.","fix":"Read \u0060detail\u0060 and correct the request.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unauthorized": {"code":"unauthorized","name":"Unauthorized","pins":{},"statuses":[401],"title":"Unauthorized","description":"A problem with no type beyond 401 Unauthorized.","fix":"Authenticate as the \u0060WWW-Authenticate\u0060 challenge asks.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"Unauthorized","description":"A problem with no type beyond 401 Unauthorized.","fix":"Authenticate as the \u0060WWW-Authenticate\u0060 challenge asks.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "forbidden": {"code":"forbidden","name":"Forbidden","pins":{},"statuses":[403],"title":"Forbidden","description":"A problem with no type beyond 403 Forbidden.","fix":"Do not repeat the request with the same credentials.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"Forbidden","description":"A problem with no type beyond 403 Forbidden.","fix":"Do not repeat the request with the same credentials.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not-found": {"code":"not-found","name":"NotFound","pins":{},"statuses":[404],"title":"Not Found","description":"A problem with no type beyond 404 Not Found.","fix":"Check the URL.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"Not Found","description":"A problem with no type beyond 404 Not Found.","fix":"Check the URL.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "method-not-allowed": {"code":"method-not-allowed","name":"MethodNotAllowed","pins":{},"statuses":[405],"title":"Method Not Allowed","description":"A problem with no type beyond 405 Method Not Allowed.","fix":"Use a method the \u0060Allow\u0060 header lists.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":405,"title":"Method Not Allowed","description":"A problem with no type beyond 405 Method Not Allowed.","fix":"Use a method the \u0060Allow\u0060 header lists.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "conflict": {"code":"conflict","name":"Conflict","pins":{},"statuses":[409],"title":"Conflict","description":"A problem with no type beyond 409 Conflict.","fix":"Read the resource's current state and repeat the request against it.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"Conflict","description":"A problem with no type beyond 409 Conflict.","fix":"Read the resource's current state and repeat the request against it.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unsupported-media-type": {"code":"unsupported-media-type","name":"UnsupportedMediaType","pins":{},"statuses":[415],"title":"Unsupported Media Type","description":"A problem with no type beyond 415 Unsupported Media Type.","fix":"Send the content in a media type the resource accepts.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":415,"title":"Unsupported Media Type","description":"A problem with no type beyond 415 Unsupported Media Type.","fix":"Send the content in a media type the resource accepts.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unprocessable-content": {"code":"unprocessable-content","name":"UnprocessableContent","pins":{},"statuses":[422],"title":"Unprocessable Content","description":"A problem with no type beyond 422 Unprocessable Content.","fix":"Read \u0060detail\u0060 and correct the content.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":422,"title":"Unprocessable Content","description":"A problem with no type beyond 422 Unprocessable Content.","fix":"Read \u0060detail\u0060 and correct the content.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "too-many-requests": {"code":"too-many-requests","name":"TooManyRequests","pins":{},"statuses":[429],"title":"Too Many Requests","description":"A problem with no type beyond 429 Too Many Requests.","fix":"Wait as \u0060Retry-After\u0060 says, then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"responses":[{"status":429,"title":"Too Many Requests","description":"A problem with no type beyond 429 Too Many Requests.","fix":"Wait as \u0060Retry-After\u0060 says, then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"when":[]}],"deprecated":false},
+  "internal-server-error": {"code":"internal-server-error","name":"InternalServerError","pins":{},"statuses":[500],"title":"Internal Server Error","description":"A problem with no type beyond 500 Internal Server Error.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":500,"title":"Internal Server Error","description":"A problem with no type beyond 500 Internal Server Error.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "service-unavailable": {"code":"service-unavailable","name":"ServiceUnavailable","pins":{},"statuses":[503],"title":"Service Unavailable","description":"A problem with no type beyond 503 Service Unavailable.","fix":"Wait as \u0060Retry-After\u0060 says (else back off), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"responses":[{"status":503,"title":"Service Unavailable","description":"A problem with no type beyond 503 Service Unavailable.","fix":"Wait as \u0060Retry-After\u0060 says (else back off), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -1179,18 +781,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is an `out-of-credit` error object, exactly as its schema says.
- *
- * You do not have enough credit.
- *
- * The account's balance does not cover the cost of the request (RFC 9457 § 3, the RFC's own example).
- * `balance` is the current balance; `accounts` lists links where the account can be topped up.
- *
- * Fix: Top up one of the `accounts`, or make a request that costs less than `balance`.
- *
- * Code: `out-of-credit` · level `type` = `out-of-credit`
- * HTTP 403 · Retry: never
- * @see https://example.com/probs/out-of-credit
+ * Whether a value is an `out-of-credit` error object ({@link OutOfCreditError}), exactly as its schema
+ * says.
  */
 export function isOutOfCreditError(value: unknown): value is OutOfCreditError {
   try {
@@ -1210,17 +802,8 @@ export function isOutOfCreditError(value: unknown): value is OutOfCreditError {
 }
 
 /**
- * Whether a value is a `validation-error` error object, exactly as its schema says.
- *
- * Your request parameters didn't validate.
- *
- * Fix: Correct each member that `errors[].pointer` (or `invalid-params[].name`) names, then send the
- * request again.
- *
- * Code: `validation-error` · level `type` = `validation-error`
- * HTTP 400 · Retry: never
- * HTTP 422 · Your request is not valid. · Retry: never
- * @see https://example.net/validation-error
+ * Whether a value is a `validation-error` error object ({@link ValidationError}), exactly as its
+ * schema says.
  */
 export function isValidationError(value: unknown): value is ValidationError {
   try {
@@ -1239,22 +822,7 @@ export function isValidationError(value: unknown): value is ValidationError {
   }
 }
 
-/**
- * Whether a value is a `date` error object, exactly as its schema says.
- *
- * Date Not Acceptable
- *
- * The request's `Date` header field, or another timestamp in it, is absent or outside the range the
- * server accepts, e.g. because the client's clock is wrong. The response always carries the server's
- * `Date`.
- *
- * Fix: Send the request again once, with the `Date` of this response (plus the response's age if it is
- * stale).
- *
- * Code: `date` · level `type` = `date`
- * HTTP 400 · Retry: never
- * @see https://iana.org/assignments/http-problem-types#date
- */
+/** Whether a value is a `date` error object ({@link DateError}), exactly as its schema says. */
 export function isDateError(value: unknown): value is DateError {
   try {
     return (
@@ -1270,20 +838,7 @@ export function isDateError(value: unknown): value is DateError {
   }
 }
 
-/**
- * Whether a value is an `ohttp-key` error object, exactly as its schema says.
- *
- * Oblivious HTTP key configuration not acceptable
- *
- * An Oblivious Gateway Resource cannot use the key configuration an encapsulated request was made with
- * (an unknown key identifier or unsupported algorithms).
- *
- * Fix: Fetch the gateway's current key configuration and encapsulate the request again with it.
- *
- * Code: `ohttp-key` · level `type` = `ohttp-key`
- * HTTP 400 · Retry: never
- * @see https://iana.org/assignments/http-problem-types#ohttp-key
- */
+/** Whether a value is an `ohttp-key` error object ({@link OhttpKeyError}), exactly as its schema says. */
 export function isOhttpKeyError(value: unknown): value is OhttpKeyError {
   try {
     return (
@@ -1300,16 +855,8 @@ export function isOhttpKeyError(value: unknown): value is OhttpKeyError {
 }
 
 /**
- * Whether a value is a `bad-request` error object, exactly as its schema says.
- *
- * Bad Request
- *
- * A problem with no type beyond 400 Bad Request.
- *
- * Fix: Read `detail` and correct the request.
- *
- * Code: `bad-request` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never
+ * Whether a value is a `bad-request` error object ({@link BadRequestError}), exactly as its schema
+ * says.
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
@@ -1327,16 +874,8 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 }
 
 /**
- * Whether a value is an `unauthorized` error object, exactly as its schema says.
- *
- * Unauthorized
- *
- * A problem with no type beyond 401 Unauthorized.
- *
- * Fix: Authenticate as the `WWW-Authenticate` challenge asks.
- *
- * Code: `unauthorized` · no code on the wire (told apart by status and conditions)
- * HTTP 401 · Retry: never
+ * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
+ * says.
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
@@ -1353,18 +892,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   }
 }
 
-/**
- * Whether a value is a `forbidden` error object, exactly as its schema says.
- *
- * Forbidden
- *
- * A problem with no type beyond 403 Forbidden.
- *
- * Fix: Do not repeat the request with the same credentials.
- *
- * Code: `forbidden` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never
- */
+/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
@@ -1380,18 +908,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   }
 }
 
-/**
- * Whether a value is a `not-found` error object, exactly as its schema says.
- *
- * Not Found
- *
- * A problem with no type beyond 404 Not Found.
- *
- * Fix: Check the URL.
- *
- * Code: `not-found` · no code on the wire (told apart by status and conditions)
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `not-found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -1408,16 +925,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `method-not-allowed` error object, exactly as its schema says.
- *
- * Method Not Allowed
- *
- * A problem with no type beyond 405 Method Not Allowed.
- *
- * Fix: Use a method the `Allow` header lists.
- *
- * Code: `method-not-allowed` · no code on the wire (told apart by status and conditions)
- * HTTP 405 · Retry: never
+ * Whether a value is a `method-not-allowed` error object ({@link MethodNotAllowedError}), exactly as
+ * its schema says.
  */
 export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
   try {
@@ -1434,18 +943,7 @@ export function isMethodNotAllowedError(value: unknown): value is MethodNotAllow
   }
 }
 
-/**
- * Whether a value is a `conflict` error object, exactly as its schema says.
- *
- * Conflict
- *
- * A problem with no type beyond 409 Conflict.
- *
- * Fix: Read the resource's current state and repeat the request against it.
- *
- * Code: `conflict` · no code on the wire (told apart by status and conditions)
- * HTTP 409 · Retry: never
- */
+/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
 export function isConflictError(value: unknown): value is ConflictError {
   try {
     return (
@@ -1462,16 +960,8 @@ export function isConflictError(value: unknown): value is ConflictError {
 }
 
 /**
- * Whether a value is an `unsupported-media-type` error object, exactly as its schema says.
- *
- * Unsupported Media Type
- *
- * A problem with no type beyond 415 Unsupported Media Type.
- *
- * Fix: Send the content in a media type the resource accepts.
- *
- * Code: `unsupported-media-type` · no code on the wire (told apart by status and conditions)
- * HTTP 415 · Retry: never
+ * Whether a value is an `unsupported-media-type` error object ({@link UnsupportedMediaTypeError}),
+ * exactly as its schema says.
  */
 export function isUnsupportedMediaTypeError(value: unknown): value is UnsupportedMediaTypeError {
   try {
@@ -1489,16 +979,8 @@ export function isUnsupportedMediaTypeError(value: unknown): value is Unsupporte
 }
 
 /**
- * Whether a value is an `unprocessable-content` error object, exactly as its schema says.
- *
- * Unprocessable Content
- *
- * A problem with no type beyond 422 Unprocessable Content.
- *
- * Fix: Read `detail` and correct the content.
- *
- * Code: `unprocessable-content` · no code on the wire (told apart by status and conditions)
- * HTTP 422 · Retry: never
+ * Whether a value is an `unprocessable-content` error object ({@link UnprocessableContentError}),
+ * exactly as its schema says.
  */
 export function isUnprocessableContentError(value: unknown): value is UnprocessableContentError {
   try {
@@ -1516,17 +998,8 @@ export function isUnprocessableContentError(value: unknown): value is Unprocessa
 }
 
 /**
- * Whether a value is a `too-many-requests` error object, exactly as its schema says.
- *
- * Too Many Requests
- *
- * A problem with no type beyond 429 Too Many Requests.
- *
- * Fix: Wait as `Retry-After` says, then retry.
- *
- * Code: `too-many-requests` · no code on the wire (told apart by status and conditions)
- * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
- * from 1000 ms
+ * Whether a value is a `too-many-requests` error object ({@link TooManyRequestsError}), exactly as its
+ * schema says.
  */
 export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
   try {
@@ -1544,16 +1017,8 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
 }
 
 /**
- * Whether a value is an `internal-server-error` error object, exactly as its schema says.
- *
- * Internal Server Error
- *
- * A problem with no type beyond 500 Internal Server Error.
- *
- * Fix: Retry with backoff.
- *
- * Code: `internal-server-error` · no code on the wire (told apart by status and conditions)
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is an `internal-server-error` error object ({@link InternalServerError}), exactly as
+ * its schema says.
  */
 export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
@@ -1571,17 +1036,8 @@ export function isInternalServerError(value: unknown): value is InternalServerEr
 }
 
 /**
- * Whether a value is a `service-unavailable` error object, exactly as its schema says.
- *
- * Service Unavailable
- *
- * A problem with no type beyond 503 Service Unavailable.
- *
- * Fix: Wait as `Retry-After` says (else back off), then retry.
- *
- * Code: `service-unavailable` · no code on the wire (told apart by status and conditions)
- * HTTP 503 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
- * from 1000 ms
+ * Whether a value is a `service-unavailable` error object ({@link ServiceUnavailableError}), exactly
+ * as its schema says.
  */
 export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
   try {
@@ -2156,228 +1612,166 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 13 codes take. */
+export type ErrorFields = { detail?: string; title?: string; instance?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "out-of-credit": {"levels":[],"fields":["type","title","status","instance","balance","accounts"],"responses":[{"status":403,"message":"You do not have enough credit.","values":{"type":"https://example.com/probs/out-of-credit","status":403}}],"headers":{}},
+  "validation-error": {"levels":[],"fields":["type","title","status","instance","errors","invalid-params"],"responses":[{"status":400,"message":"Your request parameters didn't validate.","values":{"type":"https://example.net/validation-error","status":400}},{"status":422,"message":"Your request is not valid.","values":{"type":"https://example.net/validation-error","status":422}}],"headers":{}},
+  "date": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":400,"message":"Date Not Acceptable","values":{"type":"https://iana.org/assignments/http-problem-types#date","status":400}}],"headers":{}},
+  "ohttp-key": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":400,"message":"Oblivious HTTP key configuration not acceptable","values":{"type":"https://iana.org/assignments/http-problem-types#ohttp-key","status":400}}],"headers":{}},
+  "bad-request": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":400,"message":"Bad Request","values":{"type":"about:blank","status":400}}],"headers":{}},
+  "unauthorized": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":401,"message":"Unauthorized","values":{"type":"about:blank","status":401}}],"headers":{}},
+  "forbidden": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":403,"message":"Forbidden","values":{"type":"about:blank","status":403}}],"headers":{}},
+  "not-found": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":404,"message":"Not Found","values":{"type":"about:blank","status":404}}],"headers":{}},
+  "method-not-allowed": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":405,"message":"Method Not Allowed","values":{"type":"about:blank","status":405}}],"headers":{}},
+  "conflict": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":409,"message":"Conflict","values":{"type":"about:blank","status":409}}],"headers":{}},
+  "unsupported-media-type": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":415,"message":"Unsupported Media Type","values":{"type":"about:blank","status":415}}],"headers":{}},
+  "unprocessable-content": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":422,"message":"Unprocessable Content","values":{"type":"about:blank","status":422}}],"headers":{}},
+  "too-many-requests": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":429,"message":"Too Many Requests","values":{"type":"about:blank","status":429}}],"headers":{}},
+  "internal-server-error": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":500,"message":"Internal Server Error","values":{"type":"about:blank","status":500}}],"headers":{}},
+  "service-unavailable": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":503,"message":"Service Unavailable","values":{"type":"about:blank","status":503}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `out-of-credit` error response (HTTP 403). */
 export function createOutOfCreditError(
   fields: { detail?: string; title?: string; instance?: string; balance?: number; accounts?: string[] } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"out-of-credit"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance", "balance", "accounts"],
-    responses: [
-      {
-        status: 403,
-        message: "You do not have enough credit.",
-        values: { type: "https://example.com/probs/out-of-credit", status: 403 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"out-of-credit">;
+  return respond("out-of-credit", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `validation-error` error response (HTTP 400 or 422). */
 export function createValidationError(
   fields: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] } = {},
-  init: { readonly status?: 400 | 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<400 | 422> = {},
 ): ErrorResponse<"validation-error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance", "errors", "invalid-params"],
-    responses: [
-      {
-        status: 400,
-        message: "Your request parameters didn't validate.",
-        values: { type: "https://example.net/validation-error", status: 400 },
-      },
-      {
-        status: 422,
-        message: "Your request is not valid.",
-        values: { type: "https://example.net/validation-error", status: 422 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"validation-error">;
+  return respond("validation-error", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `date` error response (HTTP 400). */
-export function createDateError(
-  fields: { detail?: string; title?: string; instance?: string },
-  init: { readonly status?: 400; readonly headers: { readonly Date: string } & Readonly<Record<string, string>> },
-): ErrorResponse<"date"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [
-      {
-        status: 400,
-        message: "Date Not Acceptable",
-        values: { type: "https://iana.org/assignments/http-problem-types#date", status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"date">;
+export function createDateError(fields: ErrorFields, init: ErrorResponseInitWith<400, "Date">): ErrorResponse<"date"> {
+  return respond("date", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `ohttp-key` error response (HTTP 400). */
 export function createOhttpKeyError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"ohttp-key"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [
-      {
-        status: 400,
-        message: "Oblivious HTTP key configuration not acceptable",
-        values: { type: "https://iana.org/assignments/http-problem-types#ohttp-key", status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"ohttp-key">;
+  return respond("ohttp-key", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `bad-request` error response (HTTP 400). */
 export function createBadRequestError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad-request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 400, message: "Bad Request", values: { type: "about:blank", status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"bad-request">;
+  return respond("bad-request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
 export function createUnauthorizedError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 401, message: "Unauthorized", values: { type: "about:blank", status: 401 } }],
-    headers: {},
-  }) as ErrorResponse<"unauthorized">;
+  return respond("unauthorized", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 403, message: "Forbidden", values: { type: "about:blank", status: 403 } }],
-    headers: {},
-  }) as ErrorResponse<"forbidden">;
+  return respond("forbidden", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `not-found` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not-found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 404, message: "Not Found", values: { type: "about:blank", status: 404 } }],
-    headers: {},
-  }) as ErrorResponse<"not-found">;
+  return respond("not-found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `method-not-allowed` error response (HTTP 405). */
 export function createMethodNotAllowedError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 405; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method-not-allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 405, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 405, message: "Method Not Allowed", values: { type: "about:blank", status: 405 } }],
-    headers: {},
-  }) as ErrorResponse<"method-not-allowed">;
+  return respond("method-not-allowed", init.status ?? 405, fields, init.headers);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
 export function createConflictError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 409, message: "Conflict", values: { type: "about:blank", status: 409 } }],
-    headers: {},
-  }) as ErrorResponse<"conflict">;
+  return respond("conflict", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `unsupported-media-type` error response (HTTP 415). */
 export function createUnsupportedMediaTypeError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 415; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<415> = {},
 ): ErrorResponse<"unsupported-media-type"> {
-  return buildResponse(TABLES.envelope, init.status ?? 415, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 415, message: "Unsupported Media Type", values: { type: "about:blank", status: 415 } }],
-    headers: {},
-  }) as ErrorResponse<"unsupported-media-type">;
+  return respond("unsupported-media-type", init.status ?? 415, fields, init.headers);
 }
 
 /** Builds the `unprocessable-content` error response (HTTP 422). */
 export function createUnprocessableContentError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable-content"> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 422, message: "Unprocessable Content", values: { type: "about:blank", status: 422 } }],
-    headers: {},
-  }) as ErrorResponse<"unprocessable-content">;
+  return respond("unprocessable-content", init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `too-many-requests` error response (HTTP 429). */
 export function createTooManyRequestsError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"too-many-requests"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 429, message: "Too Many Requests", values: { type: "about:blank", status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<"too-many-requests">;
+  return respond("too-many-requests", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `internal-server-error` error response (HTTP 500). */
 export function createInternalServerError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal-server-error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 500, message: "Internal Server Error", values: { type: "about:blank", status: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"internal-server-error">;
+  return respond("internal-server-error", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `service-unavailable` error response (HTTP 503). */
 export function createServiceUnavailableError(
-  fields: { detail?: string; title?: string; instance?: string } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service-unavailable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [],
-    fields: ["type", "title", "status", "instance"],
-    responses: [{ status: 503, message: "Service Unavailable", values: { type: "about:blank", status: 503 } }],
-    headers: {},
-  }) as ErrorResponse<"service-unavailable">;
+  return respond("service-unavailable", init.status ?? 503, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -295,220 +295,16 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  INVALID_PARAM: {
-    code: "INVALID_PARAM",
-    name: "InvalidParam",
-    level: "code",
-    value: "INVALID_PARAM",
-    pins: { code: "INVALID_PARAM" },
-    statuses: [400],
-    title: "Query param or body failed validation (e.g. non-UUID id, bad page).",
-    fix: "Fix the request shape per the message.",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 400,
-        title: "Query param or body failed validation (e.g. non-UUID id, bad page).",
-        fix: "Fix the request shape per the message.",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  UNAUTHORIZED: {
-    code: "UNAUTHORIZED",
-    name: "Unauthorized",
-    level: "code",
-    value: "UNAUTHORIZED",
-    pins: { code: "UNAUTHORIZED" },
-    statuses: [401],
-    title: "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.",
-    fix: "Set a valid Bearer token. If your account requires password reset, log in to the web app first.",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 401,
-        title: "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.",
-        fix: "Set a valid Bearer token. If your account requires password reset, log in to the web app first.",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  DISPUTED: {
-    code: "DISPUTED",
-    name: "Disputed",
-    level: "code",
-    value: "DISPUTED",
-    pins: { code: "DISPUTED" },
-    statuses: [402],
-    title: "The workspace's subscription has an active chargeback dispute.",
-    description: "All API calls are blocked until resolved.",
-    fix: "Resolve the dispute in the Stripe Customer Portal, then retry.",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 402,
-        title: "The workspace's subscription has an active chargeback dispute.",
-        description: "All API calls are blocked until resolved.",
-        fix: "Resolve the dispute in the Stripe Customer Portal, then retry.",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  PAST_DUE: {
-    code: "PAST_DUE",
-    name: "PastDue",
-    level: "code",
-    value: "PAST_DUE",
-    pins: { code: "PAST_DUE" },
-    statuses: [402],
-    title: "The workspace's subscription is past-due or over its limit.",
-    description: "API calls are blocked until payment is updated.",
-    fix: "Open the billing page and update the payment method.",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 402,
-        title: "The workspace's subscription is past-due or over its limit.",
-        description: "API calls are blocked until payment is updated.",
-        fix: "Open the billing page and update the payment method.",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  API_NOT_ALLOWED: {
-    code: "API_NOT_ALLOWED",
-    name: "ApiNotAllowed",
-    level: "code",
-    value: "API_NOT_ALLOWED",
-    pins: { code: "API_NOT_ALLOWED" },
-    statuses: [403],
-    title: "The workspace is on Free tier. Free does not include public API access.",
-    fix: "Upgrade the workspace to Solo or higher (/billing).",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 403,
-        title: "The workspace is on Free tier. Free does not include public API access.",
-        fix: "Upgrade the workspace to Solo or higher (/billing).",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  NOT_FOUND: {
-    code: "NOT_FOUND",
-    name: "NotFound",
-    level: "code",
-    value: "NOT_FOUND",
-    pins: { code: "NOT_FOUND" },
-    statuses: [404],
-    title: "Prompt / version not found, or in a workspace the key can't see.",
-    fix: "Verify the id; check the key's active workspace.",
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 404,
-        title: "Prompt / version not found, or in a workspace the key can't see.",
-        fix: "Verify the id; check the key's active workspace.",
-        retry: { strategy: "never" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  RATE_LIMITED: {
-    code: "RATE_LIMITED",
-    name: "RateLimited",
-    level: "code",
-    value: "RATE_LIMITED",
-    pins: { code: "RATE_LIMITED" },
-    statuses: [429],
-    title: "Per-minute per-key or global rate limit exceeded.",
-    fix: "Back off per the Retry-After header.",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["x-request-id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Per-minute per-key or global rate limit exceeded.",
-        fix: "Back off per the Retry-After header.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["x-request-id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  INTERNAL_ERROR: {
-    code: "INTERNAL_ERROR",
-    name: "InternalError",
-    level: "code",
-    value: "INTERNAL_ERROR",
-    pins: { code: "INTERNAL_ERROR" },
-    statuses: [500],
-    title: "Unexpected server error.",
-    fix: "Log the request id from x-request-id and contact support.",
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-    headers: ["x-request-id"],
-    responses: [
-      {
-        status: 500,
-        title: "Unexpected server error.",
-        fix: "Log the request id from x-request-id and contact support.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-        headers: ["x-request-id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "INVALID_PARAM": {"code":"INVALID_PARAM","name":"InvalidParam","level":"code","value":"INVALID_PARAM","pins":{"code":"INVALID_PARAM"},"statuses":[400],"title":"Query param or body failed validation (e.g. non-UUID id, bad page).","fix":"Fix the request shape per the message.","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":400,"title":"Query param or body failed validation (e.g. non-UUID id, bad page).","fix":"Fix the request shape per the message.","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "UNAUTHORIZED": {"code":"UNAUTHORIZED","name":"Unauthorized","level":"code","value":"UNAUTHORIZED","pins":{"code":"UNAUTHORIZED"},"statuses":[401],"title":"Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.","fix":"Set a valid Bearer token. If your account requires password reset, log in to the web app first.","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":401,"title":"Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.","fix":"Set a valid Bearer token. If your account requires password reset, log in to the web app first.","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "DISPUTED": {"code":"DISPUTED","name":"Disputed","level":"code","value":"DISPUTED","pins":{"code":"DISPUTED"},"statuses":[402],"title":"The workspace's subscription has an active chargeback dispute.","description":"All API calls are blocked until resolved.","fix":"Resolve the dispute in the Stripe Customer Portal, then retry.","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":402,"title":"The workspace's subscription has an active chargeback dispute.","description":"All API calls are blocked until resolved.","fix":"Resolve the dispute in the Stripe Customer Portal, then retry.","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "PAST_DUE": {"code":"PAST_DUE","name":"PastDue","level":"code","value":"PAST_DUE","pins":{"code":"PAST_DUE"},"statuses":[402],"title":"The workspace's subscription is past-due or over its limit.","description":"API calls are blocked until payment is updated.","fix":"Open the billing page and update the payment method.","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":402,"title":"The workspace's subscription is past-due or over its limit.","description":"API calls are blocked until payment is updated.","fix":"Open the billing page and update the payment method.","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "API_NOT_ALLOWED": {"code":"API_NOT_ALLOWED","name":"ApiNotAllowed","level":"code","value":"API_NOT_ALLOWED","pins":{"code":"API_NOT_ALLOWED"},"statuses":[403],"title":"The workspace is on Free tier. Free does not include public API access.","fix":"Upgrade the workspace to Solo or higher (/billing).","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":403,"title":"The workspace is on Free tier. Free does not include public API access.","fix":"Upgrade the workspace to Solo or higher (/billing).","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "NOT_FOUND": {"code":"NOT_FOUND","name":"NotFound","level":"code","value":"NOT_FOUND","pins":{"code":"NOT_FOUND"},"statuses":[404],"title":"Prompt / version not found, or in a workspace the key can't see.","fix":"Verify the id; check the key's active workspace.","retry":{"strategy":"never"},"headers":["x-request-id"],"responses":[{"status":404,"title":"Prompt / version not found, or in a workspace the key can't see.","fix":"Verify the id; check the key's active workspace.","retry":{"strategy":"never"},"headers":["x-request-id"],"when":[]}],"deprecated":false},
+  "RATE_LIMITED": {"code":"RATE_LIMITED","name":"RateLimited","level":"code","value":"RATE_LIMITED","pins":{"code":"RATE_LIMITED"},"statuses":[429],"title":"Per-minute per-key or global rate limit exceeded.","fix":"Back off per the Retry-After header.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-request-id","Retry-After"],"responses":[{"status":429,"title":"Per-minute per-key or global rate limit exceeded.","fix":"Back off per the Retry-After header.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-request-id","Retry-After"],"when":[]}],"deprecated":false},
+  "INTERNAL_ERROR": {"code":"INTERNAL_ERROR","name":"InternalError","level":"code","value":"INTERNAL_ERROR","pins":{"code":"INTERNAL_ERROR"},"statuses":[500],"title":"Unexpected server error.","fix":"Log the request id from x-request-id and contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["x-request-id"],"responses":[{"status":500,"title":"Unexpected server error.","fix":"Log the request id from x-request-id and contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["x-request-id"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["INVALID_PARAM"], retry: { strategy: "never" }, headers: ["x-request-id"] },
@@ -566,14 +362,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is an `INVALID_PARAM` error object, exactly as its schema says.
- *
- * Query param or body failed validation (e.g. non-UUID id, bad page).
- *
- * Fix: Fix the request shape per the message.
- *
- * Code: `INVALID_PARAM` · level `code` = `INVALID_PARAM`
- * HTTP 400 · Retry: never
+ * Whether a value is an `INVALID_PARAM` error object ({@link InvalidParamError}), exactly as its
+ * schema says.
  */
 export function isInvalidParamError(value: unknown): value is InvalidParamError {
   try {
@@ -590,14 +380,8 @@ export function isInvalidParamError(value: unknown): value is InvalidParamError 
 }
 
 /**
- * Whether a value is an `UNAUTHORIZED` error object, exactly as its schema says.
- *
- * Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.
- *
- * Fix: Set a valid Bearer token. If your account requires password reset, log in to the web app first.
- *
- * Code: `UNAUTHORIZED` · level `code` = `UNAUTHORIZED`
- * HTTP 401 · Retry: never
+ * Whether a value is an `UNAUTHORIZED` error object ({@link UnauthorizedError}), exactly as its schema
+ * says.
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
@@ -613,18 +397,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   }
 }
 
-/**
- * Whether a value is a `DISPUTED` error object, exactly as its schema says.
- *
- * The workspace's subscription has an active chargeback dispute.
- *
- * All API calls are blocked until resolved.
- *
- * Fix: Resolve the dispute in the Stripe Customer Portal, then retry.
- *
- * Code: `DISPUTED` · level `code` = `DISPUTED`
- * HTTP 402 · Retry: never
- */
+/** Whether a value is a `DISPUTED` error object ({@link DisputedError}), exactly as its schema says. */
 export function isDisputedError(value: unknown): value is DisputedError {
   try {
     return (
@@ -639,18 +412,7 @@ export function isDisputedError(value: unknown): value is DisputedError {
   }
 }
 
-/**
- * Whether a value is a `PAST_DUE` error object, exactly as its schema says.
- *
- * The workspace's subscription is past-due or over its limit.
- *
- * API calls are blocked until payment is updated.
- *
- * Fix: Open the billing page and update the payment method.
- *
- * Code: `PAST_DUE` · level `code` = `PAST_DUE`
- * HTTP 402 · Retry: never
- */
+/** Whether a value is a `PAST_DUE` error object ({@link PastDueError}), exactly as its schema says. */
 export function isPastDueError(value: unknown): value is PastDueError {
   try {
     return (
@@ -666,14 +428,8 @@ export function isPastDueError(value: unknown): value is PastDueError {
 }
 
 /**
- * Whether a value is an `API_NOT_ALLOWED` error object, exactly as its schema says.
- *
- * The workspace is on Free tier. Free does not include public API access.
- *
- * Fix: Upgrade the workspace to Solo or higher (/billing).
- *
- * Code: `API_NOT_ALLOWED` · level `code` = `API_NOT_ALLOWED`
- * HTTP 403 · Retry: never
+ * Whether a value is an `API_NOT_ALLOWED` error object ({@link ApiNotAllowedError}), exactly as its
+ * schema says.
  */
 export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedError {
   try {
@@ -689,16 +445,7 @@ export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedErro
   }
 }
 
-/**
- * Whether a value is a `NOT_FOUND` error object, exactly as its schema says.
- *
- * Prompt / version not found, or in a workspace the key can't see.
- *
- * Fix: Verify the id; check the key's active workspace.
- *
- * Code: `NOT_FOUND` · level `code` = `NOT_FOUND`
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -714,15 +461,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `RATE_LIMITED` error object, exactly as its schema says.
- *
- * Per-minute per-key or global rate limit exceeded.
- *
- * Fix: Back off per the Retry-After header.
- *
- * Code: `RATE_LIMITED` · level `code` = `RATE_LIMITED`
- * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 4 attempts, else backoff
- * from 1000 ms
+ * Whether a value is a `RATE_LIMITED` error object ({@link RateLimitedError}), exactly as its schema
+ * says.
  */
 export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
@@ -739,14 +479,8 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
 }
 
 /**
- * Whether a value is an `INTERNAL_ERROR` error object, exactly as its schema says.
- *
- * Unexpected server error.
- *
- * Fix: Log the request id from x-request-id and contact support.
- *
- * Code: `INTERNAL_ERROR` · level `code` = `INTERNAL_ERROR`
- * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
+ * Whether a value is an `INTERNAL_ERROR` error object ({@link InternalError}), exactly as its schema
+ * says.
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
@@ -1221,120 +955,106 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 8 codes take. */
+export type ErrorFields = { message?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "INVALID_PARAM": {"levels":[{"at":{"field":"code"},"value":"INVALID_PARAM"}],"fields":[],"responses":[{"status":400,"message":"Query param or body failed validation (e.g. non-UUID id, bad page).","values":{}}],"headers":{}},
+  "UNAUTHORIZED": {"levels":[{"at":{"field":"code"},"value":"UNAUTHORIZED"}],"fields":[],"responses":[{"status":401,"message":"Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.","values":{}}],"headers":{}},
+  "DISPUTED": {"levels":[{"at":{"field":"code"},"value":"DISPUTED"}],"fields":[],"responses":[{"status":402,"message":"The workspace's subscription has an active chargeback dispute.","values":{}}],"headers":{}},
+  "PAST_DUE": {"levels":[{"at":{"field":"code"},"value":"PAST_DUE"}],"fields":[],"responses":[{"status":402,"message":"The workspace's subscription is past-due or over its limit.","values":{}}],"headers":{}},
+  "API_NOT_ALLOWED": {"levels":[{"at":{"field":"code"},"value":"API_NOT_ALLOWED"}],"fields":[],"responses":[{"status":403,"message":"The workspace is on Free tier. Free does not include public API access.","values":{}}],"headers":{}},
+  "NOT_FOUND": {"levels":[{"at":{"field":"code"},"value":"NOT_FOUND"}],"fields":[],"responses":[{"status":404,"message":"Prompt / version not found, or in a workspace the key can't see.","values":{}}],"headers":{}},
+  "RATE_LIMITED": {"levels":[{"at":{"field":"code"},"value":"RATE_LIMITED"}],"fields":[],"responses":[{"status":429,"message":"Per-minute per-key or global rate limit exceeded.","values":{}}],"headers":{}},
+  "INTERNAL_ERROR": {"levels":[{"at":{"field":"code"},"value":"INTERNAL_ERROR"}],"fields":[],"responses":[{"status":500,"message":"Unexpected server error.","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */
 export function createInvalidParamError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"INVALID_PARAM"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "INVALID_PARAM" }],
-    fields: [],
-    responses: [
-      { status: 400, message: "Query param or body failed validation (e.g. non-UUID id, bad page).", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"INVALID_PARAM">;
+  return respond("INVALID_PARAM", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `UNAUTHORIZED` error response (HTTP 401). */
 export function createUnauthorizedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"UNAUTHORIZED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "UNAUTHORIZED" }],
-    fields: [],
-    responses: [
-      {
-        status: 401,
-        message: "Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"UNAUTHORIZED">;
+  return respond("UNAUTHORIZED", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `DISPUTED` error response (HTTP 402). */
 export function createDisputedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"DISPUTED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "DISPUTED" }],
-    fields: [],
-    responses: [{ status: 402, message: "The workspace's subscription has an active chargeback dispute.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"DISPUTED">;
+  return respond("DISPUTED", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `PAST_DUE` error response (HTTP 402). */
 export function createPastDueError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"PAST_DUE"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "PAST_DUE" }],
-    fields: [],
-    responses: [{ status: 402, message: "The workspace's subscription is past-due or over its limit.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"PAST_DUE">;
+  return respond("PAST_DUE", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `API_NOT_ALLOWED` error response (HTTP 403). */
 export function createApiNotAllowedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_NOT_ALLOWED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "API_NOT_ALLOWED" }],
-    fields: [],
-    responses: [
-      { status: 403, message: "The workspace is on Free tier. Free does not include public API access.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"API_NOT_ALLOWED">;
+  return respond("API_NOT_ALLOWED", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NOT_FOUND"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "NOT_FOUND" }],
-    fields: [],
-    responses: [
-      { status: 404, message: "Prompt / version not found, or in a workspace the key can't see.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"NOT_FOUND">;
+  return respond("NOT_FOUND", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `RATE_LIMITED` error response (HTTP 429). */
 export function createRateLimitedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RATE_LIMITED"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "RATE_LIMITED" }],
-    fields: [],
-    responses: [{ status: 429, message: "Per-minute per-key or global rate limit exceeded.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"RATE_LIMITED">;
+  return respond("RATE_LIMITED", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `INTERNAL_ERROR` error response (HTTP 500). */
 export function createInternalError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"INTERNAL_ERROR"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "INTERNAL_ERROR" }],
-    fields: [],
-    responses: [{ status: 500, message: "Unexpected server error.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"INTERNAL_ERROR">;
+  return respond("INTERNAL_ERROR", init.status ?? 500, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

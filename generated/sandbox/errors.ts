@@ -300,216 +300,16 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  invalid_request: {
-    code: "invalid_request",
-    name: "InvalidRequest",
-    level: "code",
-    value: "invalid_request",
-    pins: { code: "invalid_request" },
-    statuses: [400],
-    title: "The request body is malformed or missing required fields",
-    fix: "Send every required field; the message names the one missing.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The request body is malformed or missing required fields",
-        fix: "Send every required field; the message names the one missing.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unauthorized: {
-    code: "unauthorized",
-    name: "Unauthorized",
-    level: "code",
-    value: "unauthorized",
-    pins: { code: "unauthorized" },
-    statuses: [401],
-    title: "The API key is invalid, expired, or missing",
-    fix: "Pass a valid API key in the `Authorization: Bearer` header.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "The API key is invalid, expired, or missing",
-        fix: "Pass a valid API key in the `Authorization: Bearer` header.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forbidden: {
-    code: "forbidden",
-    name: "Forbidden",
-    level: "code",
-    value: "forbidden",
-    pins: { code: "forbidden" },
-    statuses: [403],
-    title: "The API key does not have permission for this operation",
-    fix: "Use a key with the permission this operation needs.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "The API key does not have permission for this operation",
-        fix: "Use a key with the permission this operation needs.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_found: {
-    code: "not_found",
-    name: "NotFound",
-    level: "code",
-    value: "not_found",
-    pins: { code: "not_found" },
-    statuses: [404],
-    title: "The specified resource (sandbox, thread, etc.) does not exist",
-    fix: "Check the id of the sandbox or thread.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "The specified resource (sandbox, thread, etc.) does not exist",
-        fix: "Check the id of the sandbox or thread.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rate_limit_exceeded: {
-    code: "rate_limit_exceeded",
-    name: "RateLimitExceeded",
-    level: "code",
-    value: "rate_limit_exceeded",
-    pins: { code: "rate_limit_exceeded" },
-    statuses: [429],
-    title: "Too many requests in a short period",
-    fix: "Wait the number of seconds in `retryAfter`, then retry.",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ field: "retryAfter", format: "seconds" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [],
-    responses: [
-      {
-        status: 429,
-        title: "Too many requests in a short period",
-        fix: "Wait the number of seconds in `retryAfter`, then retry.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ field: "retryAfter", format: "seconds" }],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  sandbox_error: {
-    code: "sandbox_error",
-    name: "SandboxError",
-    level: "code",
-    value: "sandbox_error",
-    pins: { code: "sandbox_error" },
-    statuses: [500],
-    title: "The sandbox encountered a runtime error",
-    fix: "Retry; if it persists, inspect the sandbox's logs.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "The sandbox encountered a runtime error",
-        fix: "Retry; if it persists, inspect the sandbox's logs.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  budget_exceeded: {
-    code: "budget_exceeded",
-    name: "BudgetExceeded",
-    level: "code",
-    value: "budget_exceeded",
-    pins: { code: "budget_exceeded" },
-    statuses: [400],
-    title: "The request exceeded the maxBudgetUsd limit",
-    fix: "Raise maxBudgetUsd or make the request cheaper.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The request exceeded the maxBudgetUsd limit",
-        fix: "Raise maxBudgetUsd or make the request cheaper.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  stream_active: {
-    code: "stream_active",
-    name: "StreamActive",
-    level: "code",
-    value: "stream_active",
-    pins: { code: "stream_active" },
-    statuses: [409],
-    title: "A stream is already active for this sandbox",
-    fix: "Wait for the active stream to finish, or stop it, before starting another.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 409,
-        title: "A stream is already active for this sandbox",
-        fix: "Wait for the active stream to finish, or stop it, before starting another.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "invalid_request": {"code":"invalid_request","name":"InvalidRequest","level":"code","value":"invalid_request","pins":{"code":"invalid_request"},"statuses":[400],"title":"The request body is malformed or missing required fields","fix":"Send every required field; the message names the one missing.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The request body is malformed or missing required fields","fix":"Send every required field; the message names the one missing.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unauthorized": {"code":"unauthorized","name":"Unauthorized","level":"code","value":"unauthorized","pins":{"code":"unauthorized"},"statuses":[401],"title":"The API key is invalid, expired, or missing","fix":"Pass a valid API key in the \u0060Authorization: Bearer\u0060 header.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"The API key is invalid, expired, or missing","fix":"Pass a valid API key in the \u0060Authorization: Bearer\u0060 header.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "forbidden": {"code":"forbidden","name":"Forbidden","level":"code","value":"forbidden","pins":{"code":"forbidden"},"statuses":[403],"title":"The API key does not have permission for this operation","fix":"Use a key with the permission this operation needs.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"The API key does not have permission for this operation","fix":"Use a key with the permission this operation needs.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_found": {"code":"not_found","name":"NotFound","level":"code","value":"not_found","pins":{"code":"not_found"},"statuses":[404],"title":"The specified resource (sandbox, thread, etc.) does not exist","fix":"Check the id of the sandbox or thread.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"The specified resource (sandbox, thread, etc.) does not exist","fix":"Check the id of the sandbox or thread.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "rate_limit_exceeded": {"code":"rate_limit_exceeded","name":"RateLimitExceeded","level":"code","value":"rate_limit_exceeded","pins":{"code":"rate_limit_exceeded"},"statuses":[429],"title":"Too many requests in a short period","fix":"Wait the number of seconds in \u0060retryAfter\u0060, then retry.","retry":{"strategy":"retry-after","hints":[{"field":"retryAfter","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"responses":[{"status":429,"title":"Too many requests in a short period","fix":"Wait the number of seconds in \u0060retryAfter\u0060, then retry.","retry":{"strategy":"retry-after","hints":[{"field":"retryAfter","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[],"when":[]}],"deprecated":false},
+  "sandbox_error": {"code":"sandbox_error","name":"SandboxError","level":"code","value":"sandbox_error","pins":{"code":"sandbox_error"},"statuses":[500],"title":"The sandbox encountered a runtime error","fix":"Retry; if it persists, inspect the sandbox's logs.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":500,"title":"The sandbox encountered a runtime error","fix":"Retry; if it persists, inspect the sandbox's logs.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "budget_exceeded": {"code":"budget_exceeded","name":"BudgetExceeded","level":"code","value":"budget_exceeded","pins":{"code":"budget_exceeded"},"statuses":[400],"title":"The request exceeded the maxBudgetUsd limit","fix":"Raise maxBudgetUsd or make the request cheaper.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The request exceeded the maxBudgetUsd limit","fix":"Raise maxBudgetUsd or make the request cheaper.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "stream_active": {"code":"stream_active","name":"StreamActive","level":"code","value":"stream_active","pins":{"code":"stream_active"},"statuses":[409],"title":"A stream is already active for this sandbox","fix":"Wait for the active stream to finish, or stop it, before starting another.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"A stream is already active for this sandbox","fix":"Wait for the active stream to finish, or stop it, before starting another.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -573,14 +373,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is an `invalid_request` error object, exactly as its schema says.
- *
- * The request body is malformed or missing required fields
- *
- * Fix: Send every required field; the message names the one missing.
- *
- * Code: `invalid_request` · level `code` = `invalid_request`
- * HTTP 400 · Retry: never
+ * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
+ * schema says.
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
@@ -599,14 +393,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 }
 
 /**
- * Whether a value is an `unauthorized` error object, exactly as its schema says.
- *
- * The API key is invalid, expired, or missing
- *
- * Fix: Pass a valid API key in the `Authorization: Bearer` header.
- *
- * Code: `unauthorized` · level `code` = `unauthorized`
- * HTTP 401 · Retry: never
+ * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
+ * says.
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
@@ -624,16 +412,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   }
 }
 
-/**
- * Whether a value is a `forbidden` error object, exactly as its schema says.
- *
- * The API key does not have permission for this operation
- *
- * Fix: Use a key with the permission this operation needs.
- *
- * Code: `forbidden` · level `code` = `forbidden`
- * HTTP 403 · Retry: never
- */
+/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
@@ -650,16 +429,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   }
 }
 
-/**
- * Whether a value is a `not_found` error object, exactly as its schema says.
- *
- * The specified resource (sandbox, thread, etc.) does not exist
- *
- * Fix: Check the id of the sandbox or thread.
- *
- * Code: `not_found` · level `code` = `not_found`
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
@@ -677,14 +447,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 }
 
 /**
- * Whether a value is a `rate_limit_exceeded` error object, exactly as its schema says.
- *
- * Too many requests in a short period
- *
- * Fix: Wait the number of seconds in `retryAfter`, then retry.
- *
- * Code: `rate_limit_exceeded` · level `code` = `rate_limit_exceeded`
- * HTTP 429 · Retry: honour the body field retryAfter (seconds), 4 attempts, else backoff from 1000 ms
+ * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
+ * its schema says.
  */
 export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
   try {
@@ -705,14 +469,8 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
 }
 
 /**
- * Whether a value is a `sandbox_error` error object, exactly as its schema says.
- *
- * The sandbox encountered a runtime error
- *
- * Fix: Retry; if it persists, inspect the sandbox's logs.
- *
- * Code: `sandbox_error` · level `code` = `sandbox_error`
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `sandbox_error` error object ({@link SandboxError}), exactly as its schema
+ * says.
  */
 export function isSandboxError(value: unknown): value is SandboxError {
   try {
@@ -731,14 +489,8 @@ export function isSandboxError(value: unknown): value is SandboxError {
 }
 
 /**
- * Whether a value is a `budget_exceeded` error object, exactly as its schema says.
- *
- * The request exceeded the maxBudgetUsd limit
- *
- * Fix: Raise maxBudgetUsd or make the request cheaper.
- *
- * Code: `budget_exceeded` · level `code` = `budget_exceeded`
- * HTTP 400 · Retry: never
+ * Whether a value is a `budget_exceeded` error object ({@link BudgetExceededError}), exactly as its
+ * schema says.
  */
 export function isBudgetExceededError(value: unknown): value is BudgetExceededError {
   try {
@@ -757,14 +509,8 @@ export function isBudgetExceededError(value: unknown): value is BudgetExceededEr
 }
 
 /**
- * Whether a value is a `stream_active` error object, exactly as its schema says.
- *
- * A stream is already active for this sandbox
- *
- * Fix: Wait for the active stream to finish, or stop it, before starting another.
- *
- * Code: `stream_active` · level `code` = `stream_active`
- * HTTP 409 · Retry: never
+ * Whether a value is a `stream_active` error object ({@link StreamActiveError}), exactly as its schema
+ * says.
  */
 export function isStreamActiveError(value: unknown): value is StreamActiveError {
   try {
@@ -1298,118 +1044,106 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 7 codes take. */
+export type ErrorFields = { message?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "invalid_request": {"levels":[{"at":{"field":"code"},"value":"invalid_request"}],"fields":["status"],"responses":[{"status":400,"message":"The request body is malformed or missing required fields","values":{"status":400}}],"headers":{}},
+  "unauthorized": {"levels":[{"at":{"field":"code"},"value":"unauthorized"}],"fields":["status"],"responses":[{"status":401,"message":"The API key is invalid, expired, or missing","values":{"status":401}}],"headers":{}},
+  "forbidden": {"levels":[{"at":{"field":"code"},"value":"forbidden"}],"fields":["status"],"responses":[{"status":403,"message":"The API key does not have permission for this operation","values":{"status":403}}],"headers":{}},
+  "not_found": {"levels":[{"at":{"field":"code"},"value":"not_found"}],"fields":["status"],"responses":[{"status":404,"message":"The specified resource (sandbox, thread, etc.) does not exist","values":{"status":404}}],"headers":{}},
+  "rate_limit_exceeded": {"levels":[{"at":{"field":"code"},"value":"rate_limit_exceeded"}],"fields":["status","retryAfter"],"responses":[{"status":429,"message":"Too many requests in a short period","values":{"status":429}}],"headers":{}},
+  "sandbox_error": {"levels":[{"at":{"field":"code"},"value":"sandbox_error"}],"fields":["status"],"responses":[{"status":500,"message":"The sandbox encountered a runtime error","values":{"status":500}}],"headers":{}},
+  "budget_exceeded": {"levels":[{"at":{"field":"code"},"value":"budget_exceeded"}],"fields":["status"],"responses":[{"status":400,"message":"The request exceeded the maxBudgetUsd limit","values":{"status":400}}],"headers":{}},
+  "stream_active": {"levels":[{"at":{"field":"code"},"value":"stream_active"}],"fields":["status"],"responses":[{"status":409,"message":"A stream is already active for this sandbox","values":{"status":409}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `invalid_request` error response (HTTP 400). */
 export function createInvalidRequestError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"invalid_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "invalid_request" }],
-    fields: ["status"],
-    responses: [
-      { status: 400, message: "The request body is malformed or missing required fields", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_request">;
+  return respond("invalid_request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
 export function createUnauthorizedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "unauthorized" }],
-    fields: ["status"],
-    responses: [{ status: 401, message: "The API key is invalid, expired, or missing", values: { status: 401 } }],
-    headers: {},
-  }) as ErrorResponse<"unauthorized">;
+  return respond("unauthorized", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "forbidden" }],
-    fields: ["status"],
-    responses: [
-      { status: 403, message: "The API key does not have permission for this operation", values: { status: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"forbidden">;
+  return respond("forbidden", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "not_found" }],
-    fields: ["status"],
-    responses: [
-      {
-        status: 404,
-        message: "The specified resource (sandbox, thread, etc.) does not exist",
-        values: { status: 404 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"not_found">;
+  return respond("not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
 export function createRateLimitExceededError(
   fields: { message?: string; retryAfter: number },
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"rate_limit_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "rate_limit_exceeded" }],
-    fields: ["status", "retryAfter"],
-    responses: [{ status: 429, message: "Too many requests in a short period", values: { status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<"rate_limit_exceeded">;
+  return respond("rate_limit_exceeded", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `sandbox_error` error response (HTTP 500). */
 export function createSandboxError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"sandbox_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "sandbox_error" }],
-    fields: ["status"],
-    responses: [{ status: 500, message: "The sandbox encountered a runtime error", values: { status: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"sandbox_error">;
+  return respond("sandbox_error", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `budget_exceeded` error response (HTTP 400). */
 export function createBudgetExceededError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"budget_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "budget_exceeded" }],
-    fields: ["status"],
-    responses: [{ status: 400, message: "The request exceeded the maxBudgetUsd limit", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<"budget_exceeded">;
+  return respond("budget_exceeded", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `stream_active` error response (HTTP 409). */
 export function createStreamActiveError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"stream_active"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: "stream_active" }],
-    fields: ["status"],
-    responses: [{ status: 409, message: "A stream is already active for this sandbox", values: { status: 409 } }],
-    headers: {},
-  }) as ErrorResponse<"stream_active">;
+  return respond("stream_active", init.status ?? 409, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

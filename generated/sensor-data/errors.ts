@@ -192,122 +192,12 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  bad_request: {
-    code: "bad_request",
-    name: "BadRequest",
-    pins: {},
-    statuses: [400],
-    title: "The request was malformed.",
-    description: "Usually a missing path segment or a bad query parameter. The sensor data endpoint requires a data_uuid in the URL: requesting /public/deployment/data/ without one returns a 400 rather than a 404.",
-    fix: "Fix the request — usually a missing path segment or bad query parameter. On the data endpoint, append the deployment's data_uuid to the URL.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "The request was malformed.",
-        description: "Usually a missing path segment or a bad query parameter. The sensor data endpoint requires a data_uuid in the URL: requesting /public/deployment/data/ without one returns a 400 rather than a 404.",
-        fix: "Fix the request — usually a missing path segment or bad query parameter. On the data endpoint, append the deployment's data_uuid to the URL.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forbidden: {
-    code: "forbidden",
-    name: "Forbidden",
-    pins: {},
-    statuses: [403],
-    title: "Authentication or authorization failed.",
-    description: "Returned when the Authorization header is missing, malformed, or references a deleted key.",
-    fix: "Confirm your API key is set, correctly formatted, and has access to the resource:\n- Confirm the header exists and uses the Bearer scheme: `Authorization: Bearer YOUR_API_KEY`.\n- Confirm the key hasn't been deleted from your user settings.\n- Check for trailing whitespace or accidental quoting around the key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Authentication or authorization failed.",
-        description: "Returned when the Authorization header is missing, malformed, or references a deleted key.",
-        fix: "Confirm your API key is set, correctly formatted, and has access to the resource:\n- Confirm the header exists and uses the Bearer scheme: `Authorization: Bearer YOUR_API_KEY`.\n- Confirm the key hasn't been deleted from your user settings.\n- Check for trailing whitespace or accidental quoting around the key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_found: {
-    code: "not_found",
-    name: "NotFound",
-    pins: {},
-    statuses: [404],
-    title: "The requested resource does not exist.",
-    description: "Returned when a slug or data_uuid doesn't match any deployment you have access to. Private deployments you don't own or collaborate on behave the same as deployments that don't exist — both return 404.",
-    fix: "Double-check the slug or data_uuid.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "The requested resource does not exist.",
-        description: "Returned when a slug or data_uuid doesn't match any deployment you have access to. Private deployments you don't own or collaborate on behave the same as deployments that don't exist — both return 404.",
-        fix: "Double-check the slug or data_uuid.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  server_error: {
-    code: "server_error",
-    name: "ServerError",
-    pins: {},
-    statuses: [500, 502, 503, 504],
-    title: "Server-side error.",
-    fix: "Retry with exponential backoff. If the error persists, contact support.",
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: "none" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Server-side error.",
-        fix: "Retry with exponential backoff. If the error persists, contact support.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: "none" },
-        headers: [],
-        when: [],
-      },
-      {
-        status: 502,
-        title: "Server-side error.",
-        fix: "Retry with exponential backoff. If the error persists, contact support.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: "none" },
-        headers: [],
-        when: [],
-      },
-      {
-        status: 503,
-        title: "Server-side error.",
-        fix: "Retry with exponential backoff. If the error persists, contact support.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: "none" },
-        headers: [],
-        when: [],
-      },
-      {
-        status: 504,
-        title: "Server-side error.",
-        fix: "Retry with exponential backoff. If the error persists, contact support.",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 4000, jitter: "none" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "bad_request": {"code":"bad_request","name":"BadRequest","pins":{},"statuses":[400],"title":"The request was malformed.","description":"Usually a missing path segment or a bad query parameter. The sensor data endpoint requires a data_uuid in the URL: requesting /public/deployment/data/ without one returns a 400 rather than a 404.","fix":"Fix the request — usually a missing path segment or bad query parameter. On the data endpoint, append the deployment's data_uuid to the URL.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The request was malformed.","description":"Usually a missing path segment or a bad query parameter. The sensor data endpoint requires a data_uuid in the URL: requesting /public/deployment/data/ without one returns a 400 rather than a 404.","fix":"Fix the request — usually a missing path segment or bad query parameter. On the data endpoint, append the deployment's data_uuid to the URL.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "forbidden": {"code":"forbidden","name":"Forbidden","pins":{},"statuses":[403],"title":"Authentication or authorization failed.","description":"Returned when the Authorization header is missing, malformed, or references a deleted key.","fix":"Confirm your API key is set, correctly formatted, and has access to the resource:\n- Confirm the header exists and uses the Bearer scheme: \u0060Authorization: Bearer YOUR_API_KEY\u0060.\n- Confirm the key hasn't been deleted from your user settings.\n- Check for trailing whitespace or accidental quoting around the key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"Authentication or authorization failed.","description":"Returned when the Authorization header is missing, malformed, or references a deleted key.","fix":"Confirm your API key is set, correctly formatted, and has access to the resource:\n- Confirm the header exists and uses the Bearer scheme: \u0060Authorization: Bearer YOUR_API_KEY\u0060.\n- Confirm the key hasn't been deleted from your user settings.\n- Check for trailing whitespace or accidental quoting around the key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_found": {"code":"not_found","name":"NotFound","pins":{},"statuses":[404],"title":"The requested resource does not exist.","description":"Returned when a slug or data_uuid doesn't match any deployment you have access to. Private deployments you don't own or collaborate on behave the same as deployments that don't exist — both return 404.","fix":"Double-check the slug or data_uuid.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"The requested resource does not exist.","description":"Returned when a slug or data_uuid doesn't match any deployment you have access to. Private deployments you don't own or collaborate on behave the same as deployments that don't exist — both return 404.","fix":"Double-check the slug or data_uuid.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "server_error": {"code":"server_error","name":"ServerError","pins":{},"statuses":[500,502,503,504],"title":"Server-side error.","fix":"Retry with exponential backoff. If the error persists, contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":4000,"jitter":"none"},"headers":[],"responses":[{"status":500,"title":"Server-side error.","fix":"Retry with exponential backoff. If the error persists, contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":4000,"jitter":"none"},"headers":[],"when":[]},{"status":502,"title":"Server-side error.","fix":"Retry with exponential backoff. If the error persists, contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":4000,"jitter":"none"},"headers":[],"when":[]},{"status":503,"title":"Server-side error.","fix":"Retry with exponential backoff. If the error persists, contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":4000,"jitter":"none"},"headers":[],"when":[]},{"status":504,"title":"Server-side error.","fix":"Retry with exponential backoff. If the error persists, contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":4000,"jitter":"none"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": { title: "Bad Request", codes: ["bad_request"], retry: { strategy: "never" }, headers: [] },
@@ -352,19 +242,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is a `bad_request` error object, exactly as its schema says.
- *
- * The request was malformed.
- *
- * Usually a missing path segment or a bad query parameter. The sensor data endpoint requires a
- * data_uuid in the URL: requesting /public/deployment/data/ without one returns a 400 rather than a
- * 404.
- *
- * Fix: Fix the request — usually a missing path segment or bad query parameter. On the data endpoint,
- * append the deployment's data_uuid to the URL.
- *
- * Code: `bad_request` · no code on the wire (told apart by status and conditions)
- * HTTP 400 · Retry: never
+ * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
+ * says.
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
@@ -374,21 +253,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
   }
 }
 
-/**
- * Whether a value is a `forbidden` error object, exactly as its schema says.
- *
- * Authentication or authorization failed.
- *
- * Returned when the Authorization header is missing, malformed, or references a deleted key.
- *
- * Fix: Confirm your API key is set, correctly formatted, and has access to the resource:
- * - Confirm the header exists and uses the Bearer scheme: `Authorization: Bearer YOUR_API_KEY`.
- * - Confirm the key hasn't been deleted from your user settings.
- * - Check for trailing whitespace or accidental quoting around the key.
- *
- * Code: `forbidden` · no code on the wire (told apart by status and conditions)
- * HTTP 403 · Retry: never
- */
+/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
@@ -397,20 +262,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   }
 }
 
-/**
- * Whether a value is a `not_found` error object, exactly as its schema says.
- *
- * The requested resource does not exist.
- *
- * Returned when a slug or data_uuid doesn't match any deployment you have access to. Private
- * deployments you don't own or collaborate on behave the same as deployments that don't exist — both
- * return 404.
- *
- * Fix: Double-check the slug or data_uuid.
- *
- * Code: `not_found` · no code on the wire (told apart by status and conditions)
- * HTTP 404 · Retry: never
- */
+/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
@@ -419,19 +271,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
   }
 }
 
-/**
- * Whether a value is a `server_error` error object, exactly as its schema says.
- *
- * Server-side error.
- *
- * Fix: Retry with exponential backoff. If the error persists, contact support.
- *
- * Code: `server_error` · no code on the wire (told apart by status and conditions)
- * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
- * HTTP 502 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
- * HTTP 503 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
- * HTTP 504 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 4000 ms, none jitter
- */
+/** Whether a value is a `server_error` error object ({@link ServerError}), exactly as its schema says. */
 export function isServerError(value: unknown): value is ServerError {
   try {
     return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
@@ -831,61 +671,70 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 4 codes take. */
+export type ErrorFields = { detail?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "bad_request": {"levels":[],"fields":[],"responses":[{"status":400,"message":"The request was malformed.","values":{}}],"headers":{}},
+  "forbidden": {"levels":[],"fields":[],"responses":[{"status":403,"message":"Authentication or authorization failed.","values":{}}],"headers":{}},
+  "not_found": {"levels":[],"fields":[],"responses":[{"status":404,"message":"The requested resource does not exist.","values":{}}],"headers":{}},
+  "server_error": {"levels":[],"fields":[],"responses":[{"status":500,"message":"Server-side error.","values":{}},{"status":502,"message":"Server-side error.","values":{}},{"status":503,"message":"Server-side error.","values":{}},{"status":504,"message":"Server-side error.","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `bad_request` error response (HTTP 400). */
 export function createBadRequestError(
-  fields: { detail?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [],
-    fields: [],
-    responses: [{ status: 400, message: "The request was malformed.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"bad_request">;
+  return respond("bad_request", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { detail?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [],
-    fields: [],
-    responses: [{ status: 403, message: "Authentication or authorization failed.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"forbidden">;
+  return respond("forbidden", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
 export function createNotFoundError(
-  fields: { detail?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [],
-    fields: [],
-    responses: [{ status: 404, message: "The requested resource does not exist.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_found">;
+  return respond("not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `server_error` error response (HTTP 500 or 502 or 503 or 504). */
 export function createServerError(
-  fields: { detail?: string } = {},
-  init: { readonly status?: 500 | 502 | 503 | 504; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500 | 502 | 503 | 504> = {},
 ): ErrorResponse<"server_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [],
-    fields: [],
-    responses: [
-      { status: 500, message: "Server-side error.", values: {} },
-      { status: 502, message: "Server-side error.", values: {} },
-      { status: 503, message: "Server-side error.", values: {} },
-      { status: 504, message: "Server-side error.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"server_error">;
+  return respond("server_error", init.status ?? 500, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

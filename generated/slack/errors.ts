@@ -1835,1249 +1835,56 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  access_denied: {
-    code: "access_denied",
-    name: "AccessDenied",
-    level: "error",
-    value: "access_denied",
-    pins: { error: "access_denied" },
-    statuses: [200],
-    title: "Access denied",
-    description: "Access to a resource specified in the request is denied.",
-    fix: "Check that the token may access the resource the request names.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Access denied",
-        description: "Access to a resource specified in the request is denied.",
-        fix: "Check that the token may access the resource the request names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  accesslimited: {
-    code: "accesslimited",
-    name: "Accesslimited",
-    level: "error",
-    value: "accesslimited",
-    pins: { error: "accesslimited" },
-    statuses: [200],
-    title: "Access limited on this network",
-    description: "Access to this method is limited on the current network.",
-    fix: "Call the method from a network or IP address the workspace allows.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Access limited on this network",
-        description: "Access to this method is limited on the current network.",
-        fix: "Call the method from a network or IP address the workspace allows.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  account_inactive: {
-    code: "account_inactive",
-    name: "AccountInactive",
-    level: "error",
-    value: "account_inactive",
-    pins: { error: "account_inactive" },
-    statuses: [200],
-    title: "Account inactive",
-    description: "Authentication token is for a deleted user or workspace when using a bot token.",
-    fix: "Stop using the token; reinstall the app to get a new one.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Account inactive",
-        description: "Authentication token is for a deleted user or workspace when using a bot token.",
-        fix: "Stop using the token; reinstall the app to get a new one.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  deprecated_endpoint: {
-    code: "deprecated_endpoint",
-    name: "DeprecatedEndpoint",
-    level: "error",
-    value: "deprecated_endpoint",
-    pins: { error: "deprecated_endpoint" },
-    statuses: [200],
-    title: "Deprecated endpoint",
-    description: "The endpoint has been deprecated.",
-    fix: "Move to the replacement the method's page names.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Deprecated endpoint",
-        description: "The endpoint has been deprecated.",
-        fix: "Move to the replacement the method's page names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ekm_access_denied: {
-    code: "ekm_access_denied",
-    name: "EkmAccessDenied",
-    level: "error",
-    value: "ekm_access_denied",
-    pins: { error: "ekm_access_denied" },
-    statuses: [200],
-    title: "Posting suspended by administrators",
-    description: "Administrators have suspended the ability to post a message.",
-    fix: "Nothing the client can change; tell the user.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Posting suspended by administrators",
-        description: "Administrators have suspended the ability to post a message.",
-        fix: "Nothing the client can change; tell the user.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  enterprise_is_restricted: {
-    code: "enterprise_is_restricted",
-    name: "EnterpriseIsRestricted",
-    level: "error",
-    value: "enterprise_is_restricted",
-    pins: { error: "enterprise_is_restricted" },
-    statuses: [200],
-    title: "Not callable from an Enterprise",
-    description: "The method cannot be called from an Enterprise.",
-    fix: "Call the method with a workspace token instead.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Not callable from an Enterprise",
-        description: "The method cannot be called from an Enterprise.",
-        fix: "Call the method with a workspace token instead.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  fatal_error: {
-    code: "fatal_error",
-    name: "FatalError",
-    level: "error",
-    value: "fatal_error",
-    pins: { error: "fatal_error" },
-    statuses: [200],
-    title: "Catastrophic server error",
-    description: "The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.",
-    fix: "Check what the call may already have done before repeating it.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Catastrophic server error",
-        description: "The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.",
-        fix: "Check what the call may already have done before repeating it.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  internal_error: {
-    code: "internal_error",
-    name: "InternalError",
-    level: "error",
-    value: "internal_error",
-    pins: { error: "internal_error" },
-    statuses: [200],
-    title: "Internal server error",
-    description: "The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised.",
-    fix: "Retry with backoff; a non-idempotent call may have partly succeeded.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Internal server error",
-        description: "The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised.",
-        fix: "Retry with backoff; a non-idempotent call may have partly succeeded.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_arg_name: {
-    code: "invalid_arg_name",
-    name: "InvalidArgName",
-    level: "error",
-    value: "invalid_arg_name",
-    pins: { error: "invalid_arg_name" },
-    statuses: [200],
-    title: "Invalid argument name",
-    description: "The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than _. If you get this error, it is typically an indication that you have made a very malformed API call.",
-    fix: "Check the argument names against the method's reference.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid argument name",
-        description: "The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than _. If you get this error, it is typically an indication that you have made a very malformed API call.",
-        fix: "Check the argument names against the method's reference.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_arguments: {
-    code: "invalid_arguments",
-    name: "InvalidArguments",
-    level: "error",
-    value: "invalid_arguments",
-    pins: { error: "invalid_arguments" },
-    statuses: [200],
-    title: "Invalid arguments",
-    description: "The method was either called with invalid arguments or some detail about the arguments passed is invalid, which is more likely when using complex arguments like blocks or attachments.",
-    fix: "Read `response_metadata.messages`, which names the argument at fault, and correct it.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid arguments",
-        description: "The method was either called with invalid arguments or some detail about the arguments passed is invalid, which is more likely when using complex arguments like blocks or attachments.",
-        fix: "Read `response_metadata.messages`, which names the argument at fault, and correct it.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_array_arg: {
-    code: "invalid_array_arg",
-    name: "InvalidArrayArg",
-    level: "error",
-    value: "invalid_array_arg",
-    pins: { error: "invalid_array_arg" },
-    statuses: [200],
-    title: "Array argument",
-    description: "The method was passed an array as an argument. Please only input valid strings.",
-    fix: "Pass the argument as a string (e.g. a comma-separated list).",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Array argument",
-        description: "The method was passed an array as an argument. Please only input valid strings.",
-        fix: "Pass the argument as a string (e.g. a comma-separated list).",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_auth: {
-    code: "invalid_auth",
-    name: "InvalidAuth",
-    level: "error",
-    value: "invalid_auth",
-    pins: { error: "invalid_auth" },
-    statuses: [200],
-    title: "Invalid authentication",
-    description: "Some aspect of authentication cannot be validated. Either the provided token is invalid or the request originates from an IP address disallowed from making the request.",
-    fix: "Use a valid token, from an allowed IP address.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid authentication",
-        description: "Some aspect of authentication cannot be validated. Either the provided token is invalid or the request originates from an IP address disallowed from making the request.",
-        fix: "Use a valid token, from an allowed IP address.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_charset: {
-    code: "invalid_charset",
-    name: "InvalidCharset",
-    level: "error",
-    value: "invalid_charset",
-    pins: { error: "invalid_charset" },
-    statuses: [200],
-    title: "Invalid charset",
-    description: "The method was called via a POST request, but the charset specified in the Content-Type header was invalid. Valid charset names are: utf-8 iso-8859-1.",
-    fix: "Send `charset=utf-8` in the Content-Type header.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid charset",
-        description: "The method was called via a POST request, but the charset specified in the Content-Type header was invalid. Valid charset names are: utf-8 iso-8859-1.",
-        fix: "Send `charset=utf-8` in the Content-Type header.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_form_data: {
-    code: "invalid_form_data",
-    name: "InvalidFormData",
-    level: "error",
-    value: "invalid_form_data",
-    pins: { error: "invalid_form_data" },
-    statuses: [200],
-    title: "Invalid form data",
-    description: "The method was called via a POST request with Content-Type application/x-www-form-urlencoded or multipart/form-data, but the form data was either missing or syntactically invalid.",
-    fix: "Send well-formed form data.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid form data",
-        description: "The method was called via a POST request with Content-Type application/x-www-form-urlencoded or multipart/form-data, but the form data was either missing or syntactically invalid.",
-        fix: "Send well-formed form data.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_post_type: {
-    code: "invalid_post_type",
-    name: "InvalidPostType",
-    level: "error",
-    value: "invalid_post_type",
-    pins: { error: "invalid_post_type" },
-    statuses: [200],
-    title: "Invalid POST content type",
-    description: "The method was called via a POST request, but the specified Content-Type was invalid. Valid types are: application/json application/x-www-form-urlencoded multipart/form-data text/plain.",
-    fix: "Send one of the valid content types.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid POST content type",
-        description: "The method was called via a POST request, but the specified Content-Type was invalid. Valid types are: application/json application/x-www-form-urlencoded multipart/form-data text/plain.",
-        fix: "Send one of the valid content types.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  is_bot: {
-    code: "is_bot",
-    name: "IsBot",
-    level: "error",
-    value: "is_bot",
-    pins: { error: "is_bot" },
-    statuses: [200],
-    title: "Not callable by a legacy bot",
-    description: "This method cannot be called by a legacy bot.",
-    fix: "Call the method with a user token or a newer bot token.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Not callable by a legacy bot",
-        description: "This method cannot be called by a legacy bot.",
-        fix: "Call the method with a user token or a newer bot token.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  method_deprecated: {
-    code: "method_deprecated",
-    name: "MethodDeprecated",
-    level: "error",
-    value: "method_deprecated",
-    pins: { error: "method_deprecated" },
-    statuses: [200],
-    title: "Method deprecated",
-    description: "The method has been deprecated.",
-    fix: "Move to the replacement the method's page names.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Method deprecated",
-        description: "The method has been deprecated.",
-        fix: "Move to the replacement the method's page names.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  missing_post_type: {
-    code: "missing_post_type",
-    name: "MissingPostType",
-    level: "error",
-    value: "missing_post_type",
-    pins: { error: "missing_post_type" },
-    statuses: [200],
-    title: "Missing Content-Type",
-    description: "The method was called via a POST request and included a data payload, but the request did not include a Content-Type header.",
-    fix: "Send a Content-Type header with the payload.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Missing Content-Type",
-        description: "The method was called via a POST request and included a data payload, but the request did not include a Content-Type header.",
-        fix: "Send a Content-Type header with the payload.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  missing_scope: {
-    code: "missing_scope",
-    name: "MissingScope",
-    level: "error",
-    value: "missing_scope",
-    pins: { error: "missing_scope" },
-    statuses: [200],
-    title: "Missing scope",
-    description: "The token used is not granted the specific scope permissions required to complete this request. `needed` names the scope required, `provided` the scopes the token has.",
-    fix: "Add the scope named in `needed` to the app and reinstall it (or re-authorize the user).",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Missing scope",
-        description: "The token used is not granted the specific scope permissions required to complete this request. `needed` names the scope required, `provided` the scopes the token has.",
-        fix: "Add the scope named in `needed` to the app and reinstall it (or re-authorize the user).",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  no_permission: {
-    code: "no_permission",
-    name: "NoPermission",
-    level: "error",
-    value: "no_permission",
-    pins: { error: "no_permission" },
-    statuses: [200],
-    title: "No permission",
-    description: "The workspace token used in this request does not have the permissions necessary to complete the request. Make sure your app is a member of the conversation it's attempting to post a message to.",
-    fix: "Add the app to the conversation, or grant the permission.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "No permission",
-        description: "The workspace token used in this request does not have the permissions necessary to complete the request. Make sure your app is a member of the conversation it's attempting to post a message to.",
-        fix: "Add the app to the conversation, or grant the permission.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_allowed_token_type: {
-    code: "not_allowed_token_type",
-    name: "NotAllowedTokenType",
-    level: "error",
-    value: "not_allowed_token_type",
-    pins: { error: "not_allowed_token_type" },
-    statuses: [200],
-    title: "Token type not allowed",
-    description: "The token type used in this request is not allowed.",
-    fix: "Call the method with a token type its page lists.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Token type not allowed",
-        description: "The token type used in this request is not allowed.",
-        fix: "Call the method with a token type its page lists.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_authed: {
-    code: "not_authed",
-    name: "NotAuthed",
-    level: "error",
-    value: "not_authed",
-    pins: { error: "not_authed" },
-    statuses: [200],
-    title: "Not authenticated",
-    description: "No authentication token provided.",
-    fix: "Send a token, in the Authorization header or as the `token` argument.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Not authenticated",
-        description: "No authentication token provided.",
-        fix: "Send a token, in the Authorization header or as the `token` argument.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  org_login_required: {
-    code: "org_login_required",
-    name: "OrgLoginRequired",
-    level: "error",
-    value: "org_login_required",
-    pins: { error: "org_login_required" },
-    statuses: [200],
-    title: "Enterprise migration in progress",
-    description: "The workspace is undergoing an enterprise migration and will not be available until migration is complete.",
-    fix: "Try again once the migration is complete.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Enterprise migration in progress",
-        description: "The workspace is undergoing an enterprise migration and will not be available until migration is complete.",
-        fix: "Try again once the migration is complete.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  ratelimited: {
-    code: "ratelimited",
-    name: "Ratelimited",
-    level: "error",
-    value: "ratelimited",
-    pins: { error: "ratelimited" },
-    statuses: [429],
-    title: "Rate limited",
-    description: "The request has been ratelimited. Refer to the Retry-After header for when to retry the request.",
-    fix: "Wait the number of seconds in `Retry-After`, then retry; keep to the method's rate-limit tier.",
-    docUrl: "https://docs.slack.dev/apis/web-api/rate-limits",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "seconds" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Rate limited",
-        description: "The request has been ratelimited. Refer to the Retry-After header for when to retry the request.",
-        fix: "Wait the number of seconds in `Retry-After`, then retry; keep to the method's rate-limit tier.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "seconds" }],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  request_timeout: {
-    code: "request_timeout",
-    name: "RequestTimeout",
-    level: "error",
-    value: "request_timeout",
-    pins: { error: "request_timeout" },
-    statuses: [200],
-    title: "POST data missing or truncated",
-    description: "The method was called via a POST request, but the POST data was either missing or truncated.",
-    fix: "Send the request again with its complete body.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "POST data missing or truncated",
-        description: "The method was called via a POST request, but the POST data was either missing or truncated.",
-        fix: "Send the request again with its complete body.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  service_unavailable: {
-    code: "service_unavailable",
-    name: "ServiceUnavailable",
-    level: "error",
-    value: "service_unavailable",
-    pins: { error: "service_unavailable" },
-    statuses: [200],
-    title: "Service unavailable",
-    description: "The service is temporarily unavailable.",
-    fix: "Retry with backoff.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Service unavailable",
-        description: "The service is temporarily unavailable.",
-        fix: "Retry with backoff.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  team_access_not_granted: {
-    code: "team_access_not_granted",
-    name: "TeamAccessNotGranted",
-    level: "error",
-    value: "team_access_not_granted",
-    pins: { error: "team_access_not_granted" },
-    statuses: [200],
-    title: "Workspace access not granted",
-    description: "The token used is not granted the specific workspace access required to complete this request.",
-    fix: "Grant the app access to the workspace (org-wide apps) and retry.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Workspace access not granted",
-        description: "The token used is not granted the specific workspace access required to complete this request.",
-        fix: "Grant the app access to the workspace (org-wide apps) and retry.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  team_added_to_org: {
-    code: "team_added_to_org",
-    name: "TeamAddedToOrg",
-    level: "error",
-    value: "team_added_to_org",
-    pins: { error: "team_added_to_org" },
-    statuses: [200],
-    title: "Workspace migrating to an Enterprise organization",
-    description: "The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.",
-    fix: "Retry later.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Workspace migrating to an Enterprise organization",
-        description: "The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.",
-        fix: "Retry later.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  token_expired: {
-    code: "token_expired",
-    name: "TokenExpired",
-    level: "error",
-    value: "token_expired",
-    pins: { error: "token_expired" },
-    statuses: [200],
-    title: "Token expired",
-    description: "Authentication token has expired.",
-    fix: "Refresh the token (token rotation) and repeat the call.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Token expired",
-        description: "Authentication token has expired.",
-        fix: "Refresh the token (token rotation) and repeat the call.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  token_revoked: {
-    code: "token_revoked",
-    name: "TokenRevoked",
-    level: "error",
-    value: "token_revoked",
-    pins: { error: "token_revoked" },
-    statuses: [200],
-    title: "Token revoked",
-    description: "Authentication token is for a deleted user or workspace or the app has been removed when using a user token.",
-    fix: "Stop using the token; the app must be reinstalled.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Token revoked",
-        description: "Authentication token is for a deleted user or workspace or the app has been removed when using a user token.",
-        fix: "Stop using the token; the app must be reinstalled.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  two_factor_setup_required: {
-    code: "two_factor_setup_required",
-    name: "TwoFactorSetupRequired",
-    level: "error",
-    value: "two_factor_setup_required",
-    pins: { error: "two_factor_setup_required" },
-    statuses: [200],
-    title: "Two-factor setup required",
-    description: "Two factor setup is required.",
-    fix: "The user must set up two-factor authentication.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Two-factor setup required",
-        description: "Two factor setup is required.",
-        fix: "The user must set up two-factor authentication.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unknown_method: {
-    code: "unknown_method",
-    name: "UnknownMethod",
-    level: "error",
-    value: "unknown_method",
-    pins: { error: "unknown_method" },
-    statuses: [200],
-    title: "Unknown method",
-    description: "This method is currently not available.",
-    fix: "Check the method name in the URL.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Unknown method",
-        description: "This method is currently not available.",
-        fix: "Check the method name in the URL.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  channel_not_found: {
-    code: "channel_not_found",
-    name: "ChannelNotFound",
-    level: "error",
-    value: "channel_not_found",
-    pins: { error: "channel_not_found" },
-    statuses: [200],
-    title: "Channel not found",
-    description: "Value passed for `channel` was invalid.",
-    fix: "Pass a channel ID the token can see.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.postMessage",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Channel not found",
-        description: "Value passed for `channel` was invalid.",
-        fix: "Pass a channel ID the token can see.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_in_channel: {
-    code: "not_in_channel",
-    name: "NotInChannel",
-    level: "error",
-    value: "not_in_channel",
-    pins: { error: "not_in_channel" },
-    statuses: [200],
-    title: "Not in channel",
-    description: "Cannot post user messages to a channel they are not in (chat.postMessage); the authenticated user is not in the channel (conversations.invite).",
-    fix: "Join the channel (conversations.join) or invite the app, then repeat the call.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.postMessage",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Not in channel",
-        description: "Cannot post user messages to a channel they are not in (chat.postMessage); the authenticated user is not in the channel (conversations.invite).",
-        fix: "Join the channel (conversations.join) or invite the app, then repeat the call.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  is_archived: {
-    code: "is_archived",
-    name: "IsArchived",
-    level: "error",
-    value: "is_archived",
-    pins: { error: "is_archived" },
-    statuses: [200],
-    title: "Channel archived",
-    description: "Channel has been archived.",
-    fix: "Unarchive the channel or use another one.",
-    docUrl: "https://docs.slack.dev/reference/methods/conversations.join",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Channel archived",
-        description: "Channel has been archived.",
-        fix: "Unarchive the channel or use another one.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  no_text: {
-    code: "no_text",
-    name: "NoText",
-    level: "error",
-    value: "no_text",
-    pins: { error: "no_text" },
-    statuses: [200],
-    title: "No message text",
-    description: "No message text provided",
-    fix: "Pass `text`, `blocks` or `attachments`.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.postMessage",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "No message text",
-        description: "No message text provided",
-        fix: "Pass `text`, `blocks` or `attachments`.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  msg_too_long: {
-    code: "msg_too_long",
-    name: "MsgTooLong",
-    level: "error",
-    value: "msg_too_long",
-    pins: { error: "msg_too_long" },
-    statuses: [200],
-    title: "Message too long",
-    description: "Message text is too long. The `text` field cannot exceed 4,000 characters.",
-    fix: "Shorten `text`, or split the message.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.update",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Message too long",
-        description: "Message text is too long. The `text` field cannot exceed 4,000 characters.",
-        fix: "Shorten `text`, or split the message.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  too_many_attachments: {
-    code: "too_many_attachments",
-    name: "TooManyAttachments",
-    level: "error",
-    value: "too_many_attachments",
-    pins: { error: "too_many_attachments" },
-    statuses: [200],
-    title: "Too many attachments",
-    description: "Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.",
-    fix: "Send at most 100 attachments.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.postMessage",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Too many attachments",
-        description: "Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.",
-        fix: "Send at most 100 attachments.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rate_limited: {
-    code: "rate_limited",
-    name: "RateLimited",
-    level: "error",
-    value: "rate_limited",
-    pins: { error: "rate_limited" },
-    statuses: [200],
-    title: "Too many messages posted",
-    description: "Application has posted too many messages, read the Rate Limit documentation for more information.",
-    fix: "Slow down; chat.postMessage \"generally allows posting one message per second per channel\".",
-    docUrl: "https://docs.slack.dev/apis/web-api/rate-limits",
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Too many messages posted",
-        description: "Application has posted too many messages, read the Rate Limit documentation for more information.",
-        fix: "Slow down; chat.postMessage \"generally allows posting one message per second per channel\".",
-        retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_blocks: {
-    code: "invalid_blocks",
-    name: "InvalidBlocks",
-    level: "error",
-    value: "invalid_blocks",
-    pins: { error: "invalid_blocks" },
-    statuses: [200],
-    title: "Invalid blocks",
-    description: "Blocks submitted with this message are not valid. Where the method says more (blocks.validate), `errors` lists each issue with a JSON Pointer to the invalid element, the constraint that failed and the expected value.",
-    fix: "Correct the blocks at the pointers given; Block Kit Builder helps.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.postMessage",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid blocks",
-        description: "Blocks submitted with this message are not valid. Where the method says more (blocks.validate), `errors` lists each issue with a JSON Pointer to the invalid element, the constraint that failed and the expected value.",
-        fix: "Correct the blocks at the pointers given; Block Kit Builder helps.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  message_not_found: {
-    code: "message_not_found",
-    name: "MessageNotFound",
-    level: "error",
-    value: "message_not_found",
-    pins: { error: "message_not_found" },
-    statuses: [200],
-    title: "Message not found",
-    description: "No message exists with the requested timestamp.",
-    fix: "Check `channel` and `ts`.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.update",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Message not found",
-        description: "No message exists with the requested timestamp.",
-        fix: "Check `channel` and `ts`.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  cant_update_message: {
-    code: "cant_update_message",
-    name: "CantUpdateMessage",
-    level: "error",
-    value: "cant_update_message",
-    pins: { error: "cant_update_message" },
-    statuses: [200],
-    title: "Cannot update message",
-    description: "Authenticated user does not have permission to update this message.",
-    fix: "Update only messages the token's user or bot posted.",
-    docUrl: "https://docs.slack.dev/reference/methods/chat.update",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Cannot update message",
-        description: "Authenticated user does not have permission to update this message.",
-        fix: "Update only messages the token's user or bot posted.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  user_not_found: {
-    code: "user_not_found",
-    name: "UserNotFound",
-    level: "error",
-    value: "user_not_found",
-    pins: { error: "user_not_found" },
-    statuses: [200],
-    title: "User not found",
-    description: "Value passed for `user` was invalid (users.info); value passed for `users` was invalid (conversations.invite, where `errors` gives the outcome for each user).",
-    fix: "Pass user IDs of the workspace.",
-    docUrl: "https://docs.slack.dev/reference/methods/users.info",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "User not found",
-        description: "Value passed for `user` was invalid (users.info); value passed for `users` was invalid (conversations.invite, where `errors` gives the outcome for each user).",
-        fix: "Pass user IDs of the workspace.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  cant_invite_self: {
-    code: "cant_invite_self",
-    name: "CantInviteSelf",
-    level: "error",
-    value: "cant_invite_self",
-    pins: { error: "cant_invite_self" },
-    statuses: [200],
-    title: "Cannot invite self",
-    description: "Authenticated user cannot invite themselves to a channel.",
-    fix: "Leave the caller out of `users`.",
-    docUrl: "https://docs.slack.dev/reference/methods/conversations.invite",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Cannot invite self",
-        description: "Authenticated user cannot invite themselves to a channel.",
-        fix: "Leave the caller out of `users`.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  already_in_channel: {
-    code: "already_in_channel",
-    name: "AlreadyInChannel",
-    level: "error",
-    value: "already_in_channel",
-    pins: { error: "already_in_channel" },
-    statuses: [200],
-    title: "Already in channel",
-    description: "Invited user is already in the channel.",
-    fix: "Nothing to do for that user; leave them out of `users`.",
-    docUrl: "https://docs.slack.dev/reference/methods/conversations.invite",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Already in channel",
-        description: "Invited user is already in the channel.",
-        fix: "Nothing to do for that user; leave them out of `users`.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_trigger_id: {
-    code: "invalid_trigger_id",
-    name: "InvalidTriggerId",
-    level: "error",
-    value: "invalid_trigger_id",
-    pins: { error: "invalid_trigger_id" },
-    statuses: [200],
-    title: "Invalid trigger_id",
-    description: "The trigger_id is invalid. The expected format for the trigger_id argument is \"132456.7890123.abcdef\".",
-    fix: "Pass the `trigger_id` of the interaction payload unchanged.",
-    docUrl: "https://docs.slack.dev/reference/methods/views.open",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Invalid trigger_id",
-        description: "The trigger_id is invalid. The expected format for the trigger_id argument is \"132456.7890123.abcdef\".",
-        fix: "Pass the `trigger_id` of the interaction payload unchanged.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  expired_trigger_id: {
-    code: "expired_trigger_id",
-    name: "ExpiredTriggerId",
-    level: "error",
-    value: "expired_trigger_id",
-    pins: { error: "expired_trigger_id" },
-    statuses: [200],
-    title: "Expired trigger_id",
-    description: "The trigger_id is expired.",
-    fix: "Open the view sooner after the interaction (trigger_ids expire quickly).",
-    docUrl: "https://docs.slack.dev/reference/methods/views.open",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "Expired trigger_id",
-        description: "The trigger_id is expired.",
-        fix: "Open the view sooner after the interaction (trigger_ids expire quickly).",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  exchanged_trigger_id: {
-    code: "exchanged_trigger_id",
-    name: "ExchangedTriggerId",
-    level: "error",
-    value: "exchanged_trigger_id",
-    pins: { error: "exchanged_trigger_id" },
-    statuses: [200],
-    title: "trigger_id already used",
-    description: "The trigger_id was already exchanged in a previous call.",
-    fix: "Use each trigger_id once.",
-    docUrl: "https://docs.slack.dev/reference/methods/views.open",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 200,
-        title: "trigger_id already used",
-        description: "The trigger_id was already exchanged in a previous call.",
-        fix: "Use each trigger_id once.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "access_denied": {"code":"access_denied","name":"AccessDenied","level":"error","value":"access_denied","pins":{"error":"access_denied"},"statuses":[200],"title":"Access denied","description":"Access to a resource specified in the request is denied.","fix":"Check that the token may access the resource the request names.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Access denied","description":"Access to a resource specified in the request is denied.","fix":"Check that the token may access the resource the request names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "accesslimited": {"code":"accesslimited","name":"Accesslimited","level":"error","value":"accesslimited","pins":{"error":"accesslimited"},"statuses":[200],"title":"Access limited on this network","description":"Access to this method is limited on the current network.","fix":"Call the method from a network or IP address the workspace allows.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Access limited on this network","description":"Access to this method is limited on the current network.","fix":"Call the method from a network or IP address the workspace allows.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "account_inactive": {"code":"account_inactive","name":"AccountInactive","level":"error","value":"account_inactive","pins":{"error":"account_inactive"},"statuses":[200],"title":"Account inactive","description":"Authentication token is for a deleted user or workspace when using a bot token.","fix":"Stop using the token; reinstall the app to get a new one.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Account inactive","description":"Authentication token is for a deleted user or workspace when using a bot token.","fix":"Stop using the token; reinstall the app to get a new one.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "deprecated_endpoint": {"code":"deprecated_endpoint","name":"DeprecatedEndpoint","level":"error","value":"deprecated_endpoint","pins":{"error":"deprecated_endpoint"},"statuses":[200],"title":"Deprecated endpoint","description":"The endpoint has been deprecated.","fix":"Move to the replacement the method's page names.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Deprecated endpoint","description":"The endpoint has been deprecated.","fix":"Move to the replacement the method's page names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ekm_access_denied": {"code":"ekm_access_denied","name":"EkmAccessDenied","level":"error","value":"ekm_access_denied","pins":{"error":"ekm_access_denied"},"statuses":[200],"title":"Posting suspended by administrators","description":"Administrators have suspended the ability to post a message.","fix":"Nothing the client can change; tell the user.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Posting suspended by administrators","description":"Administrators have suspended the ability to post a message.","fix":"Nothing the client can change; tell the user.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "enterprise_is_restricted": {"code":"enterprise_is_restricted","name":"EnterpriseIsRestricted","level":"error","value":"enterprise_is_restricted","pins":{"error":"enterprise_is_restricted"},"statuses":[200],"title":"Not callable from an Enterprise","description":"The method cannot be called from an Enterprise.","fix":"Call the method with a workspace token instead.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Not callable from an Enterprise","description":"The method cannot be called from an Enterprise.","fix":"Call the method with a workspace token instead.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "fatal_error": {"code":"fatal_error","name":"FatalError","level":"error","value":"fatal_error","pins":{"error":"fatal_error"},"statuses":[200],"title":"Catastrophic server error","description":"The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.","fix":"Check what the call may already have done before repeating it.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Catastrophic server error","description":"The server could not complete your operation(s) without encountering a catastrophic error. It's possible some aspect of the operation succeeded before the error was raised.","fix":"Check what the call may already have done before repeating it.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "internal_error": {"code":"internal_error","name":"InternalError","level":"error","value":"internal_error","pins":{"error":"internal_error"},"statuses":[200],"title":"Internal server error","description":"The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised.","fix":"Retry with backoff; a non-idempotent call may have partly succeeded.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":200,"title":"Internal server error","description":"The server could not complete your operation(s) without encountering an error, likely due to a transient issue on our end. It's possible some aspect of the operation succeeded before the error was raised.","fix":"Retry with backoff; a non-idempotent call may have partly succeeded.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_arg_name": {"code":"invalid_arg_name","name":"InvalidArgName","level":"error","value":"invalid_arg_name","pins":{"error":"invalid_arg_name"},"statuses":[200],"title":"Invalid argument name","description":"The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than _. If you get this error, it is typically an indication that you have made a very malformed API call.","fix":"Check the argument names against the method's reference.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid argument name","description":"The method was passed an argument whose name falls outside the bounds of accepted or expected values. This includes very long names and names with non-alphanumeric characters other than _. If you get this error, it is typically an indication that you have made a very malformed API call.","fix":"Check the argument names against the method's reference.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_arguments": {"code":"invalid_arguments","name":"InvalidArguments","level":"error","value":"invalid_arguments","pins":{"error":"invalid_arguments"},"statuses":[200],"title":"Invalid arguments","description":"The method was either called with invalid arguments or some detail about the arguments passed is invalid, which is more likely when using complex arguments like blocks or attachments.","fix":"Read \u0060response_metadata.messages\u0060, which names the argument at fault, and correct it.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid arguments","description":"The method was either called with invalid arguments or some detail about the arguments passed is invalid, which is more likely when using complex arguments like blocks or attachments.","fix":"Read \u0060response_metadata.messages\u0060, which names the argument at fault, and correct it.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_array_arg": {"code":"invalid_array_arg","name":"InvalidArrayArg","level":"error","value":"invalid_array_arg","pins":{"error":"invalid_array_arg"},"statuses":[200],"title":"Array argument","description":"The method was passed an array as an argument. Please only input valid strings.","fix":"Pass the argument as a string (e.g. a comma-separated list).","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Array argument","description":"The method was passed an array as an argument. Please only input valid strings.","fix":"Pass the argument as a string (e.g. a comma-separated list).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_auth": {"code":"invalid_auth","name":"InvalidAuth","level":"error","value":"invalid_auth","pins":{"error":"invalid_auth"},"statuses":[200],"title":"Invalid authentication","description":"Some aspect of authentication cannot be validated. Either the provided token is invalid or the request originates from an IP address disallowed from making the request.","fix":"Use a valid token, from an allowed IP address.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid authentication","description":"Some aspect of authentication cannot be validated. Either the provided token is invalid or the request originates from an IP address disallowed from making the request.","fix":"Use a valid token, from an allowed IP address.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_charset": {"code":"invalid_charset","name":"InvalidCharset","level":"error","value":"invalid_charset","pins":{"error":"invalid_charset"},"statuses":[200],"title":"Invalid charset","description":"The method was called via a POST request, but the charset specified in the Content-Type header was invalid. Valid charset names are: utf-8 iso-8859-1.","fix":"Send \u0060charset=utf-8\u0060 in the Content-Type header.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid charset","description":"The method was called via a POST request, but the charset specified in the Content-Type header was invalid. Valid charset names are: utf-8 iso-8859-1.","fix":"Send \u0060charset=utf-8\u0060 in the Content-Type header.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_form_data": {"code":"invalid_form_data","name":"InvalidFormData","level":"error","value":"invalid_form_data","pins":{"error":"invalid_form_data"},"statuses":[200],"title":"Invalid form data","description":"The method was called via a POST request with Content-Type application/x-www-form-urlencoded or multipart/form-data, but the form data was either missing or syntactically invalid.","fix":"Send well-formed form data.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid form data","description":"The method was called via a POST request with Content-Type application/x-www-form-urlencoded or multipart/form-data, but the form data was either missing or syntactically invalid.","fix":"Send well-formed form data.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_post_type": {"code":"invalid_post_type","name":"InvalidPostType","level":"error","value":"invalid_post_type","pins":{"error":"invalid_post_type"},"statuses":[200],"title":"Invalid POST content type","description":"The method was called via a POST request, but the specified Content-Type was invalid. Valid types are: application/json application/x-www-form-urlencoded multipart/form-data text/plain.","fix":"Send one of the valid content types.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid POST content type","description":"The method was called via a POST request, but the specified Content-Type was invalid. Valid types are: application/json application/x-www-form-urlencoded multipart/form-data text/plain.","fix":"Send one of the valid content types.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "is_bot": {"code":"is_bot","name":"IsBot","level":"error","value":"is_bot","pins":{"error":"is_bot"},"statuses":[200],"title":"Not callable by a legacy bot","description":"This method cannot be called by a legacy bot.","fix":"Call the method with a user token or a newer bot token.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Not callable by a legacy bot","description":"This method cannot be called by a legacy bot.","fix":"Call the method with a user token or a newer bot token.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "method_deprecated": {"code":"method_deprecated","name":"MethodDeprecated","level":"error","value":"method_deprecated","pins":{"error":"method_deprecated"},"statuses":[200],"title":"Method deprecated","description":"The method has been deprecated.","fix":"Move to the replacement the method's page names.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Method deprecated","description":"The method has been deprecated.","fix":"Move to the replacement the method's page names.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "missing_post_type": {"code":"missing_post_type","name":"MissingPostType","level":"error","value":"missing_post_type","pins":{"error":"missing_post_type"},"statuses":[200],"title":"Missing Content-Type","description":"The method was called via a POST request and included a data payload, but the request did not include a Content-Type header.","fix":"Send a Content-Type header with the payload.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Missing Content-Type","description":"The method was called via a POST request and included a data payload, but the request did not include a Content-Type header.","fix":"Send a Content-Type header with the payload.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "missing_scope": {"code":"missing_scope","name":"MissingScope","level":"error","value":"missing_scope","pins":{"error":"missing_scope"},"statuses":[200],"title":"Missing scope","description":"The token used is not granted the specific scope permissions required to complete this request. \u0060needed\u0060 names the scope required, \u0060provided\u0060 the scopes the token has.","fix":"Add the scope named in \u0060needed\u0060 to the app and reinstall it (or re-authorize the user).","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Missing scope","description":"The token used is not granted the specific scope permissions required to complete this request. \u0060needed\u0060 names the scope required, \u0060provided\u0060 the scopes the token has.","fix":"Add the scope named in \u0060needed\u0060 to the app and reinstall it (or re-authorize the user).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "no_permission": {"code":"no_permission","name":"NoPermission","level":"error","value":"no_permission","pins":{"error":"no_permission"},"statuses":[200],"title":"No permission","description":"The workspace token used in this request does not have the permissions necessary to complete the request. Make sure your app is a member of the conversation it's attempting to post a message to.","fix":"Add the app to the conversation, or grant the permission.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"No permission","description":"The workspace token used in this request does not have the permissions necessary to complete the request. Make sure your app is a member of the conversation it's attempting to post a message to.","fix":"Add the app to the conversation, or grant the permission.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_allowed_token_type": {"code":"not_allowed_token_type","name":"NotAllowedTokenType","level":"error","value":"not_allowed_token_type","pins":{"error":"not_allowed_token_type"},"statuses":[200],"title":"Token type not allowed","description":"The token type used in this request is not allowed.","fix":"Call the method with a token type its page lists.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Token type not allowed","description":"The token type used in this request is not allowed.","fix":"Call the method with a token type its page lists.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_authed": {"code":"not_authed","name":"NotAuthed","level":"error","value":"not_authed","pins":{"error":"not_authed"},"statuses":[200],"title":"Not authenticated","description":"No authentication token provided.","fix":"Send a token, in the Authorization header or as the \u0060token\u0060 argument.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Not authenticated","description":"No authentication token provided.","fix":"Send a token, in the Authorization header or as the \u0060token\u0060 argument.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "org_login_required": {"code":"org_login_required","name":"OrgLoginRequired","level":"error","value":"org_login_required","pins":{"error":"org_login_required"},"statuses":[200],"title":"Enterprise migration in progress","description":"The workspace is undergoing an enterprise migration and will not be available until migration is complete.","fix":"Try again once the migration is complete.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Enterprise migration in progress","description":"The workspace is undergoing an enterprise migration and will not be available until migration is complete.","fix":"Try again once the migration is complete.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "ratelimited": {"code":"ratelimited","name":"Ratelimited","level":"error","value":"ratelimited","pins":{"error":"ratelimited"},"statuses":[429],"title":"Rate limited","description":"The request has been ratelimited. Refer to the Retry-After header for when to retry the request.","fix":"Wait the number of seconds in \u0060Retry-After\u0060, then retry; keep to the method's rate-limit tier.","docUrl":"https://docs.slack.dev/apis/web-api/rate-limits","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"responses":[{"status":429,"title":"Rate limited","description":"The request has been ratelimited. Refer to the Retry-After header for when to retry the request.","fix":"Wait the number of seconds in \u0060Retry-After\u0060, then retry; keep to the method's rate-limit tier.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"when":[]}],"deprecated":false},
+  "request_timeout": {"code":"request_timeout","name":"RequestTimeout","level":"error","value":"request_timeout","pins":{"error":"request_timeout"},"statuses":[200],"title":"POST data missing or truncated","description":"The method was called via a POST request, but the POST data was either missing or truncated.","fix":"Send the request again with its complete body.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":200,"title":"POST data missing or truncated","description":"The method was called via a POST request, but the POST data was either missing or truncated.","fix":"Send the request again with its complete body.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "service_unavailable": {"code":"service_unavailable","name":"ServiceUnavailable","level":"error","value":"service_unavailable","pins":{"error":"service_unavailable"},"statuses":[200],"title":"Service unavailable","description":"The service is temporarily unavailable.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":200,"title":"Service unavailable","description":"The service is temporarily unavailable.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "team_access_not_granted": {"code":"team_access_not_granted","name":"TeamAccessNotGranted","level":"error","value":"team_access_not_granted","pins":{"error":"team_access_not_granted"},"statuses":[200],"title":"Workspace access not granted","description":"The token used is not granted the specific workspace access required to complete this request.","fix":"Grant the app access to the workspace (org-wide apps) and retry.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Workspace access not granted","description":"The token used is not granted the specific workspace access required to complete this request.","fix":"Grant the app access to the workspace (org-wide apps) and retry.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "team_added_to_org": {"code":"team_added_to_org","name":"TeamAddedToOrg","level":"error","value":"team_added_to_org","pins":{"error":"team_added_to_org"},"statuses":[200],"title":"Workspace migrating to an Enterprise organization","description":"The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.","fix":"Retry later.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":200,"title":"Workspace migrating to an Enterprise organization","description":"The workspace associated with your request is currently undergoing migration to an Enterprise Organization. Web API and other platform operations will be intermittently unavailable until the transition is complete.","fix":"Retry later.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "token_expired": {"code":"token_expired","name":"TokenExpired","level":"error","value":"token_expired","pins":{"error":"token_expired"},"statuses":[200],"title":"Token expired","description":"Authentication token has expired.","fix":"Refresh the token (token rotation) and repeat the call.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Token expired","description":"Authentication token has expired.","fix":"Refresh the token (token rotation) and repeat the call.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "token_revoked": {"code":"token_revoked","name":"TokenRevoked","level":"error","value":"token_revoked","pins":{"error":"token_revoked"},"statuses":[200],"title":"Token revoked","description":"Authentication token is for a deleted user or workspace or the app has been removed when using a user token.","fix":"Stop using the token; the app must be reinstalled.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Token revoked","description":"Authentication token is for a deleted user or workspace or the app has been removed when using a user token.","fix":"Stop using the token; the app must be reinstalled.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "two_factor_setup_required": {"code":"two_factor_setup_required","name":"TwoFactorSetupRequired","level":"error","value":"two_factor_setup_required","pins":{"error":"two_factor_setup_required"},"statuses":[200],"title":"Two-factor setup required","description":"Two factor setup is required.","fix":"The user must set up two-factor authentication.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Two-factor setup required","description":"Two factor setup is required.","fix":"The user must set up two-factor authentication.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "unknown_method": {"code":"unknown_method","name":"UnknownMethod","level":"error","value":"unknown_method","pins":{"error":"unknown_method"},"statuses":[200],"title":"Unknown method","description":"This method is currently not available.","fix":"Check the method name in the URL.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Unknown method","description":"This method is currently not available.","fix":"Check the method name in the URL.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "channel_not_found": {"code":"channel_not_found","name":"ChannelNotFound","level":"error","value":"channel_not_found","pins":{"error":"channel_not_found"},"statuses":[200],"title":"Channel not found","description":"Value passed for \u0060channel\u0060 was invalid.","fix":"Pass a channel ID the token can see.","docUrl":"https://docs.slack.dev/reference/methods/chat.postMessage","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Channel not found","description":"Value passed for \u0060channel\u0060 was invalid.","fix":"Pass a channel ID the token can see.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "not_in_channel": {"code":"not_in_channel","name":"NotInChannel","level":"error","value":"not_in_channel","pins":{"error":"not_in_channel"},"statuses":[200],"title":"Not in channel","description":"Cannot post user messages to a channel they are not in (chat.postMessage); the authenticated user is not in the channel (conversations.invite).","fix":"Join the channel (conversations.join) or invite the app, then repeat the call.","docUrl":"https://docs.slack.dev/reference/methods/chat.postMessage","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Not in channel","description":"Cannot post user messages to a channel they are not in (chat.postMessage); the authenticated user is not in the channel (conversations.invite).","fix":"Join the channel (conversations.join) or invite the app, then repeat the call.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "is_archived": {"code":"is_archived","name":"IsArchived","level":"error","value":"is_archived","pins":{"error":"is_archived"},"statuses":[200],"title":"Channel archived","description":"Channel has been archived.","fix":"Unarchive the channel or use another one.","docUrl":"https://docs.slack.dev/reference/methods/conversations.join","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Channel archived","description":"Channel has been archived.","fix":"Unarchive the channel or use another one.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "no_text": {"code":"no_text","name":"NoText","level":"error","value":"no_text","pins":{"error":"no_text"},"statuses":[200],"title":"No message text","description":"No message text provided","fix":"Pass \u0060text\u0060, \u0060blocks\u0060 or \u0060attachments\u0060.","docUrl":"https://docs.slack.dev/reference/methods/chat.postMessage","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"No message text","description":"No message text provided","fix":"Pass \u0060text\u0060, \u0060blocks\u0060 or \u0060attachments\u0060.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "msg_too_long": {"code":"msg_too_long","name":"MsgTooLong","level":"error","value":"msg_too_long","pins":{"error":"msg_too_long"},"statuses":[200],"title":"Message too long","description":"Message text is too long. The \u0060text\u0060 field cannot exceed 4,000 characters.","fix":"Shorten \u0060text\u0060, or split the message.","docUrl":"https://docs.slack.dev/reference/methods/chat.update","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Message too long","description":"Message text is too long. The \u0060text\u0060 field cannot exceed 4,000 characters.","fix":"Shorten \u0060text\u0060, or split the message.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "too_many_attachments": {"code":"too_many_attachments","name":"TooManyAttachments","level":"error","value":"too_many_attachments","pins":{"error":"too_many_attachments"},"statuses":[200],"title":"Too many attachments","description":"Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.","fix":"Send at most 100 attachments.","docUrl":"https://docs.slack.dev/reference/methods/chat.postMessage","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Too many attachments","description":"Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a message.","fix":"Send at most 100 attachments.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "rate_limited": {"code":"rate_limited","name":"RateLimited","level":"error","value":"rate_limited","pins":{"error":"rate_limited"},"statuses":[200],"title":"Too many messages posted","description":"Application has posted too many messages, read the Rate Limit documentation for more information.","fix":"Slow down; chat.postMessage \"generally allows posting one message per second per channel\".","docUrl":"https://docs.slack.dev/apis/web-api/rate-limits","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":200,"title":"Too many messages posted","description":"Application has posted too many messages, read the Rate Limit documentation for more information.","fix":"Slow down; chat.postMessage \"generally allows posting one message per second per channel\".","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_blocks": {"code":"invalid_blocks","name":"InvalidBlocks","level":"error","value":"invalid_blocks","pins":{"error":"invalid_blocks"},"statuses":[200],"title":"Invalid blocks","description":"Blocks submitted with this message are not valid. Where the method says more (blocks.validate), \u0060errors\u0060 lists each issue with a JSON Pointer to the invalid element, the constraint that failed and the expected value.","fix":"Correct the blocks at the pointers given; Block Kit Builder helps.","docUrl":"https://docs.slack.dev/reference/methods/chat.postMessage","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid blocks","description":"Blocks submitted with this message are not valid. Where the method says more (blocks.validate), \u0060errors\u0060 lists each issue with a JSON Pointer to the invalid element, the constraint that failed and the expected value.","fix":"Correct the blocks at the pointers given; Block Kit Builder helps.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "message_not_found": {"code":"message_not_found","name":"MessageNotFound","level":"error","value":"message_not_found","pins":{"error":"message_not_found"},"statuses":[200],"title":"Message not found","description":"No message exists with the requested timestamp.","fix":"Check \u0060channel\u0060 and \u0060ts\u0060.","docUrl":"https://docs.slack.dev/reference/methods/chat.update","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Message not found","description":"No message exists with the requested timestamp.","fix":"Check \u0060channel\u0060 and \u0060ts\u0060.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "cant_update_message": {"code":"cant_update_message","name":"CantUpdateMessage","level":"error","value":"cant_update_message","pins":{"error":"cant_update_message"},"statuses":[200],"title":"Cannot update message","description":"Authenticated user does not have permission to update this message.","fix":"Update only messages the token's user or bot posted.","docUrl":"https://docs.slack.dev/reference/methods/chat.update","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Cannot update message","description":"Authenticated user does not have permission to update this message.","fix":"Update only messages the token's user or bot posted.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "user_not_found": {"code":"user_not_found","name":"UserNotFound","level":"error","value":"user_not_found","pins":{"error":"user_not_found"},"statuses":[200],"title":"User not found","description":"Value passed for \u0060user\u0060 was invalid (users.info); value passed for \u0060users\u0060 was invalid (conversations.invite, where \u0060errors\u0060 gives the outcome for each user).","fix":"Pass user IDs of the workspace.","docUrl":"https://docs.slack.dev/reference/methods/users.info","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"User not found","description":"Value passed for \u0060user\u0060 was invalid (users.info); value passed for \u0060users\u0060 was invalid (conversations.invite, where \u0060errors\u0060 gives the outcome for each user).","fix":"Pass user IDs of the workspace.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "cant_invite_self": {"code":"cant_invite_self","name":"CantInviteSelf","level":"error","value":"cant_invite_self","pins":{"error":"cant_invite_self"},"statuses":[200],"title":"Cannot invite self","description":"Authenticated user cannot invite themselves to a channel.","fix":"Leave the caller out of \u0060users\u0060.","docUrl":"https://docs.slack.dev/reference/methods/conversations.invite","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Cannot invite self","description":"Authenticated user cannot invite themselves to a channel.","fix":"Leave the caller out of \u0060users\u0060.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "already_in_channel": {"code":"already_in_channel","name":"AlreadyInChannel","level":"error","value":"already_in_channel","pins":{"error":"already_in_channel"},"statuses":[200],"title":"Already in channel","description":"Invited user is already in the channel.","fix":"Nothing to do for that user; leave them out of \u0060users\u0060.","docUrl":"https://docs.slack.dev/reference/methods/conversations.invite","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Already in channel","description":"Invited user is already in the channel.","fix":"Nothing to do for that user; leave them out of \u0060users\u0060.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "invalid_trigger_id": {"code":"invalid_trigger_id","name":"InvalidTriggerId","level":"error","value":"invalid_trigger_id","pins":{"error":"invalid_trigger_id"},"statuses":[200],"title":"Invalid trigger_id","description":"The trigger_id is invalid. The expected format for the trigger_id argument is \"132456.7890123.abcdef\".","fix":"Pass the \u0060trigger_id\u0060 of the interaction payload unchanged.","docUrl":"https://docs.slack.dev/reference/methods/views.open","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Invalid trigger_id","description":"The trigger_id is invalid. The expected format for the trigger_id argument is \"132456.7890123.abcdef\".","fix":"Pass the \u0060trigger_id\u0060 of the interaction payload unchanged.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "expired_trigger_id": {"code":"expired_trigger_id","name":"ExpiredTriggerId","level":"error","value":"expired_trigger_id","pins":{"error":"expired_trigger_id"},"statuses":[200],"title":"Expired trigger_id","description":"The trigger_id is expired.","fix":"Open the view sooner after the interaction (trigger_ids expire quickly).","docUrl":"https://docs.slack.dev/reference/methods/views.open","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Expired trigger_id","description":"The trigger_id is expired.","fix":"Open the view sooner after the interaction (trigger_ids expire quickly).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "exchanged_trigger_id": {"code":"exchanged_trigger_id","name":"ExchangedTriggerId","level":"error","value":"exchanged_trigger_id","pins":{"error":"exchanged_trigger_id"},"statuses":[200],"title":"trigger_id already used","description":"The trigger_id was already exchanged in a previous call.","fix":"Use each trigger_id once.","docUrl":"https://docs.slack.dev/reference/methods/views.open","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"trigger_id already used","description":"The trigger_id was already exchanged in a previous call.","fix":"Use each trigger_id once.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "200": {
@@ -3205,16 +2012,8 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
 }
 
 /**
- * Whether a value is an `access_denied` error object, exactly as its schema says.
- *
- * Access denied
- *
- * Access to a resource specified in the request is denied.
- *
- * Fix: Check that the token may access the resource the request names.
- *
- * Code: `access_denied` · level `error` = `access_denied`
- * HTTP 200 · Retry: never
+ * Whether a value is an `access_denied` error object ({@link AccessDeniedError}), exactly as its
+ * schema says.
  */
 export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
   try {
@@ -3235,16 +2034,8 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
 }
 
 /**
- * Whether a value is an `accesslimited` error object, exactly as its schema says.
- *
- * Access limited on this network
- *
- * Access to this method is limited on the current network.
- *
- * Fix: Call the method from a network or IP address the workspace allows.
- *
- * Code: `accesslimited` · level `error` = `accesslimited`
- * HTTP 200 · Retry: never
+ * Whether a value is an `accesslimited` error object ({@link AccesslimitedError}), exactly as its
+ * schema says.
  */
 export function isAccesslimitedError(value: unknown): value is AccesslimitedError {
   try {
@@ -3265,16 +2056,8 @@ export function isAccesslimitedError(value: unknown): value is AccesslimitedErro
 }
 
 /**
- * Whether a value is an `account_inactive` error object, exactly as its schema says.
- *
- * Account inactive
- *
- * Authentication token is for a deleted user or workspace when using a bot token.
- *
- * Fix: Stop using the token; reinstall the app to get a new one.
- *
- * Code: `account_inactive` · level `error` = `account_inactive`
- * HTTP 200 · Retry: never
+ * Whether a value is an `account_inactive` error object ({@link AccountInactiveError}), exactly as its
+ * schema says.
  */
 export function isAccountInactiveError(value: unknown): value is AccountInactiveError {
   try {
@@ -3295,16 +2078,8 @@ export function isAccountInactiveError(value: unknown): value is AccountInactive
 }
 
 /**
- * Whether a value is a `deprecated_endpoint` error object, exactly as its schema says.
- *
- * Deprecated endpoint
- *
- * The endpoint has been deprecated.
- *
- * Fix: Move to the replacement the method's page names.
- *
- * Code: `deprecated_endpoint` · level `error` = `deprecated_endpoint`
- * HTTP 200 · Retry: never
+ * Whether a value is a `deprecated_endpoint` error object ({@link DeprecatedEndpointError}), exactly
+ * as its schema says.
  */
 export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEndpointError {
   try {
@@ -3325,16 +2100,8 @@ export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEn
 }
 
 /**
- * Whether a value is an `ekm_access_denied` error object, exactly as its schema says.
- *
- * Posting suspended by administrators
- *
- * Administrators have suspended the ability to post a message.
- *
- * Fix: Nothing the client can change; tell the user.
- *
- * Code: `ekm_access_denied` · level `error` = `ekm_access_denied`
- * HTTP 200 · Retry: never
+ * Whether a value is an `ekm_access_denied` error object ({@link EkmAccessDeniedError}), exactly as
+ * its schema says.
  */
 export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDeniedError {
   try {
@@ -3355,16 +2122,8 @@ export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDenied
 }
 
 /**
- * Whether a value is an `enterprise_is_restricted` error object, exactly as its schema says.
- *
- * Not callable from an Enterprise
- *
- * The method cannot be called from an Enterprise.
- *
- * Fix: Call the method with a workspace token instead.
- *
- * Code: `enterprise_is_restricted` · level `error` = `enterprise_is_restricted`
- * HTTP 200 · Retry: never
+ * Whether a value is an `enterprise_is_restricted` error object ({@link EnterpriseIsRestrictedError}),
+ * exactly as its schema says.
  */
 export function isEnterpriseIsRestrictedError(value: unknown): value is EnterpriseIsRestrictedError {
   try {
@@ -3384,19 +2143,7 @@ export function isEnterpriseIsRestrictedError(value: unknown): value is Enterpri
   }
 }
 
-/**
- * Whether a value is a `fatal_error` error object, exactly as its schema says.
- *
- * Catastrophic server error
- *
- * The server could not complete your operation(s) without encountering a catastrophic error. It's
- * possible some aspect of the operation succeeded before the error was raised.
- *
- * Fix: Check what the call may already have done before repeating it.
- *
- * Code: `fatal_error` · level `error` = `fatal_error`
- * HTTP 200 · Retry: never
- */
+/** Whether a value is a `fatal_error` error object ({@link FatalError}), exactly as its schema says. */
 export function isFatalError(value: unknown): value is FatalError {
   try {
     return (
@@ -3416,18 +2163,8 @@ export function isFatalError(value: unknown): value is FatalError {
 }
 
 /**
- * Whether a value is an `internal_error` error object, exactly as its schema says.
- *
- * Internal server error
- *
- * The server could not complete your operation(s) without encountering an error, likely due to a
- * transient issue on our end. It's possible some aspect of the operation succeeded before the error
- * was raised.
- *
- * Fix: Retry with backoff; a non-idempotent call may have partly succeeded.
- *
- * Code: `internal_error` · level `error` = `internal_error`
- * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * says.
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
@@ -3448,18 +2185,8 @@ export function isInternalError(value: unknown): value is InternalError {
 }
 
 /**
- * Whether a value is an `invalid_arg_name` error object, exactly as its schema says.
- *
- * Invalid argument name
- *
- * The method was passed an argument whose name falls outside the bounds of accepted or expected
- * values. This includes very long names and names with non-alphanumeric characters other than _. If
- * you get this error, it is typically an indication that you have made a very malformed API call.
- *
- * Fix: Check the argument names against the method's reference.
- *
- * Code: `invalid_arg_name` · level `error` = `invalid_arg_name`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_arg_name` error object ({@link InvalidArgNameError}), exactly as its
+ * schema says.
  */
 export function isInvalidArgNameError(value: unknown): value is InvalidArgNameError {
   try {
@@ -3480,17 +2207,8 @@ export function isInvalidArgNameError(value: unknown): value is InvalidArgNameEr
 }
 
 /**
- * Whether a value is an `invalid_arguments` error object, exactly as its schema says.
- *
- * Invalid arguments
- *
- * The method was either called with invalid arguments or some detail about the arguments passed is
- * invalid, which is more likely when using complex arguments like blocks or attachments.
- *
- * Fix: Read `response_metadata.messages`, which names the argument at fault, and correct it.
- *
- * Code: `invalid_arguments` · level `error` = `invalid_arguments`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_arguments` error object ({@link InvalidArgumentsError}), exactly as
+ * its schema says.
  */
 export function isInvalidArgumentsError(value: unknown): value is InvalidArgumentsError {
   try {
@@ -3511,16 +2229,8 @@ export function isInvalidArgumentsError(value: unknown): value is InvalidArgumen
 }
 
 /**
- * Whether a value is an `invalid_array_arg` error object, exactly as its schema says.
- *
- * Array argument
- *
- * The method was passed an array as an argument. Please only input valid strings.
- *
- * Fix: Pass the argument as a string (e.g. a comma-separated list).
- *
- * Code: `invalid_array_arg` · level `error` = `invalid_array_arg`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_array_arg` error object ({@link InvalidArrayArgError}), exactly as
+ * its schema says.
  */
 export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArgError {
   try {
@@ -3541,17 +2251,8 @@ export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArg
 }
 
 /**
- * Whether a value is an `invalid_auth` error object, exactly as its schema says.
- *
- * Invalid authentication
- *
- * Some aspect of authentication cannot be validated. Either the provided token is invalid or the
- * request originates from an IP address disallowed from making the request.
- *
- * Fix: Use a valid token, from an allowed IP address.
- *
- * Code: `invalid_auth` · level `error` = `invalid_auth`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_auth` error object ({@link InvalidAuthError}), exactly as its schema
+ * says.
  */
 export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
   try {
@@ -3572,17 +2273,8 @@ export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
 }
 
 /**
- * Whether a value is an `invalid_charset` error object, exactly as its schema says.
- *
- * Invalid charset
- *
- * The method was called via a POST request, but the charset specified in the Content-Type header was
- * invalid. Valid charset names are: utf-8 iso-8859-1.
- *
- * Fix: Send `charset=utf-8` in the Content-Type header.
- *
- * Code: `invalid_charset` · level `error` = `invalid_charset`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_charset` error object ({@link InvalidCharsetError}), exactly as its
+ * schema says.
  */
 export function isInvalidCharsetError(value: unknown): value is InvalidCharsetError {
   try {
@@ -3603,17 +2295,8 @@ export function isInvalidCharsetError(value: unknown): value is InvalidCharsetEr
 }
 
 /**
- * Whether a value is an `invalid_form_data` error object, exactly as its schema says.
- *
- * Invalid form data
- *
- * The method was called via a POST request with Content-Type application/x-www-form-urlencoded or
- * multipart/form-data, but the form data was either missing or syntactically invalid.
- *
- * Fix: Send well-formed form data.
- *
- * Code: `invalid_form_data` · level `error` = `invalid_form_data`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_form_data` error object ({@link InvalidFormDataError}), exactly as
+ * its schema says.
  */
 export function isInvalidFormDataError(value: unknown): value is InvalidFormDataError {
   try {
@@ -3634,17 +2317,8 @@ export function isInvalidFormDataError(value: unknown): value is InvalidFormData
 }
 
 /**
- * Whether a value is an `invalid_post_type` error object, exactly as its schema says.
- *
- * Invalid POST content type
- *
- * The method was called via a POST request, but the specified Content-Type was invalid. Valid types
- * are: application/json application/x-www-form-urlencoded multipart/form-data text/plain.
- *
- * Fix: Send one of the valid content types.
- *
- * Code: `invalid_post_type` · level `error` = `invalid_post_type`
- * HTTP 200 · Retry: never
+ * Whether a value is an `invalid_post_type` error object ({@link InvalidPostTypeError}), exactly as
+ * its schema says.
  */
 export function isInvalidPostTypeError(value: unknown): value is InvalidPostTypeError {
   try {
@@ -3664,18 +2338,7 @@ export function isInvalidPostTypeError(value: unknown): value is InvalidPostType
   }
 }
 
-/**
- * Whether a value is a `is_bot` error object, exactly as its schema says.
- *
- * Not callable by a legacy bot
- *
- * This method cannot be called by a legacy bot.
- *
- * Fix: Call the method with a user token or a newer bot token.
- *
- * Code: `is_bot` · level `error` = `is_bot`
- * HTTP 200 · Retry: never
- */
+/** Whether a value is a `is_bot` error object ({@link IsBotError}), exactly as its schema says. */
 export function isIsBotError(value: unknown): value is IsBotError {
   try {
     return (
@@ -3695,16 +2358,8 @@ export function isIsBotError(value: unknown): value is IsBotError {
 }
 
 /**
- * Whether a value is a `method_deprecated` error object, exactly as its schema says.
- *
- * Method deprecated
- *
- * The method has been deprecated.
- *
- * Fix: Move to the replacement the method's page names.
- *
- * Code: `method_deprecated` · level `error` = `method_deprecated`
- * HTTP 200 · Retry: never
+ * Whether a value is a `method_deprecated` error object ({@link MethodDeprecatedError}), exactly as
+ * its schema says.
  */
 export function isMethodDeprecatedError(value: unknown): value is MethodDeprecatedError {
   try {
@@ -3725,17 +2380,8 @@ export function isMethodDeprecatedError(value: unknown): value is MethodDeprecat
 }
 
 /**
- * Whether a value is a `missing_post_type` error object, exactly as its schema says.
- *
- * Missing Content-Type
- *
- * The method was called via a POST request and included a data payload, but the request did not
- * include a Content-Type header.
- *
- * Fix: Send a Content-Type header with the payload.
- *
- * Code: `missing_post_type` · level `error` = `missing_post_type`
- * HTTP 200 · Retry: never
+ * Whether a value is a `missing_post_type` error object ({@link MissingPostTypeError}), exactly as its
+ * schema says.
  */
 export function isMissingPostTypeError(value: unknown): value is MissingPostTypeError {
   try {
@@ -3756,17 +2402,8 @@ export function isMissingPostTypeError(value: unknown): value is MissingPostType
 }
 
 /**
- * Whether a value is a `missing_scope` error object, exactly as its schema says.
- *
- * Missing scope
- *
- * The token used is not granted the specific scope permissions required to complete this request.
- * `needed` names the scope required, `provided` the scopes the token has.
- *
- * Fix: Add the scope named in `needed` to the app and reinstall it (or re-authorize the user).
- *
- * Code: `missing_scope` · level `error` = `missing_scope`
- * HTTP 200 · Retry: never
+ * Whether a value is a `missing_scope` error object ({@link MissingScopeError}), exactly as its schema
+ * says.
  */
 export function isMissingScopeError(value: unknown): value is MissingScopeError {
   try {
@@ -3789,17 +2426,8 @@ export function isMissingScopeError(value: unknown): value is MissingScopeError 
 }
 
 /**
- * Whether a value is a `no_permission` error object, exactly as its schema says.
- *
- * No permission
- *
- * The workspace token used in this request does not have the permissions necessary to complete the
- * request. Make sure your app is a member of the conversation it's attempting to post a message to.
- *
- * Fix: Add the app to the conversation, or grant the permission.
- *
- * Code: `no_permission` · level `error` = `no_permission`
- * HTTP 200 · Retry: never
+ * Whether a value is a `no_permission` error object ({@link NoPermissionError}), exactly as its schema
+ * says.
  */
 export function isNoPermissionError(value: unknown): value is NoPermissionError {
   try {
@@ -3820,16 +2448,8 @@ export function isNoPermissionError(value: unknown): value is NoPermissionError 
 }
 
 /**
- * Whether a value is a `not_allowed_token_type` error object, exactly as its schema says.
- *
- * Token type not allowed
- *
- * The token type used in this request is not allowed.
- *
- * Fix: Call the method with a token type its page lists.
- *
- * Code: `not_allowed_token_type` · level `error` = `not_allowed_token_type`
- * HTTP 200 · Retry: never
+ * Whether a value is a `not_allowed_token_type` error object ({@link NotAllowedTokenTypeError}),
+ * exactly as its schema says.
  */
 export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedTokenTypeError {
   try {
@@ -3849,18 +2469,7 @@ export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedT
   }
 }
 
-/**
- * Whether a value is a `not_authed` error object, exactly as its schema says.
- *
- * Not authenticated
- *
- * No authentication token provided.
- *
- * Fix: Send a token, in the Authorization header or as the `token` argument.
- *
- * Code: `not_authed` · level `error` = `not_authed`
- * HTTP 200 · Retry: never
- */
+/** Whether a value is a `not_authed` error object ({@link NotAuthedError}), exactly as its schema says. */
 export function isNotAuthedError(value: unknown): value is NotAuthedError {
   try {
     return (
@@ -3880,17 +2489,8 @@ export function isNotAuthedError(value: unknown): value is NotAuthedError {
 }
 
 /**
- * Whether a value is an `org_login_required` error object, exactly as its schema says.
- *
- * Enterprise migration in progress
- *
- * The workspace is undergoing an enterprise migration and will not be available until migration is
- * complete.
- *
- * Fix: Try again once the migration is complete.
- *
- * Code: `org_login_required` · level `error` = `org_login_required`
- * HTTP 200 · Retry: never
+ * Whether a value is an `org_login_required` error object ({@link OrgLoginRequiredError}), exactly as
+ * its schema says.
  */
 export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequiredError {
   try {
@@ -3911,17 +2511,8 @@ export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequir
 }
 
 /**
- * Whether a value is a `ratelimited` error object, exactly as its schema says.
- *
- * Rate limited
- *
- * The request has been ratelimited. Refer to the Retry-After header for when to retry the request.
- *
- * Fix: Wait the number of seconds in `Retry-After`, then retry; keep to the method's rate-limit tier.
- *
- * Code: `ratelimited` · level `error` = `ratelimited`
- * HTTP 429 · Retry: honour the Retry-After header (seconds), 4 attempts, else backoff from 1000 ms
- * @see https://docs.slack.dev/apis/web-api/rate-limits
+ * Whether a value is a `ratelimited` error object ({@link RatelimitedError}), exactly as its schema
+ * says.
  */
 export function isRatelimitedError(value: unknown): value is RatelimitedError {
   try {
@@ -3942,16 +2533,8 @@ export function isRatelimitedError(value: unknown): value is RatelimitedError {
 }
 
 /**
- * Whether a value is a `request_timeout` error object, exactly as its schema says.
- *
- * POST data missing or truncated
- *
- * The method was called via a POST request, but the POST data was either missing or truncated.
- *
- * Fix: Send the request again with its complete body.
- *
- * Code: `request_timeout` · level `error` = `request_timeout`
- * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `request_timeout` error object ({@link RequestTimeoutError}), exactly as its
+ * schema says.
  */
 export function isRequestTimeoutError(value: unknown): value is RequestTimeoutError {
   try {
@@ -3972,16 +2555,8 @@ export function isRequestTimeoutError(value: unknown): value is RequestTimeoutEr
 }
 
 /**
- * Whether a value is a `service_unavailable` error object, exactly as its schema says.
- *
- * Service unavailable
- *
- * The service is temporarily unavailable.
- *
- * Fix: Retry with backoff.
- *
- * Code: `service_unavailable` · level `error` = `service_unavailable`
- * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
+ * as its schema says.
  */
 export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
   try {
@@ -4002,16 +2577,8 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
 }
 
 /**
- * Whether a value is a `team_access_not_granted` error object, exactly as its schema says.
- *
- * Workspace access not granted
- *
- * The token used is not granted the specific workspace access required to complete this request.
- *
- * Fix: Grant the app access to the workspace (org-wide apps) and retry.
- *
- * Code: `team_access_not_granted` · level `error` = `team_access_not_granted`
- * HTTP 200 · Retry: never
+ * Whether a value is a `team_access_not_granted` error object ({@link TeamAccessNotGrantedError}),
+ * exactly as its schema says.
  */
 export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccessNotGrantedError {
   try {
@@ -4032,18 +2599,8 @@ export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccess
 }
 
 /**
- * Whether a value is a `team_added_to_org` error object, exactly as its schema says.
- *
- * Workspace migrating to an Enterprise organization
- *
- * The workspace associated with your request is currently undergoing migration to an Enterprise
- * Organization. Web API and other platform operations will be intermittently unavailable until the
- * transition is complete.
- *
- * Fix: Retry later.
- *
- * Code: `team_added_to_org` · level `error` = `team_added_to_org`
- * HTTP 200 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is a `team_added_to_org` error object ({@link TeamAddedToOrgError}), exactly as its
+ * schema says.
  */
 export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgError {
   try {
@@ -4064,16 +2621,8 @@ export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgEr
 }
 
 /**
- * Whether a value is a `token_expired` error object, exactly as its schema says.
- *
- * Token expired
- *
- * Authentication token has expired.
- *
- * Fix: Refresh the token (token rotation) and repeat the call.
- *
- * Code: `token_expired` · level `error` = `token_expired`
- * HTTP 200 · Retry: never
+ * Whether a value is a `token_expired` error object ({@link TokenExpiredError}), exactly as its schema
+ * says.
  */
 export function isTokenExpiredError(value: unknown): value is TokenExpiredError {
   try {
@@ -4094,17 +2643,8 @@ export function isTokenExpiredError(value: unknown): value is TokenExpiredError 
 }
 
 /**
- * Whether a value is a `token_revoked` error object, exactly as its schema says.
- *
- * Token revoked
- *
- * Authentication token is for a deleted user or workspace or the app has been removed when using a
- * user token.
- *
- * Fix: Stop using the token; the app must be reinstalled.
- *
- * Code: `token_revoked` · level `error` = `token_revoked`
- * HTTP 200 · Retry: never
+ * Whether a value is a `token_revoked` error object ({@link TokenRevokedError}), exactly as its schema
+ * says.
  */
 export function isTokenRevokedError(value: unknown): value is TokenRevokedError {
   try {
@@ -4125,16 +2665,8 @@ export function isTokenRevokedError(value: unknown): value is TokenRevokedError 
 }
 
 /**
- * Whether a value is a `two_factor_setup_required` error object, exactly as its schema says.
- *
- * Two-factor setup required
- *
- * Two factor setup is required.
- *
- * Fix: The user must set up two-factor authentication.
- *
- * Code: `two_factor_setup_required` · level `error` = `two_factor_setup_required`
- * HTTP 200 · Retry: never
+ * Whether a value is a `two_factor_setup_required` error object ({@link TwoFactorSetupRequiredError}),
+ * exactly as its schema says.
  */
 export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFactorSetupRequiredError {
   try {
@@ -4155,16 +2687,8 @@ export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFacto
 }
 
 /**
- * Whether a value is an `unknown_method` error object, exactly as its schema says.
- *
- * Unknown method
- *
- * This method is currently not available.
- *
- * Fix: Check the method name in the URL.
- *
- * Code: `unknown_method` · level `error` = `unknown_method`
- * HTTP 200 · Retry: never
+ * Whether a value is an `unknown_method` error object ({@link UnknownMethodError}), exactly as its
+ * schema says.
  */
 export function isUnknownMethodError(value: unknown): value is UnknownMethodError {
   try {
@@ -4185,17 +2709,8 @@ export function isUnknownMethodError(value: unknown): value is UnknownMethodErro
 }
 
 /**
- * Whether a value is a `channel_not_found` error object, exactly as its schema says.
- *
- * Channel not found
- *
- * Value passed for `channel` was invalid.
- *
- * Fix: Pass a channel ID the token can see.
- *
- * Code: `channel_not_found` · level `error` = `channel_not_found`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Whether a value is a `channel_not_found` error object ({@link ChannelNotFoundError}), exactly as its
+ * schema says.
  */
 export function isChannelNotFoundError(value: unknown): value is ChannelNotFoundError {
   try {
@@ -4216,18 +2731,8 @@ export function isChannelNotFoundError(value: unknown): value is ChannelNotFound
 }
 
 /**
- * Whether a value is a `not_in_channel` error object, exactly as its schema says.
- *
- * Not in channel
- *
- * Cannot post user messages to a channel they are not in (chat.postMessage); the authenticated user is
- * not in the channel (conversations.invite).
- *
- * Fix: Join the channel (conversations.join) or invite the app, then repeat the call.
- *
- * Code: `not_in_channel` · level `error` = `not_in_channel`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Whether a value is a `not_in_channel` error object ({@link NotInChannelError}), exactly as its
+ * schema says.
  */
 export function isNotInChannelError(value: unknown): value is NotInChannelError {
   try {
@@ -4248,17 +2753,8 @@ export function isNotInChannelError(value: unknown): value is NotInChannelError 
 }
 
 /**
- * Whether a value is a `is_archived` error object, exactly as its schema says.
- *
- * Channel archived
- *
- * Channel has been archived.
- *
- * Fix: Unarchive the channel or use another one.
- *
- * Code: `is_archived` · level `error` = `is_archived`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.join
+ * Whether a value is a `is_archived` error object ({@link IsArchivedError}), exactly as its schema
+ * says.
  */
 export function isIsArchivedError(value: unknown): value is IsArchivedError {
   try {
@@ -4278,19 +2774,7 @@ export function isIsArchivedError(value: unknown): value is IsArchivedError {
   }
 }
 
-/**
- * Whether a value is a `no_text` error object, exactly as its schema says.
- *
- * No message text
- *
- * No message text provided
- *
- * Fix: Pass `text`, `blocks` or `attachments`.
- *
- * Code: `no_text` · level `error` = `no_text`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
- */
+/** Whether a value is a `no_text` error object ({@link NoTextError}), exactly as its schema says. */
 export function isNoTextError(value: unknown): value is NoTextError {
   try {
     return (
@@ -4310,17 +2794,8 @@ export function isNoTextError(value: unknown): value is NoTextError {
 }
 
 /**
- * Whether a value is a `msg_too_long` error object, exactly as its schema says.
- *
- * Message too long
- *
- * Message text is too long. The `text` field cannot exceed 4,000 characters.
- *
- * Fix: Shorten `text`, or split the message.
- *
- * Code: `msg_too_long` · level `error` = `msg_too_long`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Whether a value is a `msg_too_long` error object ({@link MsgTooLongError}), exactly as its schema
+ * says.
  */
 export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
   try {
@@ -4341,18 +2816,8 @@ export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
 }
 
 /**
- * Whether a value is a `too_many_attachments` error object, exactly as its schema says.
- *
- * Too many attachments
- *
- * Too many attachments were provided with this message. A maximum of 100 attachments are allowed on a
- * message.
- *
- * Fix: Send at most 100 attachments.
- *
- * Code: `too_many_attachments` · level `error` = `too_many_attachments`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Whether a value is a `too_many_attachments` error object ({@link TooManyAttachmentsError}), exactly
+ * as its schema says.
  */
 export function isTooManyAttachmentsError(value: unknown): value is TooManyAttachmentsError {
   try {
@@ -4373,17 +2838,8 @@ export function isTooManyAttachmentsError(value: unknown): value is TooManyAttac
 }
 
 /**
- * Whether a value is a `rate_limited` error object, exactly as its schema says.
- *
- * Too many messages posted
- *
- * Application has posted too many messages, read the Rate Limit documentation for more information.
- *
- * Fix: Slow down; chat.postMessage "generally allows posting one message per second per channel".
- *
- * Code: `rate_limited` · level `error` = `rate_limited`
- * HTTP 200 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * @see https://docs.slack.dev/apis/web-api/rate-limits
+ * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
+ * says.
  */
 export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
@@ -4404,19 +2860,8 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
 }
 
 /**
- * Whether a value is an `invalid_blocks` error object, exactly as its schema says.
- *
- * Invalid blocks
- *
- * Blocks submitted with this message are not valid. Where the method says more (blocks.validate),
- * `errors` lists each issue with a JSON Pointer to the invalid element, the constraint that failed and
- * the expected value.
- *
- * Fix: Correct the blocks at the pointers given; Block Kit Builder helps.
- *
- * Code: `invalid_blocks` · level `error` = `invalid_blocks`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Whether a value is an `invalid_blocks` error object ({@link InvalidBlocksError}), exactly as its
+ * schema says.
  */
 export function isInvalidBlocksError(value: unknown): value is InvalidBlocksError {
   try {
@@ -4437,17 +2882,8 @@ export function isInvalidBlocksError(value: unknown): value is InvalidBlocksErro
 }
 
 /**
- * Whether a value is a `message_not_found` error object, exactly as its schema says.
- *
- * Message not found
- *
- * No message exists with the requested timestamp.
- *
- * Fix: Check `channel` and `ts`.
- *
- * Code: `message_not_found` · level `error` = `message_not_found`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Whether a value is a `message_not_found` error object ({@link MessageNotFoundError}), exactly as its
+ * schema says.
  */
 export function isMessageNotFoundError(value: unknown): value is MessageNotFoundError {
   try {
@@ -4468,17 +2904,8 @@ export function isMessageNotFoundError(value: unknown): value is MessageNotFound
 }
 
 /**
- * Whether a value is a `cant_update_message` error object, exactly as its schema says.
- *
- * Cannot update message
- *
- * Authenticated user does not have permission to update this message.
- *
- * Fix: Update only messages the token's user or bot posted.
- *
- * Code: `cant_update_message` · level `error` = `cant_update_message`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Whether a value is a `cant_update_message` error object ({@link CantUpdateMessageError}), exactly as
+ * its schema says.
  */
 export function isCantUpdateMessageError(value: unknown): value is CantUpdateMessageError {
   try {
@@ -4499,18 +2926,8 @@ export function isCantUpdateMessageError(value: unknown): value is CantUpdateMes
 }
 
 /**
- * Whether a value is a `user_not_found` error object, exactly as its schema says.
- *
- * User not found
- *
- * Value passed for `user` was invalid (users.info); value passed for `users` was invalid
- * (conversations.invite, where `errors` gives the outcome for each user).
- *
- * Fix: Pass user IDs of the workspace.
- *
- * Code: `user_not_found` · level `error` = `user_not_found`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/users.info
+ * Whether a value is a `user_not_found` error object ({@link UserNotFoundError}), exactly as its
+ * schema says.
  */
 export function isUserNotFoundError(value: unknown): value is UserNotFoundError {
   try {
@@ -4531,17 +2948,8 @@ export function isUserNotFoundError(value: unknown): value is UserNotFoundError 
 }
 
 /**
- * Whether a value is a `cant_invite_self` error object, exactly as its schema says.
- *
- * Cannot invite self
- *
- * Authenticated user cannot invite themselves to a channel.
- *
- * Fix: Leave the caller out of `users`.
- *
- * Code: `cant_invite_self` · level `error` = `cant_invite_self`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.invite
+ * Whether a value is a `cant_invite_self` error object ({@link CantInviteSelfError}), exactly as its
+ * schema says.
  */
 export function isCantInviteSelfError(value: unknown): value is CantInviteSelfError {
   try {
@@ -4562,17 +2970,8 @@ export function isCantInviteSelfError(value: unknown): value is CantInviteSelfEr
 }
 
 /**
- * Whether a value is an `already_in_channel` error object, exactly as its schema says.
- *
- * Already in channel
- *
- * Invited user is already in the channel.
- *
- * Fix: Nothing to do for that user; leave them out of `users`.
- *
- * Code: `already_in_channel` · level `error` = `already_in_channel`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.invite
+ * Whether a value is an `already_in_channel` error object ({@link AlreadyInChannelError}), exactly as
+ * its schema says.
  */
 export function isAlreadyInChannelError(value: unknown): value is AlreadyInChannelError {
   try {
@@ -4593,18 +2992,8 @@ export function isAlreadyInChannelError(value: unknown): value is AlreadyInChann
 }
 
 /**
- * Whether a value is an `invalid_trigger_id` error object, exactly as its schema says.
- *
- * Invalid trigger_id
- *
- * The trigger_id is invalid. The expected format for the trigger_id argument is
- * "132456.7890123.abcdef".
- *
- * Fix: Pass the `trigger_id` of the interaction payload unchanged.
- *
- * Code: `invalid_trigger_id` · level `error` = `invalid_trigger_id`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Whether a value is an `invalid_trigger_id` error object ({@link InvalidTriggerIdError}), exactly as
+ * its schema says.
  */
 export function isInvalidTriggerIdError(value: unknown): value is InvalidTriggerIdError {
   try {
@@ -4625,17 +3014,8 @@ export function isInvalidTriggerIdError(value: unknown): value is InvalidTrigger
 }
 
 /**
- * Whether a value is an `expired_trigger_id` error object, exactly as its schema says.
- *
- * Expired trigger_id
- *
- * The trigger_id is expired.
- *
- * Fix: Open the view sooner after the interaction (trigger_ids expire quickly).
- *
- * Code: `expired_trigger_id` · level `error` = `expired_trigger_id`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Whether a value is an `expired_trigger_id` error object ({@link ExpiredTriggerIdError}), exactly as
+ * its schema says.
  */
 export function isExpiredTriggerIdError(value: unknown): value is ExpiredTriggerIdError {
   try {
@@ -4656,17 +3036,8 @@ export function isExpiredTriggerIdError(value: unknown): value is ExpiredTrigger
 }
 
 /**
- * Whether a value is an `exchanged_trigger_id` error object, exactly as its schema says.
- *
- * trigger_id already used
- *
- * The trigger_id was already exchanged in a previous call.
- *
- * Fix: Use each trigger_id once.
- *
- * Code: `exchanged_trigger_id` · level `error` = `exchanged_trigger_id`
- * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Whether a value is an `exchanged_trigger_id` error object ({@link ExchangedTriggerIdError}), exactly
+ * as its schema says.
  */
 export function isExchangedTriggerIdError(value: unknown): value is ExchangedTriggerIdError {
   try {
@@ -6136,628 +4507,463 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 47 codes take. */
+export type ErrorFields = { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "access_denied": {"levels":[{"at":{"field":"error"},"value":"access_denied"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Access denied","values":{}}],"headers":{}},
+  "accesslimited": {"levels":[{"at":{"field":"error"},"value":"accesslimited"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Access limited on this network","values":{}}],"headers":{}},
+  "account_inactive": {"levels":[{"at":{"field":"error"},"value":"account_inactive"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Account inactive","values":{}}],"headers":{}},
+  "deprecated_endpoint": {"levels":[{"at":{"field":"error"},"value":"deprecated_endpoint"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Deprecated endpoint","values":{}}],"headers":{}},
+  "ekm_access_denied": {"levels":[{"at":{"field":"error"},"value":"ekm_access_denied"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Posting suspended by administrators","values":{}}],"headers":{}},
+  "enterprise_is_restricted": {"levels":[{"at":{"field":"error"},"value":"enterprise_is_restricted"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Not callable from an Enterprise","values":{}}],"headers":{}},
+  "fatal_error": {"levels":[{"at":{"field":"error"},"value":"fatal_error"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Catastrophic server error","values":{}}],"headers":{}},
+  "internal_error": {"levels":[{"at":{"field":"error"},"value":"internal_error"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Internal server error","values":{}}],"headers":{}},
+  "invalid_arg_name": {"levels":[{"at":{"field":"error"},"value":"invalid_arg_name"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid argument name","values":{}}],"headers":{}},
+  "invalid_arguments": {"levels":[{"at":{"field":"error"},"value":"invalid_arguments"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid arguments","values":{}}],"headers":{}},
+  "invalid_array_arg": {"levels":[{"at":{"field":"error"},"value":"invalid_array_arg"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Array argument","values":{}}],"headers":{}},
+  "invalid_auth": {"levels":[{"at":{"field":"error"},"value":"invalid_auth"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid authentication","values":{}}],"headers":{}},
+  "invalid_charset": {"levels":[{"at":{"field":"error"},"value":"invalid_charset"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid charset","values":{}}],"headers":{}},
+  "invalid_form_data": {"levels":[{"at":{"field":"error"},"value":"invalid_form_data"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid form data","values":{}}],"headers":{}},
+  "invalid_post_type": {"levels":[{"at":{"field":"error"},"value":"invalid_post_type"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid POST content type","values":{}}],"headers":{}},
+  "is_bot": {"levels":[{"at":{"field":"error"},"value":"is_bot"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Not callable by a legacy bot","values":{}}],"headers":{}},
+  "method_deprecated": {"levels":[{"at":{"field":"error"},"value":"method_deprecated"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Method deprecated","values":{}}],"headers":{}},
+  "missing_post_type": {"levels":[{"at":{"field":"error"},"value":"missing_post_type"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Missing Content-Type","values":{}}],"headers":{}},
+  "missing_scope": {"levels":[{"at":{"field":"error"},"value":"missing_scope"}],"fields":["warning","response_metadata","detail","errors","needed","provided"],"responses":[{"status":200,"message":"Missing scope","values":{}}],"headers":{}},
+  "no_permission": {"levels":[{"at":{"field":"error"},"value":"no_permission"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"No permission","values":{}}],"headers":{}},
+  "not_allowed_token_type": {"levels":[{"at":{"field":"error"},"value":"not_allowed_token_type"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Token type not allowed","values":{}}],"headers":{}},
+  "not_authed": {"levels":[{"at":{"field":"error"},"value":"not_authed"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Not authenticated","values":{}}],"headers":{}},
+  "org_login_required": {"levels":[{"at":{"field":"error"},"value":"org_login_required"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Enterprise migration in progress","values":{}}],"headers":{}},
+  "ratelimited": {"levels":[{"at":{"field":"error"},"value":"ratelimited"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":429,"message":"Rate limited","values":{}}],"headers":{}},
+  "request_timeout": {"levels":[{"at":{"field":"error"},"value":"request_timeout"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"POST data missing or truncated","values":{}}],"headers":{}},
+  "service_unavailable": {"levels":[{"at":{"field":"error"},"value":"service_unavailable"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Service unavailable","values":{}}],"headers":{}},
+  "team_access_not_granted": {"levels":[{"at":{"field":"error"},"value":"team_access_not_granted"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Workspace access not granted","values":{}}],"headers":{}},
+  "team_added_to_org": {"levels":[{"at":{"field":"error"},"value":"team_added_to_org"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Workspace migrating to an Enterprise organization","values":{}}],"headers":{}},
+  "token_expired": {"levels":[{"at":{"field":"error"},"value":"token_expired"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Token expired","values":{}}],"headers":{}},
+  "token_revoked": {"levels":[{"at":{"field":"error"},"value":"token_revoked"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Token revoked","values":{}}],"headers":{}},
+  "two_factor_setup_required": {"levels":[{"at":{"field":"error"},"value":"two_factor_setup_required"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Two-factor setup required","values":{}}],"headers":{}},
+  "unknown_method": {"levels":[{"at":{"field":"error"},"value":"unknown_method"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Unknown method","values":{}}],"headers":{}},
+  "channel_not_found": {"levels":[{"at":{"field":"error"},"value":"channel_not_found"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Channel not found","values":{}}],"headers":{}},
+  "not_in_channel": {"levels":[{"at":{"field":"error"},"value":"not_in_channel"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Not in channel","values":{}}],"headers":{}},
+  "is_archived": {"levels":[{"at":{"field":"error"},"value":"is_archived"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Channel archived","values":{}}],"headers":{}},
+  "no_text": {"levels":[{"at":{"field":"error"},"value":"no_text"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"No message text","values":{}}],"headers":{}},
+  "msg_too_long": {"levels":[{"at":{"field":"error"},"value":"msg_too_long"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Message too long","values":{}}],"headers":{}},
+  "too_many_attachments": {"levels":[{"at":{"field":"error"},"value":"too_many_attachments"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Too many attachments","values":{}}],"headers":{}},
+  "rate_limited": {"levels":[{"at":{"field":"error"},"value":"rate_limited"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Too many messages posted","values":{}}],"headers":{}},
+  "invalid_blocks": {"levels":[{"at":{"field":"error"},"value":"invalid_blocks"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid blocks","values":{}}],"headers":{}},
+  "message_not_found": {"levels":[{"at":{"field":"error"},"value":"message_not_found"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Message not found","values":{}}],"headers":{}},
+  "cant_update_message": {"levels":[{"at":{"field":"error"},"value":"cant_update_message"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Cannot update message","values":{}}],"headers":{}},
+  "user_not_found": {"levels":[{"at":{"field":"error"},"value":"user_not_found"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"User not found","values":{}}],"headers":{}},
+  "cant_invite_self": {"levels":[{"at":{"field":"error"},"value":"cant_invite_self"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Cannot invite self","values":{}}],"headers":{}},
+  "already_in_channel": {"levels":[{"at":{"field":"error"},"value":"already_in_channel"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Already in channel","values":{}}],"headers":{}},
+  "invalid_trigger_id": {"levels":[{"at":{"field":"error"},"value":"invalid_trigger_id"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Invalid trigger_id","values":{}}],"headers":{}},
+  "expired_trigger_id": {"levels":[{"at":{"field":"error"},"value":"expired_trigger_id"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Expired trigger_id","values":{}}],"headers":{}},
+  "exchanged_trigger_id": {"levels":[{"at":{"field":"error"},"value":"exchanged_trigger_id"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"trigger_id already used","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `access_denied` error response (HTTP 200). */
 export function createAccessDeniedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"access_denied"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "access_denied" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Access denied", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"access_denied">;
+  return respond("access_denied", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `accesslimited` error response (HTTP 200). */
 export function createAccesslimitedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"accesslimited"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "accesslimited" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Access limited on this network", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"accesslimited">;
+  return respond("accesslimited", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `account_inactive` error response (HTTP 200). */
 export function createAccountInactiveError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"account_inactive"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "account_inactive" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Account inactive", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"account_inactive">;
+  return respond("account_inactive", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `deprecated_endpoint` error response (HTTP 200). */
 export function createDeprecatedEndpointError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"deprecated_endpoint"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "deprecated_endpoint" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Deprecated endpoint", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"deprecated_endpoint">;
+  return respond("deprecated_endpoint", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `ekm_access_denied` error response (HTTP 200). */
 export function createEkmAccessDeniedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"ekm_access_denied"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "ekm_access_denied" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Posting suspended by administrators", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"ekm_access_denied">;
+  return respond("ekm_access_denied", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `enterprise_is_restricted` error response (HTTP 200). */
 export function createEnterpriseIsRestrictedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"enterprise_is_restricted"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "enterprise_is_restricted" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Not callable from an Enterprise", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"enterprise_is_restricted">;
+  return respond("enterprise_is_restricted", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `fatal_error` error response (HTTP 200). */
 export function createFatalError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"fatal_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "fatal_error" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Catastrophic server error", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"fatal_error">;
+  return respond("fatal_error", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `internal_error` error response (HTTP 200). */
 export function createInternalError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"internal_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "internal_error" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Internal server error", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"internal_error">;
+  return respond("internal_error", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_arg_name` error response (HTTP 200). */
 export function createInvalidArgNameError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_arg_name"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_arg_name" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid argument name", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_arg_name">;
+  return respond("invalid_arg_name", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_arguments` error response (HTTP 200). */
 export function createInvalidArgumentsError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_arguments"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_arguments" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid arguments", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_arguments">;
+  return respond("invalid_arguments", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_array_arg` error response (HTTP 200). */
 export function createInvalidArrayArgError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_array_arg"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_array_arg" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Array argument", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_array_arg">;
+  return respond("invalid_array_arg", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_auth` error response (HTTP 200). */
 export function createInvalidAuthError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_auth"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_auth" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid authentication", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_auth">;
+  return respond("invalid_auth", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_charset` error response (HTTP 200). */
 export function createInvalidCharsetError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_charset"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_charset" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid charset", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_charset">;
+  return respond("invalid_charset", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_form_data` error response (HTTP 200). */
 export function createInvalidFormDataError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_form_data"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_form_data" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid form data", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_form_data">;
+  return respond("invalid_form_data", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_post_type` error response (HTTP 200). */
 export function createInvalidPostTypeError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_post_type"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_post_type" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid POST content type", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_post_type">;
+  return respond("invalid_post_type", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `is_bot` error response (HTTP 200). */
-export function createIsBotError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
-): ErrorResponse<"is_bot"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "is_bot" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Not callable by a legacy bot", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"is_bot">;
+export function createIsBotError(fields: ErrorFields = {}, init: ErrorResponseInit<200> = {}): ErrorResponse<"is_bot"> {
+  return respond("is_bot", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `method_deprecated` error response (HTTP 200). */
 export function createMethodDeprecatedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"method_deprecated"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "method_deprecated" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Method deprecated", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"method_deprecated">;
+  return respond("method_deprecated", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `missing_post_type` error response (HTTP 200). */
 export function createMissingPostTypeError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"missing_post_type"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "missing_post_type" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Missing Content-Type", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"missing_post_type">;
+  return respond("missing_post_type", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `missing_scope` error response (HTTP 200). */
 export function createMissingScopeError(
   fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[]; needed?: string; provided?: string } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"missing_scope"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "missing_scope" }],
-    fields: ["warning", "response_metadata", "detail", "errors", "needed", "provided"],
-    responses: [{ status: 200, message: "Missing scope", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"missing_scope">;
+  return respond("missing_scope", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `no_permission` error response (HTTP 200). */
 export function createNoPermissionError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"no_permission"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "no_permission" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "No permission", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"no_permission">;
+  return respond("no_permission", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `not_allowed_token_type` error response (HTTP 200). */
 export function createNotAllowedTokenTypeError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_allowed_token_type"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "not_allowed_token_type" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Token type not allowed", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_allowed_token_type">;
+  return respond("not_allowed_token_type", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `not_authed` error response (HTTP 200). */
 export function createNotAuthedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_authed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "not_authed" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Not authenticated", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_authed">;
+  return respond("not_authed", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `org_login_required` error response (HTTP 200). */
 export function createOrgLoginRequiredError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"org_login_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "org_login_required" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Enterprise migration in progress", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"org_login_required">;
+  return respond("org_login_required", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `ratelimited` error response (HTTP 429). */
 export function createRatelimitedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"ratelimited"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "ratelimited" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 429, message: "Rate limited", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"ratelimited">;
+  return respond("ratelimited", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `request_timeout` error response (HTTP 200). */
 export function createRequestTimeoutError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"request_timeout"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "request_timeout" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "POST data missing or truncated", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"request_timeout">;
+  return respond("request_timeout", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 200). */
 export function createServiceUnavailableError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "service_unavailable" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Service unavailable", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"service_unavailable">;
+  return respond("service_unavailable", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `team_access_not_granted` error response (HTTP 200). */
 export function createTeamAccessNotGrantedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"team_access_not_granted"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "team_access_not_granted" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Workspace access not granted", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"team_access_not_granted">;
+  return respond("team_access_not_granted", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `team_added_to_org` error response (HTTP 200). */
 export function createTeamAddedToOrgError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"team_added_to_org"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "team_added_to_org" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Workspace migrating to an Enterprise organization", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"team_added_to_org">;
+  return respond("team_added_to_org", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `token_expired` error response (HTTP 200). */
 export function createTokenExpiredError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"token_expired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "token_expired" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Token expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"token_expired">;
+  return respond("token_expired", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `token_revoked` error response (HTTP 200). */
 export function createTokenRevokedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"token_revoked"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "token_revoked" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Token revoked", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"token_revoked">;
+  return respond("token_revoked", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `two_factor_setup_required` error response (HTTP 200). */
 export function createTwoFactorSetupRequiredError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"two_factor_setup_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "two_factor_setup_required" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Two-factor setup required", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"two_factor_setup_required">;
+  return respond("two_factor_setup_required", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `unknown_method` error response (HTTP 200). */
 export function createUnknownMethodError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"unknown_method"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "unknown_method" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Unknown method", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"unknown_method">;
+  return respond("unknown_method", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `channel_not_found` error response (HTTP 200). */
 export function createChannelNotFoundError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"channel_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "channel_not_found" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Channel not found", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"channel_not_found">;
+  return respond("channel_not_found", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `not_in_channel` error response (HTTP 200). */
 export function createNotInChannelError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_in_channel"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "not_in_channel" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Not in channel", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"not_in_channel">;
+  return respond("not_in_channel", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `is_archived` error response (HTTP 200). */
 export function createIsArchivedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"is_archived"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "is_archived" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Channel archived", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"is_archived">;
+  return respond("is_archived", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `no_text` error response (HTTP 200). */
 export function createNoTextError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"no_text"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "no_text" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "No message text", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"no_text">;
+  return respond("no_text", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `msg_too_long` error response (HTTP 200). */
 export function createMsgTooLongError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"msg_too_long"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "msg_too_long" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Message too long", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"msg_too_long">;
+  return respond("msg_too_long", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `too_many_attachments` error response (HTTP 200). */
 export function createTooManyAttachmentsError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"too_many_attachments"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "too_many_attachments" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Too many attachments", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"too_many_attachments">;
+  return respond("too_many_attachments", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `rate_limited` error response (HTTP 200). */
 export function createRateLimitedError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"rate_limited"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "rate_limited" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Too many messages posted", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"rate_limited">;
+  return respond("rate_limited", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_blocks` error response (HTTP 200). */
 export function createInvalidBlocksError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_blocks"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_blocks" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid blocks", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_blocks">;
+  return respond("invalid_blocks", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `message_not_found` error response (HTTP 200). */
 export function createMessageNotFoundError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"message_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "message_not_found" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Message not found", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"message_not_found">;
+  return respond("message_not_found", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `cant_update_message` error response (HTTP 200). */
 export function createCantUpdateMessageError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"cant_update_message"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "cant_update_message" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Cannot update message", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"cant_update_message">;
+  return respond("cant_update_message", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `user_not_found` error response (HTTP 200). */
 export function createUserNotFoundError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"user_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "user_not_found" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "User not found", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"user_not_found">;
+  return respond("user_not_found", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `cant_invite_self` error response (HTTP 200). */
 export function createCantInviteSelfError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"cant_invite_self"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "cant_invite_self" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Cannot invite self", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"cant_invite_self">;
+  return respond("cant_invite_self", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `already_in_channel` error response (HTTP 200). */
 export function createAlreadyInChannelError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"already_in_channel"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "already_in_channel" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Already in channel", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"already_in_channel">;
+  return respond("already_in_channel", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `invalid_trigger_id` error response (HTTP 200). */
 export function createInvalidTriggerIdError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_trigger_id"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "invalid_trigger_id" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Invalid trigger_id", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_trigger_id">;
+  return respond("invalid_trigger_id", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `expired_trigger_id` error response (HTTP 200). */
 export function createExpiredTriggerIdError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"expired_trigger_id"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "expired_trigger_id" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "Expired trigger_id", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"expired_trigger_id">;
+  return respond("expired_trigger_id", init.status ?? 200, fields, init.headers);
 }
 
 /** Builds the `exchanged_trigger_id` error response (HTTP 200). */
 export function createExchangedTriggerIdError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] } = {},
-  init: { readonly status?: 200; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"exchanged_trigger_id"> {
-  return buildResponse(TABLES.envelope, init.status ?? 200, fields, init.headers, {
-    levels: [{ at: { field: "error" }, value: "exchanged_trigger_id" }],
-    fields: ["warning", "response_metadata", "detail", "errors"],
-    responses: [{ status: 200, message: "trigger_id already used", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"exchanged_trigger_id">;
+  return respond("exchanged_trigger_id", init.status ?? 200, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -9019,3053 +9019,119 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  api_error: {
-    code: "api_error",
-    name: "Server",
-    level: "type",
-    value: "api_error",
-    pins: { type: "api_error" },
-    statuses: [500, 502, 503, 504],
-    title: "A problem on Stripe's end",
-    description: "API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.",
-    fix: "Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.",
-    docUrl: "https://docs.stripe.com/api/errors",
-    retry: {
-      strategy: "backoff",
-      maxAttempts: 3,
-      baseDelayMs: 1000,
-      factor: 2,
-      maxDelayMs: 30000,
-      jitter: "full",
-      shouldRetry: { header: "Stripe-Should-Retry" },
-    },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 500,
-        title: "A problem on Stripe's end",
-        description: "API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.",
-        fix: "Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 502,
-        title: "A problem on Stripe's end",
-        description: "API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.",
-        fix: "Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 503,
-        title: "A problem on Stripe's end",
-        description: "API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.",
-        fix: "Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 504,
-        title: "A problem on Stripe's end",
-        description: "API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.",
-        fix: "Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  card_error: {
-    code: "card_error",
-    name: "Card",
-    level: "type",
-    value: "card_error",
-    pins: { type: "card_error" },
-    statuses: [402],
-    title: "The card can't be charged",
-    description: "Card errors are the most common type of error you should expect to handle. They result when the user enters a card that can't be charged for some reason.",
-    fix: "Branch on `code`, then `decline_code`; card error messages can be shown to your users.",
-    docUrl: "https://docs.stripe.com/api/errors",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card can't be charged",
-        description: "Card errors are the most common type of error you should expect to handle. They result when the user enters a card that can't be charged for some reason.",
-        fix: "Branch on `code`, then `decline_code`; card error messages can be shown to your users.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  idempotency_error: {
-    code: "idempotency_error",
-    name: "Idempotency",
-    level: "type",
-    value: "idempotency_error",
-    pins: { type: "idempotency_error" },
-    statuses: [400],
-    title: "An Idempotency-Key reused with a different request",
-    description: "Idempotency errors occur when an `Idempotency-Key` is re-used on a request that does not match the first request's API endpoint and parameters.",
-    fix: "Use a new idempotency key for a different request; don't retry this one as it is.",
-    docUrl: "https://docs.stripe.com/api/errors",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "An Idempotency-Key reused with a different request",
-        description: "Idempotency errors occur when an `Idempotency-Key` is re-used on a request that does not match the first request's API endpoint and parameters.",
-        fix: "Use a new idempotency key for a different request; don't retry this one as it is.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_request_error: {
-    code: "invalid_request_error",
-    name: "InvalidRequest",
-    level: "type",
-    value: "invalid_request_error",
-    pins: { type: "invalid_request_error" },
-    statuses: [400, 401, 403, 404],
-    title: "The request has invalid parameters",
-    description: "Invalid request errors arise when your request has invalid parameters.",
-    docUrl: "https://docs.stripe.com/api/errors",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The request has invalid parameters",
-        description: "Invalid request errors arise when your request has invalid parameters.",
-        fix: "Fix the request; `param` names the parameter. Send it again with a new idempotency key.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 401,
-        title: "No valid API key provided",
-        description: "Invalid request errors arise when your request has invalid parameters.",
-        fix: "Send a valid secret API key (`Authorization: Bearer sk_…`).",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 403,
-        title: "The API key doesn't have permissions to perform the request",
-        description: "Invalid request errors arise when your request has invalid parameters.",
-        fix: "Use a key with the permission this request needs (restricted keys are limited).",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 404,
-        title: "The requested resource doesn't exist",
-        description: "Invalid request errors arise when your request has invalid parameters.",
-        fix: "Check the ID, and that it belongs to this account and mode (test or live).",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  api_key_expired: {
-    code: "api_key_expired",
-    name: "ApiKeyExpired",
-    level: "code",
-    value: "api_key_expired",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "api_key_expired" },
-    statuses: [401],
-    title: "The API key provided has expired",
-    description: "The API key provided has expired.",
-    fix: "Obtain your current API keys from the Dashboard and update your integration to use them.",
-    docUrl: "https://stripe.com/docs/error-codes/api-key-expired",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 401,
-        title: "The API key provided has expired",
-        description: "The API key provided has expired.",
-        fix: "Obtain your current API keys from the Dashboard and update your integration to use them.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  platform_api_key_expired: {
-    code: "platform_api_key_expired",
-    name: "PlatformApiKeyExpired",
-    level: "code",
-    value: "platform_api_key_expired",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "platform_api_key_expired" },
-    statuses: [401],
-    title: "The API key provided by your Connect platform has expired",
-    description: "The API key provided by your Connect platform has expired. This occurs if your platform has either generated a new key or the connected account has been disconnected from the platform.",
-    fix: "Obtain your current API keys from the Dashboard and update your integration, or reach out to the user and reconnect the account.",
-    docUrl: "https://stripe.com/docs/error-codes/platform-api-key-expired",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 401,
-        title: "The API key provided by your Connect platform has expired",
-        description: "The API key provided by your Connect platform has expired. This occurs if your platform has either generated a new key or the connected account has been disconnected from the platform.",
-        fix: "Obtain your current API keys from the Dashboard and update your integration, or reach out to the user and reconnect the account.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  secret_key_required: {
-    code: "secret_key_required",
-    name: "SecretKeyRequired",
-    level: "code",
-    value: "secret_key_required",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "secret_key_required" },
-    statuses: [403],
-    title: "A secret key is required",
-    description: "The API key provided is a publishable key, but a secret key is required.",
-    fix: "Obtain your current API keys from the Dashboard and update your integration to use them.",
-    docUrl: "https://stripe.com/docs/error-codes/secret-key-required",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 403,
-        title: "A secret key is required",
-        description: "The API key provided is a publishable key, but a secret key is required.",
-        fix: "Obtain your current API keys from the Dashboard and update your integration to use them.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  account_invalid: {
-    code: "account_invalid",
-    name: "AccountInvalid",
-    level: "code",
-    value: "account_invalid",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "account_invalid" },
-    statuses: [403],
-    title: "The Stripe-Account header names an invalid account",
-    description: "The account ID provided as a value for the `Stripe-Account` header is invalid.",
-    fix: "Check that your requests are specifying a valid account ID.",
-    docUrl: "https://stripe.com/docs/error-codes/account-invalid",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 403,
-        title: "The Stripe-Account header names an invalid account",
-        description: "The account ID provided as a value for the `Stripe-Account` header is invalid.",
-        fix: "Check that your requests are specifying a valid account ID.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  platform_account_required: {
-    code: "platform_account_required",
-    name: "PlatformAccountRequired",
-    level: "code",
-    value: "platform_account_required",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "platform_account_required" },
-    statuses: [403],
-    title: "Only Stripe Connect platforms can work with other accounts",
-    description: "Only Stripe Connect platforms can work with other accounts.",
-    fix: "If you need to setup a Stripe Connect platform, you can do so in the dashboard.",
-    docUrl: "https://stripe.com/docs/error-codes/platform-account-required",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 403,
-        title: "Only Stripe Connect platforms can work with other accounts",
-        description: "Only Stripe Connect platforms can work with other accounts.",
-        fix: "If you need to setup a Stripe Connect platform, you can do so in the dashboard.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  livemode_mismatch: {
-    code: "livemode_mismatch",
-    name: "LivemodeMismatch",
-    level: "code",
-    value: "livemode_mismatch",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "livemode_mismatch" },
-    statuses: [400],
-    title: "Test and live mode mixed",
-    description: "Test and live mode API keys, requests, and objects are only available within the mode they are in.",
-    docUrl: "https://stripe.com/docs/error-codes/livemode-mismatch",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "Test and live mode mixed",
-        description: "Test and live mode API keys, requests, and objects are only available within the mode they are in.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  testmode_charges_only: {
-    code: "testmode_charges_only",
-    name: "TestmodeChargesOnly",
-    level: "code",
-    value: "testmode_charges_only",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "testmode_charges_only" },
-    statuses: [400],
-    title: "The account can only make test charges",
-    description: "Your account has not been activated and can only make test charges.",
-    fix: "Activate your account in the Dashboard to begin processing live charges.",
-    docUrl: "https://stripe.com/docs/error-codes/testmode-charges-only",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The account can only make test charges",
-        description: "Your account has not been activated and can only make test charges.",
-        fix: "Activate your account in the Dashboard to begin processing live charges.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  tls_version_unsupported: {
-    code: "tls_version_unsupported",
-    name: "TlsVersionUnsupported",
-    level: "code",
-    value: "tls_version_unsupported",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "tls_version_unsupported" },
-    statuses: [400],
-    title: "TLS version unsupported",
-    description: "Your integration is using an older version of TLS that is unsupported.",
-    fix: "You must be using TLS 1.2 or above.",
-    docUrl: "https://stripe.com/docs/error-codes/tls-version-unsupported",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "TLS version unsupported",
-        description: "Your integration is using an older version of TLS that is unsupported.",
-        fix: "You must be using TLS 1.2 or above.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  resource_missing: {
-    code: "resource_missing",
-    name: "ResourceMissing",
-    level: "code",
-    value: "resource_missing",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "resource_missing" },
-    statuses: [400, 404],
-    title: "A parameter names an object that doesn't exist",
-    description: "The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.",
-    fix: "Check the ID (and `param`, when set), and that the object belongs to this account and mode.",
-    docUrl: "https://stripe.com/docs/error-codes/resource-missing",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A parameter names an object that doesn't exist",
-        description: "The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.",
-        fix: "Check the ID (and `param`, when set), and that the object belongs to this account and mode.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-      {
-        status: 404,
-        title: "The requested resource doesn't exist",
-        description: "The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.",
-        fix: "Check the ID (and `param`, when set), and that the object belongs to this account and mode.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  resource_already_exists: {
-    code: "resource_already_exists",
-    name: "ResourceAlreadyExists",
-    level: "code",
-    value: "resource_already_exists",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "resource_already_exists" },
-    statuses: [400],
-    title: "A resource with this ID already exists",
-    description: "A resource with a user-specified ID (e.g., plan or coupon) already exists.",
-    fix: "Use a different, unique value for `id` and try again.",
-    docUrl: "https://stripe.com/docs/error-codes/resource-already-exists",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A resource with this ID already exists",
-        description: "A resource with a user-specified ID (e.g., plan or coupon) already exists.",
-        fix: "Use a different, unique value for `id` and try again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_missing: {
-    code: "parameter_missing",
-    name: "ParameterMissing",
-    level: "code",
-    value: "parameter_missing",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_missing" },
-    statuses: [400],
-    title: "A required parameter is missing",
-    description: "One or more required values are missing.",
-    fix: "Check our API documentation to see which values are required to create or modify the specified resource.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-missing",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A required parameter is missing",
-        description: "One or more required values are missing.",
-        fix: "Check our API documentation to see which values are required to create or modify the specified resource.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_unknown: {
-    code: "parameter_unknown",
-    name: "ParameterUnknown",
-    level: "code",
-    value: "parameter_unknown",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_unknown" },
-    statuses: [400],
-    title: "An unexpected parameter",
-    description: "The request contains one or more unexpected parameters.",
-    fix: "Remove these and try again.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-unknown",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "An unexpected parameter",
-        description: "The request contains one or more unexpected parameters.",
-        fix: "Remove these and try again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_invalid_empty: {
-    code: "parameter_invalid_empty",
-    name: "ParameterInvalidEmpty",
-    level: "code",
-    value: "parameter_invalid_empty",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_invalid_empty" },
-    statuses: [400],
-    title: "A required value is empty",
-    description: "One or more required values were not provided.",
-    fix: "Make sure requests include all required parameters.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-invalid-empty",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A required value is empty",
-        description: "One or more required values were not provided.",
-        fix: "Make sure requests include all required parameters.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_invalid_integer: {
-    code: "parameter_invalid_integer",
-    name: "ParameterInvalidInteger",
-    level: "code",
-    value: "parameter_invalid_integer",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_invalid_integer" },
-    statuses: [400],
-    title: "A parameter requires an integer",
-    description: "One or more of the parameters requires an integer, but the values provided were a different type.",
-    fix: "Make sure that only supported values are provided for each attribute.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-invalid-integer",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A parameter requires an integer",
-        description: "One or more of the parameters requires an integer, but the values provided were a different type.",
-        fix: "Make sure that only supported values are provided for each attribute.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_invalid_string_blank: {
-    code: "parameter_invalid_string_blank",
-    name: "ParameterInvalidStringBlank",
-    level: "code",
-    value: "parameter_invalid_string_blank",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_invalid_string_blank" },
-    statuses: [400],
-    title: "A value is only whitespace",
-    description: "One or more values provided only included whitespace.",
-    fix: "Check the values in your request and update any that contain only whitespace.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-invalid-string-blank",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A value is only whitespace",
-        description: "One or more values provided only included whitespace.",
-        fix: "Check the values in your request and update any that contain only whitespace.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameter_invalid_string_empty: {
-    code: "parameter_invalid_string_empty",
-    name: "ParameterInvalidStringEmpty",
-    level: "code",
-    value: "parameter_invalid_string_empty",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameter_invalid_string_empty" },
-    statuses: [400],
-    title: "A required string is empty",
-    description: "One or more required string values is empty.",
-    fix: "Make sure that string values contain at least one character.",
-    docUrl: "https://stripe.com/docs/error-codes/parameter-invalid-string-empty",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "A required string is empty",
-        description: "One or more required string values is empty.",
-        fix: "Make sure that string values contain at least one character.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  parameters_exclusive: {
-    code: "parameters_exclusive",
-    name: "ParametersExclusive",
-    level: "code",
-    value: "parameters_exclusive",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "parameters_exclusive" },
-    statuses: [400],
-    title: "Mutually exclusive parameters",
-    description: "Two or more mutually exclusive parameters were provided.",
-    fix: "Check our API documentation or the returned error message to see which values are permitted when creating or modifying the specified resource.",
-    docUrl: "https://stripe.com/docs/error-codes/parameters-exclusive",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "Mutually exclusive parameters",
-        description: "Two or more mutually exclusive parameters were provided.",
-        fix: "Check our API documentation or the returned error message to see which values are permitted when creating or modifying the specified resource.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  amount_too_large: {
-    code: "amount_too_large",
-    name: "AmountTooLarge",
-    level: "code",
-    value: "amount_too_large",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "amount_too_large" },
-    statuses: [400],
-    title: "The amount is above the maximum",
-    description: "The specified amount is greater than the maximum amount allowed.",
-    fix: "Use a lower amount and try again.",
-    docUrl: "https://stripe.com/docs/error-codes/amount-too-large",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The amount is above the maximum",
-        description: "The specified amount is greater than the maximum amount allowed.",
-        fix: "Use a lower amount and try again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  amount_too_small: {
-    code: "amount_too_small",
-    name: "AmountTooSmall",
-    level: "code",
-    value: "amount_too_small",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "amount_too_small" },
-    statuses: [400],
-    title: "The amount is below the minimum",
-    description: "The specified amount is less than the minimum amount allowed.",
-    fix: "Use a higher amount and try again.",
-    docUrl: "https://stripe.com/docs/error-codes/amount-too-small",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The amount is below the minimum",
-        description: "The specified amount is less than the minimum amount allowed.",
-        fix: "Use a higher amount and try again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  email_invalid: {
-    code: "email_invalid",
-    name: "EmailInvalid",
-    level: "code",
-    value: "email_invalid",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "email_invalid" },
-    statuses: [400],
-    title: "The email address is invalid",
-    description: "The email address is invalid (e.g., not properly formatted).",
-    fix: "Check that the email address is properly formatted and only includes allowed characters.",
-    docUrl: "https://stripe.com/docs/error-codes/email-invalid",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The email address is invalid",
-        description: "The email address is invalid (e.g., not properly formatted).",
-        fix: "Check that the email address is properly formatted and only includes allowed characters.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  url_invalid: {
-    code: "url_invalid",
-    name: "UrlInvalid",
-    level: "code",
-    value: "url_invalid",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "url_invalid" },
-    statuses: [400],
-    title: "The URL is invalid",
-    description: "The URL provided is invalid.",
-    docUrl: "https://stripe.com/docs/error-codes/url-invalid",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The URL is invalid",
-        description: "The URL provided is invalid.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_characters: {
-    code: "invalid_characters",
-    name: "InvalidCharacters",
-    level: "code",
-    value: "invalid_characters",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "invalid_characters" },
-    statuses: [400],
-    title: "The value contains unsupported characters",
-    description: "This value provided to the field contains characters that are unsupported by the field.",
-    docUrl: "https://stripe.com/docs/error-codes/invalid-characters",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The value contains unsupported characters",
-        description: "This value provided to the field contains characters that are unsupported by the field.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  tax_id_invalid: {
-    code: "tax_id_invalid",
-    name: "TaxIdInvalid",
-    level: "code",
-    value: "tax_id_invalid",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "tax_id_invalid" },
-    statuses: [400],
-    title: "The tax ID is invalid",
-    description: "The tax ID number provided is invalid (e.g., missing digits).",
-    fix: "Tax ID information varies from country to country, but must be at least nine digits.",
-    docUrl: "https://stripe.com/docs/error-codes/tax-id-invalid",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The tax ID is invalid",
-        description: "The tax ID number provided is invalid (e.g., missing digits).",
-        fix: "Tax ID information varies from country to country, but must be at least nine digits.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  customer_tax_location_invalid: {
-    code: "customer_tax_location_invalid",
-    name: "CustomerTaxLocationInvalid",
-    level: "code",
-    value: "customer_tax_location_invalid",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "customer_tax_location_invalid" },
-    statuses: [400],
-    title: "The customer's address is not valid for tax purposes",
-    description: "The customer address is missing or not valid for tax purposes.",
-    fix: "Make sure to provide a country as a two-letter ISO code and also a postal_code, at minimum.",
-    docUrl: "https://stripe.com/docs/error-codes/customer-tax-location-invalid",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The customer's address is not valid for tax purposes",
-        description: "The customer address is missing or not valid for tax purposes.",
-        fix: "Make sure to provide a country as a two-letter ISO code and also a postal_code, at minimum.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  coupon_expired: {
-    code: "coupon_expired",
-    name: "CouponExpired",
-    level: "code",
-    value: "coupon_expired",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "coupon_expired" },
-    statuses: [400],
-    title: "The coupon has expired",
-    description: "The coupon provided for a subscription or order has expired.",
-    fix: "Either create a new coupon, or use an existing one that is valid.",
-    docUrl: "https://stripe.com/docs/error-codes/coupon-expired",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The coupon has expired",
-        description: "The coupon provided for a subscription or order has expired.",
-        fix: "Either create a new coupon, or use an existing one that is valid.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invoice_no_customer_line_items: {
-    code: "invoice_no_customer_line_items",
-    name: "InvoiceNoCustomerLineItems",
-    level: "code",
-    value: "invoice_no_customer_line_items",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "invoice_no_customer_line_items" },
-    statuses: [400],
-    title: "No pending invoice items for the customer",
-    description: "An invoice cannot be generated for the specified customer as there are no pending invoice items.",
-    fix: "Check that the correct customer is being specified or create any necessary invoice items first.",
-    docUrl: "https://stripe.com/docs/error-codes/invoice-no-customer-line-items",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "No pending invoice items for the customer",
-        description: "An invoice cannot be generated for the specified customer as there are no pending invoice items.",
-        fix: "Check that the correct customer is being specified or create any necessary invoice items first.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payment_intent_unexpected_state: {
-    code: "payment_intent_unexpected_state",
-    name: "PaymentIntentUnexpectedState",
-    level: "code",
-    value: "payment_intent_unexpected_state",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "payment_intent_unexpected_state" },
-    statuses: [400],
-    title: "The PaymentIntent's state doesn't allow this",
-    description: "The PaymentIntent's state was incompatible with the operation you were trying to perform.",
-    docUrl: "https://stripe.com/docs/error-codes/payment-intent-unexpected-state",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The PaymentIntent's state doesn't allow this",
-        description: "The PaymentIntent's state was incompatible with the operation you were trying to perform.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  setup_intent_unexpected_state: {
-    code: "setup_intent_unexpected_state",
-    name: "SetupIntentUnexpectedState",
-    level: "code",
-    value: "setup_intent_unexpected_state",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "setup_intent_unexpected_state" },
-    statuses: [400],
-    title: "The SetupIntent's state doesn't allow this",
-    description: "The SetupIntent's state was incompatible with the operation you were trying to perform.",
-    docUrl: "https://stripe.com/docs/error-codes/setup-intent-unexpected-state",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The SetupIntent's state doesn't allow this",
-        description: "The SetupIntent's state was incompatible with the operation you were trying to perform.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  charge_already_captured: {
-    code: "charge_already_captured",
-    name: "ChargeAlreadyCaptured",
-    level: "code",
-    value: "charge_already_captured",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "charge_already_captured" },
-    statuses: [400],
-    title: "The charge is already captured",
-    description: "The charge you're attempting to capture has already been captured.",
-    fix: "Update the request with an uncaptured charge ID.",
-    docUrl: "https://stripe.com/docs/error-codes/charge-already-captured",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The charge is already captured",
-        description: "The charge you're attempting to capture has already been captured.",
-        fix: "Update the request with an uncaptured charge ID.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  charge_already_refunded: {
-    code: "charge_already_refunded",
-    name: "ChargeAlreadyRefunded",
-    level: "code",
-    value: "charge_already_refunded",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "charge_already_refunded" },
-    statuses: [400],
-    title: "The charge is already refunded",
-    description: "The charge you're attempting to refund has already been refunded.",
-    fix: "Update the request to use the ID of a charge that has not been refunded.",
-    docUrl: "https://stripe.com/docs/error-codes/charge-already-refunded",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The charge is already refunded",
-        description: "The charge you're attempting to refund has already been refunded.",
-        fix: "Update the request to use the ID of a charge that has not been refunded.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  charge_disputed: {
-    code: "charge_disputed",
-    name: "ChargeDisputed",
-    level: "code",
-    value: "charge_disputed",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "charge_disputed" },
-    statuses: [400],
-    title: "The charge has been charged back",
-    description: "The charge you're attempting to refund has been charged back.",
-    fix: "Check the disputes documentation to learn how to respond to the dispute.",
-    docUrl: "https://stripe.com/docs/error-codes/charge-disputed",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The charge has been charged back",
-        description: "The charge you're attempting to refund has been charged back.",
-        fix: "Check the disputes documentation to learn how to respond to the dispute.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  charge_expired_for_capture: {
-    code: "charge_expired_for_capture",
-    name: "ChargeExpiredForCapture",
-    level: "code",
-    value: "charge_expired_for_capture",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "charge_expired_for_capture" },
-    statuses: [400],
-    title: "The authorization has expired",
-    description: "The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within a set number of days (7 by default).",
-    docUrl: "https://stripe.com/docs/error-codes/charge-expired-for-capture",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The authorization has expired",
-        description: "The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within a set number of days (7 by default).",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invoice_not_editable: {
-    code: "invoice_not_editable",
-    name: "InvoiceNotEditable",
-    level: "code",
-    value: "invoice_not_editable",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "invoice_not_editable" },
-    statuses: [400],
-    title: "The invoice can no longer be edited",
-    description: "The specified invoice can no longer be edited.",
-    fix: "Consider creating additional invoice items that will be applied to the next invoice.",
-    docUrl: "https://stripe.com/docs/error-codes/invoice-not-editable",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The invoice can no longer be edited",
-        description: "The specified invoice can no longer be edited.",
-        fix: "Consider creating additional invoice items that will be applied to the next invoice.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  token_already_used: {
-    code: "token_already_used",
-    name: "TokenAlreadyUsed",
-    level: "code",
-    value: "token_already_used",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "token_already_used" },
-    statuses: [400],
-    title: "The token has already been used",
-    description: "The token provided has already been used.",
-    fix: "You must create a new token before you can retry this request.",
-    docUrl: "https://stripe.com/docs/error-codes/token-already-used",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The token has already been used",
-        description: "The token provided has already been used.",
-        fix: "You must create a new token before you can retry this request.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  balance_insufficient: {
-    code: "balance_insufficient",
-    name: "BalanceInsufficient",
-    level: "code",
-    value: "balance_insufficient",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "balance_insufficient" },
-    statuses: [400],
-    title: "The account balance is insufficient",
-    description: "The transfer or payout could not be completed because the associated account does not have a sufficient balance available.",
-    fix: "Create a new transfer or payout using an amount less than or equal to the account's available balance.",
-    docUrl: "https://stripe.com/docs/error-codes/balance-insufficient",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "The account balance is insufficient",
-        description: "The transfer or payout could not be completed because the associated account does not have a sufficient balance available.",
-        fix: "Create a new transfer or payout using an amount less than or equal to the account's available balance.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payouts_not_allowed: {
-    code: "payouts_not_allowed",
-    name: "PayoutsNotAllowed",
-    level: "code",
-    value: "payouts_not_allowed",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "payouts_not_allowed" },
-    statuses: [400],
-    title: "Payouts are disabled on the account",
-    description: "Payouts have been disabled on the connected account.",
-    fix: "Check the connected account's status to see if any additional information needs to be provided, or if payouts have been disabled for another reason.",
-    docUrl: "https://stripe.com/docs/error-codes/payouts-not-allowed",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 400,
-        title: "Payouts are disabled on the account",
-        description: "Payouts have been disabled on the connected account.",
-        fix: "Check the connected account's status to see if any additional information needs to be provided, or if payouts have been disabled for another reason.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  card_declined: {
-    code: "card_declined",
-    name: "CardDeclined",
-    level: "code",
-    value: "card_declined",
-    parent: "card_error",
-    pins: { type: "card_error", code: "card_declined" },
-    statuses: [402],
-    title: "The card has been declined",
-    description: "The card has been declined. When a card is declined, the error returned also includes the `decline_code` attribute with the reason why the card was declined.",
-    fix: "Branch on `decline_code` (and `advice_code`); ask the customer for another payment method.",
-    docUrl: "https://stripe.com/docs/error-codes/card-declined",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card has been declined",
-        description: "The card has been declined. When a card is declined, the error returned also includes the `decline_code` attribute with the reason why the card was declined.",
-        fix: "Branch on `decline_code` (and `advice_code`); ask the customer for another payment method.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  expired_card: {
-    code: "expired_card",
-    name: "ExpiredCard",
-    level: "code",
-    value: "expired_card",
-    parent: "card_error",
-    pins: { type: "card_error", code: "expired_card" },
-    statuses: [402],
-    title: "The card has expired",
-    description: "The card has expired.",
-    fix: "Check the expiration date or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/expired-card",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card has expired",
-        description: "The card has expired.",
-        fix: "Check the expiration date or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  incorrect_cvc: {
-    code: "incorrect_cvc",
-    name: "IncorrectCvc",
-    level: "code",
-    value: "incorrect_cvc",
-    parent: "card_error",
-    pins: { type: "card_error", code: "incorrect_cvc" },
-    statuses: [402],
-    title: "The card's security code is incorrect",
-    description: "The card's security code is incorrect.",
-    fix: "Check the card's security code or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/incorrect-cvc",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's security code is incorrect",
-        description: "The card's security code is incorrect.",
-        fix: "Check the card's security code or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  incorrect_number: {
-    code: "incorrect_number",
-    name: "IncorrectNumber",
-    level: "code",
-    value: "incorrect_number",
-    parent: "card_error",
-    pins: { type: "card_error", code: "incorrect_number" },
-    statuses: [402],
-    title: "The card number is incorrect",
-    description: "The card number is incorrect.",
-    fix: "Check the card's number or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/incorrect-number",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card number is incorrect",
-        description: "The card number is incorrect.",
-        fix: "Check the card's number or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  incorrect_zip: {
-    code: "incorrect_zip",
-    name: "IncorrectZip",
-    level: "code",
-    value: "incorrect_zip",
-    parent: "card_error",
-    pins: { type: "card_error", code: "incorrect_zip" },
-    statuses: [402],
-    title: "The card's postal code is incorrect",
-    description: "The card's postal code is incorrect.",
-    fix: "Check the card's postal code or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/incorrect-zip",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's postal code is incorrect",
-        description: "The card's postal code is incorrect.",
-        fix: "Check the card's postal code or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  incorrect_address: {
-    code: "incorrect_address",
-    name: "IncorrectAddress",
-    level: "code",
-    value: "incorrect_address",
-    parent: "card_error",
-    pins: { type: "card_error", code: "incorrect_address" },
-    statuses: [402],
-    title: "The card's address is incorrect",
-    description: "The card's address is incorrect.",
-    fix: "Check the card's address or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/incorrect-address",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's address is incorrect",
-        description: "The card's address is incorrect.",
-        fix: "Check the card's address or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_cvc: {
-    code: "invalid_cvc",
-    name: "InvalidCvc",
-    level: "code",
-    value: "invalid_cvc",
-    parent: "card_error",
-    pins: { type: "card_error", code: "invalid_cvc" },
-    statuses: [402],
-    title: "The card's security code is invalid",
-    description: "The card's security code is invalid.",
-    fix: "Check the card's security code or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/invalid-cvc",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's security code is invalid",
-        description: "The card's security code is invalid.",
-        fix: "Check the card's security code or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_expiry_month: {
-    code: "invalid_expiry_month",
-    name: "InvalidExpiryMonth",
-    level: "code",
-    value: "invalid_expiry_month",
-    parent: "card_error",
-    pins: { type: "card_error", code: "invalid_expiry_month" },
-    statuses: [402],
-    title: "The card's expiration month is incorrect",
-    description: "The card's expiration month is incorrect.",
-    fix: "Check the expiration date or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/invalid-expiry-month",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's expiration month is incorrect",
-        description: "The card's expiration month is incorrect.",
-        fix: "Check the expiration date or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_expiry_year: {
-    code: "invalid_expiry_year",
-    name: "InvalidExpiryYear",
-    level: "code",
-    value: "invalid_expiry_year",
-    parent: "card_error",
-    pins: { type: "card_error", code: "invalid_expiry_year" },
-    statuses: [402],
-    title: "The card's expiration year is incorrect",
-    description: "The card's expiration year is incorrect.",
-    fix: "Check the expiration date or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/invalid-expiry-year",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card's expiration year is incorrect",
-        description: "The card's expiration year is incorrect.",
-        fix: "Check the expiration date or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  invalid_number: {
-    code: "invalid_number",
-    name: "InvalidNumber",
-    level: "code",
-    value: "invalid_number",
-    parent: "card_error",
-    pins: { type: "card_error", code: "invalid_number" },
-    statuses: [402],
-    title: "The card number is invalid",
-    description: "The card number is invalid.",
-    fix: "Check the card details or use a different card.",
-    docUrl: "https://stripe.com/docs/error-codes/invalid-number",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card number is invalid",
-        description: "The card number is invalid.",
-        fix: "Check the card details or use a different card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  processing_error: {
-    code: "processing_error",
-    name: "Processing",
-    level: "code",
-    value: "processing_error",
-    parent: "card_error",
-    pins: { type: "card_error", code: "processing_error" },
-    statuses: [402],
-    title: "An error occurred while processing the card",
-    description: "An error occurred while processing the card.",
-    fix: "Try again later or with a different payment method.",
-    docUrl: "https://stripe.com/docs/error-codes/processing-error",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "An error occurred while processing the card",
-        description: "An error occurred while processing the card.",
-        fix: "Try again later or with a different payment method.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  authentication_required: {
-    code: "authentication_required",
-    name: "AuthenticationRequired",
-    level: "code",
-    value: "authentication_required",
-    parent: "card_error",
-    pins: { type: "card_error", code: "authentication_required" },
-    statuses: [402],
-    title: "The payment requires authentication",
-    description: "The payment requires authentication to proceed.",
-    fix: "If your customer is off session, notify your customer to return to your application and complete the payment. If you provided the error_on_requires_action parameter, then your customer should try another card that does not require authentication.",
-    docUrl: "https://stripe.com/docs/error-codes/authentication-required",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment requires authentication",
-        description: "The payment requires authentication to proceed.",
-        fix: "If your customer is off session, notify your customer to return to your application and complete the payment. If you provided the error_on_requires_action parameter, then your customer should try another card that does not require authentication.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  card_decline_rate_limit_exceeded: {
-    code: "card_decline_rate_limit_exceeded",
-    name: "CardDeclineRateLimitExceeded",
-    level: "code",
-    value: "card_decline_rate_limit_exceeded",
-    parent: "card_error",
-    pins: { type: "card_error", code: "card_decline_rate_limit_exceeded" },
-    statuses: [402],
-    title: "The card has been declined too many times",
-    description: "This card has been declined too many times.",
-    fix: "You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card.",
-    docUrl: "https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card has been declined too many times",
-        description: "This card has been declined too many times.",
-        fix: "You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  insufficient_funds: {
-    code: "insufficient_funds",
-    name: "InsufficientFunds",
-    level: "code",
-    value: "insufficient_funds",
-    parent: "card_error",
-    pins: { type: "card_error", code: "insufficient_funds" },
-    statuses: [402],
-    title: "Insufficient funds",
-    description: "The customer's account has insufficient funds to cover this payment.",
-    docUrl: "https://stripe.com/docs/error-codes/insufficient-funds",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "Insufficient funds",
-        description: "The customer's account has insufficient funds to cover this payment.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payment_intent_authentication_failure: {
-    code: "payment_intent_authentication_failure",
-    name: "PaymentIntentAuthenticationFailure",
-    level: "code",
-    value: "payment_intent_authentication_failure",
-    parent: "card_error",
-    pins: { type: "card_error", code: "payment_intent_authentication_failure" },
-    statuses: [402],
-    title: "The payment method failed authentication",
-    description: "The provided payment method has failed authentication.",
-    fix: "Provide a new payment method to attempt to fulfill this PaymentIntent again.",
-    docUrl: "https://stripe.com/docs/error-codes/payment-intent-authentication-failure",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment method failed authentication",
-        description: "The provided payment method has failed authentication.",
-        fix: "Provide a new payment method to attempt to fulfill this PaymentIntent again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payment_intent_payment_attempt_failed: {
-    code: "payment_intent_payment_attempt_failed",
-    name: "PaymentIntentPaymentAttemptFailed",
-    level: "code",
-    value: "payment_intent_payment_attempt_failed",
-    parent: "card_error",
-    pins: { type: "card_error", code: "payment_intent_payment_attempt_failed" },
-    statuses: [402],
-    title: "The latest payment attempt failed",
-    description: "The latest payment attempt for the PaymentIntent has failed.",
-    fix: "Check the last_payment_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.",
-    docUrl: "https://stripe.com/docs/error-codes/payment-intent-payment-attempt-failed",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The latest payment attempt failed",
-        description: "The latest payment attempt for the PaymentIntent has failed.",
-        fix: "Check the last_payment_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  setup_intent_authentication_failure: {
-    code: "setup_intent_authentication_failure",
-    name: "SetupIntentAuthenticationFailure",
-    level: "code",
-    value: "setup_intent_authentication_failure",
-    parent: "card_error",
-    pins: { type: "card_error", code: "setup_intent_authentication_failure" },
-    statuses: [402],
-    title: "The payment method failed authentication",
-    description: "The provided payment method has failed authentication.",
-    fix: "Provide a new payment method to attempt to fulfill this SetupIntent again.",
-    docUrl: "https://stripe.com/docs/error-codes/setup-intent-authentication-failure",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment method failed authentication",
-        description: "The provided payment method has failed authentication.",
-        fix: "Provide a new payment method to attempt to fulfill this SetupIntent again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payment_method_provider_decline: {
-    code: "payment_method_provider_decline",
-    name: "PaymentMethodProviderDecline",
-    level: "code",
-    value: "payment_method_provider_decline",
-    pins: { code: "payment_method_provider_decline" },
-    statuses: [402],
-    title: "Declined by the issuer or customer",
-    description: "The payment or setup attempt was declined by the issuer or customer.",
-    fix: "Check the last_payment_error or last_setup_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.",
-    docUrl: "https://stripe.com/docs/error-codes/payment-method-provider-decline",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "Declined by the issuer or customer",
-        description: "The payment or setup attempt was declined by the issuer or customer.",
-        fix: "Check the last_payment_error or last_setup_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  bank_account_declined: {
-    code: "bank_account_declined",
-    name: "BankAccountDeclined",
-    level: "code",
-    value: "bank_account_declined",
-    pins: { code: "bank_account_declined" },
-    statuses: [402],
-    title: "The bank account can't be charged",
-    description: "The bank account provided can not be used to charge, either because it is not verified yet or it is not supported.",
-    docUrl: "https://stripe.com/docs/error-codes/bank-account-declined",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The bank account can't be charged",
-        description: "The bank account provided can not be used to charge, either because it is not verified yet or it is not supported.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  idempotency_key_in_use: {
-    code: "idempotency_key_in_use",
-    name: "IdempotencyKeyInUse",
-    level: "code",
-    value: "idempotency_key_in_use",
-    pins: { code: "idempotency_key_in_use" },
-    statuses: [409],
-    title: "The idempotency key is in use by another request",
-    description: "The idempotency key provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.",
-    docUrl: "https://stripe.com/docs/error-codes/idempotency-key-in-use",
-    retry: {
-      strategy: "backoff",
-      maxAttempts: 3,
-      baseDelayMs: 1000,
-      factor: 2,
-      maxDelayMs: 30000,
-      jitter: "full",
-      shouldRetry: { header: "Stripe-Should-Retry" },
-    },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 409,
-        title: "The idempotency key is in use by another request",
-        description: "The idempotency key provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  rate_limit: {
-    code: "rate_limit",
-    name: "RateLimit",
-    level: "code",
-    value: "rate_limit",
-    parent: "invalid_request_error",
-    pins: { type: "invalid_request_error", code: "rate_limit" },
-    statuses: [429],
-    title: "Too many requests hit the API too quickly",
-    description: "Too many requests hit the API too quickly.",
-    fix: "Back off exponentially, with some randomness; the Stripe-Rate-Limited-Reason header says which limit was hit.",
-    docUrl: "https://stripe.com/docs/error-codes/rate-limit",
-    retry: {
-      strategy: "backoff",
-      maxAttempts: 3,
-      baseDelayMs: 1000,
-      factor: 2,
-      maxDelayMs: 30000,
-      jitter: "full",
-      shouldRetry: { header: "Stripe-Should-Retry" },
-    },
-    headers: [
-      "Request-Id",
-      "Stripe-Should-Retry",
-      "Idempotent-Replayed",
-      "Stripe-Version",
-      "Stripe-Rate-Limited-Reason",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "Too many requests hit the API too quickly",
-        description: "Too many requests hit the API too quickly.",
-        fix: "Back off exponentially, with some randomness; the Stripe-Rate-Limited-Reason header says which limit was hit.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: [
-          "Request-Id",
-          "Stripe-Should-Retry",
-          "Idempotent-Replayed",
-          "Stripe-Version",
-          "Stripe-Rate-Limited-Reason",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  lock_timeout: {
-    code: "lock_timeout",
-    name: "LockTimeout",
-    level: "code",
-    value: "lock_timeout",
-    pins: { code: "lock_timeout" },
-    statuses: [429],
-    title: "The object is locked by another request",
-    description: "This object cannot be accessed right now because another API request or Stripe process is currently accessing it.",
-    fix: "If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.",
-    docUrl: "https://stripe.com/docs/error-codes/lock-timeout",
-    retry: {
-      strategy: "backoff",
-      maxAttempts: 3,
-      baseDelayMs: 1000,
-      factor: 2,
-      maxDelayMs: 30000,
-      jitter: "full",
-      shouldRetry: { header: "Stripe-Should-Retry" },
-    },
-    headers: [
-      "Request-Id",
-      "Stripe-Should-Retry",
-      "Idempotent-Replayed",
-      "Stripe-Version",
-      "Stripe-Rate-Limited-Reason",
-    ],
-    responses: [
-      {
-        status: 429,
-        title: "The object is locked by another request",
-        description: "This object cannot be accessed right now because another API request or Stripe process is currently accessing it.",
-        fix: "If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.",
-        retry: {
-          strategy: "backoff",
-          maxAttempts: 3,
-          baseDelayMs: 1000,
-          factor: 2,
-          maxDelayMs: 30000,
-          jitter: "full",
-          shouldRetry: { header: "Stripe-Should-Retry" },
-        },
-        headers: [
-          "Request-Id",
-          "Stripe-Should-Retry",
-          "Idempotent-Replayed",
-          "Stripe-Version",
-          "Stripe-Rate-Limited-Reason",
-        ],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forwarding_api_upstream_connection_error: {
-    code: "forwarding_api_upstream_connection_error",
-    name: "ForwardingApiUpstreamConnectionError",
-    level: "code",
-    value: "forwarding_api_upstream_connection_error",
-    pins: { code: "forwarding_api_upstream_connection_error" },
-    statuses: [424],
-    title: "No response from the destination endpoint",
-    description: "Stripe did not receive a response from the destination endpoint. This typically indicates a problem with the destination endpoint, rather than with Stripe.",
-    docUrl: "https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 424,
-        title: "No response from the destination endpoint",
-        description: "Stripe did not receive a response from the destination endpoint. This typically indicates a problem with the destination endpoint, rather than with Stripe.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  forwarding_api_upstream_connection_timeout: {
-    code: "forwarding_api_upstream_connection_timeout",
-    name: "ForwardingApiUpstreamConnectionTimeout",
-    level: "code",
-    value: "forwarding_api_upstream_connection_timeout",
-    pins: { code: "forwarding_api_upstream_connection_timeout" },
-    statuses: [424],
-    title: "The destination endpoint timed out",
-    description: "The request to the destination endpoint timed out. This typically indicates a problem with the destination endpoint, rather than with Stripe.",
-    docUrl: "https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-timeout",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 424,
-        title: "The destination endpoint timed out",
-        description: "The request to the destination endpoint timed out. This typically indicates a problem with the destination endpoint, rather than with Stripe.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.authentication_required": {
-    code: "card_declined.authentication_required",
-    name: "CardDeclinedAuthenticationRequired",
-    level: "decline_code",
-    value: "authentication_required",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "authentication_required" },
-    statuses: [402],
-    title: "The card was declined because the transaction requires authentication such as 3D Secure.",
-    fix: "When using Stripe's front ends, in most cases a soft decline from an issuer triggers an authentication flow, allowing the customer to try again and authenticate their card. In some cases, such as off-session payments, you might need to request the customer to retry. If the card issuer returns this decline code despite a successfully authenticated transaction, the customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined because the transaction requires authentication such as 3D Secure.",
-        fix: "When using Stripe's front ends, in most cases a soft decline from an issuer triggers an authentication flow, allowing the customer to try again and authenticate their card. In some cases, such as off-session payments, you might need to request the customer to retry. If the card issuer returns this decline code despite a successfully authenticated transaction, the customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.approve_with_id": {
-    code: "card_declined.approve_with_id",
-    name: "CardDeclinedApproveWithId",
-    level: "decline_code",
-    value: "approve_with_id",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "approve_with_id" },
-    statuses: [402],
-    title: "The payment can't be authorized.",
-    fix: "Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment can't be authorized.",
-        fix: "Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.call_issuer": {
-    code: "card_declined.call_issuer",
-    name: "CardDeclinedCallIssuer",
-    level: "decline_code",
-    value: "call_issuer",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "call_issuer" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.card_not_supported": {
-    code: "card_declined.card_not_supported",
-    name: "CardDeclinedCardNotSupported",
-    level: "decline_code",
-    value: "card_not_supported",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "card_not_supported" },
-    statuses: [402],
-    title: "The card does not support this type of purchase.",
-    fix: "The customer needs to contact their card issuer to make sure their card can be used to make this type of purchase.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card does not support this type of purchase.",
-        fix: "The customer needs to contact their card issuer to make sure their card can be used to make this type of purchase.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.card_velocity_exceeded": {
-    code: "card_declined.card_velocity_exceeded",
-    name: "CardDeclinedCardVelocityExceeded",
-    level: "decline_code",
-    value: "card_velocity_exceeded",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "card_velocity_exceeded" },
-    statuses: [402],
-    title: "The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.currency_not_supported": {
-    code: "card_declined.currency_not_supported",
-    name: "CardDeclinedCurrencyNotSupported",
-    level: "decline_code",
-    value: "currency_not_supported",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "currency_not_supported" },
-    statuses: [402],
-    title: "The card does not support the specified currency.",
-    fix: "The customer needs to check with the issuer whether the card can be used for the type of currency specified.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card does not support the specified currency.",
-        fix: "The customer needs to check with the issuer whether the card can be used for the type of currency specified.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.do_not_honor": {
-    code: "card_declined.do_not_honor",
-    name: "CardDeclinedDoNotHonor",
-    level: "decline_code",
-    value: "do_not_honor",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "do_not_honor" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.do_not_try_again": {
-    code: "card_declined.do_not_try_again",
-    name: "CardDeclinedDoNotTryAgain",
-    level: "decline_code",
-    value: "do_not_try_again",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "do_not_try_again" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: true,
-  },
-  "card_declined.duplicate_transaction": {
-    code: "card_declined.duplicate_transaction",
-    name: "CardDeclinedDuplicateTransaction",
-    level: "decline_code",
-    value: "duplicate_transaction",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "duplicate_transaction" },
-    statuses: [402],
-    title: "A transaction with identical amount and credit card information was submitted very recently.",
-    fix: "Check to see if a recent payment already exists.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "A transaction with identical amount and credit card information was submitted very recently.",
-        fix: "Check to see if a recent payment already exists.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.expired_card": {
-    code: "card_declined.expired_card",
-    name: "CardDeclinedExpiredCard",
-    level: "decline_code",
-    value: "expired_card",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "expired_card" },
-    statuses: [402],
-    title: "The card has expired.",
-    fix: "The customer needs to use another card.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card has expired.",
-        fix: "The customer needs to use another card.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.fraudulent": {
-    code: "card_declined.fraudulent",
-    name: "CardDeclinedFraudulent",
-    level: "decline_code",
-    value: "fraudulent",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "fraudulent" },
-    statuses: [402],
-    title: "The payment was declined because Stripe suspects that it's fraudulent.",
-    fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment was declined because Stripe suspects that it's fraudulent.",
-        fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.generic_decline": {
-    code: "card_declined.generic_decline",
-    name: "CardDeclinedGenericDecline",
-    level: "decline_code",
-    value: "generic_decline",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "generic_decline" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason or Stripe Radar blocked the payment.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason or Stripe Radar blocked the payment.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.incorrect_number": {
-    code: "card_declined.incorrect_number",
-    name: "CardDeclinedIncorrectNumber",
-    level: "decline_code",
-    value: "incorrect_number",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "incorrect_number" },
-    statuses: [402],
-    title: "The card number is incorrect.",
-    fix: "The customer needs to try again using the correct card number.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card number is incorrect.",
-        fix: "The customer needs to try again using the correct card number.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.incorrect_cvc": {
-    code: "card_declined.incorrect_cvc",
-    name: "CardDeclinedIncorrectCvc",
-    level: "decline_code",
-    value: "incorrect_cvc",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "incorrect_cvc" },
-    statuses: [402],
-    title: "The CVC number is incorrect.",
-    fix: "The customer needs to try again using the correct CVC.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The CVC number is incorrect.",
-        fix: "The customer needs to try again using the correct CVC.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.incorrect_pin": {
-    code: "card_declined.incorrect_pin",
-    name: "CardDeclinedIncorrectPin",
-    level: "decline_code",
-    value: "incorrect_pin",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "incorrect_pin" },
-    statuses: [402],
-    title: "The PIN entered is incorrect. This decline code only applies to payments made with a card reader.",
-    fix: "The customer needs to try again using the correct PIN.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The PIN entered is incorrect. This decline code only applies to payments made with a card reader.",
-        fix: "The customer needs to try again using the correct PIN.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.incorrect_zip": {
-    code: "card_declined.incorrect_zip",
-    name: "CardDeclinedIncorrectZip",
-    level: "decline_code",
-    value: "incorrect_zip",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "incorrect_zip" },
-    statuses: [402],
-    title: "The postal code is incorrect.",
-    fix: "The customer needs to try again using the correct billing postal code.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The postal code is incorrect.",
-        fix: "The customer needs to try again using the correct billing postal code.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.insufficient_funds": {
-    code: "card_declined.insufficient_funds",
-    name: "CardDeclinedInsufficientFunds",
-    level: "decline_code",
-    value: "insufficient_funds",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "insufficient_funds" },
-    statuses: [402],
-    title: "The card has insufficient funds to complete the purchase.",
-    fix: "The customer needs to use an alternative payment method.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card has insufficient funds to complete the purchase.",
-        fix: "The customer needs to use an alternative payment method.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_account": {
-    code: "card_declined.invalid_account",
-    name: "CardDeclinedInvalidAccount",
-    level: "decline_code",
-    value: "invalid_account",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_account" },
-    statuses: [402],
-    title: "The card, or account the card is connected to, is invalid.",
-    fix: "The customer needs to contact their card issuer to check that the card is working correctly.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card, or account the card is connected to, is invalid.",
-        fix: "The customer needs to contact their card issuer to check that the card is working correctly.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_amount": {
-    code: "card_declined.invalid_amount",
-    name: "CardDeclinedInvalidAmount",
-    level: "decline_code",
-    value: "invalid_amount",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_amount" },
-    statuses: [402],
-    title: "The payment amount is invalid, or exceeds the amount that's allowed.",
-    fix: "If the amount appears to be correct, the customer needs to check with their card issuer that they can make purchases of that amount.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment amount is invalid, or exceeds the amount that's allowed.",
-        fix: "If the amount appears to be correct, the customer needs to check with their card issuer that they can make purchases of that amount.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_cvc": {
-    code: "card_declined.invalid_cvc",
-    name: "CardDeclinedInvalidCvc",
-    level: "decline_code",
-    value: "invalid_cvc",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_cvc" },
-    statuses: [402],
-    title: "The CVC number is incorrect.",
-    fix: "The customer needs to try again using the correct CVC.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The CVC number is incorrect.",
-        fix: "The customer needs to try again using the correct CVC.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_expiry_month": {
-    code: "card_declined.invalid_expiry_month",
-    name: "CardDeclinedInvalidExpiryMonth",
-    level: "decline_code",
-    value: "invalid_expiry_month",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_expiry_month" },
-    statuses: [402],
-    title: "The expiration month is invalid.",
-    fix: "The customer needs to try again using the correct expiration date.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The expiration month is invalid.",
-        fix: "The customer needs to try again using the correct expiration date.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_expiry_year": {
-    code: "card_declined.invalid_expiry_year",
-    name: "CardDeclinedInvalidExpiryYear",
-    level: "decline_code",
-    value: "invalid_expiry_year",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_expiry_year" },
-    statuses: [402],
-    title: "The expiration year is invalid.",
-    fix: "The customer needs to try again using the correct expiration date.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The expiration year is invalid.",
-        fix: "The customer needs to try again using the correct expiration date.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_number": {
-    code: "card_declined.invalid_number",
-    name: "CardDeclinedInvalidNumber",
-    level: "decline_code",
-    value: "invalid_number",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_number" },
-    statuses: [402],
-    title: "The card number is incorrect.",
-    fix: "The customer needs to try again using the correct card number.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card number is incorrect.",
-        fix: "The customer needs to try again using the correct card number.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.invalid_pin": {
-    code: "card_declined.invalid_pin",
-    name: "CardDeclinedInvalidPin",
-    level: "decline_code",
-    value: "invalid_pin",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "invalid_pin" },
-    statuses: [402],
-    title: "The PIN entered is incorrect.",
-    fix: "The customer needs to try again using the correct PIN.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The PIN entered is incorrect.",
-        fix: "The customer needs to try again using the correct PIN.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.issuer_not_available": {
-    code: "card_declined.issuer_not_available",
-    name: "CardDeclinedIssuerNotAvailable",
-    level: "decline_code",
-    value: "issuer_not_available",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "issuer_not_available" },
-    statuses: [402],
-    title: "The card issuer couldn't be reached, so the payment couldn't be authorized.",
-    fix: "Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card issuer couldn't be reached, so the payment couldn't be authorized.",
-        fix: "Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.lost_card": {
-    code: "card_declined.lost_card",
-    name: "CardDeclinedLostCard",
-    level: "decline_code",
-    value: "lost_card",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "lost_card" },
-    statuses: [402],
-    title: "The payment was declined because the card is reported lost.",
-    fix: "The specific reason for the decline shouldn't be reported to the customer. Instead, present it as a `generic_decline`.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment was declined because the card is reported lost.",
-        fix: "The specific reason for the decline shouldn't be reported to the customer. Instead, present it as a `generic_decline`.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.merchant_blacklist": {
-    code: "card_declined.merchant_blacklist",
-    name: "CardDeclinedMerchantBlacklist",
-    level: "decline_code",
-    value: "merchant_blacklist",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "merchant_blacklist" },
-    statuses: [402],
-    title: "The payment was declined because it matches a value on the Stripe user's block list.",
-    fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment was declined because it matches a value on the Stripe user's block list.",
-        fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.new_account_information_available": {
-    code: "card_declined.new_account_information_available",
-    name: "CardDeclinedNewAccountInformationAvailable",
-    level: "decline_code",
-    value: "new_account_information_available",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "new_account_information_available" },
-    statuses: [402],
-    title: "The card, or account the card is connected to, is invalid.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card, or account the card is connected to, is invalid.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.no_action_taken": {
-    code: "card_declined.no_action_taken",
-    name: "CardDeclinedNoActionTaken",
-    level: "decline_code",
-    value: "no_action_taken",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "no_action_taken" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.not_permitted": {
-    code: "card_declined.not_permitted",
-    name: "CardDeclinedNotPermitted",
-    level: "decline_code",
-    value: "not_permitted",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "not_permitted" },
-    statuses: [402],
-    title: "The payment isn't permitted.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment isn't permitted.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.offline_pin_required": {
-    code: "card_declined.offline_pin_required",
-    name: "CardDeclinedOfflinePinRequired",
-    level: "decline_code",
-    value: "offline_pin_required",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "offline_pin_required" },
-    statuses: [402],
-    title: "The card was declined because it requires a PIN.",
-    fix: "The customer needs to try again by inserting their card and entering a PIN.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined because it requires a PIN.",
-        fix: "The customer needs to try again by inserting their card and entering a PIN.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.online_or_offline_pin_required": {
-    code: "card_declined.online_or_offline_pin_required",
-    name: "CardDeclinedOnlineOrOfflinePinRequired",
-    level: "decline_code",
-    value: "online_or_offline_pin_required",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "online_or_offline_pin_required" },
-    statuses: [402],
-    title: "The card was declined as it requires a PIN.",
-    fix: "If the card reader supports Online PIN, prompt the customer for a PIN without creating a new transaction. If the card reader doesn't support Online PIN, the customer needs to try again by inserting their card and entering a PIN.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined as it requires a PIN.",
-        fix: "If the card reader supports Online PIN, prompt the customer for a PIN without creating a new transaction. If the card reader doesn't support Online PIN, the customer needs to try again by inserting their card and entering a PIN.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.pickup_card": {
-    code: "card_declined.pickup_card",
-    name: "CardDeclinedPickupCard",
-    level: "decline_code",
-    value: "pickup_card",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "pickup_card" },
-    statuses: [402],
-    title: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-    fix: "They need to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-        fix: "They need to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.pin_try_exceeded": {
-    code: "card_declined.pin_try_exceeded",
-    name: "CardDeclinedPinTryExceeded",
-    level: "decline_code",
-    value: "pin_try_exceeded",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "pin_try_exceeded" },
-    statuses: [402],
-    title: "The allowable number of PIN tries was exceeded.",
-    fix: "The customer must use another card or method of payment.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The allowable number of PIN tries was exceeded.",
-        fix: "The customer must use another card or method of payment.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.processing_error": {
-    code: "card_declined.processing_error",
-    name: "CardDeclinedProcessing",
-    level: "decline_code",
-    value: "processing_error",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "processing_error" },
-    statuses: [402],
-    title: "An error occurred while processing the card.",
-    fix: "The payment needs to be attempted again. If it still can't be processed, try again later.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "An error occurred while processing the card.",
-        fix: "The payment needs to be attempted again. If it still can't be processed, try again later.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.reenter_transaction": {
-    code: "card_declined.reenter_transaction",
-    name: "CardDeclinedReenterTransaction",
-    level: "decline_code",
-    value: "reenter_transaction",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "reenter_transaction" },
-    statuses: [402],
-    title: "The payment couldn't be processed by the issuer for an unknown reason.",
-    fix: "The payment needs to be attempted again. If it still can't be processed, the customer needs to contact their card issuer.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment couldn't be processed by the issuer for an unknown reason.",
-        fix: "The payment needs to be attempted again. If it still can't be processed, the customer needs to contact their card issuer.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.restricted_card": {
-    code: "card_declined.restricted_card",
-    name: "CardDeclinedRestrictedCard",
-    level: "decline_code",
-    value: "restricted_card",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "restricted_card" },
-    statuses: [402],
-    title: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.revocation_of_all_authorizations": {
-    code: "card_declined.revocation_of_all_authorizations",
-    name: "CardDeclinedRevocationOfAllAuthorizations",
-    level: "decline_code",
-    value: "revocation_of_all_authorizations",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "revocation_of_all_authorizations" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.revocation_of_authorization": {
-    code: "card_declined.revocation_of_authorization",
-    name: "CardDeclinedRevocationOfAuthorization",
-    level: "decline_code",
-    value: "revocation_of_authorization",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "revocation_of_authorization" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.security_violation": {
-    code: "card_declined.security_violation",
-    name: "CardDeclinedSecurityViolation",
-    level: "decline_code",
-    value: "security_violation",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "security_violation" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.service_not_allowed": {
-    code: "card_declined.service_not_allowed",
-    name: "CardDeclinedServiceNotAllowed",
-    level: "decline_code",
-    value: "service_not_allowed",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "service_not_allowed" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.stolen_card": {
-    code: "card_declined.stolen_card",
-    name: "CardDeclinedStolenCard",
-    level: "decline_code",
-    value: "stolen_card",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "stolen_card" },
-    statuses: [402],
-    title: "The payment was declined because the card is reported stolen.",
-    fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The payment was declined because the card is reported stolen.",
-        fix: "Don't report more detailed information to your customer. Instead, present it in the same manner as `generic_decline`.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.stop_payment_order": {
-    code: "card_declined.stop_payment_order",
-    name: "CardDeclinedStopPaymentOrder",
-    level: "decline_code",
-    value: "stop_payment_order",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "stop_payment_order" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.testmode_decline": {
-    code: "card_declined.testmode_decline",
-    name: "CardDeclinedTestmodeDecline",
-    level: "decline_code",
-    value: "testmode_decline",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "testmode_decline" },
-    statuses: [402],
-    title: "A Stripe test card number was used.",
-    fix: "A genuine card must be used to make a payment.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "A Stripe test card number was used.",
-        fix: "A genuine card must be used to make a payment.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.transaction_not_allowed": {
-    code: "card_declined.transaction_not_allowed",
-    name: "CardDeclinedTransactionNotAllowed",
-    level: "decline_code",
-    value: "transaction_not_allowed",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "transaction_not_allowed" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "The customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "The customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "card_declined.try_again_later": {
-    code: "card_declined.try_again_later",
-    name: "CardDeclinedTryAgainLater",
-    level: "decline_code",
-    value: "try_again_later",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "try_again_later" },
-    statuses: [402],
-    title: "The card was declined for an unknown reason.",
-    fix: "Ask the customer to attempt the payment again. If subsequent payments are declined, the customer needs to contact their card issuer for more information.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The card was declined for an unknown reason.",
-        fix: "Ask the customer to attempt the payment again. If subsequent payments are declined, the customer needs to contact their card issuer for more information.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: true,
-  },
-  "card_declined.withdrawal_count_limit_exceeded": {
-    code: "card_declined.withdrawal_count_limit_exceeded",
-    name: "CardDeclinedWithdrawalCountLimitExceeded",
-    level: "decline_code",
-    value: "withdrawal_count_limit_exceeded",
-    parent: "card_declined",
-    pins: { type: "card_error", code: "card_declined", decline_code: "withdrawal_count_limit_exceeded" },
-    statuses: [402],
-    title: "The customer has exceeded the balance or credit limit available on their card.",
-    fix: "The customer needs to use an alternative payment method.",
-    docUrl: "https://docs.stripe.com/declines/codes",
-    retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-    headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-    responses: [
-      {
-        status: 402,
-        title: "The customer has exceeded the balance or credit limit available on their card.",
-        fix: "The customer needs to use an alternative payment method.",
-        retry: { strategy: "never", shouldRetry: { header: "Stripe-Should-Retry" } },
-        headers: ["Request-Id", "Stripe-Should-Retry", "Idempotent-Replayed", "Stripe-Version"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "api_error": {"code":"api_error","name":"Server","level":"type","value":"api_error","pins":{"type":"api_error"},"statuses":[500,502,503,504],"title":"A problem on Stripe's end","description":"API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.","fix":"Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.","docUrl":"https://docs.stripe.com/api/errors","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":500,"title":"A problem on Stripe's end","description":"API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.","fix":"Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":502,"title":"A problem on Stripe's end","description":"API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.","fix":"Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":503,"title":"A problem on Stripe's end","description":"API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.","fix":"Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":504,"title":"A problem on Stripe's end","description":"API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and are extremely uncommon.","fix":"Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with a 500 replays its cached result) and check the outcome before acting on it.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_error": {"code":"card_error","name":"Card","level":"type","value":"card_error","pins":{"type":"card_error"},"statuses":[402],"title":"The card can't be charged","description":"Card errors are the most common type of error you should expect to handle. They result when the user enters a card that can't be charged for some reason.","fix":"Branch on \u0060code\u0060, then \u0060decline_code\u0060; card error messages can be shown to your users.","docUrl":"https://docs.stripe.com/api/errors","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card can't be charged","description":"Card errors are the most common type of error you should expect to handle. They result when the user enters a card that can't be charged for some reason.","fix":"Branch on \u0060code\u0060, then \u0060decline_code\u0060; card error messages can be shown to your users.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "idempotency_error": {"code":"idempotency_error","name":"Idempotency","level":"type","value":"idempotency_error","pins":{"type":"idempotency_error"},"statuses":[400],"title":"An Idempotency-Key reused with a different request","description":"Idempotency errors occur when an \u0060Idempotency-Key\u0060 is re-used on a request that does not match the first request's API endpoint and parameters.","fix":"Use a new idempotency key for a different request; don't retry this one as it is.","docUrl":"https://docs.stripe.com/api/errors","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"An Idempotency-Key reused with a different request","description":"Idempotency errors occur when an \u0060Idempotency-Key\u0060 is re-used on a request that does not match the first request's API endpoint and parameters.","fix":"Use a new idempotency key for a different request; don't retry this one as it is.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_request_error": {"code":"invalid_request_error","name":"InvalidRequest","level":"type","value":"invalid_request_error","pins":{"type":"invalid_request_error"},"statuses":[400,401,403,404],"title":"The request has invalid parameters","description":"Invalid request errors arise when your request has invalid parameters.","docUrl":"https://docs.stripe.com/api/errors","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The request has invalid parameters","description":"Invalid request errors arise when your request has invalid parameters.","fix":"Fix the request; \u0060param\u0060 names the parameter. Send it again with a new idempotency key.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":401,"title":"No valid API key provided","description":"Invalid request errors arise when your request has invalid parameters.","fix":"Send a valid secret API key (\u0060Authorization: Bearer sk_…\u0060).","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":403,"title":"The API key doesn't have permissions to perform the request","description":"Invalid request errors arise when your request has invalid parameters.","fix":"Use a key with the permission this request needs (restricted keys are limited).","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":404,"title":"The requested resource doesn't exist","description":"Invalid request errors arise when your request has invalid parameters.","fix":"Check the ID, and that it belongs to this account and mode (test or live).","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "api_key_expired": {"code":"api_key_expired","name":"ApiKeyExpired","level":"code","value":"api_key_expired","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"api_key_expired"},"statuses":[401],"title":"The API key provided has expired","description":"The API key provided has expired.","fix":"Obtain your current API keys from the Dashboard and update your integration to use them.","docUrl":"https://stripe.com/docs/error-codes/api-key-expired","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":401,"title":"The API key provided has expired","description":"The API key provided has expired.","fix":"Obtain your current API keys from the Dashboard and update your integration to use them.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "platform_api_key_expired": {"code":"platform_api_key_expired","name":"PlatformApiKeyExpired","level":"code","value":"platform_api_key_expired","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"platform_api_key_expired"},"statuses":[401],"title":"The API key provided by your Connect platform has expired","description":"The API key provided by your Connect platform has expired. This occurs if your platform has either generated a new key or the connected account has been disconnected from the platform.","fix":"Obtain your current API keys from the Dashboard and update your integration, or reach out to the user and reconnect the account.","docUrl":"https://stripe.com/docs/error-codes/platform-api-key-expired","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":401,"title":"The API key provided by your Connect platform has expired","description":"The API key provided by your Connect platform has expired. This occurs if your platform has either generated a new key or the connected account has been disconnected from the platform.","fix":"Obtain your current API keys from the Dashboard and update your integration, or reach out to the user and reconnect the account.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "secret_key_required": {"code":"secret_key_required","name":"SecretKeyRequired","level":"code","value":"secret_key_required","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"secret_key_required"},"statuses":[403],"title":"A secret key is required","description":"The API key provided is a publishable key, but a secret key is required.","fix":"Obtain your current API keys from the Dashboard and update your integration to use them.","docUrl":"https://stripe.com/docs/error-codes/secret-key-required","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":403,"title":"A secret key is required","description":"The API key provided is a publishable key, but a secret key is required.","fix":"Obtain your current API keys from the Dashboard and update your integration to use them.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "account_invalid": {"code":"account_invalid","name":"AccountInvalid","level":"code","value":"account_invalid","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"account_invalid"},"statuses":[403],"title":"The Stripe-Account header names an invalid account","description":"The account ID provided as a value for the \u0060Stripe-Account\u0060 header is invalid.","fix":"Check that your requests are specifying a valid account ID.","docUrl":"https://stripe.com/docs/error-codes/account-invalid","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":403,"title":"The Stripe-Account header names an invalid account","description":"The account ID provided as a value for the \u0060Stripe-Account\u0060 header is invalid.","fix":"Check that your requests are specifying a valid account ID.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "platform_account_required": {"code":"platform_account_required","name":"PlatformAccountRequired","level":"code","value":"platform_account_required","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"platform_account_required"},"statuses":[403],"title":"Only Stripe Connect platforms can work with other accounts","description":"Only Stripe Connect platforms can work with other accounts.","fix":"If you need to setup a Stripe Connect platform, you can do so in the dashboard.","docUrl":"https://stripe.com/docs/error-codes/platform-account-required","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":403,"title":"Only Stripe Connect platforms can work with other accounts","description":"Only Stripe Connect platforms can work with other accounts.","fix":"If you need to setup a Stripe Connect platform, you can do so in the dashboard.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "livemode_mismatch": {"code":"livemode_mismatch","name":"LivemodeMismatch","level":"code","value":"livemode_mismatch","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"livemode_mismatch"},"statuses":[400],"title":"Test and live mode mixed","description":"Test and live mode API keys, requests, and objects are only available within the mode they are in.","docUrl":"https://stripe.com/docs/error-codes/livemode-mismatch","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"Test and live mode mixed","description":"Test and live mode API keys, requests, and objects are only available within the mode they are in.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "testmode_charges_only": {"code":"testmode_charges_only","name":"TestmodeChargesOnly","level":"code","value":"testmode_charges_only","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"testmode_charges_only"},"statuses":[400],"title":"The account can only make test charges","description":"Your account has not been activated and can only make test charges.","fix":"Activate your account in the Dashboard to begin processing live charges.","docUrl":"https://stripe.com/docs/error-codes/testmode-charges-only","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The account can only make test charges","description":"Your account has not been activated and can only make test charges.","fix":"Activate your account in the Dashboard to begin processing live charges.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "tls_version_unsupported": {"code":"tls_version_unsupported","name":"TlsVersionUnsupported","level":"code","value":"tls_version_unsupported","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"tls_version_unsupported"},"statuses":[400],"title":"TLS version unsupported","description":"Your integration is using an older version of TLS that is unsupported.","fix":"You must be using TLS 1.2 or above.","docUrl":"https://stripe.com/docs/error-codes/tls-version-unsupported","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"TLS version unsupported","description":"Your integration is using an older version of TLS that is unsupported.","fix":"You must be using TLS 1.2 or above.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "resource_missing": {"code":"resource_missing","name":"ResourceMissing","level":"code","value":"resource_missing","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"resource_missing"},"statuses":[400,404],"title":"A parameter names an object that doesn't exist","description":"The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.","fix":"Check the ID (and \u0060param\u0060, when set), and that the object belongs to this account and mode.","docUrl":"https://stripe.com/docs/error-codes/resource-missing","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A parameter names an object that doesn't exist","description":"The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.","fix":"Check the ID (and \u0060param\u0060, when set), and that the object belongs to this account and mode.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]},{"status":404,"title":"The requested resource doesn't exist","description":"The ID provided is not valid. Either the resource does not exist, or an ID for a different resource has been provided.","fix":"Check the ID (and \u0060param\u0060, when set), and that the object belongs to this account and mode.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "resource_already_exists": {"code":"resource_already_exists","name":"ResourceAlreadyExists","level":"code","value":"resource_already_exists","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"resource_already_exists"},"statuses":[400],"title":"A resource with this ID already exists","description":"A resource with a user-specified ID (e.g., plan or coupon) already exists.","fix":"Use a different, unique value for \u0060id\u0060 and try again.","docUrl":"https://stripe.com/docs/error-codes/resource-already-exists","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A resource with this ID already exists","description":"A resource with a user-specified ID (e.g., plan or coupon) already exists.","fix":"Use a different, unique value for \u0060id\u0060 and try again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_missing": {"code":"parameter_missing","name":"ParameterMissing","level":"code","value":"parameter_missing","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_missing"},"statuses":[400],"title":"A required parameter is missing","description":"One or more required values are missing.","fix":"Check our API documentation to see which values are required to create or modify the specified resource.","docUrl":"https://stripe.com/docs/error-codes/parameter-missing","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A required parameter is missing","description":"One or more required values are missing.","fix":"Check our API documentation to see which values are required to create or modify the specified resource.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_unknown": {"code":"parameter_unknown","name":"ParameterUnknown","level":"code","value":"parameter_unknown","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_unknown"},"statuses":[400],"title":"An unexpected parameter","description":"The request contains one or more unexpected parameters.","fix":"Remove these and try again.","docUrl":"https://stripe.com/docs/error-codes/parameter-unknown","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"An unexpected parameter","description":"The request contains one or more unexpected parameters.","fix":"Remove these and try again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_invalid_empty": {"code":"parameter_invalid_empty","name":"ParameterInvalidEmpty","level":"code","value":"parameter_invalid_empty","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_invalid_empty"},"statuses":[400],"title":"A required value is empty","description":"One or more required values were not provided.","fix":"Make sure requests include all required parameters.","docUrl":"https://stripe.com/docs/error-codes/parameter-invalid-empty","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A required value is empty","description":"One or more required values were not provided.","fix":"Make sure requests include all required parameters.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_invalid_integer": {"code":"parameter_invalid_integer","name":"ParameterInvalidInteger","level":"code","value":"parameter_invalid_integer","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_invalid_integer"},"statuses":[400],"title":"A parameter requires an integer","description":"One or more of the parameters requires an integer, but the values provided were a different type.","fix":"Make sure that only supported values are provided for each attribute.","docUrl":"https://stripe.com/docs/error-codes/parameter-invalid-integer","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A parameter requires an integer","description":"One or more of the parameters requires an integer, but the values provided were a different type.","fix":"Make sure that only supported values are provided for each attribute.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_invalid_string_blank": {"code":"parameter_invalid_string_blank","name":"ParameterInvalidStringBlank","level":"code","value":"parameter_invalid_string_blank","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_invalid_string_blank"},"statuses":[400],"title":"A value is only whitespace","description":"One or more values provided only included whitespace.","fix":"Check the values in your request and update any that contain only whitespace.","docUrl":"https://stripe.com/docs/error-codes/parameter-invalid-string-blank","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A value is only whitespace","description":"One or more values provided only included whitespace.","fix":"Check the values in your request and update any that contain only whitespace.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameter_invalid_string_empty": {"code":"parameter_invalid_string_empty","name":"ParameterInvalidStringEmpty","level":"code","value":"parameter_invalid_string_empty","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameter_invalid_string_empty"},"statuses":[400],"title":"A required string is empty","description":"One or more required string values is empty.","fix":"Make sure that string values contain at least one character.","docUrl":"https://stripe.com/docs/error-codes/parameter-invalid-string-empty","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"A required string is empty","description":"One or more required string values is empty.","fix":"Make sure that string values contain at least one character.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "parameters_exclusive": {"code":"parameters_exclusive","name":"ParametersExclusive","level":"code","value":"parameters_exclusive","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"parameters_exclusive"},"statuses":[400],"title":"Mutually exclusive parameters","description":"Two or more mutually exclusive parameters were provided.","fix":"Check our API documentation or the returned error message to see which values are permitted when creating or modifying the specified resource.","docUrl":"https://stripe.com/docs/error-codes/parameters-exclusive","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"Mutually exclusive parameters","description":"Two or more mutually exclusive parameters were provided.","fix":"Check our API documentation or the returned error message to see which values are permitted when creating or modifying the specified resource.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "amount_too_large": {"code":"amount_too_large","name":"AmountTooLarge","level":"code","value":"amount_too_large","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"amount_too_large"},"statuses":[400],"title":"The amount is above the maximum","description":"The specified amount is greater than the maximum amount allowed.","fix":"Use a lower amount and try again.","docUrl":"https://stripe.com/docs/error-codes/amount-too-large","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The amount is above the maximum","description":"The specified amount is greater than the maximum amount allowed.","fix":"Use a lower amount and try again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "amount_too_small": {"code":"amount_too_small","name":"AmountTooSmall","level":"code","value":"amount_too_small","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"amount_too_small"},"statuses":[400],"title":"The amount is below the minimum","description":"The specified amount is less than the minimum amount allowed.","fix":"Use a higher amount and try again.","docUrl":"https://stripe.com/docs/error-codes/amount-too-small","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The amount is below the minimum","description":"The specified amount is less than the minimum amount allowed.","fix":"Use a higher amount and try again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "email_invalid": {"code":"email_invalid","name":"EmailInvalid","level":"code","value":"email_invalid","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"email_invalid"},"statuses":[400],"title":"The email address is invalid","description":"The email address is invalid (e.g., not properly formatted).","fix":"Check that the email address is properly formatted and only includes allowed characters.","docUrl":"https://stripe.com/docs/error-codes/email-invalid","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The email address is invalid","description":"The email address is invalid (e.g., not properly formatted).","fix":"Check that the email address is properly formatted and only includes allowed characters.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "url_invalid": {"code":"url_invalid","name":"UrlInvalid","level":"code","value":"url_invalid","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"url_invalid"},"statuses":[400],"title":"The URL is invalid","description":"The URL provided is invalid.","docUrl":"https://stripe.com/docs/error-codes/url-invalid","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The URL is invalid","description":"The URL provided is invalid.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_characters": {"code":"invalid_characters","name":"InvalidCharacters","level":"code","value":"invalid_characters","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"invalid_characters"},"statuses":[400],"title":"The value contains unsupported characters","description":"This value provided to the field contains characters that are unsupported by the field.","docUrl":"https://stripe.com/docs/error-codes/invalid-characters","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The value contains unsupported characters","description":"This value provided to the field contains characters that are unsupported by the field.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "tax_id_invalid": {"code":"tax_id_invalid","name":"TaxIdInvalid","level":"code","value":"tax_id_invalid","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"tax_id_invalid"},"statuses":[400],"title":"The tax ID is invalid","description":"The tax ID number provided is invalid (e.g., missing digits).","fix":"Tax ID information varies from country to country, but must be at least nine digits.","docUrl":"https://stripe.com/docs/error-codes/tax-id-invalid","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The tax ID is invalid","description":"The tax ID number provided is invalid (e.g., missing digits).","fix":"Tax ID information varies from country to country, but must be at least nine digits.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "customer_tax_location_invalid": {"code":"customer_tax_location_invalid","name":"CustomerTaxLocationInvalid","level":"code","value":"customer_tax_location_invalid","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"customer_tax_location_invalid"},"statuses":[400],"title":"The customer's address is not valid for tax purposes","description":"The customer address is missing or not valid for tax purposes.","fix":"Make sure to provide a country as a two-letter ISO code and also a postal_code, at minimum.","docUrl":"https://stripe.com/docs/error-codes/customer-tax-location-invalid","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The customer's address is not valid for tax purposes","description":"The customer address is missing or not valid for tax purposes.","fix":"Make sure to provide a country as a two-letter ISO code and also a postal_code, at minimum.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "coupon_expired": {"code":"coupon_expired","name":"CouponExpired","level":"code","value":"coupon_expired","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"coupon_expired"},"statuses":[400],"title":"The coupon has expired","description":"The coupon provided for a subscription or order has expired.","fix":"Either create a new coupon, or use an existing one that is valid.","docUrl":"https://stripe.com/docs/error-codes/coupon-expired","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The coupon has expired","description":"The coupon provided for a subscription or order has expired.","fix":"Either create a new coupon, or use an existing one that is valid.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invoice_no_customer_line_items": {"code":"invoice_no_customer_line_items","name":"InvoiceNoCustomerLineItems","level":"code","value":"invoice_no_customer_line_items","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"invoice_no_customer_line_items"},"statuses":[400],"title":"No pending invoice items for the customer","description":"An invoice cannot be generated for the specified customer as there are no pending invoice items.","fix":"Check that the correct customer is being specified or create any necessary invoice items first.","docUrl":"https://stripe.com/docs/error-codes/invoice-no-customer-line-items","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"No pending invoice items for the customer","description":"An invoice cannot be generated for the specified customer as there are no pending invoice items.","fix":"Check that the correct customer is being specified or create any necessary invoice items first.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "payment_intent_unexpected_state": {"code":"payment_intent_unexpected_state","name":"PaymentIntentUnexpectedState","level":"code","value":"payment_intent_unexpected_state","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"payment_intent_unexpected_state"},"statuses":[400],"title":"The PaymentIntent's state doesn't allow this","description":"The PaymentIntent's state was incompatible with the operation you were trying to perform.","docUrl":"https://stripe.com/docs/error-codes/payment-intent-unexpected-state","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The PaymentIntent's state doesn't allow this","description":"The PaymentIntent's state was incompatible with the operation you were trying to perform.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "setup_intent_unexpected_state": {"code":"setup_intent_unexpected_state","name":"SetupIntentUnexpectedState","level":"code","value":"setup_intent_unexpected_state","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"setup_intent_unexpected_state"},"statuses":[400],"title":"The SetupIntent's state doesn't allow this","description":"The SetupIntent's state was incompatible with the operation you were trying to perform.","docUrl":"https://stripe.com/docs/error-codes/setup-intent-unexpected-state","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The SetupIntent's state doesn't allow this","description":"The SetupIntent's state was incompatible with the operation you were trying to perform.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "charge_already_captured": {"code":"charge_already_captured","name":"ChargeAlreadyCaptured","level":"code","value":"charge_already_captured","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"charge_already_captured"},"statuses":[400],"title":"The charge is already captured","description":"The charge you're attempting to capture has already been captured.","fix":"Update the request with an uncaptured charge ID.","docUrl":"https://stripe.com/docs/error-codes/charge-already-captured","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The charge is already captured","description":"The charge you're attempting to capture has already been captured.","fix":"Update the request with an uncaptured charge ID.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "charge_already_refunded": {"code":"charge_already_refunded","name":"ChargeAlreadyRefunded","level":"code","value":"charge_already_refunded","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"charge_already_refunded"},"statuses":[400],"title":"The charge is already refunded","description":"The charge you're attempting to refund has already been refunded.","fix":"Update the request to use the ID of a charge that has not been refunded.","docUrl":"https://stripe.com/docs/error-codes/charge-already-refunded","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The charge is already refunded","description":"The charge you're attempting to refund has already been refunded.","fix":"Update the request to use the ID of a charge that has not been refunded.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "charge_disputed": {"code":"charge_disputed","name":"ChargeDisputed","level":"code","value":"charge_disputed","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"charge_disputed"},"statuses":[400],"title":"The charge has been charged back","description":"The charge you're attempting to refund has been charged back.","fix":"Check the disputes documentation to learn how to respond to the dispute.","docUrl":"https://stripe.com/docs/error-codes/charge-disputed","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The charge has been charged back","description":"The charge you're attempting to refund has been charged back.","fix":"Check the disputes documentation to learn how to respond to the dispute.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "charge_expired_for_capture": {"code":"charge_expired_for_capture","name":"ChargeExpiredForCapture","level":"code","value":"charge_expired_for_capture","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"charge_expired_for_capture"},"statuses":[400],"title":"The authorization has expired","description":"The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within a set number of days (7 by default).","docUrl":"https://stripe.com/docs/error-codes/charge-expired-for-capture","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The authorization has expired","description":"The charge cannot be captured as the authorization has expired. Auth and capture charges must be captured within a set number of days (7 by default).","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invoice_not_editable": {"code":"invoice_not_editable","name":"InvoiceNotEditable","level":"code","value":"invoice_not_editable","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"invoice_not_editable"},"statuses":[400],"title":"The invoice can no longer be edited","description":"The specified invoice can no longer be edited.","fix":"Consider creating additional invoice items that will be applied to the next invoice.","docUrl":"https://stripe.com/docs/error-codes/invoice-not-editable","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The invoice can no longer be edited","description":"The specified invoice can no longer be edited.","fix":"Consider creating additional invoice items that will be applied to the next invoice.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "token_already_used": {"code":"token_already_used","name":"TokenAlreadyUsed","level":"code","value":"token_already_used","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"token_already_used"},"statuses":[400],"title":"The token has already been used","description":"The token provided has already been used.","fix":"You must create a new token before you can retry this request.","docUrl":"https://stripe.com/docs/error-codes/token-already-used","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The token has already been used","description":"The token provided has already been used.","fix":"You must create a new token before you can retry this request.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "balance_insufficient": {"code":"balance_insufficient","name":"BalanceInsufficient","level":"code","value":"balance_insufficient","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"balance_insufficient"},"statuses":[400],"title":"The account balance is insufficient","description":"The transfer or payout could not be completed because the associated account does not have a sufficient balance available.","fix":"Create a new transfer or payout using an amount less than or equal to the account's available balance.","docUrl":"https://stripe.com/docs/error-codes/balance-insufficient","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"The account balance is insufficient","description":"The transfer or payout could not be completed because the associated account does not have a sufficient balance available.","fix":"Create a new transfer or payout using an amount less than or equal to the account's available balance.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "payouts_not_allowed": {"code":"payouts_not_allowed","name":"PayoutsNotAllowed","level":"code","value":"payouts_not_allowed","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"payouts_not_allowed"},"statuses":[400],"title":"Payouts are disabled on the account","description":"Payouts have been disabled on the connected account.","fix":"Check the connected account's status to see if any additional information needs to be provided, or if payouts have been disabled for another reason.","docUrl":"https://stripe.com/docs/error-codes/payouts-not-allowed","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":400,"title":"Payouts are disabled on the account","description":"Payouts have been disabled on the connected account.","fix":"Check the connected account's status to see if any additional information needs to be provided, or if payouts have been disabled for another reason.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined": {"code":"card_declined","name":"CardDeclined","level":"code","value":"card_declined","parent":"card_error","pins":{"type":"card_error","code":"card_declined"},"statuses":[402],"title":"The card has been declined","description":"The card has been declined. When a card is declined, the error returned also includes the \u0060decline_code\u0060 attribute with the reason why the card was declined.","fix":"Branch on \u0060decline_code\u0060 (and \u0060advice_code\u0060); ask the customer for another payment method.","docUrl":"https://stripe.com/docs/error-codes/card-declined","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card has been declined","description":"The card has been declined. When a card is declined, the error returned also includes the \u0060decline_code\u0060 attribute with the reason why the card was declined.","fix":"Branch on \u0060decline_code\u0060 (and \u0060advice_code\u0060); ask the customer for another payment method.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "expired_card": {"code":"expired_card","name":"ExpiredCard","level":"code","value":"expired_card","parent":"card_error","pins":{"type":"card_error","code":"expired_card"},"statuses":[402],"title":"The card has expired","description":"The card has expired.","fix":"Check the expiration date or use a different card.","docUrl":"https://stripe.com/docs/error-codes/expired-card","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card has expired","description":"The card has expired.","fix":"Check the expiration date or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "incorrect_cvc": {"code":"incorrect_cvc","name":"IncorrectCvc","level":"code","value":"incorrect_cvc","parent":"card_error","pins":{"type":"card_error","code":"incorrect_cvc"},"statuses":[402],"title":"The card's security code is incorrect","description":"The card's security code is incorrect.","fix":"Check the card's security code or use a different card.","docUrl":"https://stripe.com/docs/error-codes/incorrect-cvc","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's security code is incorrect","description":"The card's security code is incorrect.","fix":"Check the card's security code or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "incorrect_number": {"code":"incorrect_number","name":"IncorrectNumber","level":"code","value":"incorrect_number","parent":"card_error","pins":{"type":"card_error","code":"incorrect_number"},"statuses":[402],"title":"The card number is incorrect","description":"The card number is incorrect.","fix":"Check the card's number or use a different card.","docUrl":"https://stripe.com/docs/error-codes/incorrect-number","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card number is incorrect","description":"The card number is incorrect.","fix":"Check the card's number or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "incorrect_zip": {"code":"incorrect_zip","name":"IncorrectZip","level":"code","value":"incorrect_zip","parent":"card_error","pins":{"type":"card_error","code":"incorrect_zip"},"statuses":[402],"title":"The card's postal code is incorrect","description":"The card's postal code is incorrect.","fix":"Check the card's postal code or use a different card.","docUrl":"https://stripe.com/docs/error-codes/incorrect-zip","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's postal code is incorrect","description":"The card's postal code is incorrect.","fix":"Check the card's postal code or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "incorrect_address": {"code":"incorrect_address","name":"IncorrectAddress","level":"code","value":"incorrect_address","parent":"card_error","pins":{"type":"card_error","code":"incorrect_address"},"statuses":[402],"title":"The card's address is incorrect","description":"The card's address is incorrect.","fix":"Check the card's address or use a different card.","docUrl":"https://stripe.com/docs/error-codes/incorrect-address","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's address is incorrect","description":"The card's address is incorrect.","fix":"Check the card's address or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_cvc": {"code":"invalid_cvc","name":"InvalidCvc","level":"code","value":"invalid_cvc","parent":"card_error","pins":{"type":"card_error","code":"invalid_cvc"},"statuses":[402],"title":"The card's security code is invalid","description":"The card's security code is invalid.","fix":"Check the card's security code or use a different card.","docUrl":"https://stripe.com/docs/error-codes/invalid-cvc","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's security code is invalid","description":"The card's security code is invalid.","fix":"Check the card's security code or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_expiry_month": {"code":"invalid_expiry_month","name":"InvalidExpiryMonth","level":"code","value":"invalid_expiry_month","parent":"card_error","pins":{"type":"card_error","code":"invalid_expiry_month"},"statuses":[402],"title":"The card's expiration month is incorrect","description":"The card's expiration month is incorrect.","fix":"Check the expiration date or use a different card.","docUrl":"https://stripe.com/docs/error-codes/invalid-expiry-month","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's expiration month is incorrect","description":"The card's expiration month is incorrect.","fix":"Check the expiration date or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_expiry_year": {"code":"invalid_expiry_year","name":"InvalidExpiryYear","level":"code","value":"invalid_expiry_year","parent":"card_error","pins":{"type":"card_error","code":"invalid_expiry_year"},"statuses":[402],"title":"The card's expiration year is incorrect","description":"The card's expiration year is incorrect.","fix":"Check the expiration date or use a different card.","docUrl":"https://stripe.com/docs/error-codes/invalid-expiry-year","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card's expiration year is incorrect","description":"The card's expiration year is incorrect.","fix":"Check the expiration date or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "invalid_number": {"code":"invalid_number","name":"InvalidNumber","level":"code","value":"invalid_number","parent":"card_error","pins":{"type":"card_error","code":"invalid_number"},"statuses":[402],"title":"The card number is invalid","description":"The card number is invalid.","fix":"Check the card details or use a different card.","docUrl":"https://stripe.com/docs/error-codes/invalid-number","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card number is invalid","description":"The card number is invalid.","fix":"Check the card details or use a different card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "processing_error": {"code":"processing_error","name":"Processing","level":"code","value":"processing_error","parent":"card_error","pins":{"type":"card_error","code":"processing_error"},"statuses":[402],"title":"An error occurred while processing the card","description":"An error occurred while processing the card.","fix":"Try again later or with a different payment method.","docUrl":"https://stripe.com/docs/error-codes/processing-error","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"An error occurred while processing the card","description":"An error occurred while processing the card.","fix":"Try again later or with a different payment method.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "authentication_required": {"code":"authentication_required","name":"AuthenticationRequired","level":"code","value":"authentication_required","parent":"card_error","pins":{"type":"card_error","code":"authentication_required"},"statuses":[402],"title":"The payment requires authentication","description":"The payment requires authentication to proceed.","fix":"If your customer is off session, notify your customer to return to your application and complete the payment. If you provided the error_on_requires_action parameter, then your customer should try another card that does not require authentication.","docUrl":"https://stripe.com/docs/error-codes/authentication-required","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment requires authentication","description":"The payment requires authentication to proceed.","fix":"If your customer is off session, notify your customer to return to your application and complete the payment. If you provided the error_on_requires_action parameter, then your customer should try another card that does not require authentication.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_decline_rate_limit_exceeded": {"code":"card_decline_rate_limit_exceeded","name":"CardDeclineRateLimitExceeded","level":"code","value":"card_decline_rate_limit_exceeded","parent":"card_error","pins":{"type":"card_error","code":"card_decline_rate_limit_exceeded"},"statuses":[402],"title":"The card has been declined too many times","description":"This card has been declined too many times.","fix":"You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card.","docUrl":"https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card has been declined too many times","description":"This card has been declined too many times.","fix":"You can try to charge this card again after 24 hours. We suggest reaching out to your customer to make sure they have entered all of their information correctly and that there are no issues with their card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "insufficient_funds": {"code":"insufficient_funds","name":"InsufficientFunds","level":"code","value":"insufficient_funds","parent":"card_error","pins":{"type":"card_error","code":"insufficient_funds"},"statuses":[402],"title":"Insufficient funds","description":"The customer's account has insufficient funds to cover this payment.","docUrl":"https://stripe.com/docs/error-codes/insufficient-funds","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"Insufficient funds","description":"The customer's account has insufficient funds to cover this payment.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "payment_intent_authentication_failure": {"code":"payment_intent_authentication_failure","name":"PaymentIntentAuthenticationFailure","level":"code","value":"payment_intent_authentication_failure","parent":"card_error","pins":{"type":"card_error","code":"payment_intent_authentication_failure"},"statuses":[402],"title":"The payment method failed authentication","description":"The provided payment method has failed authentication.","fix":"Provide a new payment method to attempt to fulfill this PaymentIntent again.","docUrl":"https://stripe.com/docs/error-codes/payment-intent-authentication-failure","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment method failed authentication","description":"The provided payment method has failed authentication.","fix":"Provide a new payment method to attempt to fulfill this PaymentIntent again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "payment_intent_payment_attempt_failed": {"code":"payment_intent_payment_attempt_failed","name":"PaymentIntentPaymentAttemptFailed","level":"code","value":"payment_intent_payment_attempt_failed","parent":"card_error","pins":{"type":"card_error","code":"payment_intent_payment_attempt_failed"},"statuses":[402],"title":"The latest payment attempt failed","description":"The latest payment attempt for the PaymentIntent has failed.","fix":"Check the last_payment_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.","docUrl":"https://stripe.com/docs/error-codes/payment-intent-payment-attempt-failed","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The latest payment attempt failed","description":"The latest payment attempt for the PaymentIntent has failed.","fix":"Check the last_payment_error property on the PaymentIntent for more details, and provide a new payment method to attempt to fulfill this PaymentIntent again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "setup_intent_authentication_failure": {"code":"setup_intent_authentication_failure","name":"SetupIntentAuthenticationFailure","level":"code","value":"setup_intent_authentication_failure","parent":"card_error","pins":{"type":"card_error","code":"setup_intent_authentication_failure"},"statuses":[402],"title":"The payment method failed authentication","description":"The provided payment method has failed authentication.","fix":"Provide a new payment method to attempt to fulfill this SetupIntent again.","docUrl":"https://stripe.com/docs/error-codes/setup-intent-authentication-failure","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment method failed authentication","description":"The provided payment method has failed authentication.","fix":"Provide a new payment method to attempt to fulfill this SetupIntent again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "payment_method_provider_decline": {"code":"payment_method_provider_decline","name":"PaymentMethodProviderDecline","level":"code","value":"payment_method_provider_decline","pins":{"code":"payment_method_provider_decline"},"statuses":[402],"title":"Declined by the issuer or customer","description":"The payment or setup attempt was declined by the issuer or customer.","fix":"Check the last_payment_error or last_setup_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.","docUrl":"https://stripe.com/docs/error-codes/payment-method-provider-decline","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"Declined by the issuer or customer","description":"The payment or setup attempt was declined by the issuer or customer.","fix":"Check the last_payment_error or last_setup_error property on the PaymentIntent or SetupIntent respectively for more details, and provide a new payment method to attempt to fulfill this intent again.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "bank_account_declined": {"code":"bank_account_declined","name":"BankAccountDeclined","level":"code","value":"bank_account_declined","pins":{"code":"bank_account_declined"},"statuses":[402],"title":"The bank account can't be charged","description":"The bank account provided can not be used to charge, either because it is not verified yet or it is not supported.","docUrl":"https://stripe.com/docs/error-codes/bank-account-declined","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The bank account can't be charged","description":"The bank account provided can not be used to charge, either because it is not verified yet or it is not supported.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "idempotency_key_in_use": {"code":"idempotency_key_in_use","name":"IdempotencyKeyInUse","level":"code","value":"idempotency_key_in_use","pins":{"code":"idempotency_key_in_use"},"statuses":[409],"title":"The idempotency key is in use by another request","description":"The idempotency key provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.","docUrl":"https://stripe.com/docs/error-codes/idempotency-key-in-use","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":409,"title":"The idempotency key is in use by another request","description":"The idempotency key provided is currently being used in another request. This occurs if your integration is making duplicate requests simultaneously.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "rate_limit": {"code":"rate_limit","name":"RateLimit","level":"code","value":"rate_limit","parent":"invalid_request_error","pins":{"type":"invalid_request_error","code":"rate_limit"},"statuses":[429],"title":"Too many requests hit the API too quickly","description":"Too many requests hit the API too quickly.","fix":"Back off exponentially, with some randomness; the Stripe-Rate-Limited-Reason header says which limit was hit.","docUrl":"https://stripe.com/docs/error-codes/rate-limit","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version","Stripe-Rate-Limited-Reason"],"responses":[{"status":429,"title":"Too many requests hit the API too quickly","description":"Too many requests hit the API too quickly.","fix":"Back off exponentially, with some randomness; the Stripe-Rate-Limited-Reason header says which limit was hit.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version","Stripe-Rate-Limited-Reason"],"when":[]}],"deprecated":false},
+  "lock_timeout": {"code":"lock_timeout","name":"LockTimeout","level":"code","value":"lock_timeout","pins":{"code":"lock_timeout"},"statuses":[429],"title":"The object is locked by another request","description":"This object cannot be accessed right now because another API request or Stripe process is currently accessing it.","fix":"If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.","docUrl":"https://stripe.com/docs/error-codes/lock-timeout","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version","Stripe-Rate-Limited-Reason"],"responses":[{"status":429,"title":"The object is locked by another request","description":"This object cannot be accessed right now because another API request or Stripe process is currently accessing it.","fix":"If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version","Stripe-Rate-Limited-Reason"],"when":[]}],"deprecated":false},
+  "forwarding_api_upstream_connection_error": {"code":"forwarding_api_upstream_connection_error","name":"ForwardingApiUpstreamConnectionError","level":"code","value":"forwarding_api_upstream_connection_error","pins":{"code":"forwarding_api_upstream_connection_error"},"statuses":[424],"title":"No response from the destination endpoint","description":"Stripe did not receive a response from the destination endpoint. This typically indicates a problem with the destination endpoint, rather than with Stripe.","docUrl":"https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":424,"title":"No response from the destination endpoint","description":"Stripe did not receive a response from the destination endpoint. This typically indicates a problem with the destination endpoint, rather than with Stripe.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "forwarding_api_upstream_connection_timeout": {"code":"forwarding_api_upstream_connection_timeout","name":"ForwardingApiUpstreamConnectionTimeout","level":"code","value":"forwarding_api_upstream_connection_timeout","pins":{"code":"forwarding_api_upstream_connection_timeout"},"statuses":[424],"title":"The destination endpoint timed out","description":"The request to the destination endpoint timed out. This typically indicates a problem with the destination endpoint, rather than with Stripe.","docUrl":"https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-timeout","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":424,"title":"The destination endpoint timed out","description":"The request to the destination endpoint timed out. This typically indicates a problem with the destination endpoint, rather than with Stripe.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.authentication_required": {"code":"card_declined.authentication_required","name":"CardDeclinedAuthenticationRequired","level":"decline_code","value":"authentication_required","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"authentication_required"},"statuses":[402],"title":"The card was declined because the transaction requires authentication such as 3D Secure.","fix":"When using Stripe's front ends, in most cases a soft decline from an issuer triggers an authentication flow, allowing the customer to try again and authenticate their card. In some cases, such as off-session payments, you might need to request the customer to retry. If the card issuer returns this decline code despite a successfully authenticated transaction, the customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined because the transaction requires authentication such as 3D Secure.","fix":"When using Stripe's front ends, in most cases a soft decline from an issuer triggers an authentication flow, allowing the customer to try again and authenticate their card. In some cases, such as off-session payments, you might need to request the customer to retry. If the card issuer returns this decline code despite a successfully authenticated transaction, the customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.approve_with_id": {"code":"card_declined.approve_with_id","name":"CardDeclinedApproveWithId","level":"decline_code","value":"approve_with_id","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"approve_with_id"},"statuses":[402],"title":"The payment can't be authorized.","fix":"Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment can't be authorized.","fix":"Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.call_issuer": {"code":"card_declined.call_issuer","name":"CardDeclinedCallIssuer","level":"decline_code","value":"call_issuer","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"call_issuer"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.card_not_supported": {"code":"card_declined.card_not_supported","name":"CardDeclinedCardNotSupported","level":"decline_code","value":"card_not_supported","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"card_not_supported"},"statuses":[402],"title":"The card does not support this type of purchase.","fix":"The customer needs to contact their card issuer to make sure their card can be used to make this type of purchase.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card does not support this type of purchase.","fix":"The customer needs to contact their card issuer to make sure their card can be used to make this type of purchase.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.card_velocity_exceeded": {"code":"card_declined.card_velocity_exceeded","name":"CardDeclinedCardVelocityExceeded","level":"decline_code","value":"card_velocity_exceeded","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"card_velocity_exceeded"},"statuses":[402],"title":"The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.currency_not_supported": {"code":"card_declined.currency_not_supported","name":"CardDeclinedCurrencyNotSupported","level":"decline_code","value":"currency_not_supported","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"currency_not_supported"},"statuses":[402],"title":"The card does not support the specified currency.","fix":"The customer needs to check with the issuer whether the card can be used for the type of currency specified.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card does not support the specified currency.","fix":"The customer needs to check with the issuer whether the card can be used for the type of currency specified.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.do_not_honor": {"code":"card_declined.do_not_honor","name":"CardDeclinedDoNotHonor","level":"decline_code","value":"do_not_honor","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"do_not_honor"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.do_not_try_again": {"code":"card_declined.do_not_try_again","name":"CardDeclinedDoNotTryAgain","level":"decline_code","value":"do_not_try_again","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"do_not_try_again"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":true},
+  "card_declined.duplicate_transaction": {"code":"card_declined.duplicate_transaction","name":"CardDeclinedDuplicateTransaction","level":"decline_code","value":"duplicate_transaction","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"duplicate_transaction"},"statuses":[402],"title":"A transaction with identical amount and credit card information was submitted very recently.","fix":"Check to see if a recent payment already exists.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"A transaction with identical amount and credit card information was submitted very recently.","fix":"Check to see if a recent payment already exists.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.expired_card": {"code":"card_declined.expired_card","name":"CardDeclinedExpiredCard","level":"decline_code","value":"expired_card","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"expired_card"},"statuses":[402],"title":"The card has expired.","fix":"The customer needs to use another card.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card has expired.","fix":"The customer needs to use another card.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.fraudulent": {"code":"card_declined.fraudulent","name":"CardDeclinedFraudulent","level":"decline_code","value":"fraudulent","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"fraudulent"},"statuses":[402],"title":"The payment was declined because Stripe suspects that it's fraudulent.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment was declined because Stripe suspects that it's fraudulent.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.generic_decline": {"code":"card_declined.generic_decline","name":"CardDeclinedGenericDecline","level":"decline_code","value":"generic_decline","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"generic_decline"},"statuses":[402],"title":"The card was declined for an unknown reason or Stripe Radar blocked the payment.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason or Stripe Radar blocked the payment.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.incorrect_number": {"code":"card_declined.incorrect_number","name":"CardDeclinedIncorrectNumber","level":"decline_code","value":"incorrect_number","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"incorrect_number"},"statuses":[402],"title":"The card number is incorrect.","fix":"The customer needs to try again using the correct card number.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card number is incorrect.","fix":"The customer needs to try again using the correct card number.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.incorrect_cvc": {"code":"card_declined.incorrect_cvc","name":"CardDeclinedIncorrectCvc","level":"decline_code","value":"incorrect_cvc","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"incorrect_cvc"},"statuses":[402],"title":"The CVC number is incorrect.","fix":"The customer needs to try again using the correct CVC.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The CVC number is incorrect.","fix":"The customer needs to try again using the correct CVC.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.incorrect_pin": {"code":"card_declined.incorrect_pin","name":"CardDeclinedIncorrectPin","level":"decline_code","value":"incorrect_pin","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"incorrect_pin"},"statuses":[402],"title":"The PIN entered is incorrect. This decline code only applies to payments made with a card reader.","fix":"The customer needs to try again using the correct PIN.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The PIN entered is incorrect. This decline code only applies to payments made with a card reader.","fix":"The customer needs to try again using the correct PIN.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.incorrect_zip": {"code":"card_declined.incorrect_zip","name":"CardDeclinedIncorrectZip","level":"decline_code","value":"incorrect_zip","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"incorrect_zip"},"statuses":[402],"title":"The postal code is incorrect.","fix":"The customer needs to try again using the correct billing postal code.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The postal code is incorrect.","fix":"The customer needs to try again using the correct billing postal code.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.insufficient_funds": {"code":"card_declined.insufficient_funds","name":"CardDeclinedInsufficientFunds","level":"decline_code","value":"insufficient_funds","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds"},"statuses":[402],"title":"The card has insufficient funds to complete the purchase.","fix":"The customer needs to use an alternative payment method.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card has insufficient funds to complete the purchase.","fix":"The customer needs to use an alternative payment method.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_account": {"code":"card_declined.invalid_account","name":"CardDeclinedInvalidAccount","level":"decline_code","value":"invalid_account","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_account"},"statuses":[402],"title":"The card, or account the card is connected to, is invalid.","fix":"The customer needs to contact their card issuer to check that the card is working correctly.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card, or account the card is connected to, is invalid.","fix":"The customer needs to contact their card issuer to check that the card is working correctly.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_amount": {"code":"card_declined.invalid_amount","name":"CardDeclinedInvalidAmount","level":"decline_code","value":"invalid_amount","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_amount"},"statuses":[402],"title":"The payment amount is invalid, or exceeds the amount that's allowed.","fix":"If the amount appears to be correct, the customer needs to check with their card issuer that they can make purchases of that amount.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment amount is invalid, or exceeds the amount that's allowed.","fix":"If the amount appears to be correct, the customer needs to check with their card issuer that they can make purchases of that amount.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_cvc": {"code":"card_declined.invalid_cvc","name":"CardDeclinedInvalidCvc","level":"decline_code","value":"invalid_cvc","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_cvc"},"statuses":[402],"title":"The CVC number is incorrect.","fix":"The customer needs to try again using the correct CVC.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The CVC number is incorrect.","fix":"The customer needs to try again using the correct CVC.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_expiry_month": {"code":"card_declined.invalid_expiry_month","name":"CardDeclinedInvalidExpiryMonth","level":"decline_code","value":"invalid_expiry_month","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_expiry_month"},"statuses":[402],"title":"The expiration month is invalid.","fix":"The customer needs to try again using the correct expiration date.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The expiration month is invalid.","fix":"The customer needs to try again using the correct expiration date.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_expiry_year": {"code":"card_declined.invalid_expiry_year","name":"CardDeclinedInvalidExpiryYear","level":"decline_code","value":"invalid_expiry_year","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_expiry_year"},"statuses":[402],"title":"The expiration year is invalid.","fix":"The customer needs to try again using the correct expiration date.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The expiration year is invalid.","fix":"The customer needs to try again using the correct expiration date.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_number": {"code":"card_declined.invalid_number","name":"CardDeclinedInvalidNumber","level":"decline_code","value":"invalid_number","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_number"},"statuses":[402],"title":"The card number is incorrect.","fix":"The customer needs to try again using the correct card number.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card number is incorrect.","fix":"The customer needs to try again using the correct card number.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.invalid_pin": {"code":"card_declined.invalid_pin","name":"CardDeclinedInvalidPin","level":"decline_code","value":"invalid_pin","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"invalid_pin"},"statuses":[402],"title":"The PIN entered is incorrect.","fix":"The customer needs to try again using the correct PIN.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The PIN entered is incorrect.","fix":"The customer needs to try again using the correct PIN.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.issuer_not_available": {"code":"card_declined.issuer_not_available","name":"CardDeclinedIssuerNotAvailable","level":"decline_code","value":"issuer_not_available","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"issuer_not_available"},"statuses":[402],"title":"The card issuer couldn't be reached, so the payment couldn't be authorized.","fix":"Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card issuer couldn't be reached, so the payment couldn't be authorized.","fix":"Attempt the payment again. If you still can't process it, the customer needs to contact their card issuer.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.lost_card": {"code":"card_declined.lost_card","name":"CardDeclinedLostCard","level":"decline_code","value":"lost_card","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"lost_card"},"statuses":[402],"title":"The payment was declined because the card is reported lost.","fix":"The specific reason for the decline shouldn't be reported to the customer. Instead, present it as a \u0060generic_decline\u0060.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment was declined because the card is reported lost.","fix":"The specific reason for the decline shouldn't be reported to the customer. Instead, present it as a \u0060generic_decline\u0060.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.merchant_blacklist": {"code":"card_declined.merchant_blacklist","name":"CardDeclinedMerchantBlacklist","level":"decline_code","value":"merchant_blacklist","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"merchant_blacklist"},"statuses":[402],"title":"The payment was declined because it matches a value on the Stripe user's block list.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment was declined because it matches a value on the Stripe user's block list.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.new_account_information_available": {"code":"card_declined.new_account_information_available","name":"CardDeclinedNewAccountInformationAvailable","level":"decline_code","value":"new_account_information_available","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"new_account_information_available"},"statuses":[402],"title":"The card, or account the card is connected to, is invalid.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card, or account the card is connected to, is invalid.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.no_action_taken": {"code":"card_declined.no_action_taken","name":"CardDeclinedNoActionTaken","level":"decline_code","value":"no_action_taken","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"no_action_taken"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.not_permitted": {"code":"card_declined.not_permitted","name":"CardDeclinedNotPermitted","level":"decline_code","value":"not_permitted","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"not_permitted"},"statuses":[402],"title":"The payment isn't permitted.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment isn't permitted.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.offline_pin_required": {"code":"card_declined.offline_pin_required","name":"CardDeclinedOfflinePinRequired","level":"decline_code","value":"offline_pin_required","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"offline_pin_required"},"statuses":[402],"title":"The card was declined because it requires a PIN.","fix":"The customer needs to try again by inserting their card and entering a PIN.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined because it requires a PIN.","fix":"The customer needs to try again by inserting their card and entering a PIN.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.online_or_offline_pin_required": {"code":"card_declined.online_or_offline_pin_required","name":"CardDeclinedOnlineOrOfflinePinRequired","level":"decline_code","value":"online_or_offline_pin_required","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"online_or_offline_pin_required"},"statuses":[402],"title":"The card was declined as it requires a PIN.","fix":"If the card reader supports Online PIN, prompt the customer for a PIN without creating a new transaction. If the card reader doesn't support Online PIN, the customer needs to try again by inserting their card and entering a PIN.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined as it requires a PIN.","fix":"If the card reader supports Online PIN, prompt the customer for a PIN without creating a new transaction. If the card reader doesn't support Online PIN, the customer needs to try again by inserting their card and entering a PIN.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.pickup_card": {"code":"card_declined.pickup_card","name":"CardDeclinedPickupCard","level":"decline_code","value":"pickup_card","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"pickup_card"},"statuses":[402],"title":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","fix":"They need to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","fix":"They need to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.pin_try_exceeded": {"code":"card_declined.pin_try_exceeded","name":"CardDeclinedPinTryExceeded","level":"decline_code","value":"pin_try_exceeded","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"pin_try_exceeded"},"statuses":[402],"title":"The allowable number of PIN tries was exceeded.","fix":"The customer must use another card or method of payment.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The allowable number of PIN tries was exceeded.","fix":"The customer must use another card or method of payment.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.processing_error": {"code":"card_declined.processing_error","name":"CardDeclinedProcessing","level":"decline_code","value":"processing_error","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"processing_error"},"statuses":[402],"title":"An error occurred while processing the card.","fix":"The payment needs to be attempted again. If it still can't be processed, try again later.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"An error occurred while processing the card.","fix":"The payment needs to be attempted again. If it still can't be processed, try again later.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.reenter_transaction": {"code":"card_declined.reenter_transaction","name":"CardDeclinedReenterTransaction","level":"decline_code","value":"reenter_transaction","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"reenter_transaction"},"statuses":[402],"title":"The payment couldn't be processed by the issuer for an unknown reason.","fix":"The payment needs to be attempted again. If it still can't be processed, the customer needs to contact their card issuer.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment couldn't be processed by the issuer for an unknown reason.","fix":"The payment needs to be attempted again. If it still can't be processed, the customer needs to contact their card issuer.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.restricted_card": {"code":"card_declined.restricted_card","name":"CardDeclinedRestrictedCard","level":"decline_code","value":"restricted_card","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"restricted_card"},"statuses":[402],"title":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.revocation_of_all_authorizations": {"code":"card_declined.revocation_of_all_authorizations","name":"CardDeclinedRevocationOfAllAuthorizations","level":"decline_code","value":"revocation_of_all_authorizations","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"revocation_of_all_authorizations"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.revocation_of_authorization": {"code":"card_declined.revocation_of_authorization","name":"CardDeclinedRevocationOfAuthorization","level":"decline_code","value":"revocation_of_authorization","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"revocation_of_authorization"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.security_violation": {"code":"card_declined.security_violation","name":"CardDeclinedSecurityViolation","level":"decline_code","value":"security_violation","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"security_violation"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.service_not_allowed": {"code":"card_declined.service_not_allowed","name":"CardDeclinedServiceNotAllowed","level":"decline_code","value":"service_not_allowed","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"service_not_allowed"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.stolen_card": {"code":"card_declined.stolen_card","name":"CardDeclinedStolenCard","level":"decline_code","value":"stolen_card","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"stolen_card"},"statuses":[402],"title":"The payment was declined because the card is reported stolen.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The payment was declined because the card is reported stolen.","fix":"Don't report more detailed information to your customer. Instead, present it in the same manner as \u0060generic_decline\u0060.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.stop_payment_order": {"code":"card_declined.stop_payment_order","name":"CardDeclinedStopPaymentOrder","level":"decline_code","value":"stop_payment_order","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"stop_payment_order"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.testmode_decline": {"code":"card_declined.testmode_decline","name":"CardDeclinedTestmodeDecline","level":"decline_code","value":"testmode_decline","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"testmode_decline"},"statuses":[402],"title":"A Stripe test card number was used.","fix":"A genuine card must be used to make a payment.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"A Stripe test card number was used.","fix":"A genuine card must be used to make a payment.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.transaction_not_allowed": {"code":"card_declined.transaction_not_allowed","name":"CardDeclinedTransactionNotAllowed","level":"decline_code","value":"transaction_not_allowed","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"transaction_not_allowed"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"The customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false},
+  "card_declined.try_again_later": {"code":"card_declined.try_again_later","name":"CardDeclinedTryAgainLater","level":"decline_code","value":"try_again_later","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"try_again_later"},"statuses":[402],"title":"The card was declined for an unknown reason.","fix":"Ask the customer to attempt the payment again. If subsequent payments are declined, the customer needs to contact their card issuer for more information.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The card was declined for an unknown reason.","fix":"Ask the customer to attempt the payment again. If subsequent payments are declined, the customer needs to contact their card issuer for more information.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":true},
+  "card_declined.withdrawal_count_limit_exceeded": {"code":"card_declined.withdrawal_count_limit_exceeded","name":"CardDeclinedWithdrawalCountLimitExceeded","level":"decline_code","value":"withdrawal_count_limit_exceeded","parent":"card_declined","pins":{"type":"card_error","code":"card_declined","decline_code":"withdrawal_count_limit_exceeded"},"statuses":[402],"title":"The customer has exceeded the balance or credit limit available on their card.","fix":"The customer needs to use an alternative payment method.","docUrl":"https://docs.stripe.com/declines/codes","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"responses":[{"status":402,"title":"The customer has exceeded the balance or credit limit available on their card.","fix":"The customer needs to use an alternative payment method.","retry":{"strategy":"never","shouldRetry":{"header":"Stripe-Should-Retry"}},"headers":["Request-Id","Stripe-Should-Retry","Idempotent-Replayed","Stripe-Version"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -12336,28 +9402,7 @@ const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
-/**
- * Whether a value is an `api_error` error object, exactly as its schema says.
- *
- * A problem on Stripe's end
- *
- * API errors cover any other type of problem (e.g., a temporary problem with Stripe's servers), and
- * are extremely uncommon.
- *
- * Fix: Treat the result as indeterminate: retry with the same idempotency key (a POST that failed with
- * a 500 replays its cached result) and check the outcome before acting on it.
- *
- * Code: `api_error` · level `type` = `api_error`
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * HTTP 502 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * HTTP 503 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * HTTP 504 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/api/errors
- */
+/** Whether a value is an `api_error` error object ({@link ServerError}), exactly as its schema says. */
 export function isServerError(value: unknown): value is ServerError {
   try {
     return (
@@ -12385,20 +9430,7 @@ export function isServerError(value: unknown): value is ServerError {
   }
 }
 
-/**
- * Whether a value is a `card_error` error object, exactly as its schema says.
- *
- * The card can't be charged
- *
- * Card errors are the most common type of error you should expect to handle. They result when the user
- * enters a card that can't be charged for some reason.
- *
- * Fix: Branch on `code`, then `decline_code`; card error messages can be shown to your users.
- *
- * Code: `card_error` · level `type` = `card_error`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/api/errors
- */
+/** Whether a value is a `card_error` error object ({@link CardError}), exactly as its schema says. */
 export function isCardError(value: unknown): value is CardError {
   try {
     return (
@@ -12427,18 +9459,8 @@ export function isCardError(value: unknown): value is CardError {
 }
 
 /**
- * Whether a value is an `idempotency_error` error object, exactly as its schema says.
- *
- * An Idempotency-Key reused with a different request
- *
- * Idempotency errors occur when an `Idempotency-Key` is re-used on a request that does not match the
- * first request's API endpoint and parameters.
- *
- * Fix: Use a new idempotency key for a different request; don't retry this one as it is.
- *
- * Code: `idempotency_error` · level `type` = `idempotency_error`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/api/errors
+ * Whether a value is an `idempotency_error` error object ({@link IdempotencyError}), exactly as its
+ * schema says.
  */
 export function isIdempotencyError(value: unknown): value is IdempotencyError {
   try {
@@ -12468,20 +9490,8 @@ export function isIdempotencyError(value: unknown): value is IdempotencyError {
 }
 
 /**
- * Whether a value is an `invalid_request_error` error object, exactly as its schema says.
- *
- * The request has invalid parameters
- *
- * Invalid request errors arise when your request has invalid parameters.
- *
- * Code: `invalid_request_error` · level `type` = `invalid_request_error`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * HTTP 401 · No valid API key provided · Retry: never; the Stripe-Should-Retry header overrides
- * HTTP 403 · The API key doesn't have permissions to perform the request · Retry: never; the
- * Stripe-Should-Retry header overrides
- * HTTP 404 · The requested resource doesn't exist · Retry: never; the Stripe-Should-Retry header
- * overrides
- * @see https://docs.stripe.com/api/errors
+ * Whether a value is an `invalid_request_error` error object ({@link InvalidRequestError}), exactly as
+ * its schema says.
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
@@ -12511,17 +9521,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 }
 
 /**
- * Whether a value is an `api_key_expired` error object, exactly as its schema says.
- *
- * The API key provided has expired
- *
- * The API key provided has expired.
- *
- * Fix: Obtain your current API keys from the Dashboard and update your integration to use them.
- *
- * Code: `api_key_expired` · level `code` = `api_key_expired`
- * HTTP 401 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/api-key-expired
+ * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
+ * schema says.
  */
 export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredError {
   try {
@@ -12552,19 +9553,8 @@ export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredErro
 }
 
 /**
- * Whether a value is a `platform_api_key_expired` error object, exactly as its schema says.
- *
- * The API key provided by your Connect platform has expired
- *
- * The API key provided by your Connect platform has expired. This occurs if your platform has either
- * generated a new key or the connected account has been disconnected from the platform.
- *
- * Fix: Obtain your current API keys from the Dashboard and update your integration, or reach out to
- * the user and reconnect the account.
- *
- * Code: `platform_api_key_expired` · level `code` = `platform_api_key_expired`
- * HTTP 401 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/platform-api-key-expired
+ * Whether a value is a `platform_api_key_expired` error object ({@link PlatformApiKeyExpiredError}),
+ * exactly as its schema says.
  */
 export function isPlatformApiKeyExpiredError(value: unknown): value is PlatformApiKeyExpiredError {
   try {
@@ -12595,17 +9585,8 @@ export function isPlatformApiKeyExpiredError(value: unknown): value is PlatformA
 }
 
 /**
- * Whether a value is a `secret_key_required` error object, exactly as its schema says.
- *
- * A secret key is required
- *
- * The API key provided is a publishable key, but a secret key is required.
- *
- * Fix: Obtain your current API keys from the Dashboard and update your integration to use them.
- *
- * Code: `secret_key_required` · level `code` = `secret_key_required`
- * HTTP 403 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/secret-key-required
+ * Whether a value is a `secret_key_required` error object ({@link SecretKeyRequiredError}), exactly as
+ * its schema says.
  */
 export function isSecretKeyRequiredError(value: unknown): value is SecretKeyRequiredError {
   try {
@@ -12636,17 +9617,8 @@ export function isSecretKeyRequiredError(value: unknown): value is SecretKeyRequ
 }
 
 /**
- * Whether a value is an `account_invalid` error object, exactly as its schema says.
- *
- * The Stripe-Account header names an invalid account
- *
- * The account ID provided as a value for the `Stripe-Account` header is invalid.
- *
- * Fix: Check that your requests are specifying a valid account ID.
- *
- * Code: `account_invalid` · level `code` = `account_invalid`
- * HTTP 403 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/account-invalid
+ * Whether a value is an `account_invalid` error object ({@link AccountInvalidError}), exactly as its
+ * schema says.
  */
 export function isAccountInvalidError(value: unknown): value is AccountInvalidError {
   try {
@@ -12677,17 +9649,8 @@ export function isAccountInvalidError(value: unknown): value is AccountInvalidEr
 }
 
 /**
- * Whether a value is a `platform_account_required` error object, exactly as its schema says.
- *
- * Only Stripe Connect platforms can work with other accounts
- *
- * Only Stripe Connect platforms can work with other accounts.
- *
- * Fix: If you need to setup a Stripe Connect platform, you can do so in the dashboard.
- *
- * Code: `platform_account_required` · level `code` = `platform_account_required`
- * HTTP 403 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/platform-account-required
+ * Whether a value is a `platform_account_required` error object ({@link
+ * PlatformAccountRequiredError}), exactly as its schema says.
  */
 export function isPlatformAccountRequiredError(value: unknown): value is PlatformAccountRequiredError {
   try {
@@ -12718,15 +9681,8 @@ export function isPlatformAccountRequiredError(value: unknown): value is Platfor
 }
 
 /**
- * Whether a value is a `livemode_mismatch` error object, exactly as its schema says.
- *
- * Test and live mode mixed
- *
- * Test and live mode API keys, requests, and objects are only available within the mode they are in.
- *
- * Code: `livemode_mismatch` · level `code` = `livemode_mismatch`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/livemode-mismatch
+ * Whether a value is a `livemode_mismatch` error object ({@link LivemodeMismatchError}), exactly as
+ * its schema says.
  */
 export function isLivemodeMismatchError(value: unknown): value is LivemodeMismatchError {
   try {
@@ -12757,17 +9713,8 @@ export function isLivemodeMismatchError(value: unknown): value is LivemodeMismat
 }
 
 /**
- * Whether a value is a `testmode_charges_only` error object, exactly as its schema says.
- *
- * The account can only make test charges
- *
- * Your account has not been activated and can only make test charges.
- *
- * Fix: Activate your account in the Dashboard to begin processing live charges.
- *
- * Code: `testmode_charges_only` · level `code` = `testmode_charges_only`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/testmode-charges-only
+ * Whether a value is a `testmode_charges_only` error object ({@link TestmodeChargesOnlyError}),
+ * exactly as its schema says.
  */
 export function isTestmodeChargesOnlyError(value: unknown): value is TestmodeChargesOnlyError {
   try {
@@ -12798,17 +9745,8 @@ export function isTestmodeChargesOnlyError(value: unknown): value is TestmodeCha
 }
 
 /**
- * Whether a value is a `tls_version_unsupported` error object, exactly as its schema says.
- *
- * TLS version unsupported
- *
- * Your integration is using an older version of TLS that is unsupported.
- *
- * Fix: You must be using TLS 1.2 or above.
- *
- * Code: `tls_version_unsupported` · level `code` = `tls_version_unsupported`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/tls-version-unsupported
+ * Whether a value is a `tls_version_unsupported` error object ({@link TlsVersionUnsupportedError}),
+ * exactly as its schema says.
  */
 export function isTlsVersionUnsupportedError(value: unknown): value is TlsVersionUnsupportedError {
   try {
@@ -12839,20 +9777,8 @@ export function isTlsVersionUnsupportedError(value: unknown): value is TlsVersio
 }
 
 /**
- * Whether a value is a `resource_missing` error object, exactly as its schema says.
- *
- * A parameter names an object that doesn't exist
- *
- * The ID provided is not valid. Either the resource does not exist, or an ID for a different resource
- * has been provided.
- *
- * Fix: Check the ID (and `param`, when set), and that the object belongs to this account and mode.
- *
- * Code: `resource_missing` · level `code` = `resource_missing`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * HTTP 404 · The requested resource doesn't exist · Retry: never; the Stripe-Should-Retry header
- * overrides
- * @see https://stripe.com/docs/error-codes/resource-missing
+ * Whether a value is a `resource_missing` error object ({@link ResourceMissingError}), exactly as its
+ * schema says.
  */
 export function isResourceMissingError(value: unknown): value is ResourceMissingError {
   try {
@@ -12883,17 +9809,8 @@ export function isResourceMissingError(value: unknown): value is ResourceMissing
 }
 
 /**
- * Whether a value is a `resource_already_exists` error object, exactly as its schema says.
- *
- * A resource with this ID already exists
- *
- * A resource with a user-specified ID (e.g., plan or coupon) already exists.
- *
- * Fix: Use a different, unique value for `id` and try again.
- *
- * Code: `resource_already_exists` · level `code` = `resource_already_exists`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/resource-already-exists
+ * Whether a value is a `resource_already_exists` error object ({@link ResourceAlreadyExistsError}),
+ * exactly as its schema says.
  */
 export function isResourceAlreadyExistsError(value: unknown): value is ResourceAlreadyExistsError {
   try {
@@ -12924,18 +9841,8 @@ export function isResourceAlreadyExistsError(value: unknown): value is ResourceA
 }
 
 /**
- * Whether a value is a `parameter_missing` error object, exactly as its schema says.
- *
- * A required parameter is missing
- *
- * One or more required values are missing.
- *
- * Fix: Check our API documentation to see which values are required to create or modify the specified
- * resource.
- *
- * Code: `parameter_missing` · level `code` = `parameter_missing`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-missing
+ * Whether a value is a `parameter_missing` error object ({@link ParameterMissingError}), exactly as
+ * its schema says.
  */
 export function isParameterMissingError(value: unknown): value is ParameterMissingError {
   try {
@@ -12966,17 +9873,8 @@ export function isParameterMissingError(value: unknown): value is ParameterMissi
 }
 
 /**
- * Whether a value is a `parameter_unknown` error object, exactly as its schema says.
- *
- * An unexpected parameter
- *
- * The request contains one or more unexpected parameters.
- *
- * Fix: Remove these and try again.
- *
- * Code: `parameter_unknown` · level `code` = `parameter_unknown`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-unknown
+ * Whether a value is a `parameter_unknown` error object ({@link ParameterUnknownError}), exactly as
+ * its schema says.
  */
 export function isParameterUnknownError(value: unknown): value is ParameterUnknownError {
   try {
@@ -13007,17 +9905,8 @@ export function isParameterUnknownError(value: unknown): value is ParameterUnkno
 }
 
 /**
- * Whether a value is a `parameter_invalid_empty` error object, exactly as its schema says.
- *
- * A required value is empty
- *
- * One or more required values were not provided.
- *
- * Fix: Make sure requests include all required parameters.
- *
- * Code: `parameter_invalid_empty` · level `code` = `parameter_invalid_empty`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-invalid-empty
+ * Whether a value is a `parameter_invalid_empty` error object ({@link ParameterInvalidEmptyError}),
+ * exactly as its schema says.
  */
 export function isParameterInvalidEmptyError(value: unknown): value is ParameterInvalidEmptyError {
   try {
@@ -13048,17 +9937,8 @@ export function isParameterInvalidEmptyError(value: unknown): value is Parameter
 }
 
 /**
- * Whether a value is a `parameter_invalid_integer` error object, exactly as its schema says.
- *
- * A parameter requires an integer
- *
- * One or more of the parameters requires an integer, but the values provided were a different type.
- *
- * Fix: Make sure that only supported values are provided for each attribute.
- *
- * Code: `parameter_invalid_integer` · level `code` = `parameter_invalid_integer`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-invalid-integer
+ * Whether a value is a `parameter_invalid_integer` error object ({@link
+ * ParameterInvalidIntegerError}), exactly as its schema says.
  */
 export function isParameterInvalidIntegerError(value: unknown): value is ParameterInvalidIntegerError {
   try {
@@ -13089,17 +9969,8 @@ export function isParameterInvalidIntegerError(value: unknown): value is Paramet
 }
 
 /**
- * Whether a value is a `parameter_invalid_string_blank` error object, exactly as its schema says.
- *
- * A value is only whitespace
- *
- * One or more values provided only included whitespace.
- *
- * Fix: Check the values in your request and update any that contain only whitespace.
- *
- * Code: `parameter_invalid_string_blank` · level `code` = `parameter_invalid_string_blank`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-invalid-string-blank
+ * Whether a value is a `parameter_invalid_string_blank` error object ({@link
+ * ParameterInvalidStringBlankError}), exactly as its schema says.
  */
 export function isParameterInvalidStringBlankError(value: unknown): value is ParameterInvalidStringBlankError {
   try {
@@ -13130,17 +10001,8 @@ export function isParameterInvalidStringBlankError(value: unknown): value is Par
 }
 
 /**
- * Whether a value is a `parameter_invalid_string_empty` error object, exactly as its schema says.
- *
- * A required string is empty
- *
- * One or more required string values is empty.
- *
- * Fix: Make sure that string values contain at least one character.
- *
- * Code: `parameter_invalid_string_empty` · level `code` = `parameter_invalid_string_empty`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameter-invalid-string-empty
+ * Whether a value is a `parameter_invalid_string_empty` error object ({@link
+ * ParameterInvalidStringEmptyError}), exactly as its schema says.
  */
 export function isParameterInvalidStringEmptyError(value: unknown): value is ParameterInvalidStringEmptyError {
   try {
@@ -13171,18 +10033,8 @@ export function isParameterInvalidStringEmptyError(value: unknown): value is Par
 }
 
 /**
- * Whether a value is a `parameters_exclusive` error object, exactly as its schema says.
- *
- * Mutually exclusive parameters
- *
- * Two or more mutually exclusive parameters were provided.
- *
- * Fix: Check our API documentation or the returned error message to see which values are permitted
- * when creating or modifying the specified resource.
- *
- * Code: `parameters_exclusive` · level `code` = `parameters_exclusive`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/parameters-exclusive
+ * Whether a value is a `parameters_exclusive` error object ({@link ParametersExclusiveError}), exactly
+ * as its schema says.
  */
 export function isParametersExclusiveError(value: unknown): value is ParametersExclusiveError {
   try {
@@ -13213,17 +10065,8 @@ export function isParametersExclusiveError(value: unknown): value is ParametersE
 }
 
 /**
- * Whether a value is an `amount_too_large` error object, exactly as its schema says.
- *
- * The amount is above the maximum
- *
- * The specified amount is greater than the maximum amount allowed.
- *
- * Fix: Use a lower amount and try again.
- *
- * Code: `amount_too_large` · level `code` = `amount_too_large`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/amount-too-large
+ * Whether a value is an `amount_too_large` error object ({@link AmountTooLargeError}), exactly as its
+ * schema says.
  */
 export function isAmountTooLargeError(value: unknown): value is AmountTooLargeError {
   try {
@@ -13254,17 +10097,8 @@ export function isAmountTooLargeError(value: unknown): value is AmountTooLargeEr
 }
 
 /**
- * Whether a value is an `amount_too_small` error object, exactly as its schema says.
- *
- * The amount is below the minimum
- *
- * The specified amount is less than the minimum amount allowed.
- *
- * Fix: Use a higher amount and try again.
- *
- * Code: `amount_too_small` · level `code` = `amount_too_small`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/amount-too-small
+ * Whether a value is an `amount_too_small` error object ({@link AmountTooSmallError}), exactly as its
+ * schema says.
  */
 export function isAmountTooSmallError(value: unknown): value is AmountTooSmallError {
   try {
@@ -13295,17 +10129,8 @@ export function isAmountTooSmallError(value: unknown): value is AmountTooSmallEr
 }
 
 /**
- * Whether a value is an `email_invalid` error object, exactly as its schema says.
- *
- * The email address is invalid
- *
- * The email address is invalid (e.g., not properly formatted).
- *
- * Fix: Check that the email address is properly formatted and only includes allowed characters.
- *
- * Code: `email_invalid` · level `code` = `email_invalid`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/email-invalid
+ * Whether a value is an `email_invalid` error object ({@link EmailInvalidError}), exactly as its
+ * schema says.
  */
 export function isEmailInvalidError(value: unknown): value is EmailInvalidError {
   try {
@@ -13336,15 +10161,8 @@ export function isEmailInvalidError(value: unknown): value is EmailInvalidError 
 }
 
 /**
- * Whether a value is a `url_invalid` error object, exactly as its schema says.
- *
- * The URL is invalid
- *
- * The URL provided is invalid.
- *
- * Code: `url_invalid` · level `code` = `url_invalid`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/url-invalid
+ * Whether a value is a `url_invalid` error object ({@link UrlInvalidError}), exactly as its schema
+ * says.
  */
 export function isUrlInvalidError(value: unknown): value is UrlInvalidError {
   try {
@@ -13375,15 +10193,8 @@ export function isUrlInvalidError(value: unknown): value is UrlInvalidError {
 }
 
 /**
- * Whether a value is an `invalid_characters` error object, exactly as its schema says.
- *
- * The value contains unsupported characters
- *
- * This value provided to the field contains characters that are unsupported by the field.
- *
- * Code: `invalid_characters` · level `code` = `invalid_characters`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invalid-characters
+ * Whether a value is an `invalid_characters` error object ({@link InvalidCharactersError}), exactly as
+ * its schema says.
  */
 export function isInvalidCharactersError(value: unknown): value is InvalidCharactersError {
   try {
@@ -13414,17 +10225,8 @@ export function isInvalidCharactersError(value: unknown): value is InvalidCharac
 }
 
 /**
- * Whether a value is a `tax_id_invalid` error object, exactly as its schema says.
- *
- * The tax ID is invalid
- *
- * The tax ID number provided is invalid (e.g., missing digits).
- *
- * Fix: Tax ID information varies from country to country, but must be at least nine digits.
- *
- * Code: `tax_id_invalid` · level `code` = `tax_id_invalid`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/tax-id-invalid
+ * Whether a value is a `tax_id_invalid` error object ({@link TaxIdInvalidError}), exactly as its
+ * schema says.
  */
 export function isTaxIdInvalidError(value: unknown): value is TaxIdInvalidError {
   try {
@@ -13455,17 +10257,8 @@ export function isTaxIdInvalidError(value: unknown): value is TaxIdInvalidError 
 }
 
 /**
- * Whether a value is a `customer_tax_location_invalid` error object, exactly as its schema says.
- *
- * The customer's address is not valid for tax purposes
- *
- * The customer address is missing or not valid for tax purposes.
- *
- * Fix: Make sure to provide a country as a two-letter ISO code and also a postal_code, at minimum.
- *
- * Code: `customer_tax_location_invalid` · level `code` = `customer_tax_location_invalid`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/customer-tax-location-invalid
+ * Whether a value is a `customer_tax_location_invalid` error object ({@link
+ * CustomerTaxLocationInvalidError}), exactly as its schema says.
  */
 export function isCustomerTaxLocationInvalidError(value: unknown): value is CustomerTaxLocationInvalidError {
   try {
@@ -13496,17 +10289,8 @@ export function isCustomerTaxLocationInvalidError(value: unknown): value is Cust
 }
 
 /**
- * Whether a value is a `coupon_expired` error object, exactly as its schema says.
- *
- * The coupon has expired
- *
- * The coupon provided for a subscription or order has expired.
- *
- * Fix: Either create a new coupon, or use an existing one that is valid.
- *
- * Code: `coupon_expired` · level `code` = `coupon_expired`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/coupon-expired
+ * Whether a value is a `coupon_expired` error object ({@link CouponExpiredError}), exactly as its
+ * schema says.
  */
 export function isCouponExpiredError(value: unknown): value is CouponExpiredError {
   try {
@@ -13537,17 +10321,8 @@ export function isCouponExpiredError(value: unknown): value is CouponExpiredErro
 }
 
 /**
- * Whether a value is an `invoice_no_customer_line_items` error object, exactly as its schema says.
- *
- * No pending invoice items for the customer
- *
- * An invoice cannot be generated for the specified customer as there are no pending invoice items.
- *
- * Fix: Check that the correct customer is being specified or create any necessary invoice items first.
- *
- * Code: `invoice_no_customer_line_items` · level `code` = `invoice_no_customer_line_items`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invoice-no-customer-line-items
+ * Whether a value is an `invoice_no_customer_line_items` error object ({@link
+ * InvoiceNoCustomerLineItemsError}), exactly as its schema says.
  */
 export function isInvoiceNoCustomerLineItemsError(value: unknown): value is InvoiceNoCustomerLineItemsError {
   try {
@@ -13578,15 +10353,8 @@ export function isInvoiceNoCustomerLineItemsError(value: unknown): value is Invo
 }
 
 /**
- * Whether a value is a `payment_intent_unexpected_state` error object, exactly as its schema says.
- *
- * The PaymentIntent's state doesn't allow this
- *
- * The PaymentIntent's state was incompatible with the operation you were trying to perform.
- *
- * Code: `payment_intent_unexpected_state` · level `code` = `payment_intent_unexpected_state`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/payment-intent-unexpected-state
+ * Whether a value is a `payment_intent_unexpected_state` error object ({@link
+ * PaymentIntentUnexpectedStateError}), exactly as its schema says.
  */
 export function isPaymentIntentUnexpectedStateError(value: unknown): value is PaymentIntentUnexpectedStateError {
   try {
@@ -13617,15 +10385,8 @@ export function isPaymentIntentUnexpectedStateError(value: unknown): value is Pa
 }
 
 /**
- * Whether a value is a `setup_intent_unexpected_state` error object, exactly as its schema says.
- *
- * The SetupIntent's state doesn't allow this
- *
- * The SetupIntent's state was incompatible with the operation you were trying to perform.
- *
- * Code: `setup_intent_unexpected_state` · level `code` = `setup_intent_unexpected_state`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/setup-intent-unexpected-state
+ * Whether a value is a `setup_intent_unexpected_state` error object ({@link
+ * SetupIntentUnexpectedStateError}), exactly as its schema says.
  */
 export function isSetupIntentUnexpectedStateError(value: unknown): value is SetupIntentUnexpectedStateError {
   try {
@@ -13656,17 +10417,8 @@ export function isSetupIntentUnexpectedStateError(value: unknown): value is Setu
 }
 
 /**
- * Whether a value is a `charge_already_captured` error object, exactly as its schema says.
- *
- * The charge is already captured
- *
- * The charge you're attempting to capture has already been captured.
- *
- * Fix: Update the request with an uncaptured charge ID.
- *
- * Code: `charge_already_captured` · level `code` = `charge_already_captured`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/charge-already-captured
+ * Whether a value is a `charge_already_captured` error object ({@link ChargeAlreadyCapturedError}),
+ * exactly as its schema says.
  */
 export function isChargeAlreadyCapturedError(value: unknown): value is ChargeAlreadyCapturedError {
   try {
@@ -13697,17 +10449,8 @@ export function isChargeAlreadyCapturedError(value: unknown): value is ChargeAlr
 }
 
 /**
- * Whether a value is a `charge_already_refunded` error object, exactly as its schema says.
- *
- * The charge is already refunded
- *
- * The charge you're attempting to refund has already been refunded.
- *
- * Fix: Update the request to use the ID of a charge that has not been refunded.
- *
- * Code: `charge_already_refunded` · level `code` = `charge_already_refunded`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/charge-already-refunded
+ * Whether a value is a `charge_already_refunded` error object ({@link ChargeAlreadyRefundedError}),
+ * exactly as its schema says.
  */
 export function isChargeAlreadyRefundedError(value: unknown): value is ChargeAlreadyRefundedError {
   try {
@@ -13738,17 +10481,8 @@ export function isChargeAlreadyRefundedError(value: unknown): value is ChargeAlr
 }
 
 /**
- * Whether a value is a `charge_disputed` error object, exactly as its schema says.
- *
- * The charge has been charged back
- *
- * The charge you're attempting to refund has been charged back.
- *
- * Fix: Check the disputes documentation to learn how to respond to the dispute.
- *
- * Code: `charge_disputed` · level `code` = `charge_disputed`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/charge-disputed
+ * Whether a value is a `charge_disputed` error object ({@link ChargeDisputedError}), exactly as its
+ * schema says.
  */
 export function isChargeDisputedError(value: unknown): value is ChargeDisputedError {
   try {
@@ -13779,16 +10513,8 @@ export function isChargeDisputedError(value: unknown): value is ChargeDisputedEr
 }
 
 /**
- * Whether a value is a `charge_expired_for_capture` error object, exactly as its schema says.
- *
- * The authorization has expired
- *
- * The charge cannot be captured as the authorization has expired. Auth and capture charges must be
- * captured within a set number of days (7 by default).
- *
- * Code: `charge_expired_for_capture` · level `code` = `charge_expired_for_capture`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/charge-expired-for-capture
+ * Whether a value is a `charge_expired_for_capture` error object ({@link
+ * ChargeExpiredForCaptureError}), exactly as its schema says.
  */
 export function isChargeExpiredForCaptureError(value: unknown): value is ChargeExpiredForCaptureError {
   try {
@@ -13819,17 +10545,8 @@ export function isChargeExpiredForCaptureError(value: unknown): value is ChargeE
 }
 
 /**
- * Whether a value is an `invoice_not_editable` error object, exactly as its schema says.
- *
- * The invoice can no longer be edited
- *
- * The specified invoice can no longer be edited.
- *
- * Fix: Consider creating additional invoice items that will be applied to the next invoice.
- *
- * Code: `invoice_not_editable` · level `code` = `invoice_not_editable`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invoice-not-editable
+ * Whether a value is an `invoice_not_editable` error object ({@link InvoiceNotEditableError}), exactly
+ * as its schema says.
  */
 export function isInvoiceNotEditableError(value: unknown): value is InvoiceNotEditableError {
   try {
@@ -13860,17 +10577,8 @@ export function isInvoiceNotEditableError(value: unknown): value is InvoiceNotEd
 }
 
 /**
- * Whether a value is a `token_already_used` error object, exactly as its schema says.
- *
- * The token has already been used
- *
- * The token provided has already been used.
- *
- * Fix: You must create a new token before you can retry this request.
- *
- * Code: `token_already_used` · level `code` = `token_already_used`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/token-already-used
+ * Whether a value is a `token_already_used` error object ({@link TokenAlreadyUsedError}), exactly as
+ * its schema says.
  */
 export function isTokenAlreadyUsedError(value: unknown): value is TokenAlreadyUsedError {
   try {
@@ -13901,19 +10609,8 @@ export function isTokenAlreadyUsedError(value: unknown): value is TokenAlreadyUs
 }
 
 /**
- * Whether a value is a `balance_insufficient` error object, exactly as its schema says.
- *
- * The account balance is insufficient
- *
- * The transfer or payout could not be completed because the associated account does not have a
- * sufficient balance available.
- *
- * Fix: Create a new transfer or payout using an amount less than or equal to the account's available
- * balance.
- *
- * Code: `balance_insufficient` · level `code` = `balance_insufficient`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/balance-insufficient
+ * Whether a value is a `balance_insufficient` error object ({@link BalanceInsufficientError}), exactly
+ * as its schema says.
  */
 export function isBalanceInsufficientError(value: unknown): value is BalanceInsufficientError {
   try {
@@ -13944,18 +10641,8 @@ export function isBalanceInsufficientError(value: unknown): value is BalanceInsu
 }
 
 /**
- * Whether a value is a `payouts_not_allowed` error object, exactly as its schema says.
- *
- * Payouts are disabled on the account
- *
- * Payouts have been disabled on the connected account.
- *
- * Fix: Check the connected account's status to see if any additional information needs to be provided,
- * or if payouts have been disabled for another reason.
- *
- * Code: `payouts_not_allowed` · level `code` = `payouts_not_allowed`
- * HTTP 400 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/payouts-not-allowed
+ * Whether a value is a `payouts_not_allowed` error object ({@link PayoutsNotAllowedError}), exactly as
+ * its schema says.
  */
 export function isPayoutsNotAllowedError(value: unknown): value is PayoutsNotAllowedError {
   try {
@@ -13986,18 +10673,8 @@ export function isPayoutsNotAllowedError(value: unknown): value is PayoutsNotAll
 }
 
 /**
- * Whether a value is a `card_declined` error object, exactly as its schema says.
- *
- * The card has been declined
- *
- * The card has been declined. When a card is declined, the error returned also includes the
- * `decline_code` attribute with the reason why the card was declined.
- *
- * Fix: Branch on `decline_code` (and `advice_code`); ask the customer for another payment method.
- *
- * Code: `card_declined` · level `code` = `card_declined`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/card-declined
+ * Whether a value is a `card_declined` error object ({@link CardDeclinedError}), exactly as its schema
+ * says.
  */
 export function isCardDeclinedError(value: unknown): value is CardDeclinedError {
   try {
@@ -14028,17 +10705,8 @@ export function isCardDeclinedError(value: unknown): value is CardDeclinedError 
 }
 
 /**
- * Whether a value is an `expired_card` error object, exactly as its schema says.
- *
- * The card has expired
- *
- * The card has expired.
- *
- * Fix: Check the expiration date or use a different card.
- *
- * Code: `expired_card` · level `code` = `expired_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/expired-card
+ * Whether a value is an `expired_card` error object ({@link ExpiredCardError}), exactly as its schema
+ * says.
  */
 export function isExpiredCardError(value: unknown): value is ExpiredCardError {
   try {
@@ -14069,17 +10737,8 @@ export function isExpiredCardError(value: unknown): value is ExpiredCardError {
 }
 
 /**
- * Whether a value is an `incorrect_cvc` error object, exactly as its schema says.
- *
- * The card's security code is incorrect
- *
- * The card's security code is incorrect.
- *
- * Fix: Check the card's security code or use a different card.
- *
- * Code: `incorrect_cvc` · level `code` = `incorrect_cvc`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/incorrect-cvc
+ * Whether a value is an `incorrect_cvc` error object ({@link IncorrectCvcError}), exactly as its
+ * schema says.
  */
 export function isIncorrectCvcError(value: unknown): value is IncorrectCvcError {
   try {
@@ -14110,17 +10769,8 @@ export function isIncorrectCvcError(value: unknown): value is IncorrectCvcError 
 }
 
 /**
- * Whether a value is an `incorrect_number` error object, exactly as its schema says.
- *
- * The card number is incorrect
- *
- * The card number is incorrect.
- *
- * Fix: Check the card's number or use a different card.
- *
- * Code: `incorrect_number` · level `code` = `incorrect_number`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/incorrect-number
+ * Whether a value is an `incorrect_number` error object ({@link IncorrectNumberError}), exactly as its
+ * schema says.
  */
 export function isIncorrectNumberError(value: unknown): value is IncorrectNumberError {
   try {
@@ -14151,17 +10801,8 @@ export function isIncorrectNumberError(value: unknown): value is IncorrectNumber
 }
 
 /**
- * Whether a value is an `incorrect_zip` error object, exactly as its schema says.
- *
- * The card's postal code is incorrect
- *
- * The card's postal code is incorrect.
- *
- * Fix: Check the card's postal code or use a different card.
- *
- * Code: `incorrect_zip` · level `code` = `incorrect_zip`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/incorrect-zip
+ * Whether a value is an `incorrect_zip` error object ({@link IncorrectZipError}), exactly as its
+ * schema says.
  */
 export function isIncorrectZipError(value: unknown): value is IncorrectZipError {
   try {
@@ -14192,17 +10833,8 @@ export function isIncorrectZipError(value: unknown): value is IncorrectZipError 
 }
 
 /**
- * Whether a value is an `incorrect_address` error object, exactly as its schema says.
- *
- * The card's address is incorrect
- *
- * The card's address is incorrect.
- *
- * Fix: Check the card's address or use a different card.
- *
- * Code: `incorrect_address` · level `code` = `incorrect_address`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/incorrect-address
+ * Whether a value is an `incorrect_address` error object ({@link IncorrectAddressError}), exactly as
+ * its schema says.
  */
 export function isIncorrectAddressError(value: unknown): value is IncorrectAddressError {
   try {
@@ -14233,17 +10865,8 @@ export function isIncorrectAddressError(value: unknown): value is IncorrectAddre
 }
 
 /**
- * Whether a value is an `invalid_cvc` error object, exactly as its schema says.
- *
- * The card's security code is invalid
- *
- * The card's security code is invalid.
- *
- * Fix: Check the card's security code or use a different card.
- *
- * Code: `invalid_cvc` · level `code` = `invalid_cvc`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invalid-cvc
+ * Whether a value is an `invalid_cvc` error object ({@link InvalidCvcError}), exactly as its schema
+ * says.
  */
 export function isInvalidCvcError(value: unknown): value is InvalidCvcError {
   try {
@@ -14274,17 +10897,8 @@ export function isInvalidCvcError(value: unknown): value is InvalidCvcError {
 }
 
 /**
- * Whether a value is an `invalid_expiry_month` error object, exactly as its schema says.
- *
- * The card's expiration month is incorrect
- *
- * The card's expiration month is incorrect.
- *
- * Fix: Check the expiration date or use a different card.
- *
- * Code: `invalid_expiry_month` · level `code` = `invalid_expiry_month`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invalid-expiry-month
+ * Whether a value is an `invalid_expiry_month` error object ({@link InvalidExpiryMonthError}), exactly
+ * as its schema says.
  */
 export function isInvalidExpiryMonthError(value: unknown): value is InvalidExpiryMonthError {
   try {
@@ -14315,17 +10929,8 @@ export function isInvalidExpiryMonthError(value: unknown): value is InvalidExpir
 }
 
 /**
- * Whether a value is an `invalid_expiry_year` error object, exactly as its schema says.
- *
- * The card's expiration year is incorrect
- *
- * The card's expiration year is incorrect.
- *
- * Fix: Check the expiration date or use a different card.
- *
- * Code: `invalid_expiry_year` · level `code` = `invalid_expiry_year`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invalid-expiry-year
+ * Whether a value is an `invalid_expiry_year` error object ({@link InvalidExpiryYearError}), exactly
+ * as its schema says.
  */
 export function isInvalidExpiryYearError(value: unknown): value is InvalidExpiryYearError {
   try {
@@ -14356,17 +10961,8 @@ export function isInvalidExpiryYearError(value: unknown): value is InvalidExpiry
 }
 
 /**
- * Whether a value is an `invalid_number` error object, exactly as its schema says.
- *
- * The card number is invalid
- *
- * The card number is invalid.
- *
- * Fix: Check the card details or use a different card.
- *
- * Code: `invalid_number` · level `code` = `invalid_number`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/invalid-number
+ * Whether a value is an `invalid_number` error object ({@link InvalidNumberError}), exactly as its
+ * schema says.
  */
 export function isInvalidNumberError(value: unknown): value is InvalidNumberError {
   try {
@@ -14397,17 +10993,8 @@ export function isInvalidNumberError(value: unknown): value is InvalidNumberErro
 }
 
 /**
- * Whether a value is a `processing_error` error object, exactly as its schema says.
- *
- * An error occurred while processing the card
- *
- * An error occurred while processing the card.
- *
- * Fix: Try again later or with a different payment method.
- *
- * Code: `processing_error` · level `code` = `processing_error`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/processing-error
+ * Whether a value is a `processing_error` error object ({@link ProcessingError}), exactly as its
+ * schema says.
  */
 export function isProcessingError(value: unknown): value is ProcessingError {
   try {
@@ -14438,19 +11025,8 @@ export function isProcessingError(value: unknown): value is ProcessingError {
 }
 
 /**
- * Whether a value is an `authentication_required` error object, exactly as its schema says.
- *
- * The payment requires authentication
- *
- * The payment requires authentication to proceed.
- *
- * Fix: If your customer is off session, notify your customer to return to your application and
- * complete the payment. If you provided the error_on_requires_action parameter, then your customer
- * should try another card that does not require authentication.
- *
- * Code: `authentication_required` · level `code` = `authentication_required`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/authentication-required
+ * Whether a value is an `authentication_required` error object ({@link AuthenticationRequiredError}),
+ * exactly as its schema says.
  */
 export function isAuthenticationRequiredError(value: unknown): value is AuthenticationRequiredError {
   try {
@@ -14481,19 +11057,8 @@ export function isAuthenticationRequiredError(value: unknown): value is Authenti
 }
 
 /**
- * Whether a value is a `card_decline_rate_limit_exceeded` error object, exactly as its schema says.
- *
- * The card has been declined too many times
- *
- * This card has been declined too many times.
- *
- * Fix: You can try to charge this card again after 24 hours. We suggest reaching out to your customer
- * to make sure they have entered all of their information correctly and that there are no issues with
- * their card.
- *
- * Code: `card_decline_rate_limit_exceeded` · level `code` = `card_decline_rate_limit_exceeded`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/card-decline-rate-limit-exceeded
+ * Whether a value is a `card_decline_rate_limit_exceeded` error object ({@link
+ * CardDeclineRateLimitExceededError}), exactly as its schema says.
  */
 export function isCardDeclineRateLimitExceededError(value: unknown): value is CardDeclineRateLimitExceededError {
   try {
@@ -14524,15 +11089,8 @@ export function isCardDeclineRateLimitExceededError(value: unknown): value is Ca
 }
 
 /**
- * Whether a value is an `insufficient_funds` error object, exactly as its schema says.
- *
- * Insufficient funds
- *
- * The customer's account has insufficient funds to cover this payment.
- *
- * Code: `insufficient_funds` · level `code` = `insufficient_funds`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/insufficient-funds
+ * Whether a value is an `insufficient_funds` error object ({@link InsufficientFundsError}), exactly as
+ * its schema says.
  */
 export function isInsufficientFundsError(value: unknown): value is InsufficientFundsError {
   try {
@@ -14563,19 +11121,8 @@ export function isInsufficientFundsError(value: unknown): value is InsufficientF
 }
 
 /**
- * Whether a value is a `payment_intent_authentication_failure` error object, exactly as its schema
- * says.
- *
- * The payment method failed authentication
- *
- * The provided payment method has failed authentication.
- *
- * Fix: Provide a new payment method to attempt to fulfill this PaymentIntent again.
- *
- * Code: `payment_intent_authentication_failure` · level `code` =
- * `payment_intent_authentication_failure`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/payment-intent-authentication-failure
+ * Whether a value is a `payment_intent_authentication_failure` error object ({@link
+ * PaymentIntentAuthenticationFailureError}), exactly as its schema says.
  */
 export function isPaymentIntentAuthenticationFailureError(
   value: unknown,
@@ -14608,20 +11155,8 @@ export function isPaymentIntentAuthenticationFailureError(
 }
 
 /**
- * Whether a value is a `payment_intent_payment_attempt_failed` error object, exactly as its schema
- * says.
- *
- * The latest payment attempt failed
- *
- * The latest payment attempt for the PaymentIntent has failed.
- *
- * Fix: Check the last_payment_error property on the PaymentIntent for more details, and provide a new
- * payment method to attempt to fulfill this PaymentIntent again.
- *
- * Code: `payment_intent_payment_attempt_failed` · level `code` =
- * `payment_intent_payment_attempt_failed`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/payment-intent-payment-attempt-failed
+ * Whether a value is a `payment_intent_payment_attempt_failed` error object ({@link
+ * PaymentIntentPaymentAttemptFailedError}), exactly as its schema says.
  */
 export function isPaymentIntentPaymentAttemptFailedError(
   value: unknown,
@@ -14654,17 +11189,8 @@ export function isPaymentIntentPaymentAttemptFailedError(
 }
 
 /**
- * Whether a value is a `setup_intent_authentication_failure` error object, exactly as its schema says.
- *
- * The payment method failed authentication
- *
- * The provided payment method has failed authentication.
- *
- * Fix: Provide a new payment method to attempt to fulfill this SetupIntent again.
- *
- * Code: `setup_intent_authentication_failure` · level `code` = `setup_intent_authentication_failure`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/setup-intent-authentication-failure
+ * Whether a value is a `setup_intent_authentication_failure` error object ({@link
+ * SetupIntentAuthenticationFailureError}), exactly as its schema says.
  */
 export function isSetupIntentAuthenticationFailureError(
   value: unknown,
@@ -14697,19 +11223,8 @@ export function isSetupIntentAuthenticationFailureError(
 }
 
 /**
- * Whether a value is a `payment_method_provider_decline` error object, exactly as its schema says.
- *
- * Declined by the issuer or customer
- *
- * The payment or setup attempt was declined by the issuer or customer.
- *
- * Fix: Check the last_payment_error or last_setup_error property on the PaymentIntent or SetupIntent
- * respectively for more details, and provide a new payment method to attempt to fulfill this intent
- * again.
- *
- * Code: `payment_method_provider_decline` · level `code` = `payment_method_provider_decline`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/payment-method-provider-decline
+ * Whether a value is a `payment_method_provider_decline` error object ({@link
+ * PaymentMethodProviderDeclineError}), exactly as its schema says.
  */
 export function isPaymentMethodProviderDeclineError(value: unknown): value is PaymentMethodProviderDeclineError {
   try {
@@ -14740,16 +11255,8 @@ export function isPaymentMethodProviderDeclineError(value: unknown): value is Pa
 }
 
 /**
- * Whether a value is a `bank_account_declined` error object, exactly as its schema says.
- *
- * The bank account can't be charged
- *
- * The bank account provided can not be used to charge, either because it is not verified yet or it is
- * not supported.
- *
- * Code: `bank_account_declined` · level `code` = `bank_account_declined`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/bank-account-declined
+ * Whether a value is a `bank_account_declined` error object ({@link BankAccountDeclinedError}),
+ * exactly as its schema says.
  */
 export function isBankAccountDeclinedError(value: unknown): value is BankAccountDeclinedError {
   try {
@@ -14780,17 +11287,8 @@ export function isBankAccountDeclinedError(value: unknown): value is BankAccount
 }
 
 /**
- * Whether a value is an `idempotency_key_in_use` error object, exactly as its schema says.
- *
- * The idempotency key is in use by another request
- *
- * The idempotency key provided is currently being used in another request. This occurs if your
- * integration is making duplicate requests simultaneously.
- *
- * Code: `idempotency_key_in_use` · level `code` = `idempotency_key_in_use`
- * HTTP 409 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/idempotency-key-in-use
+ * Whether a value is an `idempotency_key_in_use` error object ({@link IdempotencyKeyInUseError}),
+ * exactly as its schema says.
  */
 export function isIdempotencyKeyInUseError(value: unknown): value is IdempotencyKeyInUseError {
   try {
@@ -14820,21 +11318,7 @@ export function isIdempotencyKeyInUseError(value: unknown): value is Idempotency
   }
 }
 
-/**
- * Whether a value is a `rate_limit` error object, exactly as its schema says.
- *
- * Too many requests hit the API too quickly
- *
- * Too many requests hit the API too quickly.
- *
- * Fix: Back off exponentially, with some randomness; the Stripe-Rate-Limited-Reason header says which
- * limit was hit.
- *
- * Code: `rate_limit` · level `code` = `rate_limit`
- * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/rate-limit
- */
+/** Whether a value is a `rate_limit` error object ({@link RateLimitError}), exactly as its schema says. */
 export function isRateLimitError(value: unknown): value is RateLimitError {
   try {
     return (
@@ -14864,21 +11348,8 @@ export function isRateLimitError(value: unknown): value is RateLimitError {
 }
 
 /**
- * Whether a value is a `lock_timeout` error object, exactly as its schema says.
- *
- * The object is locked by another request
- *
- * This object cannot be accessed right now because another API request or Stripe process is currently
- * accessing it.
- *
- * Fix: If you see this error intermittently, retry the request. If you see this error frequently and
- * are making multiple concurrent requests to a single object, make your requests serially or at a
- * lower rate.
- *
- * Code: `lock_timeout` · level `code` = `lock_timeout`
- * HTTP 429 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter; the
- * Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/lock-timeout
+ * Whether a value is a `lock_timeout` error object ({@link LockTimeoutError}), exactly as its schema
+ * says.
  */
 export function isLockTimeoutError(value: unknown): value is LockTimeoutError {
   try {
@@ -14909,18 +11380,8 @@ export function isLockTimeoutError(value: unknown): value is LockTimeoutError {
 }
 
 /**
- * Whether a value is a `forwarding_api_upstream_connection_error` error object, exactly as its schema
- * says.
- *
- * No response from the destination endpoint
- *
- * Stripe did not receive a response from the destination endpoint. This typically indicates a problem
- * with the destination endpoint, rather than with Stripe.
- *
- * Code: `forwarding_api_upstream_connection_error` · level `code` =
- * `forwarding_api_upstream_connection_error`
- * HTTP 424 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-error
+ * Whether a value is a `forwarding_api_upstream_connection_error` error object ({@link
+ * ForwardingApiUpstreamConnectionError}), exactly as its schema says.
  */
 export function isForwardingApiUpstreamConnectionError(value: unknown): value is ForwardingApiUpstreamConnectionError {
   try {
@@ -14951,18 +11412,8 @@ export function isForwardingApiUpstreamConnectionError(value: unknown): value is
 }
 
 /**
- * Whether a value is a `forwarding_api_upstream_connection_timeout` error object, exactly as its
- * schema says.
- *
- * The destination endpoint timed out
- *
- * The request to the destination endpoint timed out. This typically indicates a problem with the
- * destination endpoint, rather than with Stripe.
- *
- * Code: `forwarding_api_upstream_connection_timeout` · level `code` =
- * `forwarding_api_upstream_connection_timeout`
- * HTTP 424 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://stripe.com/docs/error-codes/forwarding-api-upstream-connection-timeout
+ * Whether a value is a `forwarding_api_upstream_connection_timeout` error object ({@link
+ * ForwardingApiUpstreamConnectionTimeoutError}), exactly as its schema says.
  */
 export function isForwardingApiUpstreamConnectionTimeoutError(
   value: unknown,
@@ -14995,20 +11446,8 @@ export function isForwardingApiUpstreamConnectionTimeoutError(
 }
 
 /**
- * Whether a value is a `card_declined.authentication_required` error object, exactly as its schema
- * says.
- *
- * The card was declined because the transaction requires authentication such as 3D Secure.
- *
- * Fix: When using Stripe's front ends, in most cases a soft decline from an issuer triggers an
- * authentication flow, allowing the customer to try again and authenticate their card. In some cases,
- * such as off-session payments, you might need to request the customer to retry. If the card issuer
- * returns this decline code despite a successfully authenticated transaction, the customer needs to
- * contact their card issuer for more information.
- *
- * Code: `card_declined.authentication_required` · level `decline_code` = `authentication_required`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.authentication_required` error object ({@link
+ * CardDeclinedAuthenticationRequiredError}), exactly as its schema says.
  */
 export function isCardDeclinedAuthenticationRequiredError(
   value: unknown,
@@ -15042,16 +11481,8 @@ export function isCardDeclinedAuthenticationRequiredError(
 }
 
 /**
- * Whether a value is a `card_declined.approve_with_id` error object, exactly as its schema says.
- *
- * The payment can't be authorized.
- *
- * Fix: Attempt the payment again. If you still can't process it, the customer needs to contact their
- * card issuer.
- *
- * Code: `card_declined.approve_with_id` · level `decline_code` = `approve_with_id`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.approve_with_id` error object ({@link
+ * CardDeclinedApproveWithIdError}), exactly as its schema says.
  */
 export function isCardDeclinedApproveWithIdError(value: unknown): value is CardDeclinedApproveWithIdError {
   try {
@@ -15083,15 +11514,8 @@ export function isCardDeclinedApproveWithIdError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.call_issuer` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.call_issuer` · level `decline_code` = `call_issuer`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.call_issuer` error object ({@link CardDeclinedCallIssuerError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedCallIssuerError(value: unknown): value is CardDeclinedCallIssuerError {
   try {
@@ -15123,16 +11547,8 @@ export function isCardDeclinedCallIssuerError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.card_not_supported` error object, exactly as its schema says.
- *
- * The card does not support this type of purchase.
- *
- * Fix: The customer needs to contact their card issuer to make sure their card can be used to make
- * this type of purchase.
- *
- * Code: `card_declined.card_not_supported` · level `decline_code` = `card_not_supported`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.card_not_supported` error object ({@link
+ * CardDeclinedCardNotSupportedError}), exactly as its schema says.
  */
 export function isCardDeclinedCardNotSupportedError(value: unknown): value is CardDeclinedCardNotSupportedError {
   try {
@@ -15164,17 +11580,8 @@ export function isCardDeclinedCardNotSupportedError(value: unknown): value is Ca
 }
 
 /**
- * Whether a value is a `card_declined.card_velocity_exceeded` error object, exactly as its schema
- * says.
- *
- * The customer has exceeded the balance, credit limit, or transaction amount limit available on their
- * card.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.card_velocity_exceeded` · level `decline_code` = `card_velocity_exceeded`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.card_velocity_exceeded` error object ({@link
+ * CardDeclinedCardVelocityExceededError}), exactly as its schema says.
  */
 export function isCardDeclinedCardVelocityExceededError(
   value: unknown,
@@ -15208,17 +11615,8 @@ export function isCardDeclinedCardVelocityExceededError(
 }
 
 /**
- * Whether a value is a `card_declined.currency_not_supported` error object, exactly as its schema
- * says.
- *
- * The card does not support the specified currency.
- *
- * Fix: The customer needs to check with the issuer whether the card can be used for the type of
- * currency specified.
- *
- * Code: `card_declined.currency_not_supported` · level `decline_code` = `currency_not_supported`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.currency_not_supported` error object ({@link
+ * CardDeclinedCurrencyNotSupportedError}), exactly as its schema says.
  */
 export function isCardDeclinedCurrencyNotSupportedError(
   value: unknown,
@@ -15252,15 +11650,8 @@ export function isCardDeclinedCurrencyNotSupportedError(
 }
 
 /**
- * Whether a value is a `card_declined.do_not_honor` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.do_not_honor` · level `decline_code` = `do_not_honor`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.do_not_honor` error object ({@link
+ * CardDeclinedDoNotHonorError}), exactly as its schema says.
  */
 export function isCardDeclinedDoNotHonorError(value: unknown): value is CardDeclinedDoNotHonorError {
   try {
@@ -15292,17 +11683,9 @@ export function isCardDeclinedDoNotHonorError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.do_not_try_again` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.do_not_try_again` · level `decline_code` = `do_not_try_again`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
- * @deprecated Stripe provides the guidance formerly communicated in deprecated decline codes in advice codes
-instead (`advice_code`).
+ * Whether a value is a `card_declined.do_not_try_again` error object ({@link
+ * CardDeclinedDoNotTryAgainError}), exactly as its schema says.
+ * @deprecated See {@link CardDeclinedDoNotTryAgainError}.
  */
 export function isCardDeclinedDoNotTryAgainError(value: unknown): value is CardDeclinedDoNotTryAgainError {
   try {
@@ -15334,15 +11717,8 @@ export function isCardDeclinedDoNotTryAgainError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.duplicate_transaction` error object, exactly as its schema says.
- *
- * A transaction with identical amount and credit card information was submitted very recently.
- *
- * Fix: Check to see if a recent payment already exists.
- *
- * Code: `card_declined.duplicate_transaction` · level `decline_code` = `duplicate_transaction`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.duplicate_transaction` error object ({@link
+ * CardDeclinedDuplicateTransactionError}), exactly as its schema says.
  */
 export function isCardDeclinedDuplicateTransactionError(
   value: unknown,
@@ -15376,15 +11752,8 @@ export function isCardDeclinedDuplicateTransactionError(
 }
 
 /**
- * Whether a value is a `card_declined.expired_card` error object, exactly as its schema says.
- *
- * The card has expired.
- *
- * Fix: The customer needs to use another card.
- *
- * Code: `card_declined.expired_card` · level `decline_code` = `expired_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.expired_card` error object ({@link
+ * CardDeclinedExpiredCardError}), exactly as its schema says.
  */
 export function isCardDeclinedExpiredCardError(value: unknown): value is CardDeclinedExpiredCardError {
   try {
@@ -15416,16 +11785,8 @@ export function isCardDeclinedExpiredCardError(value: unknown): value is CardDec
 }
 
 /**
- * Whether a value is a `card_declined.fraudulent` error object, exactly as its schema says.
- *
- * The payment was declined because Stripe suspects that it's fraudulent.
- *
- * Fix: Don't report more detailed information to your customer. Instead, present it in the same manner
- * as `generic_decline`.
- *
- * Code: `card_declined.fraudulent` · level `decline_code` = `fraudulent`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.fraudulent` error object ({@link CardDeclinedFraudulentError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedFraudulentError(value: unknown): value is CardDeclinedFraudulentError {
   try {
@@ -15457,15 +11818,8 @@ export function isCardDeclinedFraudulentError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.generic_decline` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason or Stripe Radar blocked the payment.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.generic_decline` · level `decline_code` = `generic_decline`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.generic_decline` error object ({@link
+ * CardDeclinedGenericDeclineError}), exactly as its schema says.
  */
 export function isCardDeclinedGenericDeclineError(value: unknown): value is CardDeclinedGenericDeclineError {
   try {
@@ -15497,15 +11851,8 @@ export function isCardDeclinedGenericDeclineError(value: unknown): value is Card
 }
 
 /**
- * Whether a value is a `card_declined.incorrect_number` error object, exactly as its schema says.
- *
- * The card number is incorrect.
- *
- * Fix: The customer needs to try again using the correct card number.
- *
- * Code: `card_declined.incorrect_number` · level `decline_code` = `incorrect_number`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.incorrect_number` error object ({@link
+ * CardDeclinedIncorrectNumberError}), exactly as its schema says.
  */
 export function isCardDeclinedIncorrectNumberError(value: unknown): value is CardDeclinedIncorrectNumberError {
   try {
@@ -15537,15 +11884,8 @@ export function isCardDeclinedIncorrectNumberError(value: unknown): value is Car
 }
 
 /**
- * Whether a value is a `card_declined.incorrect_cvc` error object, exactly as its schema says.
- *
- * The CVC number is incorrect.
- *
- * Fix: The customer needs to try again using the correct CVC.
- *
- * Code: `card_declined.incorrect_cvc` · level `decline_code` = `incorrect_cvc`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.incorrect_cvc` error object ({@link
+ * CardDeclinedIncorrectCvcError}), exactly as its schema says.
  */
 export function isCardDeclinedIncorrectCvcError(value: unknown): value is CardDeclinedIncorrectCvcError {
   try {
@@ -15577,15 +11917,8 @@ export function isCardDeclinedIncorrectCvcError(value: unknown): value is CardDe
 }
 
 /**
- * Whether a value is a `card_declined.incorrect_pin` error object, exactly as its schema says.
- *
- * The PIN entered is incorrect. This decline code only applies to payments made with a card reader.
- *
- * Fix: The customer needs to try again using the correct PIN.
- *
- * Code: `card_declined.incorrect_pin` · level `decline_code` = `incorrect_pin`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.incorrect_pin` error object ({@link
+ * CardDeclinedIncorrectPinError}), exactly as its schema says.
  */
 export function isCardDeclinedIncorrectPinError(value: unknown): value is CardDeclinedIncorrectPinError {
   try {
@@ -15617,15 +11950,8 @@ export function isCardDeclinedIncorrectPinError(value: unknown): value is CardDe
 }
 
 /**
- * Whether a value is a `card_declined.incorrect_zip` error object, exactly as its schema says.
- *
- * The postal code is incorrect.
- *
- * Fix: The customer needs to try again using the correct billing postal code.
- *
- * Code: `card_declined.incorrect_zip` · level `decline_code` = `incorrect_zip`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.incorrect_zip` error object ({@link
+ * CardDeclinedIncorrectZipError}), exactly as its schema says.
  */
 export function isCardDeclinedIncorrectZipError(value: unknown): value is CardDeclinedIncorrectZipError {
   try {
@@ -15657,15 +11983,8 @@ export function isCardDeclinedIncorrectZipError(value: unknown): value is CardDe
 }
 
 /**
- * Whether a value is a `card_declined.insufficient_funds` error object, exactly as its schema says.
- *
- * The card has insufficient funds to complete the purchase.
- *
- * Fix: The customer needs to use an alternative payment method.
- *
- * Code: `card_declined.insufficient_funds` · level `decline_code` = `insufficient_funds`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.insufficient_funds` error object ({@link
+ * CardDeclinedInsufficientFundsError}), exactly as its schema says.
  */
 export function isCardDeclinedInsufficientFundsError(value: unknown): value is CardDeclinedInsufficientFundsError {
   try {
@@ -15697,15 +12016,8 @@ export function isCardDeclinedInsufficientFundsError(value: unknown): value is C
 }
 
 /**
- * Whether a value is a `card_declined.invalid_account` error object, exactly as its schema says.
- *
- * The card, or account the card is connected to, is invalid.
- *
- * Fix: The customer needs to contact their card issuer to check that the card is working correctly.
- *
- * Code: `card_declined.invalid_account` · level `decline_code` = `invalid_account`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_account` error object ({@link
+ * CardDeclinedInvalidAccountError}), exactly as its schema says.
  */
 export function isCardDeclinedInvalidAccountError(value: unknown): value is CardDeclinedInvalidAccountError {
   try {
@@ -15737,16 +12049,8 @@ export function isCardDeclinedInvalidAccountError(value: unknown): value is Card
 }
 
 /**
- * Whether a value is a `card_declined.invalid_amount` error object, exactly as its schema says.
- *
- * The payment amount is invalid, or exceeds the amount that's allowed.
- *
- * Fix: If the amount appears to be correct, the customer needs to check with their card issuer that
- * they can make purchases of that amount.
- *
- * Code: `card_declined.invalid_amount` · level `decline_code` = `invalid_amount`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_amount` error object ({@link
+ * CardDeclinedInvalidAmountError}), exactly as its schema says.
  */
 export function isCardDeclinedInvalidAmountError(value: unknown): value is CardDeclinedInvalidAmountError {
   try {
@@ -15778,15 +12082,8 @@ export function isCardDeclinedInvalidAmountError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.invalid_cvc` error object, exactly as its schema says.
- *
- * The CVC number is incorrect.
- *
- * Fix: The customer needs to try again using the correct CVC.
- *
- * Code: `card_declined.invalid_cvc` · level `decline_code` = `invalid_cvc`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_cvc` error object ({@link CardDeclinedInvalidCvcError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedInvalidCvcError(value: unknown): value is CardDeclinedInvalidCvcError {
   try {
@@ -15818,15 +12115,8 @@ export function isCardDeclinedInvalidCvcError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.invalid_expiry_month` error object, exactly as its schema says.
- *
- * The expiration month is invalid.
- *
- * Fix: The customer needs to try again using the correct expiration date.
- *
- * Code: `card_declined.invalid_expiry_month` · level `decline_code` = `invalid_expiry_month`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_expiry_month` error object ({@link
+ * CardDeclinedInvalidExpiryMonthError}), exactly as its schema says.
  */
 export function isCardDeclinedInvalidExpiryMonthError(value: unknown): value is CardDeclinedInvalidExpiryMonthError {
   try {
@@ -15858,15 +12148,8 @@ export function isCardDeclinedInvalidExpiryMonthError(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `card_declined.invalid_expiry_year` error object, exactly as its schema says.
- *
- * The expiration year is invalid.
- *
- * Fix: The customer needs to try again using the correct expiration date.
- *
- * Code: `card_declined.invalid_expiry_year` · level `decline_code` = `invalid_expiry_year`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_expiry_year` error object ({@link
+ * CardDeclinedInvalidExpiryYearError}), exactly as its schema says.
  */
 export function isCardDeclinedInvalidExpiryYearError(value: unknown): value is CardDeclinedInvalidExpiryYearError {
   try {
@@ -15898,15 +12181,8 @@ export function isCardDeclinedInvalidExpiryYearError(value: unknown): value is C
 }
 
 /**
- * Whether a value is a `card_declined.invalid_number` error object, exactly as its schema says.
- *
- * The card number is incorrect.
- *
- * Fix: The customer needs to try again using the correct card number.
- *
- * Code: `card_declined.invalid_number` · level `decline_code` = `invalid_number`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_number` error object ({@link
+ * CardDeclinedInvalidNumberError}), exactly as its schema says.
  */
 export function isCardDeclinedInvalidNumberError(value: unknown): value is CardDeclinedInvalidNumberError {
   try {
@@ -15938,15 +12214,8 @@ export function isCardDeclinedInvalidNumberError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.invalid_pin` error object, exactly as its schema says.
- *
- * The PIN entered is incorrect.
- *
- * Fix: The customer needs to try again using the correct PIN.
- *
- * Code: `card_declined.invalid_pin` · level `decline_code` = `invalid_pin`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.invalid_pin` error object ({@link CardDeclinedInvalidPinError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedInvalidPinError(value: unknown): value is CardDeclinedInvalidPinError {
   try {
@@ -15978,16 +12247,8 @@ export function isCardDeclinedInvalidPinError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.issuer_not_available` error object, exactly as its schema says.
- *
- * The card issuer couldn't be reached, so the payment couldn't be authorized.
- *
- * Fix: Attempt the payment again. If you still can't process it, the customer needs to contact their
- * card issuer.
- *
- * Code: `card_declined.issuer_not_available` · level `decline_code` = `issuer_not_available`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.issuer_not_available` error object ({@link
+ * CardDeclinedIssuerNotAvailableError}), exactly as its schema says.
  */
 export function isCardDeclinedIssuerNotAvailableError(value: unknown): value is CardDeclinedIssuerNotAvailableError {
   try {
@@ -16019,16 +12280,8 @@ export function isCardDeclinedIssuerNotAvailableError(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `card_declined.lost_card` error object, exactly as its schema says.
- *
- * The payment was declined because the card is reported lost.
- *
- * Fix: The specific reason for the decline shouldn't be reported to the customer. Instead, present it
- * as a `generic_decline`.
- *
- * Code: `card_declined.lost_card` · level `decline_code` = `lost_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.lost_card` error object ({@link CardDeclinedLostCardError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedLostCardError(value: unknown): value is CardDeclinedLostCardError {
   try {
@@ -16060,16 +12313,8 @@ export function isCardDeclinedLostCardError(value: unknown): value is CardDeclin
 }
 
 /**
- * Whether a value is a `card_declined.merchant_blacklist` error object, exactly as its schema says.
- *
- * The payment was declined because it matches a value on the Stripe user's block list.
- *
- * Fix: Don't report more detailed information to your customer. Instead, present it in the same manner
- * as `generic_decline`.
- *
- * Code: `card_declined.merchant_blacklist` · level `decline_code` = `merchant_blacklist`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.merchant_blacklist` error object ({@link
+ * CardDeclinedMerchantBlacklistError}), exactly as its schema says.
  */
 export function isCardDeclinedMerchantBlacklistError(value: unknown): value is CardDeclinedMerchantBlacklistError {
   try {
@@ -16101,17 +12346,8 @@ export function isCardDeclinedMerchantBlacklistError(value: unknown): value is C
 }
 
 /**
- * Whether a value is a `card_declined.new_account_information_available` error object, exactly as its
- * schema says.
- *
- * The card, or account the card is connected to, is invalid.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.new_account_information_available` · level `decline_code` =
- * `new_account_information_available`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.new_account_information_available` error object ({@link
+ * CardDeclinedNewAccountInformationAvailableError}), exactly as its schema says.
  */
 export function isCardDeclinedNewAccountInformationAvailableError(
   value: unknown,
@@ -16145,15 +12381,8 @@ export function isCardDeclinedNewAccountInformationAvailableError(
 }
 
 /**
- * Whether a value is a `card_declined.no_action_taken` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.no_action_taken` · level `decline_code` = `no_action_taken`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.no_action_taken` error object ({@link
+ * CardDeclinedNoActionTakenError}), exactly as its schema says.
  */
 export function isCardDeclinedNoActionTakenError(value: unknown): value is CardDeclinedNoActionTakenError {
   try {
@@ -16185,15 +12414,8 @@ export function isCardDeclinedNoActionTakenError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.not_permitted` error object, exactly as its schema says.
- *
- * The payment isn't permitted.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.not_permitted` · level `decline_code` = `not_permitted`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.not_permitted` error object ({@link
+ * CardDeclinedNotPermittedError}), exactly as its schema says.
  */
 export function isCardDeclinedNotPermittedError(value: unknown): value is CardDeclinedNotPermittedError {
   try {
@@ -16225,15 +12447,8 @@ export function isCardDeclinedNotPermittedError(value: unknown): value is CardDe
 }
 
 /**
- * Whether a value is a `card_declined.offline_pin_required` error object, exactly as its schema says.
- *
- * The card was declined because it requires a PIN.
- *
- * Fix: The customer needs to try again by inserting their card and entering a PIN.
- *
- * Code: `card_declined.offline_pin_required` · level `decline_code` = `offline_pin_required`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.offline_pin_required` error object ({@link
+ * CardDeclinedOfflinePinRequiredError}), exactly as its schema says.
  */
 export function isCardDeclinedOfflinePinRequiredError(value: unknown): value is CardDeclinedOfflinePinRequiredError {
   try {
@@ -16265,19 +12480,8 @@ export function isCardDeclinedOfflinePinRequiredError(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `card_declined.online_or_offline_pin_required` error object, exactly as its
- * schema says.
- *
- * The card was declined as it requires a PIN.
- *
- * Fix: If the card reader supports Online PIN, prompt the customer for a PIN without creating a new
- * transaction. If the card reader doesn't support Online PIN, the customer needs to try again by
- * inserting their card and entering a PIN.
- *
- * Code: `card_declined.online_or_offline_pin_required` · level `decline_code` =
- * `online_or_offline_pin_required`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.online_or_offline_pin_required` error object ({@link
+ * CardDeclinedOnlineOrOfflinePinRequiredError}), exactly as its schema says.
  */
 export function isCardDeclinedOnlineOrOfflinePinRequiredError(
   value: unknown,
@@ -16311,16 +12515,8 @@ export function isCardDeclinedOnlineOrOfflinePinRequiredError(
 }
 
 /**
- * Whether a value is a `card_declined.pickup_card` error object, exactly as its schema says.
- *
- * The customer can't use this card to make this payment (it's possible it was reported lost or
- * stolen).
- *
- * Fix: They need to contact their card issuer for more information.
- *
- * Code: `card_declined.pickup_card` · level `decline_code` = `pickup_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.pickup_card` error object ({@link CardDeclinedPickupCardError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedPickupCardError(value: unknown): value is CardDeclinedPickupCardError {
   try {
@@ -16352,15 +12548,8 @@ export function isCardDeclinedPickupCardError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.pin_try_exceeded` error object, exactly as its schema says.
- *
- * The allowable number of PIN tries was exceeded.
- *
- * Fix: The customer must use another card or method of payment.
- *
- * Code: `card_declined.pin_try_exceeded` · level `decline_code` = `pin_try_exceeded`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.pin_try_exceeded` error object ({@link
+ * CardDeclinedPinTryExceededError}), exactly as its schema says.
  */
 export function isCardDeclinedPinTryExceededError(value: unknown): value is CardDeclinedPinTryExceededError {
   try {
@@ -16392,15 +12581,8 @@ export function isCardDeclinedPinTryExceededError(value: unknown): value is Card
 }
 
 /**
- * Whether a value is a `card_declined.processing_error` error object, exactly as its schema says.
- *
- * An error occurred while processing the card.
- *
- * Fix: The payment needs to be attempted again. If it still can't be processed, try again later.
- *
- * Code: `card_declined.processing_error` · level `decline_code` = `processing_error`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.processing_error` error object ({@link
+ * CardDeclinedProcessingError}), exactly as its schema says.
  */
 export function isCardDeclinedProcessingError(value: unknown): value is CardDeclinedProcessingError {
   try {
@@ -16432,16 +12614,8 @@ export function isCardDeclinedProcessingError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.reenter_transaction` error object, exactly as its schema says.
- *
- * The payment couldn't be processed by the issuer for an unknown reason.
- *
- * Fix: The payment needs to be attempted again. If it still can't be processed, the customer needs to
- * contact their card issuer.
- *
- * Code: `card_declined.reenter_transaction` · level `decline_code` = `reenter_transaction`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.reenter_transaction` error object ({@link
+ * CardDeclinedReenterTransactionError}), exactly as its schema says.
  */
 export function isCardDeclinedReenterTransactionError(value: unknown): value is CardDeclinedReenterTransactionError {
   try {
@@ -16473,16 +12647,8 @@ export function isCardDeclinedReenterTransactionError(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `card_declined.restricted_card` error object, exactly as its schema says.
- *
- * The customer can't use this card to make this payment (it's possible it was reported lost or
- * stolen).
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.restricted_card` · level `decline_code` = `restricted_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.restricted_card` error object ({@link
+ * CardDeclinedRestrictedCardError}), exactly as its schema says.
  */
 export function isCardDeclinedRestrictedCardError(value: unknown): value is CardDeclinedRestrictedCardError {
   try {
@@ -16514,17 +12680,8 @@ export function isCardDeclinedRestrictedCardError(value: unknown): value is Card
 }
 
 /**
- * Whether a value is a `card_declined.revocation_of_all_authorizations` error object, exactly as its
- * schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.revocation_of_all_authorizations` · level `decline_code` =
- * `revocation_of_all_authorizations`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.revocation_of_all_authorizations` error object ({@link
+ * CardDeclinedRevocationOfAllAuthorizationsError}), exactly as its schema says.
  */
 export function isCardDeclinedRevocationOfAllAuthorizationsError(
   value: unknown,
@@ -16558,17 +12715,8 @@ export function isCardDeclinedRevocationOfAllAuthorizationsError(
 }
 
 /**
- * Whether a value is a `card_declined.revocation_of_authorization` error object, exactly as its schema
- * says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.revocation_of_authorization` · level `decline_code` =
- * `revocation_of_authorization`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.revocation_of_authorization` error object ({@link
+ * CardDeclinedRevocationOfAuthorizationError}), exactly as its schema says.
  */
 export function isCardDeclinedRevocationOfAuthorizationError(
   value: unknown,
@@ -16602,15 +12750,8 @@ export function isCardDeclinedRevocationOfAuthorizationError(
 }
 
 /**
- * Whether a value is a `card_declined.security_violation` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.security_violation` · level `decline_code` = `security_violation`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.security_violation` error object ({@link
+ * CardDeclinedSecurityViolationError}), exactly as its schema says.
  */
 export function isCardDeclinedSecurityViolationError(value: unknown): value is CardDeclinedSecurityViolationError {
   try {
@@ -16642,15 +12783,8 @@ export function isCardDeclinedSecurityViolationError(value: unknown): value is C
 }
 
 /**
- * Whether a value is a `card_declined.service_not_allowed` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.service_not_allowed` · level `decline_code` = `service_not_allowed`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.service_not_allowed` error object ({@link
+ * CardDeclinedServiceNotAllowedError}), exactly as its schema says.
  */
 export function isCardDeclinedServiceNotAllowedError(value: unknown): value is CardDeclinedServiceNotAllowedError {
   try {
@@ -16682,16 +12816,8 @@ export function isCardDeclinedServiceNotAllowedError(value: unknown): value is C
 }
 
 /**
- * Whether a value is a `card_declined.stolen_card` error object, exactly as its schema says.
- *
- * The payment was declined because the card is reported stolen.
- *
- * Fix: Don't report more detailed information to your customer. Instead, present it in the same manner
- * as `generic_decline`.
- *
- * Code: `card_declined.stolen_card` · level `decline_code` = `stolen_card`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.stolen_card` error object ({@link CardDeclinedStolenCardError}),
+ * exactly as its schema says.
  */
 export function isCardDeclinedStolenCardError(value: unknown): value is CardDeclinedStolenCardError {
   try {
@@ -16723,15 +12849,8 @@ export function isCardDeclinedStolenCardError(value: unknown): value is CardDecl
 }
 
 /**
- * Whether a value is a `card_declined.stop_payment_order` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.stop_payment_order` · level `decline_code` = `stop_payment_order`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.stop_payment_order` error object ({@link
+ * CardDeclinedStopPaymentOrderError}), exactly as its schema says.
  */
 export function isCardDeclinedStopPaymentOrderError(value: unknown): value is CardDeclinedStopPaymentOrderError {
   try {
@@ -16763,15 +12882,8 @@ export function isCardDeclinedStopPaymentOrderError(value: unknown): value is Ca
 }
 
 /**
- * Whether a value is a `card_declined.testmode_decline` error object, exactly as its schema says.
- *
- * A Stripe test card number was used.
- *
- * Fix: A genuine card must be used to make a payment.
- *
- * Code: `card_declined.testmode_decline` · level `decline_code` = `testmode_decline`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.testmode_decline` error object ({@link
+ * CardDeclinedTestmodeDeclineError}), exactly as its schema says.
  */
 export function isCardDeclinedTestmodeDeclineError(value: unknown): value is CardDeclinedTestmodeDeclineError {
   try {
@@ -16803,16 +12915,8 @@ export function isCardDeclinedTestmodeDeclineError(value: unknown): value is Car
 }
 
 /**
- * Whether a value is a `card_declined.transaction_not_allowed` error object, exactly as its schema
- * says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: The customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.transaction_not_allowed` · level `decline_code` = `transaction_not_allowed`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.transaction_not_allowed` error object ({@link
+ * CardDeclinedTransactionNotAllowedError}), exactly as its schema says.
  */
 export function isCardDeclinedTransactionNotAllowedError(
   value: unknown,
@@ -16846,18 +12950,9 @@ export function isCardDeclinedTransactionNotAllowedError(
 }
 
 /**
- * Whether a value is a `card_declined.try_again_later` error object, exactly as its schema says.
- *
- * The card was declined for an unknown reason.
- *
- * Fix: Ask the customer to attempt the payment again. If subsequent payments are declined, the
- * customer needs to contact their card issuer for more information.
- *
- * Code: `card_declined.try_again_later` · level `decline_code` = `try_again_later`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
- * @deprecated Stripe provides the guidance formerly communicated in deprecated decline codes in advice codes
-instead (`advice_code`).
+ * Whether a value is a `card_declined.try_again_later` error object ({@link
+ * CardDeclinedTryAgainLaterError}), exactly as its schema says.
+ * @deprecated See {@link CardDeclinedTryAgainLaterError}.
  */
 export function isCardDeclinedTryAgainLaterError(value: unknown): value is CardDeclinedTryAgainLaterError {
   try {
@@ -16889,17 +12984,8 @@ export function isCardDeclinedTryAgainLaterError(value: unknown): value is CardD
 }
 
 /**
- * Whether a value is a `card_declined.withdrawal_count_limit_exceeded` error object, exactly as its
- * schema says.
- *
- * The customer has exceeded the balance or credit limit available on their card.
- *
- * Fix: The customer needs to use an alternative payment method.
- *
- * Code: `card_declined.withdrawal_count_limit_exceeded` · level `decline_code` =
- * `withdrawal_count_limit_exceeded`
- * HTTP 402 · Retry: never; the Stripe-Should-Retry header overrides
- * @see https://docs.stripe.com/declines/codes
+ * Whether a value is a `card_declined.withdrawal_count_limit_exceeded` error object ({@link
+ * CardDeclinedWithdrawalCountLimitExceededError}), exactly as its schema says.
  */
 export function isCardDeclinedWithdrawalCountLimitExceededError(
   value: unknown,
@@ -18986,3413 +15072,1039 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 4 codes take. */
+export type ErrorFields1 = { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null };
+/** What the constructors of 54 codes take. */
+export type ErrorFields2 = { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null };
+/** What the constructors of 6 codes take. */
+export type ErrorFields3 = { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null };
+/** What the constructors of 47 codes take. */
+export type ErrorFields4 = { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "api_error": {"levels":[{"at":{"field":"type"},"value":"api_error"},{"at":{"field":"code"},"input":"code"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":500,"message":"A problem on Stripe's end","values":{}},{"status":502,"message":"A problem on Stripe's end","values":{}},{"status":503,"message":"A problem on Stripe's end","values":{}},{"status":504,"message":"A problem on Stripe's end","values":{}}],"headers":{}},
+  "card_error": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"input":"code"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card can't be charged","values":{}}],"headers":{}},
+  "idempotency_error": {"levels":[{"at":{"field":"type"},"value":"idempotency_error"},{"at":{"field":"code"},"input":"code"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"An Idempotency-Key reused with a different request","values":{}}],"headers":{}},
+  "invalid_request_error": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"input":"code"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The request has invalid parameters","values":{}},{"status":401,"message":"No valid API key provided","values":{}},{"status":403,"message":"The API key doesn't have permissions to perform the request","values":{}},{"status":404,"message":"The requested resource doesn't exist","values":{}}],"headers":{}},
+  "api_key_expired": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"api_key_expired"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":401,"message":"The API key provided has expired","values":{}}],"headers":{}},
+  "platform_api_key_expired": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"platform_api_key_expired"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":401,"message":"The API key provided by your Connect platform has expired","values":{}}],"headers":{}},
+  "secret_key_required": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"secret_key_required"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":403,"message":"A secret key is required","values":{}}],"headers":{}},
+  "account_invalid": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"account_invalid"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":403,"message":"The Stripe-Account header names an invalid account","values":{}}],"headers":{}},
+  "platform_account_required": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"platform_account_required"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":403,"message":"Only Stripe Connect platforms can work with other accounts","values":{}}],"headers":{}},
+  "livemode_mismatch": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"livemode_mismatch"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"Test and live mode mixed","values":{}}],"headers":{}},
+  "testmode_charges_only": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"testmode_charges_only"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The account can only make test charges","values":{}}],"headers":{}},
+  "tls_version_unsupported": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"tls_version_unsupported"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"TLS version unsupported","values":{}}],"headers":{}},
+  "resource_missing": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"resource_missing"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A parameter names an object that doesn't exist","values":{}},{"status":404,"message":"The requested resource doesn't exist","values":{}}],"headers":{}},
+  "resource_already_exists": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"resource_already_exists"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A resource with this ID already exists","values":{}}],"headers":{}},
+  "parameter_missing": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_missing"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A required parameter is missing","values":{}}],"headers":{}},
+  "parameter_unknown": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_unknown"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"An unexpected parameter","values":{}}],"headers":{}},
+  "parameter_invalid_empty": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_invalid_empty"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A required value is empty","values":{}}],"headers":{}},
+  "parameter_invalid_integer": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_invalid_integer"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A parameter requires an integer","values":{}}],"headers":{}},
+  "parameter_invalid_string_blank": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_invalid_string_blank"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A value is only whitespace","values":{}}],"headers":{}},
+  "parameter_invalid_string_empty": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameter_invalid_string_empty"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"A required string is empty","values":{}}],"headers":{}},
+  "parameters_exclusive": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"parameters_exclusive"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"Mutually exclusive parameters","values":{}}],"headers":{}},
+  "amount_too_large": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"amount_too_large"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The amount is above the maximum","values":{}}],"headers":{}},
+  "amount_too_small": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"amount_too_small"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The amount is below the minimum","values":{}}],"headers":{}},
+  "email_invalid": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"email_invalid"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The email address is invalid","values":{}}],"headers":{}},
+  "url_invalid": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"url_invalid"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The URL is invalid","values":{}}],"headers":{}},
+  "invalid_characters": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"invalid_characters"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The value contains unsupported characters","values":{}}],"headers":{}},
+  "tax_id_invalid": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"tax_id_invalid"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The tax ID is invalid","values":{}}],"headers":{}},
+  "customer_tax_location_invalid": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"customer_tax_location_invalid"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The customer's address is not valid for tax purposes","values":{}}],"headers":{}},
+  "coupon_expired": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"coupon_expired"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The coupon has expired","values":{}}],"headers":{}},
+  "invoice_no_customer_line_items": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"invoice_no_customer_line_items"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"No pending invoice items for the customer","values":{}}],"headers":{}},
+  "payment_intent_unexpected_state": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"payment_intent_unexpected_state"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The PaymentIntent's state doesn't allow this","values":{}}],"headers":{}},
+  "setup_intent_unexpected_state": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"setup_intent_unexpected_state"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The SetupIntent's state doesn't allow this","values":{}}],"headers":{}},
+  "charge_already_captured": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"charge_already_captured"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The charge is already captured","values":{}}],"headers":{}},
+  "charge_already_refunded": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"charge_already_refunded"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The charge is already refunded","values":{}}],"headers":{}},
+  "charge_disputed": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"charge_disputed"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The charge has been charged back","values":{}}],"headers":{}},
+  "charge_expired_for_capture": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"charge_expired_for_capture"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The authorization has expired","values":{}}],"headers":{}},
+  "invoice_not_editable": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"invoice_not_editable"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The invoice can no longer be edited","values":{}}],"headers":{}},
+  "token_already_used": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"token_already_used"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The token has already been used","values":{}}],"headers":{}},
+  "balance_insufficient": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"balance_insufficient"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"The account balance is insufficient","values":{}}],"headers":{}},
+  "payouts_not_allowed": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"payouts_not_allowed"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":400,"message":"Payouts are disabled on the account","values":{}}],"headers":{}},
+  "card_declined": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card has been declined","values":{}}],"headers":{}},
+  "expired_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"expired_card"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card has expired","values":{}}],"headers":{}},
+  "incorrect_cvc": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"incorrect_cvc"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's security code is incorrect","values":{}}],"headers":{}},
+  "incorrect_number": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"incorrect_number"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card number is incorrect","values":{}}],"headers":{}},
+  "incorrect_zip": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"incorrect_zip"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's postal code is incorrect","values":{}}],"headers":{}},
+  "incorrect_address": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"incorrect_address"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's address is incorrect","values":{}}],"headers":{}},
+  "invalid_cvc": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"invalid_cvc"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's security code is invalid","values":{}}],"headers":{}},
+  "invalid_expiry_month": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"invalid_expiry_month"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's expiration month is incorrect","values":{}}],"headers":{}},
+  "invalid_expiry_year": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"invalid_expiry_year"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card's expiration year is incorrect","values":{}}],"headers":{}},
+  "invalid_number": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"invalid_number"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card number is invalid","values":{}}],"headers":{}},
+  "processing_error": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"processing_error"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"An error occurred while processing the card","values":{}}],"headers":{}},
+  "authentication_required": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"authentication_required"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment requires authentication","values":{}}],"headers":{}},
+  "card_decline_rate_limit_exceeded": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_decline_rate_limit_exceeded"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card has been declined too many times","values":{}}],"headers":{}},
+  "insufficient_funds": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"insufficient_funds"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"Insufficient funds","values":{}}],"headers":{}},
+  "payment_intent_authentication_failure": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"payment_intent_authentication_failure"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment method failed authentication","values":{}}],"headers":{}},
+  "payment_intent_payment_attempt_failed": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"payment_intent_payment_attempt_failed"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The latest payment attempt failed","values":{}}],"headers":{}},
+  "setup_intent_authentication_failure": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"setup_intent_authentication_failure"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment method failed authentication","values":{}}],"headers":{}},
+  "payment_method_provider_decline": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"payment_method_provider_decline"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"Declined by the issuer or customer","values":{}}],"headers":{}},
+  "bank_account_declined": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"bank_account_declined"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The bank account can't be charged","values":{}}],"headers":{}},
+  "idempotency_key_in_use": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"idempotency_key_in_use"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":409,"message":"The idempotency key is in use by another request","values":{}}],"headers":{}},
+  "rate_limit": {"levels":[{"at":{"field":"type"},"value":"invalid_request_error"},{"at":{"field":"code"},"value":"rate_limit"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":429,"message":"Too many requests hit the API too quickly","values":{}}],"headers":{}},
+  "lock_timeout": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"lock_timeout"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":429,"message":"The object is locked by another request","values":{}}],"headers":{}},
+  "forwarding_api_upstream_connection_error": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"forwarding_api_upstream_connection_error"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":424,"message":"No response from the destination endpoint","values":{}}],"headers":{}},
+  "forwarding_api_upstream_connection_timeout": {"levels":[{"at":{"field":"type"},"input":"type"},{"at":{"field":"code"},"value":"forwarding_api_upstream_connection_timeout"},{"at":{"field":"decline_code"},"input":"decline_code"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":424,"message":"The destination endpoint timed out","values":{}}],"headers":{}},
+  "card_declined.authentication_required": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"authentication_required"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined because the transaction requires authentication such as 3D Secure.","values":{}}],"headers":{}},
+  "card_declined.approve_with_id": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"approve_with_id"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment can't be authorized.","values":{}}],"headers":{}},
+  "card_declined.call_issuer": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"call_issuer"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.card_not_supported": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"card_not_supported"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card does not support this type of purchase.","values":{}}],"headers":{}},
+  "card_declined.card_velocity_exceeded": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"card_velocity_exceeded"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.","values":{}}],"headers":{}},
+  "card_declined.currency_not_supported": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"currency_not_supported"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card does not support the specified currency.","values":{}}],"headers":{}},
+  "card_declined.do_not_honor": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"do_not_honor"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.do_not_try_again": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"do_not_try_again"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.duplicate_transaction": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"duplicate_transaction"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"A transaction with identical amount and credit card information was submitted very recently.","values":{}}],"headers":{}},
+  "card_declined.expired_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"expired_card"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card has expired.","values":{}}],"headers":{}},
+  "card_declined.fraudulent": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"fraudulent"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment was declined because Stripe suspects that it's fraudulent.","values":{}}],"headers":{}},
+  "card_declined.generic_decline": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"generic_decline"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason or Stripe Radar blocked the payment.","values":{}}],"headers":{}},
+  "card_declined.incorrect_number": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"incorrect_number"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card number is incorrect.","values":{}}],"headers":{}},
+  "card_declined.incorrect_cvc": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"incorrect_cvc"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The CVC number is incorrect.","values":{}}],"headers":{}},
+  "card_declined.incorrect_pin": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"incorrect_pin"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The PIN entered is incorrect. This decline code only applies to payments made with a card reader.","values":{}}],"headers":{}},
+  "card_declined.incorrect_zip": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"incorrect_zip"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The postal code is incorrect.","values":{}}],"headers":{}},
+  "card_declined.insufficient_funds": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"insufficient_funds"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card has insufficient funds to complete the purchase.","values":{}}],"headers":{}},
+  "card_declined.invalid_account": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_account"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card, or account the card is connected to, is invalid.","values":{}}],"headers":{}},
+  "card_declined.invalid_amount": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_amount"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment amount is invalid, or exceeds the amount that's allowed.","values":{}}],"headers":{}},
+  "card_declined.invalid_cvc": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_cvc"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The CVC number is incorrect.","values":{}}],"headers":{}},
+  "card_declined.invalid_expiry_month": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_expiry_month"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The expiration month is invalid.","values":{}}],"headers":{}},
+  "card_declined.invalid_expiry_year": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_expiry_year"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The expiration year is invalid.","values":{}}],"headers":{}},
+  "card_declined.invalid_number": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_number"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card number is incorrect.","values":{}}],"headers":{}},
+  "card_declined.invalid_pin": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"invalid_pin"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The PIN entered is incorrect.","values":{}}],"headers":{}},
+  "card_declined.issuer_not_available": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"issuer_not_available"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card issuer couldn't be reached, so the payment couldn't be authorized.","values":{}}],"headers":{}},
+  "card_declined.lost_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"lost_card"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment was declined because the card is reported lost.","values":{}}],"headers":{}},
+  "card_declined.merchant_blacklist": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"merchant_blacklist"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment was declined because it matches a value on the Stripe user's block list.","values":{}}],"headers":{}},
+  "card_declined.new_account_information_available": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"new_account_information_available"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card, or account the card is connected to, is invalid.","values":{}}],"headers":{}},
+  "card_declined.no_action_taken": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"no_action_taken"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.not_permitted": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"not_permitted"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment isn't permitted.","values":{}}],"headers":{}},
+  "card_declined.offline_pin_required": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"offline_pin_required"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined because it requires a PIN.","values":{}}],"headers":{}},
+  "card_declined.online_or_offline_pin_required": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"online_or_offline_pin_required"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined as it requires a PIN.","values":{}}],"headers":{}},
+  "card_declined.pickup_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"pickup_card"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","values":{}}],"headers":{}},
+  "card_declined.pin_try_exceeded": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"pin_try_exceeded"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The allowable number of PIN tries was exceeded.","values":{}}],"headers":{}},
+  "card_declined.processing_error": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"processing_error"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"An error occurred while processing the card.","values":{}}],"headers":{}},
+  "card_declined.reenter_transaction": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"reenter_transaction"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment couldn't be processed by the issuer for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.restricted_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"restricted_card"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The customer can't use this card to make this payment (it's possible it was reported lost or stolen).","values":{}}],"headers":{}},
+  "card_declined.revocation_of_all_authorizations": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"revocation_of_all_authorizations"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.revocation_of_authorization": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"revocation_of_authorization"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.security_violation": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"security_violation"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.service_not_allowed": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"service_not_allowed"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.stolen_card": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"stolen_card"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The payment was declined because the card is reported stolen.","values":{}}],"headers":{}},
+  "card_declined.stop_payment_order": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"stop_payment_order"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.testmode_decline": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"testmode_decline"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"A Stripe test card number was used.","values":{}}],"headers":{}},
+  "card_declined.transaction_not_allowed": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"transaction_not_allowed"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.try_again_later": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"try_again_later"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
+  "card_declined.withdrawal_count_limit_exceeded": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"withdrawal_count_limit_exceeded"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The customer has exceeded the balance or credit limit available on their card.","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `api_error` error response (HTTP 500 or 502 or 503 or 504). */
 export function createServerError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 500 | 502 | 503 | 504; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields1,
+  init: ErrorResponseInitWith<500 | 502 | 503 | 504, "Request-Id">,
 ): ErrorResponse<"api_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "api_error" },
-      { at: { field: "code" }, input: "code" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 500, message: "A problem on Stripe's end", values: {} },
-      { status: 502, message: "A problem on Stripe's end", values: {} },
-      { status: 503, message: "A problem on Stripe's end", values: {} },
-      { status: 504, message: "A problem on Stripe's end", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"api_error">;
+  return respond("api_error", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `card_error` error response (HTTP 402). */
 export function createCardError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields1,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, input: "code" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card can't be charged", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_error">;
+  return respond("card_error", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `idempotency_error` error response (HTTP 400). */
 export function createIdempotencyError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields1,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"idempotency_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "idempotency_error" },
-      { at: { field: "code" }, input: "code" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "An Idempotency-Key reused with a different request", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"idempotency_error">;
+  return respond("idempotency_error", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `invalid_request_error` error response (HTTP 400 or 401 or 403 or 404). */
 export function createInvalidRequestError(
-  fields: { message?: string; code?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400 | 401 | 403 | 404; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields1,
+  init: ErrorResponseInitWith<400 | 401 | 403 | 404, "Request-Id">,
 ): ErrorResponse<"invalid_request_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, input: "code" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 400, message: "The request has invalid parameters", values: {} },
-      { status: 401, message: "No valid API key provided", values: {} },
-      { status: 403, message: "The API key doesn't have permissions to perform the request", values: {} },
-      { status: 404, message: "The requested resource doesn't exist", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"invalid_request_error">;
+  return respond("invalid_request_error", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
 export function createApiKeyExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 401; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<401, "Request-Id">,
 ): ErrorResponse<"api_key_expired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "api_key_expired" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 401, message: "The API key provided has expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"api_key_expired">;
+  return respond("api_key_expired", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `platform_api_key_expired` error response (HTTP 401). */
 export function createPlatformApiKeyExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 401; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<401, "Request-Id">,
 ): ErrorResponse<"platform_api_key_expired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "platform_api_key_expired" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 401, message: "The API key provided by your Connect platform has expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"platform_api_key_expired">;
+  return respond("platform_api_key_expired", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `secret_key_required` error response (HTTP 403). */
 export function createSecretKeyRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"secret_key_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "secret_key_required" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 403, message: "A secret key is required", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"secret_key_required">;
+  return respond("secret_key_required", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `account_invalid` error response (HTTP 403). */
 export function createAccountInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"account_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "account_invalid" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 403, message: "The Stripe-Account header names an invalid account", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"account_invalid">;
+  return respond("account_invalid", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `platform_account_required` error response (HTTP 403). */
 export function createPlatformAccountRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 403; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"platform_account_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "platform_account_required" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 403, message: "Only Stripe Connect platforms can work with other accounts", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"platform_account_required">;
+  return respond("platform_account_required", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `livemode_mismatch` error response (HTTP 400). */
 export function createLivemodeMismatchError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"livemode_mismatch"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "livemode_mismatch" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "Test and live mode mixed", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"livemode_mismatch">;
+  return respond("livemode_mismatch", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `testmode_charges_only` error response (HTTP 400). */
 export function createTestmodeChargesOnlyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"testmode_charges_only"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "testmode_charges_only" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The account can only make test charges", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"testmode_charges_only">;
+  return respond("testmode_charges_only", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `tls_version_unsupported` error response (HTTP 400). */
 export function createTlsVersionUnsupportedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"tls_version_unsupported"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "tls_version_unsupported" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "TLS version unsupported", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"tls_version_unsupported">;
+  return respond("tls_version_unsupported", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `resource_missing` error response (HTTP 400 or 404). */
 export function createResourceMissingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400 | 404; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400 | 404, "Request-Id">,
 ): ErrorResponse<"resource_missing"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "resource_missing" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 400, message: "A parameter names an object that doesn't exist", values: {} },
-      { status: 404, message: "The requested resource doesn't exist", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"resource_missing">;
+  return respond("resource_missing", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `resource_already_exists` error response (HTTP 400). */
 export function createResourceAlreadyExistsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"resource_already_exists"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "resource_already_exists" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A resource with this ID already exists", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"resource_already_exists">;
+  return respond("resource_already_exists", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_missing` error response (HTTP 400). */
 export function createParameterMissingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_missing"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_missing" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A required parameter is missing", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_missing">;
+  return respond("parameter_missing", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_unknown` error response (HTTP 400). */
 export function createParameterUnknownError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_unknown"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_unknown" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "An unexpected parameter", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_unknown">;
+  return respond("parameter_unknown", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_invalid_empty` error response (HTTP 400). */
 export function createParameterInvalidEmptyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_empty"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_invalid_empty" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A required value is empty", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_invalid_empty">;
+  return respond("parameter_invalid_empty", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_invalid_integer` error response (HTTP 400). */
 export function createParameterInvalidIntegerError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_integer"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_invalid_integer" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A parameter requires an integer", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_invalid_integer">;
+  return respond("parameter_invalid_integer", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_invalid_string_blank` error response (HTTP 400). */
 export function createParameterInvalidStringBlankError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_string_blank"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_invalid_string_blank" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A value is only whitespace", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_invalid_string_blank">;
+  return respond("parameter_invalid_string_blank", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameter_invalid_string_empty` error response (HTTP 400). */
 export function createParameterInvalidStringEmptyError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_string_empty"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameter_invalid_string_empty" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "A required string is empty", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameter_invalid_string_empty">;
+  return respond("parameter_invalid_string_empty", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `parameters_exclusive` error response (HTTP 400). */
 export function createParametersExclusiveError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameters_exclusive"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "parameters_exclusive" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "Mutually exclusive parameters", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"parameters_exclusive">;
+  return respond("parameters_exclusive", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `amount_too_large` error response (HTTP 400). */
 export function createAmountTooLargeError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"amount_too_large"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "amount_too_large" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The amount is above the maximum", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"amount_too_large">;
+  return respond("amount_too_large", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `amount_too_small` error response (HTTP 400). */
 export function createAmountTooSmallError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"amount_too_small"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "amount_too_small" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The amount is below the minimum", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"amount_too_small">;
+  return respond("amount_too_small", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `email_invalid` error response (HTTP 400). */
 export function createEmailInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"email_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "email_invalid" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The email address is invalid", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"email_invalid">;
+  return respond("email_invalid", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `url_invalid` error response (HTTP 400). */
 export function createUrlInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"url_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "url_invalid" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The URL is invalid", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"url_invalid">;
+  return respond("url_invalid", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `invalid_characters` error response (HTTP 400). */
 export function createInvalidCharactersError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invalid_characters"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "invalid_characters" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The value contains unsupported characters", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_characters">;
+  return respond("invalid_characters", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `tax_id_invalid` error response (HTTP 400). */
 export function createTaxIdInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"tax_id_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "tax_id_invalid" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The tax ID is invalid", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"tax_id_invalid">;
+  return respond("tax_id_invalid", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `customer_tax_location_invalid` error response (HTTP 400). */
 export function createCustomerTaxLocationInvalidError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"customer_tax_location_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "customer_tax_location_invalid" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The customer's address is not valid for tax purposes", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"customer_tax_location_invalid">;
+  return respond("customer_tax_location_invalid", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `coupon_expired` error response (HTTP 400). */
 export function createCouponExpiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"coupon_expired"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "coupon_expired" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The coupon has expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"coupon_expired">;
+  return respond("coupon_expired", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `invoice_no_customer_line_items` error response (HTTP 400). */
 export function createInvoiceNoCustomerLineItemsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invoice_no_customer_line_items"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "invoice_no_customer_line_items" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "No pending invoice items for the customer", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invoice_no_customer_line_items">;
+  return respond("invoice_no_customer_line_items", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `payment_intent_unexpected_state` error response (HTTP 400). */
 export function createPaymentIntentUnexpectedStateError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"payment_intent_unexpected_state"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "payment_intent_unexpected_state" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The PaymentIntent's state doesn't allow this", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payment_intent_unexpected_state">;
+  return respond("payment_intent_unexpected_state", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `setup_intent_unexpected_state` error response (HTTP 400). */
 export function createSetupIntentUnexpectedStateError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"setup_intent_unexpected_state"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "setup_intent_unexpected_state" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The SetupIntent's state doesn't allow this", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"setup_intent_unexpected_state">;
+  return respond("setup_intent_unexpected_state", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `charge_already_captured` error response (HTTP 400). */
 export function createChargeAlreadyCapturedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_already_captured"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "charge_already_captured" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The charge is already captured", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"charge_already_captured">;
+  return respond("charge_already_captured", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `charge_already_refunded` error response (HTTP 400). */
 export function createChargeAlreadyRefundedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_already_refunded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "charge_already_refunded" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The charge is already refunded", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"charge_already_refunded">;
+  return respond("charge_already_refunded", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `charge_disputed` error response (HTTP 400). */
 export function createChargeDisputedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_disputed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "charge_disputed" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The charge has been charged back", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"charge_disputed">;
+  return respond("charge_disputed", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `charge_expired_for_capture` error response (HTTP 400). */
 export function createChargeExpiredForCaptureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_expired_for_capture"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "charge_expired_for_capture" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The authorization has expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"charge_expired_for_capture">;
+  return respond("charge_expired_for_capture", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `invoice_not_editable` error response (HTTP 400). */
 export function createInvoiceNotEditableError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invoice_not_editable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "invoice_not_editable" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The invoice can no longer be edited", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invoice_not_editable">;
+  return respond("invoice_not_editable", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `token_already_used` error response (HTTP 400). */
 export function createTokenAlreadyUsedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"token_already_used"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "token_already_used" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The token has already been used", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"token_already_used">;
+  return respond("token_already_used", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `balance_insufficient` error response (HTTP 400). */
 export function createBalanceInsufficientError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"balance_insufficient"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "balance_insufficient" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "The account balance is insufficient", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"balance_insufficient">;
+  return respond("balance_insufficient", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `payouts_not_allowed` error response (HTTP 400). */
 export function createPayoutsNotAllowedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 400; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"payouts_not_allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "payouts_not_allowed" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 400, message: "Payouts are disabled on the account", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payouts_not_allowed">;
+  return respond("payouts_not_allowed", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `card_declined` error response (HTTP 402). */
 export function createCardDeclinedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card has been declined", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined">;
+  return respond("card_declined", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `expired_card` error response (HTTP 402). */
 export function createExpiredCardError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"expired_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "expired_card" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card has expired", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"expired_card">;
+  return respond("expired_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `incorrect_cvc` error response (HTTP 402). */
 export function createIncorrectCvcError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_cvc"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "incorrect_cvc" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's security code is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"incorrect_cvc">;
+  return respond("incorrect_cvc", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `incorrect_number` error response (HTTP 402). */
 export function createIncorrectNumberError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_number"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "incorrect_number" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card number is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"incorrect_number">;
+  return respond("incorrect_number", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `incorrect_zip` error response (HTTP 402). */
 export function createIncorrectZipError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_zip"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "incorrect_zip" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's postal code is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"incorrect_zip">;
+  return respond("incorrect_zip", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `incorrect_address` error response (HTTP 402). */
 export function createIncorrectAddressError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_address"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "incorrect_address" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's address is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"incorrect_address">;
+  return respond("incorrect_address", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `invalid_cvc` error response (HTTP 402). */
 export function createInvalidCvcError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_cvc"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "invalid_cvc" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's security code is invalid", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_cvc">;
+  return respond("invalid_cvc", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `invalid_expiry_month` error response (HTTP 402). */
 export function createInvalidExpiryMonthError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_expiry_month"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "invalid_expiry_month" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's expiration month is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_expiry_month">;
+  return respond("invalid_expiry_month", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `invalid_expiry_year` error response (HTTP 402). */
 export function createInvalidExpiryYearError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_expiry_year"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "invalid_expiry_year" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card's expiration year is incorrect", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_expiry_year">;
+  return respond("invalid_expiry_year", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `invalid_number` error response (HTTP 402). */
 export function createInvalidNumberError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_number"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "invalid_number" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card number is invalid", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"invalid_number">;
+  return respond("invalid_number", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `processing_error` error response (HTTP 402). */
 export function createProcessingError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"processing_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "processing_error" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "An error occurred while processing the card", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"processing_error">;
+  return respond("processing_error", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `authentication_required` error response (HTTP 402). */
 export function createAuthenticationRequiredError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"authentication_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "authentication_required" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment requires authentication", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"authentication_required">;
+  return respond("authentication_required", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_decline_rate_limit_exceeded` error response (HTTP 402). */
 export function createCardDeclineRateLimitExceededError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_decline_rate_limit_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_decline_rate_limit_exceeded" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card has been declined too many times", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_decline_rate_limit_exceeded">;
+  return respond("card_decline_rate_limit_exceeded", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `insufficient_funds` error response (HTTP 402). */
 export function createInsufficientFundsError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"insufficient_funds"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "insufficient_funds" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "Insufficient funds", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"insufficient_funds">;
+  return respond("insufficient_funds", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `payment_intent_authentication_failure` error response (HTTP 402). */
 export function createPaymentIntentAuthenticationFailureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_intent_authentication_failure"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "payment_intent_authentication_failure" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment method failed authentication", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payment_intent_authentication_failure">;
+  return respond("payment_intent_authentication_failure", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `payment_intent_payment_attempt_failed` error response (HTTP 402). */
 export function createPaymentIntentPaymentAttemptFailedError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_intent_payment_attempt_failed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "payment_intent_payment_attempt_failed" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The latest payment attempt failed", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payment_intent_payment_attempt_failed">;
+  return respond("payment_intent_payment_attempt_failed", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `setup_intent_authentication_failure` error response (HTTP 402). */
 export function createSetupIntentAuthenticationFailureError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"setup_intent_authentication_failure"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "setup_intent_authentication_failure" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment method failed authentication", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"setup_intent_authentication_failure">;
+  return respond("setup_intent_authentication_failure", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `payment_method_provider_decline` error response (HTTP 402). */
 export function createPaymentMethodProviderDeclineError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_method_provider_decline"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "payment_method_provider_decline" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "Declined by the issuer or customer", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payment_method_provider_decline">;
+  return respond("payment_method_provider_decline", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `bank_account_declined` error response (HTTP 402). */
 export function createBankAccountDeclinedError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"bank_account_declined"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "bank_account_declined" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The bank account can't be charged", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"bank_account_declined">;
+  return respond("bank_account_declined", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `idempotency_key_in_use` error response (HTTP 409). */
 export function createIdempotencyKeyInUseError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 409; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<409, "Request-Id">,
 ): ErrorResponse<"idempotency_key_in_use"> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "idempotency_key_in_use" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 409, message: "The idempotency key is in use by another request", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"idempotency_key_in_use">;
+  return respond("idempotency_key_in_use", init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `rate_limit` error response (HTTP 429). */
 export function createRateLimitError(
-  fields: { message?: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 429; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields2,
+  init: ErrorResponseInitWith<429, "Request-Id">,
 ): ErrorResponse<"rate_limit"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "invalid_request_error" },
-      { at: { field: "code" }, value: "rate_limit" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 429, message: "Too many requests hit the API too quickly", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"rate_limit">;
+  return respond("rate_limit", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `lock_timeout` error response (HTTP 429). */
 export function createLockTimeoutError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 429; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<429, "Request-Id">,
 ): ErrorResponse<"lock_timeout"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "lock_timeout" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 429, message: "The object is locked by another request", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"lock_timeout">;
+  return respond("lock_timeout", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `forwarding_api_upstream_connection_error` error response (HTTP 424). */
 export function createForwardingApiUpstreamConnectionError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 424; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<424, "Request-Id">,
 ): ErrorResponse<"forwarding_api_upstream_connection_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 424, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "forwarding_api_upstream_connection_error" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 424, message: "No response from the destination endpoint", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"forwarding_api_upstream_connection_error">;
+  return respond("forwarding_api_upstream_connection_error", init.status ?? 424, fields, init.headers);
 }
 
 /** Builds the `forwarding_api_upstream_connection_timeout` error response (HTTP 424). */
 export function createForwardingApiUpstreamConnectionTimeoutError(
-  fields: { message?: string; type: string; decline_code?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 424; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields3,
+  init: ErrorResponseInitWith<424, "Request-Id">,
 ): ErrorResponse<"forwarding_api_upstream_connection_timeout"> {
-  return buildResponse(TABLES.envelope, init.status ?? 424, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, input: "type" },
-      { at: { field: "code" }, value: "forwarding_api_upstream_connection_timeout" },
-      { at: { field: "decline_code" }, input: "decline_code" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 424, message: "The destination endpoint timed out", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"forwarding_api_upstream_connection_timeout">;
+  return respond("forwarding_api_upstream_connection_timeout", init.status ?? 424, fields, init.headers);
 }
 
 /** Builds the `card_declined.authentication_required` error response (HTTP 402). */
 export function createCardDeclinedAuthenticationRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.authentication_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "authentication_required" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The card was declined because the transaction requires authentication such as 3D Secure.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.authentication_required">;
+  return respond("card_declined.authentication_required", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.approve_with_id` error response (HTTP 402). */
 export function createCardDeclinedApproveWithIdError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.approve_with_id"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "approve_with_id" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment can't be authorized.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.approve_with_id">;
+  return respond("card_declined.approve_with_id", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.call_issuer` error response (HTTP 402). */
 export function createCardDeclinedCallIssuerError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.call_issuer"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "call_issuer" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.call_issuer">;
+  return respond("card_declined.call_issuer", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.card_not_supported` error response (HTTP 402). */
 export function createCardDeclinedCardNotSupportedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.card_not_supported"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "card_not_supported" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card does not support this type of purchase.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.card_not_supported">;
+  return respond("card_declined.card_not_supported", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.card_velocity_exceeded` error response (HTTP 402). */
 export function createCardDeclinedCardVelocityExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.card_velocity_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "card_velocity_exceeded" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The customer has exceeded the balance, credit limit, or transaction amount limit available on their card.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.card_velocity_exceeded">;
+  return respond("card_declined.card_velocity_exceeded", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.currency_not_supported` error response (HTTP 402). */
 export function createCardDeclinedCurrencyNotSupportedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.currency_not_supported"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "currency_not_supported" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card does not support the specified currency.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.currency_not_supported">;
+  return respond("card_declined.currency_not_supported", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.do_not_honor` error response (HTTP 402). */
 export function createCardDeclinedDoNotHonorError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.do_not_honor"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "do_not_honor" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.do_not_honor">;
+  return respond("card_declined.do_not_honor", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.do_not_try_again` error response (HTTP 402). */
 export function createCardDeclinedDoNotTryAgainError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.do_not_try_again"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "do_not_try_again" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.do_not_try_again">;
+  return respond("card_declined.do_not_try_again", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.duplicate_transaction` error response (HTTP 402). */
 export function createCardDeclinedDuplicateTransactionError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.duplicate_transaction"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "duplicate_transaction" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "A transaction with identical amount and credit card information was submitted very recently.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.duplicate_transaction">;
+  return respond("card_declined.duplicate_transaction", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.expired_card` error response (HTTP 402). */
 export function createCardDeclinedExpiredCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.expired_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "expired_card" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card has expired.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.expired_card">;
+  return respond("card_declined.expired_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.fraudulent` error response (HTTP 402). */
 export function createCardDeclinedFraudulentError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.fraudulent"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "fraudulent" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 402, message: "The payment was declined because Stripe suspects that it's fraudulent.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.fraudulent">;
+  return respond("card_declined.fraudulent", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.generic_decline` error response (HTTP 402). */
 export function createCardDeclinedGenericDeclineError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.generic_decline"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "generic_decline" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The card was declined for an unknown reason or Stripe Radar blocked the payment.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.generic_decline">;
+  return respond("card_declined.generic_decline", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.incorrect_number` error response (HTTP 402). */
 export function createCardDeclinedIncorrectNumberError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_number"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "incorrect_number" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card number is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.incorrect_number">;
+  return respond("card_declined.incorrect_number", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.incorrect_cvc` error response (HTTP 402). */
 export function createCardDeclinedIncorrectCvcError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_cvc"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "incorrect_cvc" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The CVC number is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.incorrect_cvc">;
+  return respond("card_declined.incorrect_cvc", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.incorrect_pin` error response (HTTP 402). */
 export function createCardDeclinedIncorrectPinError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_pin"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "incorrect_pin" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The PIN entered is incorrect. This decline code only applies to payments made with a card reader.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.incorrect_pin">;
+  return respond("card_declined.incorrect_pin", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.incorrect_zip` error response (HTTP 402). */
 export function createCardDeclinedIncorrectZipError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_zip"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "incorrect_zip" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The postal code is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.incorrect_zip">;
+  return respond("card_declined.incorrect_zip", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.insufficient_funds` error response (HTTP 402). */
 export function createCardDeclinedInsufficientFundsError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.insufficient_funds"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "insufficient_funds" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card has insufficient funds to complete the purchase.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.insufficient_funds">;
+  return respond("card_declined.insufficient_funds", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_account` error response (HTTP 402). */
 export function createCardDeclinedInvalidAccountError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_account"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_account" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card, or account the card is connected to, is invalid.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_account">;
+  return respond("card_declined.invalid_account", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_amount` error response (HTTP 402). */
 export function createCardDeclinedInvalidAmountError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_amount"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_amount" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 402, message: "The payment amount is invalid, or exceeds the amount that's allowed.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_amount">;
+  return respond("card_declined.invalid_amount", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_cvc` error response (HTTP 402). */
 export function createCardDeclinedInvalidCvcError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_cvc"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_cvc" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The CVC number is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_cvc">;
+  return respond("card_declined.invalid_cvc", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_expiry_month` error response (HTTP 402). */
 export function createCardDeclinedInvalidExpiryMonthError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_expiry_month"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_expiry_month" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The expiration month is invalid.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_expiry_month">;
+  return respond("card_declined.invalid_expiry_month", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_expiry_year` error response (HTTP 402). */
 export function createCardDeclinedInvalidExpiryYearError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_expiry_year"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_expiry_year" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The expiration year is invalid.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_expiry_year">;
+  return respond("card_declined.invalid_expiry_year", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_number` error response (HTTP 402). */
 export function createCardDeclinedInvalidNumberError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_number"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_number" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card number is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_number">;
+  return respond("card_declined.invalid_number", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.invalid_pin` error response (HTTP 402). */
 export function createCardDeclinedInvalidPinError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_pin"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "invalid_pin" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The PIN entered is incorrect.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.invalid_pin">;
+  return respond("card_declined.invalid_pin", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.issuer_not_available` error response (HTTP 402). */
 export function createCardDeclinedIssuerNotAvailableError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.issuer_not_available"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "issuer_not_available" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The card issuer couldn't be reached, so the payment couldn't be authorized.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.issuer_not_available">;
+  return respond("card_declined.issuer_not_available", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.lost_card` error response (HTTP 402). */
 export function createCardDeclinedLostCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.lost_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "lost_card" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment was declined because the card is reported lost.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.lost_card">;
+  return respond("card_declined.lost_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.merchant_blacklist` error response (HTTP 402). */
 export function createCardDeclinedMerchantBlacklistError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.merchant_blacklist"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "merchant_blacklist" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The payment was declined because it matches a value on the Stripe user's block list.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.merchant_blacklist">;
+  return respond("card_declined.merchant_blacklist", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.new_account_information_available` error response (HTTP 402). */
 export function createCardDeclinedNewAccountInformationAvailableError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.new_account_information_available"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "new_account_information_available" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card, or account the card is connected to, is invalid.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.new_account_information_available">;
+  return respond("card_declined.new_account_information_available", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.no_action_taken` error response (HTTP 402). */
 export function createCardDeclinedNoActionTakenError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.no_action_taken"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "no_action_taken" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.no_action_taken">;
+  return respond("card_declined.no_action_taken", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.not_permitted` error response (HTTP 402). */
 export function createCardDeclinedNotPermittedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.not_permitted"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "not_permitted" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment isn't permitted.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.not_permitted">;
+  return respond("card_declined.not_permitted", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.offline_pin_required` error response (HTTP 402). */
 export function createCardDeclinedOfflinePinRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.offline_pin_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "offline_pin_required" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined because it requires a PIN.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.offline_pin_required">;
+  return respond("card_declined.offline_pin_required", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.online_or_offline_pin_required` error response (HTTP 402). */
 export function createCardDeclinedOnlineOrOfflinePinRequiredError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.online_or_offline_pin_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "online_or_offline_pin_required" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined as it requires a PIN.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.online_or_offline_pin_required">;
+  return respond("card_declined.online_or_offline_pin_required", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.pickup_card` error response (HTTP 402). */
 export function createCardDeclinedPickupCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.pickup_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "pickup_card" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.pickup_card">;
+  return respond("card_declined.pickup_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.pin_try_exceeded` error response (HTTP 402). */
 export function createCardDeclinedPinTryExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.pin_try_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "pin_try_exceeded" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The allowable number of PIN tries was exceeded.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.pin_try_exceeded">;
+  return respond("card_declined.pin_try_exceeded", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.processing_error` error response (HTTP 402). */
 export function createCardDeclinedProcessingError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.processing_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "processing_error" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "An error occurred while processing the card.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.processing_error">;
+  return respond("card_declined.processing_error", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.reenter_transaction` error response (HTTP 402). */
 export function createCardDeclinedReenterTransactionError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.reenter_transaction"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "reenter_transaction" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      { status: 402, message: "The payment couldn't be processed by the issuer for an unknown reason.", values: {} },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.reenter_transaction">;
+  return respond("card_declined.reenter_transaction", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.restricted_card` error response (HTTP 402). */
 export function createCardDeclinedRestrictedCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.restricted_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "restricted_card" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The customer can't use this card to make this payment (it's possible it was reported lost or stolen).",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.restricted_card">;
+  return respond("card_declined.restricted_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.revocation_of_all_authorizations` error response (HTTP 402). */
 export function createCardDeclinedRevocationOfAllAuthorizationsError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.revocation_of_all_authorizations"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "revocation_of_all_authorizations" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.revocation_of_all_authorizations">;
+  return respond("card_declined.revocation_of_all_authorizations", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.revocation_of_authorization` error response (HTTP 402). */
 export function createCardDeclinedRevocationOfAuthorizationError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.revocation_of_authorization"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "revocation_of_authorization" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.revocation_of_authorization">;
+  return respond("card_declined.revocation_of_authorization", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.security_violation` error response (HTTP 402). */
 export function createCardDeclinedSecurityViolationError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.security_violation"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "security_violation" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.security_violation">;
+  return respond("card_declined.security_violation", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.service_not_allowed` error response (HTTP 402). */
 export function createCardDeclinedServiceNotAllowedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.service_not_allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "service_not_allowed" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.service_not_allowed">;
+  return respond("card_declined.service_not_allowed", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.stolen_card` error response (HTTP 402). */
 export function createCardDeclinedStolenCardError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.stolen_card"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "stolen_card" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The payment was declined because the card is reported stolen.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.stolen_card">;
+  return respond("card_declined.stolen_card", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.stop_payment_order` error response (HTTP 402). */
 export function createCardDeclinedStopPaymentOrderError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.stop_payment_order"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "stop_payment_order" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.stop_payment_order">;
+  return respond("card_declined.stop_payment_order", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.testmode_decline` error response (HTTP 402). */
 export function createCardDeclinedTestmodeDeclineError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.testmode_decline"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "testmode_decline" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "A Stripe test card number was used.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.testmode_decline">;
+  return respond("card_declined.testmode_decline", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.transaction_not_allowed` error response (HTTP 402). */
 export function createCardDeclinedTransactionNotAllowedError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.transaction_not_allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "transaction_not_allowed" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.transaction_not_allowed">;
+  return respond("card_declined.transaction_not_allowed", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.try_again_later` error response (HTTP 402). */
 export function createCardDeclinedTryAgainLaterError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.try_again_later"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "try_again_later" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [{ status: 402, message: "The card was declined for an unknown reason.", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"card_declined.try_again_later">;
+  return respond("card_declined.try_again_later", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `card_declined.withdrawal_count_limit_exceeded` error response (HTTP 402). */
 export function createCardDeclinedWithdrawalCountLimitExceededError(
-  fields: { message?: string; param?: string | null; doc_url?: string | null; request_log_url?: string | null; charge?: string | null; advice_code?: "do_not_try_again" | "try_again_later" | "confirm_card_data" | (string & {}) | null; network_advice_code?: string | null; network_decline_code?: string | null; payment_intent?: Record<string, unknown> | null; payment_method?: Record<string, unknown> | null; payment_method_type?: string | null; setup_intent?: Record<string, unknown> | null; source?: Record<string, unknown> | null },
-  init: { readonly status?: 402; readonly headers: { readonly "Request-Id": string } & Readonly<Record<string, string>> },
+  fields: ErrorFields4,
+  init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.withdrawal_count_limit_exceeded"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [
-      { at: { field: "type" }, value: "card_error" },
-      { at: { field: "code" }, value: "card_declined" },
-      { at: { field: "decline_code" }, value: "withdrawal_count_limit_exceeded" },
-    ],
-    fields: [
-      "param",
-      "doc_url",
-      "request_log_url",
-      "charge",
-      "advice_code",
-      "network_advice_code",
-      "network_decline_code",
-      "payment_intent",
-      "payment_method",
-      "payment_method_type",
-      "setup_intent",
-      "source",
-    ],
-    responses: [
-      {
-        status: 402,
-        message: "The customer has exceeded the balance or credit limit available on their card.",
-        values: {},
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<"card_declined.withdrawal_count_limit_exceeded">;
+  return respond("card_declined.withdrawal_count_limit_exceeded", init.status ?? 402, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -350,261 +350,19 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  token_missing: {
-    code: "token_missing",
-    name: "TokenMissing",
-    level: "kind",
-    value: "token_missing",
-    pins: { kind: "token_missing" },
-    statuses: [401],
-    title: "No auth token provided",
-    fix: "Include an API key in the Authorization header.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "No auth token provided",
-        fix: "Include an API key in the Authorization header.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  token_invalid: {
-    code: "token_invalid",
-    name: "TokenInvalid",
-    level: "kind",
-    value: "token_invalid",
-    pins: { kind: "token_invalid" },
-    statuses: [401],
-    title: "Auth token is invalid or revoked",
-    fix: "Use a valid, unrevoked API key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 401,
-        title: "Auth token is invalid or revoked",
-        fix: "Use a valid, unrevoked API key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  project_required: {
-    code: "project_required",
-    name: "ProjectRequired",
-    level: "kind",
-    value: "project_required",
-    pins: { kind: "project_required" },
-    statuses: [403],
-    title: "Endpoint requires a project-scoped key",
-    fix: "Call this endpoint with a project-scoped API key.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 403,
-        title: "Endpoint requires a project-scoped key",
-        fix: "Call this endpoint with a project-scoped API key.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  request_invalid: {
-    code: "request_invalid",
-    name: "RequestInvalid",
-    level: "kind",
-    value: "request_invalid",
-    pins: { kind: "request_invalid" },
-    statuses: [400],
-    title: "Request body failed validation",
-    fix: "Correct the request body as the message says.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Request body failed validation",
-        fix: "Correct the request body as the message says.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  url_required: {
-    code: "url_required",
-    name: "UrlRequired",
-    level: "kind",
-    value: "url_required",
-    pins: { kind: "url_required" },
-    statuses: [400],
-    title: "Source URL is required",
-    fix: "Include the source URL in the request.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Source URL is required",
-        fix: "Include the source URL in the request.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  format_unsupported: {
-    code: "format_unsupported",
-    name: "FormatUnsupported",
-    level: "kind",
-    value: "format_unsupported",
-    pins: { kind: "format_unsupported" },
-    statuses: [400],
-    title: "Format not supported for this task kind",
-    fix: "Pick a format this task kind supports.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 400,
-        title: "Format not supported for this task kind",
-        fix: "Pick a format this task kind supports.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  task_not_found: {
-    code: "task_not_found",
-    name: "TaskNotFound",
-    level: "kind",
-    value: "task_not_found",
-    pins: { kind: "task_not_found" },
-    statuses: [404],
-    title: "Task does not exist",
-    fix: "Verify the task ID.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "Task does not exist",
-        fix: "Verify the task ID.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  run_not_found: {
-    code: "run_not_found",
-    name: "RunNotFound",
-    level: "kind",
-    value: "run_not_found",
-    pins: { kind: "run_not_found" },
-    statuses: [404],
-    title: "Run does not exist",
-    fix: "Verify the run ID.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "Run does not exist",
-        fix: "Verify the run ID.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  automation_not_found: {
-    code: "automation_not_found",
-    name: "AutomationNotFound",
-    level: "kind",
-    value: "automation_not_found",
-    pins: { kind: "automation_not_found" },
-    statuses: [404],
-    title: "Automation does not exist",
-    fix: "Verify the automation ID.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 404,
-        title: "Automation does not exist",
-        fix: "Verify the automation ID.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  payment_required: {
-    code: "payment_required",
-    name: "PaymentRequired",
-    level: "kind",
-    value: "payment_required",
-    pins: { kind: "payment_required" },
-    statuses: [402],
-    title: "A payment is required to continue using this service",
-    fix: "Visit billing to resolve.",
-    retry: { strategy: "never" },
-    headers: [],
-    responses: [
-      {
-        status: 402,
-        title: "A payment is required to continue using this service",
-        fix: "Visit billing to resolve.",
-        retry: { strategy: "never" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  internal_error: {
-    code: "internal_error",
-    name: "InternalError",
-    level: "kind",
-    value: "internal_error",
-    pins: { kind: "internal_error" },
-    statuses: [500],
-    title: "Server-side error",
-    fix: "Contact support; we will look into it immediately.",
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-    responses: [
-      {
-        status: 500,
-        title: "Server-side error",
-        fix: "Contact support; we will look into it immediately.",
-        retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-        headers: [],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "token_missing": {"code":"token_missing","name":"TokenMissing","level":"kind","value":"token_missing","pins":{"kind":"token_missing"},"statuses":[401],"title":"No auth token provided","fix":"Include an API key in the Authorization header.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"No auth token provided","fix":"Include an API key in the Authorization header.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "token_invalid": {"code":"token_invalid","name":"TokenInvalid","level":"kind","value":"token_invalid","pins":{"kind":"token_invalid"},"statuses":[401],"title":"Auth token is invalid or revoked","fix":"Use a valid, unrevoked API key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":401,"title":"Auth token is invalid or revoked","fix":"Use a valid, unrevoked API key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "project_required": {"code":"project_required","name":"ProjectRequired","level":"kind","value":"project_required","pins":{"kind":"project_required"},"statuses":[403],"title":"Endpoint requires a project-scoped key","fix":"Call this endpoint with a project-scoped API key.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":403,"title":"Endpoint requires a project-scoped key","fix":"Call this endpoint with a project-scoped API key.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "request_invalid": {"code":"request_invalid","name":"RequestInvalid","level":"kind","value":"request_invalid","pins":{"kind":"request_invalid"},"statuses":[400],"title":"Request body failed validation","fix":"Correct the request body as the message says.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Request body failed validation","fix":"Correct the request body as the message says.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "url_required": {"code":"url_required","name":"UrlRequired","level":"kind","value":"url_required","pins":{"kind":"url_required"},"statuses":[400],"title":"Source URL is required","fix":"Include the source URL in the request.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Source URL is required","fix":"Include the source URL in the request.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "format_unsupported": {"code":"format_unsupported","name":"FormatUnsupported","level":"kind","value":"format_unsupported","pins":{"kind":"format_unsupported"},"statuses":[400],"title":"Format not supported for this task kind","fix":"Pick a format this task kind supports.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"Format not supported for this task kind","fix":"Pick a format this task kind supports.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "task_not_found": {"code":"task_not_found","name":"TaskNotFound","level":"kind","value":"task_not_found","pins":{"kind":"task_not_found"},"statuses":[404],"title":"Task does not exist","fix":"Verify the task ID.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"Task does not exist","fix":"Verify the task ID.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "run_not_found": {"code":"run_not_found","name":"RunNotFound","level":"kind","value":"run_not_found","pins":{"kind":"run_not_found"},"statuses":[404],"title":"Run does not exist","fix":"Verify the run ID.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"Run does not exist","fix":"Verify the run ID.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "automation_not_found": {"code":"automation_not_found","name":"AutomationNotFound","level":"kind","value":"automation_not_found","pins":{"kind":"automation_not_found"},"statuses":[404],"title":"Automation does not exist","fix":"Verify the automation ID.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":404,"title":"Automation does not exist","fix":"Verify the automation ID.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "payment_required": {"code":"payment_required","name":"PaymentRequired","level":"kind","value":"payment_required","pins":{"kind":"payment_required"},"statuses":[402],"title":"A payment is required to continue using this service","fix":"Visit billing to resolve.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":402,"title":"A payment is required to continue using this service","fix":"Visit billing to resolve.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
+  "internal_error": {"code":"internal_error","name":"InternalError","level":"kind","value":"internal_error","pins":{"kind":"internal_error"},"statuses":[500],"title":"Server-side error","fix":"Contact support; we will look into it immediately.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":500,"title":"Server-side error","fix":"Contact support; we will look into it immediately.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -675,14 +433,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is a `token_missing` error object, exactly as its schema says.
- *
- * No auth token provided
- *
- * Fix: Include an API key in the Authorization header.
- *
- * Code: `token_missing` · level `kind` = `token_missing`
- * HTTP 401 · Retry: never
+ * Whether a value is a `token_missing` error object ({@link TokenMissingError}), exactly as its schema
+ * says.
  */
 export function isTokenMissingError(value: unknown): value is TokenMissingError {
   try {
@@ -699,14 +451,8 @@ export function isTokenMissingError(value: unknown): value is TokenMissingError 
 }
 
 /**
- * Whether a value is a `token_invalid` error object, exactly as its schema says.
- *
- * Auth token is invalid or revoked
- *
- * Fix: Use a valid, unrevoked API key.
- *
- * Code: `token_invalid` · level `kind` = `token_invalid`
- * HTTP 401 · Retry: never
+ * Whether a value is a `token_invalid` error object ({@link TokenInvalidError}), exactly as its schema
+ * says.
  */
 export function isTokenInvalidError(value: unknown): value is TokenInvalidError {
   try {
@@ -723,14 +469,8 @@ export function isTokenInvalidError(value: unknown): value is TokenInvalidError 
 }
 
 /**
- * Whether a value is a `project_required` error object, exactly as its schema says.
- *
- * Endpoint requires a project-scoped key
- *
- * Fix: Call this endpoint with a project-scoped API key.
- *
- * Code: `project_required` · level `kind` = `project_required`
- * HTTP 403 · Retry: never
+ * Whether a value is a `project_required` error object ({@link ProjectRequiredError}), exactly as its
+ * schema says.
  */
 export function isProjectRequiredError(value: unknown): value is ProjectRequiredError {
   try {
@@ -747,14 +487,8 @@ export function isProjectRequiredError(value: unknown): value is ProjectRequired
 }
 
 /**
- * Whether a value is a `request_invalid` error object, exactly as its schema says.
- *
- * Request body failed validation
- *
- * Fix: Correct the request body as the message says.
- *
- * Code: `request_invalid` · level `kind` = `request_invalid`
- * HTTP 400 · Retry: never
+ * Whether a value is a `request_invalid` error object ({@link RequestInvalidError}), exactly as its
+ * schema says.
  */
 export function isRequestInvalidError(value: unknown): value is RequestInvalidError {
   try {
@@ -771,14 +505,8 @@ export function isRequestInvalidError(value: unknown): value is RequestInvalidEr
 }
 
 /**
- * Whether a value is a `url_required` error object, exactly as its schema says.
- *
- * Source URL is required
- *
- * Fix: Include the source URL in the request.
- *
- * Code: `url_required` · level `kind` = `url_required`
- * HTTP 400 · Retry: never
+ * Whether a value is a `url_required` error object ({@link UrlRequiredError}), exactly as its schema
+ * says.
  */
 export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
   try {
@@ -795,14 +523,8 @@ export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
 }
 
 /**
- * Whether a value is a `format_unsupported` error object, exactly as its schema says.
- *
- * Format not supported for this task kind
- *
- * Fix: Pick a format this task kind supports.
- *
- * Code: `format_unsupported` · level `kind` = `format_unsupported`
- * HTTP 400 · Retry: never
+ * Whether a value is a `format_unsupported` error object ({@link FormatUnsupportedError}), exactly as
+ * its schema says.
  */
 export function isFormatUnsupportedError(value: unknown): value is FormatUnsupportedError {
   try {
@@ -819,14 +541,8 @@ export function isFormatUnsupportedError(value: unknown): value is FormatUnsuppo
 }
 
 /**
- * Whether a value is a `task_not_found` error object, exactly as its schema says.
- *
- * Task does not exist
- *
- * Fix: Verify the task ID.
- *
- * Code: `task_not_found` · level `kind` = `task_not_found`
- * HTTP 404 · Retry: never
+ * Whether a value is a `task_not_found` error object ({@link TaskNotFoundError}), exactly as its
+ * schema says.
  */
 export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError {
   try {
@@ -843,14 +559,8 @@ export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError 
 }
 
 /**
- * Whether a value is a `run_not_found` error object, exactly as its schema says.
- *
- * Run does not exist
- *
- * Fix: Verify the run ID.
- *
- * Code: `run_not_found` · level `kind` = `run_not_found`
- * HTTP 404 · Retry: never
+ * Whether a value is a `run_not_found` error object ({@link RunNotFoundError}), exactly as its schema
+ * says.
  */
 export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
   try {
@@ -867,14 +577,8 @@ export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
 }
 
 /**
- * Whether a value is an `automation_not_found` error object, exactly as its schema says.
- *
- * Automation does not exist
- *
- * Fix: Verify the automation ID.
- *
- * Code: `automation_not_found` · level `kind` = `automation_not_found`
- * HTTP 404 · Retry: never
+ * Whether a value is an `automation_not_found` error object ({@link AutomationNotFoundError}), exactly
+ * as its schema says.
  */
 export function isAutomationNotFoundError(value: unknown): value is AutomationNotFoundError {
   try {
@@ -891,14 +595,8 @@ export function isAutomationNotFoundError(value: unknown): value is AutomationNo
 }
 
 /**
- * Whether a value is a `payment_required` error object, exactly as its schema says.
- *
- * A payment is required to continue using this service
- *
- * Fix: Visit billing to resolve.
- *
- * Code: `payment_required` · level `kind` = `payment_required`
- * HTTP 402 · Retry: never
+ * Whether a value is a `payment_required` error object ({@link PaymentRequiredError}), exactly as its
+ * schema says.
  */
 export function isPaymentRequiredError(value: unknown): value is PaymentRequiredError {
   try {
@@ -915,14 +613,8 @@ export function isPaymentRequiredError(value: unknown): value is PaymentRequired
 }
 
 /**
- * Whether a value is an `internal_error` error object, exactly as its schema says.
- *
- * Server-side error
- *
- * Fix: Contact support; we will look into it immediately.
- *
- * Code: `internal_error` · level `kind` = `internal_error`
- * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
+ * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * says.
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
@@ -1472,147 +1164,133 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 11 codes take. */
+export type ErrorFields = { message?: string };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "token_missing": {"levels":[{"at":{"field":"kind"},"value":"token_missing"}],"fields":[],"responses":[{"status":401,"message":"No auth token provided","values":{}}],"headers":{}},
+  "token_invalid": {"levels":[{"at":{"field":"kind"},"value":"token_invalid"}],"fields":[],"responses":[{"status":401,"message":"Auth token is invalid or revoked","values":{}}],"headers":{}},
+  "project_required": {"levels":[{"at":{"field":"kind"},"value":"project_required"}],"fields":[],"responses":[{"status":403,"message":"Endpoint requires a project-scoped key","values":{}}],"headers":{}},
+  "request_invalid": {"levels":[{"at":{"field":"kind"},"value":"request_invalid"}],"fields":[],"responses":[{"status":400,"message":"Request body failed validation","values":{}}],"headers":{}},
+  "url_required": {"levels":[{"at":{"field":"kind"},"value":"url_required"}],"fields":[],"responses":[{"status":400,"message":"Source URL is required","values":{}}],"headers":{}},
+  "format_unsupported": {"levels":[{"at":{"field":"kind"},"value":"format_unsupported"}],"fields":[],"responses":[{"status":400,"message":"Format not supported for this task kind","values":{}}],"headers":{}},
+  "task_not_found": {"levels":[{"at":{"field":"kind"},"value":"task_not_found"}],"fields":[],"responses":[{"status":404,"message":"Task does not exist","values":{}}],"headers":{}},
+  "run_not_found": {"levels":[{"at":{"field":"kind"},"value":"run_not_found"}],"fields":[],"responses":[{"status":404,"message":"Run does not exist","values":{}}],"headers":{}},
+  "automation_not_found": {"levels":[{"at":{"field":"kind"},"value":"automation_not_found"}],"fields":[],"responses":[{"status":404,"message":"Automation does not exist","values":{}}],"headers":{}},
+  "payment_required": {"levels":[{"at":{"field":"kind"},"value":"payment_required"}],"fields":[],"responses":[{"status":402,"message":"A payment is required to continue using this service","values":{}}],"headers":{}},
+  "internal_error": {"levels":[{"at":{"field":"kind"},"value":"internal_error"}],"fields":[],"responses":[{"status":500,"message":"Server-side error","values":{}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `token_missing` error response (HTTP 401). */
 export function createTokenMissingError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"token_missing"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "token_missing" }],
-    fields: [],
-    responses: [{ status: 401, message: "No auth token provided", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"token_missing">;
+  return respond("token_missing", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `token_invalid` error response (HTTP 401). */
 export function createTokenInvalidError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"token_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "token_invalid" }],
-    fields: [],
-    responses: [{ status: 401, message: "Auth token is invalid or revoked", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"token_invalid">;
+  return respond("token_invalid", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `project_required` error response (HTTP 403). */
 export function createProjectRequiredError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"project_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "project_required" }],
-    fields: [],
-    responses: [{ status: 403, message: "Endpoint requires a project-scoped key", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"project_required">;
+  return respond("project_required", init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `request_invalid` error response (HTTP 400). */
 export function createRequestInvalidError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"request_invalid"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "request_invalid" }],
-    fields: [],
-    responses: [{ status: 400, message: "Request body failed validation", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"request_invalid">;
+  return respond("request_invalid", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `url_required` error response (HTTP 400). */
 export function createUrlRequiredError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"url_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "url_required" }],
-    fields: [],
-    responses: [{ status: 400, message: "Source URL is required", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"url_required">;
+  return respond("url_required", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `format_unsupported` error response (HTTP 400). */
 export function createFormatUnsupportedError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"format_unsupported"> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "format_unsupported" }],
-    fields: [],
-    responses: [{ status: 400, message: "Format not supported for this task kind", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"format_unsupported">;
+  return respond("format_unsupported", init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `task_not_found` error response (HTTP 404). */
 export function createTaskNotFoundError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"task_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "task_not_found" }],
-    fields: [],
-    responses: [{ status: 404, message: "Task does not exist", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"task_not_found">;
+  return respond("task_not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `run_not_found` error response (HTTP 404). */
 export function createRunNotFoundError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"run_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "run_not_found" }],
-    fields: [],
-    responses: [{ status: 404, message: "Run does not exist", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"run_not_found">;
+  return respond("run_not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `automation_not_found` error response (HTTP 404). */
 export function createAutomationNotFoundError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"automation_not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "automation_not_found" }],
-    fields: [],
-    responses: [{ status: 404, message: "Automation does not exist", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"automation_not_found">;
+  return respond("automation_not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `payment_required` error response (HTTP 402). */
 export function createPaymentRequiredError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 402; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"payment_required"> {
-  return buildResponse(TABLES.envelope, init.status ?? 402, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "payment_required" }],
-    fields: [],
-    responses: [{ status: 402, message: "A payment is required to continue using this service", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"payment_required">;
+  return respond("payment_required", init.status ?? 402, fields, init.headers);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
 export function createInternalError(
-  fields: { message?: string } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "kind" }, value: "internal_error" }],
-    fields: [],
-    responses: [{ status: 500, message: "Server-side error", values: {} }],
-    headers: {},
-  }) as ErrorResponse<"internal_error">;
+  return respond("internal_error", init.status ?? 500, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

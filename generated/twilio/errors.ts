@@ -2582,1864 +2582,80 @@ export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitle
  * What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and
  * conditions per status, headers.
  */
-export const ERRORS: ErrorsTable = {
-  "20001": {
-    code: 20001,
-    name: "UnknownParameters",
-    level: "code",
-    value: 20001,
-    pins: { code: 20001 },
-    statuses: [400],
-    title: "Unknown parameters",
-    description: "One or more parameters you sent the REST API were not recognized and were ignored. No harm done, but make sure that you didn't mis-type the parameter you really wanted to send.",
-    docUrl: "https://www.twilio.com/docs/errors/20001",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Unknown parameters",
-        description: "One or more parameters you sent the REST API were not recognized and were ignored. No harm done, but make sure that you didn't mis-type the parameter you really wanted to send.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20002": {
-    code: 20002,
-    name: "InvalidFriendlyName",
-    level: "code",
-    value: 20002,
-    pins: { code: 20002 },
-    statuses: [400],
-    title: "Invalid FriendlyName",
-    description: "Many Twilio resources take descriptive names to help you remember what they are. However, such \"FriendlyNames\" must be between 1 and 64 characters long.",
-    docUrl: "https://www.twilio.com/docs/errors/20002",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid FriendlyName",
-        description: "Many Twilio resources take descriptive names to help you remember what they are. However, such \"FriendlyNames\" must be between 1 and 64 characters long.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20003": {
-    code: 20003,
-    name: "PermissionDenied",
-    level: "code",
-    value: 20003,
-    pins: { code: 20003 },
-    statuses: [401],
-    title: "Permission Denied",
-    description: "You lack permission to the resource and method you requested.",
-    fix: "* Verify the Account SID and Auth Token are correct\n* Verify the correct Account is being accessed\n* Ensure the Account is active, not suspended or closed\n* Ensure no extra characters or spaces are being included\n* Ensure JWT is only used with API Key\n* Ensure the API Key's Twilio Region matches the request's specified Twilio Region",
-    docUrl: "https://www.twilio.com/docs/errors/20003",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "Permission Denied",
-        description: "You lack permission to the resource and method you requested.",
-        fix: "* Verify the Account SID and Auth Token are correct\n* Verify the correct Account is being accessed\n* Ensure the Account is active, not suspended or closed\n* Ensure no extra characters or spaces are being included\n* Ensure JWT is only used with API Key\n* Ensure the API Key's Twilio Region matches the request's specified Twilio Region",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20004": {
-    code: 20004,
-    name: "MethodNotAllowed",
-    level: "code",
-    value: 20004,
-    pins: { code: 20004 },
-    statuses: [405],
-    title: "Method not allowed",
-    description: "The resource you accessed is valid, but the HTTP method you attempted to use is not supported for the resource. For example, you cannot DELETE your own account.",
-    docUrl: "https://www.twilio.com/docs/errors/20004",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 405,
-        title: "Method not allowed",
-        description: "The resource you accessed is valid, but the HTTP method you attempted to use is not supported for the resource. For example, you cannot DELETE your own account.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20005": {
-    code: 20005,
-    name: "AccountNotActive",
-    level: "code",
-    value: 20005,
-    pins: { code: 20005 },
-    statuses: [401, 403],
-    title: "Account not active",
-    description: "Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.",
-    docUrl: "https://www.twilio.com/docs/errors/20005",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "Account not active",
-        description: "Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-      {
-        status: 403,
-        title: "Account not active",
-        description: "Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20006": {
-    code: 20006,
-    name: "AccessDenied",
-    level: "code",
-    value: 20006,
-    pins: { code: 20006 },
-    statuses: [403],
-    title: "Access Denied",
-    description: "You don't have sufficient privileges to access the requested resource. The user on whose behalf you are attempting to access the API may have revoked your privileges, or you may need to request greater privileges from the user.",
-    docUrl: "https://www.twilio.com/docs/errors/20006",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 403,
-        title: "Access Denied",
-        description: "You don't have sufficient privileges to access the requested resource. The user on whose behalf you are attempting to access the API may have revoked your privileges, or you may need to request greater privileges from the user.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20007": {
-    code: 20007,
-    name: "PageSizeTooLarge",
-    level: "code",
-    value: 20007,
-    pins: { code: 20007 },
-    statuses: [400],
-    title: "Page size too large",
-    description: "You’ve requested a page size that is too large. The maximum page size is 1000.",
-    docUrl: "https://www.twilio.com/docs/errors/20007",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Page size too large",
-        description: "You’ve requested a page size that is too large. The maximum page size is 1000.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20008": {
-    code: 20008,
-    name: "TestCredentials",
-    level: "code",
-    value: 20008,
-    pins: { code: 20008 },
-    statuses: [403],
-    title: "Test Credentials",
-    description: "Currently only a handful of API resources can be tested with your test credentials. Trying to authenticate with your test credentials to other resources will return a Forbidden error message. For a full list of supported resources, please see our [Test Credentials](/docs/api/rest/test-credentials) page.",
-    docUrl: "https://www.twilio.com/docs/errors/20008",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 403,
-        title: "Test Credentials",
-        description: "Currently only a handful of API resources can be tested with your test credentials. Trying to authenticate with your test credentials to other resources will return a Forbidden error message. For a full list of supported resources, please see our [Test Credentials](/docs/api/rest/test-credentials) page.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20101": {
-    code: 20101,
-    name: "InvalidAccessToken",
-    level: "code",
-    value: 20101,
-    pins: { code: 20101 },
-    statuses: [401],
-    title: "Invalid Access Token",
-    description: "Twilio was unable to validate your Access Token",
-    docUrl: "https://www.twilio.com/docs/errors/20101",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "Invalid Access Token",
-        description: "Twilio was unable to validate your Access Token",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20403": {
-    code: 20403,
-    name: "Forbidden",
-    level: "code",
-    value: 20403,
-    pins: { code: 20403 },
-    statuses: [403],
-    title: "403 Forbidden",
-    description: "Forbidden",
-    docUrl: "https://www.twilio.com/docs/errors/20403",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 403,
-        title: "403 Forbidden",
-        description: "Forbidden",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20404": {
-    code: 20404,
-    name: "ResourceNotFound",
-    level: "code",
-    value: 20404,
-    pins: { code: 20404 },
-    statuses: [404],
-    title: "Not Found",
-    description: "The resource was not found.",
-    docUrl: "https://www.twilio.com/docs/errors/20404",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 404,
-        title: "Not Found",
-        description: "The resource was not found.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20409": {
-    code: 20409,
-    name: "Conflict",
-    level: "code",
-    value: 20409,
-    pins: { code: 20409 },
-    statuses: [409],
-    title: "Conflict",
-    description: "The request could not be completed due to a conflict with the current state of the target resource.",
-    fix: "Wait until the resource is in a modifiable state.",
-    docUrl: "https://www.twilio.com/docs/errors/20409",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 409,
-        title: "Conflict",
-        description: "The request could not be completed due to a conflict with the current state of the target resource.",
-        fix: "Wait until the resource is in a modifiable state.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20422": {
-    code: 20422,
-    name: "InvalidParameter",
-    level: "code",
-    value: 20422,
-    pins: { code: 20422 },
-    statuses: [422],
-    title: "Invalid Parameter",
-    docUrl: "https://www.twilio.com/docs/errors/20422",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 422,
-        title: "Invalid Parameter",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20426": {
-    code: 20426,
-    name: "UpgradeRequired",
-    level: "code",
-    value: 20426,
-    pins: { code: 20426 },
-    statuses: [426],
-    title: "Upgrade Required",
-    description: "The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.",
-    docUrl: "https://www.twilio.com/docs/errors/20426",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 426,
-        title: "Upgrade Required",
-        description: "The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20429": {
-    code: 20429,
-    name: "TooManyRequests",
-    level: "code",
-    value: 20429,
-    pins: { code: 20429 },
-    statuses: [429],
-    title: "Too Many Requests",
-    description: "Your account is sending too many concurrent Rest API requests to Twilio servers.",
-    fix: "An API Request that receives an error 429 response is never processed and is always safe to retry. Please wait for a short period of time and make the request again, or alter your client's settings to issue fewer concurrent requests to the Twilio API.\n\nFor more information, please review the 429 Error Response knowledge base article at [https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-](https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-)",
-    docUrl: "https://www.twilio.com/docs/errors/20429",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 4,
-      fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 100, factor: 2, maxDelayMs: 3000, jitter: "full" },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Too Many Requests",
-        description: "Your account is sending too many concurrent Rest API requests to Twilio servers.",
-        fix: "An API Request that receives an error 429 response is never processed and is always safe to retry. Please wait for a short period of time and make the request again, or alter your client's settings to issue fewer concurrent requests to the Twilio API.\n\nFor more information, please review the 429 Error Response knowledge base article at [https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-](https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-)",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 100,
-            factor: 2,
-            maxDelayMs: 3000,
-            jitter: "full",
-          },
-        },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20500": {
-    code: 20500,
-    name: "InternalServerError",
-    level: "code",
-    value: 20500,
-    pins: { code: 20500 },
-    statuses: [500],
-    title: "Internal Server Error",
-    docUrl: "https://www.twilio.com/docs/errors/20500",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 500,
-        title: "Internal Server Error",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "20503": {
-    code: 20503,
-    name: "ServiceUnavailable",
-    level: "code",
-    value: 20503,
-    pins: { code: 20503 },
-    statuses: [503],
-    title: "Service unavailable",
-    description: "Service is unavailable",
-    docUrl: "https://www.twilio.com/docs/errors/20503",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 503,
-        title: "Service unavailable",
-        description: "Service is unavailable",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21201": {
-    code: 21201,
-    name: "NoCalledNumber",
-    level: "code",
-    value: 21201,
-    pins: { code: 21201 },
-    statuses: [400],
-    title: "No Called number specified",
-    description: "You attempted to initiate an outbound phone call, but you did not specify what number to call in the `Called` POST parameter",
-    docUrl: "https://www.twilio.com/docs/errors/21201",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "No Called number specified",
-        description: "You attempted to initiate an outbound phone call, but you did not specify what number to call in the `Called` POST parameter",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21211": {
-    code: 21211,
-    name: "InvalidToNumber",
-    level: "code",
-    value: 21211,
-    pins: { code: 21211 },
-    statuses: [400],
-    title: "Invalid 'To' Phone Number",
-    description: "You attempted to initiate an outbound phone call or message, but the `Called` phone number you supplied was not a valid phone number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.",
-    fix: "* Ensure you have formatted your phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): `[+] [country code] [subscriber number including area code]`\n* Ensure you have used the correct [country calling code](https://en.wikipedia.org/wiki/List_of_country_calling_codes#Alphabetical_listing_by_country_or_region) for the phone number you are calling.\n* Ensure you are not attempting to call or message from a Twilio number to itself.",
-    docUrl: "https://www.twilio.com/docs/errors/21211",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid 'To' Phone Number",
-        description: "You attempted to initiate an outbound phone call or message, but the `Called` phone number you supplied was not a valid phone number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.",
-        fix: "* Ensure you have formatted your phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): `[+] [country code] [subscriber number including area code]`\n* Ensure you have used the correct [country calling code](https://en.wikipedia.org/wiki/List_of_country_calling_codes#Alphabetical_listing_by_country_or_region) for the phone number you are calling.\n* Ensure you are not attempting to call or message from a Twilio number to itself.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21212": {
-    code: 21212,
-    name: "InvalidFromNumber",
-    level: "code",
-    value: 21212,
-    pins: { code: 21212 },
-    statuses: [400],
-    title: "Invalid From Number (caller ID)",
-    description: "You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.\n\nTwilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. \"+1 format\"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters [a-zA-Z0-9]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.\n\nThe number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.",
-    fix: "* Ensure your number is formatted in [E.164 format](https://www.twilio.com/docs/glossary/what-e164)\n* Ensure that your `From` number is assigned and not on the do-not-originate (DNO) list.\n* Ensure you are not using a Messaging [alphanumeric sender ID](https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id) that is too generic (for example, \"SMS\" or \"INFO\").\n* If you are getting this error when using a non-generic alphanumeric sender ID, please [submit a support ticket](https://www.twilio.com/console/support/tickets/create) for further assistance.",
-    docUrl: "https://www.twilio.com/docs/errors/21212",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid From Number (caller ID)",
-        description: "You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.\n\nTwilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. \"+1 format\"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters [a-zA-Z0-9]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.\n\nThe number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.",
-        fix: "* Ensure your number is formatted in [E.164 format](https://www.twilio.com/docs/glossary/what-e164)\n* Ensure that your `From` number is assigned and not on the do-not-originate (DNO) list.\n* Ensure you are not using a Messaging [alphanumeric sender ID](https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id) that is too generic (for example, \"SMS\" or \"INFO\").\n* If you are getting this error when using a non-generic alphanumeric sender ID, please [submit a support ticket](https://www.twilio.com/console/support/tickets/create) for further assistance.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21213": {
-    code: 21213,
-    name: "CallerNumberRequired",
-    level: "code",
-    value: 21213,
-    pins: { code: 21213 },
-    statuses: [400],
-    title: "Caller phone number is required",
-    description: "You attempted to initiate an outbound phone call, but you forgot to send a `Caller` parameter. `Caller` is required, and tells Twilio what Caller ID to use for the phone call.",
-    docUrl: "https://www.twilio.com/docs/errors/21213",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Caller phone number is required",
-        description: "You attempted to initiate an outbound phone call, but you forgot to send a `Caller` parameter. `Caller` is required, and tells Twilio what Caller ID to use for the phone call.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21214": {
-    code: 21214,
-    name: "ToNumberUnreachable",
-    level: "code",
-    value: 21214,
-    pins: { code: 21214 },
-    statuses: [400],
-    title: "'To' phone number cannot be reached",
-    description: "You attempted to initiate an outbound phone call to a phone number that cannot be reached. Please check the number and try again.",
-    docUrl: "https://www.twilio.com/docs/errors/21214",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "'To' phone number cannot be reached",
-        description: "You attempted to initiate an outbound phone call to a phone number that cannot be reached. Please check the number and try again.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21215": {
-    code: 21215,
-    name: "CallGeoPermission",
-    level: "code",
-    value: 21215,
-    pins: { code: 21215 },
-    statuses: [400],
-    title: "Geo Permission configuration is not permitting call",
-    docUrl: "https://www.twilio.com/docs/errors/21215",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Geo Permission configuration is not permitting call",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21216": {
-    code: 21216,
-    name: "CallBlocklisted",
-    level: "code",
-    value: 21216,
-    pins: { code: 21216 },
-    statuses: [400],
-    title: "API: Call blocked by Twilio blocklist",
-    description: "The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.\n\nIf you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.",
-    fix: "Change the number dialed or reach out to Twilio for an exception",
-    docUrl: "https://www.twilio.com/docs/errors/21216",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "API: Call blocked by Twilio blocklist",
-        description: "The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.\n\nIf you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.",
-        fix: "Change the number dialed or reach out to Twilio for an exception",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21217": {
-    code: 21217,
-    name: "PhoneNumberNotValid",
-    level: "code",
-    value: 21217,
-    pins: { code: 21217 },
-    statuses: [400],
-    title: "Phone number does not appear to be valid",
-    description: "You attempted to initiate an outbound phone call to an invalid phone number. Please check the phone number and try again.",
-    docUrl: "https://www.twilio.com/docs/errors/21217",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Phone number does not appear to be valid",
-        description: "You attempted to initiate an outbound phone call to an invalid phone number. Please check the phone number and try again.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21219": {
-    code: 21219,
-    name: "ToNumberNotVerified",
-    level: "code",
-    value: 21219,
-    pins: { code: 21219 },
-    statuses: [400],
-    title: "'To' phone number not verified",
-    description: "You attempted to initiate an outbound phone call from a trial account, but the 'To' number you specified is not a verified number for your account. In order to make calls during a free trial, you must first verify your ownership of the phone number being called. You can verify phone numbers from the [phone numbers section](/user/account/phone-numbers) of your account portal.",
-    docUrl: "https://www.twilio.com/docs/errors/21219",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "'To' phone number not verified",
-        description: "You attempted to initiate an outbound phone call from a trial account, but the 'To' number you specified is not a verified number for your account. In order to make calls during a free trial, you must first verify your ownership of the phone number being called. You can verify phone numbers from the [phone numbers section](/user/account/phone-numbers) of your account portal.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21401": {
-    code: 21401,
-    name: "InvalidPhoneNumber",
-    level: "code",
-    value: 21401,
-    pins: { code: 21401 },
-    statuses: [400],
-    title: "Invalid Phone Number",
-    description: "The phone number you specified was not a valid North American (US or Canadian) number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.",
-    docUrl: "https://www.twilio.com/docs/errors/21401",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid Phone Number",
-        description: "The phone number you specified was not a valid North American (US or Canadian) number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21402": {
-    code: 21402,
-    name: "InvalidUrl",
-    level: "code",
-    value: 21402,
-    pins: { code: 21402 },
-    statuses: [400],
-    title: "Invalid Url",
-    description: "You attempted to update the URL handler associated with a phone number, but the URL you specified was not valid. You must specify a valid URL, beginning with http or https, such as http://mycompany.com/callHandler",
-    docUrl: "https://www.twilio.com/docs/errors/21402",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid Url",
-        description: "You attempted to update the URL handler associated with a phone number, but the URL you specified was not valid. You must specify a valid URL, beginning with http or https, such as http://mycompany.com/callHandler",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21403": {
-    code: 21403,
-    name: "InvalidMethod",
-    level: "code",
-    value: 21403,
-    pins: { code: 21403 },
-    statuses: [400],
-    title: "Invalid Method",
-    description: "You attempted to update the HTTP method that Twilio uses when somebody calls your phone number, but the `Method` you supplied was not valid. Valid `Method` values are GET or POST.",
-    docUrl: "https://www.twilio.com/docs/errors/21403",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid Method",
-        description: "You attempted to update the HTTP method that Twilio uses when somebody calls your phone number, but the `Method` you supplied was not valid. Valid `Method` values are GET or POST.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21404": {
-    code: 21404,
-    name: "TrialInboundNumberUnavailable",
-    level: "code",
-    value: 21404,
-    pins: { code: 21404 },
-    statuses: [400],
-    title: "Inbound Phone number not available to trial account",
-    description: "You attempted to get a phone number using the REST API, but your Twilio Free Trial Account does not support having your own phone number. Please upgrade to a Full Twilio Account in order to enable this feature.",
-    docUrl: "https://www.twilio.com/docs/errors/21404",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Inbound Phone number not available to trial account",
-        description: "You attempted to get a phone number using the REST API, but your Twilio Free Trial Account does not support having your own phone number. Please upgrade to a Full Twilio Account in order to enable this feature.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21407": {
-    code: 21407,
-    name: "NumberTypeWithoutSms",
-    level: "code",
-    value: 21407,
-    pins: { code: 21407 },
-    statuses: [400],
-    title: "This Phone Number type does not support SMS",
-    description: "This phone number type does not support SMS. You cannot set SmsUrl, SmsMethod, SmsFallbackUrl, or SmsFallbackMethod",
-    docUrl: "https://www.twilio.com/docs/errors/21407",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "This Phone Number type does not support SMS",
-        description: "This phone number type does not support SMS. You cannot set SmsUrl, SmsMethod, SmsFallbackUrl, or SmsFallbackMethod",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21408": {
-    code: 21408,
-    name: "SmsRegionNotEnabled",
-    level: "code",
-    value: 21408,
-    pins: { code: 21408 },
-    statuses: [400],
-    title: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
-    description: "You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.",
-    fix: "If you wish to send messages to this region, please enable the relevant permissions on your account using the [Messaging Geographic Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) page.",
-    docUrl: "https://www.twilio.com/docs/errors/21408",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
-        description: "You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.",
-        fix: "If you wish to send messages to this region, please enable the relevant permissions on your account using the [Messaging Geographic Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) page.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21421": {
-    code: 21421,
-    name: "PhoneNumberInvalid",
-    level: "code",
-    value: 21421,
-    pins: { code: 21421 },
-    statuses: [400],
-    title: "Phone Number is invalid",
-    description: "You tried to purchase a phone number for your account that was an invalid number. Please specify a valid phone number in E.164 format.",
-    fix: "* For phone number lookup or purchase, please specify a valid phone number in E.164 format.\n* For adding a Phone Number to a Messaging Service, verify that the Phone Number SID or Short Code SID is correct and formatted properly, then retry the request.",
-    docUrl: "https://www.twilio.com/docs/errors/21421",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Phone Number is invalid",
-        description: "You tried to purchase a phone number for your account that was an invalid number. Please specify a valid phone number in E.164 format.",
-        fix: "* For phone number lookup or purchase, please specify a valid phone number in E.164 format.\n* For adding a Phone Number to a Messaging Service, verify that the Phone Number SID or Short Code SID is correct and formatted properly, then retry the request.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21422": {
-    code: 21422,
-    name: "PhoneNumberNotAvailable",
-    level: "code",
-    value: 21422,
-    pins: { code: 21422 },
-    statuses: [400],
-    title: "PhoneNumber is not available",
-    description: "You tried to purchase a phone number that is not available for purchase. This error can be triggered in a few ways: - Twilio does not own the phone number in question. - Twilio owns the number, but it is reserved for another account.",
-    docUrl: "https://www.twilio.com/docs/errors/21422",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "PhoneNumber is not available",
-        description: "You tried to purchase a phone number that is not available for purchase. This error can be triggered in a few ways: - Twilio does not own the phone number in question. - Twilio owns the number, but it is reserved for another account.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21450": {
-    code: 21450,
-    name: "CallerIdAlreadyValidated",
-    level: "code",
-    value: 21450,
-    pins: { code: 21450 },
-    statuses: [400],
-    title: "Phone number already validated on your account",
-    description: "You attempted to add an Outgoing Caller ID to your account, but that number is already verified as an Outgoing Caller ID on your account.",
-    docUrl: "https://www.twilio.com/docs/errors/21450",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Phone number already validated on your account",
-        description: "You attempted to add an Outgoing Caller ID to your account, but that number is already verified as an Outgoing Caller ID on your account.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21451": {
-    code: 21451,
-    name: "InvalidAreaCode",
-    level: "code",
-    value: 21451,
-    pins: { code: 21451 },
-    statuses: [400],
-    title: "Invalid area code",
-    description: "You attempted to get a phone number for your account, but the `AreaCode` parameter you specified was not a valid North American area code. `AreaCode` is optional, and for Local phone numbers, may be any US or Canadian area code, or for TollFree numbers, may be one of 800,888,877 or 866.",
-    docUrl: "https://www.twilio.com/docs/errors/21451",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid area code",
-        description: "You attempted to get a phone number for your account, but the `AreaCode` parameter you specified was not a valid North American area code. `AreaCode` is optional, and for Local phone numbers, may be any US or Canadian area code, or for TollFree numbers, may be one of 800,888,877 or 866.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21452": {
-    code: 21452,
-    name: "NoNumbersInAreaCode",
-    level: "code",
-    value: 21452,
-    pins: { code: 21452 },
-    statuses: [400],
-    title: "No phone numbers found in area code",
-    description: "You attempted to get a phone number for your account, but Twilio couldn't find any numbers in the area you specified. You may try again with a different `AreaCode` or contact us to request a number in a certain area. We can usually accommodate such requests within a few days.",
-    docUrl: "https://www.twilio.com/docs/errors/21452",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "No phone numbers found in area code",
-        description: "You attempted to get a phone number for your account, but Twilio couldn't find any numbers in the area you specified. You may try again with a different `AreaCode` or contact us to request a number in a certain area. We can usually accommodate such requests within a few days.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21601": {
-    code: 21601,
-    name: "FromNotSmsCapable",
-    level: "code",
-    value: 21601,
-    pins: { code: 21601 },
-    statuses: [400],
-    title: "Phone number is not a valid SMS-capable inbound phone number",
-    description: "The phone number you provided as the FROM field to initiate an outbound SMS is not an incoming phone number assigned to your account. Only phone numbers that you buy from Twilio can be used for outgoing SMSes. In particular, 3rd party phone numbers such as validated CallerIDs cannot be used to send SMSs.",
-    docUrl: "https://www.twilio.com/docs/errors/21601",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Phone number is not a valid SMS-capable inbound phone number",
-        description: "The phone number you provided as the FROM field to initiate an outbound SMS is not an incoming phone number assigned to your account. Only phone numbers that you buy from Twilio can be used for outgoing SMSes. In particular, 3rd party phone numbers such as validated CallerIDs cannot be used to send SMSs.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21602": {
-    code: 21602,
-    name: "MessageBodyRequired",
-    level: "code",
-    value: 21602,
-    pins: { code: 21602 },
-    statuses: [400],
-    title: "Message body is required",
-    description: "You must specify content (text or media) for your message.",
-    fix: "Retry your message including a body or a link to some media. For sample code that shows how to send an SMS message with Twilio's supported helper libraries, cURL, or the Twilio CLI, please see [this short tutorial](https://www.twilio.com/docs/sms/send-messages)",
-    docUrl: "https://www.twilio.com/docs/errors/21602",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Message body is required",
-        description: "You must specify content (text or media) for your message.",
-        fix: "Retry your message including a body or a link to some media. For sample code that shows how to send an SMS message with Twilio's supported helper libraries, cURL, or the Twilio CLI, please see [this short tutorial](https://www.twilio.com/docs/sms/send-messages)",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21603": {
-    code: 21603,
-    name: "FromRequired",
-    level: "code",
-    value: 21603,
-    pins: { code: 21603 },
-    statuses: [400],
-    title: "A 'From' or 'MessagingServiceSid' parameter is required to send a message",
-    description: "Make sure to specify a valid Twilio Phone Number, Alpha Sender ID, or Messaging Service SID in your API requests",
-    fix: "* Specify a valid [Twilio Number](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services) as the 'From' parameter in your API request\n* Specify a valid Messaging Service SID as the 'MessagingServiceSid' parameter in your API request",
-    docUrl: "https://www.twilio.com/docs/errors/21603",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "A 'From' or 'MessagingServiceSid' parameter is required to send a message",
-        description: "Make sure to specify a valid Twilio Phone Number, Alpha Sender ID, or Messaging Service SID in your API requests",
-        fix: "* Specify a valid [Twilio Number](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services) as the 'From' parameter in your API request\n* Specify a valid Messaging Service SID as the 'MessagingServiceSid' parameter in your API request",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21604": {
-    code: 21604,
-    name: "ToRequired",
-    level: "code",
-    value: 21604,
-    pins: { code: 21604 },
-    statuses: [400],
-    title: "The destination 'To' phone number is required to send an SMS",
-    description: "Make sure to specify a valid phone number as the recipient of the SMS.",
-    docUrl: "https://www.twilio.com/docs/errors/21604",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The destination 'To' phone number is required to send an SMS",
-        description: "Make sure to specify a valid phone number as the recipient of the SMS.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21606": {
-    code: 21606,
-    name: "FromNotMessageCapable",
-    level: "code",
-    value: 21606,
-    pins: { code: 21606 },
-    statuses: [400],
-    title: "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.",
-    description: "You can only send SMS messages from a phone number provided by Twilio, and that phone number must be SMS enabled. Visit the phone numbers page on your account portal to view a list of phone numbers that you own, and whether or not they are enabled for SMS.",
-    fix: "* Check that you are using a Twilio phone number with SMS capabilities. You can see your purchased phone numbers and their capabilities in the [Twilio console](https://www.twilio.com/console/phone-numbers/incoming).\n* If sending the message globally, verify that your `From` phone number is capable of sending messages and you have enabled [geographic permissions](https://www.twilio.com/console/sms/settings/geo-permissions) for your account.\n* If you are sending from a short code, verify that the country you are sending to matches the country of the short code.\n* If you are sending messages with test credentials, verify that you are using one of the [available test credential \"magic phone numbers\"](https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-From)",
-    docUrl: "https://www.twilio.com/docs/errors/21606",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.",
-        description: "You can only send SMS messages from a phone number provided by Twilio, and that phone number must be SMS enabled. Visit the phone numbers page on your account portal to view a list of phone numbers that you own, and whether or not they are enabled for SMS.",
-        fix: "* Check that you are using a Twilio phone number with SMS capabilities. You can see your purchased phone numbers and their capabilities in the [Twilio console](https://www.twilio.com/console/phone-numbers/incoming).\n* If sending the message globally, verify that your `From` phone number is capable of sending messages and you have enabled [geographic permissions](https://www.twilio.com/console/sms/settings/geo-permissions) for your account.\n* If you are sending from a short code, verify that the country you are sending to matches the country of the short code.\n* If you are sending messages with test credentials, verify that you are using one of the [available test credential \"magic phone numbers\"](https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-From)",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21608": {
-    code: 21608,
-    name: "ToNotVerified",
-    level: "code",
-    value: 21608,
-    pins: { code: 21608 },
-    statuses: [400],
-    title: "The 'to' phone number provided is not yet verified for this account.",
-    description: "While your account is in Trial Mode, you may only send SMS messages to verified numbers. Upgrade to a Full Twilio account to send to any phone number.",
-    docUrl: "https://www.twilio.com/docs/errors/21608",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The 'to' phone number provided is not yet verified for this account.",
-        description: "While your account is in Trial Mode, you may only send SMS messages to verified numbers. Upgrade to a Full Twilio account to send to any phone number.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21609": {
-    code: 21609,
-    name: "InvalidStatusCallback",
-    level: "code",
-    value: 21609,
-    pins: { code: 21609 },
-    statuses: [400],
-    title: "Invalid 'StatusCallback'",
-    description: "StatusCallback must be a valid HTTP(s) URL. The maximum length of the StatusCallback is 4000 characters.",
-    docUrl: "https://www.twilio.com/docs/errors/21609",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid 'StatusCallback'",
-        description: "StatusCallback must be a valid HTTP(s) URL. The maximum length of the StatusCallback is 4000 characters.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21610": {
-    code: 21610,
-    name: "UnsubscribedRecipient",
-    level: "code",
-    value: 21610,
-    pins: { code: 21610 },
-    statuses: [400],
-    title: "Attempt to send to unsubscribed recipient",
-    description: "The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.\n\nYou have attempted to message a 'To' number that has replied with \"STOP\" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with \"START\".\n\nPlease see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.",
-    fix: "* Consider removing this phone number from your list of recipients.\n* Request the recipient to resubscribe to your messages by texting in \"START\" or [another opt-in keyword](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) to your Twilio sender.\n* Before sending messages to a recipient, ensure they have consented to receive messages from you. Please read these guidelines to understand [messaging opt-in requirements and best practices](https://www.twilio.com/blog/ctia-messaging-principles-and-best-practices).",
-    docUrl: "https://www.twilio.com/docs/errors/21610",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Attempt to send to unsubscribed recipient",
-        description: "The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.\n\nYou have attempted to message a 'To' number that has replied with \"STOP\" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with \"START\".\n\nPlease see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.",
-        fix: "* Consider removing this phone number from your list of recipients.\n* Request the recipient to resubscribe to your messages by texting in \"START\" or [another opt-in keyword](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) to your Twilio sender.\n* Before sending messages to a recipient, ensure they have consented to receive messages from you. Please read these guidelines to understand [messaging opt-in requirements and best practices](https://www.twilio.com/blog/ctia-messaging-principles-and-best-practices).",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21611": {
-    code: 21611,
-    name: "FromQueueFull",
-    level: "code",
-    value: 21611,
-    pins: { code: 21611 },
-    statuses: [400],
-    title: "This 'From' number has exceeded the maximum number of queued messages",
-    description: "You have attempted to enqueue too many messages for a given 'From' number.",
-    fix: "* Slow down your sending rate to avoid queuing on your Twilio number\n* Consider using a [Messaging Service](https://www.twilio.com/docs/sms/services) to better distribute message throughput, if appropriate for your use case",
-    docUrl: "https://www.twilio.com/docs/errors/21611",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "This 'From' number has exceeded the maximum number of queued messages",
-        description: "You have attempted to enqueue too many messages for a given 'From' number.",
-        fix: "* Slow down your sending rate to avoid queuing on your Twilio number\n* Consider using a [Messaging Service](https://www.twilio.com/docs/sms/services) to better distribute message throughput, if appropriate for your use case",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21612": {
-    code: 21612,
-    name: "ToNotReachableBySms",
-    level: "code",
-    value: 21612,
-    pins: { code: 21612 },
-    statuses: [400],
-    title: "The 'To' phone number is not currently reachable via SMS",
-    description: "You have attempted to send to a number that is not currently reachable via Twilio SMS. If the number provided is a properly formatted E.164, it is most likely that Twilio does not yet have service with the carrier you are trying to reach. We have logged the carrier you are attempting to reach and will monitor these failures when adding new carriers.",
-    docUrl: "https://www.twilio.com/docs/errors/21612",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The 'To' phone number is not currently reachable via SMS",
-        description: "You have attempted to send to a number that is not currently reachable via Twilio SMS. If the number provided is a properly formatted E.164, it is most likely that Twilio does not yet have service with the carrier you are trying to reach. We have logged the carrier you are attempting to reach and will monitor these failures when adding new carriers.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21614": {
-    code: 21614,
-    name: "ToNotMobile",
-    level: "code",
-    value: 21614,
-    pins: { code: 21614 },
-    statuses: [400],
-    title: "'To' number is not a valid mobile number",
-    description: "You have attempted to send a SMS with a 'To' number that is not a valid mobile number. It is likely that the number that you have specified is a landline number or is an invalid number.",
-    fix: "* Confirm that the number you are sending to is not a landline, using the [Lookup API](https://www.twilio.com/docs/lookup/api#lookup-a-phone-number).\n* Please verify you have provided a valid mobile number in proper [E.164 format](https://support.twilio.com/hc/en-us/articles/223183008-Formatting-International-Phone-Numbers).\n* If you are attempting to send SMS to an IoT or M2M number, check whether the number format is different from the standard mobile numbers in that country or locality. Often, these numbers have additional digits or unusual formats which do not pass Twilio's number validation. If you believe this is the issue, please [contact Twilio Support](https://www.twilio.com/help/contact) for assistance.",
-    docUrl: "https://www.twilio.com/docs/errors/21614",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "'To' number is not a valid mobile number",
-        description: "You have attempted to send a SMS with a 'To' number that is not a valid mobile number. It is likely that the number that you have specified is a landline number or is an invalid number.",
-        fix: "* Confirm that the number you are sending to is not a landline, using the [Lookup API](https://www.twilio.com/docs/lookup/api#lookup-a-phone-number).\n* Please verify you have provided a valid mobile number in proper [E.164 format](https://support.twilio.com/hc/en-us/articles/223183008-Formatting-International-Phone-Numbers).\n* If you are attempting to send SMS to an IoT or M2M number, check whether the number format is different from the standard mobile numbers in that country or locality. Often, these numbers have additional digits or unusual formats which do not pass Twilio's number validation. If you believe this is the issue, please [contact Twilio Support](https://www.twilio.com/help/contact) for assistance.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21617": {
-    code: 21617,
-    name: "BodyTooLong",
-    level: "code",
-    value: 21617,
-    pins: { code: 21617 },
-    statuses: [400],
-    title: "The concatenated message body exceeds the 1600 character limit",
-    description: "The maximum allowable body text length is generally 1600 characters, but some glyphs such as Emoji, Emoticons or other special characters will be counted as multiple characters.",
-    docUrl: "https://www.twilio.com/docs/errors/21617",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The concatenated message body exceeds the 1600 character limit",
-        description: "The maximum allowable body text length is generally 1600 characters, but some glyphs such as Emoji, Emoticons or other special characters will be counted as multiple characters.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21620": {
-    code: 21620,
-    name: "InvalidMediaUrl",
-    level: "code",
-    value: 21620,
-    pins: { code: 21620 },
-    statuses: [400],
-    title: "Invalid media URL(s)",
-    description: "One or more media URL you provided is invalid. Please use only valid HTTP and HTTPS URLs.",
-    fix: "Add a correct protocol specifier prefix: `http://` or `https://`",
-    docUrl: "https://www.twilio.com/docs/errors/21620",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid media URL(s)",
-        description: "One or more media URL you provided is invalid. Please use only valid HTTP and HTTPS URLs.",
-        fix: "Add a correct protocol specifier prefix: `http://` or `https://`",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21621": {
-    code: 21621,
-    name: "FromNotMmsEnabled",
-    level: "code",
-    value: 21621,
-    pins: { code: 21621 },
-    statuses: [400],
-    title: "The 'From' number has not been enabled for MMS",
-    description: "The 'From' phone number does not appear to be a phone number that you can send MMS messages from.",
-    docUrl: "https://www.twilio.com/docs/errors/21621",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The 'From' number has not been enabled for MMS",
-        description: "The 'From' phone number does not appear to be a phone number that you can send MMS messages from.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21623": {
-    code: 21623,
-    name: "TooManyMediaFiles",
-    level: "code",
-    value: 21623,
-    pins: { code: 21623 },
-    statuses: [400],
-    title: "Number of media files exceeds allowed limit",
-    description: "The number of media URLs exceeds the maximum allowed. You may send up to 10 media files in a single message.",
-    docUrl: "https://www.twilio.com/docs/errors/21623",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Number of media files exceeds allowed limit",
-        description: "The number of media URLs exceeds the maximum allowed. You may send up to 10 media files in a single message.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21631": {
-    code: 21631,
-    name: "AddressRequired",
-    level: "code",
-    value: 21631,
-    pins: { code: 21631 },
-    statuses: [400],
-    title: "Phone Number Requires an Address",
-    description: "To purchase this number you must supply the Address of the user of this phone number. Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number. This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.",
-    fix: "- Add an address that satisfies the locality requirement.\n- Contact Twilio Support.",
-    docUrl: "https://www.twilio.com/docs/errors/21631",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Phone Number Requires an Address",
-        description: "To purchase this number you must supply the Address of the user of this phone number. Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number. This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.",
-        fix: "- Add an address that satisfies the locality requirement.\n- Contact Twilio Support.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21654": {
-    code: 21654,
-    name: "ContentSidRequired",
-    level: "code",
-    value: 21654,
-    pins: { code: 21654 },
-    statuses: [400],
-    title: "ContentSid Required",
-    description: "A ContentSid must be specified if ContentVariables are provided in the request.",
-    fix: "Please provide a ContentSid when the request includes the ContentVariables parameter",
-    docUrl: "https://www.twilio.com/docs/errors/21654",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "ContentSid Required",
-        description: "A ContentSid must be specified if ContentVariables are provided in the request.",
-        fix: "Please provide a ContentSid when the request includes the ContentVariables parameter",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21656": {
-    code: 21656,
-    name: "InvalidContentVariables",
-    level: "code",
-    value: 21656,
-    pins: { code: 21656 },
-    statuses: [400],
-    title: "The ContentVariables Parameter is invalid",
-    description: "The ContentVariables you are using are not valid",
-    fix: "Validate the ContentVariables Parameter, it must be a JSON String",
-    docUrl: "https://www.twilio.com/docs/errors/21656",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The ContentVariables Parameter is invalid",
-        description: "The ContentVariables you are using are not valid",
-        fix: "Validate the ContentVariables Parameter, it must be a JSON String",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21703": {
-    code: 21703,
-    name: "NoSenderAvailable",
-    level: "code",
-    value: 21703,
-    pins: { code: 21703 },
-    statuses: [400],
-    title: "The Messaging Service does not have a phone number available to send a message",
-    description: "None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.\n\nPossible causes vary depending on the type of message and the country of the destination number. Below are several common causes of this error.",
-    fix: "* Add a sender to your Messaging Service with the required capabilities, using the [Twilio Console](https://www.twilio.com/console/sms/services) or the [REST API](https://www.twilio.com/docs/sms/services/api/phonenumber-resource#create-a-phonenumber-resource).",
-    docUrl: "https://www.twilio.com/docs/errors/21703",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The Messaging Service does not have a phone number available to send a message",
-        description: "None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.\n\nPossible causes vary depending on the type of message and the country of the destination number. Below are several common causes of this error.",
-        fix: "* Add a sender to your Messaging Service with the required capabilities, using the [Twilio Console](https://www.twilio.com/console/sms/services) or the [REST API](https://www.twilio.com/docs/sms/services/api/phonenumber-resource#create-a-phonenumber-resource).",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "21705": {
-    code: 21705,
-    name: "InvalidMessagingService",
-    level: "code",
-    value: 21705,
-    pins: { code: 21705 },
-    statuses: [400],
-    title: "The Messaging Service is invalid",
-    description: "The Messaging Service Sid you are using is not valid",
-    fix: "* Double check the Messaging Service Sid parameter that you are using.\n* Find a specific Messaging Service Sid and manage your Messaging Services in the [Twilio Console](https://www.twilio.com/console/sms/services).",
-    docUrl: "https://www.twilio.com/docs/errors/21705",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "The Messaging Service is invalid",
-        description: "The Messaging Service Sid you are using is not valid",
-        fix: "* Double check the Messaging Service Sid parameter that you are using.\n* Find a specific Messaging Service Sid and manage your Messaging Services in the [Twilio Console](https://www.twilio.com/console/sms/services).",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60200": {
-    code: 60200,
-    name: "VerifyInvalidParameter",
-    level: "code",
-    value: 60200,
-    pins: { code: 60200 },
-    statuses: [400],
-    title: "Invalid parameter",
-    description: "Parameter value is incorrectly formatted or is not an accepted option.",
-    fix: "* Use strict [E.164 formatting](https://www.twilio.com/docs/glossary/what-e164), including the `+` sign, for phone numbers in the `To` parameter. Example: `+15017122661`.\n* If using the `sna` channel, ensure you have requested and been granted access. See [SNA Overview](https://www.twilio.com/docs/verify/sna) for details.",
-    docUrl: "https://www.twilio.com/docs/errors/60200",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Invalid parameter",
-        description: "Parameter value is incorrectly formatted or is not an accepted option.",
-        fix: "* Use strict [E.164 formatting](https://www.twilio.com/docs/glossary/what-e164), including the `+` sign, for phone numbers in the `To` parameter. Example: `+15017122661`.\n* If using the `sna` channel, ensure you have requested and been granted access. See [SNA Overview](https://www.twilio.com/docs/verify/sna) for details.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60202": {
-    code: 60202,
-    name: "MaxCheckAttempts",
-    level: "code",
-    value: 60202,
-    pins: { code: 60202 },
-    statuses: [429],
-    title: "Max check attempts reached",
-    description: "Max (5) verification check attempts reached.",
-    fix: "You have 5 attempts to check a verification code, after that you will need to wait until the current verification expires (10 minutes) to create a new verification. Find more recommendations for avoiding rate limits while testing Verify in [this blog post](https://www.twilio.com/blog/test-verify-no-rate-limits).",
-    docUrl: "https://www.twilio.com/docs/errors/60202",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Max check attempts reached",
-        description: "Max (5) verification check attempts reached.",
-        fix: "You have 5 attempts to check a verification code, after that you will need to wait until the current verification expires (10 minutes) to create a new verification. Find more recommendations for avoiding rate limits while testing Verify in [this blog post](https://www.twilio.com/blog/test-verify-no-rate-limits).",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60203": {
-    code: 60203,
-    name: "MaxSendAttempts",
-    level: "code",
-    value: 60203,
-    pins: { code: 60203 },
-    statuses: [429],
-    title: "Max send attempts reached.",
-    description: "This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.",
-    fix: "* Complete a verification lifecycle by calling the [Verification Check endpoint](https://www.twilio.com/docs/verify/api/verification-check).\n* Wait for the verification to [expire](https://www.twilio.com/docs/verify/api/rate-limits-and-timeouts) (10 minutes).\n* For use with [custom codes](https://www.twilio.com/docs/verify/api/customization-options) you can manually approve or cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n* **For testing** you can manually cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n\nIf you identify a delivery issue, please contact [support@twilio.com](mailto:support@twilio.com).",
-    docUrl: "https://www.twilio.com/docs/errors/60203",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Max send attempts reached.",
-        description: "This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.",
-        fix: "* Complete a verification lifecycle by calling the [Verification Check endpoint](https://www.twilio.com/docs/verify/api/verification-check).\n* Wait for the verification to [expire](https://www.twilio.com/docs/verify/api/rate-limits-and-timeouts) (10 minutes).\n* For use with [custom codes](https://www.twilio.com/docs/verify/api/customization-options) you can manually approve or cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n* **For testing** you can manually cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n\nIf you identify a delivery issue, please contact [support@twilio.com](mailto:support@twilio.com).",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60205": {
-    code: 60205,
-    name: "LandlineNotSmsCapable",
-    level: "code",
-    value: 60205,
-    pins: { code: 60205 },
-    statuses: [403],
-    title: "SMS is not supported by landline phone number",
-    description: "You have attempted to send the verification code to phone number that does not support SMS.",
-    fix: "* Make sure the number you are sending a verification to is a valid mobile phone number\n* Disable validating phone numbers using the Twilio API setting `SkipSmsToLandlines` on your Verification Service to `false`.",
-    docUrl: "https://www.twilio.com/docs/errors/60205",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 403,
-        title: "SMS is not supported by landline phone number",
-        description: "You have attempted to send the verification code to phone number that does not support SMS.",
-        fix: "* Make sure the number you are sending a verification to is a valid mobile phone number\n* Disable validating phone numbers using the Twilio API setting `SkipSmsToLandlines` on your Verification Service to `false`.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60207": {
-    code: 60207,
-    name: "MaxRateLimits",
-    level: "code",
-    value: 60207,
-    pins: { code: 60207 },
-    statuses: [400],
-    title: "Max rate limits per service reached",
-    description: "Your service has reached the max number of rate limits",
-    fix: "* Delete/update rate limits that you are not using at the moment\n* Create a new service and add the desired rate limit to the new service",
-    docUrl: "https://www.twilio.com/docs/errors/60207",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Max rate limits per service reached",
-        description: "Your service has reached the max number of rate limits",
-        fix: "* Delete/update rate limits that you are not using at the moment\n* Create a new service and add the desired rate limit to the new service",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60212": {
-    code: 60212,
-    name: "TooManyConcurrentVerifications",
-    level: "code",
-    value: 60212,
-    pins: { code: 60212 },
-    statuses: [429],
-    title: "Too many concurrent requests for phone number",
-    description: "Your application is initiating many verifications in a short period of time for the same phone number.",
-    fix: "* Check if your application is being the target of fraudulent traffic.\n* Review your implementation.",
-    docUrl: "https://www.twilio.com/docs/errors/60212",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "Too many concurrent requests for phone number",
-        description: "Your application is initiating many verifications in a short period of time for the same phone number.",
-        fix: "* Check if your application is being the target of fraudulent traffic.\n* Review your implementation.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60220": {
-    code: 60220,
-    name: "ChinaVettingRequired",
-    level: "code",
-    value: 60220,
-    pins: { code: 60220 },
-    statuses: [400],
-    title: "Messages to China require use case vetting",
-    description: "Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.",
-    fix: "Contact support@twilio.com and request verification capabilities.",
-    docUrl: "https://www.twilio.com/docs/errors/60220",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Messages to China require use case vetting",
-        description: "Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.",
-        fix: "Contact support@twilio.com and request verification capabilities.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60223": {
-    code: 60223,
-    name: "DeliveryChannelDisabled",
-    level: "code",
-    value: 60223,
-    pins: { code: 60223 },
-    statuses: [400],
-    title: "Delivery channel disabled",
-    description: "Create verification failed because delivery channel is currently disabled",
-    fix: "* Enable delivery channel in Verify Service settings\n * Change the delivery channel specified in the create verification request",
-    docUrl: "https://www.twilio.com/docs/errors/60223",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Delivery channel disabled",
-        description: "Create verification failed because delivery channel is currently disabled",
-        fix: "* Enable delivery channel in Verify Service settings\n * Change the delivery channel specified in the create verification request",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  "60410": {
-    code: 60410,
-    name: "DeliveryAttemptBlocked",
-    level: "code",
-    value: 60410,
-    pins: { code: 60410 },
-    statuses: [400],
-    title: "Verification delivery attempt blocked",
-    description: "A verification delivery attempt was blocked.",
-    fix: "You do not need to take any specific action. The block is temporary and will resolve in 12 hours if we do not detect additional fraud.",
-    docUrl: "https://www.twilio.com/docs/errors/60410",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 400,
-        title: "Verification delivery attempt blocked",
-        description: "A verification delivery attempt was blocked.",
-        fix: "You do not need to take any specific action. The block is temporary and will resolve in 12 hours if we do not detect additional fraud.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  unauthorized: {
-    code: "unauthorized",
-    name: "HttpUnauthorized",
-    pins: {},
-    statuses: [401],
-    title: "The credentials you provided are missing or invalid.",
-    fix: "Authenticate with your Account SID and Auth Token (or an API key and secret) using HTTP basic authentication.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 401,
-        title: "The credentials you provided are missing or invalid.",
-        fix: "Authenticate with your Account SID and Auth Token (or an API key and secret) using HTTP basic authentication.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  not_found: {
-    code: "not_found",
-    name: "HttpNotFound",
-    pins: {},
-    statuses: [404],
-    title: "Twilio can't find the requested resource.",
-    fix: "Check the resource's SID and the Account SID in the URL.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 404,
-        title: "Twilio can't find the requested resource.",
-        fix: "Check the resource's SID and the Account SID in the URL.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  method_not_allowed: {
-    code: "method_not_allowed",
-    name: "HttpMethodNotAllowed",
-    pins: {},
-    statuses: [405],
-    title: "The HTTP method you used isn't allowed for this resource.",
-    description: "For example, you're trying to DELETE a resource that can't be deleted.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 405,
-        title: "The HTTP method you used isn't allowed for this resource.",
-        description: "For example, you're trying to DELETE a resource that can't be deleted.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  concurrency_limit: {
-    code: "concurrency_limit",
-    name: "HttpConcurrencyLimit",
-    pins: {},
-    statuses: [429],
-    title: "You have reached the Twilio API concurrency limit.",
-    fix: "Wait for a short period of time and make the request again, or issue fewer concurrent requests.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 4,
-      fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 100, factor: 2, maxDelayMs: 3000, jitter: "full" },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 429,
-        title: "You have reached the Twilio API concurrency limit.",
-        fix: "Wait for a short period of time and make the request again, or issue fewer concurrent requests.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 4,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 4,
-            baseDelayMs: 100,
-            factor: 2,
-            maxDelayMs: 3000,
-            jitter: "full",
-          },
-        },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  server_error: {
-    code: "server_error",
-    name: "HttpServerError",
-    pins: {},
-    statuses: [500],
-    title: "Twilio encountered an internal error.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-    responses: [
-      {
-        status: 500,
-        title: "Twilio encountered an internal error.",
-        retry: { strategy: "never" },
-        headers: ["Twilio-Request-Id"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-  service_unavailable: {
-    code: "service_unavailable",
-    name: "HttpServiceUnavailable",
-    pins: {},
-    statuses: [503],
-    title: "The Twilio service is temporarily unavailable.",
-    fix: "Try again later.",
-    docUrl: "https://www.twilio.com/docs/usage/twilios-response",
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-    responses: [
-      {
-        status: 503,
-        title: "The Twilio service is temporarily unavailable.",
-        fix: "Try again later.",
-        retry: {
-          strategy: "retry-after",
-          hints: [{ header: "Retry-After", format: "delay" }],
-          maxAttempts: 3,
-          fallback: {
-            strategy: "backoff",
-            maxAttempts: 3,
-            baseDelayMs: 1000,
-            factor: 2,
-            maxDelayMs: 30000,
-            jitter: "full",
-          },
-        },
-        headers: ["Twilio-Request-Id", "Retry-After"],
-        when: [],
-      },
-    ],
-    deprecated: false,
-  },
-};
+export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
+  "20001": {"code":20001,"name":"UnknownParameters","level":"code","value":20001,"pins":{"code":20001},"statuses":[400],"title":"Unknown parameters","description":"One or more parameters you sent the REST API were not recognized and were ignored. No harm done, but make sure that you didn't mis-type the parameter you really wanted to send.","docUrl":"https://www.twilio.com/docs/errors/20001","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Unknown parameters","description":"One or more parameters you sent the REST API were not recognized and were ignored. No harm done, but make sure that you didn't mis-type the parameter you really wanted to send.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20002": {"code":20002,"name":"InvalidFriendlyName","level":"code","value":20002,"pins":{"code":20002},"statuses":[400],"title":"Invalid FriendlyName","description":"Many Twilio resources take descriptive names to help you remember what they are. However, such \"FriendlyNames\" must be between 1 and 64 characters long.","docUrl":"https://www.twilio.com/docs/errors/20002","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid FriendlyName","description":"Many Twilio resources take descriptive names to help you remember what they are. However, such \"FriendlyNames\" must be between 1 and 64 characters long.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20003": {"code":20003,"name":"PermissionDenied","level":"code","value":20003,"pins":{"code":20003},"statuses":[401],"title":"Permission Denied","description":"You lack permission to the resource and method you requested.","fix":"* Verify the Account SID and Auth Token are correct\n* Verify the correct Account is being accessed\n* Ensure the Account is active, not suspended or closed\n* Ensure no extra characters or spaces are being included\n* Ensure JWT is only used with API Key\n* Ensure the API Key's Twilio Region matches the request's specified Twilio Region","docUrl":"https://www.twilio.com/docs/errors/20003","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":401,"title":"Permission Denied","description":"You lack permission to the resource and method you requested.","fix":"* Verify the Account SID and Auth Token are correct\n* Verify the correct Account is being accessed\n* Ensure the Account is active, not suspended or closed\n* Ensure no extra characters or spaces are being included\n* Ensure JWT is only used with API Key\n* Ensure the API Key's Twilio Region matches the request's specified Twilio Region","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20004": {"code":20004,"name":"MethodNotAllowed","level":"code","value":20004,"pins":{"code":20004},"statuses":[405],"title":"Method not allowed","description":"The resource you accessed is valid, but the HTTP method you attempted to use is not supported for the resource. For example, you cannot DELETE your own account.","docUrl":"https://www.twilio.com/docs/errors/20004","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":405,"title":"Method not allowed","description":"The resource you accessed is valid, but the HTTP method you attempted to use is not supported for the resource. For example, you cannot DELETE your own account.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20005": {"code":20005,"name":"AccountNotActive","level":"code","value":20005,"pins":{"code":20005},"statuses":[401,403],"title":"Account not active","description":"Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.","docUrl":"https://www.twilio.com/docs/errors/20005","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":401,"title":"Account not active","description":"Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]},{"status":403,"title":"Account not active","description":"Your Twilio account is not active, potentially because you ran out of funds, or you have not yet activated your free trial.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20006": {"code":20006,"name":"AccessDenied","level":"code","value":20006,"pins":{"code":20006},"statuses":[403],"title":"Access Denied","description":"You don't have sufficient privileges to access the requested resource. The user on whose behalf you are attempting to access the API may have revoked your privileges, or you may need to request greater privileges from the user.","docUrl":"https://www.twilio.com/docs/errors/20006","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":403,"title":"Access Denied","description":"You don't have sufficient privileges to access the requested resource. The user on whose behalf you are attempting to access the API may have revoked your privileges, or you may need to request greater privileges from the user.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20007": {"code":20007,"name":"PageSizeTooLarge","level":"code","value":20007,"pins":{"code":20007},"statuses":[400],"title":"Page size too large","description":"You’ve requested a page size that is too large. The maximum page size is 1000.","docUrl":"https://www.twilio.com/docs/errors/20007","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Page size too large","description":"You’ve requested a page size that is too large. The maximum page size is 1000.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20008": {"code":20008,"name":"TestCredentials","level":"code","value":20008,"pins":{"code":20008},"statuses":[403],"title":"Test Credentials","description":"Currently only a handful of API resources can be tested with your test credentials. Trying to authenticate with your test credentials to other resources will return a Forbidden error message. For a full list of supported resources, please see our [Test Credentials](/docs/api/rest/test-credentials) page.","docUrl":"https://www.twilio.com/docs/errors/20008","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":403,"title":"Test Credentials","description":"Currently only a handful of API resources can be tested with your test credentials. Trying to authenticate with your test credentials to other resources will return a Forbidden error message. For a full list of supported resources, please see our [Test Credentials](/docs/api/rest/test-credentials) page.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20101": {"code":20101,"name":"InvalidAccessToken","level":"code","value":20101,"pins":{"code":20101},"statuses":[401],"title":"Invalid Access Token","description":"Twilio was unable to validate your Access Token","docUrl":"https://www.twilio.com/docs/errors/20101","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":401,"title":"Invalid Access Token","description":"Twilio was unable to validate your Access Token","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20403": {"code":20403,"name":"Forbidden","level":"code","value":20403,"pins":{"code":20403},"statuses":[403],"title":"403 Forbidden","description":"Forbidden","docUrl":"https://www.twilio.com/docs/errors/20403","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":403,"title":"403 Forbidden","description":"Forbidden","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20404": {"code":20404,"name":"ResourceNotFound","level":"code","value":20404,"pins":{"code":20404},"statuses":[404],"title":"Not Found","description":"The resource was not found.","docUrl":"https://www.twilio.com/docs/errors/20404","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":404,"title":"Not Found","description":"The resource was not found.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20409": {"code":20409,"name":"Conflict","level":"code","value":20409,"pins":{"code":20409},"statuses":[409],"title":"Conflict","description":"The request could not be completed due to a conflict with the current state of the target resource.","fix":"Wait until the resource is in a modifiable state.","docUrl":"https://www.twilio.com/docs/errors/20409","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":409,"title":"Conflict","description":"The request could not be completed due to a conflict with the current state of the target resource.","fix":"Wait until the resource is in a modifiable state.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20422": {"code":20422,"name":"InvalidParameter","level":"code","value":20422,"pins":{"code":20422},"statuses":[422],"title":"Invalid Parameter","docUrl":"https://www.twilio.com/docs/errors/20422","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":422,"title":"Invalid Parameter","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20426": {"code":20426,"name":"UpgradeRequired","level":"code","value":20426,"pins":{"code":20426},"statuses":[426],"title":"Upgrade Required","description":"The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.","docUrl":"https://www.twilio.com/docs/errors/20426","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":426,"title":"Upgrade Required","description":"The server refuses to perform the request using the current protocol but might be willing to do so after the client upgrades to a different protocol.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20429": {"code":20429,"name":"TooManyRequests","level":"code","value":20429,"pins":{"code":20429},"statuses":[429],"title":"Too Many Requests","description":"Your account is sending too many concurrent Rest API requests to Twilio servers.","fix":"An API Request that receives an error 429 response is never processed and is always safe to retry. Please wait for a short period of time and make the request again, or alter your client's settings to issue fewer concurrent requests to the Twilio API.\n\nFor more information, please review the 429 Error Response knowledge base article at [https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-](https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-)","docUrl":"https://www.twilio.com/docs/errors/20429","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":100,"factor":2,"maxDelayMs":3000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":429,"title":"Too Many Requests","description":"Your account is sending too many concurrent Rest API requests to Twilio servers.","fix":"An API Request that receives an error 429 response is never processed and is always safe to retry. Please wait for a short period of time and make the request again, or alter your client's settings to issue fewer concurrent requests to the Twilio API.\n\nFor more information, please review the 429 Error Response knowledge base article at [https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-](https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-)","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":100,"factor":2,"maxDelayMs":3000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "20500": {"code":20500,"name":"InternalServerError","level":"code","value":20500,"pins":{"code":20500},"statuses":[500],"title":"Internal Server Error","docUrl":"https://www.twilio.com/docs/errors/20500","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":500,"title":"Internal Server Error","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "20503": {"code":20503,"name":"ServiceUnavailable","level":"code","value":20503,"pins":{"code":20503},"statuses":[503],"title":"Service unavailable","description":"Service is unavailable","docUrl":"https://www.twilio.com/docs/errors/20503","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":503,"title":"Service unavailable","description":"Service is unavailable","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "21201": {"code":21201,"name":"NoCalledNumber","level":"code","value":21201,"pins":{"code":21201},"statuses":[400],"title":"No Called number specified","description":"You attempted to initiate an outbound phone call, but you did not specify what number to call in the \u0060Called\u0060 POST parameter","docUrl":"https://www.twilio.com/docs/errors/21201","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"No Called number specified","description":"You attempted to initiate an outbound phone call, but you did not specify what number to call in the \u0060Called\u0060 POST parameter","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21211": {"code":21211,"name":"InvalidToNumber","level":"code","value":21211,"pins":{"code":21211},"statuses":[400],"title":"Invalid 'To' Phone Number","description":"You attempted to initiate an outbound phone call or message, but the \u0060Called\u0060 phone number you supplied was not a valid phone number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.","fix":"* Ensure you have formatted your phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): \u0060[+] [country code] [subscriber number including area code]\u0060\n* Ensure you have used the correct [country calling code](https://en.wikipedia.org/wiki/List_of_country_calling_codes#Alphabetical_listing_by_country_or_region) for the phone number you are calling.\n* Ensure you are not attempting to call or message from a Twilio number to itself.","docUrl":"https://www.twilio.com/docs/errors/21211","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid 'To' Phone Number","description":"You attempted to initiate an outbound phone call or message, but the \u0060Called\u0060 phone number you supplied was not a valid phone number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.","fix":"* Ensure you have formatted your phone numbers in [E164 format](https://www.twilio.com/docs/glossary/what-e164): \u0060[+] [country code] [subscriber number including area code]\u0060\n* Ensure you have used the correct [country calling code](https://en.wikipedia.org/wiki/List_of_country_calling_codes#Alphabetical_listing_by_country_or_region) for the phone number you are calling.\n* Ensure you are not attempting to call or message from a Twilio number to itself.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21212": {"code":21212,"name":"InvalidFromNumber","level":"code","value":21212,"pins":{"code":21212},"statuses":[400],"title":"Invalid From Number (caller ID)","description":"You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.\n\nTwilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. \"+1 format\"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters [a-zA-Z0-9]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.\n\nThe number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.","fix":"* Ensure your number is formatted in [E.164 format](https://www.twilio.com/docs/glossary/what-e164)\n* Ensure that your \u0060From\u0060 number is assigned and not on the do-not-originate (DNO) list.\n* Ensure you are not using a Messaging [alphanumeric sender ID](https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id) that is too generic (for example, \"SMS\" or \"INFO\").\n* If you are getting this error when using a non-generic alphanumeric sender ID, please [submit a support ticket](https://www.twilio.com/console/support/tickets/create) for further assistance.","docUrl":"https://www.twilio.com/docs/errors/21212","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid From Number (caller ID)","description":"You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied was not a valid phone number or alphanumeric sender ID.\n\nTwilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e. \"+1 format\"), 10-digit US and Canadian numbers with any combination of non-digit separators, or Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters [a-zA-Z0-9]. Refer to [this page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services) for acceptable characters.\n\nThe number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.","fix":"* Ensure your number is formatted in [E.164 format](https://www.twilio.com/docs/glossary/what-e164)\n* Ensure that your \u0060From\u0060 number is assigned and not on the do-not-originate (DNO) list.\n* Ensure you are not using a Messaging [alphanumeric sender ID](https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id) that is too generic (for example, \"SMS\" or \"INFO\").\n* If you are getting this error when using a non-generic alphanumeric sender ID, please [submit a support ticket](https://www.twilio.com/console/support/tickets/create) for further assistance.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21213": {"code":21213,"name":"CallerNumberRequired","level":"code","value":21213,"pins":{"code":21213},"statuses":[400],"title":"Caller phone number is required","description":"You attempted to initiate an outbound phone call, but you forgot to send a \u0060Caller\u0060 parameter. \u0060Caller\u0060 is required, and tells Twilio what Caller ID to use for the phone call.","docUrl":"https://www.twilio.com/docs/errors/21213","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Caller phone number is required","description":"You attempted to initiate an outbound phone call, but you forgot to send a \u0060Caller\u0060 parameter. \u0060Caller\u0060 is required, and tells Twilio what Caller ID to use for the phone call.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21214": {"code":21214,"name":"ToNumberUnreachable","level":"code","value":21214,"pins":{"code":21214},"statuses":[400],"title":"'To' phone number cannot be reached","description":"You attempted to initiate an outbound phone call to a phone number that cannot be reached. Please check the number and try again.","docUrl":"https://www.twilio.com/docs/errors/21214","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"'To' phone number cannot be reached","description":"You attempted to initiate an outbound phone call to a phone number that cannot be reached. Please check the number and try again.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21215": {"code":21215,"name":"CallGeoPermission","level":"code","value":21215,"pins":{"code":21215},"statuses":[400],"title":"Geo Permission configuration is not permitting call","docUrl":"https://www.twilio.com/docs/errors/21215","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Geo Permission configuration is not permitting call","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21216": {"code":21216,"name":"CallBlocklisted","level":"code","value":21216,"pins":{"code":21216},"statuses":[400],"title":"API: Call blocked by Twilio blocklist","description":"The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.\n\nIf you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.","fix":"Change the number dialed or reach out to Twilio for an exception","docUrl":"https://www.twilio.com/docs/errors/21216","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"API: Call blocked by Twilio blocklist","description":"The destination number is blocked by Twilio because it either has a high-risk of fraud or, for regulatory reasons, cannot be enabled by default.\n\nIf you have a legitimate need to call this number, please email [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.","fix":"Change the number dialed or reach out to Twilio for an exception","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21217": {"code":21217,"name":"PhoneNumberNotValid","level":"code","value":21217,"pins":{"code":21217},"statuses":[400],"title":"Phone number does not appear to be valid","description":"You attempted to initiate an outbound phone call to an invalid phone number. Please check the phone number and try again.","docUrl":"https://www.twilio.com/docs/errors/21217","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Phone number does not appear to be valid","description":"You attempted to initiate an outbound phone call to an invalid phone number. Please check the phone number and try again.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21219": {"code":21219,"name":"ToNumberNotVerified","level":"code","value":21219,"pins":{"code":21219},"statuses":[400],"title":"'To' phone number not verified","description":"You attempted to initiate an outbound phone call from a trial account, but the 'To' number you specified is not a verified number for your account. In order to make calls during a free trial, you must first verify your ownership of the phone number being called. You can verify phone numbers from the [phone numbers section](/user/account/phone-numbers) of your account portal.","docUrl":"https://www.twilio.com/docs/errors/21219","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"'To' phone number not verified","description":"You attempted to initiate an outbound phone call from a trial account, but the 'To' number you specified is not a verified number for your account. In order to make calls during a free trial, you must first verify your ownership of the phone number being called. You can verify phone numbers from the [phone numbers section](/user/account/phone-numbers) of your account portal.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21401": {"code":21401,"name":"InvalidPhoneNumber","level":"code","value":21401,"pins":{"code":21401},"statuses":[400],"title":"Invalid Phone Number","description":"The phone number you specified was not a valid North American (US or Canadian) number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.","docUrl":"https://www.twilio.com/docs/errors/21401","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid Phone Number","description":"The phone number you specified was not a valid North American (US or Canadian) number. Twilio accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading \"1\" or \"+1\", with any combination of character separators. For example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21402": {"code":21402,"name":"InvalidUrl","level":"code","value":21402,"pins":{"code":21402},"statuses":[400],"title":"Invalid Url","description":"You attempted to update the URL handler associated with a phone number, but the URL you specified was not valid. You must specify a valid URL, beginning with http or https, such as http://mycompany.com/callHandler","docUrl":"https://www.twilio.com/docs/errors/21402","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid Url","description":"You attempted to update the URL handler associated with a phone number, but the URL you specified was not valid. You must specify a valid URL, beginning with http or https, such as http://mycompany.com/callHandler","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21403": {"code":21403,"name":"InvalidMethod","level":"code","value":21403,"pins":{"code":21403},"statuses":[400],"title":"Invalid Method","description":"You attempted to update the HTTP method that Twilio uses when somebody calls your phone number, but the \u0060Method\u0060 you supplied was not valid. Valid \u0060Method\u0060 values are GET or POST.","docUrl":"https://www.twilio.com/docs/errors/21403","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid Method","description":"You attempted to update the HTTP method that Twilio uses when somebody calls your phone number, but the \u0060Method\u0060 you supplied was not valid. Valid \u0060Method\u0060 values are GET or POST.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21404": {"code":21404,"name":"TrialInboundNumberUnavailable","level":"code","value":21404,"pins":{"code":21404},"statuses":[400],"title":"Inbound Phone number not available to trial account","description":"You attempted to get a phone number using the REST API, but your Twilio Free Trial Account does not support having your own phone number. Please upgrade to a Full Twilio Account in order to enable this feature.","docUrl":"https://www.twilio.com/docs/errors/21404","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Inbound Phone number not available to trial account","description":"You attempted to get a phone number using the REST API, but your Twilio Free Trial Account does not support having your own phone number. Please upgrade to a Full Twilio Account in order to enable this feature.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21407": {"code":21407,"name":"NumberTypeWithoutSms","level":"code","value":21407,"pins":{"code":21407},"statuses":[400],"title":"This Phone Number type does not support SMS","description":"This phone number type does not support SMS. You cannot set SmsUrl, SmsMethod, SmsFallbackUrl, or SmsFallbackMethod","docUrl":"https://www.twilio.com/docs/errors/21407","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"This Phone Number type does not support SMS","description":"This phone number type does not support SMS. You cannot set SmsUrl, SmsMethod, SmsFallbackUrl, or SmsFallbackMethod","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21408": {"code":21408,"name":"SmsRegionNotEnabled","level":"code","value":21408,"pins":{"code":21408},"statuses":[400],"title":"Permission to send an SMS has not been enabled for the region indicated by the 'To' number","description":"You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.","fix":"If you wish to send messages to this region, please enable the relevant permissions on your account using the [Messaging Geographic Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) page.","docUrl":"https://www.twilio.com/docs/errors/21408","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Permission to send an SMS has not been enabled for the region indicated by the 'To' number","description":"You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These settings exist to help you ensure you only send SMS to the countries or regions you operate in, and avoid unexpected charges.","fix":"If you wish to send messages to this region, please enable the relevant permissions on your account using the [Messaging Geographic Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) page.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21421": {"code":21421,"name":"PhoneNumberInvalid","level":"code","value":21421,"pins":{"code":21421},"statuses":[400],"title":"Phone Number is invalid","description":"You tried to purchase a phone number for your account that was an invalid number. Please specify a valid phone number in E.164 format.","fix":"* For phone number lookup or purchase, please specify a valid phone number in E.164 format.\n* For adding a Phone Number to a Messaging Service, verify that the Phone Number SID or Short Code SID is correct and formatted properly, then retry the request.","docUrl":"https://www.twilio.com/docs/errors/21421","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Phone Number is invalid","description":"You tried to purchase a phone number for your account that was an invalid number. Please specify a valid phone number in E.164 format.","fix":"* For phone number lookup or purchase, please specify a valid phone number in E.164 format.\n* For adding a Phone Number to a Messaging Service, verify that the Phone Number SID or Short Code SID is correct and formatted properly, then retry the request.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21422": {"code":21422,"name":"PhoneNumberNotAvailable","level":"code","value":21422,"pins":{"code":21422},"statuses":[400],"title":"PhoneNumber is not available","description":"You tried to purchase a phone number that is not available for purchase. This error can be triggered in a few ways: - Twilio does not own the phone number in question. - Twilio owns the number, but it is reserved for another account.","docUrl":"https://www.twilio.com/docs/errors/21422","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"PhoneNumber is not available","description":"You tried to purchase a phone number that is not available for purchase. This error can be triggered in a few ways: - Twilio does not own the phone number in question. - Twilio owns the number, but it is reserved for another account.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21450": {"code":21450,"name":"CallerIdAlreadyValidated","level":"code","value":21450,"pins":{"code":21450},"statuses":[400],"title":"Phone number already validated on your account","description":"You attempted to add an Outgoing Caller ID to your account, but that number is already verified as an Outgoing Caller ID on your account.","docUrl":"https://www.twilio.com/docs/errors/21450","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Phone number already validated on your account","description":"You attempted to add an Outgoing Caller ID to your account, but that number is already verified as an Outgoing Caller ID on your account.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21451": {"code":21451,"name":"InvalidAreaCode","level":"code","value":21451,"pins":{"code":21451},"statuses":[400],"title":"Invalid area code","description":"You attempted to get a phone number for your account, but the \u0060AreaCode\u0060 parameter you specified was not a valid North American area code. \u0060AreaCode\u0060 is optional, and for Local phone numbers, may be any US or Canadian area code, or for TollFree numbers, may be one of 800,888,877 or 866.","docUrl":"https://www.twilio.com/docs/errors/21451","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid area code","description":"You attempted to get a phone number for your account, but the \u0060AreaCode\u0060 parameter you specified was not a valid North American area code. \u0060AreaCode\u0060 is optional, and for Local phone numbers, may be any US or Canadian area code, or for TollFree numbers, may be one of 800,888,877 or 866.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21452": {"code":21452,"name":"NoNumbersInAreaCode","level":"code","value":21452,"pins":{"code":21452},"statuses":[400],"title":"No phone numbers found in area code","description":"You attempted to get a phone number for your account, but Twilio couldn't find any numbers in the area you specified. You may try again with a different \u0060AreaCode\u0060 or contact us to request a number in a certain area. We can usually accommodate such requests within a few days.","docUrl":"https://www.twilio.com/docs/errors/21452","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"No phone numbers found in area code","description":"You attempted to get a phone number for your account, but Twilio couldn't find any numbers in the area you specified. You may try again with a different \u0060AreaCode\u0060 or contact us to request a number in a certain area. We can usually accommodate such requests within a few days.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21601": {"code":21601,"name":"FromNotSmsCapable","level":"code","value":21601,"pins":{"code":21601},"statuses":[400],"title":"Phone number is not a valid SMS-capable inbound phone number","description":"The phone number you provided as the FROM field to initiate an outbound SMS is not an incoming phone number assigned to your account. Only phone numbers that you buy from Twilio can be used for outgoing SMSes. In particular, 3rd party phone numbers such as validated CallerIDs cannot be used to send SMSs.","docUrl":"https://www.twilio.com/docs/errors/21601","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Phone number is not a valid SMS-capable inbound phone number","description":"The phone number you provided as the FROM field to initiate an outbound SMS is not an incoming phone number assigned to your account. Only phone numbers that you buy from Twilio can be used for outgoing SMSes. In particular, 3rd party phone numbers such as validated CallerIDs cannot be used to send SMSs.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21602": {"code":21602,"name":"MessageBodyRequired","level":"code","value":21602,"pins":{"code":21602},"statuses":[400],"title":"Message body is required","description":"You must specify content (text or media) for your message.","fix":"Retry your message including a body or a link to some media. For sample code that shows how to send an SMS message with Twilio's supported helper libraries, cURL, or the Twilio CLI, please see [this short tutorial](https://www.twilio.com/docs/sms/send-messages)","docUrl":"https://www.twilio.com/docs/errors/21602","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Message body is required","description":"You must specify content (text or media) for your message.","fix":"Retry your message including a body or a link to some media. For sample code that shows how to send an SMS message with Twilio's supported helper libraries, cURL, or the Twilio CLI, please see [this short tutorial](https://www.twilio.com/docs/sms/send-messages)","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21603": {"code":21603,"name":"FromRequired","level":"code","value":21603,"pins":{"code":21603},"statuses":[400],"title":"A 'From' or 'MessagingServiceSid' parameter is required to send a message","description":"Make sure to specify a valid Twilio Phone Number, Alpha Sender ID, or Messaging Service SID in your API requests","fix":"* Specify a valid [Twilio Number](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services) as the 'From' parameter in your API request\n* Specify a valid Messaging Service SID as the 'MessagingServiceSid' parameter in your API request","docUrl":"https://www.twilio.com/docs/errors/21603","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"A 'From' or 'MessagingServiceSid' parameter is required to send a message","description":"Make sure to specify a valid Twilio Phone Number, Alpha Sender ID, or Messaging Service SID in your API requests","fix":"* Specify a valid [Twilio Number](/user/account/phone-numbers/), [Alphanumeric Sender ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS), or [Messaging Service SID](https://www.twilio.com/docs/sms/services) as the 'From' parameter in your API request\n* Specify a valid Messaging Service SID as the 'MessagingServiceSid' parameter in your API request","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21604": {"code":21604,"name":"ToRequired","level":"code","value":21604,"pins":{"code":21604},"statuses":[400],"title":"The destination 'To' phone number is required to send an SMS","description":"Make sure to specify a valid phone number as the recipient of the SMS.","docUrl":"https://www.twilio.com/docs/errors/21604","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The destination 'To' phone number is required to send an SMS","description":"Make sure to specify a valid phone number as the recipient of the SMS.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21606": {"code":21606,"name":"FromNotMessageCapable","level":"code","value":21606,"pins":{"code":21606},"statuses":[400],"title":"The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.","description":"You can only send SMS messages from a phone number provided by Twilio, and that phone number must be SMS enabled. Visit the phone numbers page on your account portal to view a list of phone numbers that you own, and whether or not they are enabled for SMS.","fix":"* Check that you are using a Twilio phone number with SMS capabilities. You can see your purchased phone numbers and their capabilities in the [Twilio console](https://www.twilio.com/console/phone-numbers/incoming).\n* If sending the message globally, verify that your \u0060From\u0060 phone number is capable of sending messages and you have enabled [geographic permissions](https://www.twilio.com/console/sms/settings/geo-permissions) for your account.\n* If you are sending from a short code, verify that the country you are sending to matches the country of the short code.\n* If you are sending messages with test credentials, verify that you are using one of the [available test credential \"magic phone numbers\"](https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-From)","docUrl":"https://www.twilio.com/docs/errors/21606","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.","description":"You can only send SMS messages from a phone number provided by Twilio, and that phone number must be SMS enabled. Visit the phone numbers page on your account portal to view a list of phone numbers that you own, and whether or not they are enabled for SMS.","fix":"* Check that you are using a Twilio phone number with SMS capabilities. You can see your purchased phone numbers and their capabilities in the [Twilio console](https://www.twilio.com/console/phone-numbers/incoming).\n* If sending the message globally, verify that your \u0060From\u0060 phone number is capable of sending messages and you have enabled [geographic permissions](https://www.twilio.com/console/sms/settings/geo-permissions) for your account.\n* If you are sending from a short code, verify that the country you are sending to matches the country of the short code.\n* If you are sending messages with test credentials, verify that you are using one of the [available test credential \"magic phone numbers\"](https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-From)","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21608": {"code":21608,"name":"ToNotVerified","level":"code","value":21608,"pins":{"code":21608},"statuses":[400],"title":"The 'to' phone number provided is not yet verified for this account.","description":"While your account is in Trial Mode, you may only send SMS messages to verified numbers. Upgrade to a Full Twilio account to send to any phone number.","docUrl":"https://www.twilio.com/docs/errors/21608","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The 'to' phone number provided is not yet verified for this account.","description":"While your account is in Trial Mode, you may only send SMS messages to verified numbers. Upgrade to a Full Twilio account to send to any phone number.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21609": {"code":21609,"name":"InvalidStatusCallback","level":"code","value":21609,"pins":{"code":21609},"statuses":[400],"title":"Invalid 'StatusCallback'","description":"StatusCallback must be a valid HTTP(s) URL. The maximum length of the StatusCallback is 4000 characters.","docUrl":"https://www.twilio.com/docs/errors/21609","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid 'StatusCallback'","description":"StatusCallback must be a valid HTTP(s) URL. The maximum length of the StatusCallback is 4000 characters.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21610": {"code":21610,"name":"UnsubscribedRecipient","level":"code","value":21610,"pins":{"code":21610},"statuses":[400],"title":"Attempt to send to unsubscribed recipient","description":"The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.\n\nYou have attempted to message a 'To' number that has replied with \"STOP\" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with \"START\".\n\nPlease see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.","fix":"* Consider removing this phone number from your list of recipients.\n* Request the recipient to resubscribe to your messages by texting in \"START\" or [another opt-in keyword](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) to your Twilio sender.\n* Before sending messages to a recipient, ensure they have consented to receive messages from you. Please read these guidelines to understand [messaging opt-in requirements and best practices](https://www.twilio.com/blog/ctia-messaging-principles-and-best-practices).","docUrl":"https://www.twilio.com/docs/errors/21610","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Attempt to send to unsubscribed recipient","description":"The person you are trying to message has opted out of receiving messages from your Twilio phone number, Channels sender, or Messaging Service.\n\nYou have attempted to message a 'To' number that has replied with \"STOP\" to one of your previous messages. You will not be able to send to the phone number specified in the 'To' parameter until the subscriber identified by the phone number has responded with \"START\".\n\nPlease see [this FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) for more information about how Twilio handles opt-out and opt-in.","fix":"* Consider removing this phone number from your list of recipients.\n* Request the recipient to resubscribe to your messages by texting in \"START\" or [another opt-in keyword](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-) to your Twilio sender.\n* Before sending messages to a recipient, ensure they have consented to receive messages from you. Please read these guidelines to understand [messaging opt-in requirements and best practices](https://www.twilio.com/blog/ctia-messaging-principles-and-best-practices).","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21611": {"code":21611,"name":"FromQueueFull","level":"code","value":21611,"pins":{"code":21611},"statuses":[400],"title":"This 'From' number has exceeded the maximum number of queued messages","description":"You have attempted to enqueue too many messages for a given 'From' number.","fix":"* Slow down your sending rate to avoid queuing on your Twilio number\n* Consider using a [Messaging Service](https://www.twilio.com/docs/sms/services) to better distribute message throughput, if appropriate for your use case","docUrl":"https://www.twilio.com/docs/errors/21611","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"This 'From' number has exceeded the maximum number of queued messages","description":"You have attempted to enqueue too many messages for a given 'From' number.","fix":"* Slow down your sending rate to avoid queuing on your Twilio number\n* Consider using a [Messaging Service](https://www.twilio.com/docs/sms/services) to better distribute message throughput, if appropriate for your use case","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21612": {"code":21612,"name":"ToNotReachableBySms","level":"code","value":21612,"pins":{"code":21612},"statuses":[400],"title":"The 'To' phone number is not currently reachable via SMS","description":"You have attempted to send to a number that is not currently reachable via Twilio SMS. If the number provided is a properly formatted E.164, it is most likely that Twilio does not yet have service with the carrier you are trying to reach. We have logged the carrier you are attempting to reach and will monitor these failures when adding new carriers.","docUrl":"https://www.twilio.com/docs/errors/21612","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The 'To' phone number is not currently reachable via SMS","description":"You have attempted to send to a number that is not currently reachable via Twilio SMS. If the number provided is a properly formatted E.164, it is most likely that Twilio does not yet have service with the carrier you are trying to reach. We have logged the carrier you are attempting to reach and will monitor these failures when adding new carriers.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21614": {"code":21614,"name":"ToNotMobile","level":"code","value":21614,"pins":{"code":21614},"statuses":[400],"title":"'To' number is not a valid mobile number","description":"You have attempted to send a SMS with a 'To' number that is not a valid mobile number. It is likely that the number that you have specified is a landline number or is an invalid number.","fix":"* Confirm that the number you are sending to is not a landline, using the [Lookup API](https://www.twilio.com/docs/lookup/api#lookup-a-phone-number).\n* Please verify you have provided a valid mobile number in proper [E.164 format](https://support.twilio.com/hc/en-us/articles/223183008-Formatting-International-Phone-Numbers).\n* If you are attempting to send SMS to an IoT or M2M number, check whether the number format is different from the standard mobile numbers in that country or locality. Often, these numbers have additional digits or unusual formats which do not pass Twilio's number validation. If you believe this is the issue, please [contact Twilio Support](https://www.twilio.com/help/contact) for assistance.","docUrl":"https://www.twilio.com/docs/errors/21614","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"'To' number is not a valid mobile number","description":"You have attempted to send a SMS with a 'To' number that is not a valid mobile number. It is likely that the number that you have specified is a landline number or is an invalid number.","fix":"* Confirm that the number you are sending to is not a landline, using the [Lookup API](https://www.twilio.com/docs/lookup/api#lookup-a-phone-number).\n* Please verify you have provided a valid mobile number in proper [E.164 format](https://support.twilio.com/hc/en-us/articles/223183008-Formatting-International-Phone-Numbers).\n* If you are attempting to send SMS to an IoT or M2M number, check whether the number format is different from the standard mobile numbers in that country or locality. Often, these numbers have additional digits or unusual formats which do not pass Twilio's number validation. If you believe this is the issue, please [contact Twilio Support](https://www.twilio.com/help/contact) for assistance.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21617": {"code":21617,"name":"BodyTooLong","level":"code","value":21617,"pins":{"code":21617},"statuses":[400],"title":"The concatenated message body exceeds the 1600 character limit","description":"The maximum allowable body text length is generally 1600 characters, but some glyphs such as Emoji, Emoticons or other special characters will be counted as multiple characters.","docUrl":"https://www.twilio.com/docs/errors/21617","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The concatenated message body exceeds the 1600 character limit","description":"The maximum allowable body text length is generally 1600 characters, but some glyphs such as Emoji, Emoticons or other special characters will be counted as multiple characters.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21620": {"code":21620,"name":"InvalidMediaUrl","level":"code","value":21620,"pins":{"code":21620},"statuses":[400],"title":"Invalid media URL(s)","description":"One or more media URL you provided is invalid. Please use only valid HTTP and HTTPS URLs.","fix":"Add a correct protocol specifier prefix: \u0060http://\u0060 or \u0060https://\u0060","docUrl":"https://www.twilio.com/docs/errors/21620","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid media URL(s)","description":"One or more media URL you provided is invalid. Please use only valid HTTP and HTTPS URLs.","fix":"Add a correct protocol specifier prefix: \u0060http://\u0060 or \u0060https://\u0060","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21621": {"code":21621,"name":"FromNotMmsEnabled","level":"code","value":21621,"pins":{"code":21621},"statuses":[400],"title":"The 'From' number has not been enabled for MMS","description":"The 'From' phone number does not appear to be a phone number that you can send MMS messages from.","docUrl":"https://www.twilio.com/docs/errors/21621","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The 'From' number has not been enabled for MMS","description":"The 'From' phone number does not appear to be a phone number that you can send MMS messages from.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21623": {"code":21623,"name":"TooManyMediaFiles","level":"code","value":21623,"pins":{"code":21623},"statuses":[400],"title":"Number of media files exceeds allowed limit","description":"The number of media URLs exceeds the maximum allowed. You may send up to 10 media files in a single message.","docUrl":"https://www.twilio.com/docs/errors/21623","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Number of media files exceeds allowed limit","description":"The number of media URLs exceeds the maximum allowed. You may send up to 10 media files in a single message.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21631": {"code":21631,"name":"AddressRequired","level":"code","value":21631,"pins":{"code":21631},"statuses":[400],"title":"Phone Number Requires an Address","description":"To purchase this number you must supply the Address of the user of this phone number. Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number. This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.","fix":"- Add an address that satisfies the locality requirement.\n- Contact Twilio Support.","docUrl":"https://www.twilio.com/docs/errors/21631","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Phone Number Requires an Address","description":"To purchase this number you must supply the Address of the user of this phone number. Previously the IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now required to pass in an AddressSid that satisfies the requirement for the phone number. This is because Twilio needs to know which address will be operating the phone number to meet regulatory requirements for that country and type of phone number.","fix":"- Add an address that satisfies the locality requirement.\n- Contact Twilio Support.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21654": {"code":21654,"name":"ContentSidRequired","level":"code","value":21654,"pins":{"code":21654},"statuses":[400],"title":"ContentSid Required","description":"A ContentSid must be specified if ContentVariables are provided in the request.","fix":"Please provide a ContentSid when the request includes the ContentVariables parameter","docUrl":"https://www.twilio.com/docs/errors/21654","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"ContentSid Required","description":"A ContentSid must be specified if ContentVariables are provided in the request.","fix":"Please provide a ContentSid when the request includes the ContentVariables parameter","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21656": {"code":21656,"name":"InvalidContentVariables","level":"code","value":21656,"pins":{"code":21656},"statuses":[400],"title":"The ContentVariables Parameter is invalid","description":"The ContentVariables you are using are not valid","fix":"Validate the ContentVariables Parameter, it must be a JSON String","docUrl":"https://www.twilio.com/docs/errors/21656","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The ContentVariables Parameter is invalid","description":"The ContentVariables you are using are not valid","fix":"Validate the ContentVariables Parameter, it must be a JSON String","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21703": {"code":21703,"name":"NoSenderAvailable","level":"code","value":21703,"pins":{"code":21703},"statuses":[400],"title":"The Messaging Service does not have a phone number available to send a message","description":"None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.\n\nPossible causes vary depending on the type of message and the country of the destination number. Below are several common causes of this error.","fix":"* Add a sender to your Messaging Service with the required capabilities, using the [Twilio Console](https://www.twilio.com/console/sms/services) or the [REST API](https://www.twilio.com/docs/sms/services/api/phonenumber-resource#create-a-phonenumber-resource).","docUrl":"https://www.twilio.com/docs/errors/21703","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The Messaging Service does not have a phone number available to send a message","description":"None of the senders or numbers in your Messaging Service are capable of sending the requested message to this recipient.\n\nPossible causes vary depending on the type of message and the country of the destination number. Below are several common causes of this error.","fix":"* Add a sender to your Messaging Service with the required capabilities, using the [Twilio Console](https://www.twilio.com/console/sms/services) or the [REST API](https://www.twilio.com/docs/sms/services/api/phonenumber-resource#create-a-phonenumber-resource).","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "21705": {"code":21705,"name":"InvalidMessagingService","level":"code","value":21705,"pins":{"code":21705},"statuses":[400],"title":"The Messaging Service is invalid","description":"The Messaging Service Sid you are using is not valid","fix":"* Double check the Messaging Service Sid parameter that you are using.\n* Find a specific Messaging Service Sid and manage your Messaging Services in the [Twilio Console](https://www.twilio.com/console/sms/services).","docUrl":"https://www.twilio.com/docs/errors/21705","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"The Messaging Service is invalid","description":"The Messaging Service Sid you are using is not valid","fix":"* Double check the Messaging Service Sid parameter that you are using.\n* Find a specific Messaging Service Sid and manage your Messaging Services in the [Twilio Console](https://www.twilio.com/console/sms/services).","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60200": {"code":60200,"name":"VerifyInvalidParameter","level":"code","value":60200,"pins":{"code":60200},"statuses":[400],"title":"Invalid parameter","description":"Parameter value is incorrectly formatted or is not an accepted option.","fix":"* Use strict [E.164 formatting](https://www.twilio.com/docs/glossary/what-e164), including the \u0060+\u0060 sign, for phone numbers in the \u0060To\u0060 parameter. Example: \u0060+15017122661\u0060.\n* If using the \u0060sna\u0060 channel, ensure you have requested and been granted access. See [SNA Overview](https://www.twilio.com/docs/verify/sna) for details.","docUrl":"https://www.twilio.com/docs/errors/60200","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Invalid parameter","description":"Parameter value is incorrectly formatted or is not an accepted option.","fix":"* Use strict [E.164 formatting](https://www.twilio.com/docs/glossary/what-e164), including the \u0060+\u0060 sign, for phone numbers in the \u0060To\u0060 parameter. Example: \u0060+15017122661\u0060.\n* If using the \u0060sna\u0060 channel, ensure you have requested and been granted access. See [SNA Overview](https://www.twilio.com/docs/verify/sna) for details.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60202": {"code":60202,"name":"MaxCheckAttempts","level":"code","value":60202,"pins":{"code":60202},"statuses":[429],"title":"Max check attempts reached","description":"Max (5) verification check attempts reached.","fix":"You have 5 attempts to check a verification code, after that you will need to wait until the current verification expires (10 minutes) to create a new verification. Find more recommendations for avoiding rate limits while testing Verify in [this blog post](https://www.twilio.com/blog/test-verify-no-rate-limits).","docUrl":"https://www.twilio.com/docs/errors/60202","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":429,"title":"Max check attempts reached","description":"Max (5) verification check attempts reached.","fix":"You have 5 attempts to check a verification code, after that you will need to wait until the current verification expires (10 minutes) to create a new verification. Find more recommendations for avoiding rate limits while testing Verify in [this blog post](https://www.twilio.com/blog/test-verify-no-rate-limits).","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "60203": {"code":60203,"name":"MaxSendAttempts","level":"code","value":60203,"pins":{"code":60203},"statuses":[429],"title":"Max send attempts reached.","description":"This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.","fix":"* Complete a verification lifecycle by calling the [Verification Check endpoint](https://www.twilio.com/docs/verify/api/verification-check).\n* Wait for the verification to [expire](https://www.twilio.com/docs/verify/api/rate-limits-and-timeouts) (10 minutes).\n* For use with [custom codes](https://www.twilio.com/docs/verify/api/customization-options) you can manually approve or cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n* **For testing** you can manually cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n\nIf you identify a delivery issue, please contact [support@twilio.com](mailto:support@twilio.com).","docUrl":"https://www.twilio.com/docs/errors/60203","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":429,"title":"Max send attempts reached.","description":"This rate limit is triggered when the verification lifecycle (sending and checking) is not completed.","fix":"* Complete a verification lifecycle by calling the [Verification Check endpoint](https://www.twilio.com/docs/verify/api/verification-check).\n* Wait for the verification to [expire](https://www.twilio.com/docs/verify/api/rate-limits-and-timeouts) (10 minutes).\n* For use with [custom codes](https://www.twilio.com/docs/verify/api/customization-options) you can manually approve or cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n* **For testing** you can manually cancel the verification by calling the [Verification Update endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).\n\nIf you identify a delivery issue, please contact [support@twilio.com](mailto:support@twilio.com).","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "60205": {"code":60205,"name":"LandlineNotSmsCapable","level":"code","value":60205,"pins":{"code":60205},"statuses":[403],"title":"SMS is not supported by landline phone number","description":"You have attempted to send the verification code to phone number that does not support SMS.","fix":"* Make sure the number you are sending a verification to is a valid mobile phone number\n* Disable validating phone numbers using the Twilio API setting \u0060SkipSmsToLandlines\u0060 on your Verification Service to \u0060false\u0060.","docUrl":"https://www.twilio.com/docs/errors/60205","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":403,"title":"SMS is not supported by landline phone number","description":"You have attempted to send the verification code to phone number that does not support SMS.","fix":"* Make sure the number you are sending a verification to is a valid mobile phone number\n* Disable validating phone numbers using the Twilio API setting \u0060SkipSmsToLandlines\u0060 on your Verification Service to \u0060false\u0060.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60207": {"code":60207,"name":"MaxRateLimits","level":"code","value":60207,"pins":{"code":60207},"statuses":[400],"title":"Max rate limits per service reached","description":"Your service has reached the max number of rate limits","fix":"* Delete/update rate limits that you are not using at the moment\n* Create a new service and add the desired rate limit to the new service","docUrl":"https://www.twilio.com/docs/errors/60207","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Max rate limits per service reached","description":"Your service has reached the max number of rate limits","fix":"* Delete/update rate limits that you are not using at the moment\n* Create a new service and add the desired rate limit to the new service","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60212": {"code":60212,"name":"TooManyConcurrentVerifications","level":"code","value":60212,"pins":{"code":60212},"statuses":[429],"title":"Too many concurrent requests for phone number","description":"Your application is initiating many verifications in a short period of time for the same phone number.","fix":"* Check if your application is being the target of fraudulent traffic.\n* Review your implementation.","docUrl":"https://www.twilio.com/docs/errors/60212","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":429,"title":"Too many concurrent requests for phone number","description":"Your application is initiating many verifications in a short period of time for the same phone number.","fix":"* Check if your application is being the target of fraudulent traffic.\n* Review your implementation.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "60220": {"code":60220,"name":"ChinaVettingRequired","level":"code","value":60220,"pins":{"code":60220},"statuses":[400],"title":"Messages to China require use case vetting","description":"Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.","fix":"Contact support@twilio.com and request verification capabilities.","docUrl":"https://www.twilio.com/docs/errors/60220","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Messages to China require use case vetting","description":"Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.","fix":"Contact support@twilio.com and request verification capabilities.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60223": {"code":60223,"name":"DeliveryChannelDisabled","level":"code","value":60223,"pins":{"code":60223},"statuses":[400],"title":"Delivery channel disabled","description":"Create verification failed because delivery channel is currently disabled","fix":"* Enable delivery channel in Verify Service settings\n * Change the delivery channel specified in the create verification request","docUrl":"https://www.twilio.com/docs/errors/60223","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Delivery channel disabled","description":"Create verification failed because delivery channel is currently disabled","fix":"* Enable delivery channel in Verify Service settings\n * Change the delivery channel specified in the create verification request","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "60410": {"code":60410,"name":"DeliveryAttemptBlocked","level":"code","value":60410,"pins":{"code":60410},"statuses":[400],"title":"Verification delivery attempt blocked","description":"A verification delivery attempt was blocked.","fix":"You do not need to take any specific action. The block is temporary and will resolve in 12 hours if we do not detect additional fraud.","docUrl":"https://www.twilio.com/docs/errors/60410","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":400,"title":"Verification delivery attempt blocked","description":"A verification delivery attempt was blocked.","fix":"You do not need to take any specific action. The block is temporary and will resolve in 12 hours if we do not detect additional fraud.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "unauthorized": {"code":"unauthorized","name":"HttpUnauthorized","pins":{},"statuses":[401],"title":"The credentials you provided are missing or invalid.","fix":"Authenticate with your Account SID and Auth Token (or an API key and secret) using HTTP basic authentication.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":401,"title":"The credentials you provided are missing or invalid.","fix":"Authenticate with your Account SID and Auth Token (or an API key and secret) using HTTP basic authentication.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "not_found": {"code":"not_found","name":"HttpNotFound","pins":{},"statuses":[404],"title":"Twilio can't find the requested resource.","fix":"Check the resource's SID and the Account SID in the URL.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":404,"title":"Twilio can't find the requested resource.","fix":"Check the resource's SID and the Account SID in the URL.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "method_not_allowed": {"code":"method_not_allowed","name":"HttpMethodNotAllowed","pins":{},"statuses":[405],"title":"The HTTP method you used isn't allowed for this resource.","description":"For example, you're trying to DELETE a resource that can't be deleted.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":405,"title":"The HTTP method you used isn't allowed for this resource.","description":"For example, you're trying to DELETE a resource that can't be deleted.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "concurrency_limit": {"code":"concurrency_limit","name":"HttpConcurrencyLimit","pins":{},"statuses":[429],"title":"You have reached the Twilio API concurrency limit.","fix":"Wait for a short period of time and make the request again, or issue fewer concurrent requests.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":100,"factor":2,"maxDelayMs":3000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":429,"title":"You have reached the Twilio API concurrency limit.","fix":"Wait for a short period of time and make the request again, or issue fewer concurrent requests.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":100,"factor":2,"maxDelayMs":3000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false},
+  "server_error": {"code":"server_error","name":"HttpServerError","pins":{},"statuses":[500],"title":"Twilio encountered an internal error.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":500,"title":"Twilio encountered an internal error.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
+  "service_unavailable": {"code":"service_unavailable","name":"HttpServiceUnavailable","pins":{},"statuses":[503],"title":"The Twilio service is temporarily unavailable.","fix":"Try again later.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":503,"title":"The Twilio service is temporarily unavailable.","fix":"Try again later.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false}
+}`);
 /** What the catalog says about each HTTP status it uses. */
 export const STATUSES = {
   "400": {
@@ -4591,16 +2807,8 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
- * Whether a value is a `20001` error object, exactly as its schema says.
- *
- * Unknown parameters
- *
- * One or more parameters you sent the REST API were not recognized and were ignored. No harm done, but
- * make sure that you didn't mis-type the parameter you really wanted to send.
- *
- * Code: `20001` · level `code` = `20001`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20001
+ * Whether a value is a `20001` error object ({@link UnknownParametersError}), exactly as its schema
+ * says.
  */
 export function isUnknownParametersError(value: unknown): value is UnknownParametersError {
   try {
@@ -4622,16 +2830,8 @@ export function isUnknownParametersError(value: unknown): value is UnknownParame
 }
 
 /**
- * Whether a value is a `20002` error object, exactly as its schema says.
- *
- * Invalid FriendlyName
- *
- * Many Twilio resources take descriptive names to help you remember what they are. However, such
- * "FriendlyNames" must be between 1 and 64 characters long.
- *
- * Code: `20002` · level `code` = `20002`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20002
+ * Whether a value is a `20002` error object ({@link InvalidFriendlyNameError}), exactly as its schema
+ * says.
  */
 export function isInvalidFriendlyNameError(value: unknown): value is InvalidFriendlyNameError {
   try {
@@ -4653,22 +2853,8 @@ export function isInvalidFriendlyNameError(value: unknown): value is InvalidFrie
 }
 
 /**
- * Whether a value is a `20003` error object, exactly as its schema says.
- *
- * Permission Denied
- *
- * You lack permission to the resource and method you requested.
- *
- * Fix: * Verify the Account SID and Auth Token are correct
- * * Verify the correct Account is being accessed
- * * Ensure the Account is active, not suspended or closed
- * * Ensure no extra characters or spaces are being included
- * * Ensure JWT is only used with API Key
- * * Ensure the API Key's Twilio Region matches the request's specified Twilio Region
- *
- * Code: `20003` · level `code` = `20003`
- * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/errors/20003
+ * Whether a value is a `20003` error object ({@link PermissionDeniedError}), exactly as its schema
+ * says.
  */
 export function isPermissionDeniedError(value: unknown): value is PermissionDeniedError {
   try {
@@ -4690,16 +2876,8 @@ export function isPermissionDeniedError(value: unknown): value is PermissionDeni
 }
 
 /**
- * Whether a value is a `20004` error object, exactly as its schema says.
- *
- * Method not allowed
- *
- * The resource you accessed is valid, but the HTTP method you attempted to use is not supported for
- * the resource. For example, you cannot DELETE your own account.
- *
- * Code: `20004` · level `code` = `20004`
- * HTTP 405 · Retry: never
- * @see https://www.twilio.com/docs/errors/20004
+ * Whether a value is a `20004` error object ({@link MethodNotAllowedError}), exactly as its schema
+ * says.
  */
 export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
   try {
@@ -4721,17 +2899,8 @@ export function isMethodNotAllowedError(value: unknown): value is MethodNotAllow
 }
 
 /**
- * Whether a value is a `20005` error object, exactly as its schema says.
- *
- * Account not active
- *
- * Your Twilio account is not active, potentially because you ran out of funds, or you have not yet
- * activated your free trial.
- *
- * Code: `20005` · level `code` = `20005`
- * HTTP 401 · Retry: never
- * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20005
+ * Whether a value is a `20005` error object ({@link AccountNotActiveError}), exactly as its schema
+ * says.
  */
 export function isAccountNotActiveError(value: unknown): value is AccountNotActiveError {
   try {
@@ -4753,19 +2922,7 @@ export function isAccountNotActiveError(value: unknown): value is AccountNotActi
   }
 }
 
-/**
- * Whether a value is a `20006` error object, exactly as its schema says.
- *
- * Access Denied
- *
- * You don't have sufficient privileges to access the requested resource. The user on whose behalf you
- * are attempting to access the API may have revoked your privileges, or you may need to request
- * greater privileges from the user.
- *
- * Code: `20006` · level `code` = `20006`
- * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20006
- */
+/** Whether a value is a `20006` error object ({@link AccessDeniedError}), exactly as its schema says. */
 export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
   try {
     return (
@@ -4786,15 +2943,8 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
 }
 
 /**
- * Whether a value is a `20007` error object, exactly as its schema says.
- *
- * Page size too large
- *
- * You’ve requested a page size that is too large. The maximum page size is 1000.
- *
- * Code: `20007` · level `code` = `20007`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20007
+ * Whether a value is a `20007` error object ({@link PageSizeTooLargeError}), exactly as its schema
+ * says.
  */
 export function isPageSizeTooLargeError(value: unknown): value is PageSizeTooLargeError {
   try {
@@ -4816,18 +2966,8 @@ export function isPageSizeTooLargeError(value: unknown): value is PageSizeTooLar
 }
 
 /**
- * Whether a value is a `20008` error object, exactly as its schema says.
- *
- * Test Credentials
- *
- * Currently only a handful of API resources can be tested with your test credentials. Trying to
- * authenticate with your test credentials to other resources will return a Forbidden error message.
- * For a full list of supported resources, please see our [Test
- * Credentials](/docs/api/rest/test-credentials) page.
- *
- * Code: `20008` · level `code` = `20008`
- * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20008
+ * Whether a value is a `20008` error object ({@link TestCredentialsError}), exactly as its schema
+ * says.
  */
 export function isTestCredentialsError(value: unknown): value is TestCredentialsError {
   try {
@@ -4849,15 +2989,8 @@ export function isTestCredentialsError(value: unknown): value is TestCredentials
 }
 
 /**
- * Whether a value is a `20101` error object, exactly as its schema says.
- *
- * Invalid Access Token
- *
- * Twilio was unable to validate your Access Token
- *
- * Code: `20101` · level `code` = `20101`
- * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/errors/20101
+ * Whether a value is a `20101` error object ({@link InvalidAccessTokenError}), exactly as its schema
+ * says.
  */
 export function isInvalidAccessTokenError(value: unknown): value is InvalidAccessTokenError {
   try {
@@ -4878,17 +3011,7 @@ export function isInvalidAccessTokenError(value: unknown): value is InvalidAcces
   }
 }
 
-/**
- * Whether a value is a `20403` error object, exactly as its schema says.
- *
- * 403 Forbidden
- *
- * Forbidden
- *
- * Code: `20403` · level `code` = `20403`
- * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20403
- */
+/** Whether a value is a `20403` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
@@ -4909,15 +3032,8 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
 }
 
 /**
- * Whether a value is a `20404` error object, exactly as its schema says.
- *
- * Not Found
- *
- * The resource was not found.
- *
- * Code: `20404` · level `code` = `20404`
- * HTTP 404 · Retry: never
- * @see https://www.twilio.com/docs/errors/20404
+ * Whether a value is a `20404` error object ({@link ResourceNotFoundError}), exactly as its schema
+ * says.
  */
 export function isResourceNotFoundError(value: unknown): value is ResourceNotFoundError {
   try {
@@ -4938,19 +3054,7 @@ export function isResourceNotFoundError(value: unknown): value is ResourceNotFou
   }
 }
 
-/**
- * Whether a value is a `20409` error object, exactly as its schema says.
- *
- * Conflict
- *
- * The request could not be completed due to a conflict with the current state of the target resource.
- *
- * Fix: Wait until the resource is in a modifiable state.
- *
- * Code: `20409` · level `code` = `20409`
- * HTTP 409 · Retry: never
- * @see https://www.twilio.com/docs/errors/20409
- */
+/** Whether a value is a `20409` error object ({@link ConflictError}), exactly as its schema says. */
 export function isConflictError(value: unknown): value is ConflictError {
   try {
     return (
@@ -4971,13 +3075,8 @@ export function isConflictError(value: unknown): value is ConflictError {
 }
 
 /**
- * Whether a value is a `20422` error object, exactly as its schema says.
- *
- * Invalid Parameter
- *
- * Code: `20422` · level `code` = `20422`
- * HTTP 422 · Retry: never
- * @see https://www.twilio.com/docs/errors/20422
+ * Whether a value is a `20422` error object ({@link InvalidParameterError}), exactly as its schema
+ * says.
  */
 export function isInvalidParameterError(value: unknown): value is InvalidParameterError {
   try {
@@ -4999,16 +3098,8 @@ export function isInvalidParameterError(value: unknown): value is InvalidParamet
 }
 
 /**
- * Whether a value is a `20426` error object, exactly as its schema says.
- *
- * Upgrade Required
- *
- * The server refuses to perform the request using the current protocol but might be willing to do so
- * after the client upgrades to a different protocol.
- *
- * Code: `20426` · level `code` = `20426`
- * HTTP 426 · Retry: never
- * @see https://www.twilio.com/docs/errors/20426
+ * Whether a value is a `20426` error object ({@link UpgradeRequiredError}), exactly as its schema
+ * says.
  */
 export function isUpgradeRequiredError(value: unknown): value is UpgradeRequiredError {
   try {
@@ -5030,23 +3121,8 @@ export function isUpgradeRequiredError(value: unknown): value is UpgradeRequired
 }
 
 /**
- * Whether a value is a `20429` error object, exactly as its schema says.
- *
- * Too Many Requests
- *
- * Your account is sending too many concurrent Rest API requests to Twilio servers.
- *
- * Fix: An API Request that receives an error 429 response is never processed and is always safe to
- * retry. Please wait for a short period of time and make the request again, or alter your client's
- * settings to issue fewer concurrent requests to the Twilio API.
- *
- * For more information, please review the 429 Error Response knowledge base article at
- * [https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-](https://support.twilio.com/hc/en-us/articles/360044308153-Twilio-API-response-Error-429-Too-Many-Requests-)
- *
- * Code: `20429` · level `code` = `20429`
- * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 4 attempts, else backoff
- * from 100 ms
- * @see https://www.twilio.com/docs/errors/20429
+ * Whether a value is a `20429` error object ({@link TooManyRequestsError}), exactly as its schema
+ * says.
  */
 export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
   try {
@@ -5067,15 +3143,7 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
   }
 }
 
-/**
- * Whether a value is a `20500` error object, exactly as its schema says.
- *
- * Internal Server Error
- *
- * Code: `20500` · level `code` = `20500`
- * HTTP 500 · Retry: never
- * @see https://www.twilio.com/docs/errors/20500
- */
+/** Whether a value is a `20500` error object ({@link InternalServerError}), exactly as its schema says. */
 export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
     return (
@@ -5096,16 +3164,8 @@ export function isInternalServerError(value: unknown): value is InternalServerEr
 }
 
 /**
- * Whether a value is a `20503` error object, exactly as its schema says.
- *
- * Service unavailable
- *
- * Service is unavailable
- *
- * Code: `20503` · level `code` = `20503`
- * HTTP 503 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
- * from 1000 ms
- * @see https://www.twilio.com/docs/errors/20503
+ * Whether a value is a `20503` error object ({@link ServiceUnavailableError}), exactly as its schema
+ * says.
  */
 export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
   try {
@@ -5126,18 +3186,7 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
   }
 }
 
-/**
- * Whether a value is a `21201` error object, exactly as its schema says.
- *
- * No Called number specified
- *
- * You attempted to initiate an outbound phone call, but you did not specify what number to call in the
- * `Called` POST parameter
- *
- * Code: `21201` · level `code` = `21201`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21201
- */
+/** Whether a value is a `21201` error object ({@link NoCalledNumberError}), exactly as its schema says. */
 export function isNoCalledNumberError(value: unknown): value is NoCalledNumberError {
   try {
     return (
@@ -5158,26 +3207,8 @@ export function isNoCalledNumberError(value: unknown): value is NoCalledNumberEr
 }
 
 /**
- * Whether a value is a `21211` error object, exactly as its schema says.
- *
- * Invalid 'To' Phone Number
- *
- * You attempted to initiate an outbound phone call or message, but the `Called` phone number you
- * supplied was not a valid phone number. Twilio accepts only 10 digit US domestic and Canadian phone
- * numbers, with or without a leading "1" or "+1", with any combination of character separators. For
- * example, these are all valid: 415-867-5309, 4158675309, +1 (415) 867 5309.
- *
- * Fix: * Ensure you have formatted your phone numbers in [E164
- * format](https://www.twilio.com/docs/glossary/what-e164): `[+] [country code] [subscriber number
- * including area code]`
- * * Ensure you have used the correct [country calling
- *   code](https://en.wikipedia.org/wiki/List_of_country_calling_codes#Alphabetical_listing_by_country_or_region)
- *   for the phone number you are calling.
- * * Ensure you are not attempting to call or message from a Twilio number to itself.
- *
- * Code: `21211` · level `code` = `21211`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21211
+ * Whether a value is a `21211` error object ({@link InvalidToNumberError}), exactly as its schema
+ * says.
  */
 export function isInvalidToNumberError(value: unknown): value is InvalidToNumberError {
   try {
@@ -5199,33 +3230,8 @@ export function isInvalidToNumberError(value: unknown): value is InvalidToNumber
 }
 
 /**
- * Whether a value is a `21212` error object, exactly as its schema says.
- *
- * Invalid From Number (caller ID)
- *
- * You attempted to initiate an outbound phone call or message, but the 'From' parameter you supplied
- * was not a valid phone number or alphanumeric sender ID.
- *
- * Twilio accepts phone numbers in [E.164 format](https://www.twilio.com/docs/glossary/what-e164) (i.e.
- * "+1 format"), 10-digit US and Canadian numbers with any combination of non-digit separators, or
- * Alphanumeric Sender IDs (SMS only) with up to 11 alphanumeric characters [a-zA-Z0-9]. Refer to [this
- * page](https://support.twilio.com/hc/en-us/articles/223133867-Using-Alphanumeric-Sender-ID-with-Messaging-Services)
- * for acceptable characters.
- *
- * The number must not be on the do-not-originate (DNO) list, and Alpha Sender IDs may not be generic.
- *
- * Fix: * Ensure your number is formatted in [E.164
- * format](https://www.twilio.com/docs/glossary/what-e164)
- * * Ensure that your `From` number is assigned and not on the do-not-originate (DNO) list.
- * * Ensure you are not using a Messaging [alphanumeric sender
- *   ID](https://www.twilio.com/docs/glossary/what-alphanumeric-sender-id) that is too generic (for
- *   example, "SMS" or "INFO").
- * * If you are getting this error when using a non-generic alphanumeric sender ID, please [submit a
- *   support ticket](https://www.twilio.com/console/support/tickets/create) for further assistance.
- *
- * Code: `21212` · level `code` = `21212`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21212
+ * Whether a value is a `21212` error object ({@link InvalidFromNumberError}), exactly as its schema
+ * says.
  */
 export function isInvalidFromNumberError(value: unknown): value is InvalidFromNumberError {
   try {
@@ -5247,16 +3253,8 @@ export function isInvalidFromNumberError(value: unknown): value is InvalidFromNu
 }
 
 /**
- * Whether a value is a `21213` error object, exactly as its schema says.
- *
- * Caller phone number is required
- *
- * You attempted to initiate an outbound phone call, but you forgot to send a `Caller` parameter.
- * `Caller` is required, and tells Twilio what Caller ID to use for the phone call.
- *
- * Code: `21213` · level `code` = `21213`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21213
+ * Whether a value is a `21213` error object ({@link CallerNumberRequiredError}), exactly as its schema
+ * says.
  */
 export function isCallerNumberRequiredError(value: unknown): value is CallerNumberRequiredError {
   try {
@@ -5278,16 +3276,8 @@ export function isCallerNumberRequiredError(value: unknown): value is CallerNumb
 }
 
 /**
- * Whether a value is a `21214` error object, exactly as its schema says.
- *
- * 'To' phone number cannot be reached
- *
- * You attempted to initiate an outbound phone call to a phone number that cannot be reached. Please
- * check the number and try again.
- *
- * Code: `21214` · level `code` = `21214`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21214
+ * Whether a value is a `21214` error object ({@link ToNumberUnreachableError}), exactly as its schema
+ * says.
  */
 export function isToNumberUnreachableError(value: unknown): value is ToNumberUnreachableError {
   try {
@@ -5309,13 +3299,8 @@ export function isToNumberUnreachableError(value: unknown): value is ToNumberUnr
 }
 
 /**
- * Whether a value is a `21215` error object, exactly as its schema says.
- *
- * Geo Permission configuration is not permitting call
- *
- * Code: `21215` · level `code` = `21215`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21215
+ * Whether a value is a `21215` error object ({@link CallGeoPermissionError}), exactly as its schema
+ * says.
  */
 export function isCallGeoPermissionError(value: unknown): value is CallGeoPermissionError {
   try {
@@ -5337,21 +3322,8 @@ export function isCallGeoPermissionError(value: unknown): value is CallGeoPermis
 }
 
 /**
- * Whether a value is a `21216` error object, exactly as its schema says.
- *
- * API: Call blocked by Twilio blocklist
- *
- * The destination number is blocked by Twilio because it either has a high-risk of fraud or, for
- * regulatory reasons, cannot be enabled by default.
- *
- * If you have a legitimate need to call this number, please email
- * [help@twilio.com](mailto:help@twilio.com) with an explanation of your use case.
- *
- * Fix: Change the number dialed or reach out to Twilio for an exception
- *
- * Code: `21216` · level `code` = `21216`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21216
+ * Whether a value is a `21216` error object ({@link CallBlocklistedError}), exactly as its schema
+ * says.
  */
 export function isCallBlocklistedError(value: unknown): value is CallBlocklistedError {
   try {
@@ -5373,16 +3345,8 @@ export function isCallBlocklistedError(value: unknown): value is CallBlocklisted
 }
 
 /**
- * Whether a value is a `21217` error object, exactly as its schema says.
- *
- * Phone number does not appear to be valid
- *
- * You attempted to initiate an outbound phone call to an invalid phone number. Please check the phone
- * number and try again.
- *
- * Code: `21217` · level `code` = `21217`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21217
+ * Whether a value is a `21217` error object ({@link PhoneNumberNotValidError}), exactly as its schema
+ * says.
  */
 export function isPhoneNumberNotValidError(value: unknown): value is PhoneNumberNotValidError {
   try {
@@ -5404,18 +3368,8 @@ export function isPhoneNumberNotValidError(value: unknown): value is PhoneNumber
 }
 
 /**
- * Whether a value is a `21219` error object, exactly as its schema says.
- *
- * 'To' phone number not verified
- *
- * You attempted to initiate an outbound phone call from a trial account, but the 'To' number you
- * specified is not a verified number for your account. In order to make calls during a free trial, you
- * must first verify your ownership of the phone number being called. You can verify phone numbers from
- * the [phone numbers section](/user/account/phone-numbers) of your account portal.
- *
- * Code: `21219` · level `code` = `21219`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21219
+ * Whether a value is a `21219` error object ({@link ToNumberNotVerifiedError}), exactly as its schema
+ * says.
  */
 export function isToNumberNotVerifiedError(value: unknown): value is ToNumberNotVerifiedError {
   try {
@@ -5437,18 +3391,8 @@ export function isToNumberNotVerifiedError(value: unknown): value is ToNumberNot
 }
 
 /**
- * Whether a value is a `21401` error object, exactly as its schema says.
- *
- * Invalid Phone Number
- *
- * The phone number you specified was not a valid North American (US or Canadian) number. Twilio
- * accepts only 10 digit US domestic and Canadian phone numbers, with or without a leading "1" or "+1",
- * with any combination of character separators. For example, these are all valid: 415-867-5309,
- * 4158675309, +1 (415) 867 5309.
- *
- * Code: `21401` · level `code` = `21401`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21401
+ * Whether a value is a `21401` error object ({@link InvalidPhoneNumberError}), exactly as its schema
+ * says.
  */
 export function isInvalidPhoneNumberError(value: unknown): value is InvalidPhoneNumberError {
   try {
@@ -5469,19 +3413,7 @@ export function isInvalidPhoneNumberError(value: unknown): value is InvalidPhone
   }
 }
 
-/**
- * Whether a value is a `21402` error object, exactly as its schema says.
- *
- * Invalid Url
- *
- * You attempted to update the URL handler associated with a phone number, but the URL you specified
- * was not valid. You must specify a valid URL, beginning with http or https, such as
- * http://mycompany.com/callHandler
- *
- * Code: `21402` · level `code` = `21402`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21402
- */
+/** Whether a value is a `21402` error object ({@link InvalidUrlError}), exactly as its schema says. */
 export function isInvalidUrlError(value: unknown): value is InvalidUrlError {
   try {
     return (
@@ -5501,18 +3433,7 @@ export function isInvalidUrlError(value: unknown): value is InvalidUrlError {
   }
 }
 
-/**
- * Whether a value is a `21403` error object, exactly as its schema says.
- *
- * Invalid Method
- *
- * You attempted to update the HTTP method that Twilio uses when somebody calls your phone number, but
- * the `Method` you supplied was not valid. Valid `Method` values are GET or POST.
- *
- * Code: `21403` · level `code` = `21403`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21403
- */
+/** Whether a value is a `21403` error object ({@link InvalidMethodError}), exactly as its schema says. */
 export function isInvalidMethodError(value: unknown): value is InvalidMethodError {
   try {
     return (
@@ -5533,17 +3454,8 @@ export function isInvalidMethodError(value: unknown): value is InvalidMethodErro
 }
 
 /**
- * Whether a value is a `21404` error object, exactly as its schema says.
- *
- * Inbound Phone number not available to trial account
- *
- * You attempted to get a phone number using the REST API, but your Twilio Free Trial Account does not
- * support having your own phone number. Please upgrade to a Full Twilio Account in order to enable
- * this feature.
- *
- * Code: `21404` · level `code` = `21404`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21404
+ * Whether a value is a `21404` error object ({@link TrialInboundNumberUnavailableError}), exactly as
+ * its schema says.
  */
 export function isTrialInboundNumberUnavailableError(value: unknown): value is TrialInboundNumberUnavailableError {
   try {
@@ -5565,16 +3477,8 @@ export function isTrialInboundNumberUnavailableError(value: unknown): value is T
 }
 
 /**
- * Whether a value is a `21407` error object, exactly as its schema says.
- *
- * This Phone Number type does not support SMS
- *
- * This phone number type does not support SMS. You cannot set SmsUrl, SmsMethod, SmsFallbackUrl, or
- * SmsFallbackMethod
- *
- * Code: `21407` · level `code` = `21407`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21407
+ * Whether a value is a `21407` error object ({@link NumberTypeWithoutSmsError}), exactly as its schema
+ * says.
  */
 export function isNumberTypeWithoutSmsError(value: unknown): value is NumberTypeWithoutSmsError {
   try {
@@ -5596,22 +3500,8 @@ export function isNumberTypeWithoutSmsError(value: unknown): value is NumberType
 }
 
 /**
- * Whether a value is a `21408` error object, exactly as its schema says.
- *
- * Permission to send an SMS has not been enabled for the region indicated by the 'To' number
- *
- * You have attempted to send an SMS to a region that has not been enabled in your account's [Messaging
- * Geo-Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) settings. These
- * settings exist to help you ensure you only send SMS to the countries or regions you operate in, and
- * avoid unexpected charges.
- *
- * Fix: If you wish to send messages to this region, please enable the relevant permissions on your
- * account using the [Messaging Geographic
- * Permissions](https://www.twilio.com/console/sms/settings/geo-permissions) page.
- *
- * Code: `21408` · level `code` = `21408`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21408
+ * Whether a value is a `21408` error object ({@link SmsRegionNotEnabledError}), exactly as its schema
+ * says.
  */
 export function isSmsRegionNotEnabledError(value: unknown): value is SmsRegionNotEnabledError {
   try {
@@ -5633,20 +3523,8 @@ export function isSmsRegionNotEnabledError(value: unknown): value is SmsRegionNo
 }
 
 /**
- * Whether a value is a `21421` error object, exactly as its schema says.
- *
- * Phone Number is invalid
- *
- * You tried to purchase a phone number for your account that was an invalid number. Please specify a
- * valid phone number in E.164 format.
- *
- * Fix: * For phone number lookup or purchase, please specify a valid phone number in E.164 format.
- * * For adding a Phone Number to a Messaging Service, verify that the Phone Number SID or Short Code
- *   SID is correct and formatted properly, then retry the request.
- *
- * Code: `21421` · level `code` = `21421`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21421
+ * Whether a value is a `21421` error object ({@link PhoneNumberInvalidError}), exactly as its schema
+ * says.
  */
 export function isPhoneNumberInvalidError(value: unknown): value is PhoneNumberInvalidError {
   try {
@@ -5668,17 +3546,8 @@ export function isPhoneNumberInvalidError(value: unknown): value is PhoneNumberI
 }
 
 /**
- * Whether a value is a `21422` error object, exactly as its schema says.
- *
- * PhoneNumber is not available
- *
- * You tried to purchase a phone number that is not available for purchase. This error can be triggered
- * in a few ways: - Twilio does not own the phone number in question. - Twilio owns the number, but it
- * is reserved for another account.
- *
- * Code: `21422` · level `code` = `21422`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21422
+ * Whether a value is a `21422` error object ({@link PhoneNumberNotAvailableError}), exactly as its
+ * schema says.
  */
 export function isPhoneNumberNotAvailableError(value: unknown): value is PhoneNumberNotAvailableError {
   try {
@@ -5700,16 +3569,8 @@ export function isPhoneNumberNotAvailableError(value: unknown): value is PhoneNu
 }
 
 /**
- * Whether a value is a `21450` error object, exactly as its schema says.
- *
- * Phone number already validated on your account
- *
- * You attempted to add an Outgoing Caller ID to your account, but that number is already verified as
- * an Outgoing Caller ID on your account.
- *
- * Code: `21450` · level `code` = `21450`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21450
+ * Whether a value is a `21450` error object ({@link CallerIdAlreadyValidatedError}), exactly as its
+ * schema says.
  */
 export function isCallerIdAlreadyValidatedError(value: unknown): value is CallerIdAlreadyValidatedError {
   try {
@@ -5731,17 +3592,8 @@ export function isCallerIdAlreadyValidatedError(value: unknown): value is Caller
 }
 
 /**
- * Whether a value is a `21451` error object, exactly as its schema says.
- *
- * Invalid area code
- *
- * You attempted to get a phone number for your account, but the `AreaCode` parameter you specified was
- * not a valid North American area code. `AreaCode` is optional, and for Local phone numbers, may be
- * any US or Canadian area code, or for TollFree numbers, may be one of 800,888,877 or 866.
- *
- * Code: `21451` · level `code` = `21451`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21451
+ * Whether a value is a `21451` error object ({@link InvalidAreaCodeError}), exactly as its schema
+ * says.
  */
 export function isInvalidAreaCodeError(value: unknown): value is InvalidAreaCodeError {
   try {
@@ -5763,17 +3615,8 @@ export function isInvalidAreaCodeError(value: unknown): value is InvalidAreaCode
 }
 
 /**
- * Whether a value is a `21452` error object, exactly as its schema says.
- *
- * No phone numbers found in area code
- *
- * You attempted to get a phone number for your account, but Twilio couldn't find any numbers in the
- * area you specified. You may try again with a different `AreaCode` or contact us to request a number
- * in a certain area. We can usually accommodate such requests within a few days.
- *
- * Code: `21452` · level `code` = `21452`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21452
+ * Whether a value is a `21452` error object ({@link NoNumbersInAreaCodeError}), exactly as its schema
+ * says.
  */
 export function isNoNumbersInAreaCodeError(value: unknown): value is NoNumbersInAreaCodeError {
   try {
@@ -5795,18 +3638,8 @@ export function isNoNumbersInAreaCodeError(value: unknown): value is NoNumbersIn
 }
 
 /**
- * Whether a value is a `21601` error object, exactly as its schema says.
- *
- * Phone number is not a valid SMS-capable inbound phone number
- *
- * The phone number you provided as the FROM field to initiate an outbound SMS is not an incoming phone
- * number assigned to your account. Only phone numbers that you buy from Twilio can be used for
- * outgoing SMSes. In particular, 3rd party phone numbers such as validated CallerIDs cannot be used to
- * send SMSs.
- *
- * Code: `21601` · level `code` = `21601`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21601
+ * Whether a value is a `21601` error object ({@link FromNotSmsCapableError}), exactly as its schema
+ * says.
  */
 export function isFromNotSmsCapableError(value: unknown): value is FromNotSmsCapableError {
   try {
@@ -5828,19 +3661,8 @@ export function isFromNotSmsCapableError(value: unknown): value is FromNotSmsCap
 }
 
 /**
- * Whether a value is a `21602` error object, exactly as its schema says.
- *
- * Message body is required
- *
- * You must specify content (text or media) for your message.
- *
- * Fix: Retry your message including a body or a link to some media. For sample code that shows how to
- * send an SMS message with Twilio's supported helper libraries, cURL, or the Twilio CLI, please see
- * [this short tutorial](https://www.twilio.com/docs/sms/send-messages)
- *
- * Code: `21602` · level `code` = `21602`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21602
+ * Whether a value is a `21602` error object ({@link MessageBodyRequiredError}), exactly as its schema
+ * says.
  */
 export function isMessageBodyRequiredError(value: unknown): value is MessageBodyRequiredError {
   try {
@@ -5861,24 +3683,7 @@ export function isMessageBodyRequiredError(value: unknown): value is MessageBody
   }
 }
 
-/**
- * Whether a value is a `21603` error object, exactly as its schema says.
- *
- * A 'From' or 'MessagingServiceSid' parameter is required to send a message
- *
- * Make sure to specify a valid Twilio Phone Number, Alpha Sender ID, or Messaging Service SID in your
- * API requests
- *
- * Fix: * Specify a valid [Twilio Number](/user/account/phone-numbers/), [Alphanumeric Sender
- * ID](https://support.twilio.com/hc/en-us/articles/223181348-Alphanumeric-Sender-ID-for-Twilio-Programmable-SMS),
- * or [Messaging Service SID](https://www.twilio.com/docs/sms/services) as the 'From' parameter in your
- * API request
- * * Specify a valid Messaging Service SID as the 'MessagingServiceSid' parameter in your API request
- *
- * Code: `21603` · level `code` = `21603`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21603
- */
+/** Whether a value is a `21603` error object ({@link FromRequiredError}), exactly as its schema says. */
 export function isFromRequiredError(value: unknown): value is FromRequiredError {
   try {
     return (
@@ -5898,17 +3703,7 @@ export function isFromRequiredError(value: unknown): value is FromRequiredError 
   }
 }
 
-/**
- * Whether a value is a `21604` error object, exactly as its schema says.
- *
- * The destination 'To' phone number is required to send an SMS
- *
- * Make sure to specify a valid phone number as the recipient of the SMS.
- *
- * Code: `21604` · level `code` = `21604`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21604
- */
+/** Whether a value is a `21604` error object ({@link ToRequiredError}), exactly as its schema says. */
 export function isToRequiredError(value: unknown): value is ToRequiredError {
   try {
     return (
@@ -5929,30 +3724,8 @@ export function isToRequiredError(value: unknown): value is ToRequiredError {
 }
 
 /**
- * Whether a value is a `21606` error object, exactly as its schema says.
- *
- * The 'From' phone number provided is not a valid message-capable Twilio phone number for this
- * destination.
- *
- * You can only send SMS messages from a phone number provided by Twilio, and that phone number must be
- * SMS enabled. Visit the phone numbers page on your account portal to view a list of phone numbers
- * that you own, and whether or not they are enabled for SMS.
- *
- * Fix: * Check that you are using a Twilio phone number with SMS capabilities. You can see your
- * purchased phone numbers and their capabilities in the [Twilio
- * console](https://www.twilio.com/console/phone-numbers/incoming).
- * * If sending the message globally, verify that your `From` phone number is capable of sending
- *   messages and you have enabled [geographic
- *   permissions](https://www.twilio.com/console/sms/settings/geo-permissions) for your account.
- * * If you are sending from a short code, verify that the country you are sending to matches the
- *   country of the short code.
- * * If you are sending messages with test credentials, verify that you are using one of the [available
- *   test credential "magic phone
- *   numbers"](https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-From)
- *
- * Code: `21606` · level `code` = `21606`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21606
+ * Whether a value is a `21606` error object ({@link FromNotMessageCapableError}), exactly as its
+ * schema says.
  */
 export function isFromNotMessageCapableError(value: unknown): value is FromNotMessageCapableError {
   try {
@@ -5973,18 +3746,7 @@ export function isFromNotMessageCapableError(value: unknown): value is FromNotMe
   }
 }
 
-/**
- * Whether a value is a `21608` error object, exactly as its schema says.
- *
- * The 'to' phone number provided is not yet verified for this account.
- *
- * While your account is in Trial Mode, you may only send SMS messages to verified numbers. Upgrade to
- * a Full Twilio account to send to any phone number.
- *
- * Code: `21608` · level `code` = `21608`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21608
- */
+/** Whether a value is a `21608` error object ({@link ToNotVerifiedError}), exactly as its schema says. */
 export function isToNotVerifiedError(value: unknown): value is ToNotVerifiedError {
   try {
     return (
@@ -6005,16 +3767,8 @@ export function isToNotVerifiedError(value: unknown): value is ToNotVerifiedErro
 }
 
 /**
- * Whether a value is a `21609` error object, exactly as its schema says.
- *
- * Invalid 'StatusCallback'
- *
- * StatusCallback must be a valid HTTP(s) URL. The maximum length of the StatusCallback is 4000
- * characters.
- *
- * Code: `21609` · level `code` = `21609`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21609
+ * Whether a value is a `21609` error object ({@link InvalidStatusCallbackError}), exactly as its
+ * schema says.
  */
 export function isInvalidStatusCallbackError(value: unknown): value is InvalidStatusCallbackError {
   try {
@@ -6036,32 +3790,8 @@ export function isInvalidStatusCallbackError(value: unknown): value is InvalidSt
 }
 
 /**
- * Whether a value is a `21610` error object, exactly as its schema says.
- *
- * Attempt to send to unsubscribed recipient
- *
- * The person you are trying to message has opted out of receiving messages from your Twilio phone
- * number, Channels sender, or Messaging Service.
- *
- * You have attempted to message a 'To' number that has replied with "STOP" to one of your previous
- * messages. You will not be able to send to the phone number specified in the 'To' parameter until the
- * subscriber identified by the phone number has responded with "START".
- *
- * Please see [this
- * FAQ](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-)
- * for more information about how Twilio handles opt-out and opt-in.
- *
- * Fix: * Consider removing this phone number from your list of recipients.
- * * Request the recipient to resubscribe to your messages by texting in "START" or [another opt-in
- *   keyword](https://support.twilio.com/hc/en-us/articles/223134027-Twilio-support-for-opt-out-keywords-SMS-STOP-filtering-)
- *   to your Twilio sender.
- * * Before sending messages to a recipient, ensure they have consented to receive messages from you.
- *   Please read these guidelines to understand [messaging opt-in requirements and best
- *   practices](https://www.twilio.com/blog/ctia-messaging-principles-and-best-practices).
- *
- * Code: `21610` · level `code` = `21610`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21610
+ * Whether a value is a `21610` error object ({@link UnsubscribedRecipientError}), exactly as its
+ * schema says.
  */
 export function isUnsubscribedRecipientError(value: unknown): value is UnsubscribedRecipientError {
   try {
@@ -6082,21 +3812,7 @@ export function isUnsubscribedRecipientError(value: unknown): value is Unsubscri
   }
 }
 
-/**
- * Whether a value is a `21611` error object, exactly as its schema says.
- *
- * This 'From' number has exceeded the maximum number of queued messages
- *
- * You have attempted to enqueue too many messages for a given 'From' number.
- *
- * Fix: * Slow down your sending rate to avoid queuing on your Twilio number
- * * Consider using a [Messaging Service](https://www.twilio.com/docs/sms/services) to better
- *   distribute message throughput, if appropriate for your use case
- *
- * Code: `21611` · level `code` = `21611`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21611
- */
+/** Whether a value is a `21611` error object ({@link FromQueueFullError}), exactly as its schema says. */
 export function isFromQueueFullError(value: unknown): value is FromQueueFullError {
   try {
     return (
@@ -6117,18 +3833,8 @@ export function isFromQueueFullError(value: unknown): value is FromQueueFullErro
 }
 
 /**
- * Whether a value is a `21612` error object, exactly as its schema says.
- *
- * The 'To' phone number is not currently reachable via SMS
- *
- * You have attempted to send to a number that is not currently reachable via Twilio SMS. If the number
- * provided is a properly formatted E.164, it is most likely that Twilio does not yet have service with
- * the carrier you are trying to reach. We have logged the carrier you are attempting to reach and will
- * monitor these failures when adding new carriers.
- *
- * Code: `21612` · level `code` = `21612`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21612
+ * Whether a value is a `21612` error object ({@link ToNotReachableBySmsError}), exactly as its schema
+ * says.
  */
 export function isToNotReachableBySmsError(value: unknown): value is ToNotReachableBySmsError {
   try {
@@ -6149,28 +3855,7 @@ export function isToNotReachableBySmsError(value: unknown): value is ToNotReacha
   }
 }
 
-/**
- * Whether a value is a `21614` error object, exactly as its schema says.
- *
- * 'To' number is not a valid mobile number
- *
- * You have attempted to send a SMS with a 'To' number that is not a valid mobile number. It is likely
- * that the number that you have specified is a landline number or is an invalid number.
- *
- * Fix: * Confirm that the number you are sending to is not a landline, using the [Lookup
- * API](https://www.twilio.com/docs/lookup/api#lookup-a-phone-number).
- * * Please verify you have provided a valid mobile number in proper [E.164
- *   format](https://support.twilio.com/hc/en-us/articles/223183008-Formatting-International-Phone-Numbers).
- * * If you are attempting to send SMS to an IoT or M2M number, check whether the number format is
- *   different from the standard mobile numbers in that country or locality. Often, these numbers have
- *   additional digits or unusual formats which do not pass Twilio's number validation. If you believe
- *   this is the issue, please [contact Twilio Support](https://www.twilio.com/help/contact) for
- *   assistance.
- *
- * Code: `21614` · level `code` = `21614`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21614
- */
+/** Whether a value is a `21614` error object ({@link ToNotMobileError}), exactly as its schema says. */
 export function isToNotMobileError(value: unknown): value is ToNotMobileError {
   try {
     return (
@@ -6190,18 +3875,7 @@ export function isToNotMobileError(value: unknown): value is ToNotMobileError {
   }
 }
 
-/**
- * Whether a value is a `21617` error object, exactly as its schema says.
- *
- * The concatenated message body exceeds the 1600 character limit
- *
- * The maximum allowable body text length is generally 1600 characters, but some glyphs such as Emoji,
- * Emoticons or other special characters will be counted as multiple characters.
- *
- * Code: `21617` · level `code` = `21617`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21617
- */
+/** Whether a value is a `21617` error object ({@link BodyTooLongError}), exactly as its schema says. */
 export function isBodyTooLongError(value: unknown): value is BodyTooLongError {
   try {
     return (
@@ -6222,17 +3896,8 @@ export function isBodyTooLongError(value: unknown): value is BodyTooLongError {
 }
 
 /**
- * Whether a value is a `21620` error object, exactly as its schema says.
- *
- * Invalid media URL(s)
- *
- * One or more media URL you provided is invalid. Please use only valid HTTP and HTTPS URLs.
- *
- * Fix: Add a correct protocol specifier prefix: `http://` or `https://`
- *
- * Code: `21620` · level `code` = `21620`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21620
+ * Whether a value is a `21620` error object ({@link InvalidMediaUrlError}), exactly as its schema
+ * says.
  */
 export function isInvalidMediaUrlError(value: unknown): value is InvalidMediaUrlError {
   try {
@@ -6254,15 +3919,8 @@ export function isInvalidMediaUrlError(value: unknown): value is InvalidMediaUrl
 }
 
 /**
- * Whether a value is a `21621` error object, exactly as its schema says.
- *
- * The 'From' number has not been enabled for MMS
- *
- * The 'From' phone number does not appear to be a phone number that you can send MMS messages from.
- *
- * Code: `21621` · level `code` = `21621`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21621
+ * Whether a value is a `21621` error object ({@link FromNotMmsEnabledError}), exactly as its schema
+ * says.
  */
 export function isFromNotMmsEnabledError(value: unknown): value is FromNotMmsEnabledError {
   try {
@@ -6284,16 +3942,8 @@ export function isFromNotMmsEnabledError(value: unknown): value is FromNotMmsEna
 }
 
 /**
- * Whether a value is a `21623` error object, exactly as its schema says.
- *
- * Number of media files exceeds allowed limit
- *
- * The number of media URLs exceeds the maximum allowed. You may send up to 10 media files in a single
- * message.
- *
- * Code: `21623` · level `code` = `21623`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21623
+ * Whether a value is a `21623` error object ({@link TooManyMediaFilesError}), exactly as its schema
+ * says.
  */
 export function isTooManyMediaFilesError(value: unknown): value is TooManyMediaFilesError {
   try {
@@ -6315,22 +3965,8 @@ export function isTooManyMediaFilesError(value: unknown): value is TooManyMediaF
 }
 
 /**
- * Whether a value is a `21631` error object, exactly as its schema says.
- *
- * Phone Number Requires an Address
- *
- * To purchase this number you must supply the Address of the user of this phone number. Previously the
- * IncomingPhoneNumbers API would look at your account for an appropriate address, however, you are now
- * required to pass in an AddressSid that satisfies the requirement for the phone number. This is
- * because Twilio needs to know which address will be operating the phone number to meet regulatory
- * requirements for that country and type of phone number.
- *
- * Fix: - Add an address that satisfies the locality requirement.
- * - Contact Twilio Support.
- *
- * Code: `21631` · level `code` = `21631`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21631
+ * Whether a value is a `21631` error object ({@link AddressRequiredError}), exactly as its schema
+ * says.
  */
 export function isAddressRequiredError(value: unknown): value is AddressRequiredError {
   try {
@@ -6352,17 +3988,8 @@ export function isAddressRequiredError(value: unknown): value is AddressRequired
 }
 
 /**
- * Whether a value is a `21654` error object, exactly as its schema says.
- *
- * ContentSid Required
- *
- * A ContentSid must be specified if ContentVariables are provided in the request.
- *
- * Fix: Please provide a ContentSid when the request includes the ContentVariables parameter
- *
- * Code: `21654` · level `code` = `21654`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21654
+ * Whether a value is a `21654` error object ({@link ContentSidRequiredError}), exactly as its schema
+ * says.
  */
 export function isContentSidRequiredError(value: unknown): value is ContentSidRequiredError {
   try {
@@ -6384,17 +4011,8 @@ export function isContentSidRequiredError(value: unknown): value is ContentSidRe
 }
 
 /**
- * Whether a value is a `21656` error object, exactly as its schema says.
- *
- * The ContentVariables Parameter is invalid
- *
- * The ContentVariables you are using are not valid
- *
- * Fix: Validate the ContentVariables Parameter, it must be a JSON String
- *
- * Code: `21656` · level `code` = `21656`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21656
+ * Whether a value is a `21656` error object ({@link InvalidContentVariablesError}), exactly as its
+ * schema says.
  */
 export function isInvalidContentVariablesError(value: unknown): value is InvalidContentVariablesError {
   try {
@@ -6416,23 +4034,8 @@ export function isInvalidContentVariablesError(value: unknown): value is Invalid
 }
 
 /**
- * Whether a value is a `21703` error object, exactly as its schema says.
- *
- * The Messaging Service does not have a phone number available to send a message
- *
- * None of the senders or numbers in your Messaging Service are capable of sending the requested
- * message to this recipient.
- *
- * Possible causes vary depending on the type of message and the country of the destination number.
- * Below are several common causes of this error.
- *
- * Fix: * Add a sender to your Messaging Service with the required capabilities, using the [Twilio
- * Console](https://www.twilio.com/console/sms/services) or the [REST
- * API](https://www.twilio.com/docs/sms/services/api/phonenumber-resource#create-a-phonenumber-resource).
- *
- * Code: `21703` · level `code` = `21703`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21703
+ * Whether a value is a `21703` error object ({@link NoSenderAvailableError}), exactly as its schema
+ * says.
  */
 export function isNoSenderAvailableError(value: unknown): value is NoSenderAvailableError {
   try {
@@ -6454,19 +4057,8 @@ export function isNoSenderAvailableError(value: unknown): value is NoSenderAvail
 }
 
 /**
- * Whether a value is a `21705` error object, exactly as its schema says.
- *
- * The Messaging Service is invalid
- *
- * The Messaging Service Sid you are using is not valid
- *
- * Fix: * Double check the Messaging Service Sid parameter that you are using.
- * * Find a specific Messaging Service Sid and manage your Messaging Services in the [Twilio
- *   Console](https://www.twilio.com/console/sms/services).
- *
- * Code: `21705` · level `code` = `21705`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21705
+ * Whether a value is a `21705` error object ({@link InvalidMessagingServiceError}), exactly as its
+ * schema says.
  */
 export function isInvalidMessagingServiceError(value: unknown): value is InvalidMessagingServiceError {
   try {
@@ -6488,20 +4080,8 @@ export function isInvalidMessagingServiceError(value: unknown): value is Invalid
 }
 
 /**
- * Whether a value is a `60200` error object, exactly as its schema says.
- *
- * Invalid parameter
- *
- * Parameter value is incorrectly formatted or is not an accepted option.
- *
- * Fix: * Use strict [E.164 formatting](https://www.twilio.com/docs/glossary/what-e164), including the
- * `+` sign, for phone numbers in the `To` parameter. Example: `+15017122661`.
- * * If using the `sna` channel, ensure you have requested and been granted access. See [SNA
- *   Overview](https://www.twilio.com/docs/verify/sna) for details.
- *
- * Code: `60200` · level `code` = `60200`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60200
+ * Whether a value is a `60200` error object ({@link VerifyInvalidParameterError}), exactly as its
+ * schema says.
  */
 export function isVerifyInvalidParameterError(value: unknown): value is VerifyInvalidParameterError {
   try {
@@ -6523,20 +4103,8 @@ export function isVerifyInvalidParameterError(value: unknown): value is VerifyIn
 }
 
 /**
- * Whether a value is a `60202` error object, exactly as its schema says.
- *
- * Max check attempts reached
- *
- * Max (5) verification check attempts reached.
- *
- * Fix: You have 5 attempts to check a verification code, after that you will need to wait until the
- * current verification expires (10 minutes) to create a new verification. Find more recommendations
- * for avoiding rate limits while testing Verify in [this blog
- * post](https://www.twilio.com/blog/test-verify-no-rate-limits).
- *
- * Code: `60202` · level `code` = `60202`
- * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60202
+ * Whether a value is a `60202` error object ({@link MaxCheckAttemptsError}), exactly as its schema
+ * says.
  */
 export function isMaxCheckAttemptsError(value: unknown): value is MaxCheckAttemptsError {
   try {
@@ -6558,28 +4126,8 @@ export function isMaxCheckAttemptsError(value: unknown): value is MaxCheckAttemp
 }
 
 /**
- * Whether a value is a `60203` error object, exactly as its schema says.
- *
- * Max send attempts reached.
- *
- * This rate limit is triggered when the verification lifecycle (sending and checking) is not
- * completed.
- *
- * Fix: * Complete a verification lifecycle by calling the [Verification Check
- * endpoint](https://www.twilio.com/docs/verify/api/verification-check).
- * * Wait for the verification to
- *   [expire](https://www.twilio.com/docs/verify/api/rate-limits-and-timeouts) (10 minutes).
- * * For use with [custom codes](https://www.twilio.com/docs/verify/api/customization-options) you can
- *   manually approve or cancel the verification by calling the [Verification Update
- *   endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).
- * * **For testing** you can manually cancel the verification by calling the [Verification Update
- *   endpoint](https://www.twilio.com/docs/verify/api/verification#update-a-verification-status).
- *
- * If you identify a delivery issue, please contact [support@twilio.com](mailto:support@twilio.com).
- *
- * Code: `60203` · level `code` = `60203`
- * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60203
+ * Whether a value is a `60203` error object ({@link MaxSendAttemptsError}), exactly as its schema
+ * says.
  */
 export function isMaxSendAttemptsError(value: unknown): value is MaxSendAttemptsError {
   try {
@@ -6601,19 +4149,8 @@ export function isMaxSendAttemptsError(value: unknown): value is MaxSendAttempts
 }
 
 /**
- * Whether a value is a `60205` error object, exactly as its schema says.
- *
- * SMS is not supported by landline phone number
- *
- * You have attempted to send the verification code to phone number that does not support SMS.
- *
- * Fix: * Make sure the number you are sending a verification to is a valid mobile phone number
- * * Disable validating phone numbers using the Twilio API setting `SkipSmsToLandlines` on your
- *   Verification Service to `false`.
- *
- * Code: `60205` · level `code` = `60205`
- * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/60205
+ * Whether a value is a `60205` error object ({@link LandlineNotSmsCapableError}), exactly as its
+ * schema says.
  */
 export function isLandlineNotSmsCapableError(value: unknown): value is LandlineNotSmsCapableError {
   try {
@@ -6634,20 +4171,7 @@ export function isLandlineNotSmsCapableError(value: unknown): value is LandlineN
   }
 }
 
-/**
- * Whether a value is a `60207` error object, exactly as its schema says.
- *
- * Max rate limits per service reached
- *
- * Your service has reached the max number of rate limits
- *
- * Fix: * Delete/update rate limits that you are not using at the moment
- * * Create a new service and add the desired rate limit to the new service
- *
- * Code: `60207` · level `code` = `60207`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60207
- */
+/** Whether a value is a `60207` error object ({@link MaxRateLimitsError}), exactly as its schema says. */
 export function isMaxRateLimitsError(value: unknown): value is MaxRateLimitsError {
   try {
     return (
@@ -6668,19 +4192,8 @@ export function isMaxRateLimitsError(value: unknown): value is MaxRateLimitsErro
 }
 
 /**
- * Whether a value is a `60212` error object, exactly as its schema says.
- *
- * Too many concurrent requests for phone number
- *
- * Your application is initiating many verifications in a short period of time for the same phone
- * number.
- *
- * Fix: * Check if your application is being the target of fraudulent traffic.
- * * Review your implementation.
- *
- * Code: `60212` · level `code` = `60212`
- * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60212
+ * Whether a value is a `60212` error object ({@link TooManyConcurrentVerificationsError}), exactly as
+ * its schema says.
  */
 export function isTooManyConcurrentVerificationsError(value: unknown): value is TooManyConcurrentVerificationsError {
   try {
@@ -6702,17 +4215,8 @@ export function isTooManyConcurrentVerificationsError(value: unknown): value is 
 }
 
 /**
- * Whether a value is a `60220` error object, exactly as its schema says.
- *
- * Messages to China require use case vetting
- *
- * Messages to China require use case vetting, please contact support@twilio.com to get whitelisted.
- *
- * Fix: Contact support@twilio.com and request verification capabilities.
- *
- * Code: `60220` · level `code` = `60220`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60220
+ * Whether a value is a `60220` error object ({@link ChinaVettingRequiredError}), exactly as its schema
+ * says.
  */
 export function isChinaVettingRequiredError(value: unknown): value is ChinaVettingRequiredError {
   try {
@@ -6734,18 +4238,8 @@ export function isChinaVettingRequiredError(value: unknown): value is ChinaVetti
 }
 
 /**
- * Whether a value is a `60223` error object, exactly as its schema says.
- *
- * Delivery channel disabled
- *
- * Create verification failed because delivery channel is currently disabled
- *
- * Fix: * Enable delivery channel in Verify Service settings
- *  * Change the delivery channel specified in the create verification request
- *
- * Code: `60223` · level `code` = `60223`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60223
+ * Whether a value is a `60223` error object ({@link DeliveryChannelDisabledError}), exactly as its
+ * schema says.
  */
 export function isDeliveryChannelDisabledError(value: unknown): value is DeliveryChannelDisabledError {
   try {
@@ -6767,18 +4261,8 @@ export function isDeliveryChannelDisabledError(value: unknown): value is Deliver
 }
 
 /**
- * Whether a value is a `60410` error object, exactly as its schema says.
- *
- * Verification delivery attempt blocked
- *
- * A verification delivery attempt was blocked.
- *
- * Fix: You do not need to take any specific action. The block is temporary and will resolve in 12
- * hours if we do not detect additional fraud.
- *
- * Code: `60410` · level `code` = `60410`
- * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60410
+ * Whether a value is a `60410` error object ({@link DeliveryAttemptBlockedError}), exactly as its
+ * schema says.
  */
 export function isDeliveryAttemptBlockedError(value: unknown): value is DeliveryAttemptBlockedError {
   try {
@@ -6800,16 +4284,8 @@ export function isDeliveryAttemptBlockedError(value: unknown): value is Delivery
 }
 
 /**
- * Whether a value is an `unauthorized` error object, exactly as its schema says.
- *
- * The credentials you provided are missing or invalid.
- *
- * Fix: Authenticate with your Account SID and Auth Token (or an API key and secret) using HTTP basic
- * authentication.
- *
- * Code: `unauthorized` · no code on the wire (told apart by status and conditions)
- * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is an `unauthorized` error object ({@link HttpUnauthorizedError}), exactly as its
+ * schema says.
  */
 export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthorizedError {
   try {
@@ -6830,15 +4306,8 @@ export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthoriz
 }
 
 /**
- * Whether a value is a `not_found` error object, exactly as its schema says.
- *
- * Twilio can't find the requested resource.
- *
- * Fix: Check the resource's SID and the Account SID in the URL.
- *
- * Code: `not_found` · no code on the wire (told apart by status and conditions)
- * HTTP 404 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is a `not_found` error object ({@link HttpNotFoundError}), exactly as its schema
+ * says.
  */
 export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError {
   try {
@@ -6859,15 +4328,8 @@ export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError 
 }
 
 /**
- * Whether a value is a `method_not_allowed` error object, exactly as its schema says.
- *
- * The HTTP method you used isn't allowed for this resource.
- *
- * For example, you're trying to DELETE a resource that can't be deleted.
- *
- * Code: `method_not_allowed` · no code on the wire (told apart by status and conditions)
- * HTTP 405 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is a `method_not_allowed` error object ({@link HttpMethodNotAllowedError}), exactly
+ * as its schema says.
  */
 export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethodNotAllowedError {
   try {
@@ -6888,16 +4350,8 @@ export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethod
 }
 
 /**
- * Whether a value is a `concurrency_limit` error object, exactly as its schema says.
- *
- * You have reached the Twilio API concurrency limit.
- *
- * Fix: Wait for a short period of time and make the request again, or issue fewer concurrent requests.
- *
- * Code: `concurrency_limit` · no code on the wire (told apart by status and conditions)
- * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 4 attempts, else backoff
- * from 100 ms
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is a `concurrency_limit` error object ({@link HttpConcurrencyLimitError}), exactly
+ * as its schema says.
  */
 export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcurrencyLimitError {
   try {
@@ -6918,13 +4372,8 @@ export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcur
 }
 
 /**
- * Whether a value is a `server_error` error object, exactly as its schema says.
- *
- * Twilio encountered an internal error.
- *
- * Code: `server_error` · no code on the wire (told apart by status and conditions)
- * HTTP 500 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is a `server_error` error object ({@link HttpServerError}), exactly as its schema
+ * says.
  */
 export function isHttpServerError(value: unknown): value is HttpServerError {
   try {
@@ -6945,16 +4394,8 @@ export function isHttpServerError(value: unknown): value is HttpServerError {
 }
 
 /**
- * Whether a value is a `service_unavailable` error object, exactly as its schema says.
- *
- * The Twilio service is temporarily unavailable.
- *
- * Fix: Try again later.
- *
- * Code: `service_unavailable` · no code on the wire (told apart by status and conditions)
- * HTTP 503 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
- * from 1000 ms
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Whether a value is a `service_unavailable` error object ({@link HttpServiceUnavailableError}),
+ * exactly as its schema says.
  */
 export function isHttpServiceUnavailableError(value: unknown): value is HttpServiceUnavailableError {
   try {
@@ -8012,1001 +5453,684 @@ export interface ErrorResponse<C extends ErrorCode> {
   body: BodyFor<C>;
 }
 
+/**
+ * What a constructor takes besides the fields: one of its statuses (the first by default) and headers
+ * to add.
+ */
+export interface ErrorResponseInit<S extends number> {
+  readonly status?: S;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** `ErrorResponseInit` for a code whose responses require headers `H`. */
+export interface ErrorResponseInitWith<S extends number, H extends string> {
+  readonly status?: S;
+  readonly headers: { readonly [K in H]: string } & Readonly<Record<string, string>>;
+}
+
+/** What the constructors of 66 codes take. */
+export type ErrorFields1 = { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> };
+/** What the constructors of 6 codes take. */
+export type ErrorFields2 = { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> };
+/** What each code's constructor writes: its levels, fields, messages and fixed headers. */
+const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+  "20001": {"levels":[{"at":{"field":"code"},"value":20001}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Unknown parameters","values":{"status":400}}],"headers":{}},
+  "20002": {"levels":[{"at":{"field":"code"},"value":20002}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid FriendlyName","values":{"status":400}}],"headers":{}},
+  "20003": {"levels":[{"at":{"field":"code"},"value":20003}],"fields":["status","more_info","detail","details"],"responses":[{"status":401,"message":"Permission Denied","values":{"status":401}}],"headers":{}},
+  "20004": {"levels":[{"at":{"field":"code"},"value":20004}],"fields":["status","more_info","detail","details"],"responses":[{"status":405,"message":"Method not allowed","values":{"status":405}}],"headers":{}},
+  "20005": {"levels":[{"at":{"field":"code"},"value":20005}],"fields":["status","more_info","detail","details"],"responses":[{"status":401,"message":"Account not active","values":{"status":401}},{"status":403,"message":"Account not active","values":{"status":403}}],"headers":{}},
+  "20006": {"levels":[{"at":{"field":"code"},"value":20006}],"fields":["status","more_info","detail","details"],"responses":[{"status":403,"message":"Access Denied","values":{"status":403}}],"headers":{}},
+  "20007": {"levels":[{"at":{"field":"code"},"value":20007}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Page size too large","values":{"status":400}}],"headers":{}},
+  "20008": {"levels":[{"at":{"field":"code"},"value":20008}],"fields":["status","more_info","detail","details"],"responses":[{"status":403,"message":"Test Credentials","values":{"status":403}}],"headers":{}},
+  "20101": {"levels":[{"at":{"field":"code"},"value":20101}],"fields":["status","more_info","detail","details"],"responses":[{"status":401,"message":"Invalid Access Token","values":{"status":401}}],"headers":{}},
+  "20403": {"levels":[{"at":{"field":"code"},"value":20403}],"fields":["status","more_info","detail","details"],"responses":[{"status":403,"message":"403 Forbidden","values":{"status":403}}],"headers":{}},
+  "20404": {"levels":[{"at":{"field":"code"},"value":20404}],"fields":["status","more_info","detail","details"],"responses":[{"status":404,"message":"Not Found","values":{"status":404}}],"headers":{}},
+  "20409": {"levels":[{"at":{"field":"code"},"value":20409}],"fields":["status","more_info","detail","details"],"responses":[{"status":409,"message":"Conflict","values":{"status":409}}],"headers":{}},
+  "20422": {"levels":[{"at":{"field":"code"},"value":20422}],"fields":["status","more_info","detail","details"],"responses":[{"status":422,"message":"Invalid Parameter","values":{"status":422}}],"headers":{}},
+  "20426": {"levels":[{"at":{"field":"code"},"value":20426}],"fields":["status","more_info","detail","details"],"responses":[{"status":426,"message":"Upgrade Required","values":{"status":426}}],"headers":{}},
+  "20429": {"levels":[{"at":{"field":"code"},"value":20429}],"fields":["status","more_info","detail","details"],"responses":[{"status":429,"message":"Too Many Requests","values":{"status":429}}],"headers":{}},
+  "20500": {"levels":[{"at":{"field":"code"},"value":20500}],"fields":["status","more_info","detail","details"],"responses":[{"status":500,"message":"Internal Server Error","values":{"status":500}}],"headers":{}},
+  "20503": {"levels":[{"at":{"field":"code"},"value":20503}],"fields":["status","more_info","detail","details"],"responses":[{"status":503,"message":"Service unavailable","values":{"status":503}}],"headers":{}},
+  "21201": {"levels":[{"at":{"field":"code"},"value":21201}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"No Called number specified","values":{"status":400}}],"headers":{}},
+  "21211": {"levels":[{"at":{"field":"code"},"value":21211}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid 'To' Phone Number","values":{"status":400}}],"headers":{}},
+  "21212": {"levels":[{"at":{"field":"code"},"value":21212}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid From Number (caller ID)","values":{"status":400}}],"headers":{}},
+  "21213": {"levels":[{"at":{"field":"code"},"value":21213}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Caller phone number is required","values":{"status":400}}],"headers":{}},
+  "21214": {"levels":[{"at":{"field":"code"},"value":21214}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"'To' phone number cannot be reached","values":{"status":400}}],"headers":{}},
+  "21215": {"levels":[{"at":{"field":"code"},"value":21215}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Geo Permission configuration is not permitting call","values":{"status":400}}],"headers":{}},
+  "21216": {"levels":[{"at":{"field":"code"},"value":21216}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"API: Call blocked by Twilio blocklist","values":{"status":400}}],"headers":{}},
+  "21217": {"levels":[{"at":{"field":"code"},"value":21217}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Phone number does not appear to be valid","values":{"status":400}}],"headers":{}},
+  "21219": {"levels":[{"at":{"field":"code"},"value":21219}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"'To' phone number not verified","values":{"status":400}}],"headers":{}},
+  "21401": {"levels":[{"at":{"field":"code"},"value":21401}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid Phone Number","values":{"status":400}}],"headers":{}},
+  "21402": {"levels":[{"at":{"field":"code"},"value":21402}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid Url","values":{"status":400}}],"headers":{}},
+  "21403": {"levels":[{"at":{"field":"code"},"value":21403}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid Method","values":{"status":400}}],"headers":{}},
+  "21404": {"levels":[{"at":{"field":"code"},"value":21404}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Inbound Phone number not available to trial account","values":{"status":400}}],"headers":{}},
+  "21407": {"levels":[{"at":{"field":"code"},"value":21407}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"This Phone Number type does not support SMS","values":{"status":400}}],"headers":{}},
+  "21408": {"levels":[{"at":{"field":"code"},"value":21408}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Permission to send an SMS has not been enabled for the region indicated by the 'To' number","values":{"status":400}}],"headers":{}},
+  "21421": {"levels":[{"at":{"field":"code"},"value":21421}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Phone Number is invalid","values":{"status":400}}],"headers":{}},
+  "21422": {"levels":[{"at":{"field":"code"},"value":21422}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"PhoneNumber is not available","values":{"status":400}}],"headers":{}},
+  "21450": {"levels":[{"at":{"field":"code"},"value":21450}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Phone number already validated on your account","values":{"status":400}}],"headers":{}},
+  "21451": {"levels":[{"at":{"field":"code"},"value":21451}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid area code","values":{"status":400}}],"headers":{}},
+  "21452": {"levels":[{"at":{"field":"code"},"value":21452}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"No phone numbers found in area code","values":{"status":400}}],"headers":{}},
+  "21601": {"levels":[{"at":{"field":"code"},"value":21601}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Phone number is not a valid SMS-capable inbound phone number","values":{"status":400}}],"headers":{}},
+  "21602": {"levels":[{"at":{"field":"code"},"value":21602}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Message body is required","values":{"status":400}}],"headers":{}},
+  "21603": {"levels":[{"at":{"field":"code"},"value":21603}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"A 'From' or 'MessagingServiceSid' parameter is required to send a message","values":{"status":400}}],"headers":{}},
+  "21604": {"levels":[{"at":{"field":"code"},"value":21604}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The destination 'To' phone number is required to send an SMS","values":{"status":400}}],"headers":{}},
+  "21606": {"levels":[{"at":{"field":"code"},"value":21606}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.","values":{"status":400}}],"headers":{}},
+  "21608": {"levels":[{"at":{"field":"code"},"value":21608}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The 'to' phone number provided is not yet verified for this account.","values":{"status":400}}],"headers":{}},
+  "21609": {"levels":[{"at":{"field":"code"},"value":21609}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid 'StatusCallback'","values":{"status":400}}],"headers":{}},
+  "21610": {"levels":[{"at":{"field":"code"},"value":21610}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Attempt to send to unsubscribed recipient","values":{"status":400}}],"headers":{}},
+  "21611": {"levels":[{"at":{"field":"code"},"value":21611}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"This 'From' number has exceeded the maximum number of queued messages","values":{"status":400}}],"headers":{}},
+  "21612": {"levels":[{"at":{"field":"code"},"value":21612}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The 'To' phone number is not currently reachable via SMS","values":{"status":400}}],"headers":{}},
+  "21614": {"levels":[{"at":{"field":"code"},"value":21614}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"'To' number is not a valid mobile number","values":{"status":400}}],"headers":{}},
+  "21617": {"levels":[{"at":{"field":"code"},"value":21617}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The concatenated message body exceeds the 1600 character limit","values":{"status":400}}],"headers":{}},
+  "21620": {"levels":[{"at":{"field":"code"},"value":21620}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid media URL(s)","values":{"status":400}}],"headers":{}},
+  "21621": {"levels":[{"at":{"field":"code"},"value":21621}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The 'From' number has not been enabled for MMS","values":{"status":400}}],"headers":{}},
+  "21623": {"levels":[{"at":{"field":"code"},"value":21623}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Number of media files exceeds allowed limit","values":{"status":400}}],"headers":{}},
+  "21631": {"levels":[{"at":{"field":"code"},"value":21631}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Phone Number Requires an Address","values":{"status":400}}],"headers":{}},
+  "21654": {"levels":[{"at":{"field":"code"},"value":21654}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"ContentSid Required","values":{"status":400}}],"headers":{}},
+  "21656": {"levels":[{"at":{"field":"code"},"value":21656}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The ContentVariables Parameter is invalid","values":{"status":400}}],"headers":{}},
+  "21703": {"levels":[{"at":{"field":"code"},"value":21703}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The Messaging Service does not have a phone number available to send a message","values":{"status":400}}],"headers":{}},
+  "21705": {"levels":[{"at":{"field":"code"},"value":21705}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"The Messaging Service is invalid","values":{"status":400}}],"headers":{}},
+  "60200": {"levels":[{"at":{"field":"code"},"value":60200}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid parameter","values":{"status":400}}],"headers":{}},
+  "60202": {"levels":[{"at":{"field":"code"},"value":60202}],"fields":["status","more_info","detail","details"],"responses":[{"status":429,"message":"Max check attempts reached","values":{"status":429}}],"headers":{}},
+  "60203": {"levels":[{"at":{"field":"code"},"value":60203}],"fields":["status","more_info","detail","details"],"responses":[{"status":429,"message":"Max send attempts reached.","values":{"status":429}}],"headers":{}},
+  "60205": {"levels":[{"at":{"field":"code"},"value":60205}],"fields":["status","more_info","detail","details"],"responses":[{"status":403,"message":"SMS is not supported by landline phone number","values":{"status":403}}],"headers":{}},
+  "60207": {"levels":[{"at":{"field":"code"},"value":60207}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Max rate limits per service reached","values":{"status":400}}],"headers":{}},
+  "60212": {"levels":[{"at":{"field":"code"},"value":60212}],"fields":["status","more_info","detail","details"],"responses":[{"status":429,"message":"Too many concurrent requests for phone number","values":{"status":429}}],"headers":{}},
+  "60220": {"levels":[{"at":{"field":"code"},"value":60220}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Messages to China require use case vetting","values":{"status":400}}],"headers":{}},
+  "60223": {"levels":[{"at":{"field":"code"},"value":60223}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Delivery channel disabled","values":{"status":400}}],"headers":{}},
+  "60410": {"levels":[{"at":{"field":"code"},"value":60410}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Verification delivery attempt blocked","values":{"status":400}}],"headers":{}},
+  "unauthorized": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":401,"message":"The credentials you provided are missing or invalid.","values":{"status":401}}],"headers":{}},
+  "not_found": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":404,"message":"Twilio can't find the requested resource.","values":{"status":404}}],"headers":{}},
+  "method_not_allowed": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":405,"message":"The HTTP method you used isn't allowed for this resource.","values":{"status":405}}],"headers":{}},
+  "concurrency_limit": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":429,"message":"You have reached the Twilio API concurrency limit.","values":{"status":429}}],"headers":{}},
+  "server_error": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":500,"message":"Twilio encountered an internal error.","values":{"status":500}}],"headers":{}},
+  "service_unavailable": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":503,"message":"The Twilio service is temporarily unavailable.","values":{"status":503}}],"headers":{}}
+}`);
+/** Builds one code's response from its row of `BUILD_ROWS`. */
+function respond<C extends ErrorCode>(
+  code: C,
+  status: number,
+  fields: object,
+  headers: Readonly<Record<string, string>> | undefined,
+): ErrorResponse<C> {
+  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+}
+
 /** Builds the `20001` error response (HTTP 400). */
 export function createUnknownParametersError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20001> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20001 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Unknown parameters", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<20001>;
+  return respond(20001, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `20002` error response (HTTP 400). */
 export function createInvalidFriendlyNameError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20002> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20002 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid FriendlyName", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<20002>;
+  return respond(20002, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `20003` error response (HTTP 401). */
 export function createPermissionDeniedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<20003> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20003 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 401, message: "Permission Denied", values: { status: 401 } }],
-    headers: {},
-  }) as ErrorResponse<20003>;
+  return respond(20003, init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `20004` error response (HTTP 405). */
 export function createMethodNotAllowedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 405; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<405> = {},
 ): ErrorResponse<20004> {
-  return buildResponse(TABLES.envelope, init.status ?? 405, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20004 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 405, message: "Method not allowed", values: { status: 405 } }],
-    headers: {},
-  }) as ErrorResponse<20004>;
+  return respond(20004, init.status ?? 405, fields, init.headers);
 }
 
 /** Builds the `20005` error response (HTTP 401 or 403). */
 export function createAccountNotActiveError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 401 | 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<401 | 403> = {},
 ): ErrorResponse<20005> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20005 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 401, message: "Account not active", values: { status: 401 } },
-      { status: 403, message: "Account not active", values: { status: 403 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<20005>;
+  return respond(20005, init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `20006` error response (HTTP 403). */
 export function createAccessDeniedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20006> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20006 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 403, message: "Access Denied", values: { status: 403 } }],
-    headers: {},
-  }) as ErrorResponse<20006>;
+  return respond(20006, init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `20007` error response (HTTP 400). */
 export function createPageSizeTooLargeError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20007> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20007 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Page size too large", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<20007>;
+  return respond(20007, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `20008` error response (HTTP 403). */
 export function createTestCredentialsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20008> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20008 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 403, message: "Test Credentials", values: { status: 403 } }],
-    headers: {},
-  }) as ErrorResponse<20008>;
+  return respond(20008, init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `20101` error response (HTTP 401). */
 export function createInvalidAccessTokenError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<20101> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20101 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 401, message: "Invalid Access Token", values: { status: 401 } }],
-    headers: {},
-  }) as ErrorResponse<20101>;
+  return respond(20101, init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `20403` error response (HTTP 403). */
 export function createForbiddenError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20403> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20403 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 403, message: "403 Forbidden", values: { status: 403 } }],
-    headers: {},
-  }) as ErrorResponse<20403>;
+  return respond(20403, init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `20404` error response (HTTP 404). */
 export function createResourceNotFoundError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<20404> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20404 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 404, message: "Not Found", values: { status: 404 } }],
-    headers: {},
-  }) as ErrorResponse<20404>;
+  return respond(20404, init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `20409` error response (HTTP 409). */
 export function createConflictError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 409; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<409> = {},
 ): ErrorResponse<20409> {
-  return buildResponse(TABLES.envelope, init.status ?? 409, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20409 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 409, message: "Conflict", values: { status: 409 } }],
-    headers: {},
-  }) as ErrorResponse<20409>;
+  return respond(20409, init.status ?? 409, fields, init.headers);
 }
 
 /** Builds the `20422` error response (HTTP 422). */
 export function createInvalidParameterError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 422; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<422> = {},
 ): ErrorResponse<20422> {
-  return buildResponse(TABLES.envelope, init.status ?? 422, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20422 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 422, message: "Invalid Parameter", values: { status: 422 } }],
-    headers: {},
-  }) as ErrorResponse<20422>;
+  return respond(20422, init.status ?? 422, fields, init.headers);
 }
 
 /** Builds the `20426` error response (HTTP 426). */
 export function createUpgradeRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 426; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<426> = {},
 ): ErrorResponse<20426> {
-  return buildResponse(TABLES.envelope, init.status ?? 426, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20426 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 426, message: "Upgrade Required", values: { status: 426 } }],
-    headers: {},
-  }) as ErrorResponse<20426>;
+  return respond(20426, init.status ?? 426, fields, init.headers);
 }
 
 /** Builds the `20429` error response (HTTP 429). */
 export function createTooManyRequestsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<20429> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20429 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 429, message: "Too Many Requests", values: { status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<20429>;
+  return respond(20429, init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `20500` error response (HTTP 500). */
 export function createInternalServerError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<20500> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20500 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 500, message: "Internal Server Error", values: { status: 500 } }],
-    headers: {},
-  }) as ErrorResponse<20500>;
+  return respond(20500, init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `20503` error response (HTTP 503). */
 export function createServiceUnavailableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<20503> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 20503 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 503, message: "Service unavailable", values: { status: 503 } }],
-    headers: {},
-  }) as ErrorResponse<20503>;
+  return respond(20503, init.status ?? 503, fields, init.headers);
 }
 
 /** Builds the `21201` error response (HTTP 400). */
 export function createNoCalledNumberError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21201> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21201 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "No Called number specified", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21201>;
+  return respond(21201, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21211` error response (HTTP 400). */
 export function createInvalidToNumberError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21211> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21211 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid 'To' Phone Number", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21211>;
+  return respond(21211, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21212` error response (HTTP 400). */
 export function createInvalidFromNumberError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21212> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21212 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid From Number (caller ID)", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21212>;
+  return respond(21212, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21213` error response (HTTP 400). */
 export function createCallerNumberRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21213> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21213 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Caller phone number is required", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21213>;
+  return respond(21213, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21214` error response (HTTP 400). */
 export function createToNumberUnreachableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21214> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21214 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "'To' phone number cannot be reached", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21214>;
+  return respond(21214, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21215` error response (HTTP 400). */
 export function createCallGeoPermissionError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21215> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21215 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 400, message: "Geo Permission configuration is not permitting call", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<21215>;
+  return respond(21215, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21216` error response (HTTP 400). */
 export function createCallBlocklistedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21216> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21216 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "API: Call blocked by Twilio blocklist", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21216>;
+  return respond(21216, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21217` error response (HTTP 400). */
 export function createPhoneNumberNotValidError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21217> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21217 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Phone number does not appear to be valid", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21217>;
+  return respond(21217, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21219` error response (HTTP 400). */
 export function createToNumberNotVerifiedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21219> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21219 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "'To' phone number not verified", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21219>;
+  return respond(21219, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21401` error response (HTTP 400). */
 export function createInvalidPhoneNumberError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21401> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21401 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid Phone Number", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21401>;
+  return respond(21401, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21402` error response (HTTP 400). */
 export function createInvalidUrlError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21402> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21402 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid Url", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21402>;
+  return respond(21402, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21403` error response (HTTP 400). */
 export function createInvalidMethodError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21403> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21403 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid Method", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21403>;
+  return respond(21403, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21404` error response (HTTP 400). */
 export function createTrialInboundNumberUnavailableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21404> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21404 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 400, message: "Inbound Phone number not available to trial account", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<21404>;
+  return respond(21404, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21407` error response (HTTP 400). */
 export function createNumberTypeWithoutSmsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21407> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21407 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "This Phone Number type does not support SMS", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21407>;
+  return respond(21407, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21408` error response (HTTP 400). */
 export function createSmsRegionNotEnabledError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21408> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21408 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21408>;
+  return respond(21408, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21421` error response (HTTP 400). */
 export function createPhoneNumberInvalidError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21421> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21421 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Phone Number is invalid", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21421>;
+  return respond(21421, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21422` error response (HTTP 400). */
 export function createPhoneNumberNotAvailableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21422> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21422 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "PhoneNumber is not available", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21422>;
+  return respond(21422, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21450` error response (HTTP 400). */
 export function createCallerIdAlreadyValidatedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21450> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21450 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Phone number already validated on your account", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21450>;
+  return respond(21450, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21451` error response (HTTP 400). */
 export function createInvalidAreaCodeError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21451> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21451 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid area code", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21451>;
+  return respond(21451, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21452` error response (HTTP 400). */
 export function createNoNumbersInAreaCodeError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21452> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21452 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "No phone numbers found in area code", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21452>;
+  return respond(21452, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21601` error response (HTTP 400). */
 export function createFromNotSmsCapableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21601> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21601 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 400, message: "Phone number is not a valid SMS-capable inbound phone number", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<21601>;
+  return respond(21601, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21602` error response (HTTP 400). */
 export function createMessageBodyRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21602> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21602 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Message body is required", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21602>;
+  return respond(21602, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21603` error response (HTTP 400). */
 export function createFromRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21603> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21603 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "A 'From' or 'MessagingServiceSid' parameter is required to send a message",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21603>;
+  return respond(21603, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21604` error response (HTTP 400). */
 export function createToRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21604> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21604 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 400, message: "The destination 'To' phone number is required to send an SMS", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<21604>;
+  return respond(21604, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21606` error response (HTTP 400). */
 export function createFromNotMessageCapableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21606> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21606 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination.",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21606>;
+  return respond(21606, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21608` error response (HTTP 400). */
 export function createToNotVerifiedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21608> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21608 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "The 'to' phone number provided is not yet verified for this account.",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21608>;
+  return respond(21608, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21609` error response (HTTP 400). */
 export function createInvalidStatusCallbackError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21609> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21609 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid 'StatusCallback'", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21609>;
+  return respond(21609, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21610` error response (HTTP 400). */
 export function createUnsubscribedRecipientError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21610> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21610 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Attempt to send to unsubscribed recipient", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21610>;
+  return respond(21610, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21611` error response (HTTP 400). */
 export function createFromQueueFullError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21611> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21611 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "This 'From' number has exceeded the maximum number of queued messages",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21611>;
+  return respond(21611, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21612` error response (HTTP 400). */
 export function createToNotReachableBySmsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21612> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21612 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 400, message: "The 'To' phone number is not currently reachable via SMS", values: { status: 400 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<21612>;
+  return respond(21612, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21614` error response (HTTP 400). */
 export function createToNotMobileError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21614> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21614 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "'To' number is not a valid mobile number", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21614>;
+  return respond(21614, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21617` error response (HTTP 400). */
 export function createBodyTooLongError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21617> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21617 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "The concatenated message body exceeds the 1600 character limit",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21617>;
+  return respond(21617, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21620` error response (HTTP 400). */
 export function createInvalidMediaUrlError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21620> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21620 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid media URL(s)", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21620>;
+  return respond(21620, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21621` error response (HTTP 400). */
 export function createFromNotMmsEnabledError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21621> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21621 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "The 'From' number has not been enabled for MMS", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21621>;
+  return respond(21621, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21623` error response (HTTP 400). */
 export function createTooManyMediaFilesError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21623> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21623 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Number of media files exceeds allowed limit", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21623>;
+  return respond(21623, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21631` error response (HTTP 400). */
 export function createAddressRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21631> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21631 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Phone Number Requires an Address", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21631>;
+  return respond(21631, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21654` error response (HTTP 400). */
 export function createContentSidRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21654> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21654 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "ContentSid Required", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21654>;
+  return respond(21654, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21656` error response (HTTP 400). */
 export function createInvalidContentVariablesError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21656> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21656 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "The ContentVariables Parameter is invalid", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21656>;
+  return respond(21656, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21703` error response (HTTP 400). */
 export function createNoSenderAvailableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21703> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21703 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      {
-        status: 400,
-        message: "The Messaging Service does not have a phone number available to send a message",
-        values: { status: 400 },
-      },
-    ],
-    headers: {},
-  }) as ErrorResponse<21703>;
+  return respond(21703, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `21705` error response (HTTP 400). */
 export function createInvalidMessagingServiceError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21705> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 21705 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "The Messaging Service is invalid", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<21705>;
+  return respond(21705, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `60200` error response (HTTP 400). */
 export function createVerifyInvalidParameterError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60200> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60200 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Invalid parameter", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<60200>;
+  return respond(60200, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `60202` error response (HTTP 429). */
 export function createMaxCheckAttemptsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60202> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60202 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 429, message: "Max check attempts reached", values: { status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<60202>;
+  return respond(60202, init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `60203` error response (HTTP 429). */
 export function createMaxSendAttemptsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60203> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60203 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 429, message: "Max send attempts reached.", values: { status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<60203>;
+  return respond(60203, init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `60205` error response (HTTP 403). */
 export function createLandlineNotSmsCapableError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 403; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<403> = {},
 ): ErrorResponse<60205> {
-  return buildResponse(TABLES.envelope, init.status ?? 403, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60205 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 403, message: "SMS is not supported by landline phone number", values: { status: 403 } }],
-    headers: {},
-  }) as ErrorResponse<60205>;
+  return respond(60205, init.status ?? 403, fields, init.headers);
 }
 
 /** Builds the `60207` error response (HTTP 400). */
 export function createMaxRateLimitsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60207> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60207 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Max rate limits per service reached", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<60207>;
+  return respond(60207, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `60212` error response (HTTP 429). */
 export function createTooManyConcurrentVerificationsError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60212> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60212 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 429, message: "Too many concurrent requests for phone number", values: { status: 429 } }],
-    headers: {},
-  }) as ErrorResponse<60212>;
+  return respond(60212, init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `60220` error response (HTTP 400). */
 export function createChinaVettingRequiredError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60220> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60220 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Messages to China require use case vetting", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<60220>;
+  return respond(60220, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `60223` error response (HTTP 400). */
 export function createDeliveryChannelDisabledError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60223> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60223 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Delivery channel disabled", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<60223>;
+  return respond(60223, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `60410` error response (HTTP 400). */
 export function createDeliveryAttemptBlockedError(
-  fields: { message?: string; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 400; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields1 = {},
+  init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60410> {
-  return buildResponse(TABLES.envelope, init.status ?? 400, fields, init.headers, {
-    levels: [{ at: { field: "code" }, value: 60410 }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 400, message: "Verification delivery attempt blocked", values: { status: 400 } }],
-    headers: {},
-  }) as ErrorResponse<60410>;
+  return respond(60410, init.status ?? 400, fields, init.headers);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
 export function createHttpUnauthorizedError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 401; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return buildResponse(TABLES.envelope, init.status ?? 401, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 401, message: "The credentials you provided are missing or invalid.", values: { status: 401 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"unauthorized">;
+  return respond("unauthorized", init.status ?? 401, fields, init.headers);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
 export function createHttpNotFoundError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 404; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return buildResponse(TABLES.envelope, init.status ?? 404, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 404, message: "Twilio can't find the requested resource.", values: { status: 404 } }],
-    headers: {},
-  }) as ErrorResponse<"not_found">;
+  return respond("not_found", init.status ?? 404, fields, init.headers);
 }
 
 /** Builds the `method_not_allowed` error response (HTTP 405). */
 export function createHttpMethodNotAllowedError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 405; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method_not_allowed"> {
-  return buildResponse(TABLES.envelope, init.status ?? 405, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 405, message: "The HTTP method you used isn't allowed for this resource.", values: { status: 405 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"method_not_allowed">;
+  return respond("method_not_allowed", init.status ?? 405, fields, init.headers);
 }
 
 /** Builds the `concurrency_limit` error response (HTTP 429). */
 export function createHttpConcurrencyLimitError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 429; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"concurrency_limit"> {
-  return buildResponse(TABLES.envelope, init.status ?? 429, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [
-      { status: 429, message: "You have reached the Twilio API concurrency limit.", values: { status: 429 } },
-    ],
-    headers: {},
-  }) as ErrorResponse<"concurrency_limit">;
+  return respond("concurrency_limit", init.status ?? 429, fields, init.headers);
 }
 
 /** Builds the `server_error` error response (HTTP 500). */
 export function createHttpServerError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 500; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"server_error"> {
-  return buildResponse(TABLES.envelope, init.status ?? 500, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 500, message: "Twilio encountered an internal error.", values: { status: 500 } }],
-    headers: {},
-  }) as ErrorResponse<"server_error">;
+  return respond("server_error", init.status ?? 500, fields, init.headers);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 503). */
 export function createHttpServiceUnavailableError(
-  fields: { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> } = {},
-  init: { readonly status?: 503; readonly headers?: Readonly<Record<string, string>> } = {},
+  fields: ErrorFields2 = {},
+  init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return buildResponse(TABLES.envelope, init.status ?? 503, fields, init.headers, {
-    levels: [{ at: { field: "code" }, input: "code" }],
-    fields: ["status", "more_info", "detail", "details"],
-    responses: [{ status: 503, message: "The Twilio service is temporarily unavailable.", values: { status: 503 } }],
-    headers: {},
-  }) as ErrorResponse<"service_unavailable">;
+  return respond("service_unavailable", init.status ?? 503, fields, init.headers);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -102,6 +102,8 @@ export const STRUCTURAL_NAMES = [
   'ClassifiedError',
   'RetryPolicy',
   'ErrorResponse',
+  'ErrorResponseInit',
+  'ErrorResponseInitWith',
   'HeadersLike',
   'ErrorTypes',
   'ErrorFor',
@@ -153,8 +155,11 @@ export const STRUCTURAL_NAMES = [
   'Visit',
 ] as const;
 
-/** Names per status (`Status404Error`, `Status404Body`, `Status404Response` and subsets of them) are errcat's. */
-const STRUCTURAL_PATTERN = /^Status\d{3}/;
+/**
+ * Names per status (`Status404Error`, `Status404Body`, `Status404Response` and subsets of them)
+ * and the constructors' shared fields types (`ErrorFields`, `ErrorFields2`) are errcat's.
+ */
+const STRUCTURAL_PATTERN = /^(Status\d{3}|ErrorFields\d*$)/;
 
 export function isStructuralName(name: string): boolean {
   return (STRUCTURAL_NAMES as readonly string[]).includes(name) || STRUCTURAL_PATTERN.test(name);

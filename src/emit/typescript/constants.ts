@@ -7,7 +7,7 @@ import type { EmitContext } from './context.js';
 import type { Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
 import { declaration, valueText } from './layout.js';
-import { literalType, propertyName, valueLiteral } from './literals.js';
+import { jsonTable, literalType, propertyName, valueLiteral } from './literals.js';
 
 function constant(name: string, initializer: string, doc: string, options: { exported?: boolean; type?: string } = {}): Statement {
   return {
@@ -106,17 +106,18 @@ function publicConstant(name: string, value: JsonValue, doc: string): string {
  * inferred type of a few thousand codes (TS7056), and `as const satisfies` is refused under
  * isolatedDeclarations. Codes and titles keep their literal types through `ErrorTitles`; an
  * interface that extends `ErrorMeta` (not an intersection, which costs tsc quadratic time).
+ * The data is a JSON table (see `jsonTable`): every client's build type-checks errors.ts, and
+ * an object literal would cost it a type per member of every code.
  */
-function errorsTable(ctx: EmitContext, value: JsonValue): Statement[] {
+function errorsTable(ctx: EmitContext, rows: Readonly<Record<string, JsonValue>>): Statement[] {
   const titles = ctx.catalog.entries.map((e) => `  readonly ${propertyName(String(e.code))}: ${literalType(e.title ?? e.responses[0]?.title ?? '')};`);
-  const head = 'export const ERRORS: ErrorsTable = ';
   return [
     declaration(jsDoc("Each code's title at its first status, as a literal type."), titles.length === 0 ? 'export interface ErrorTitles {}' : `export interface ErrorTitles {\n${titles.join('\n')}\n}`),
     declaration(jsDoc('What `ERRORS` says about one code, with its code and title as literal types.'), 'export interface ErrorMetaOf<C extends ErrorCode, T extends string> extends ErrorMeta {\n  readonly code: C;\n  readonly title: T;\n}'),
     declaration(jsDoc('The type of `ERRORS`.'), 'export type ErrorsTable = { readonly [C in ErrorCode]: ErrorMetaOf<C, ErrorTitles[`${C}`]> };'),
     declaration(
       jsDoc('What the catalog says about each code: levels, statuses, titles, fix, doc url, retry policies and conditions per status, headers.'),
-      `${head}${valueText(value, 0, head.length + 1)};`,
+      `export const ERRORS: ErrorsTable = ${jsonTable(rows)};`,
     ),
   ];
 }
@@ -128,7 +129,7 @@ export function constantDeclarations(ctx: EmitContext): Statement[] {
   const byKey = (pairs: [string | number, JsonValue][]): JsonValue => Object.fromEntries(pairs.map(([k, v]) => [String(k), v]));
   return [
     publicConstant('ERROR_CODES', catalog.entries.map((e) => e.code), 'Every documented code, in catalog order.'),
-    ...errorsTable(ctx, byKey(catalog.entries.map((e) => [e.code, metaValue(e)]))),
+    ...errorsTable(ctx, Object.fromEntries(catalog.entries.map((e) => [String(e.code), metaValue(e)]))),
     publicConstant('STATUSES', byKey(statuses), 'What the catalog says about each HTTP status it uses.'),
     publicConstant('RETRY_DEFAULTS', byKey(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)])), 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),

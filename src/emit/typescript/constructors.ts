@@ -6,13 +6,24 @@ import { locatorData } from '../../model/locators.js';
 import { defineOwn } from '../../model/own.js';
 import { fieldsOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
-import { functionText, valueText, type Statement } from './layout.js';
-import { inlineCode, jsDoc } from './jsdoc.js';
-import { literalType, propertyName } from './literals.js';
+import { declaration, functionText, type Statement } from './layout.js';
+import { inlineCode, jsDoc, printDoc } from './jsdoc.js';
+import { jsonTable, literalType, propertyName } from './literals.js';
 import { typeOf } from './schema-to-type.js';
 
-/** Server side: per code, a function that builds `{ status, headers, body }`, which the guards accept. */
+/**
+ * Server side: per code, a function that builds `{ status, headers, body }`, which the guards accept.
+ * Each is its typed signature and one call; what it writes is the code's row of `BUILD_ROWS`, a
+ * JSON table, which the checker reads as one string (see `jsonTable`).
+ */
 export function constructorDeclarations(ctx: EmitContext): Statement[] {
+  const constructors = ctx.catalog.entries.map((entry) => constructorFor(ctx, entry));
+  // A fields type that several constructors take is declared once: each written-out type literal costs the checker again.
+  const uses = new Map<string, number>();
+  for (const c of constructors) uses.set(c.input, (uses.get(c.input) ?? 0) + 1);
+  const shared = [...uses].filter(([, count]) => count > 1).map(([input]) => input);
+  const names = new Map(shared.map((input, i) => [input, shared.length === 1 ? 'ErrorFields' : `ErrorFields${i + 1}`]));
+  const rows: Record<string, JsonValue> = Object.fromEntries(constructors.map((c) => [c.code, c.row]));
   const statements: Statement[] = [
     {
       kind: StructureKind.Interface,
@@ -26,8 +37,43 @@ export function constructorDeclarations(ctx: EmitContext): Statement[] {
         { name: 'body', type: 'BodyFor<C>' },
       ],
     },
+    {
+      kind: StructureKind.Interface,
+      name: 'ErrorResponseInit',
+      isExported: true,
+      typeParameters: [{ name: 'S', constraint: 'number' }],
+      docs: jsDoc('What a constructor takes besides the fields: one of its statuses (the first by default) and headers to add.'),
+      properties: [
+        { name: 'status', type: 'S', isReadonly: true, hasQuestionToken: true },
+        { name: 'headers', type: 'Readonly<Record<string, string>>', isReadonly: true, hasQuestionToken: true },
+      ],
+    },
+    {
+      kind: StructureKind.Interface,
+      name: 'ErrorResponseInitWith',
+      isExported: true,
+      typeParameters: [{ name: 'S', constraint: 'number' }, { name: 'H', constraint: 'string' }],
+      docs: jsDoc('`ErrorResponseInit` for a code whose responses require headers `H`.'),
+      properties: [
+        { name: 'status', type: 'S', isReadonly: true, hasQuestionToken: true },
+        { name: 'headers', type: '{ readonly [K in H]: string } & Readonly<Record<string, string>>', isReadonly: true },
+      ],
+    },
+    ...[...names].map(([input, name]) => declaration(jsDoc(`What the constructors of ${uses.get(input)} codes take.`), `export type ${name} = ${input};`)),
+    declaration(jsDoc("What each code's constructor writes: its levels, fields, messages and fixed headers."), `const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = ${jsonTable(rows)};`),
+    [
+      printDoc(jsDoc("Builds one code's response from its row of `BUILD_ROWS`.")),
+      'function respond<C extends ErrorCode>(',
+      '  code: C,',
+      '  status: number,',
+      '  fields: object,',
+      '  headers: Readonly<Record<string, string>> | undefined,',
+      '): ErrorResponse<C> {',
+      `  return ${ctx.use('buildResponse')}(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;`,
+      '}',
+    ].join('\n'),
   ];
-  for (const entry of ctx.catalog.entries) statements.push(constructorFor(ctx, entry));
+  for (const c of constructors) statements.push(c.text(names.get(c.input) ?? c.input));
   return statements;
 }
 
@@ -43,7 +89,7 @@ interface Input {
  * each field computed for the status or given by the caller. A level read through a pattern is
  * written only when its value reads back through the pattern as itself; else the caller writes it.
  */
-function constructorFor(ctx: EmitContext, entry: Entry): string {
+function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: JsonValue; input: string; text: (inputType: string) => string } {
   const { catalog } = ctx;
   const { envelope } = catalog;
   const fields = fieldsOf(catalog, entry);
@@ -103,18 +149,17 @@ function constructorFor(ctx: EmitContext, entry: Entry): string {
   const optional = !inputs.some((i) => i.required) && requiredHeaders.length === 0;
   // `{}` does not fit `{ toString?: string }` (its inherited `toString` is a function): such fields are optional instead of defaulted.
   const inherited = inputs.some((i) => i.key in Object.prototype);
-  const fieldsParameter = `fields${optional && inherited ? '?' : ''}: ${input}${optional && !inherited ? ' = {}' : ''}`;
-  const rowText = Object.entries(row).map(([key, value]) => `  ${key}: ${valueText(value as JsonValue, 4, key.length + 2)},`);
-  return functionText({
+  const text = (inputType: string) => functionText({
     doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
     name: ctx.constructorName(entry),
     parameters: [
-      fieldsParameter,
+      `fields${optional && inherited ? '?' : ''}: ${inputType}${optional && !inherited ? ' = {}' : ''}`,
       requiredHeaders.length === 0
-        ? `init: { readonly status?: ${statusType}; readonly headers?: Readonly<Record<string, string>> } = {}`
-        : `init: { readonly status?: ${statusType}; readonly headers: { readonly ${requiredHeaders.map((h) => `${propertyName(h)}: string`).join('; readonly ')} } & Readonly<Record<string, string>> }`,
+        ? `init: ErrorResponseInit<${statusType}> = {}`
+        : `init: ErrorResponseInitWith<${statusType}, ${requiredHeaders.map(literalType).join(' | ')}>`,
     ],
     returnType: `ErrorResponse<${code}>`,
-    body: [`return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init.headers, {`, ...rowText, `}) as ErrorResponse<${code}>;`],
+    body: [`return respond(${code}, init.status ?? ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init.headers);`],
   });
+  return { code: String(entry.code), row: row as unknown as JsonValue, input, text };
 }

@@ -36,6 +36,22 @@ export function valueLiteral(value: JsonValue | undefined): string {
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }
 
+/** JSON text as the raw text of a template literal: backticks, `${` and U+2028/U+2029 written as JSON escapes. */
+function rawJson(value: JsonValue): string {
+  return JSON.stringify(value).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A table of rows by key as data tsc reads as one string: `JSON.parse` of a `String.raw` template
+ * holding the JSON itself, one row per line. A table of thousands of rows costs the checker
+ * nothing this way, where an object literal costs it a type per member. The one way catalog
+ * data reaches a JSON table of errors.ts.
+ */
+export function jsonTable(rows: Readonly<Record<string, JsonValue>>): string {
+  const lines = Object.entries(rows).map(([key, row]) => `  ${rawJson(key)}: ${rawJson(row)}`);
+  return `JSON.parse(String.raw\`${lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n}`}\`)`;
+}
+
 /** A JSON value as a TypeScript literal type. */
 export function literalType(value: JsonValue): string {
   if (typeof value === 'string') return stringLiteral(value);

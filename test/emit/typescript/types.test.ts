@@ -17,7 +17,16 @@ const importPath = (file: string) => relative(dir, file).replace(/\\/g, '/').rep
 describe('generated TypeScript under tsc --strict', () => {
   it('compiles the module of every catalog (specs/ and fixtures) and the runtime they inline with the strictest flags, unused locals included', async () => {
     const files: string[] = [];
-    for (const file of ALL_CATALOGS) files.push((await generatedModule(file)).path);
+    for (const file of ALL_CATALOGS) {
+      const { path, text } = await generatedModule(file);
+      // errors.ts keeps its tables (ERRORS, BUILD_ROWS) as JSON text, which tsc does not read: a copy
+      // with each table as an object literal holds their data to their declared types.
+      const tables = [...text.matchAll(/JSON\.parse\(String\.raw`/g)].length;
+      expect(tables, file).toBeGreaterThanOrEqual(2);
+      const literal = path.replace(/\.ts$/, '.tables.ts');
+      writeFileSync(literal, text.replace(/JSON\.parse\(String\.raw`([^`]*)`\)/g, '($1)'));
+      files.push(path, literal);
+    }
     const runtime = join(ROOT, 'src/runtime');
     files.push(...readdirSync(runtime).map((f) => join(runtime, f)));
     expect(tscErrors(files)).toBe('');
