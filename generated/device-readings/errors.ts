@@ -723,8 +723,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -737,18 +737,13 @@ export function isMissingApiKeyError(value: unknown): value is MissingApiKeyErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "missing_api_key" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "missing_api_key" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/missing_api_key" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/missing_api_key" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -763,18 +758,13 @@ export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_api_key" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "invalid_api_key" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/invalid_api_key" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_api_key" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -789,18 +779,13 @@ export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "api_key_revoked" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "api_key_revoked" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/api_key_revoked" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_revoked" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -815,18 +800,13 @@ export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "api_key_expired" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "api_key_expired" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/api_key_expired" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_expired" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -841,18 +821,13 @@ export function isInsufficientScopeError(value: unknown): value is InsufficientS
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "insufficient_scope" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "insufficient_scope" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/insufficient_scope" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/insufficient_scope" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -867,18 +842,13 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "rate_limit_exceeded" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "rate_limit_exceeded" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/rate_limit_exceeded" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/rate_limit_exceeded" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -893,18 +863,13 @@ export function isInvalidCursorError(value: unknown): value is InvalidCursorErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_cursor" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "invalid_cursor" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/invalid_cursor" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_cursor" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -919,18 +884,13 @@ export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "cursor_team_mismatch" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "cursor_team_mismatch" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/cursor_team_mismatch" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_team_mismatch" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -945,18 +905,13 @@ export function isCursorDeviceMismatchError(value: unknown): value is CursorDevi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "cursor_device_mismatch" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "cursor_device_mismatch" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/cursor_device_mismatch" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_device_mismatch" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -971,18 +926,13 @@ export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooL
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "time_range_too_large" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "time_range_too_large" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/time_range_too_large" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/time_range_too_large" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -997,18 +947,13 @@ export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRan
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_time_range" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "invalid_time_range" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/invalid_time_range" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_time_range" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1023,18 +968,13 @@ export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "device_not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "device_not_found" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/device_not_found" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/device_not_found" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1049,18 +989,13 @@ export function isAssignmentNotFoundError(value: unknown): value is AssignmentNo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "assignment_not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "assignment_not_found" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/assignment_not_found" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/assignment_not_found" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1075,18 +1010,13 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_request" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "invalid_request" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/invalid_request" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_request" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1101,18 +1031,13 @@ export function isNotImplementedError(value: unknown): value is NotImplementedEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "not_implemented" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "not_implemented" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/not_implemented" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/not_implemented" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1127,43 +1052,42 @@ export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "internal_error" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      ownValue(value, "code") === "internal_error" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      value["doc_url"] === "https://dev.1st.app/errors/internal_error" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/internal_error" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["missing_api_key", isMissingApiKeyError as (value: unknown) => boolean],
-  ["invalid_api_key", isInvalidApiKeyError as (value: unknown) => boolean],
-  ["api_key_revoked", isApiKeyRevokedError as (value: unknown) => boolean],
-  ["api_key_expired", isApiKeyExpiredError as (value: unknown) => boolean],
-  ["insufficient_scope", isInsufficientScopeError as (value: unknown) => boolean],
-  ["rate_limit_exceeded", isRateLimitExceededError as (value: unknown) => boolean],
-  ["invalid_cursor", isInvalidCursorError as (value: unknown) => boolean],
-  ["cursor_team_mismatch", isCursorTeamMismatchError as (value: unknown) => boolean],
-  ["cursor_device_mismatch", isCursorDeviceMismatchError as (value: unknown) => boolean],
-  ["time_range_too_large", isTimeRangeTooLargeError as (value: unknown) => boolean],
-  ["invalid_time_range", isInvalidTimeRangeError as (value: unknown) => boolean],
-  ["device_not_found", isDeviceNotFoundError as (value: unknown) => boolean],
-  ["assignment_not_found", isAssignmentNotFoundError as (value: unknown) => boolean],
-  ["invalid_request", isInvalidRequestError as (value: unknown) => boolean],
-  ["not_implemented", isNotImplementedError as (value: unknown) => boolean],
-  ["internal_error", isInternalError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isMissingApiKeyError,
+  isInvalidApiKeyError,
+  isApiKeyRevokedError,
+  isApiKeyExpiredError,
+  isInsufficientScopeError,
+  isRateLimitExceededError,
+  isInvalidCursorError,
+  isCursorTeamMismatchError,
+  isCursorDeviceMismatchError,
+  isTimeRangeTooLargeError,
+  isInvalidTimeRangeError,
+  isDeviceNotFoundError,
+  isAssignmentNotFoundError,
+  isInvalidRequestError,
+  isNotImplementedError,
+  isInternalError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1181,18 +1105,13 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      typeof ownValue(value, "code") === "string" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
-      typeof value["doc_url"] === "string" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      typeof ownValue(value, "doc_url") === "string" &&
+      typeof ownValue(value, "request_id") === "string"
     );
   } catch {
     return false;
@@ -1235,24 +1154,24 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["missing_api_key", ["missing_api_key"]],
-      ["invalid_api_key", ["invalid_api_key"]],
-      ["api_key_revoked", ["api_key_revoked"]],
-      ["api_key_expired", ["api_key_expired"]],
-      ["insufficient_scope", ["insufficient_scope"]],
-      ["rate_limit_exceeded", ["rate_limit_exceeded"]],
-      ["invalid_cursor", ["invalid_cursor"]],
-      ["cursor_team_mismatch", ["cursor_team_mismatch"]],
-      ["cursor_device_mismatch", ["cursor_device_mismatch"]],
-      ["time_range_too_large", ["time_range_too_large"]],
-      ["invalid_time_range", ["invalid_time_range"]],
-      ["device_not_found", ["device_not_found"]],
-      ["assignment_not_found", ["assignment_not_found"]],
-      ["invalid_request", ["invalid_request"]],
-      ["not_implemented", ["not_implemented"]],
-      ["internal_error", ["internal_error"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["missing_api_key",["missing_api_key"]],
+      ["invalid_api_key",["invalid_api_key"]],
+      ["api_key_revoked",["api_key_revoked"]],
+      ["api_key_expired",["api_key_expired"]],
+      ["insufficient_scope",["insufficient_scope"]],
+      ["rate_limit_exceeded",["rate_limit_exceeded"]],
+      ["invalid_cursor",["invalid_cursor"]],
+      ["cursor_team_mismatch",["cursor_team_mismatch"]],
+      ["cursor_device_mismatch",["cursor_device_mismatch"]],
+      ["time_range_too_large",["time_range_too_large"]],
+      ["invalid_time_range",["invalid_time_range"]],
+      ["device_not_found",["device_not_found"]],
+      ["assignment_not_found",["assignment_not_found"]],
+      ["invalid_request",["invalid_request"]],
+      ["not_implemented",["not_implemented"]],
+      ["internal_error",["internal_error"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -1818,11 +1737,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `missing_api_key` error response (HTTP 401). */
@@ -1830,7 +1749,7 @@ export function createMissingApiKeyError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"missing_api_key"> {
-  return respond("missing_api_key", init.status ?? 401, fields, init.headers);
+  return respond("missing_api_key", 401, fields, init);
 }
 
 /** Builds the `invalid_api_key` error response (HTTP 401). */
@@ -1838,7 +1757,7 @@ export function createInvalidApiKeyError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"invalid_api_key"> {
-  return respond("invalid_api_key", init.status ?? 401, fields, init.headers);
+  return respond("invalid_api_key", 401, fields, init);
 }
 
 /** Builds the `api_key_revoked` error response (HTTP 401). */
@@ -1846,7 +1765,7 @@ export function createApiKeyRevokedError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"api_key_revoked"> {
-  return respond("api_key_revoked", init.status ?? 401, fields, init.headers);
+  return respond("api_key_revoked", 401, fields, init);
 }
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
@@ -1854,7 +1773,7 @@ export function createApiKeyExpiredError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
 ): ErrorResponse<"api_key_expired"> {
-  return respond("api_key_expired", init.status ?? 401, fields, init.headers);
+  return respond("api_key_expired", 401, fields, init);
 }
 
 /** Builds the `insufficient_scope` error response (HTTP 403). */
@@ -1862,7 +1781,7 @@ export function createInsufficientScopeError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<403, "X-Request-Id">,
 ): ErrorResponse<"insufficient_scope"> {
-  return respond("insufficient_scope", init.status ?? 403, fields, init.headers);
+  return respond("insufficient_scope", 403, fields, init);
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
@@ -1870,7 +1789,7 @@ export function createRateLimitExceededError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<429, "X-Request-Id" | "Retry-After">,
 ): ErrorResponse<"rate_limit_exceeded"> {
-  return respond("rate_limit_exceeded", init.status ?? 429, fields, init.headers);
+  return respond("rate_limit_exceeded", 429, fields, init);
 }
 
 /** Builds the `invalid_cursor` error response (HTTP 400). */
@@ -1878,7 +1797,7 @@ export function createInvalidCursorError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"invalid_cursor"> {
-  return respond("invalid_cursor", init.status ?? 400, fields, init.headers);
+  return respond("invalid_cursor", 400, fields, init);
 }
 
 /** Builds the `cursor_team_mismatch` error response (HTTP 400). */
@@ -1886,7 +1805,7 @@ export function createCursorTeamMismatchError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"cursor_team_mismatch"> {
-  return respond("cursor_team_mismatch", init.status ?? 400, fields, init.headers);
+  return respond("cursor_team_mismatch", 400, fields, init);
 }
 
 /** Builds the `cursor_device_mismatch` error response (HTTP 400). */
@@ -1894,7 +1813,7 @@ export function createCursorDeviceMismatchError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"cursor_device_mismatch"> {
-  return respond("cursor_device_mismatch", init.status ?? 400, fields, init.headers);
+  return respond("cursor_device_mismatch", 400, fields, init);
 }
 
 /** Builds the `time_range_too_large` error response (HTTP 400). */
@@ -1902,7 +1821,7 @@ export function createTimeRangeTooLargeError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"time_range_too_large"> {
-  return respond("time_range_too_large", init.status ?? 400, fields, init.headers);
+  return respond("time_range_too_large", 400, fields, init);
 }
 
 /** Builds the `invalid_time_range` error response (HTTP 400). */
@@ -1910,7 +1829,7 @@ export function createInvalidTimeRangeError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
 ): ErrorResponse<"invalid_time_range"> {
-  return respond("invalid_time_range", init.status ?? 400, fields, init.headers);
+  return respond("invalid_time_range", 400, fields, init);
 }
 
 /** Builds the `device_not_found` error response (HTTP 404). */
@@ -1918,7 +1837,7 @@ export function createDeviceNotFoundError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<404, "X-Request-Id">,
 ): ErrorResponse<"device_not_found"> {
-  return respond("device_not_found", init.status ?? 404, fields, init.headers);
+  return respond("device_not_found", 404, fields, init);
 }
 
 /** Builds the `assignment_not_found` error response (HTTP 404). */
@@ -1926,7 +1845,7 @@ export function createAssignmentNotFoundError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<404, "X-Request-Id">,
 ): ErrorResponse<"assignment_not_found"> {
-  return respond("assignment_not_found", init.status ?? 404, fields, init.headers);
+  return respond("assignment_not_found", 404, fields, init);
 }
 
 /** Builds the `invalid_request` error response (HTTP 400 or 422). */
@@ -1934,7 +1853,7 @@ export function createInvalidRequestError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<400 | 422, "X-Request-Id">,
 ): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", init.status ?? 400, fields, init.headers);
+  return respond("invalid_request", 400, fields, init);
 }
 
 /** Builds the `not_implemented` error response (HTTP 501). */
@@ -1942,7 +1861,7 @@ export function createNotImplementedError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<501, "X-Request-Id">,
 ): ErrorResponse<"not_implemented"> {
-  return respond("not_implemented", init.status ?? 501, fields, init.headers);
+  return respond("not_implemented", 501, fields, init);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
@@ -1950,7 +1869,7 @@ export function createInternalError(
   fields: ErrorFields,
   init: ErrorResponseInitWith<500, "X-Request-Id">,
 ): ErrorResponse<"internal_error"> {
-  return respond("internal_error", init.status ?? 500, fields, init.headers);
+  return respond("internal_error", 500, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -2749,6 +2668,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

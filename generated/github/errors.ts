@@ -1047,8 +1047,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -1423,30 +1423,34 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["problems_parsing_json", isProblemsParsingJsonError as (value: unknown) => boolean],
-  ["body_not_object", isBodyNotObjectError as (value: unknown) => boolean],
-  ["bad_request", isBadRequestError as (value: unknown) => boolean],
-  ["bad_credentials", isBadCredentialsError as (value: unknown) => boolean],
-  ["requires_authentication", isRequiresAuthenticationError as (value: unknown) => boolean],
-  ["secondary_rate_limit", isSecondaryRateLimitError as (value: unknown) => boolean],
-  ["primary_rate_limit", isPrimaryRateLimitError as (value: unknown) => boolean],
-  ["saml_sso_required", isSamlSsoRequiredError as (value: unknown) => boolean],
-  ["login_attempts_exceeded", isLoginAttemptsExceededError as (value: unknown) => boolean],
-  ["resource_not_accessible", isResourceNotAccessibleError as (value: unknown) => boolean],
-  ["forbidden", isForbiddenError as (value: unknown) => boolean],
-  ["not_found", isNotFoundError as (value: unknown) => boolean],
-  ["method_not_allowed", isMethodNotAllowedError as (value: unknown) => boolean],
-  ["conflict", isConflictError as (value: unknown) => boolean],
-  ["gone", isGoneError as (value: unknown) => boolean],
-  ["validation_failed", isValidationFailedError as (value: unknown) => boolean],
-  ["invalid_request", isInvalidRequestError as (value: unknown) => boolean],
-  ["unprocessable", isUnprocessableError as (value: unknown) => boolean],
-  ["rate_limited", isRateLimitedError as (value: unknown) => boolean],
-  ["internal_error", isInternalError as (value: unknown) => boolean],
-  ["service_unavailable", isServiceUnavailableError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isProblemsParsingJsonError,
+  isBodyNotObjectError,
+  isBadRequestError,
+  isBadCredentialsError,
+  isRequiresAuthenticationError,
+  isSecondaryRateLimitError,
+  isPrimaryRateLimitError,
+  isSamlSsoRequiredError,
+  isLoginAttemptsExceededError,
+  isResourceNotAccessibleError,
+  isForbiddenError,
+  isNotFoundError,
+  isMethodNotAllowedError,
+  isConflictError,
+  isGoneError,
+  isValidationFailedError,
+  isInvalidRequestError,
+  isUnprocessableError,
+  isRateLimitedError,
+  isInternalError,
+  isServiceUnavailableError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2192,11 +2196,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `problems_parsing_json` error response (HTTP 400). */
@@ -2204,7 +2208,7 @@ export function createProblemsParsingJsonError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"problems_parsing_json"> {
-  return respond("problems_parsing_json", init.status ?? 400, fields, init.headers);
+  return respond("problems_parsing_json", 400, fields, init);
 }
 
 /** Builds the `body_not_object` error response (HTTP 400). */
@@ -2212,7 +2216,7 @@ export function createBodyNotObjectError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"body_not_object"> {
-  return respond("body_not_object", init.status ?? 400, fields, init.headers);
+  return respond("body_not_object", 400, fields, init);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
@@ -2220,7 +2224,7 @@ export function createBadRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return respond("bad_request", init.status ?? 400, fields, init.headers);
+  return respond("bad_request", 400, fields, init);
 }
 
 /** Builds the `bad_credentials` error response (HTTP 401). */
@@ -2228,7 +2232,7 @@ export function createBadCredentialsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"bad_credentials"> {
-  return respond("bad_credentials", init.status ?? 401, fields, init.headers);
+  return respond("bad_credentials", 401, fields, init);
 }
 
 /** Builds the `requires_authentication` error response (HTTP 401). */
@@ -2236,7 +2240,7 @@ export function createRequiresAuthenticationError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"requires_authentication"> {
-  return respond("requires_authentication", init.status ?? 401, fields, init.headers);
+  return respond("requires_authentication", 401, fields, init);
 }
 
 /** Builds the `secondary_rate_limit` error response (HTTP 403 or 429). */
@@ -2244,7 +2248,7 @@ export function createSecondaryRateLimitError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"secondary_rate_limit"> {
-  return respond("secondary_rate_limit", init.status ?? 403, fields, init.headers);
+  return respond("secondary_rate_limit", 403, fields, init);
 }
 
 /** Builds the `primary_rate_limit` error response (HTTP 403 or 429). */
@@ -2252,7 +2256,7 @@ export function createPrimaryRateLimitError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"primary_rate_limit"> {
-  return respond("primary_rate_limit", init.status ?? 403, fields, init.headers);
+  return respond("primary_rate_limit", 403, fields, init);
 }
 
 /** Builds the `saml_sso_required` error response (HTTP 403). */
@@ -2260,7 +2264,7 @@ export function createSamlSsoRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"saml_sso_required"> {
-  return respond("saml_sso_required", init.status ?? 403, fields, init.headers);
+  return respond("saml_sso_required", 403, fields, init);
 }
 
 /** Builds the `login_attempts_exceeded` error response (HTTP 403). */
@@ -2268,7 +2272,7 @@ export function createLoginAttemptsExceededError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"login_attempts_exceeded"> {
-  return respond("login_attempts_exceeded", init.status ?? 403, fields, init.headers);
+  return respond("login_attempts_exceeded", 403, fields, init);
 }
 
 /** Builds the `resource_not_accessible` error response (HTTP 403). */
@@ -2276,7 +2280,7 @@ export function createResourceNotAccessibleError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"resource_not_accessible"> {
-  return respond("resource_not_accessible", init.status ?? 403, fields, init.headers);
+  return respond("resource_not_accessible", 403, fields, init);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
@@ -2284,7 +2288,7 @@ export function createForbiddenError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return respond("forbidden", init.status ?? 403, fields, init.headers);
+  return respond("forbidden", 403, fields, init);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
@@ -2292,7 +2296,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return respond("not_found", init.status ?? 404, fields, init.headers);
+  return respond("not_found", 404, fields, init);
 }
 
 /** Builds the `method_not_allowed` error response (HTTP 405). */
@@ -2300,7 +2304,7 @@ export function createMethodNotAllowedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method_not_allowed"> {
-  return respond("method_not_allowed", init.status ?? 405, fields, init.headers);
+  return respond("method_not_allowed", 405, fields, init);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
@@ -2308,12 +2312,12 @@ export function createConflictError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return respond("conflict", init.status ?? 409, fields, init.headers);
+  return respond("conflict", 409, fields, init);
 }
 
 /** Builds the `gone` error response (HTTP 410). */
 export function createGoneError(fields: ErrorFields = {}, init: ErrorResponseInit<410> = {}): ErrorResponse<"gone"> {
-  return respond("gone", init.status ?? 410, fields, init.headers);
+  return respond("gone", 410, fields, init);
 }
 
 /** Builds the `validation_failed` error response (HTTP 422). */
@@ -2321,7 +2325,7 @@ export function createValidationFailedError(
   fields: { message?: string; documentation_url?: string; url?: string; errors: ({ code: "missing" | "missing_field" | "invalid" | "already_exists" | "unprocessable" | "custom"; resource?: string; field?: string; message?: string; index?: number; value?: string | number | (string | number)[] | null })[] },
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"validation_failed"> {
-  return respond("validation_failed", init.status ?? 422, fields, init.headers);
+  return respond("validation_failed", 422, fields, init);
 }
 
 /** Builds the `invalid_request` error response (HTTP 422). */
@@ -2329,7 +2333,7 @@ export function createInvalidRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", init.status ?? 422, fields, init.headers);
+  return respond("invalid_request", 422, fields, init);
 }
 
 /** Builds the `unprocessable` error response (HTTP 422). */
@@ -2337,7 +2341,7 @@ export function createUnprocessableError(
   fields: { message?: string; documentation_url?: string; url?: string; errors?: string[] } = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable"> {
-  return respond("unprocessable", init.status ?? 422, fields, init.headers);
+  return respond("unprocessable", 422, fields, init);
 }
 
 /** Builds the `rate_limited` error response (HTTP 429). */
@@ -2345,7 +2349,7 @@ export function createRateLimitedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"rate_limited"> {
-  return respond("rate_limited", init.status ?? 429, fields, init.headers);
+  return respond("rate_limited", 429, fields, init);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
@@ -2353,7 +2357,7 @@ export function createInternalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_error"> {
-  return respond("internal_error", init.status ?? 500, fields, init.headers);
+  return respond("internal_error", 500, fields, init);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 503). */
@@ -2361,7 +2365,7 @@ export function createServiceUnavailableError(
   fields: { message?: string; documentation_url?: string; url?: string; code?: string } = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", init.status ?? 503, fields, init.headers);
+  return respond("service_unavailable", 503, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.

@@ -1796,8 +1796,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -1812,8 +1812,7 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
       typeof value["@type"] === "string" &&
       hasOwn(value, "reason") &&
       (typeof value["reason"] === "string" && codePoints(value["reason"]) <= 63) &&
-      hasOwn(value, "domain") &&
-      typeof value["domain"] === "string" &&
+      typeof ownValue(value, "domain") === "string" &&
       (!hasOwn(value, "metadata") || plainObject(value["metadata"]) && everyValue(value["metadata"], [], (item) => typeof item === "string"))
     );
   } catch {
@@ -1954,10 +1953,8 @@ export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.LocalizedMessage") &&
       typeof value["@type"] === "string" &&
-      hasOwn(value, "locale") &&
-      typeof value["locale"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      typeof ownValue(value, "locale") === "string" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -2003,11 +2000,9 @@ export function isInvalidArgumentError(value: unknown): value is InvalidArgument
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "INVALID_ARGUMENT" &&
+      ownValue(value, "status") === "INVALID_ARGUMENT" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2024,11 +2019,9 @@ export function isFailedPreconditionError(value: unknown): value is FailedPrecon
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "FAILED_PRECONDITION" &&
+      ownValue(value, "status") === "FAILED_PRECONDITION" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2045,11 +2038,9 @@ export function isOutOfRangeError(value: unknown): value is OutOfRangeError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "OUT_OF_RANGE" &&
+      ownValue(value, "status") === "OUT_OF_RANGE" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2066,11 +2057,9 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "UNAUTHENTICATED" &&
+      ownValue(value, "status") === "UNAUTHENTICATED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 401 &&
+      ownValue(value, "code") === 401 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2087,11 +2076,9 @@ export function isPermissionDeniedError(value: unknown): value is PermissionDeni
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "PERMISSION_DENIED" &&
+      ownValue(value, "status") === "PERMISSION_DENIED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2105,11 +2092,9 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "NOT_FOUND" &&
+      ownValue(value, "status") === "NOT_FOUND" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 404 &&
+      ownValue(value, "code") === 404 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2126,11 +2111,9 @@ export function isAlreadyExistsError(value: unknown): value is AlreadyExistsErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "ALREADY_EXISTS" &&
+      ownValue(value, "status") === "ALREADY_EXISTS" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 409 &&
+      ownValue(value, "code") === 409 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2144,11 +2127,9 @@ export function isAbortedError(value: unknown): value is AbortedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "ABORTED" &&
+      ownValue(value, "status") === "ABORTED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 409 &&
+      ownValue(value, "code") === 409 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2165,11 +2146,9 @@ export function isResourceExhaustedError(value: unknown): value is ResourceExhau
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "RESOURCE_EXHAUSTED" &&
+      ownValue(value, "status") === "RESOURCE_EXHAUSTED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 429 &&
+      ownValue(value, "code") === 429 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2183,11 +2162,9 @@ export function isCancelledError(value: unknown): value is CancelledError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "CANCELLED" &&
+      ownValue(value, "status") === "CANCELLED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 499 &&
+      ownValue(value, "code") === 499 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2204,11 +2181,9 @@ export function isUnknownStatusError(value: unknown): value is UnknownStatusErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "UNKNOWN" &&
+      ownValue(value, "status") === "UNKNOWN" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 500 &&
+      ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2222,11 +2197,9 @@ export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "INTERNAL" &&
+      ownValue(value, "status") === "INTERNAL" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 500 &&
+      ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2240,11 +2213,9 @@ export function isDataLossError(value: unknown): value is DataLossError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "DATA_LOSS" &&
+      ownValue(value, "status") === "DATA_LOSS" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 500 &&
+      ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2261,11 +2232,9 @@ export function isUnimplementedError(value: unknown): value is UnimplementedErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "UNIMPLEMENTED" &&
+      ownValue(value, "status") === "UNIMPLEMENTED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 501 &&
+      ownValue(value, "code") === 501 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2282,11 +2251,9 @@ export function isUnavailableError(value: unknown): value is UnavailableError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "UNAVAILABLE" &&
+      ownValue(value, "status") === "UNAVAILABLE" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 503 &&
+      ownValue(value, "code") === 503 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2303,11 +2270,9 @@ export function isDeadlineExceededError(value: unknown): value is DeadlineExceed
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "status") &&
-      value["status"] === "DEADLINE_EXCEEDED" &&
+      ownValue(value, "status") === "DEADLINE_EXCEEDED" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 504 &&
+      ownValue(value, "code") === 504 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2326,10 +2291,9 @@ export function isServiceDisabledError(value: unknown): value is ServiceDisabled
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SERVICE_DISABLED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SERVICE_DISABLED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2347,10 +2311,9 @@ export function isBillingDisabledError(value: unknown): value is BillingDisabled
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "BILLING_DISABLED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "BILLING_DISABLED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2368,10 +2331,9 @@ export function isApiKeyInvalidError(value: unknown): value is ApiKeyInvalidErro
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_INVALID")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_INVALID")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2389,10 +2351,9 @@ export function isApiKeyServiceBlockedError(value: unknown): value is ApiKeyServ
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_SERVICE_BLOCKED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_SERVICE_BLOCKED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2410,10 +2371,9 @@ export function isApiKeyHttpReferrerBlockedError(value: unknown): value is ApiKe
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2431,10 +2391,9 @@ export function isApiKeyIpAddressBlockedError(value: unknown): value is ApiKeyIp
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IP_ADDRESS_BLOCKED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IP_ADDRESS_BLOCKED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2452,10 +2411,9 @@ export function isApiKeyAndroidAppBlockedError(value: unknown): value is ApiKeyA
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_ANDROID_APP_BLOCKED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_ANDROID_APP_BLOCKED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2473,10 +2431,9 @@ export function isApiKeyIosAppBlockedError(value: unknown): value is ApiKeyIosAp
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IOS_APP_BLOCKED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IOS_APP_BLOCKED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2494,10 +2451,9 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 429 &&
+      ownValue(value, "code") === 429 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RATE_LIMIT_EXCEEDED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RATE_LIMIT_EXCEEDED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2515,10 +2471,9 @@ export function isResourceQuotaExceededError(value: unknown): value is ResourceQ
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 429 &&
+      ownValue(value, "code") === 429 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_QUOTA_EXCEEDED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_QUOTA_EXCEEDED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2536,10 +2491,9 @@ export function isUserProjectDeniedError(value: unknown): value is UserProjectDe
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_PROJECT_DENIED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_PROJECT_DENIED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2557,10 +2511,9 @@ export function isConsumerSuspendedError(value: unknown): value is ConsumerSuspe
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_SUSPENDED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_SUSPENDED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2578,10 +2531,9 @@ export function isConsumerInvalidError(value: unknown): value is ConsumerInvalid
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_INVALID")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_INVALID")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2599,10 +2551,9 @@ export function isSecurityPolicyViolatedError(value: unknown): value is Security
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SECURITY_POLICY_VIOLATED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SECURITY_POLICY_VIOLATED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2620,10 +2571,9 @@ export function isAccessTokenExpiredError(value: unknown): value is AccessTokenE
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 401 &&
+      ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_EXPIRED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_EXPIRED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2641,10 +2591,9 @@ export function isAccessTokenScopeInsufficientError(value: unknown): value is Ac
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2662,10 +2611,9 @@ export function isAccountStateInvalidError(value: unknown): value is AccountStat
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCOUNT_STATE_INVALID")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCOUNT_STATE_INVALID")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2683,10 +2631,9 @@ export function isAccessTokenTypeUnsupportedError(value: unknown): value is Acce
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 401 &&
+      ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2704,10 +2651,9 @@ export function isCredentialsMissingError(value: unknown): value is CredentialsM
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 401 &&
+      ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CREDENTIALS_MISSING")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CREDENTIALS_MISSING")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2725,10 +2671,9 @@ export function isResourceProjectInvalidError(value: unknown): value is Resource
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 400 &&
+      ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_PROJECT_INVALID")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_PROJECT_INVALID")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2746,10 +2691,9 @@ export function isUserBlockedByAdminError(value: unknown): value is UserBlockedB
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_BLOCKED_BY_ADMIN")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_BLOCKED_BY_ADMIN")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2767,10 +2711,9 @@ export function isIamPermissionDeniedError(value: unknown): value is IamPermissi
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "IAM_PERMISSION_DENIED")) &&
+      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "IAM_PERMISSION_DENIED")) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
   } catch {
@@ -2793,7 +2736,7 @@ export function isLegacyRateLimitExceededError(value: unknown): value is LegacyR
       Number.isInteger(value["code"]) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "rateLimitExceeded"))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "rateLimitExceeded"))
     );
   } catch {
     return false;
@@ -2810,60 +2753,63 @@ export function isLegacyUserRateLimitExceededError(value: unknown): value is Leg
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      value["code"] === 403 &&
+      ownValue(value, "code") === 403 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "userRateLimitExceeded"))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "userRateLimitExceeded"))
     );
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["INVALID_ARGUMENT", isInvalidArgumentError as (value: unknown) => boolean],
-  ["FAILED_PRECONDITION", isFailedPreconditionError as (value: unknown) => boolean],
-  ["OUT_OF_RANGE", isOutOfRangeError as (value: unknown) => boolean],
-  ["UNAUTHENTICATED", isUnauthenticatedError as (value: unknown) => boolean],
-  ["PERMISSION_DENIED", isPermissionDeniedError as (value: unknown) => boolean],
-  ["NOT_FOUND", isNotFoundError as (value: unknown) => boolean],
-  ["ALREADY_EXISTS", isAlreadyExistsError as (value: unknown) => boolean],
-  ["ABORTED", isAbortedError as (value: unknown) => boolean],
-  ["RESOURCE_EXHAUSTED", isResourceExhaustedError as (value: unknown) => boolean],
-  ["CANCELLED", isCancelledError as (value: unknown) => boolean],
-  ["UNKNOWN", isUnknownStatusError as (value: unknown) => boolean],
-  ["INTERNAL", isInternalError as (value: unknown) => boolean],
-  ["DATA_LOSS", isDataLossError as (value: unknown) => boolean],
-  ["UNIMPLEMENTED", isUnimplementedError as (value: unknown) => boolean],
-  ["UNAVAILABLE", isUnavailableError as (value: unknown) => boolean],
-  ["DEADLINE_EXCEEDED", isDeadlineExceededError as (value: unknown) => boolean],
-  ["SERVICE_DISABLED", isServiceDisabledError as (value: unknown) => boolean],
-  ["BILLING_DISABLED", isBillingDisabledError as (value: unknown) => boolean],
-  ["API_KEY_INVALID", isApiKeyInvalidError as (value: unknown) => boolean],
-  ["API_KEY_SERVICE_BLOCKED", isApiKeyServiceBlockedError as (value: unknown) => boolean],
-  ["API_KEY_HTTP_REFERRER_BLOCKED", isApiKeyHttpReferrerBlockedError as (value: unknown) => boolean],
-  ["API_KEY_IP_ADDRESS_BLOCKED", isApiKeyIpAddressBlockedError as (value: unknown) => boolean],
-  ["API_KEY_ANDROID_APP_BLOCKED", isApiKeyAndroidAppBlockedError as (value: unknown) => boolean],
-  ["API_KEY_IOS_APP_BLOCKED", isApiKeyIosAppBlockedError as (value: unknown) => boolean],
-  ["RATE_LIMIT_EXCEEDED", isRateLimitExceededError as (value: unknown) => boolean],
-  ["RESOURCE_QUOTA_EXCEEDED", isResourceQuotaExceededError as (value: unknown) => boolean],
-  ["USER_PROJECT_DENIED", isUserProjectDeniedError as (value: unknown) => boolean],
-  ["CONSUMER_SUSPENDED", isConsumerSuspendedError as (value: unknown) => boolean],
-  ["CONSUMER_INVALID", isConsumerInvalidError as (value: unknown) => boolean],
-  ["SECURITY_POLICY_VIOLATED", isSecurityPolicyViolatedError as (value: unknown) => boolean],
-  ["ACCESS_TOKEN_EXPIRED", isAccessTokenExpiredError as (value: unknown) => boolean],
-  ["ACCESS_TOKEN_SCOPE_INSUFFICIENT", isAccessTokenScopeInsufficientError as (value: unknown) => boolean],
-  ["ACCOUNT_STATE_INVALID", isAccountStateInvalidError as (value: unknown) => boolean],
-  ["ACCESS_TOKEN_TYPE_UNSUPPORTED", isAccessTokenTypeUnsupportedError as (value: unknown) => boolean],
-  ["CREDENTIALS_MISSING", isCredentialsMissingError as (value: unknown) => boolean],
-  ["RESOURCE_PROJECT_INVALID", isResourceProjectInvalidError as (value: unknown) => boolean],
-  ["USER_BLOCKED_BY_ADMIN", isUserBlockedByAdminError as (value: unknown) => boolean],
-  ["IAM_PERMISSION_DENIED", isIamPermissionDeniedError as (value: unknown) => boolean],
-  ["rateLimitExceeded", isLegacyRateLimitExceededError as (value: unknown) => boolean],
-  ["userRateLimitExceeded", isLegacyUserRateLimitExceededError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isInvalidArgumentError,
+  isFailedPreconditionError,
+  isOutOfRangeError,
+  isUnauthenticatedError,
+  isPermissionDeniedError,
+  isNotFoundError,
+  isAlreadyExistsError,
+  isAbortedError,
+  isResourceExhaustedError,
+  isCancelledError,
+  isUnknownStatusError,
+  isInternalError,
+  isDataLossError,
+  isUnimplementedError,
+  isUnavailableError,
+  isDeadlineExceededError,
+  isServiceDisabledError,
+  isBillingDisabledError,
+  isApiKeyInvalidError,
+  isApiKeyServiceBlockedError,
+  isApiKeyHttpReferrerBlockedError,
+  isApiKeyIpAddressBlockedError,
+  isApiKeyAndroidAppBlockedError,
+  isApiKeyIosAppBlockedError,
+  isRateLimitExceededError,
+  isResourceQuotaExceededError,
+  isUserProjectDeniedError,
+  isConsumerSuspendedError,
+  isConsumerInvalidError,
+  isSecurityPolicyViolatedError,
+  isAccessTokenExpiredError,
+  isAccessTokenScopeInsufficientError,
+  isAccountStateInvalidError,
+  isAccessTokenTypeUnsupportedError,
+  isCredentialsMissingError,
+  isResourceProjectInvalidError,
+  isUserBlockedByAdminError,
+  isIamPermissionDeniedError,
+  isLegacyRateLimitExceededError,
+  isLegacyUserRateLimitExceededError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2883,8 +2829,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      Number.isInteger(value["code"]) &&
+      Number.isInteger(ownValue(value, "code")) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
     );
@@ -2931,52 +2876,52 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["INVALID_ARGUMENT", ["INVALID_ARGUMENT"]],
-      ["FAILED_PRECONDITION", ["FAILED_PRECONDITION"]],
-      ["OUT_OF_RANGE", ["OUT_OF_RANGE"]],
-      ["UNAUTHENTICATED", ["UNAUTHENTICATED"]],
-      ["PERMISSION_DENIED", ["PERMISSION_DENIED"]],
-      ["NOT_FOUND", ["NOT_FOUND"]],
-      ["ALREADY_EXISTS", ["ALREADY_EXISTS"]],
-      ["ABORTED", ["ABORTED"]],
-      ["RESOURCE_EXHAUSTED", ["RESOURCE_EXHAUSTED"]],
-      ["CANCELLED", ["CANCELLED"]],
-      ["UNKNOWN", ["UNKNOWN"]],
-      ["INTERNAL", ["INTERNAL"]],
-      ["DATA_LOSS", ["DATA_LOSS"]],
-      ["UNIMPLEMENTED", ["UNIMPLEMENTED"]],
-      ["UNAVAILABLE", ["UNAVAILABLE"]],
-      ["DEADLINE_EXCEEDED", ["DEADLINE_EXCEEDED"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["rateLimitExceeded", ["rateLimitExceeded"]],
-      ["userRateLimitExceeded", ["userRateLimitExceeded"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["SERVICE_DISABLED", ["SERVICE_DISABLED"]],
-      ["BILLING_DISABLED", ["BILLING_DISABLED"]],
-      ["API_KEY_INVALID", ["API_KEY_INVALID"]],
-      ["API_KEY_SERVICE_BLOCKED", ["API_KEY_SERVICE_BLOCKED"]],
-      ["API_KEY_HTTP_REFERRER_BLOCKED", ["API_KEY_HTTP_REFERRER_BLOCKED"]],
-      ["API_KEY_IP_ADDRESS_BLOCKED", ["API_KEY_IP_ADDRESS_BLOCKED"]],
-      ["API_KEY_ANDROID_APP_BLOCKED", ["API_KEY_ANDROID_APP_BLOCKED"]],
-      ["API_KEY_IOS_APP_BLOCKED", ["API_KEY_IOS_APP_BLOCKED"]],
-      ["RATE_LIMIT_EXCEEDED", ["RATE_LIMIT_EXCEEDED"]],
-      ["RESOURCE_QUOTA_EXCEEDED", ["RESOURCE_QUOTA_EXCEEDED"]],
-      ["USER_PROJECT_DENIED", ["USER_PROJECT_DENIED"]],
-      ["CONSUMER_SUSPENDED", ["CONSUMER_SUSPENDED"]],
-      ["CONSUMER_INVALID", ["CONSUMER_INVALID"]],
-      ["SECURITY_POLICY_VIOLATED", ["SECURITY_POLICY_VIOLATED"]],
-      ["ACCESS_TOKEN_EXPIRED", ["ACCESS_TOKEN_EXPIRED"]],
-      ["ACCESS_TOKEN_SCOPE_INSUFFICIENT", ["ACCESS_TOKEN_SCOPE_INSUFFICIENT"]],
-      ["ACCOUNT_STATE_INVALID", ["ACCOUNT_STATE_INVALID"]],
-      ["ACCESS_TOKEN_TYPE_UNSUPPORTED", ["ACCESS_TOKEN_TYPE_UNSUPPORTED"]],
-      ["CREDENTIALS_MISSING", ["CREDENTIALS_MISSING"]],
-      ["RESOURCE_PROJECT_INVALID", ["RESOURCE_PROJECT_INVALID"]],
-      ["USER_BLOCKED_BY_ADMIN", ["USER_BLOCKED_BY_ADMIN"]],
-      ["IAM_PERMISSION_DENIED", ["IAM_PERMISSION_DENIED"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["INVALID_ARGUMENT",["INVALID_ARGUMENT"]],
+      ["FAILED_PRECONDITION",["FAILED_PRECONDITION"]],
+      ["OUT_OF_RANGE",["OUT_OF_RANGE"]],
+      ["UNAUTHENTICATED",["UNAUTHENTICATED"]],
+      ["PERMISSION_DENIED",["PERMISSION_DENIED"]],
+      ["NOT_FOUND",["NOT_FOUND"]],
+      ["ALREADY_EXISTS",["ALREADY_EXISTS"]],
+      ["ABORTED",["ABORTED"]],
+      ["RESOURCE_EXHAUSTED",["RESOURCE_EXHAUSTED"]],
+      ["CANCELLED",["CANCELLED"]],
+      ["UNKNOWN",["UNKNOWN"]],
+      ["INTERNAL",["INTERNAL"]],
+      ["DATA_LOSS",["DATA_LOSS"]],
+      ["UNIMPLEMENTED",["UNIMPLEMENTED"]],
+      ["UNAVAILABLE",["UNAVAILABLE"]],
+      ["DEADLINE_EXCEEDED",["DEADLINE_EXCEEDED"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["rateLimitExceeded",["rateLimitExceeded"]],
+      ["userRateLimitExceeded",["userRateLimitExceeded"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["SERVICE_DISABLED",["SERVICE_DISABLED"]],
+      ["BILLING_DISABLED",["BILLING_DISABLED"]],
+      ["API_KEY_INVALID",["API_KEY_INVALID"]],
+      ["API_KEY_SERVICE_BLOCKED",["API_KEY_SERVICE_BLOCKED"]],
+      ["API_KEY_HTTP_REFERRER_BLOCKED",["API_KEY_HTTP_REFERRER_BLOCKED"]],
+      ["API_KEY_IP_ADDRESS_BLOCKED",["API_KEY_IP_ADDRESS_BLOCKED"]],
+      ["API_KEY_ANDROID_APP_BLOCKED",["API_KEY_ANDROID_APP_BLOCKED"]],
+      ["API_KEY_IOS_APP_BLOCKED",["API_KEY_IOS_APP_BLOCKED"]],
+      ["RATE_LIMIT_EXCEEDED",["RATE_LIMIT_EXCEEDED"]],
+      ["RESOURCE_QUOTA_EXCEEDED",["RESOURCE_QUOTA_EXCEEDED"]],
+      ["USER_PROJECT_DENIED",["USER_PROJECT_DENIED"]],
+      ["CONSUMER_SUSPENDED",["CONSUMER_SUSPENDED"]],
+      ["CONSUMER_INVALID",["CONSUMER_INVALID"]],
+      ["SECURITY_POLICY_VIOLATED",["SECURITY_POLICY_VIOLATED"]],
+      ["ACCESS_TOKEN_EXPIRED",["ACCESS_TOKEN_EXPIRED"]],
+      ["ACCESS_TOKEN_SCOPE_INSUFFICIENT",["ACCESS_TOKEN_SCOPE_INSUFFICIENT"]],
+      ["ACCOUNT_STATE_INVALID",["ACCOUNT_STATE_INVALID"]],
+      ["ACCESS_TOKEN_TYPE_UNSUPPORTED",["ACCESS_TOKEN_TYPE_UNSUPPORTED"]],
+      ["CREDENTIALS_MISSING",["CREDENTIALS_MISSING"]],
+      ["RESOURCE_PROJECT_INVALID",["RESOURCE_PROJECT_INVALID"]],
+      ["USER_BLOCKED_BY_ADMIN",["USER_BLOCKED_BY_ADMIN"]],
+      ["IAM_PERMISSION_DENIED",["IAM_PERMISSION_DENIED"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -4008,11 +3953,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `INVALID_ARGUMENT` error response (HTTP 400). */
@@ -4020,7 +3965,7 @@ export function createInvalidArgumentError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"INVALID_ARGUMENT"> {
-  return respond("INVALID_ARGUMENT", init.status ?? 400, fields, init.headers);
+  return respond("INVALID_ARGUMENT", 400, fields, init);
 }
 
 /** Builds the `FAILED_PRECONDITION` error response (HTTP 400). */
@@ -4028,7 +3973,7 @@ export function createFailedPreconditionError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"FAILED_PRECONDITION"> {
-  return respond("FAILED_PRECONDITION", init.status ?? 400, fields, init.headers);
+  return respond("FAILED_PRECONDITION", 400, fields, init);
 }
 
 /** Builds the `OUT_OF_RANGE` error response (HTTP 400). */
@@ -4036,7 +3981,7 @@ export function createOutOfRangeError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"OUT_OF_RANGE"> {
-  return respond("OUT_OF_RANGE", init.status ?? 400, fields, init.headers);
+  return respond("OUT_OF_RANGE", 400, fields, init);
 }
 
 /** Builds the `UNAUTHENTICATED` error response (HTTP 401). */
@@ -4044,7 +3989,7 @@ export function createUnauthenticatedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"UNAUTHENTICATED"> {
-  return respond("UNAUTHENTICATED", init.status ?? 401, fields, init.headers);
+  return respond("UNAUTHENTICATED", 401, fields, init);
 }
 
 /** Builds the `PERMISSION_DENIED` error response (HTTP 403). */
@@ -4052,7 +3997,7 @@ export function createPermissionDeniedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"PERMISSION_DENIED"> {
-  return respond("PERMISSION_DENIED", init.status ?? 403, fields, init.headers);
+  return respond("PERMISSION_DENIED", 403, fields, init);
 }
 
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
@@ -4060,7 +4005,7 @@ export function createNotFoundError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NOT_FOUND"> {
-  return respond("NOT_FOUND", init.status ?? 404, fields, init.headers);
+  return respond("NOT_FOUND", 404, fields, init);
 }
 
 /** Builds the `ALREADY_EXISTS` error response (HTTP 409). */
@@ -4068,7 +4013,7 @@ export function createAlreadyExistsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"ALREADY_EXISTS"> {
-  return respond("ALREADY_EXISTS", init.status ?? 409, fields, init.headers);
+  return respond("ALREADY_EXISTS", 409, fields, init);
 }
 
 /** Builds the `ABORTED` error response (HTTP 409). */
@@ -4076,7 +4021,7 @@ export function createAbortedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"ABORTED"> {
-  return respond("ABORTED", init.status ?? 409, fields, init.headers);
+  return respond("ABORTED", 409, fields, init);
 }
 
 /** Builds the `RESOURCE_EXHAUSTED` error response (HTTP 429). */
@@ -4084,7 +4029,7 @@ export function createResourceExhaustedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RESOURCE_EXHAUSTED"> {
-  return respond("RESOURCE_EXHAUSTED", init.status ?? 429, fields, init.headers);
+  return respond("RESOURCE_EXHAUSTED", 429, fields, init);
 }
 
 /** Builds the `CANCELLED` error response (HTTP 499). */
@@ -4092,7 +4037,7 @@ export function createCancelledError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<499> = {},
 ): ErrorResponse<"CANCELLED"> {
-  return respond("CANCELLED", init.status ?? 499, fields, init.headers);
+  return respond("CANCELLED", 499, fields, init);
 }
 
 /** Builds the `UNKNOWN` error response (HTTP 500). */
@@ -4100,7 +4045,7 @@ export function createUnknownStatusError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"UNKNOWN"> {
-  return respond("UNKNOWN", init.status ?? 500, fields, init.headers);
+  return respond("UNKNOWN", 500, fields, init);
 }
 
 /** Builds the `INTERNAL` error response (HTTP 500). */
@@ -4108,7 +4053,7 @@ export function createInternalError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"INTERNAL"> {
-  return respond("INTERNAL", init.status ?? 500, fields, init.headers);
+  return respond("INTERNAL", 500, fields, init);
 }
 
 /** Builds the `DATA_LOSS` error response (HTTP 500). */
@@ -4116,7 +4061,7 @@ export function createDataLossError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"DATA_LOSS"> {
-  return respond("DATA_LOSS", init.status ?? 500, fields, init.headers);
+  return respond("DATA_LOSS", 500, fields, init);
 }
 
 /** Builds the `UNIMPLEMENTED` error response (HTTP 501). */
@@ -4124,7 +4069,7 @@ export function createUnimplementedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<501> = {},
 ): ErrorResponse<"UNIMPLEMENTED"> {
-  return respond("UNIMPLEMENTED", init.status ?? 501, fields, init.headers);
+  return respond("UNIMPLEMENTED", 501, fields, init);
 }
 
 /** Builds the `UNAVAILABLE` error response (HTTP 503). */
@@ -4132,7 +4077,7 @@ export function createUnavailableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"UNAVAILABLE"> {
-  return respond("UNAVAILABLE", init.status ?? 503, fields, init.headers);
+  return respond("UNAVAILABLE", 503, fields, init);
 }
 
 /** Builds the `DEADLINE_EXCEEDED` error response (HTTP 504). */
@@ -4140,7 +4085,7 @@ export function createDeadlineExceededError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<504> = {},
 ): ErrorResponse<"DEADLINE_EXCEEDED"> {
-  return respond("DEADLINE_EXCEEDED", init.status ?? 504, fields, init.headers);
+  return respond("DEADLINE_EXCEEDED", 504, fields, init);
 }
 
 /** Builds the `SERVICE_DISABLED` error response (HTTP 403). */
@@ -4148,7 +4093,7 @@ export function createServiceDisabledError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"SERVICE_DISABLED"> {
-  return respond("SERVICE_DISABLED", init.status ?? 403, fields, init.headers);
+  return respond("SERVICE_DISABLED", 403, fields, init);
 }
 
 /** Builds the `BILLING_DISABLED` error response (HTTP 403). */
@@ -4156,7 +4101,7 @@ export function createBillingDisabledError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"BILLING_DISABLED"> {
-  return respond("BILLING_DISABLED", init.status ?? 403, fields, init.headers);
+  return respond("BILLING_DISABLED", 403, fields, init);
 }
 
 /** Builds the `API_KEY_INVALID` error response (HTTP 400). */
@@ -4164,7 +4109,7 @@ export function createApiKeyInvalidError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"API_KEY_INVALID"> {
-  return respond("API_KEY_INVALID", init.status ?? 400, fields, init.headers);
+  return respond("API_KEY_INVALID", 400, fields, init);
 }
 
 /** Builds the `API_KEY_SERVICE_BLOCKED` error response (HTTP 403). */
@@ -4172,7 +4117,7 @@ export function createApiKeyServiceBlockedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_SERVICE_BLOCKED"> {
-  return respond("API_KEY_SERVICE_BLOCKED", init.status ?? 403, fields, init.headers);
+  return respond("API_KEY_SERVICE_BLOCKED", 403, fields, init);
 }
 
 /** Builds the `API_KEY_HTTP_REFERRER_BLOCKED` error response (HTTP 403). */
@@ -4180,7 +4125,7 @@ export function createApiKeyHttpReferrerBlockedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_HTTP_REFERRER_BLOCKED"> {
-  return respond("API_KEY_HTTP_REFERRER_BLOCKED", init.status ?? 403, fields, init.headers);
+  return respond("API_KEY_HTTP_REFERRER_BLOCKED", 403, fields, init);
 }
 
 /** Builds the `API_KEY_IP_ADDRESS_BLOCKED` error response (HTTP 403). */
@@ -4188,7 +4133,7 @@ export function createApiKeyIpAddressBlockedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_IP_ADDRESS_BLOCKED"> {
-  return respond("API_KEY_IP_ADDRESS_BLOCKED", init.status ?? 403, fields, init.headers);
+  return respond("API_KEY_IP_ADDRESS_BLOCKED", 403, fields, init);
 }
 
 /** Builds the `API_KEY_ANDROID_APP_BLOCKED` error response (HTTP 403). */
@@ -4196,7 +4141,7 @@ export function createApiKeyAndroidAppBlockedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_ANDROID_APP_BLOCKED"> {
-  return respond("API_KEY_ANDROID_APP_BLOCKED", init.status ?? 403, fields, init.headers);
+  return respond("API_KEY_ANDROID_APP_BLOCKED", 403, fields, init);
 }
 
 /** Builds the `API_KEY_IOS_APP_BLOCKED` error response (HTTP 403). */
@@ -4204,7 +4149,7 @@ export function createApiKeyIosAppBlockedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_KEY_IOS_APP_BLOCKED"> {
-  return respond("API_KEY_IOS_APP_BLOCKED", init.status ?? 403, fields, init.headers);
+  return respond("API_KEY_IOS_APP_BLOCKED", 403, fields, init);
 }
 
 /** Builds the `RATE_LIMIT_EXCEEDED` error response (HTTP 429). */
@@ -4212,7 +4157,7 @@ export function createRateLimitExceededError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RATE_LIMIT_EXCEEDED"> {
-  return respond("RATE_LIMIT_EXCEEDED", init.status ?? 429, fields, init.headers);
+  return respond("RATE_LIMIT_EXCEEDED", 429, fields, init);
 }
 
 /** Builds the `RESOURCE_QUOTA_EXCEEDED` error response (HTTP 429). */
@@ -4220,7 +4165,7 @@ export function createResourceQuotaExceededError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RESOURCE_QUOTA_EXCEEDED"> {
-  return respond("RESOURCE_QUOTA_EXCEEDED", init.status ?? 429, fields, init.headers);
+  return respond("RESOURCE_QUOTA_EXCEEDED", 429, fields, init);
 }
 
 /** Builds the `USER_PROJECT_DENIED` error response (HTTP 403). */
@@ -4228,7 +4173,7 @@ export function createUserProjectDeniedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"USER_PROJECT_DENIED"> {
-  return respond("USER_PROJECT_DENIED", init.status ?? 403, fields, init.headers);
+  return respond("USER_PROJECT_DENIED", 403, fields, init);
 }
 
 /** Builds the `CONSUMER_SUSPENDED` error response (HTTP 403). */
@@ -4236,7 +4181,7 @@ export function createConsumerSuspendedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"CONSUMER_SUSPENDED"> {
-  return respond("CONSUMER_SUSPENDED", init.status ?? 403, fields, init.headers);
+  return respond("CONSUMER_SUSPENDED", 403, fields, init);
 }
 
 /** Builds the `CONSUMER_INVALID` error response (HTTP 400). */
@@ -4244,7 +4189,7 @@ export function createConsumerInvalidError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"CONSUMER_INVALID"> {
-  return respond("CONSUMER_INVALID", init.status ?? 400, fields, init.headers);
+  return respond("CONSUMER_INVALID", 400, fields, init);
 }
 
 /** Builds the `SECURITY_POLICY_VIOLATED` error response (HTTP 403). */
@@ -4252,7 +4197,7 @@ export function createSecurityPolicyViolatedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"SECURITY_POLICY_VIOLATED"> {
-  return respond("SECURITY_POLICY_VIOLATED", init.status ?? 403, fields, init.headers);
+  return respond("SECURITY_POLICY_VIOLATED", 403, fields, init);
 }
 
 /** Builds the `ACCESS_TOKEN_EXPIRED` error response (HTTP 401). */
@@ -4260,7 +4205,7 @@ export function createAccessTokenExpiredError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"ACCESS_TOKEN_EXPIRED"> {
-  return respond("ACCESS_TOKEN_EXPIRED", init.status ?? 401, fields, init.headers);
+  return respond("ACCESS_TOKEN_EXPIRED", 401, fields, init);
 }
 
 /** Builds the `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error response (HTTP 403). */
@@ -4268,7 +4213,7 @@ export function createAccessTokenScopeInsufficientError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"ACCESS_TOKEN_SCOPE_INSUFFICIENT"> {
-  return respond("ACCESS_TOKEN_SCOPE_INSUFFICIENT", init.status ?? 403, fields, init.headers);
+  return respond("ACCESS_TOKEN_SCOPE_INSUFFICIENT", 403, fields, init);
 }
 
 /** Builds the `ACCOUNT_STATE_INVALID` error response (HTTP 403). */
@@ -4276,7 +4221,7 @@ export function createAccountStateInvalidError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"ACCOUNT_STATE_INVALID"> {
-  return respond("ACCOUNT_STATE_INVALID", init.status ?? 403, fields, init.headers);
+  return respond("ACCOUNT_STATE_INVALID", 403, fields, init);
 }
 
 /** Builds the `ACCESS_TOKEN_TYPE_UNSUPPORTED` error response (HTTP 401). */
@@ -4284,7 +4229,7 @@ export function createAccessTokenTypeUnsupportedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"ACCESS_TOKEN_TYPE_UNSUPPORTED"> {
-  return respond("ACCESS_TOKEN_TYPE_UNSUPPORTED", init.status ?? 401, fields, init.headers);
+  return respond("ACCESS_TOKEN_TYPE_UNSUPPORTED", 401, fields, init);
 }
 
 /** Builds the `CREDENTIALS_MISSING` error response (HTTP 401). */
@@ -4292,7 +4237,7 @@ export function createCredentialsMissingError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"CREDENTIALS_MISSING"> {
-  return respond("CREDENTIALS_MISSING", init.status ?? 401, fields, init.headers);
+  return respond("CREDENTIALS_MISSING", 401, fields, init);
 }
 
 /** Builds the `RESOURCE_PROJECT_INVALID` error response (HTTP 400). */
@@ -4300,7 +4245,7 @@ export function createResourceProjectInvalidError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"RESOURCE_PROJECT_INVALID"> {
-  return respond("RESOURCE_PROJECT_INVALID", init.status ?? 400, fields, init.headers);
+  return respond("RESOURCE_PROJECT_INVALID", 400, fields, init);
 }
 
 /** Builds the `USER_BLOCKED_BY_ADMIN` error response (HTTP 403). */
@@ -4308,7 +4253,7 @@ export function createUserBlockedByAdminError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"USER_BLOCKED_BY_ADMIN"> {
-  return respond("USER_BLOCKED_BY_ADMIN", init.status ?? 403, fields, init.headers);
+  return respond("USER_BLOCKED_BY_ADMIN", 403, fields, init);
 }
 
 /** Builds the `IAM_PERMISSION_DENIED` error response (HTTP 403). */
@@ -4316,7 +4261,7 @@ export function createIamPermissionDeniedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"IAM_PERMISSION_DENIED"> {
-  return respond("IAM_PERMISSION_DENIED", init.status ?? 403, fields, init.headers);
+  return respond("IAM_PERMISSION_DENIED", 403, fields, init);
 }
 
 /** Builds the `rateLimitExceeded` error response (HTTP 403 or 429). */
@@ -4324,7 +4269,7 @@ export function createLegacyRateLimitExceededError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403 | 429> = {},
 ): ErrorResponse<"rateLimitExceeded"> {
-  return respond("rateLimitExceeded", init.status ?? 403, fields, init.headers);
+  return respond("rateLimitExceeded", 403, fields, init);
 }
 
 /** Builds the `userRateLimitExceeded` error response (HTTP 403). */
@@ -4332,7 +4277,7 @@ export function createLegacyUserRateLimitExceededError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"userRateLimitExceeded"> {
-  return respond("userRateLimitExceeded", init.status ?? 403, fields, init.headers);
+  return respond("userRateLimitExceeded", 403, fields, init);
 }
 
 /** A pattern of the catalog, compiled once. */
@@ -5136,6 +5081,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -752,8 +752,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/vnd.api+json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -772,8 +772,7 @@ export function isLinkObject(value: unknown): value is LinkObject {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "href") &&
-      typeof value["href"] === "string" &&
+      typeof ownValue(value, "href") === "string" &&
       (!hasOwn(value, "rel") || typeof value["rel"] === "string") &&
       (!hasOwn(value, "describedby") || isLink(value["describedby"])) &&
       (!hasOwn(value, "title") || typeof value["title"] === "string") &&
@@ -791,8 +790,7 @@ export function isValueTooShortError(value: unknown): value is ValueTooShortErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "123" &&
+      ownValue(value, "code") === "123" &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "id") || typeof value["id"] === "string") &&
       (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
@@ -814,8 +812,7 @@ export function isPasswordLacksCharacterClassError(value: unknown): value is Pas
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "225" &&
+      ownValue(value, "code") === "225" &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "id") || typeof value["id"] === "string") &&
       (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
@@ -837,8 +834,7 @@ export function isPasswordsDoNotMatchError(value: unknown): value is PasswordsDo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "226" &&
+      ownValue(value, "code") === "226" &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "id") || typeof value["id"] === "string") &&
       (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
@@ -860,8 +856,7 @@ export function isPasswordRecentlyUsedError(value: unknown): value is PasswordRe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "227" &&
+      ownValue(value, "code") === "227" &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "id") || typeof value["id"] === "string") &&
       (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
@@ -1042,21 +1037,25 @@ export function isInternalServerError(value: unknown): value is InternalServerEr
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["123", isValueTooShortError as (value: unknown) => boolean],
-  ["225", isPasswordLacksCharacterClassError as (value: unknown) => boolean],
-  ["226", isPasswordsDoNotMatchError as (value: unknown) => boolean],
-  ["227", isPasswordRecentlyUsedError as (value: unknown) => boolean],
-  ["bad_request", isBadRequestError as (value: unknown) => boolean],
-  ["forbidden", isForbiddenError as (value: unknown) => boolean],
-  ["not_found", isNotFoundError as (value: unknown) => boolean],
-  ["not_acceptable", isNotAcceptableError as (value: unknown) => boolean],
-  ["conflict", isConflictError as (value: unknown) => boolean],
-  ["unsupported_media_type", isUnsupportedMediaTypeError as (value: unknown) => boolean],
-  ["unprocessable_entity", isUnprocessableEntityError as (value: unknown) => boolean],
-  ["internal_server_error", isInternalServerError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isValueTooShortError,
+  isPasswordLacksCharacterClassError,
+  isPasswordsDoNotMatchError,
+  isPasswordRecentlyUsedError,
+  isBadRequestError,
+  isForbiddenError,
+  isNotFoundError,
+  isNotAcceptableError,
+  isConflictError,
+  isUnsupportedMediaTypeError,
+  isUnprocessableEntityError,
+  isInternalServerError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1128,12 +1127,12 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["123", ["123"]],
-      ["225", ["225"]],
-      ["226", ["226"]],
-      ["227", ["227"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["123",["123"]],
+      ["225",["225"]],
+      ["226",["226"]],
+      ["227",["227"]]
+    ]`)),
   ],
   unindexed: ["bad_request", "forbidden", "not_found", "not_acceptable", "conflict", "unsupported_media_type", "unprocessable_entity", "internal_server_error"],
   codeless: new Map<number, readonly WireValue[]>([[400, ["bad_request"]], [403, ["forbidden"]], [404, ["not_found"]], [406, ["not_acceptable"]], [409, ["conflict"]], [415, ["unsupported_media_type"]], [422, ["unprocessable_entity"]], [500, ["internal_server_error"]]]),
@@ -1663,11 +1662,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `123` error response (HTTP 422). */
@@ -1675,7 +1674,7 @@ export function createValueTooShortError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"123"> {
-  return respond("123", init.status ?? 422, fields, init.headers);
+  return respond("123", 422, fields, init);
 }
 
 /** Builds the `225` error response (HTTP 422). */
@@ -1683,7 +1682,7 @@ export function createPasswordLacksCharacterClassError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"225"> {
-  return respond("225", init.status ?? 422, fields, init.headers);
+  return respond("225", 422, fields, init);
 }
 
 /** Builds the `226` error response (HTTP 422). */
@@ -1691,7 +1690,7 @@ export function createPasswordsDoNotMatchError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"226"> {
-  return respond("226", init.status ?? 422, fields, init.headers);
+  return respond("226", 422, fields, init);
 }
 
 /** Builds the `227` error response (HTTP 422). */
@@ -1699,7 +1698,7 @@ export function createPasswordRecentlyUsedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"227"> {
-  return respond("227", init.status ?? 422, fields, init.headers);
+  return respond("227", 422, fields, init);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
@@ -1707,7 +1706,7 @@ export function createBadRequestError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return respond("bad_request", init.status ?? 400, fields, init.headers);
+  return respond("bad_request", 400, fields, init);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
@@ -1715,7 +1714,7 @@ export function createForbiddenError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return respond("forbidden", init.status ?? 403, fields, init.headers);
+  return respond("forbidden", 403, fields, init);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
@@ -1723,7 +1722,7 @@ export function createNotFoundError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return respond("not_found", init.status ?? 404, fields, init.headers);
+  return respond("not_found", 404, fields, init);
 }
 
 /** Builds the `not_acceptable` error response (HTTP 406). */
@@ -1731,7 +1730,7 @@ export function createNotAcceptableError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<406> = {},
 ): ErrorResponse<"not_acceptable"> {
-  return respond("not_acceptable", init.status ?? 406, fields, init.headers);
+  return respond("not_acceptable", 406, fields, init);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
@@ -1739,7 +1738,7 @@ export function createConflictError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return respond("conflict", init.status ?? 409, fields, init.headers);
+  return respond("conflict", 409, fields, init);
 }
 
 /** Builds the `unsupported_media_type` error response (HTTP 415). */
@@ -1747,7 +1746,7 @@ export function createUnsupportedMediaTypeError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<415> = {},
 ): ErrorResponse<"unsupported_media_type"> {
-  return respond("unsupported_media_type", init.status ?? 415, fields, init.headers);
+  return respond("unsupported_media_type", 415, fields, init);
 }
 
 /** Builds the `unprocessable_entity` error response (HTTP 422). */
@@ -1755,7 +1754,7 @@ export function createUnprocessableEntityError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable_entity"> {
-  return respond("unprocessable_entity", init.status ?? 422, fields, init.headers);
+  return respond("unprocessable_entity", 422, fields, init);
 }
 
 /** Builds the `internal_server_error` error response (HTTP 500). */
@@ -1763,7 +1762,7 @@ export function createInternalServerError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_server_error"> {
-  return respond("internal_server_error", init.status ?? 500, fields, init.headers);
+  return respond("internal_server_error", 500, fields, init);
 }
 
 /** A pattern of the catalog, compiled once. */
@@ -2567,6 +2566,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -1498,8 +1498,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -1509,10 +1509,8 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      typeof ownValue(value, "code") === "string" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1574,10 +1572,8 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "accessDenied" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "accessDenied" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1597,10 +1593,8 @@ export function isActivityLimitReachedError(value: unknown): value is ActivityLi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "activityLimitReached" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "activityLimitReached" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1620,10 +1614,8 @@ export function isGeneralExceptionError(value: unknown): value is GeneralExcepti
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "generalException" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "generalException" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1643,10 +1635,8 @@ export function isInvalidRangeError(value: unknown): value is InvalidRangeError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalidRange" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "invalidRange" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1666,10 +1656,8 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalidRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "invalidRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1689,10 +1677,8 @@ export function isItemNotFoundError(value: unknown): value is ItemNotFoundError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "itemNotFound" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "itemNotFound" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1712,10 +1698,8 @@ export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyEx
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "nameAlreadyExists" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "nameAlreadyExists" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1735,10 +1719,8 @@ export function isResourceModifiedError(value: unknown): value is ResourceModifi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "resourceModified" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "resourceModified" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1758,10 +1740,8 @@ export function isResyncRequiredError(value: unknown): value is ResyncRequiredEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "resyncRequired" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "resyncRequired" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1781,10 +1761,8 @@ export function isServiceNotAvailableError(value: unknown): value is ServiceNotA
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "serviceNotAvailable" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "serviceNotAvailable" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1804,10 +1782,8 @@ export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitRea
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "quotaLimitReached" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "quotaLimitReached" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1827,10 +1803,8 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "unauthenticated" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "unauthenticated" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1850,10 +1824,8 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "badRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "badRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1873,10 +1845,8 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "unauthorized" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "unauthorized" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1896,10 +1866,8 @@ export function isBadRequestPascalError(value: unknown): value is BadRequestPasc
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "BadRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "BadRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1916,10 +1884,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "NotFound" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "NotFound" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1939,10 +1905,8 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "TooManyRequests" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "TooManyRequests" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1962,10 +1926,8 @@ export function isAuthorizationRequestDeniedError(value: unknown): value is Auth
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "Authorization_RequestDenied" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "Authorization_RequestDenied" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1985,10 +1947,8 @@ export function isUnsupportedActionTypeError(value: unknown): value is Unsupport
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "UnsupportedActionType" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "UnsupportedActionType" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2008,10 +1968,8 @@ export function isBadArgumentError(value: unknown): value is BadArgumentError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "BadArgument" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "BadArgument" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2031,10 +1989,8 @@ export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsuppo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "ErrorUnsupportedOrderBy" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "ErrorUnsupportedOrderBy" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2054,10 +2010,8 @@ export function isRequestLimitExceededError(value: unknown): value is RequestLim
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "requestLimitExceeded" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "requestLimitExceeded" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2077,10 +2031,8 @@ export function isMissingApiVersionParameterError(value: unknown): value is Miss
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "MissingApiVersionParameter" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "MissingApiVersionParameter" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2100,10 +2052,8 @@ export function isUnsupportedApiVersionValueError(value: unknown): value is Unsu
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "UnsupportedApiVersionValue" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "UnsupportedApiVersionValue" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2123,10 +2073,8 @@ export function isInvalidPasswordFormatError(value: unknown): value is InvalidPa
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "InvalidPasswordFormat" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "InvalidPasswordFormat" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2146,10 +2094,8 @@ export function isRetryableErrorDueToAnotherOperation(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "RetryableErrorDueToAnotherOperation" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "RetryableErrorDueToAnotherOperation" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2169,10 +2115,8 @@ export function isPasswordReuseNotAllowedError(value: unknown): value is Passwor
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "BadArgument" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "BadArgument" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2192,10 +2136,8 @@ export function isPasswordDoesNotMeetPolicyError(value: unknown): value is Passw
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "BadArgument" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "BadArgument" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2215,10 +2157,8 @@ export function isPasswordTooShortError(value: unknown): value is PasswordTooSho
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "InvalidPasswordFormat" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "InvalidPasswordFormat" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2238,10 +2178,8 @@ export function isPasswordReuseNotAllowedCamelError(value: unknown): value is Pa
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "unauthorized" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "unauthorized" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2261,10 +2199,8 @@ export function isRequiredFieldMissingError(value: unknown): value is RequiredFi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "badRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "badRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2284,10 +2220,8 @@ export function isRequiredFieldOrParameterMissingError(value: unknown): value is
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "badRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "badRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2307,10 +2241,8 @@ export function isFolderAlreadyExistsError(value: unknown): value is FolderAlrea
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "badRequest" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === "badRequest" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2322,42 +2254,46 @@ export function isFolderAlreadyExistsError(value: unknown): value is FolderAlrea
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["accessDenied", isAccessDeniedError as (value: unknown) => boolean],
-  ["activityLimitReached", isActivityLimitReachedError as (value: unknown) => boolean],
-  ["generalException", isGeneralExceptionError as (value: unknown) => boolean],
-  ["invalidRange", isInvalidRangeError as (value: unknown) => boolean],
-  ["invalidRequest", isInvalidRequestError as (value: unknown) => boolean],
-  ["itemNotFound", isItemNotFoundError as (value: unknown) => boolean],
-  ["nameAlreadyExists", isNameAlreadyExistsError as (value: unknown) => boolean],
-  ["resourceModified", isResourceModifiedError as (value: unknown) => boolean],
-  ["resyncRequired", isResyncRequiredError as (value: unknown) => boolean],
-  ["serviceNotAvailable", isServiceNotAvailableError as (value: unknown) => boolean],
-  ["quotaLimitReached", isQuotaLimitReachedError as (value: unknown) => boolean],
-  ["unauthenticated", isUnauthenticatedError as (value: unknown) => boolean],
-  ["badRequest", isBadRequestError as (value: unknown) => boolean],
-  ["unauthorized", isUnauthorizedError as (value: unknown) => boolean],
-  ["BadRequest", isBadRequestPascalError as (value: unknown) => boolean],
-  ["NotFound", isNotFoundError as (value: unknown) => boolean],
-  ["TooManyRequests", isTooManyRequestsError as (value: unknown) => boolean],
-  ["Authorization_RequestDenied", isAuthorizationRequestDeniedError as (value: unknown) => boolean],
-  ["UnsupportedActionType", isUnsupportedActionTypeError as (value: unknown) => boolean],
-  ["BadArgument", isBadArgumentError as (value: unknown) => boolean],
-  ["ErrorUnsupportedOrderBy", isErrorUnsupportedOrderBy as (value: unknown) => boolean],
-  ["requestLimitExceeded", isRequestLimitExceededError as (value: unknown) => boolean],
-  ["MissingApiVersionParameter", isMissingApiVersionParameterError as (value: unknown) => boolean],
-  ["UnsupportedApiVersionValue", isUnsupportedApiVersionValueError as (value: unknown) => boolean],
-  ["InvalidPasswordFormat", isInvalidPasswordFormatError as (value: unknown) => boolean],
-  ["RetryableErrorDueToAnotherOperation", isRetryableErrorDueToAnotherOperation as (value: unknown) => boolean],
-  ["PasswordReuseNotAllowed", isPasswordReuseNotAllowedError as (value: unknown) => boolean],
-  ["PasswordDoesNotMeetPolicy", isPasswordDoesNotMeetPolicyError as (value: unknown) => boolean],
-  ["PasswordTooShort", isPasswordTooShortError as (value: unknown) => boolean],
-  ["passwordReuseNotAllowed", isPasswordReuseNotAllowedCamelError as (value: unknown) => boolean],
-  ["requiredFieldMissing", isRequiredFieldMissingError as (value: unknown) => boolean],
-  ["requiredFieldOrParameterMissing", isRequiredFieldOrParameterMissingError as (value: unknown) => boolean],
-  ["folderAlreadyExists", isFolderAlreadyExistsError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isAccessDeniedError,
+  isActivityLimitReachedError,
+  isGeneralExceptionError,
+  isInvalidRangeError,
+  isInvalidRequestError,
+  isItemNotFoundError,
+  isNameAlreadyExistsError,
+  isResourceModifiedError,
+  isResyncRequiredError,
+  isServiceNotAvailableError,
+  isQuotaLimitReachedError,
+  isUnauthenticatedError,
+  isBadRequestError,
+  isUnauthorizedError,
+  isBadRequestPascalError,
+  isNotFoundError,
+  isTooManyRequestsError,
+  isAuthorizationRequestDeniedError,
+  isUnsupportedActionTypeError,
+  isBadArgumentError,
+  isErrorUnsupportedOrderBy,
+  isRequestLimitExceededError,
+  isMissingApiVersionParameterError,
+  isUnsupportedApiVersionValueError,
+  isInvalidPasswordFormatError,
+  isRetryableErrorDueToAnotherOperation,
+  isPasswordReuseNotAllowedError,
+  isPasswordDoesNotMeetPolicyError,
+  isPasswordTooShortError,
+  isPasswordReuseNotAllowedCamelError,
+  isRequiredFieldMissingError,
+  isRequiredFieldOrParameterMissingError,
+  isFolderAlreadyExistsError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2375,10 +2311,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      typeof ownValue(value, "code") === "string" &&
+      typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2428,45 +2362,45 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["accessDenied", ["accessDenied"]],
-      ["activityLimitReached", ["activityLimitReached"]],
-      ["generalException", ["generalException"]],
-      ["invalidRange", ["invalidRange"]],
-      ["invalidRequest", ["invalidRequest"]],
-      ["itemNotFound", ["itemNotFound"]],
-      ["nameAlreadyExists", ["nameAlreadyExists"]],
-      ["resourceModified", ["resourceModified"]],
-      ["resyncRequired", ["resyncRequired"]],
-      ["serviceNotAvailable", ["serviceNotAvailable"]],
-      ["quotaLimitReached", ["quotaLimitReached"]],
-      ["unauthenticated", ["unauthenticated"]],
-      ["badRequest", ["badRequest"]],
-      ["unauthorized", ["unauthorized"]],
-      ["BadRequest", ["BadRequest"]],
-      ["NotFound", ["NotFound"]],
-      ["TooManyRequests", ["TooManyRequests"]],
-      ["Authorization_RequestDenied", ["Authorization_RequestDenied"]],
-      ["UnsupportedActionType", ["UnsupportedActionType"]],
-      ["BadArgument", ["BadArgument"]],
-      ["ErrorUnsupportedOrderBy", ["ErrorUnsupportedOrderBy"]],
-      ["requestLimitExceeded", ["requestLimitExceeded"]],
-      ["MissingApiVersionParameter", ["MissingApiVersionParameter"]],
-      ["UnsupportedApiVersionValue", ["UnsupportedApiVersionValue"]],
-      ["InvalidPasswordFormat", ["InvalidPasswordFormat"]],
-      ["RetryableErrorDueToAnotherOperation", ["RetryableErrorDueToAnotherOperation"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["PasswordReuseNotAllowed", ["PasswordReuseNotAllowed"]],
-      ["PasswordDoesNotMeetPolicy", ["PasswordDoesNotMeetPolicy"]],
-      ["PasswordTooShort", ["PasswordTooShort"]],
-      ["passwordReuseNotAllowed", ["passwordReuseNotAllowed"]],
-      ["requiredFieldMissing", ["requiredFieldMissing"]],
-      ["requiredFieldOrParameterMissing", ["requiredFieldOrParameterMissing"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["folderAlreadyExists", ["folderAlreadyExists"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["accessDenied",["accessDenied"]],
+      ["activityLimitReached",["activityLimitReached"]],
+      ["generalException",["generalException"]],
+      ["invalidRange",["invalidRange"]],
+      ["invalidRequest",["invalidRequest"]],
+      ["itemNotFound",["itemNotFound"]],
+      ["nameAlreadyExists",["nameAlreadyExists"]],
+      ["resourceModified",["resourceModified"]],
+      ["resyncRequired",["resyncRequired"]],
+      ["serviceNotAvailable",["serviceNotAvailable"]],
+      ["quotaLimitReached",["quotaLimitReached"]],
+      ["unauthenticated",["unauthenticated"]],
+      ["badRequest",["badRequest"]],
+      ["unauthorized",["unauthorized"]],
+      ["BadRequest",["BadRequest"]],
+      ["NotFound",["NotFound"]],
+      ["TooManyRequests",["TooManyRequests"]],
+      ["Authorization_RequestDenied",["Authorization_RequestDenied"]],
+      ["UnsupportedActionType",["UnsupportedActionType"]],
+      ["BadArgument",["BadArgument"]],
+      ["ErrorUnsupportedOrderBy",["ErrorUnsupportedOrderBy"]],
+      ["requestLimitExceeded",["requestLimitExceeded"]],
+      ["MissingApiVersionParameter",["MissingApiVersionParameter"]],
+      ["UnsupportedApiVersionValue",["UnsupportedApiVersionValue"]],
+      ["InvalidPasswordFormat",["InvalidPasswordFormat"]],
+      ["RetryableErrorDueToAnotherOperation",["RetryableErrorDueToAnotherOperation"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["PasswordReuseNotAllowed",["PasswordReuseNotAllowed"]],
+      ["PasswordDoesNotMeetPolicy",["PasswordDoesNotMeetPolicy"]],
+      ["PasswordTooShort",["PasswordTooShort"]],
+      ["passwordReuseNotAllowed",["passwordReuseNotAllowed"]],
+      ["requiredFieldMissing",["requiredFieldMissing"]],
+      ["requiredFieldOrParameterMissing",["requiredFieldOrParameterMissing"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["folderAlreadyExists",["folderAlreadyExists"]]
+    ]`)),
   ],
   unindexed: ["PasswordReuseNotAllowed", "PasswordDoesNotMeetPolicy", "PasswordTooShort", "passwordReuseNotAllowed", "requiredFieldMissing", "requiredFieldOrParameterMissing", "folderAlreadyExists"],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -3171,11 +3105,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `accessDenied` error response (HTTP 403). */
@@ -3183,7 +3117,7 @@ export function createAccessDeniedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"accessDenied"> {
-  return respond("accessDenied", init.status ?? 403, fields, init.headers);
+  return respond("accessDenied", 403, fields, init);
 }
 
 /** Builds the `activityLimitReached` error response (HTTP 429). */
@@ -3191,7 +3125,7 @@ export function createActivityLimitReachedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"activityLimitReached"> {
-  return respond("activityLimitReached", init.status ?? 429, fields, init.headers);
+  return respond("activityLimitReached", 429, fields, init);
 }
 
 /** Builds the `generalException` error response (HTTP 500). */
@@ -3199,7 +3133,7 @@ export function createGeneralExceptionError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"generalException"> {
-  return respond("generalException", init.status ?? 500, fields, init.headers);
+  return respond("generalException", 500, fields, init);
 }
 
 /** Builds the `invalidRange` error response (HTTP 416). */
@@ -3207,7 +3141,7 @@ export function createInvalidRangeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<416> = {},
 ): ErrorResponse<"invalidRange"> {
-  return respond("invalidRange", init.status ?? 416, fields, init.headers);
+  return respond("invalidRange", 416, fields, init);
 }
 
 /** Builds the `invalidRequest` error response (HTTP 400). */
@@ -3215,7 +3149,7 @@ export function createInvalidRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"invalidRequest"> {
-  return respond("invalidRequest", init.status ?? 400, fields, init.headers);
+  return respond("invalidRequest", 400, fields, init);
 }
 
 /** Builds the `itemNotFound` error response (HTTP 404). */
@@ -3223,7 +3157,7 @@ export function createItemNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"itemNotFound"> {
-  return respond("itemNotFound", init.status ?? 404, fields, init.headers);
+  return respond("itemNotFound", 404, fields, init);
 }
 
 /** Builds the `nameAlreadyExists` error response (HTTP 409). */
@@ -3231,7 +3165,7 @@ export function createNameAlreadyExistsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"nameAlreadyExists"> {
-  return respond("nameAlreadyExists", init.status ?? 409, fields, init.headers);
+  return respond("nameAlreadyExists", 409, fields, init);
 }
 
 /** Builds the `resourceModified` error response (HTTP 412). */
@@ -3239,7 +3173,7 @@ export function createResourceModifiedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<412> = {},
 ): ErrorResponse<"resourceModified"> {
-  return respond("resourceModified", init.status ?? 412, fields, init.headers);
+  return respond("resourceModified", 412, fields, init);
 }
 
 /** Builds the `resyncRequired` error response (HTTP 410). */
@@ -3247,7 +3181,7 @@ export function createResyncRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<410> = {},
 ): ErrorResponse<"resyncRequired"> {
-  return respond("resyncRequired", init.status ?? 410, fields, init.headers);
+  return respond("resyncRequired", 410, fields, init);
 }
 
 /** Builds the `serviceNotAvailable` error response (HTTP 503). */
@@ -3255,7 +3189,7 @@ export function createServiceNotAvailableError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"serviceNotAvailable"> {
-  return respond("serviceNotAvailable", init.status ?? 503, fields, init.headers);
+  return respond("serviceNotAvailable", 503, fields, init);
 }
 
 /** Builds the `quotaLimitReached` error response (HTTP 507). */
@@ -3263,7 +3197,7 @@ export function createQuotaLimitReachedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<507> = {},
 ): ErrorResponse<"quotaLimitReached"> {
-  return respond("quotaLimitReached", init.status ?? 507, fields, init.headers);
+  return respond("quotaLimitReached", 507, fields, init);
 }
 
 /** Builds the `unauthenticated` error response (HTTP 401). */
@@ -3271,7 +3205,7 @@ export function createUnauthenticatedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthenticated"> {
-  return respond("unauthenticated", init.status ?? 401, fields, init.headers);
+  return respond("unauthenticated", 401, fields, init);
 }
 
 /** Builds the `badRequest` error response (HTTP 400). */
@@ -3279,7 +3213,7 @@ export function createBadRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"badRequest"> {
-  return respond("badRequest", init.status ?? 400, fields, init.headers);
+  return respond("badRequest", 400, fields, init);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
@@ -3287,7 +3221,7 @@ export function createUnauthorizedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", init.status ?? 401, fields, init.headers);
+  return respond("unauthorized", 401, fields, init);
 }
 
 /** Builds the `BadRequest` error response (HTTP 400). */
@@ -3295,7 +3229,7 @@ export function createBadRequestPascalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"BadRequest"> {
-  return respond("BadRequest", init.status ?? 400, fields, init.headers);
+  return respond("BadRequest", 400, fields, init);
 }
 
 /** Builds the `NotFound` error response (HTTP 404). */
@@ -3303,7 +3237,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NotFound"> {
-  return respond("NotFound", init.status ?? 404, fields, init.headers);
+  return respond("NotFound", 404, fields, init);
 }
 
 /** Builds the `TooManyRequests` error response (HTTP 429). */
@@ -3311,7 +3245,7 @@ export function createTooManyRequestsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"TooManyRequests"> {
-  return respond("TooManyRequests", init.status ?? 429, fields, init.headers);
+  return respond("TooManyRequests", 429, fields, init);
 }
 
 /** Builds the `Authorization_RequestDenied` error response (HTTP 403). */
@@ -3319,7 +3253,7 @@ export function createAuthorizationRequestDeniedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"Authorization_RequestDenied"> {
-  return respond("Authorization_RequestDenied", init.status ?? 403, fields, init.headers);
+  return respond("Authorization_RequestDenied", 403, fields, init);
 }
 
 /** Builds the `UnsupportedActionType` error response (HTTP 400). */
@@ -3327,7 +3261,7 @@ export function createUnsupportedActionTypeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"UnsupportedActionType"> {
-  return respond("UnsupportedActionType", init.status ?? 400, fields, init.headers);
+  return respond("UnsupportedActionType", 400, fields, init);
 }
 
 /** Builds the `BadArgument` error response (HTTP 400). */
@@ -3335,7 +3269,7 @@ export function createBadArgumentError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"BadArgument"> {
-  return respond("BadArgument", init.status ?? 400, fields, init.headers);
+  return respond("BadArgument", 400, fields, init);
 }
 
 /** Builds the `ErrorUnsupportedOrderBy` error response (HTTP 400). */
@@ -3343,7 +3277,7 @@ export function createErrorUnsupportedOrderBy(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"ErrorUnsupportedOrderBy"> {
-  return respond("ErrorUnsupportedOrderBy", init.status ?? 400, fields, init.headers);
+  return respond("ErrorUnsupportedOrderBy", 400, fields, init);
 }
 
 /** Builds the `requestLimitExceeded` error response (HTTP 429). */
@@ -3351,7 +3285,7 @@ export function createRequestLimitExceededError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"requestLimitExceeded"> {
-  return respond("requestLimitExceeded", init.status ?? 429, fields, init.headers);
+  return respond("requestLimitExceeded", 429, fields, init);
 }
 
 /** Builds the `MissingApiVersionParameter` error response (HTTP 400). */
@@ -3359,7 +3293,7 @@ export function createMissingApiVersionParameterError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"MissingApiVersionParameter"> {
-  return respond("MissingApiVersionParameter", init.status ?? 400, fields, init.headers);
+  return respond("MissingApiVersionParameter", 400, fields, init);
 }
 
 /** Builds the `UnsupportedApiVersionValue` error response (HTTP 400). */
@@ -3367,7 +3301,7 @@ export function createUnsupportedApiVersionValueError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"UnsupportedApiVersionValue"> {
-  return respond("UnsupportedApiVersionValue", init.status ?? 400, fields, init.headers);
+  return respond("UnsupportedApiVersionValue", 400, fields, init);
 }
 
 /** Builds the `InvalidPasswordFormat` error response (HTTP 400). */
@@ -3375,7 +3309,7 @@ export function createInvalidPasswordFormatError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"InvalidPasswordFormat"> {
-  return respond("InvalidPasswordFormat", init.status ?? 400, fields, init.headers);
+  return respond("InvalidPasswordFormat", 400, fields, init);
 }
 
 /** Builds the `RetryableErrorDueToAnotherOperation` error response (HTTP 429). */
@@ -3383,7 +3317,7 @@ export function createRetryableErrorDueToAnotherOperation(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RetryableErrorDueToAnotherOperation"> {
-  return respond("RetryableErrorDueToAnotherOperation", init.status ?? 429, fields, init.headers);
+  return respond("RetryableErrorDueToAnotherOperation", 429, fields, init);
 }
 
 /** Builds the `PasswordReuseNotAllowed` error response (HTTP 400). */
@@ -3391,7 +3325,7 @@ export function createPasswordReuseNotAllowedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordReuseNotAllowed"> {
-  return respond("PasswordReuseNotAllowed", init.status ?? 400, fields, init.headers);
+  return respond("PasswordReuseNotAllowed", 400, fields, init);
 }
 
 /** Builds the `PasswordDoesNotMeetPolicy` error response (HTTP 400). */
@@ -3399,7 +3333,7 @@ export function createPasswordDoesNotMeetPolicyError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordDoesNotMeetPolicy"> {
-  return respond("PasswordDoesNotMeetPolicy", init.status ?? 400, fields, init.headers);
+  return respond("PasswordDoesNotMeetPolicy", 400, fields, init);
 }
 
 /** Builds the `PasswordTooShort` error response (HTTP 400). */
@@ -3407,7 +3341,7 @@ export function createPasswordTooShortError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"PasswordTooShort"> {
-  return respond("PasswordTooShort", init.status ?? 400, fields, init.headers);
+  return respond("PasswordTooShort", 400, fields, init);
 }
 
 /** Builds the `passwordReuseNotAllowed` error response (HTTP 401). */
@@ -3415,7 +3349,7 @@ export function createPasswordReuseNotAllowedCamelError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"passwordReuseNotAllowed"> {
-  return respond("passwordReuseNotAllowed", init.status ?? 401, fields, init.headers);
+  return respond("passwordReuseNotAllowed", 401, fields, init);
 }
 
 /** Builds the `requiredFieldMissing` error response (HTTP 400). */
@@ -3423,7 +3357,7 @@ export function createRequiredFieldMissingError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"requiredFieldMissing"> {
-  return respond("requiredFieldMissing", init.status ?? 400, fields, init.headers);
+  return respond("requiredFieldMissing", 400, fields, init);
 }
 
 /** Builds the `requiredFieldOrParameterMissing` error response (HTTP 400). */
@@ -3431,7 +3365,7 @@ export function createRequiredFieldOrParameterMissingError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"requiredFieldOrParameterMissing"> {
-  return respond("requiredFieldOrParameterMissing", init.status ?? 400, fields, init.headers);
+  return respond("requiredFieldOrParameterMissing", 400, fields, init);
 }
 
 /** Builds the `folderAlreadyExists` error response (HTTP 400). */
@@ -3439,7 +3373,7 @@ export function createFolderAlreadyExistsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"folderAlreadyExists"> {
-  return respond("folderAlreadyExists", init.status ?? 400, fields, init.headers);
+  return respond("folderAlreadyExists", 400, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -4238,6 +4172,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -774,8 +774,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/problem+json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -814,8 +814,8 @@ export function isValidationError(value: unknown): value is ValidationError {
       (!hasOwn(value, "title") || typeof value["title"] === "string") &&
       (!hasOwn(value, "status") || (value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) &&
       (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string"))) &&
-      (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && typeof ownValue(item, "detail") === "string" && typeof ownValue(item, "pointer") === "string"))) &&
+      (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && typeof ownValue(item, "name") === "string" && typeof ownValue(item, "reason") === "string")))
     );
   } catch {
     return false;
@@ -1054,24 +1054,28 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["out-of-credit", isOutOfCreditError as (value: unknown) => boolean],
-  ["validation-error", isValidationError as (value: unknown) => boolean],
-  ["date", isDateError as (value: unknown) => boolean],
-  ["ohttp-key", isOhttpKeyError as (value: unknown) => boolean],
-  ["bad-request", isBadRequestError as (value: unknown) => boolean],
-  ["unauthorized", isUnauthorizedError as (value: unknown) => boolean],
-  ["forbidden", isForbiddenError as (value: unknown) => boolean],
-  ["not-found", isNotFoundError as (value: unknown) => boolean],
-  ["method-not-allowed", isMethodNotAllowedError as (value: unknown) => boolean],
-  ["conflict", isConflictError as (value: unknown) => boolean],
-  ["unsupported-media-type", isUnsupportedMediaTypeError as (value: unknown) => boolean],
-  ["unprocessable-content", isUnprocessableContentError as (value: unknown) => boolean],
-  ["too-many-requests", isTooManyRequestsError as (value: unknown) => boolean],
-  ["internal-server-error", isInternalServerError as (value: unknown) => boolean],
-  ["service-unavailable", isServiceUnavailableError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isOutOfCreditError,
+  isValidationError,
+  isDateError,
+  isOhttpKeyError,
+  isBadRequestError,
+  isUnauthorizedError,
+  isForbiddenError,
+  isNotFoundError,
+  isMethodNotAllowedError,
+  isConflictError,
+  isUnsupportedMediaTypeError,
+  isUnprocessableContentError,
+  isTooManyRequestsError,
+  isInternalServerError,
+  isServiceUnavailableError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1136,12 +1140,12 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["out-of-credit", ["out-of-credit"]],
-      ["validation-error", ["validation-error"]],
-      ["date", ["date"]],
-      ["ohttp-key", ["ohttp-key"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["out-of-credit",["out-of-credit"]],
+      ["validation-error",["validation-error"]],
+      ["date",["date"]],
+      ["ohttp-key",["ohttp-key"]]
+    ]`)),
   ],
   unindexed: ["out-of-credit", "validation-error", "date", "ohttp-key", "bad-request", "unauthorized", "forbidden", "not-found", "method-not-allowed", "conflict", "unsupported-media-type", "unprocessable-content", "too-many-requests", "internal-server-error", "service-unavailable"],
   codeless: new Map<number, readonly WireValue[]>([[400, ["bad-request"]], [401, ["unauthorized"]], [403, ["forbidden"]], [404, ["not-found"]], [405, ["method-not-allowed"]], [409, ["conflict"]], [415, ["unsupported-media-type"]], [422, ["unprocessable-content"]], [429, ["too-many-requests"]], [500, ["internal-server-error"]], [503, ["service-unavailable"]]]),
@@ -1650,11 +1654,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `out-of-credit` error response (HTTP 403). */
@@ -1662,7 +1666,7 @@ export function createOutOfCreditError(
   fields: { detail?: string; title?: string; instance?: string; balance?: number; accounts?: string[] } = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"out-of-credit"> {
-  return respond("out-of-credit", init.status ?? 403, fields, init.headers);
+  return respond("out-of-credit", 403, fields, init);
 }
 
 /** Builds the `validation-error` error response (HTTP 400 or 422). */
@@ -1670,12 +1674,12 @@ export function createValidationError(
   fields: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] } = {},
   init: ErrorResponseInit<400 | 422> = {},
 ): ErrorResponse<"validation-error"> {
-  return respond("validation-error", init.status ?? 400, fields, init.headers);
+  return respond("validation-error", 400, fields, init);
 }
 
 /** Builds the `date` error response (HTTP 400). */
 export function createDateError(fields: ErrorFields, init: ErrorResponseInitWith<400, "Date">): ErrorResponse<"date"> {
-  return respond("date", init.status ?? 400, fields, init.headers);
+  return respond("date", 400, fields, init);
 }
 
 /** Builds the `ohttp-key` error response (HTTP 400). */
@@ -1683,7 +1687,7 @@ export function createOhttpKeyError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"ohttp-key"> {
-  return respond("ohttp-key", init.status ?? 400, fields, init.headers);
+  return respond("ohttp-key", 400, fields, init);
 }
 
 /** Builds the `bad-request` error response (HTTP 400). */
@@ -1691,7 +1695,7 @@ export function createBadRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad-request"> {
-  return respond("bad-request", init.status ?? 400, fields, init.headers);
+  return respond("bad-request", 400, fields, init);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
@@ -1699,7 +1703,7 @@ export function createUnauthorizedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", init.status ?? 401, fields, init.headers);
+  return respond("unauthorized", 401, fields, init);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
@@ -1707,7 +1711,7 @@ export function createForbiddenError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return respond("forbidden", init.status ?? 403, fields, init.headers);
+  return respond("forbidden", 403, fields, init);
 }
 
 /** Builds the `not-found` error response (HTTP 404). */
@@ -1715,7 +1719,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not-found"> {
-  return respond("not-found", init.status ?? 404, fields, init.headers);
+  return respond("not-found", 404, fields, init);
 }
 
 /** Builds the `method-not-allowed` error response (HTTP 405). */
@@ -1723,7 +1727,7 @@ export function createMethodNotAllowedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method-not-allowed"> {
-  return respond("method-not-allowed", init.status ?? 405, fields, init.headers);
+  return respond("method-not-allowed", 405, fields, init);
 }
 
 /** Builds the `conflict` error response (HTTP 409). */
@@ -1731,7 +1735,7 @@ export function createConflictError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"conflict"> {
-  return respond("conflict", init.status ?? 409, fields, init.headers);
+  return respond("conflict", 409, fields, init);
 }
 
 /** Builds the `unsupported-media-type` error response (HTTP 415). */
@@ -1739,7 +1743,7 @@ export function createUnsupportedMediaTypeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<415> = {},
 ): ErrorResponse<"unsupported-media-type"> {
-  return respond("unsupported-media-type", init.status ?? 415, fields, init.headers);
+  return respond("unsupported-media-type", 415, fields, init);
 }
 
 /** Builds the `unprocessable-content` error response (HTTP 422). */
@@ -1747,7 +1751,7 @@ export function createUnprocessableContentError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<"unprocessable-content"> {
-  return respond("unprocessable-content", init.status ?? 422, fields, init.headers);
+  return respond("unprocessable-content", 422, fields, init);
 }
 
 /** Builds the `too-many-requests` error response (HTTP 429). */
@@ -1755,7 +1759,7 @@ export function createTooManyRequestsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"too-many-requests"> {
-  return respond("too-many-requests", init.status ?? 429, fields, init.headers);
+  return respond("too-many-requests", 429, fields, init);
 }
 
 /** Builds the `internal-server-error` error response (HTTP 500). */
@@ -1763,7 +1767,7 @@ export function createInternalServerError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal-server-error"> {
-  return respond("internal-server-error", init.status ?? 500, fields, init.headers);
+  return respond("internal-server-error", 500, fields, init);
 }
 
 /** Builds the `service-unavailable` error response (HTTP 503). */
@@ -1771,7 +1775,7 @@ export function createServiceUnavailableError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service-unavailable"> {
-  return respond("service-unavailable", init.status ?? 503, fields, init.headers);
+  return respond("service-unavailable", 503, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -2570,6 +2574,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

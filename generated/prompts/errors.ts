@@ -355,8 +355,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -369,10 +369,8 @@ export function isInvalidParamError(value: unknown): value is InvalidParamError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "INVALID_PARAM" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "INVALID_PARAM" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -387,10 +385,8 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "UNAUTHORIZED" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "UNAUTHORIZED" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -402,10 +398,8 @@ export function isDisputedError(value: unknown): value is DisputedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "DISPUTED" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "DISPUTED" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -417,10 +411,8 @@ export function isPastDueError(value: unknown): value is PastDueError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "PAST_DUE" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "PAST_DUE" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -435,10 +427,8 @@ export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "API_NOT_ALLOWED" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "API_NOT_ALLOWED" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -450,10 +440,8 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "NOT_FOUND" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "NOT_FOUND" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -468,10 +456,8 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "RATE_LIMITED" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "RATE_LIMITED" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -486,27 +472,29 @@ export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "INTERNAL_ERROR" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "code") === "INTERNAL_ERROR" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["INVALID_PARAM", isInvalidParamError as (value: unknown) => boolean],
-  ["UNAUTHORIZED", isUnauthorizedError as (value: unknown) => boolean],
-  ["DISPUTED", isDisputedError as (value: unknown) => boolean],
-  ["PAST_DUE", isPastDueError as (value: unknown) => boolean],
-  ["API_NOT_ALLOWED", isApiNotAllowedError as (value: unknown) => boolean],
-  ["NOT_FOUND", isNotFoundError as (value: unknown) => boolean],
-  ["RATE_LIMITED", isRateLimitedError as (value: unknown) => boolean],
-  ["INTERNAL_ERROR", isInternalError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isInvalidParamError,
+  isUnauthorizedError,
+  isDisputedError,
+  isPastDueError,
+  isApiNotAllowedError,
+  isNotFoundError,
+  isRateLimitedError,
+  isInternalError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -524,10 +512,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      typeof ownValue(value, "code") === "string" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -570,16 +556,16 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["INVALID_PARAM", ["INVALID_PARAM"]],
-      ["UNAUTHORIZED", ["UNAUTHORIZED"]],
-      ["DISPUTED", ["DISPUTED"]],
-      ["PAST_DUE", ["PAST_DUE"]],
-      ["API_NOT_ALLOWED", ["API_NOT_ALLOWED"]],
-      ["NOT_FOUND", ["NOT_FOUND"]],
-      ["RATE_LIMITED", ["RATE_LIMITED"]],
-      ["INTERNAL_ERROR", ["INTERNAL_ERROR"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["INVALID_PARAM",["INVALID_PARAM"]],
+      ["UNAUTHORIZED",["UNAUTHORIZED"]],
+      ["DISPUTED",["DISPUTED"]],
+      ["PAST_DUE",["PAST_DUE"]],
+      ["API_NOT_ALLOWED",["API_NOT_ALLOWED"]],
+      ["NOT_FOUND",["NOT_FOUND"]],
+      ["RATE_LIMITED",["RATE_LIMITED"]],
+      ["INTERNAL_ERROR",["INTERNAL_ERROR"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -986,11 +972,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */
@@ -998,7 +984,7 @@ export function createInvalidParamError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"INVALID_PARAM"> {
-  return respond("INVALID_PARAM", init.status ?? 400, fields, init.headers);
+  return respond("INVALID_PARAM", 400, fields, init);
 }
 
 /** Builds the `UNAUTHORIZED` error response (HTTP 401). */
@@ -1006,7 +992,7 @@ export function createUnauthorizedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"UNAUTHORIZED"> {
-  return respond("UNAUTHORIZED", init.status ?? 401, fields, init.headers);
+  return respond("UNAUTHORIZED", 401, fields, init);
 }
 
 /** Builds the `DISPUTED` error response (HTTP 402). */
@@ -1014,7 +1000,7 @@ export function createDisputedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"DISPUTED"> {
-  return respond("DISPUTED", init.status ?? 402, fields, init.headers);
+  return respond("DISPUTED", 402, fields, init);
 }
 
 /** Builds the `PAST_DUE` error response (HTTP 402). */
@@ -1022,7 +1008,7 @@ export function createPastDueError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"PAST_DUE"> {
-  return respond("PAST_DUE", init.status ?? 402, fields, init.headers);
+  return respond("PAST_DUE", 402, fields, init);
 }
 
 /** Builds the `API_NOT_ALLOWED` error response (HTTP 403). */
@@ -1030,7 +1016,7 @@ export function createApiNotAllowedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"API_NOT_ALLOWED"> {
-  return respond("API_NOT_ALLOWED", init.status ?? 403, fields, init.headers);
+  return respond("API_NOT_ALLOWED", 403, fields, init);
 }
 
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
@@ -1038,7 +1024,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"NOT_FOUND"> {
-  return respond("NOT_FOUND", init.status ?? 404, fields, init.headers);
+  return respond("NOT_FOUND", 404, fields, init);
 }
 
 /** Builds the `RATE_LIMITED` error response (HTTP 429). */
@@ -1046,7 +1032,7 @@ export function createRateLimitedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"RATE_LIMITED"> {
-  return respond("RATE_LIMITED", init.status ?? 429, fields, init.headers);
+  return respond("RATE_LIMITED", 429, fields, init);
 }
 
 /** Builds the `INTERNAL_ERROR` error response (HTTP 500). */
@@ -1054,7 +1040,7 @@ export function createInternalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"INTERNAL_ERROR"> {
-  return respond("INTERNAL_ERROR", init.status ?? 500, fields, init.headers);
+  return respond("INTERNAL_ERROR", 500, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -1853,6 +1839,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

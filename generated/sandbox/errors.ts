@@ -366,8 +366,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -380,12 +380,9 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_request" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400
+      ownValue(value, "code") === "invalid_request" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400
     );
   } catch {
     return false;
@@ -400,12 +397,9 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "unauthorized" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 401
+      ownValue(value, "code") === "unauthorized" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 401
     );
   } catch {
     return false;
@@ -417,12 +411,9 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "forbidden" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 403
+      ownValue(value, "code") === "forbidden" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 403
     );
   } catch {
     return false;
@@ -434,12 +425,9 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 404
+      ownValue(value, "code") === "not_found" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 404
     );
   } catch {
     return false;
@@ -454,12 +442,9 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "rate_limit_exceeded" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      ownValue(value, "code") === "rate_limit_exceeded" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       hasOwn(value, "retryAfter") &&
       (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0)
     );
@@ -476,12 +461,9 @@ export function isSandboxError(value: unknown): value is SandboxError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "sandbox_error" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 500
+      ownValue(value, "code") === "sandbox_error" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 500
     );
   } catch {
     return false;
@@ -496,12 +478,9 @@ export function isBudgetExceededError(value: unknown): value is BudgetExceededEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "budget_exceeded" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400
+      ownValue(value, "code") === "budget_exceeded" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400
     );
   } catch {
     return false;
@@ -516,29 +495,30 @@ export function isStreamActiveError(value: unknown): value is StreamActiveError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === "stream_active" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 409
+      ownValue(value, "code") === "stream_active" &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 409
     );
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["invalid_request", isInvalidRequestError as (value: unknown) => boolean],
-  ["unauthorized", isUnauthorizedError as (value: unknown) => boolean],
-  ["forbidden", isForbiddenError as (value: unknown) => boolean],
-  ["not_found", isNotFoundError as (value: unknown) => boolean],
-  ["rate_limit_exceeded", isRateLimitExceededError as (value: unknown) => boolean],
-  ["sandbox_error", isSandboxError as (value: unknown) => boolean],
-  ["budget_exceeded", isBudgetExceededError as (value: unknown) => boolean],
-  ["stream_active", isStreamActiveError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isInvalidRequestError,
+  isUnauthorizedError,
+  isForbiddenError,
+  isNotFoundError,
+  isRateLimitExceededError,
+  isSandboxError,
+  isBudgetExceededError,
+  isStreamActiveError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -556,12 +536,9 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      Number.isInteger(value["status"])
+      typeof ownValue(value, "code") === "string" &&
+      typeof ownValue(value, "message") === "string" &&
+      Number.isInteger(ownValue(value, "status"))
     );
   } catch {
     return false;
@@ -604,16 +581,16 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["invalid_request", ["invalid_request"]],
-      ["unauthorized", ["unauthorized"]],
-      ["forbidden", ["forbidden"]],
-      ["not_found", ["not_found"]],
-      ["rate_limit_exceeded", ["rate_limit_exceeded"]],
-      ["sandbox_error", ["sandbox_error"]],
-      ["budget_exceeded", ["budget_exceeded"]],
-      ["stream_active", ["stream_active"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["invalid_request",["invalid_request"]],
+      ["unauthorized",["unauthorized"]],
+      ["forbidden",["forbidden"]],
+      ["not_found",["not_found"]],
+      ["rate_limit_exceeded",["rate_limit_exceeded"]],
+      ["sandbox_error",["sandbox_error"]],
+      ["budget_exceeded",["budget_exceeded"]],
+      ["stream_active",["stream_active"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -1075,11 +1052,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `invalid_request` error response (HTTP 400). */
@@ -1087,7 +1064,7 @@ export function createInvalidRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", init.status ?? 400, fields, init.headers);
+  return respond("invalid_request", 400, fields, init);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
@@ -1095,7 +1072,7 @@ export function createUnauthorizedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", init.status ?? 401, fields, init.headers);
+  return respond("unauthorized", 401, fields, init);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
@@ -1103,7 +1080,7 @@ export function createForbiddenError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return respond("forbidden", init.status ?? 403, fields, init.headers);
+  return respond("forbidden", 403, fields, init);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
@@ -1111,7 +1088,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return respond("not_found", init.status ?? 404, fields, init.headers);
+  return respond("not_found", 404, fields, init);
 }
 
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
@@ -1119,7 +1096,7 @@ export function createRateLimitExceededError(
   fields: { message?: string; retryAfter: number },
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"rate_limit_exceeded"> {
-  return respond("rate_limit_exceeded", init.status ?? 429, fields, init.headers);
+  return respond("rate_limit_exceeded", 429, fields, init);
 }
 
 /** Builds the `sandbox_error` error response (HTTP 500). */
@@ -1127,7 +1104,7 @@ export function createSandboxError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"sandbox_error"> {
-  return respond("sandbox_error", init.status ?? 500, fields, init.headers);
+  return respond("sandbox_error", 500, fields, init);
 }
 
 /** Builds the `budget_exceeded` error response (HTTP 400). */
@@ -1135,7 +1112,7 @@ export function createBudgetExceededError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"budget_exceeded"> {
-  return respond("budget_exceeded", init.status ?? 400, fields, init.headers);
+  return respond("budget_exceeded", 400, fields, init);
 }
 
 /** Builds the `stream_active` error response (HTTP 409). */
@@ -1143,7 +1120,7 @@ export function createStreamActiveError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<"stream_active"> {
-  return respond("stream_active", init.status ?? 409, fields, init.headers);
+  return respond("stream_active", 409, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -1942,6 +1919,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

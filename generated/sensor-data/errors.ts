@@ -235,8 +235,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -247,7 +247,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof ownValue(value, "detail") === "string";
   } catch {
     return false;
   }
@@ -256,7 +256,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof ownValue(value, "detail") === "string";
   } catch {
     return false;
   }
@@ -265,7 +265,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof ownValue(value, "detail") === "string";
   } catch {
     return false;
   }
@@ -274,19 +274,23 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 /** Whether a value is a `server_error` error object ({@link ServerError}), exactly as its schema says. */
 export function isServerError(value: unknown): value is ServerError {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof ownValue(value, "detail") === "string";
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["bad_request", isBadRequestError as (value: unknown) => boolean],
-  ["forbidden", isForbiddenError as (value: unknown) => boolean],
-  ["not_found", isNotFoundError as (value: unknown) => boolean],
-  ["server_error", isServerError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isBadRequestError,
+  isForbiddenError,
+  isNotFoundError,
+  isServerError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -302,7 +306,7 @@ export function isDocumentedError(value: unknown): value is DocumentedError {
 /** Whether a value has the shape every error shares, whatever its code. */
 export function isErrorShape(value: unknown): value is ErrorShape {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof ownValue(value, "detail") === "string";
   } catch {
     return false;
   }
@@ -698,11 +702,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
@@ -710,7 +714,7 @@ export function createBadRequestError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"bad_request"> {
-  return respond("bad_request", init.status ?? 400, fields, init.headers);
+  return respond("bad_request", 400, fields, init);
 }
 
 /** Builds the `forbidden` error response (HTTP 403). */
@@ -718,7 +722,7 @@ export function createForbiddenError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"forbidden"> {
-  return respond("forbidden", init.status ?? 403, fields, init.headers);
+  return respond("forbidden", 403, fields, init);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
@@ -726,7 +730,7 @@ export function createNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return respond("not_found", init.status ?? 404, fields, init.headers);
+  return respond("not_found", 404, fields, init);
 }
 
 /** Builds the `server_error` error response (HTTP 500 or 502 or 503 or 504). */
@@ -734,7 +738,7 @@ export function createServerError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500 | 502 | 503 | 504> = {},
 ): ErrorResponse<"server_error"> {
-  return respond("server_error", init.status ?? 500, fields, init.headers);
+  return respond("server_error", 500, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -1533,6 +1537,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -1971,8 +1971,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -1982,12 +1982,9 @@ export function isInviteResult(value: unknown): value is InviteResult {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      typeof value["ok"] === "boolean" &&
-      hasOwn(value, "user") &&
-      typeof value["user"] === "string" &&
-      hasOwn(value, "error") &&
-      typeof value["error"] === "string"
+      typeof ownValue(value, "ok") === "boolean" &&
+      typeof ownValue(value, "user") === "string" &&
+      typeof ownValue(value, "error") === "string"
     );
   } catch {
     return false;
@@ -2000,10 +1997,8 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "pointer") &&
-      typeof value["pointer"] === "string" &&
+      typeof ownValue(value, "message") === "string" &&
+      typeof ownValue(value, "pointer") === "string" &&
       (!hasOwn(value, "constraint") || plainObject(value["constraint"]))
     );
   } catch {
@@ -2019,10 +2014,8 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "access_denied" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "access_denied" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2041,10 +2034,8 @@ export function isAccesslimitedError(value: unknown): value is AccesslimitedErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "accesslimited" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "accesslimited" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2063,10 +2054,8 @@ export function isAccountInactiveError(value: unknown): value is AccountInactive
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "account_inactive" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "account_inactive" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2085,10 +2074,8 @@ export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEn
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "deprecated_endpoint" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "deprecated_endpoint" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2107,10 +2094,8 @@ export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDenied
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "ekm_access_denied" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "ekm_access_denied" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2129,10 +2114,8 @@ export function isEnterpriseIsRestrictedError(value: unknown): value is Enterpri
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "enterprise_is_restricted" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "enterprise_is_restricted" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2148,10 +2131,8 @@ export function isFatalError(value: unknown): value is FatalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "fatal_error" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "fatal_error" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2170,10 +2151,8 @@ export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "internal_error" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "internal_error" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2192,10 +2171,8 @@ export function isInvalidArgNameError(value: unknown): value is InvalidArgNameEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_arg_name" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_arg_name" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2214,10 +2191,8 @@ export function isInvalidArgumentsError(value: unknown): value is InvalidArgumen
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_arguments" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_arguments" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2236,10 +2211,8 @@ export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArg
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_array_arg" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_array_arg" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2258,10 +2231,8 @@ export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_auth" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_auth" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2280,10 +2251,8 @@ export function isInvalidCharsetError(value: unknown): value is InvalidCharsetEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_charset" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_charset" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2302,10 +2271,8 @@ export function isInvalidFormDataError(value: unknown): value is InvalidFormData
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_form_data" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_form_data" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2324,10 +2291,8 @@ export function isInvalidPostTypeError(value: unknown): value is InvalidPostType
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_post_type" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_post_type" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2343,10 +2308,8 @@ export function isIsBotError(value: unknown): value is IsBotError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "is_bot" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "is_bot" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2365,10 +2328,8 @@ export function isMethodDeprecatedError(value: unknown): value is MethodDeprecat
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "method_deprecated" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "method_deprecated" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2387,10 +2348,8 @@ export function isMissingPostTypeError(value: unknown): value is MissingPostType
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "missing_post_type" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "missing_post_type" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2409,10 +2368,8 @@ export function isMissingScopeError(value: unknown): value is MissingScopeError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "missing_scope" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "missing_scope" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2433,10 +2390,8 @@ export function isNoPermissionError(value: unknown): value is NoPermissionError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "no_permission" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "no_permission" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2455,10 +2410,8 @@ export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedT
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "not_allowed_token_type" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "not_allowed_token_type" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2474,10 +2427,8 @@ export function isNotAuthedError(value: unknown): value is NotAuthedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "not_authed" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "not_authed" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2496,10 +2447,8 @@ export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequir
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "org_login_required" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "org_login_required" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2518,10 +2467,8 @@ export function isRatelimitedError(value: unknown): value is RatelimitedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "ratelimited" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "ratelimited" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2540,10 +2487,8 @@ export function isRequestTimeoutError(value: unknown): value is RequestTimeoutEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "request_timeout" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "request_timeout" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2562,10 +2507,8 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "service_unavailable" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "service_unavailable" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2584,10 +2527,8 @@ export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccess
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "team_access_not_granted" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "team_access_not_granted" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2606,10 +2547,8 @@ export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "team_added_to_org" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "team_added_to_org" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2628,10 +2567,8 @@ export function isTokenExpiredError(value: unknown): value is TokenExpiredError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "token_expired" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "token_expired" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2650,10 +2587,8 @@ export function isTokenRevokedError(value: unknown): value is TokenRevokedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "token_revoked" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "token_revoked" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2672,10 +2607,8 @@ export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFacto
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "two_factor_setup_required" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "two_factor_setup_required" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2694,10 +2627,8 @@ export function isUnknownMethodError(value: unknown): value is UnknownMethodErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "unknown_method" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "unknown_method" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2716,10 +2647,8 @@ export function isChannelNotFoundError(value: unknown): value is ChannelNotFound
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "channel_not_found" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "channel_not_found" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2738,10 +2667,8 @@ export function isNotInChannelError(value: unknown): value is NotInChannelError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "not_in_channel" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "not_in_channel" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2760,10 +2687,8 @@ export function isIsArchivedError(value: unknown): value is IsArchivedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "is_archived" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "is_archived" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2779,10 +2704,8 @@ export function isNoTextError(value: unknown): value is NoTextError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "no_text" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "no_text" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2801,10 +2724,8 @@ export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "msg_too_long" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "msg_too_long" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2823,10 +2744,8 @@ export function isTooManyAttachmentsError(value: unknown): value is TooManyAttac
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "too_many_attachments" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "too_many_attachments" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2845,10 +2764,8 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "rate_limited" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "rate_limited" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2867,10 +2784,8 @@ export function isInvalidBlocksError(value: unknown): value is InvalidBlocksErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_blocks" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_blocks" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2889,10 +2804,8 @@ export function isMessageNotFoundError(value: unknown): value is MessageNotFound
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "message_not_found" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "message_not_found" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2911,10 +2824,8 @@ export function isCantUpdateMessageError(value: unknown): value is CantUpdateMes
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "cant_update_message" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "cant_update_message" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2933,10 +2844,8 @@ export function isUserNotFoundError(value: unknown): value is UserNotFoundError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "user_not_found" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "user_not_found" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2955,10 +2864,8 @@ export function isCantInviteSelfError(value: unknown): value is CantInviteSelfEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "cant_invite_self" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "cant_invite_self" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2977,10 +2884,8 @@ export function isAlreadyInChannelError(value: unknown): value is AlreadyInChann
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "already_in_channel" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "already_in_channel" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2999,10 +2904,8 @@ export function isInvalidTriggerIdError(value: unknown): value is InvalidTrigger
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "invalid_trigger_id" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "invalid_trigger_id" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -3021,10 +2924,8 @@ export function isExpiredTriggerIdError(value: unknown): value is ExpiredTrigger
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "expired_trigger_id" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "expired_trigger_id" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -3043,10 +2944,8 @@ export function isExchangedTriggerIdError(value: unknown): value is ExchangedTri
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      value["error"] === "exchanged_trigger_id" &&
+      ownValue(value, "ok") === false &&
+      ownValue(value, "error") === "exchanged_trigger_id" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -3057,57 +2956,61 @@ export function isExchangedTriggerIdError(value: unknown): value is ExchangedTri
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["access_denied", isAccessDeniedError as (value: unknown) => boolean],
-  ["accesslimited", isAccesslimitedError as (value: unknown) => boolean],
-  ["account_inactive", isAccountInactiveError as (value: unknown) => boolean],
-  ["deprecated_endpoint", isDeprecatedEndpointError as (value: unknown) => boolean],
-  ["ekm_access_denied", isEkmAccessDeniedError as (value: unknown) => boolean],
-  ["enterprise_is_restricted", isEnterpriseIsRestrictedError as (value: unknown) => boolean],
-  ["fatal_error", isFatalError as (value: unknown) => boolean],
-  ["internal_error", isInternalError as (value: unknown) => boolean],
-  ["invalid_arg_name", isInvalidArgNameError as (value: unknown) => boolean],
-  ["invalid_arguments", isInvalidArgumentsError as (value: unknown) => boolean],
-  ["invalid_array_arg", isInvalidArrayArgError as (value: unknown) => boolean],
-  ["invalid_auth", isInvalidAuthError as (value: unknown) => boolean],
-  ["invalid_charset", isInvalidCharsetError as (value: unknown) => boolean],
-  ["invalid_form_data", isInvalidFormDataError as (value: unknown) => boolean],
-  ["invalid_post_type", isInvalidPostTypeError as (value: unknown) => boolean],
-  ["is_bot", isIsBotError as (value: unknown) => boolean],
-  ["method_deprecated", isMethodDeprecatedError as (value: unknown) => boolean],
-  ["missing_post_type", isMissingPostTypeError as (value: unknown) => boolean],
-  ["missing_scope", isMissingScopeError as (value: unknown) => boolean],
-  ["no_permission", isNoPermissionError as (value: unknown) => boolean],
-  ["not_allowed_token_type", isNotAllowedTokenTypeError as (value: unknown) => boolean],
-  ["not_authed", isNotAuthedError as (value: unknown) => boolean],
-  ["org_login_required", isOrgLoginRequiredError as (value: unknown) => boolean],
-  ["ratelimited", isRatelimitedError as (value: unknown) => boolean],
-  ["request_timeout", isRequestTimeoutError as (value: unknown) => boolean],
-  ["service_unavailable", isServiceUnavailableError as (value: unknown) => boolean],
-  ["team_access_not_granted", isTeamAccessNotGrantedError as (value: unknown) => boolean],
-  ["team_added_to_org", isTeamAddedToOrgError as (value: unknown) => boolean],
-  ["token_expired", isTokenExpiredError as (value: unknown) => boolean],
-  ["token_revoked", isTokenRevokedError as (value: unknown) => boolean],
-  ["two_factor_setup_required", isTwoFactorSetupRequiredError as (value: unknown) => boolean],
-  ["unknown_method", isUnknownMethodError as (value: unknown) => boolean],
-  ["channel_not_found", isChannelNotFoundError as (value: unknown) => boolean],
-  ["not_in_channel", isNotInChannelError as (value: unknown) => boolean],
-  ["is_archived", isIsArchivedError as (value: unknown) => boolean],
-  ["no_text", isNoTextError as (value: unknown) => boolean],
-  ["msg_too_long", isMsgTooLongError as (value: unknown) => boolean],
-  ["too_many_attachments", isTooManyAttachmentsError as (value: unknown) => boolean],
-  ["rate_limited", isRateLimitedError as (value: unknown) => boolean],
-  ["invalid_blocks", isInvalidBlocksError as (value: unknown) => boolean],
-  ["message_not_found", isMessageNotFoundError as (value: unknown) => boolean],
-  ["cant_update_message", isCantUpdateMessageError as (value: unknown) => boolean],
-  ["user_not_found", isUserNotFoundError as (value: unknown) => boolean],
-  ["cant_invite_self", isCantInviteSelfError as (value: unknown) => boolean],
-  ["already_in_channel", isAlreadyInChannelError as (value: unknown) => boolean],
-  ["invalid_trigger_id", isInvalidTriggerIdError as (value: unknown) => boolean],
-  ["expired_trigger_id", isExpiredTriggerIdError as (value: unknown) => boolean],
-  ["exchanged_trigger_id", isExchangedTriggerIdError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isAccessDeniedError,
+  isAccesslimitedError,
+  isAccountInactiveError,
+  isDeprecatedEndpointError,
+  isEkmAccessDeniedError,
+  isEnterpriseIsRestrictedError,
+  isFatalError,
+  isInternalError,
+  isInvalidArgNameError,
+  isInvalidArgumentsError,
+  isInvalidArrayArgError,
+  isInvalidAuthError,
+  isInvalidCharsetError,
+  isInvalidFormDataError,
+  isInvalidPostTypeError,
+  isIsBotError,
+  isMethodDeprecatedError,
+  isMissingPostTypeError,
+  isMissingScopeError,
+  isNoPermissionError,
+  isNotAllowedTokenTypeError,
+  isNotAuthedError,
+  isOrgLoginRequiredError,
+  isRatelimitedError,
+  isRequestTimeoutError,
+  isServiceUnavailableError,
+  isTeamAccessNotGrantedError,
+  isTeamAddedToOrgError,
+  isTokenExpiredError,
+  isTokenRevokedError,
+  isTwoFactorSetupRequiredError,
+  isUnknownMethodError,
+  isChannelNotFoundError,
+  isNotInChannelError,
+  isIsArchivedError,
+  isNoTextError,
+  isMsgTooLongError,
+  isTooManyAttachmentsError,
+  isRateLimitedError,
+  isInvalidBlocksError,
+  isMessageNotFoundError,
+  isCantUpdateMessageError,
+  isUserNotFoundError,
+  isCantInviteSelfError,
+  isAlreadyInChannelError,
+  isInvalidTriggerIdError,
+  isExpiredTriggerIdError,
+  isExchangedTriggerIdError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -3125,10 +3028,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
-      value["ok"] === false &&
-      hasOwn(value, "error") &&
-      typeof value["error"] === "string" &&
+      ownValue(value, "ok") === false &&
+      typeof ownValue(value, "error") === "string" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -3175,56 +3076,56 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["access_denied", ["access_denied"]],
-      ["accesslimited", ["accesslimited"]],
-      ["account_inactive", ["account_inactive"]],
-      ["deprecated_endpoint", ["deprecated_endpoint"]],
-      ["ekm_access_denied", ["ekm_access_denied"]],
-      ["enterprise_is_restricted", ["enterprise_is_restricted"]],
-      ["fatal_error", ["fatal_error"]],
-      ["internal_error", ["internal_error"]],
-      ["invalid_arg_name", ["invalid_arg_name"]],
-      ["invalid_arguments", ["invalid_arguments"]],
-      ["invalid_array_arg", ["invalid_array_arg"]],
-      ["invalid_auth", ["invalid_auth"]],
-      ["invalid_charset", ["invalid_charset"]],
-      ["invalid_form_data", ["invalid_form_data"]],
-      ["invalid_post_type", ["invalid_post_type"]],
-      ["is_bot", ["is_bot"]],
-      ["method_deprecated", ["method_deprecated"]],
-      ["missing_post_type", ["missing_post_type"]],
-      ["missing_scope", ["missing_scope"]],
-      ["no_permission", ["no_permission"]],
-      ["not_allowed_token_type", ["not_allowed_token_type"]],
-      ["not_authed", ["not_authed"]],
-      ["org_login_required", ["org_login_required"]],
-      ["ratelimited", ["ratelimited"]],
-      ["request_timeout", ["request_timeout"]],
-      ["service_unavailable", ["service_unavailable"]],
-      ["team_access_not_granted", ["team_access_not_granted"]],
-      ["team_added_to_org", ["team_added_to_org"]],
-      ["token_expired", ["token_expired"]],
-      ["token_revoked", ["token_revoked"]],
-      ["two_factor_setup_required", ["two_factor_setup_required"]],
-      ["unknown_method", ["unknown_method"]],
-      ["channel_not_found", ["channel_not_found"]],
-      ["not_in_channel", ["not_in_channel"]],
-      ["is_archived", ["is_archived"]],
-      ["no_text", ["no_text"]],
-      ["msg_too_long", ["msg_too_long"]],
-      ["too_many_attachments", ["too_many_attachments"]],
-      ["rate_limited", ["rate_limited"]],
-      ["invalid_blocks", ["invalid_blocks"]],
-      ["message_not_found", ["message_not_found"]],
-      ["cant_update_message", ["cant_update_message"]],
-      ["user_not_found", ["user_not_found"]],
-      ["cant_invite_self", ["cant_invite_self"]],
-      ["already_in_channel", ["already_in_channel"]],
-      ["invalid_trigger_id", ["invalid_trigger_id"]],
-      ["expired_trigger_id", ["expired_trigger_id"]],
-      ["exchanged_trigger_id", ["exchanged_trigger_id"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["access_denied",["access_denied"]],
+      ["accesslimited",["accesslimited"]],
+      ["account_inactive",["account_inactive"]],
+      ["deprecated_endpoint",["deprecated_endpoint"]],
+      ["ekm_access_denied",["ekm_access_denied"]],
+      ["enterprise_is_restricted",["enterprise_is_restricted"]],
+      ["fatal_error",["fatal_error"]],
+      ["internal_error",["internal_error"]],
+      ["invalid_arg_name",["invalid_arg_name"]],
+      ["invalid_arguments",["invalid_arguments"]],
+      ["invalid_array_arg",["invalid_array_arg"]],
+      ["invalid_auth",["invalid_auth"]],
+      ["invalid_charset",["invalid_charset"]],
+      ["invalid_form_data",["invalid_form_data"]],
+      ["invalid_post_type",["invalid_post_type"]],
+      ["is_bot",["is_bot"]],
+      ["method_deprecated",["method_deprecated"]],
+      ["missing_post_type",["missing_post_type"]],
+      ["missing_scope",["missing_scope"]],
+      ["no_permission",["no_permission"]],
+      ["not_allowed_token_type",["not_allowed_token_type"]],
+      ["not_authed",["not_authed"]],
+      ["org_login_required",["org_login_required"]],
+      ["ratelimited",["ratelimited"]],
+      ["request_timeout",["request_timeout"]],
+      ["service_unavailable",["service_unavailable"]],
+      ["team_access_not_granted",["team_access_not_granted"]],
+      ["team_added_to_org",["team_added_to_org"]],
+      ["token_expired",["token_expired"]],
+      ["token_revoked",["token_revoked"]],
+      ["two_factor_setup_required",["two_factor_setup_required"]],
+      ["unknown_method",["unknown_method"]],
+      ["channel_not_found",["channel_not_found"]],
+      ["not_in_channel",["not_in_channel"]],
+      ["is_archived",["is_archived"]],
+      ["no_text",["no_text"]],
+      ["msg_too_long",["msg_too_long"]],
+      ["too_many_attachments",["too_many_attachments"]],
+      ["rate_limited",["rate_limited"]],
+      ["invalid_blocks",["invalid_blocks"]],
+      ["message_not_found",["message_not_found"]],
+      ["cant_update_message",["cant_update_message"]],
+      ["user_not_found",["user_not_found"]],
+      ["cant_invite_self",["cant_invite_self"]],
+      ["already_in_channel",["already_in_channel"]],
+      ["invalid_trigger_id",["invalid_trigger_id"]],
+      ["expired_trigger_id",["expired_trigger_id"]],
+      ["exchanged_trigger_id",["exchanged_trigger_id"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -4578,11 +4479,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `access_denied` error response (HTTP 200). */
@@ -4590,7 +4491,7 @@ export function createAccessDeniedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"access_denied"> {
-  return respond("access_denied", init.status ?? 200, fields, init.headers);
+  return respond("access_denied", 200, fields, init);
 }
 
 /** Builds the `accesslimited` error response (HTTP 200). */
@@ -4598,7 +4499,7 @@ export function createAccesslimitedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"accesslimited"> {
-  return respond("accesslimited", init.status ?? 200, fields, init.headers);
+  return respond("accesslimited", 200, fields, init);
 }
 
 /** Builds the `account_inactive` error response (HTTP 200). */
@@ -4606,7 +4507,7 @@ export function createAccountInactiveError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"account_inactive"> {
-  return respond("account_inactive", init.status ?? 200, fields, init.headers);
+  return respond("account_inactive", 200, fields, init);
 }
 
 /** Builds the `deprecated_endpoint` error response (HTTP 200). */
@@ -4614,7 +4515,7 @@ export function createDeprecatedEndpointError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"deprecated_endpoint"> {
-  return respond("deprecated_endpoint", init.status ?? 200, fields, init.headers);
+  return respond("deprecated_endpoint", 200, fields, init);
 }
 
 /** Builds the `ekm_access_denied` error response (HTTP 200). */
@@ -4622,7 +4523,7 @@ export function createEkmAccessDeniedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"ekm_access_denied"> {
-  return respond("ekm_access_denied", init.status ?? 200, fields, init.headers);
+  return respond("ekm_access_denied", 200, fields, init);
 }
 
 /** Builds the `enterprise_is_restricted` error response (HTTP 200). */
@@ -4630,7 +4531,7 @@ export function createEnterpriseIsRestrictedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"enterprise_is_restricted"> {
-  return respond("enterprise_is_restricted", init.status ?? 200, fields, init.headers);
+  return respond("enterprise_is_restricted", 200, fields, init);
 }
 
 /** Builds the `fatal_error` error response (HTTP 200). */
@@ -4638,7 +4539,7 @@ export function createFatalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"fatal_error"> {
-  return respond("fatal_error", init.status ?? 200, fields, init.headers);
+  return respond("fatal_error", 200, fields, init);
 }
 
 /** Builds the `internal_error` error response (HTTP 200). */
@@ -4646,7 +4547,7 @@ export function createInternalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"internal_error"> {
-  return respond("internal_error", init.status ?? 200, fields, init.headers);
+  return respond("internal_error", 200, fields, init);
 }
 
 /** Builds the `invalid_arg_name` error response (HTTP 200). */
@@ -4654,7 +4555,7 @@ export function createInvalidArgNameError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_arg_name"> {
-  return respond("invalid_arg_name", init.status ?? 200, fields, init.headers);
+  return respond("invalid_arg_name", 200, fields, init);
 }
 
 /** Builds the `invalid_arguments` error response (HTTP 200). */
@@ -4662,7 +4563,7 @@ export function createInvalidArgumentsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_arguments"> {
-  return respond("invalid_arguments", init.status ?? 200, fields, init.headers);
+  return respond("invalid_arguments", 200, fields, init);
 }
 
 /** Builds the `invalid_array_arg` error response (HTTP 200). */
@@ -4670,7 +4571,7 @@ export function createInvalidArrayArgError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_array_arg"> {
-  return respond("invalid_array_arg", init.status ?? 200, fields, init.headers);
+  return respond("invalid_array_arg", 200, fields, init);
 }
 
 /** Builds the `invalid_auth` error response (HTTP 200). */
@@ -4678,7 +4579,7 @@ export function createInvalidAuthError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_auth"> {
-  return respond("invalid_auth", init.status ?? 200, fields, init.headers);
+  return respond("invalid_auth", 200, fields, init);
 }
 
 /** Builds the `invalid_charset` error response (HTTP 200). */
@@ -4686,7 +4587,7 @@ export function createInvalidCharsetError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_charset"> {
-  return respond("invalid_charset", init.status ?? 200, fields, init.headers);
+  return respond("invalid_charset", 200, fields, init);
 }
 
 /** Builds the `invalid_form_data` error response (HTTP 200). */
@@ -4694,7 +4595,7 @@ export function createInvalidFormDataError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_form_data"> {
-  return respond("invalid_form_data", init.status ?? 200, fields, init.headers);
+  return respond("invalid_form_data", 200, fields, init);
 }
 
 /** Builds the `invalid_post_type` error response (HTTP 200). */
@@ -4702,12 +4603,12 @@ export function createInvalidPostTypeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_post_type"> {
-  return respond("invalid_post_type", init.status ?? 200, fields, init.headers);
+  return respond("invalid_post_type", 200, fields, init);
 }
 
 /** Builds the `is_bot` error response (HTTP 200). */
 export function createIsBotError(fields: ErrorFields = {}, init: ErrorResponseInit<200> = {}): ErrorResponse<"is_bot"> {
-  return respond("is_bot", init.status ?? 200, fields, init.headers);
+  return respond("is_bot", 200, fields, init);
 }
 
 /** Builds the `method_deprecated` error response (HTTP 200). */
@@ -4715,7 +4616,7 @@ export function createMethodDeprecatedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"method_deprecated"> {
-  return respond("method_deprecated", init.status ?? 200, fields, init.headers);
+  return respond("method_deprecated", 200, fields, init);
 }
 
 /** Builds the `missing_post_type` error response (HTTP 200). */
@@ -4723,7 +4624,7 @@ export function createMissingPostTypeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"missing_post_type"> {
-  return respond("missing_post_type", init.status ?? 200, fields, init.headers);
+  return respond("missing_post_type", 200, fields, init);
 }
 
 /** Builds the `missing_scope` error response (HTTP 200). */
@@ -4731,7 +4632,7 @@ export function createMissingScopeError(
   fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[]; needed?: string; provided?: string } = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"missing_scope"> {
-  return respond("missing_scope", init.status ?? 200, fields, init.headers);
+  return respond("missing_scope", 200, fields, init);
 }
 
 /** Builds the `no_permission` error response (HTTP 200). */
@@ -4739,7 +4640,7 @@ export function createNoPermissionError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"no_permission"> {
-  return respond("no_permission", init.status ?? 200, fields, init.headers);
+  return respond("no_permission", 200, fields, init);
 }
 
 /** Builds the `not_allowed_token_type` error response (HTTP 200). */
@@ -4747,7 +4648,7 @@ export function createNotAllowedTokenTypeError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_allowed_token_type"> {
-  return respond("not_allowed_token_type", init.status ?? 200, fields, init.headers);
+  return respond("not_allowed_token_type", 200, fields, init);
 }
 
 /** Builds the `not_authed` error response (HTTP 200). */
@@ -4755,7 +4656,7 @@ export function createNotAuthedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_authed"> {
-  return respond("not_authed", init.status ?? 200, fields, init.headers);
+  return respond("not_authed", 200, fields, init);
 }
 
 /** Builds the `org_login_required` error response (HTTP 200). */
@@ -4763,7 +4664,7 @@ export function createOrgLoginRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"org_login_required"> {
-  return respond("org_login_required", init.status ?? 200, fields, init.headers);
+  return respond("org_login_required", 200, fields, init);
 }
 
 /** Builds the `ratelimited` error response (HTTP 429). */
@@ -4771,7 +4672,7 @@ export function createRatelimitedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"ratelimited"> {
-  return respond("ratelimited", init.status ?? 429, fields, init.headers);
+  return respond("ratelimited", 429, fields, init);
 }
 
 /** Builds the `request_timeout` error response (HTTP 200). */
@@ -4779,7 +4680,7 @@ export function createRequestTimeoutError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"request_timeout"> {
-  return respond("request_timeout", init.status ?? 200, fields, init.headers);
+  return respond("request_timeout", 200, fields, init);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 200). */
@@ -4787,7 +4688,7 @@ export function createServiceUnavailableError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", init.status ?? 200, fields, init.headers);
+  return respond("service_unavailable", 200, fields, init);
 }
 
 /** Builds the `team_access_not_granted` error response (HTTP 200). */
@@ -4795,7 +4696,7 @@ export function createTeamAccessNotGrantedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"team_access_not_granted"> {
-  return respond("team_access_not_granted", init.status ?? 200, fields, init.headers);
+  return respond("team_access_not_granted", 200, fields, init);
 }
 
 /** Builds the `team_added_to_org` error response (HTTP 200). */
@@ -4803,7 +4704,7 @@ export function createTeamAddedToOrgError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"team_added_to_org"> {
-  return respond("team_added_to_org", init.status ?? 200, fields, init.headers);
+  return respond("team_added_to_org", 200, fields, init);
 }
 
 /** Builds the `token_expired` error response (HTTP 200). */
@@ -4811,7 +4712,7 @@ export function createTokenExpiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"token_expired"> {
-  return respond("token_expired", init.status ?? 200, fields, init.headers);
+  return respond("token_expired", 200, fields, init);
 }
 
 /** Builds the `token_revoked` error response (HTTP 200). */
@@ -4819,7 +4720,7 @@ export function createTokenRevokedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"token_revoked"> {
-  return respond("token_revoked", init.status ?? 200, fields, init.headers);
+  return respond("token_revoked", 200, fields, init);
 }
 
 /** Builds the `two_factor_setup_required` error response (HTTP 200). */
@@ -4827,7 +4728,7 @@ export function createTwoFactorSetupRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"two_factor_setup_required"> {
-  return respond("two_factor_setup_required", init.status ?? 200, fields, init.headers);
+  return respond("two_factor_setup_required", 200, fields, init);
 }
 
 /** Builds the `unknown_method` error response (HTTP 200). */
@@ -4835,7 +4736,7 @@ export function createUnknownMethodError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"unknown_method"> {
-  return respond("unknown_method", init.status ?? 200, fields, init.headers);
+  return respond("unknown_method", 200, fields, init);
 }
 
 /** Builds the `channel_not_found` error response (HTTP 200). */
@@ -4843,7 +4744,7 @@ export function createChannelNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"channel_not_found"> {
-  return respond("channel_not_found", init.status ?? 200, fields, init.headers);
+  return respond("channel_not_found", 200, fields, init);
 }
 
 /** Builds the `not_in_channel` error response (HTTP 200). */
@@ -4851,7 +4752,7 @@ export function createNotInChannelError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"not_in_channel"> {
-  return respond("not_in_channel", init.status ?? 200, fields, init.headers);
+  return respond("not_in_channel", 200, fields, init);
 }
 
 /** Builds the `is_archived` error response (HTTP 200). */
@@ -4859,7 +4760,7 @@ export function createIsArchivedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"is_archived"> {
-  return respond("is_archived", init.status ?? 200, fields, init.headers);
+  return respond("is_archived", 200, fields, init);
 }
 
 /** Builds the `no_text` error response (HTTP 200). */
@@ -4867,7 +4768,7 @@ export function createNoTextError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"no_text"> {
-  return respond("no_text", init.status ?? 200, fields, init.headers);
+  return respond("no_text", 200, fields, init);
 }
 
 /** Builds the `msg_too_long` error response (HTTP 200). */
@@ -4875,7 +4776,7 @@ export function createMsgTooLongError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"msg_too_long"> {
-  return respond("msg_too_long", init.status ?? 200, fields, init.headers);
+  return respond("msg_too_long", 200, fields, init);
 }
 
 /** Builds the `too_many_attachments` error response (HTTP 200). */
@@ -4883,7 +4784,7 @@ export function createTooManyAttachmentsError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"too_many_attachments"> {
-  return respond("too_many_attachments", init.status ?? 200, fields, init.headers);
+  return respond("too_many_attachments", 200, fields, init);
 }
 
 /** Builds the `rate_limited` error response (HTTP 200). */
@@ -4891,7 +4792,7 @@ export function createRateLimitedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"rate_limited"> {
-  return respond("rate_limited", init.status ?? 200, fields, init.headers);
+  return respond("rate_limited", 200, fields, init);
 }
 
 /** Builds the `invalid_blocks` error response (HTTP 200). */
@@ -4899,7 +4800,7 @@ export function createInvalidBlocksError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_blocks"> {
-  return respond("invalid_blocks", init.status ?? 200, fields, init.headers);
+  return respond("invalid_blocks", 200, fields, init);
 }
 
 /** Builds the `message_not_found` error response (HTTP 200). */
@@ -4907,7 +4808,7 @@ export function createMessageNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"message_not_found"> {
-  return respond("message_not_found", init.status ?? 200, fields, init.headers);
+  return respond("message_not_found", 200, fields, init);
 }
 
 /** Builds the `cant_update_message` error response (HTTP 200). */
@@ -4915,7 +4816,7 @@ export function createCantUpdateMessageError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"cant_update_message"> {
-  return respond("cant_update_message", init.status ?? 200, fields, init.headers);
+  return respond("cant_update_message", 200, fields, init);
 }
 
 /** Builds the `user_not_found` error response (HTTP 200). */
@@ -4923,7 +4824,7 @@ export function createUserNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"user_not_found"> {
-  return respond("user_not_found", init.status ?? 200, fields, init.headers);
+  return respond("user_not_found", 200, fields, init);
 }
 
 /** Builds the `cant_invite_self` error response (HTTP 200). */
@@ -4931,7 +4832,7 @@ export function createCantInviteSelfError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"cant_invite_self"> {
-  return respond("cant_invite_self", init.status ?? 200, fields, init.headers);
+  return respond("cant_invite_self", 200, fields, init);
 }
 
 /** Builds the `already_in_channel` error response (HTTP 200). */
@@ -4939,7 +4840,7 @@ export function createAlreadyInChannelError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"already_in_channel"> {
-  return respond("already_in_channel", init.status ?? 200, fields, init.headers);
+  return respond("already_in_channel", 200, fields, init);
 }
 
 /** Builds the `invalid_trigger_id` error response (HTTP 200). */
@@ -4947,7 +4848,7 @@ export function createInvalidTriggerIdError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"invalid_trigger_id"> {
-  return respond("invalid_trigger_id", init.status ?? 200, fields, init.headers);
+  return respond("invalid_trigger_id", 200, fields, init);
 }
 
 /** Builds the `expired_trigger_id` error response (HTTP 200). */
@@ -4955,7 +4856,7 @@ export function createExpiredTriggerIdError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"expired_trigger_id"> {
-  return respond("expired_trigger_id", init.status ?? 200, fields, init.headers);
+  return respond("expired_trigger_id", 200, fields, init);
 }
 
 /** Builds the `exchanged_trigger_id` error response (HTTP 200). */
@@ -4963,7 +4864,7 @@ export function createExchangedTriggerIdError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<200> = {},
 ): ErrorResponse<"exchanged_trigger_id"> {
-  return respond("exchanged_trigger_id", init.status ?? 200, fields, init.headers);
+  return respond("exchanged_trigger_id", 200, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -5762,6 +5663,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

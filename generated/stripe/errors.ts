@@ -9396,8 +9396,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -9407,8 +9407,7 @@ export function isServerError(value: unknown): value is ServerError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "api_error" &&
+      ownValue(value, "type") === "api_error" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -9435,8 +9434,7 @@ export function isCardError(value: unknown): value is CardError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
+      ownValue(value, "type") === "card_error" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -9466,8 +9464,7 @@ export function isIdempotencyError(value: unknown): value is IdempotencyError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "idempotency_error" &&
+      ownValue(value, "type") === "idempotency_error" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -9497,8 +9494,7 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
+      ownValue(value, "type") === "invalid_request_error" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -9528,10 +9524,8 @@ export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "api_key_expired" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "api_key_expired" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9560,10 +9554,8 @@ export function isPlatformApiKeyExpiredError(value: unknown): value is PlatformA
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "platform_api_key_expired" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "platform_api_key_expired" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9592,10 +9584,8 @@ export function isSecretKeyRequiredError(value: unknown): value is SecretKeyRequ
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "secret_key_required" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "secret_key_required" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9624,10 +9614,8 @@ export function isAccountInvalidError(value: unknown): value is AccountInvalidEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "account_invalid" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "account_invalid" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9656,10 +9644,8 @@ export function isPlatformAccountRequiredError(value: unknown): value is Platfor
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "platform_account_required" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "platform_account_required" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9688,10 +9674,8 @@ export function isLivemodeMismatchError(value: unknown): value is LivemodeMismat
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "livemode_mismatch" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "livemode_mismatch" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9720,10 +9704,8 @@ export function isTestmodeChargesOnlyError(value: unknown): value is TestmodeCha
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "testmode_charges_only" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "testmode_charges_only" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9752,10 +9734,8 @@ export function isTlsVersionUnsupportedError(value: unknown): value is TlsVersio
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "tls_version_unsupported" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "tls_version_unsupported" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9784,10 +9764,8 @@ export function isResourceMissingError(value: unknown): value is ResourceMissing
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "resource_missing" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "resource_missing" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9816,10 +9794,8 @@ export function isResourceAlreadyExistsError(value: unknown): value is ResourceA
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "resource_already_exists" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "resource_already_exists" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9848,10 +9824,8 @@ export function isParameterMissingError(value: unknown): value is ParameterMissi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_missing" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_missing" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9880,10 +9854,8 @@ export function isParameterUnknownError(value: unknown): value is ParameterUnkno
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_unknown" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_unknown" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9912,10 +9884,8 @@ export function isParameterInvalidEmptyError(value: unknown): value is Parameter
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_invalid_empty" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_invalid_empty" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9944,10 +9914,8 @@ export function isParameterInvalidIntegerError(value: unknown): value is Paramet
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_invalid_integer" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_invalid_integer" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -9976,10 +9944,8 @@ export function isParameterInvalidStringBlankError(value: unknown): value is Par
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_invalid_string_blank" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_invalid_string_blank" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10008,10 +9974,8 @@ export function isParameterInvalidStringEmptyError(value: unknown): value is Par
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameter_invalid_string_empty" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameter_invalid_string_empty" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10040,10 +10004,8 @@ export function isParametersExclusiveError(value: unknown): value is ParametersE
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "parameters_exclusive" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "parameters_exclusive" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10072,10 +10034,8 @@ export function isAmountTooLargeError(value: unknown): value is AmountTooLargeEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "amount_too_large" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "amount_too_large" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10104,10 +10064,8 @@ export function isAmountTooSmallError(value: unknown): value is AmountTooSmallEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "amount_too_small" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "amount_too_small" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10136,10 +10094,8 @@ export function isEmailInvalidError(value: unknown): value is EmailInvalidError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "email_invalid" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "email_invalid" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10168,10 +10124,8 @@ export function isUrlInvalidError(value: unknown): value is UrlInvalidError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "url_invalid" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "url_invalid" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10200,10 +10154,8 @@ export function isInvalidCharactersError(value: unknown): value is InvalidCharac
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_characters" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "invalid_characters" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10232,10 +10184,8 @@ export function isTaxIdInvalidError(value: unknown): value is TaxIdInvalidError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "tax_id_invalid" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "tax_id_invalid" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10264,10 +10214,8 @@ export function isCustomerTaxLocationInvalidError(value: unknown): value is Cust
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "customer_tax_location_invalid" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "customer_tax_location_invalid" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10296,10 +10244,8 @@ export function isCouponExpiredError(value: unknown): value is CouponExpiredErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "coupon_expired" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "coupon_expired" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10328,10 +10274,8 @@ export function isInvoiceNoCustomerLineItemsError(value: unknown): value is Invo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invoice_no_customer_line_items" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "invoice_no_customer_line_items" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10360,10 +10304,8 @@ export function isPaymentIntentUnexpectedStateError(value: unknown): value is Pa
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "payment_intent_unexpected_state" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "payment_intent_unexpected_state" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10392,10 +10334,8 @@ export function isSetupIntentUnexpectedStateError(value: unknown): value is Setu
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "setup_intent_unexpected_state" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "setup_intent_unexpected_state" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10424,10 +10364,8 @@ export function isChargeAlreadyCapturedError(value: unknown): value is ChargeAlr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "charge_already_captured" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "charge_already_captured" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10456,10 +10394,8 @@ export function isChargeAlreadyRefundedError(value: unknown): value is ChargeAlr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "charge_already_refunded" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "charge_already_refunded" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10488,10 +10424,8 @@ export function isChargeDisputedError(value: unknown): value is ChargeDisputedEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "charge_disputed" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "charge_disputed" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10520,10 +10454,8 @@ export function isChargeExpiredForCaptureError(value: unknown): value is ChargeE
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "charge_expired_for_capture" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "charge_expired_for_capture" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10552,10 +10484,8 @@ export function isInvoiceNotEditableError(value: unknown): value is InvoiceNotEd
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invoice_not_editable" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "invoice_not_editable" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10584,10 +10514,8 @@ export function isTokenAlreadyUsedError(value: unknown): value is TokenAlreadyUs
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "token_already_used" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "token_already_used" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10616,10 +10544,8 @@ export function isBalanceInsufficientError(value: unknown): value is BalanceInsu
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "balance_insufficient" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "balance_insufficient" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10648,10 +10574,8 @@ export function isPayoutsNotAllowedError(value: unknown): value is PayoutsNotAll
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "payouts_not_allowed" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "payouts_not_allowed" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10680,10 +10604,8 @@ export function isCardDeclinedError(value: unknown): value is CardDeclinedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10712,10 +10634,8 @@ export function isExpiredCardError(value: unknown): value is ExpiredCardError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "expired_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "expired_card" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10744,10 +10664,8 @@ export function isIncorrectCvcError(value: unknown): value is IncorrectCvcError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "incorrect_cvc" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "incorrect_cvc" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10776,10 +10694,8 @@ export function isIncorrectNumberError(value: unknown): value is IncorrectNumber
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "incorrect_number" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "incorrect_number" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10808,10 +10724,8 @@ export function isIncorrectZipError(value: unknown): value is IncorrectZipError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "incorrect_zip" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "incorrect_zip" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10840,10 +10754,8 @@ export function isIncorrectAddressError(value: unknown): value is IncorrectAddre
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "incorrect_address" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "incorrect_address" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10872,10 +10784,8 @@ export function isInvalidCvcError(value: unknown): value is InvalidCvcError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_cvc" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "invalid_cvc" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10904,10 +10814,8 @@ export function isInvalidExpiryMonthError(value: unknown): value is InvalidExpir
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_expiry_month" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "invalid_expiry_month" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10936,10 +10844,8 @@ export function isInvalidExpiryYearError(value: unknown): value is InvalidExpiry
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_expiry_year" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "invalid_expiry_year" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -10968,10 +10874,8 @@ export function isInvalidNumberError(value: unknown): value is InvalidNumberErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "invalid_number" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "invalid_number" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11000,10 +10904,8 @@ export function isProcessingError(value: unknown): value is ProcessingError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "processing_error" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "processing_error" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11032,10 +10934,8 @@ export function isAuthenticationRequiredError(value: unknown): value is Authenti
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "authentication_required" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "authentication_required" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11064,10 +10964,8 @@ export function isCardDeclineRateLimitExceededError(value: unknown): value is Ca
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_decline_rate_limit_exceeded" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_decline_rate_limit_exceeded" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11096,10 +10994,8 @@ export function isInsufficientFundsError(value: unknown): value is InsufficientF
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "insufficient_funds" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "insufficient_funds" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11130,10 +11026,8 @@ export function isPaymentIntentAuthenticationFailureError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "payment_intent_authentication_failure" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "payment_intent_authentication_failure" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11164,10 +11058,8 @@ export function isPaymentIntentPaymentAttemptFailedError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "payment_intent_payment_attempt_failed" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "payment_intent_payment_attempt_failed" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11198,10 +11090,8 @@ export function isSetupIntentAuthenticationFailureError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "setup_intent_authentication_failure" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "setup_intent_authentication_failure" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11230,10 +11120,8 @@ export function isPaymentMethodProviderDeclineError(value: unknown): value is Pa
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "payment_method_provider_decline" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "payment_method_provider_decline" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11262,10 +11150,8 @@ export function isBankAccountDeclinedError(value: unknown): value is BankAccount
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "bank_account_declined" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "bank_account_declined" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11294,10 +11180,8 @@ export function isIdempotencyKeyInUseError(value: unknown): value is Idempotency
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "idempotency_key_in_use" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "idempotency_key_in_use" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11323,10 +11207,8 @@ export function isRateLimitError(value: unknown): value is RateLimitError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "invalid_request_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "rate_limit" &&
+      ownValue(value, "type") === "invalid_request_error" &&
+      ownValue(value, "code") === "rate_limit" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11355,10 +11237,8 @@ export function isLockTimeoutError(value: unknown): value is LockTimeoutError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "lock_timeout" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "lock_timeout" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11387,10 +11267,8 @@ export function isForwardingApiUpstreamConnectionError(value: unknown): value is
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "forwarding_api_upstream_connection_error" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "forwarding_api_upstream_connection_error" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11421,10 +11299,8 @@ export function isForwardingApiUpstreamConnectionTimeoutError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
-      hasOwn(value, "code") &&
-      value["code"] === "forwarding_api_upstream_connection_timeout" &&
+      typeof ownValue(value, "type") === "string" &&
+      ownValue(value, "code") === "forwarding_api_upstream_connection_timeout" &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
@@ -11455,12 +11331,9 @@ export function isCardDeclinedAuthenticationRequiredError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "authentication_required" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "authentication_required" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11488,12 +11361,9 @@ export function isCardDeclinedApproveWithIdError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "approve_with_id" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "approve_with_id" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11521,12 +11391,9 @@ export function isCardDeclinedCallIssuerError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "call_issuer" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "call_issuer" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11554,12 +11421,9 @@ export function isCardDeclinedCardNotSupportedError(value: unknown): value is Ca
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "card_not_supported" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "card_not_supported" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11589,12 +11453,9 @@ export function isCardDeclinedCardVelocityExceededError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "card_velocity_exceeded" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "card_velocity_exceeded" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11624,12 +11485,9 @@ export function isCardDeclinedCurrencyNotSupportedError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "currency_not_supported" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "currency_not_supported" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11657,12 +11515,9 @@ export function isCardDeclinedDoNotHonorError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "do_not_honor" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "do_not_honor" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11691,12 +11546,9 @@ export function isCardDeclinedDoNotTryAgainError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "do_not_try_again" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "do_not_try_again" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11726,12 +11578,9 @@ export function isCardDeclinedDuplicateTransactionError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "duplicate_transaction" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "duplicate_transaction" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11759,12 +11608,9 @@ export function isCardDeclinedExpiredCardError(value: unknown): value is CardDec
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "expired_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "expired_card" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11792,12 +11638,9 @@ export function isCardDeclinedFraudulentError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "fraudulent" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "fraudulent" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11825,12 +11668,9 @@ export function isCardDeclinedGenericDeclineError(value: unknown): value is Card
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "generic_decline" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "generic_decline" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11858,12 +11698,9 @@ export function isCardDeclinedIncorrectNumberError(value: unknown): value is Car
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "incorrect_number" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "incorrect_number" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11891,12 +11728,9 @@ export function isCardDeclinedIncorrectCvcError(value: unknown): value is CardDe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "incorrect_cvc" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "incorrect_cvc" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11924,12 +11758,9 @@ export function isCardDeclinedIncorrectPinError(value: unknown): value is CardDe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "incorrect_pin" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "incorrect_pin" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11957,12 +11788,9 @@ export function isCardDeclinedIncorrectZipError(value: unknown): value is CardDe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "incorrect_zip" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "incorrect_zip" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -11990,12 +11818,9 @@ export function isCardDeclinedInsufficientFundsError(value: unknown): value is C
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "insufficient_funds" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "insufficient_funds" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12023,12 +11848,9 @@ export function isCardDeclinedInvalidAccountError(value: unknown): value is Card
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_account" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_account" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12056,12 +11878,9 @@ export function isCardDeclinedInvalidAmountError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_amount" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_amount" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12089,12 +11908,9 @@ export function isCardDeclinedInvalidCvcError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_cvc" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_cvc" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12122,12 +11938,9 @@ export function isCardDeclinedInvalidExpiryMonthError(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_expiry_month" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_expiry_month" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12155,12 +11968,9 @@ export function isCardDeclinedInvalidExpiryYearError(value: unknown): value is C
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_expiry_year" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_expiry_year" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12188,12 +11998,9 @@ export function isCardDeclinedInvalidNumberError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_number" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_number" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12221,12 +12028,9 @@ export function isCardDeclinedInvalidPinError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "invalid_pin" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "invalid_pin" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12254,12 +12058,9 @@ export function isCardDeclinedIssuerNotAvailableError(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "issuer_not_available" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "issuer_not_available" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12287,12 +12088,9 @@ export function isCardDeclinedLostCardError(value: unknown): value is CardDeclin
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "lost_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "lost_card" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12320,12 +12118,9 @@ export function isCardDeclinedMerchantBlacklistError(value: unknown): value is C
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "merchant_blacklist" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "merchant_blacklist" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12355,12 +12150,9 @@ export function isCardDeclinedNewAccountInformationAvailableError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "new_account_information_available" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "new_account_information_available" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12388,12 +12180,9 @@ export function isCardDeclinedNoActionTakenError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "no_action_taken" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "no_action_taken" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12421,12 +12210,9 @@ export function isCardDeclinedNotPermittedError(value: unknown): value is CardDe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "not_permitted" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "not_permitted" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12454,12 +12240,9 @@ export function isCardDeclinedOfflinePinRequiredError(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "offline_pin_required" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "offline_pin_required" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12489,12 +12272,9 @@ export function isCardDeclinedOnlineOrOfflinePinRequiredError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "online_or_offline_pin_required" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "online_or_offline_pin_required" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12522,12 +12302,9 @@ export function isCardDeclinedPickupCardError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "pickup_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "pickup_card" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12555,12 +12332,9 @@ export function isCardDeclinedPinTryExceededError(value: unknown): value is Card
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "pin_try_exceeded" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "pin_try_exceeded" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12588,12 +12362,9 @@ export function isCardDeclinedProcessingError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "processing_error" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "processing_error" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12621,12 +12392,9 @@ export function isCardDeclinedReenterTransactionError(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "reenter_transaction" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "reenter_transaction" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12654,12 +12422,9 @@ export function isCardDeclinedRestrictedCardError(value: unknown): value is Card
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "restricted_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "restricted_card" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12689,12 +12454,9 @@ export function isCardDeclinedRevocationOfAllAuthorizationsError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "revocation_of_all_authorizations" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "revocation_of_all_authorizations" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12724,12 +12486,9 @@ export function isCardDeclinedRevocationOfAuthorizationError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "revocation_of_authorization" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "revocation_of_authorization" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12757,12 +12516,9 @@ export function isCardDeclinedSecurityViolationError(value: unknown): value is C
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "security_violation" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "security_violation" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12790,12 +12546,9 @@ export function isCardDeclinedServiceNotAllowedError(value: unknown): value is C
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "service_not_allowed" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "service_not_allowed" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12823,12 +12576,9 @@ export function isCardDeclinedStolenCardError(value: unknown): value is CardDecl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "stolen_card" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "stolen_card" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12856,12 +12606,9 @@ export function isCardDeclinedStopPaymentOrderError(value: unknown): value is Ca
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "stop_payment_order" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "stop_payment_order" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12889,12 +12636,9 @@ export function isCardDeclinedTestmodeDeclineError(value: unknown): value is Car
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "testmode_decline" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "testmode_decline" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12924,12 +12668,9 @@ export function isCardDeclinedTransactionNotAllowedError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "transaction_not_allowed" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "transaction_not_allowed" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12958,12 +12699,9 @@ export function isCardDeclinedTryAgainLaterError(value: unknown): value is CardD
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "try_again_later" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "try_again_later" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -12993,12 +12731,9 @@ export function isCardDeclinedWithdrawalCountLimitExceededError(
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      value["type"] === "card_error" &&
-      hasOwn(value, "code") &&
-      value["code"] === "card_declined" &&
-      hasOwn(value, "decline_code") &&
-      value["decline_code"] === "withdrawal_count_limit_exceeded" &&
+      ownValue(value, "type") === "card_error" &&
+      ownValue(value, "code") === "card_declined" &&
+      ownValue(value, "decline_code") === "withdrawal_count_limit_exceeded" &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
       (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
@@ -13018,120 +12753,124 @@ export function isCardDeclinedWithdrawalCountLimitExceededError(
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["api_error", isServerError as (value: unknown) => boolean],
-  ["card_error", isCardError as (value: unknown) => boolean],
-  ["idempotency_error", isIdempotencyError as (value: unknown) => boolean],
-  ["invalid_request_error", isInvalidRequestError as (value: unknown) => boolean],
-  ["api_key_expired", isApiKeyExpiredError as (value: unknown) => boolean],
-  ["platform_api_key_expired", isPlatformApiKeyExpiredError as (value: unknown) => boolean],
-  ["secret_key_required", isSecretKeyRequiredError as (value: unknown) => boolean],
-  ["account_invalid", isAccountInvalidError as (value: unknown) => boolean],
-  ["platform_account_required", isPlatformAccountRequiredError as (value: unknown) => boolean],
-  ["livemode_mismatch", isLivemodeMismatchError as (value: unknown) => boolean],
-  ["testmode_charges_only", isTestmodeChargesOnlyError as (value: unknown) => boolean],
-  ["tls_version_unsupported", isTlsVersionUnsupportedError as (value: unknown) => boolean],
-  ["resource_missing", isResourceMissingError as (value: unknown) => boolean],
-  ["resource_already_exists", isResourceAlreadyExistsError as (value: unknown) => boolean],
-  ["parameter_missing", isParameterMissingError as (value: unknown) => boolean],
-  ["parameter_unknown", isParameterUnknownError as (value: unknown) => boolean],
-  ["parameter_invalid_empty", isParameterInvalidEmptyError as (value: unknown) => boolean],
-  ["parameter_invalid_integer", isParameterInvalidIntegerError as (value: unknown) => boolean],
-  ["parameter_invalid_string_blank", isParameterInvalidStringBlankError as (value: unknown) => boolean],
-  ["parameter_invalid_string_empty", isParameterInvalidStringEmptyError as (value: unknown) => boolean],
-  ["parameters_exclusive", isParametersExclusiveError as (value: unknown) => boolean],
-  ["amount_too_large", isAmountTooLargeError as (value: unknown) => boolean],
-  ["amount_too_small", isAmountTooSmallError as (value: unknown) => boolean],
-  ["email_invalid", isEmailInvalidError as (value: unknown) => boolean],
-  ["url_invalid", isUrlInvalidError as (value: unknown) => boolean],
-  ["invalid_characters", isInvalidCharactersError as (value: unknown) => boolean],
-  ["tax_id_invalid", isTaxIdInvalidError as (value: unknown) => boolean],
-  ["customer_tax_location_invalid", isCustomerTaxLocationInvalidError as (value: unknown) => boolean],
-  ["coupon_expired", isCouponExpiredError as (value: unknown) => boolean],
-  ["invoice_no_customer_line_items", isInvoiceNoCustomerLineItemsError as (value: unknown) => boolean],
-  ["payment_intent_unexpected_state", isPaymentIntentUnexpectedStateError as (value: unknown) => boolean],
-  ["setup_intent_unexpected_state", isSetupIntentUnexpectedStateError as (value: unknown) => boolean],
-  ["charge_already_captured", isChargeAlreadyCapturedError as (value: unknown) => boolean],
-  ["charge_already_refunded", isChargeAlreadyRefundedError as (value: unknown) => boolean],
-  ["charge_disputed", isChargeDisputedError as (value: unknown) => boolean],
-  ["charge_expired_for_capture", isChargeExpiredForCaptureError as (value: unknown) => boolean],
-  ["invoice_not_editable", isInvoiceNotEditableError as (value: unknown) => boolean],
-  ["token_already_used", isTokenAlreadyUsedError as (value: unknown) => boolean],
-  ["balance_insufficient", isBalanceInsufficientError as (value: unknown) => boolean],
-  ["payouts_not_allowed", isPayoutsNotAllowedError as (value: unknown) => boolean],
-  ["card_declined", isCardDeclinedError as (value: unknown) => boolean],
-  ["expired_card", isExpiredCardError as (value: unknown) => boolean],
-  ["incorrect_cvc", isIncorrectCvcError as (value: unknown) => boolean],
-  ["incorrect_number", isIncorrectNumberError as (value: unknown) => boolean],
-  ["incorrect_zip", isIncorrectZipError as (value: unknown) => boolean],
-  ["incorrect_address", isIncorrectAddressError as (value: unknown) => boolean],
-  ["invalid_cvc", isInvalidCvcError as (value: unknown) => boolean],
-  ["invalid_expiry_month", isInvalidExpiryMonthError as (value: unknown) => boolean],
-  ["invalid_expiry_year", isInvalidExpiryYearError as (value: unknown) => boolean],
-  ["invalid_number", isInvalidNumberError as (value: unknown) => boolean],
-  ["processing_error", isProcessingError as (value: unknown) => boolean],
-  ["authentication_required", isAuthenticationRequiredError as (value: unknown) => boolean],
-  ["card_decline_rate_limit_exceeded", isCardDeclineRateLimitExceededError as (value: unknown) => boolean],
-  ["insufficient_funds", isInsufficientFundsError as (value: unknown) => boolean],
-  ["payment_intent_authentication_failure", isPaymentIntentAuthenticationFailureError as (value: unknown) => boolean],
-  ["payment_intent_payment_attempt_failed", isPaymentIntentPaymentAttemptFailedError as (value: unknown) => boolean],
-  ["setup_intent_authentication_failure", isSetupIntentAuthenticationFailureError as (value: unknown) => boolean],
-  ["payment_method_provider_decline", isPaymentMethodProviderDeclineError as (value: unknown) => boolean],
-  ["bank_account_declined", isBankAccountDeclinedError as (value: unknown) => boolean],
-  ["idempotency_key_in_use", isIdempotencyKeyInUseError as (value: unknown) => boolean],
-  ["rate_limit", isRateLimitError as (value: unknown) => boolean],
-  ["lock_timeout", isLockTimeoutError as (value: unknown) => boolean],
-  ["forwarding_api_upstream_connection_error", isForwardingApiUpstreamConnectionError as (value: unknown) => boolean],
-  ["forwarding_api_upstream_connection_timeout", isForwardingApiUpstreamConnectionTimeoutError as (value: unknown) => boolean],
-  ["card_declined.authentication_required", isCardDeclinedAuthenticationRequiredError as (value: unknown) => boolean],
-  ["card_declined.approve_with_id", isCardDeclinedApproveWithIdError as (value: unknown) => boolean],
-  ["card_declined.call_issuer", isCardDeclinedCallIssuerError as (value: unknown) => boolean],
-  ["card_declined.card_not_supported", isCardDeclinedCardNotSupportedError as (value: unknown) => boolean],
-  ["card_declined.card_velocity_exceeded", isCardDeclinedCardVelocityExceededError as (value: unknown) => boolean],
-  ["card_declined.currency_not_supported", isCardDeclinedCurrencyNotSupportedError as (value: unknown) => boolean],
-  ["card_declined.do_not_honor", isCardDeclinedDoNotHonorError as (value: unknown) => boolean],
-  ["card_declined.do_not_try_again", isCardDeclinedDoNotTryAgainError as (value: unknown) => boolean],
-  ["card_declined.duplicate_transaction", isCardDeclinedDuplicateTransactionError as (value: unknown) => boolean],
-  ["card_declined.expired_card", isCardDeclinedExpiredCardError as (value: unknown) => boolean],
-  ["card_declined.fraudulent", isCardDeclinedFraudulentError as (value: unknown) => boolean],
-  ["card_declined.generic_decline", isCardDeclinedGenericDeclineError as (value: unknown) => boolean],
-  ["card_declined.incorrect_number", isCardDeclinedIncorrectNumberError as (value: unknown) => boolean],
-  ["card_declined.incorrect_cvc", isCardDeclinedIncorrectCvcError as (value: unknown) => boolean],
-  ["card_declined.incorrect_pin", isCardDeclinedIncorrectPinError as (value: unknown) => boolean],
-  ["card_declined.incorrect_zip", isCardDeclinedIncorrectZipError as (value: unknown) => boolean],
-  ["card_declined.insufficient_funds", isCardDeclinedInsufficientFundsError as (value: unknown) => boolean],
-  ["card_declined.invalid_account", isCardDeclinedInvalidAccountError as (value: unknown) => boolean],
-  ["card_declined.invalid_amount", isCardDeclinedInvalidAmountError as (value: unknown) => boolean],
-  ["card_declined.invalid_cvc", isCardDeclinedInvalidCvcError as (value: unknown) => boolean],
-  ["card_declined.invalid_expiry_month", isCardDeclinedInvalidExpiryMonthError as (value: unknown) => boolean],
-  ["card_declined.invalid_expiry_year", isCardDeclinedInvalidExpiryYearError as (value: unknown) => boolean],
-  ["card_declined.invalid_number", isCardDeclinedInvalidNumberError as (value: unknown) => boolean],
-  ["card_declined.invalid_pin", isCardDeclinedInvalidPinError as (value: unknown) => boolean],
-  ["card_declined.issuer_not_available", isCardDeclinedIssuerNotAvailableError as (value: unknown) => boolean],
-  ["card_declined.lost_card", isCardDeclinedLostCardError as (value: unknown) => boolean],
-  ["card_declined.merchant_blacklist", isCardDeclinedMerchantBlacklistError as (value: unknown) => boolean],
-  ["card_declined.new_account_information_available", isCardDeclinedNewAccountInformationAvailableError as (value: unknown) => boolean],
-  ["card_declined.no_action_taken", isCardDeclinedNoActionTakenError as (value: unknown) => boolean],
-  ["card_declined.not_permitted", isCardDeclinedNotPermittedError as (value: unknown) => boolean],
-  ["card_declined.offline_pin_required", isCardDeclinedOfflinePinRequiredError as (value: unknown) => boolean],
-  ["card_declined.online_or_offline_pin_required", isCardDeclinedOnlineOrOfflinePinRequiredError as (value: unknown) => boolean],
-  ["card_declined.pickup_card", isCardDeclinedPickupCardError as (value: unknown) => boolean],
-  ["card_declined.pin_try_exceeded", isCardDeclinedPinTryExceededError as (value: unknown) => boolean],
-  ["card_declined.processing_error", isCardDeclinedProcessingError as (value: unknown) => boolean],
-  ["card_declined.reenter_transaction", isCardDeclinedReenterTransactionError as (value: unknown) => boolean],
-  ["card_declined.restricted_card", isCardDeclinedRestrictedCardError as (value: unknown) => boolean],
-  ["card_declined.revocation_of_all_authorizations", isCardDeclinedRevocationOfAllAuthorizationsError as (value: unknown) => boolean],
-  ["card_declined.revocation_of_authorization", isCardDeclinedRevocationOfAuthorizationError as (value: unknown) => boolean],
-  ["card_declined.security_violation", isCardDeclinedSecurityViolationError as (value: unknown) => boolean],
-  ["card_declined.service_not_allowed", isCardDeclinedServiceNotAllowedError as (value: unknown) => boolean],
-  ["card_declined.stolen_card", isCardDeclinedStolenCardError as (value: unknown) => boolean],
-  ["card_declined.stop_payment_order", isCardDeclinedStopPaymentOrderError as (value: unknown) => boolean],
-  ["card_declined.testmode_decline", isCardDeclinedTestmodeDeclineError as (value: unknown) => boolean],
-  ["card_declined.transaction_not_allowed", isCardDeclinedTransactionNotAllowedError as (value: unknown) => boolean],
-  ["card_declined.try_again_later", isCardDeclinedTryAgainLaterError as (value: unknown) => boolean],
-  ["card_declined.withdrawal_count_limit_exceeded", isCardDeclinedWithdrawalCountLimitExceededError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isServerError,
+  isCardError,
+  isIdempotencyError,
+  isInvalidRequestError,
+  isApiKeyExpiredError,
+  isPlatformApiKeyExpiredError,
+  isSecretKeyRequiredError,
+  isAccountInvalidError,
+  isPlatformAccountRequiredError,
+  isLivemodeMismatchError,
+  isTestmodeChargesOnlyError,
+  isTlsVersionUnsupportedError,
+  isResourceMissingError,
+  isResourceAlreadyExistsError,
+  isParameterMissingError,
+  isParameterUnknownError,
+  isParameterInvalidEmptyError,
+  isParameterInvalidIntegerError,
+  isParameterInvalidStringBlankError,
+  isParameterInvalidStringEmptyError,
+  isParametersExclusiveError,
+  isAmountTooLargeError,
+  isAmountTooSmallError,
+  isEmailInvalidError,
+  isUrlInvalidError,
+  isInvalidCharactersError,
+  isTaxIdInvalidError,
+  isCustomerTaxLocationInvalidError,
+  isCouponExpiredError,
+  isInvoiceNoCustomerLineItemsError,
+  isPaymentIntentUnexpectedStateError,
+  isSetupIntentUnexpectedStateError,
+  isChargeAlreadyCapturedError,
+  isChargeAlreadyRefundedError,
+  isChargeDisputedError,
+  isChargeExpiredForCaptureError,
+  isInvoiceNotEditableError,
+  isTokenAlreadyUsedError,
+  isBalanceInsufficientError,
+  isPayoutsNotAllowedError,
+  isCardDeclinedError,
+  isExpiredCardError,
+  isIncorrectCvcError,
+  isIncorrectNumberError,
+  isIncorrectZipError,
+  isIncorrectAddressError,
+  isInvalidCvcError,
+  isInvalidExpiryMonthError,
+  isInvalidExpiryYearError,
+  isInvalidNumberError,
+  isProcessingError,
+  isAuthenticationRequiredError,
+  isCardDeclineRateLimitExceededError,
+  isInsufficientFundsError,
+  isPaymentIntentAuthenticationFailureError,
+  isPaymentIntentPaymentAttemptFailedError,
+  isSetupIntentAuthenticationFailureError,
+  isPaymentMethodProviderDeclineError,
+  isBankAccountDeclinedError,
+  isIdempotencyKeyInUseError,
+  isRateLimitError,
+  isLockTimeoutError,
+  isForwardingApiUpstreamConnectionError,
+  isForwardingApiUpstreamConnectionTimeoutError,
+  isCardDeclinedAuthenticationRequiredError,
+  isCardDeclinedApproveWithIdError,
+  isCardDeclinedCallIssuerError,
+  isCardDeclinedCardNotSupportedError,
+  isCardDeclinedCardVelocityExceededError,
+  isCardDeclinedCurrencyNotSupportedError,
+  isCardDeclinedDoNotHonorError,
+  isCardDeclinedDoNotTryAgainError,
+  isCardDeclinedDuplicateTransactionError,
+  isCardDeclinedExpiredCardError,
+  isCardDeclinedFraudulentError,
+  isCardDeclinedGenericDeclineError,
+  isCardDeclinedIncorrectNumberError,
+  isCardDeclinedIncorrectCvcError,
+  isCardDeclinedIncorrectPinError,
+  isCardDeclinedIncorrectZipError,
+  isCardDeclinedInsufficientFundsError,
+  isCardDeclinedInvalidAccountError,
+  isCardDeclinedInvalidAmountError,
+  isCardDeclinedInvalidCvcError,
+  isCardDeclinedInvalidExpiryMonthError,
+  isCardDeclinedInvalidExpiryYearError,
+  isCardDeclinedInvalidNumberError,
+  isCardDeclinedInvalidPinError,
+  isCardDeclinedIssuerNotAvailableError,
+  isCardDeclinedLostCardError,
+  isCardDeclinedMerchantBlacklistError,
+  isCardDeclinedNewAccountInformationAvailableError,
+  isCardDeclinedNoActionTakenError,
+  isCardDeclinedNotPermittedError,
+  isCardDeclinedOfflinePinRequiredError,
+  isCardDeclinedOnlineOrOfflinePinRequiredError,
+  isCardDeclinedPickupCardError,
+  isCardDeclinedPinTryExceededError,
+  isCardDeclinedProcessingError,
+  isCardDeclinedReenterTransactionError,
+  isCardDeclinedRestrictedCardError,
+  isCardDeclinedRevocationOfAllAuthorizationsError,
+  isCardDeclinedRevocationOfAuthorizationError,
+  isCardDeclinedSecurityViolationError,
+  isCardDeclinedServiceNotAllowedError,
+  isCardDeclinedStolenCardError,
+  isCardDeclinedStopPaymentOrderError,
+  isCardDeclinedTestmodeDeclineError,
+  isCardDeclinedTransactionNotAllowedError,
+  isCardDeclinedTryAgainLaterError,
+  isCardDeclinedWithdrawalCountLimitExceededError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -13149,8 +12888,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
-      typeof value["type"] === "string" &&
+      typeof ownValue(value, "type") === "string" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -13210,123 +12948,123 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["api_error", ["api_error"]],
-      ["card_error", ["card_error"]],
-      ["idempotency_error", ["idempotency_error"]],
-      ["invalid_request_error", ["invalid_request_error"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["api_key_expired", ["api_key_expired"]],
-      ["platform_api_key_expired", ["platform_api_key_expired"]],
-      ["secret_key_required", ["secret_key_required"]],
-      ["account_invalid", ["account_invalid"]],
-      ["platform_account_required", ["platform_account_required"]],
-      ["livemode_mismatch", ["livemode_mismatch"]],
-      ["testmode_charges_only", ["testmode_charges_only"]],
-      ["tls_version_unsupported", ["tls_version_unsupported"]],
-      ["resource_missing", ["resource_missing"]],
-      ["resource_already_exists", ["resource_already_exists"]],
-      ["parameter_missing", ["parameter_missing"]],
-      ["parameter_unknown", ["parameter_unknown"]],
-      ["parameter_invalid_empty", ["parameter_invalid_empty"]],
-      ["parameter_invalid_integer", ["parameter_invalid_integer"]],
-      ["parameter_invalid_string_blank", ["parameter_invalid_string_blank"]],
-      ["parameter_invalid_string_empty", ["parameter_invalid_string_empty"]],
-      ["parameters_exclusive", ["parameters_exclusive"]],
-      ["amount_too_large", ["amount_too_large"]],
-      ["amount_too_small", ["amount_too_small"]],
-      ["email_invalid", ["email_invalid"]],
-      ["url_invalid", ["url_invalid"]],
-      ["invalid_characters", ["invalid_characters"]],
-      ["tax_id_invalid", ["tax_id_invalid"]],
-      ["customer_tax_location_invalid", ["customer_tax_location_invalid"]],
-      ["coupon_expired", ["coupon_expired"]],
-      ["invoice_no_customer_line_items", ["invoice_no_customer_line_items"]],
-      ["payment_intent_unexpected_state", ["payment_intent_unexpected_state"]],
-      ["setup_intent_unexpected_state", ["setup_intent_unexpected_state"]],
-      ["charge_already_captured", ["charge_already_captured"]],
-      ["charge_already_refunded", ["charge_already_refunded"]],
-      ["charge_disputed", ["charge_disputed"]],
-      ["charge_expired_for_capture", ["charge_expired_for_capture"]],
-      ["invoice_not_editable", ["invoice_not_editable"]],
-      ["token_already_used", ["token_already_used"]],
-      ["balance_insufficient", ["balance_insufficient"]],
-      ["payouts_not_allowed", ["payouts_not_allowed"]],
-      ["card_declined", ["card_declined"]],
-      ["expired_card", ["expired_card"]],
-      ["incorrect_cvc", ["incorrect_cvc"]],
-      ["incorrect_number", ["incorrect_number"]],
-      ["incorrect_zip", ["incorrect_zip"]],
-      ["incorrect_address", ["incorrect_address"]],
-      ["invalid_cvc", ["invalid_cvc"]],
-      ["invalid_expiry_month", ["invalid_expiry_month"]],
-      ["invalid_expiry_year", ["invalid_expiry_year"]],
-      ["invalid_number", ["invalid_number"]],
-      ["processing_error", ["processing_error"]],
-      ["authentication_required", ["authentication_required"]],
-      ["card_decline_rate_limit_exceeded", ["card_decline_rate_limit_exceeded"]],
-      ["insufficient_funds", ["insufficient_funds"]],
-      ["payment_intent_authentication_failure", ["payment_intent_authentication_failure"]],
-      ["payment_intent_payment_attempt_failed", ["payment_intent_payment_attempt_failed"]],
-      ["setup_intent_authentication_failure", ["setup_intent_authentication_failure"]],
-      ["payment_method_provider_decline", ["payment_method_provider_decline"]],
-      ["bank_account_declined", ["bank_account_declined"]],
-      ["idempotency_key_in_use", ["idempotency_key_in_use"]],
-      ["rate_limit", ["rate_limit"]],
-      ["lock_timeout", ["lock_timeout"]],
-      ["forwarding_api_upstream_connection_error", ["forwarding_api_upstream_connection_error"]],
-      ["forwarding_api_upstream_connection_timeout", ["forwarding_api_upstream_connection_timeout"]],
-    ]),
-    new Map<unknown, readonly WireValue[]>([
-      ["authentication_required", ["card_declined.authentication_required"]],
-      ["approve_with_id", ["card_declined.approve_with_id"]],
-      ["call_issuer", ["card_declined.call_issuer"]],
-      ["card_not_supported", ["card_declined.card_not_supported"]],
-      ["card_velocity_exceeded", ["card_declined.card_velocity_exceeded"]],
-      ["currency_not_supported", ["card_declined.currency_not_supported"]],
-      ["do_not_honor", ["card_declined.do_not_honor"]],
-      ["do_not_try_again", ["card_declined.do_not_try_again"]],
-      ["duplicate_transaction", ["card_declined.duplicate_transaction"]],
-      ["expired_card", ["card_declined.expired_card"]],
-      ["fraudulent", ["card_declined.fraudulent"]],
-      ["generic_decline", ["card_declined.generic_decline"]],
-      ["incorrect_number", ["card_declined.incorrect_number"]],
-      ["incorrect_cvc", ["card_declined.incorrect_cvc"]],
-      ["incorrect_pin", ["card_declined.incorrect_pin"]],
-      ["incorrect_zip", ["card_declined.incorrect_zip"]],
-      ["insufficient_funds", ["card_declined.insufficient_funds"]],
-      ["invalid_account", ["card_declined.invalid_account"]],
-      ["invalid_amount", ["card_declined.invalid_amount"]],
-      ["invalid_cvc", ["card_declined.invalid_cvc"]],
-      ["invalid_expiry_month", ["card_declined.invalid_expiry_month"]],
-      ["invalid_expiry_year", ["card_declined.invalid_expiry_year"]],
-      ["invalid_number", ["card_declined.invalid_number"]],
-      ["invalid_pin", ["card_declined.invalid_pin"]],
-      ["issuer_not_available", ["card_declined.issuer_not_available"]],
-      ["lost_card", ["card_declined.lost_card"]],
-      ["merchant_blacklist", ["card_declined.merchant_blacklist"]],
-      ["new_account_information_available", ["card_declined.new_account_information_available"]],
-      ["no_action_taken", ["card_declined.no_action_taken"]],
-      ["not_permitted", ["card_declined.not_permitted"]],
-      ["offline_pin_required", ["card_declined.offline_pin_required"]],
-      ["online_or_offline_pin_required", ["card_declined.online_or_offline_pin_required"]],
-      ["pickup_card", ["card_declined.pickup_card"]],
-      ["pin_try_exceeded", ["card_declined.pin_try_exceeded"]],
-      ["processing_error", ["card_declined.processing_error"]],
-      ["reenter_transaction", ["card_declined.reenter_transaction"]],
-      ["restricted_card", ["card_declined.restricted_card"]],
-      ["revocation_of_all_authorizations", ["card_declined.revocation_of_all_authorizations"]],
-      ["revocation_of_authorization", ["card_declined.revocation_of_authorization"]],
-      ["security_violation", ["card_declined.security_violation"]],
-      ["service_not_allowed", ["card_declined.service_not_allowed"]],
-      ["stolen_card", ["card_declined.stolen_card"]],
-      ["stop_payment_order", ["card_declined.stop_payment_order"]],
-      ["testmode_decline", ["card_declined.testmode_decline"]],
-      ["transaction_not_allowed", ["card_declined.transaction_not_allowed"]],
-      ["try_again_later", ["card_declined.try_again_later"]],
-      ["withdrawal_count_limit_exceeded", ["card_declined.withdrawal_count_limit_exceeded"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["api_error",["api_error"]],
+      ["card_error",["card_error"]],
+      ["idempotency_error",["idempotency_error"]],
+      ["invalid_request_error",["invalid_request_error"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["api_key_expired",["api_key_expired"]],
+      ["platform_api_key_expired",["platform_api_key_expired"]],
+      ["secret_key_required",["secret_key_required"]],
+      ["account_invalid",["account_invalid"]],
+      ["platform_account_required",["platform_account_required"]],
+      ["livemode_mismatch",["livemode_mismatch"]],
+      ["testmode_charges_only",["testmode_charges_only"]],
+      ["tls_version_unsupported",["tls_version_unsupported"]],
+      ["resource_missing",["resource_missing"]],
+      ["resource_already_exists",["resource_already_exists"]],
+      ["parameter_missing",["parameter_missing"]],
+      ["parameter_unknown",["parameter_unknown"]],
+      ["parameter_invalid_empty",["parameter_invalid_empty"]],
+      ["parameter_invalid_integer",["parameter_invalid_integer"]],
+      ["parameter_invalid_string_blank",["parameter_invalid_string_blank"]],
+      ["parameter_invalid_string_empty",["parameter_invalid_string_empty"]],
+      ["parameters_exclusive",["parameters_exclusive"]],
+      ["amount_too_large",["amount_too_large"]],
+      ["amount_too_small",["amount_too_small"]],
+      ["email_invalid",["email_invalid"]],
+      ["url_invalid",["url_invalid"]],
+      ["invalid_characters",["invalid_characters"]],
+      ["tax_id_invalid",["tax_id_invalid"]],
+      ["customer_tax_location_invalid",["customer_tax_location_invalid"]],
+      ["coupon_expired",["coupon_expired"]],
+      ["invoice_no_customer_line_items",["invoice_no_customer_line_items"]],
+      ["payment_intent_unexpected_state",["payment_intent_unexpected_state"]],
+      ["setup_intent_unexpected_state",["setup_intent_unexpected_state"]],
+      ["charge_already_captured",["charge_already_captured"]],
+      ["charge_already_refunded",["charge_already_refunded"]],
+      ["charge_disputed",["charge_disputed"]],
+      ["charge_expired_for_capture",["charge_expired_for_capture"]],
+      ["invoice_not_editable",["invoice_not_editable"]],
+      ["token_already_used",["token_already_used"]],
+      ["balance_insufficient",["balance_insufficient"]],
+      ["payouts_not_allowed",["payouts_not_allowed"]],
+      ["card_declined",["card_declined"]],
+      ["expired_card",["expired_card"]],
+      ["incorrect_cvc",["incorrect_cvc"]],
+      ["incorrect_number",["incorrect_number"]],
+      ["incorrect_zip",["incorrect_zip"]],
+      ["incorrect_address",["incorrect_address"]],
+      ["invalid_cvc",["invalid_cvc"]],
+      ["invalid_expiry_month",["invalid_expiry_month"]],
+      ["invalid_expiry_year",["invalid_expiry_year"]],
+      ["invalid_number",["invalid_number"]],
+      ["processing_error",["processing_error"]],
+      ["authentication_required",["authentication_required"]],
+      ["card_decline_rate_limit_exceeded",["card_decline_rate_limit_exceeded"]],
+      ["insufficient_funds",["insufficient_funds"]],
+      ["payment_intent_authentication_failure",["payment_intent_authentication_failure"]],
+      ["payment_intent_payment_attempt_failed",["payment_intent_payment_attempt_failed"]],
+      ["setup_intent_authentication_failure",["setup_intent_authentication_failure"]],
+      ["payment_method_provider_decline",["payment_method_provider_decline"]],
+      ["bank_account_declined",["bank_account_declined"]],
+      ["idempotency_key_in_use",["idempotency_key_in_use"]],
+      ["rate_limit",["rate_limit"]],
+      ["lock_timeout",["lock_timeout"]],
+      ["forwarding_api_upstream_connection_error",["forwarding_api_upstream_connection_error"]],
+      ["forwarding_api_upstream_connection_timeout",["forwarding_api_upstream_connection_timeout"]]
+    ]`)),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["authentication_required",["card_declined.authentication_required"]],
+      ["approve_with_id",["card_declined.approve_with_id"]],
+      ["call_issuer",["card_declined.call_issuer"]],
+      ["card_not_supported",["card_declined.card_not_supported"]],
+      ["card_velocity_exceeded",["card_declined.card_velocity_exceeded"]],
+      ["currency_not_supported",["card_declined.currency_not_supported"]],
+      ["do_not_honor",["card_declined.do_not_honor"]],
+      ["do_not_try_again",["card_declined.do_not_try_again"]],
+      ["duplicate_transaction",["card_declined.duplicate_transaction"]],
+      ["expired_card",["card_declined.expired_card"]],
+      ["fraudulent",["card_declined.fraudulent"]],
+      ["generic_decline",["card_declined.generic_decline"]],
+      ["incorrect_number",["card_declined.incorrect_number"]],
+      ["incorrect_cvc",["card_declined.incorrect_cvc"]],
+      ["incorrect_pin",["card_declined.incorrect_pin"]],
+      ["incorrect_zip",["card_declined.incorrect_zip"]],
+      ["insufficient_funds",["card_declined.insufficient_funds"]],
+      ["invalid_account",["card_declined.invalid_account"]],
+      ["invalid_amount",["card_declined.invalid_amount"]],
+      ["invalid_cvc",["card_declined.invalid_cvc"]],
+      ["invalid_expiry_month",["card_declined.invalid_expiry_month"]],
+      ["invalid_expiry_year",["card_declined.invalid_expiry_year"]],
+      ["invalid_number",["card_declined.invalid_number"]],
+      ["invalid_pin",["card_declined.invalid_pin"]],
+      ["issuer_not_available",["card_declined.issuer_not_available"]],
+      ["lost_card",["card_declined.lost_card"]],
+      ["merchant_blacklist",["card_declined.merchant_blacklist"]],
+      ["new_account_information_available",["card_declined.new_account_information_available"]],
+      ["no_action_taken",["card_declined.no_action_taken"]],
+      ["not_permitted",["card_declined.not_permitted"]],
+      ["offline_pin_required",["card_declined.offline_pin_required"]],
+      ["online_or_offline_pin_required",["card_declined.online_or_offline_pin_required"]],
+      ["pickup_card",["card_declined.pickup_card"]],
+      ["pin_try_exceeded",["card_declined.pin_try_exceeded"]],
+      ["processing_error",["card_declined.processing_error"]],
+      ["reenter_transaction",["card_declined.reenter_transaction"]],
+      ["restricted_card",["card_declined.restricted_card"]],
+      ["revocation_of_all_authorizations",["card_declined.revocation_of_all_authorizations"]],
+      ["revocation_of_authorization",["card_declined.revocation_of_authorization"]],
+      ["security_violation",["card_declined.security_violation"]],
+      ["service_not_allowed",["card_declined.service_not_allowed"]],
+      ["stolen_card",["card_declined.stolen_card"]],
+      ["stop_payment_order",["card_declined.stop_payment_order"]],
+      ["testmode_decline",["card_declined.testmode_decline"]],
+      ["transaction_not_allowed",["card_declined.transaction_not_allowed"]],
+      ["try_again_later",["card_declined.try_again_later"]],
+      ["withdrawal_count_limit_exceeded",["card_declined.withdrawal_count_limit_exceeded"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -15212,11 +14950,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `api_error` error response (HTTP 500 or 502 or 503 or 504). */
@@ -15224,7 +14962,7 @@ export function createServerError(
   fields: ErrorFields1,
   init: ErrorResponseInitWith<500 | 502 | 503 | 504, "Request-Id">,
 ): ErrorResponse<"api_error"> {
-  return respond("api_error", init.status ?? 500, fields, init.headers);
+  return respond("api_error", 500, fields, init);
 }
 
 /** Builds the `card_error` error response (HTTP 402). */
@@ -15232,7 +14970,7 @@ export function createCardError(
   fields: ErrorFields1,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_error"> {
-  return respond("card_error", init.status ?? 402, fields, init.headers);
+  return respond("card_error", 402, fields, init);
 }
 
 /** Builds the `idempotency_error` error response (HTTP 400). */
@@ -15240,7 +14978,7 @@ export function createIdempotencyError(
   fields: ErrorFields1,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"idempotency_error"> {
-  return respond("idempotency_error", init.status ?? 400, fields, init.headers);
+  return respond("idempotency_error", 400, fields, init);
 }
 
 /** Builds the `invalid_request_error` error response (HTTP 400 or 401 or 403 or 404). */
@@ -15248,7 +14986,7 @@ export function createInvalidRequestError(
   fields: ErrorFields1,
   init: ErrorResponseInitWith<400 | 401 | 403 | 404, "Request-Id">,
 ): ErrorResponse<"invalid_request_error"> {
-  return respond("invalid_request_error", init.status ?? 400, fields, init.headers);
+  return respond("invalid_request_error", 400, fields, init);
 }
 
 /** Builds the `api_key_expired` error response (HTTP 401). */
@@ -15256,7 +14994,7 @@ export function createApiKeyExpiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<401, "Request-Id">,
 ): ErrorResponse<"api_key_expired"> {
-  return respond("api_key_expired", init.status ?? 401, fields, init.headers);
+  return respond("api_key_expired", 401, fields, init);
 }
 
 /** Builds the `platform_api_key_expired` error response (HTTP 401). */
@@ -15264,7 +15002,7 @@ export function createPlatformApiKeyExpiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<401, "Request-Id">,
 ): ErrorResponse<"platform_api_key_expired"> {
-  return respond("platform_api_key_expired", init.status ?? 401, fields, init.headers);
+  return respond("platform_api_key_expired", 401, fields, init);
 }
 
 /** Builds the `secret_key_required` error response (HTTP 403). */
@@ -15272,7 +15010,7 @@ export function createSecretKeyRequiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"secret_key_required"> {
-  return respond("secret_key_required", init.status ?? 403, fields, init.headers);
+  return respond("secret_key_required", 403, fields, init);
 }
 
 /** Builds the `account_invalid` error response (HTTP 403). */
@@ -15280,7 +15018,7 @@ export function createAccountInvalidError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"account_invalid"> {
-  return respond("account_invalid", init.status ?? 403, fields, init.headers);
+  return respond("account_invalid", 403, fields, init);
 }
 
 /** Builds the `platform_account_required` error response (HTTP 403). */
@@ -15288,7 +15026,7 @@ export function createPlatformAccountRequiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
 ): ErrorResponse<"platform_account_required"> {
-  return respond("platform_account_required", init.status ?? 403, fields, init.headers);
+  return respond("platform_account_required", 403, fields, init);
 }
 
 /** Builds the `livemode_mismatch` error response (HTTP 400). */
@@ -15296,7 +15034,7 @@ export function createLivemodeMismatchError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"livemode_mismatch"> {
-  return respond("livemode_mismatch", init.status ?? 400, fields, init.headers);
+  return respond("livemode_mismatch", 400, fields, init);
 }
 
 /** Builds the `testmode_charges_only` error response (HTTP 400). */
@@ -15304,7 +15042,7 @@ export function createTestmodeChargesOnlyError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"testmode_charges_only"> {
-  return respond("testmode_charges_only", init.status ?? 400, fields, init.headers);
+  return respond("testmode_charges_only", 400, fields, init);
 }
 
 /** Builds the `tls_version_unsupported` error response (HTTP 400). */
@@ -15312,7 +15050,7 @@ export function createTlsVersionUnsupportedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"tls_version_unsupported"> {
-  return respond("tls_version_unsupported", init.status ?? 400, fields, init.headers);
+  return respond("tls_version_unsupported", 400, fields, init);
 }
 
 /** Builds the `resource_missing` error response (HTTP 400 or 404). */
@@ -15320,7 +15058,7 @@ export function createResourceMissingError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400 | 404, "Request-Id">,
 ): ErrorResponse<"resource_missing"> {
-  return respond("resource_missing", init.status ?? 400, fields, init.headers);
+  return respond("resource_missing", 400, fields, init);
 }
 
 /** Builds the `resource_already_exists` error response (HTTP 400). */
@@ -15328,7 +15066,7 @@ export function createResourceAlreadyExistsError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"resource_already_exists"> {
-  return respond("resource_already_exists", init.status ?? 400, fields, init.headers);
+  return respond("resource_already_exists", 400, fields, init);
 }
 
 /** Builds the `parameter_missing` error response (HTTP 400). */
@@ -15336,7 +15074,7 @@ export function createParameterMissingError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_missing"> {
-  return respond("parameter_missing", init.status ?? 400, fields, init.headers);
+  return respond("parameter_missing", 400, fields, init);
 }
 
 /** Builds the `parameter_unknown` error response (HTTP 400). */
@@ -15344,7 +15082,7 @@ export function createParameterUnknownError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_unknown"> {
-  return respond("parameter_unknown", init.status ?? 400, fields, init.headers);
+  return respond("parameter_unknown", 400, fields, init);
 }
 
 /** Builds the `parameter_invalid_empty` error response (HTTP 400). */
@@ -15352,7 +15090,7 @@ export function createParameterInvalidEmptyError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_empty"> {
-  return respond("parameter_invalid_empty", init.status ?? 400, fields, init.headers);
+  return respond("parameter_invalid_empty", 400, fields, init);
 }
 
 /** Builds the `parameter_invalid_integer` error response (HTTP 400). */
@@ -15360,7 +15098,7 @@ export function createParameterInvalidIntegerError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_integer"> {
-  return respond("parameter_invalid_integer", init.status ?? 400, fields, init.headers);
+  return respond("parameter_invalid_integer", 400, fields, init);
 }
 
 /** Builds the `parameter_invalid_string_blank` error response (HTTP 400). */
@@ -15368,7 +15106,7 @@ export function createParameterInvalidStringBlankError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_string_blank"> {
-  return respond("parameter_invalid_string_blank", init.status ?? 400, fields, init.headers);
+  return respond("parameter_invalid_string_blank", 400, fields, init);
 }
 
 /** Builds the `parameter_invalid_string_empty` error response (HTTP 400). */
@@ -15376,7 +15114,7 @@ export function createParameterInvalidStringEmptyError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameter_invalid_string_empty"> {
-  return respond("parameter_invalid_string_empty", init.status ?? 400, fields, init.headers);
+  return respond("parameter_invalid_string_empty", 400, fields, init);
 }
 
 /** Builds the `parameters_exclusive` error response (HTTP 400). */
@@ -15384,7 +15122,7 @@ export function createParametersExclusiveError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"parameters_exclusive"> {
-  return respond("parameters_exclusive", init.status ?? 400, fields, init.headers);
+  return respond("parameters_exclusive", 400, fields, init);
 }
 
 /** Builds the `amount_too_large` error response (HTTP 400). */
@@ -15392,7 +15130,7 @@ export function createAmountTooLargeError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"amount_too_large"> {
-  return respond("amount_too_large", init.status ?? 400, fields, init.headers);
+  return respond("amount_too_large", 400, fields, init);
 }
 
 /** Builds the `amount_too_small` error response (HTTP 400). */
@@ -15400,7 +15138,7 @@ export function createAmountTooSmallError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"amount_too_small"> {
-  return respond("amount_too_small", init.status ?? 400, fields, init.headers);
+  return respond("amount_too_small", 400, fields, init);
 }
 
 /** Builds the `email_invalid` error response (HTTP 400). */
@@ -15408,7 +15146,7 @@ export function createEmailInvalidError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"email_invalid"> {
-  return respond("email_invalid", init.status ?? 400, fields, init.headers);
+  return respond("email_invalid", 400, fields, init);
 }
 
 /** Builds the `url_invalid` error response (HTTP 400). */
@@ -15416,7 +15154,7 @@ export function createUrlInvalidError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"url_invalid"> {
-  return respond("url_invalid", init.status ?? 400, fields, init.headers);
+  return respond("url_invalid", 400, fields, init);
 }
 
 /** Builds the `invalid_characters` error response (HTTP 400). */
@@ -15424,7 +15162,7 @@ export function createInvalidCharactersError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invalid_characters"> {
-  return respond("invalid_characters", init.status ?? 400, fields, init.headers);
+  return respond("invalid_characters", 400, fields, init);
 }
 
 /** Builds the `tax_id_invalid` error response (HTTP 400). */
@@ -15432,7 +15170,7 @@ export function createTaxIdInvalidError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"tax_id_invalid"> {
-  return respond("tax_id_invalid", init.status ?? 400, fields, init.headers);
+  return respond("tax_id_invalid", 400, fields, init);
 }
 
 /** Builds the `customer_tax_location_invalid` error response (HTTP 400). */
@@ -15440,7 +15178,7 @@ export function createCustomerTaxLocationInvalidError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"customer_tax_location_invalid"> {
-  return respond("customer_tax_location_invalid", init.status ?? 400, fields, init.headers);
+  return respond("customer_tax_location_invalid", 400, fields, init);
 }
 
 /** Builds the `coupon_expired` error response (HTTP 400). */
@@ -15448,7 +15186,7 @@ export function createCouponExpiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"coupon_expired"> {
-  return respond("coupon_expired", init.status ?? 400, fields, init.headers);
+  return respond("coupon_expired", 400, fields, init);
 }
 
 /** Builds the `invoice_no_customer_line_items` error response (HTTP 400). */
@@ -15456,7 +15194,7 @@ export function createInvoiceNoCustomerLineItemsError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invoice_no_customer_line_items"> {
-  return respond("invoice_no_customer_line_items", init.status ?? 400, fields, init.headers);
+  return respond("invoice_no_customer_line_items", 400, fields, init);
 }
 
 /** Builds the `payment_intent_unexpected_state` error response (HTTP 400). */
@@ -15464,7 +15202,7 @@ export function createPaymentIntentUnexpectedStateError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"payment_intent_unexpected_state"> {
-  return respond("payment_intent_unexpected_state", init.status ?? 400, fields, init.headers);
+  return respond("payment_intent_unexpected_state", 400, fields, init);
 }
 
 /** Builds the `setup_intent_unexpected_state` error response (HTTP 400). */
@@ -15472,7 +15210,7 @@ export function createSetupIntentUnexpectedStateError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"setup_intent_unexpected_state"> {
-  return respond("setup_intent_unexpected_state", init.status ?? 400, fields, init.headers);
+  return respond("setup_intent_unexpected_state", 400, fields, init);
 }
 
 /** Builds the `charge_already_captured` error response (HTTP 400). */
@@ -15480,7 +15218,7 @@ export function createChargeAlreadyCapturedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_already_captured"> {
-  return respond("charge_already_captured", init.status ?? 400, fields, init.headers);
+  return respond("charge_already_captured", 400, fields, init);
 }
 
 /** Builds the `charge_already_refunded` error response (HTTP 400). */
@@ -15488,7 +15226,7 @@ export function createChargeAlreadyRefundedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_already_refunded"> {
-  return respond("charge_already_refunded", init.status ?? 400, fields, init.headers);
+  return respond("charge_already_refunded", 400, fields, init);
 }
 
 /** Builds the `charge_disputed` error response (HTTP 400). */
@@ -15496,7 +15234,7 @@ export function createChargeDisputedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_disputed"> {
-  return respond("charge_disputed", init.status ?? 400, fields, init.headers);
+  return respond("charge_disputed", 400, fields, init);
 }
 
 /** Builds the `charge_expired_for_capture` error response (HTTP 400). */
@@ -15504,7 +15242,7 @@ export function createChargeExpiredForCaptureError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"charge_expired_for_capture"> {
-  return respond("charge_expired_for_capture", init.status ?? 400, fields, init.headers);
+  return respond("charge_expired_for_capture", 400, fields, init);
 }
 
 /** Builds the `invoice_not_editable` error response (HTTP 400). */
@@ -15512,7 +15250,7 @@ export function createInvoiceNotEditableError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"invoice_not_editable"> {
-  return respond("invoice_not_editable", init.status ?? 400, fields, init.headers);
+  return respond("invoice_not_editable", 400, fields, init);
 }
 
 /** Builds the `token_already_used` error response (HTTP 400). */
@@ -15520,7 +15258,7 @@ export function createTokenAlreadyUsedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"token_already_used"> {
-  return respond("token_already_used", init.status ?? 400, fields, init.headers);
+  return respond("token_already_used", 400, fields, init);
 }
 
 /** Builds the `balance_insufficient` error response (HTTP 400). */
@@ -15528,7 +15266,7 @@ export function createBalanceInsufficientError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"balance_insufficient"> {
-  return respond("balance_insufficient", init.status ?? 400, fields, init.headers);
+  return respond("balance_insufficient", 400, fields, init);
 }
 
 /** Builds the `payouts_not_allowed` error response (HTTP 400). */
@@ -15536,7 +15274,7 @@ export function createPayoutsNotAllowedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
 ): ErrorResponse<"payouts_not_allowed"> {
-  return respond("payouts_not_allowed", init.status ?? 400, fields, init.headers);
+  return respond("payouts_not_allowed", 400, fields, init);
 }
 
 /** Builds the `card_declined` error response (HTTP 402). */
@@ -15544,7 +15282,7 @@ export function createCardDeclinedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined"> {
-  return respond("card_declined", init.status ?? 402, fields, init.headers);
+  return respond("card_declined", 402, fields, init);
 }
 
 /** Builds the `expired_card` error response (HTTP 402). */
@@ -15552,7 +15290,7 @@ export function createExpiredCardError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"expired_card"> {
-  return respond("expired_card", init.status ?? 402, fields, init.headers);
+  return respond("expired_card", 402, fields, init);
 }
 
 /** Builds the `incorrect_cvc` error response (HTTP 402). */
@@ -15560,7 +15298,7 @@ export function createIncorrectCvcError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_cvc"> {
-  return respond("incorrect_cvc", init.status ?? 402, fields, init.headers);
+  return respond("incorrect_cvc", 402, fields, init);
 }
 
 /** Builds the `incorrect_number` error response (HTTP 402). */
@@ -15568,7 +15306,7 @@ export function createIncorrectNumberError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_number"> {
-  return respond("incorrect_number", init.status ?? 402, fields, init.headers);
+  return respond("incorrect_number", 402, fields, init);
 }
 
 /** Builds the `incorrect_zip` error response (HTTP 402). */
@@ -15576,7 +15314,7 @@ export function createIncorrectZipError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_zip"> {
-  return respond("incorrect_zip", init.status ?? 402, fields, init.headers);
+  return respond("incorrect_zip", 402, fields, init);
 }
 
 /** Builds the `incorrect_address` error response (HTTP 402). */
@@ -15584,7 +15322,7 @@ export function createIncorrectAddressError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"incorrect_address"> {
-  return respond("incorrect_address", init.status ?? 402, fields, init.headers);
+  return respond("incorrect_address", 402, fields, init);
 }
 
 /** Builds the `invalid_cvc` error response (HTTP 402). */
@@ -15592,7 +15330,7 @@ export function createInvalidCvcError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_cvc"> {
-  return respond("invalid_cvc", init.status ?? 402, fields, init.headers);
+  return respond("invalid_cvc", 402, fields, init);
 }
 
 /** Builds the `invalid_expiry_month` error response (HTTP 402). */
@@ -15600,7 +15338,7 @@ export function createInvalidExpiryMonthError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_expiry_month"> {
-  return respond("invalid_expiry_month", init.status ?? 402, fields, init.headers);
+  return respond("invalid_expiry_month", 402, fields, init);
 }
 
 /** Builds the `invalid_expiry_year` error response (HTTP 402). */
@@ -15608,7 +15346,7 @@ export function createInvalidExpiryYearError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_expiry_year"> {
-  return respond("invalid_expiry_year", init.status ?? 402, fields, init.headers);
+  return respond("invalid_expiry_year", 402, fields, init);
 }
 
 /** Builds the `invalid_number` error response (HTTP 402). */
@@ -15616,7 +15354,7 @@ export function createInvalidNumberError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"invalid_number"> {
-  return respond("invalid_number", init.status ?? 402, fields, init.headers);
+  return respond("invalid_number", 402, fields, init);
 }
 
 /** Builds the `processing_error` error response (HTTP 402). */
@@ -15624,7 +15362,7 @@ export function createProcessingError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"processing_error"> {
-  return respond("processing_error", init.status ?? 402, fields, init.headers);
+  return respond("processing_error", 402, fields, init);
 }
 
 /** Builds the `authentication_required` error response (HTTP 402). */
@@ -15632,7 +15370,7 @@ export function createAuthenticationRequiredError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"authentication_required"> {
-  return respond("authentication_required", init.status ?? 402, fields, init.headers);
+  return respond("authentication_required", 402, fields, init);
 }
 
 /** Builds the `card_decline_rate_limit_exceeded` error response (HTTP 402). */
@@ -15640,7 +15378,7 @@ export function createCardDeclineRateLimitExceededError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_decline_rate_limit_exceeded"> {
-  return respond("card_decline_rate_limit_exceeded", init.status ?? 402, fields, init.headers);
+  return respond("card_decline_rate_limit_exceeded", 402, fields, init);
 }
 
 /** Builds the `insufficient_funds` error response (HTTP 402). */
@@ -15648,7 +15386,7 @@ export function createInsufficientFundsError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"insufficient_funds"> {
-  return respond("insufficient_funds", init.status ?? 402, fields, init.headers);
+  return respond("insufficient_funds", 402, fields, init);
 }
 
 /** Builds the `payment_intent_authentication_failure` error response (HTTP 402). */
@@ -15656,7 +15394,7 @@ export function createPaymentIntentAuthenticationFailureError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_intent_authentication_failure"> {
-  return respond("payment_intent_authentication_failure", init.status ?? 402, fields, init.headers);
+  return respond("payment_intent_authentication_failure", 402, fields, init);
 }
 
 /** Builds the `payment_intent_payment_attempt_failed` error response (HTTP 402). */
@@ -15664,7 +15402,7 @@ export function createPaymentIntentPaymentAttemptFailedError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_intent_payment_attempt_failed"> {
-  return respond("payment_intent_payment_attempt_failed", init.status ?? 402, fields, init.headers);
+  return respond("payment_intent_payment_attempt_failed", 402, fields, init);
 }
 
 /** Builds the `setup_intent_authentication_failure` error response (HTTP 402). */
@@ -15672,7 +15410,7 @@ export function createSetupIntentAuthenticationFailureError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"setup_intent_authentication_failure"> {
-  return respond("setup_intent_authentication_failure", init.status ?? 402, fields, init.headers);
+  return respond("setup_intent_authentication_failure", 402, fields, init);
 }
 
 /** Builds the `payment_method_provider_decline` error response (HTTP 402). */
@@ -15680,7 +15418,7 @@ export function createPaymentMethodProviderDeclineError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"payment_method_provider_decline"> {
-  return respond("payment_method_provider_decline", init.status ?? 402, fields, init.headers);
+  return respond("payment_method_provider_decline", 402, fields, init);
 }
 
 /** Builds the `bank_account_declined` error response (HTTP 402). */
@@ -15688,7 +15426,7 @@ export function createBankAccountDeclinedError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"bank_account_declined"> {
-  return respond("bank_account_declined", init.status ?? 402, fields, init.headers);
+  return respond("bank_account_declined", 402, fields, init);
 }
 
 /** Builds the `idempotency_key_in_use` error response (HTTP 409). */
@@ -15696,7 +15434,7 @@ export function createIdempotencyKeyInUseError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<409, "Request-Id">,
 ): ErrorResponse<"idempotency_key_in_use"> {
-  return respond("idempotency_key_in_use", init.status ?? 409, fields, init.headers);
+  return respond("idempotency_key_in_use", 409, fields, init);
 }
 
 /** Builds the `rate_limit` error response (HTTP 429). */
@@ -15704,7 +15442,7 @@ export function createRateLimitError(
   fields: ErrorFields2,
   init: ErrorResponseInitWith<429, "Request-Id">,
 ): ErrorResponse<"rate_limit"> {
-  return respond("rate_limit", init.status ?? 429, fields, init.headers);
+  return respond("rate_limit", 429, fields, init);
 }
 
 /** Builds the `lock_timeout` error response (HTTP 429). */
@@ -15712,7 +15450,7 @@ export function createLockTimeoutError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<429, "Request-Id">,
 ): ErrorResponse<"lock_timeout"> {
-  return respond("lock_timeout", init.status ?? 429, fields, init.headers);
+  return respond("lock_timeout", 429, fields, init);
 }
 
 /** Builds the `forwarding_api_upstream_connection_error` error response (HTTP 424). */
@@ -15720,7 +15458,7 @@ export function createForwardingApiUpstreamConnectionError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<424, "Request-Id">,
 ): ErrorResponse<"forwarding_api_upstream_connection_error"> {
-  return respond("forwarding_api_upstream_connection_error", init.status ?? 424, fields, init.headers);
+  return respond("forwarding_api_upstream_connection_error", 424, fields, init);
 }
 
 /** Builds the `forwarding_api_upstream_connection_timeout` error response (HTTP 424). */
@@ -15728,7 +15466,7 @@ export function createForwardingApiUpstreamConnectionTimeoutError(
   fields: ErrorFields3,
   init: ErrorResponseInitWith<424, "Request-Id">,
 ): ErrorResponse<"forwarding_api_upstream_connection_timeout"> {
-  return respond("forwarding_api_upstream_connection_timeout", init.status ?? 424, fields, init.headers);
+  return respond("forwarding_api_upstream_connection_timeout", 424, fields, init);
 }
 
 /** Builds the `card_declined.authentication_required` error response (HTTP 402). */
@@ -15736,7 +15474,7 @@ export function createCardDeclinedAuthenticationRequiredError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.authentication_required"> {
-  return respond("card_declined.authentication_required", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.authentication_required", 402, fields, init);
 }
 
 /** Builds the `card_declined.approve_with_id` error response (HTTP 402). */
@@ -15744,7 +15482,7 @@ export function createCardDeclinedApproveWithIdError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.approve_with_id"> {
-  return respond("card_declined.approve_with_id", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.approve_with_id", 402, fields, init);
 }
 
 /** Builds the `card_declined.call_issuer` error response (HTTP 402). */
@@ -15752,7 +15490,7 @@ export function createCardDeclinedCallIssuerError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.call_issuer"> {
-  return respond("card_declined.call_issuer", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.call_issuer", 402, fields, init);
 }
 
 /** Builds the `card_declined.card_not_supported` error response (HTTP 402). */
@@ -15760,7 +15498,7 @@ export function createCardDeclinedCardNotSupportedError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.card_not_supported"> {
-  return respond("card_declined.card_not_supported", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.card_not_supported", 402, fields, init);
 }
 
 /** Builds the `card_declined.card_velocity_exceeded` error response (HTTP 402). */
@@ -15768,7 +15506,7 @@ export function createCardDeclinedCardVelocityExceededError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.card_velocity_exceeded"> {
-  return respond("card_declined.card_velocity_exceeded", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.card_velocity_exceeded", 402, fields, init);
 }
 
 /** Builds the `card_declined.currency_not_supported` error response (HTTP 402). */
@@ -15776,7 +15514,7 @@ export function createCardDeclinedCurrencyNotSupportedError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.currency_not_supported"> {
-  return respond("card_declined.currency_not_supported", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.currency_not_supported", 402, fields, init);
 }
 
 /** Builds the `card_declined.do_not_honor` error response (HTTP 402). */
@@ -15784,7 +15522,7 @@ export function createCardDeclinedDoNotHonorError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.do_not_honor"> {
-  return respond("card_declined.do_not_honor", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.do_not_honor", 402, fields, init);
 }
 
 /** Builds the `card_declined.do_not_try_again` error response (HTTP 402). */
@@ -15792,7 +15530,7 @@ export function createCardDeclinedDoNotTryAgainError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.do_not_try_again"> {
-  return respond("card_declined.do_not_try_again", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.do_not_try_again", 402, fields, init);
 }
 
 /** Builds the `card_declined.duplicate_transaction` error response (HTTP 402). */
@@ -15800,7 +15538,7 @@ export function createCardDeclinedDuplicateTransactionError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.duplicate_transaction"> {
-  return respond("card_declined.duplicate_transaction", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.duplicate_transaction", 402, fields, init);
 }
 
 /** Builds the `card_declined.expired_card` error response (HTTP 402). */
@@ -15808,7 +15546,7 @@ export function createCardDeclinedExpiredCardError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.expired_card"> {
-  return respond("card_declined.expired_card", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.expired_card", 402, fields, init);
 }
 
 /** Builds the `card_declined.fraudulent` error response (HTTP 402). */
@@ -15816,7 +15554,7 @@ export function createCardDeclinedFraudulentError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.fraudulent"> {
-  return respond("card_declined.fraudulent", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.fraudulent", 402, fields, init);
 }
 
 /** Builds the `card_declined.generic_decline` error response (HTTP 402). */
@@ -15824,7 +15562,7 @@ export function createCardDeclinedGenericDeclineError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.generic_decline"> {
-  return respond("card_declined.generic_decline", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.generic_decline", 402, fields, init);
 }
 
 /** Builds the `card_declined.incorrect_number` error response (HTTP 402). */
@@ -15832,7 +15570,7 @@ export function createCardDeclinedIncorrectNumberError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_number"> {
-  return respond("card_declined.incorrect_number", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.incorrect_number", 402, fields, init);
 }
 
 /** Builds the `card_declined.incorrect_cvc` error response (HTTP 402). */
@@ -15840,7 +15578,7 @@ export function createCardDeclinedIncorrectCvcError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_cvc"> {
-  return respond("card_declined.incorrect_cvc", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.incorrect_cvc", 402, fields, init);
 }
 
 /** Builds the `card_declined.incorrect_pin` error response (HTTP 402). */
@@ -15848,7 +15586,7 @@ export function createCardDeclinedIncorrectPinError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_pin"> {
-  return respond("card_declined.incorrect_pin", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.incorrect_pin", 402, fields, init);
 }
 
 /** Builds the `card_declined.incorrect_zip` error response (HTTP 402). */
@@ -15856,7 +15594,7 @@ export function createCardDeclinedIncorrectZipError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.incorrect_zip"> {
-  return respond("card_declined.incorrect_zip", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.incorrect_zip", 402, fields, init);
 }
 
 /** Builds the `card_declined.insufficient_funds` error response (HTTP 402). */
@@ -15864,7 +15602,7 @@ export function createCardDeclinedInsufficientFundsError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.insufficient_funds"> {
-  return respond("card_declined.insufficient_funds", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.insufficient_funds", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_account` error response (HTTP 402). */
@@ -15872,7 +15610,7 @@ export function createCardDeclinedInvalidAccountError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_account"> {
-  return respond("card_declined.invalid_account", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_account", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_amount` error response (HTTP 402). */
@@ -15880,7 +15618,7 @@ export function createCardDeclinedInvalidAmountError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_amount"> {
-  return respond("card_declined.invalid_amount", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_amount", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_cvc` error response (HTTP 402). */
@@ -15888,7 +15626,7 @@ export function createCardDeclinedInvalidCvcError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_cvc"> {
-  return respond("card_declined.invalid_cvc", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_cvc", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_expiry_month` error response (HTTP 402). */
@@ -15896,7 +15634,7 @@ export function createCardDeclinedInvalidExpiryMonthError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_expiry_month"> {
-  return respond("card_declined.invalid_expiry_month", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_expiry_month", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_expiry_year` error response (HTTP 402). */
@@ -15904,7 +15642,7 @@ export function createCardDeclinedInvalidExpiryYearError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_expiry_year"> {
-  return respond("card_declined.invalid_expiry_year", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_expiry_year", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_number` error response (HTTP 402). */
@@ -15912,7 +15650,7 @@ export function createCardDeclinedInvalidNumberError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_number"> {
-  return respond("card_declined.invalid_number", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_number", 402, fields, init);
 }
 
 /** Builds the `card_declined.invalid_pin` error response (HTTP 402). */
@@ -15920,7 +15658,7 @@ export function createCardDeclinedInvalidPinError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.invalid_pin"> {
-  return respond("card_declined.invalid_pin", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.invalid_pin", 402, fields, init);
 }
 
 /** Builds the `card_declined.issuer_not_available` error response (HTTP 402). */
@@ -15928,7 +15666,7 @@ export function createCardDeclinedIssuerNotAvailableError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.issuer_not_available"> {
-  return respond("card_declined.issuer_not_available", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.issuer_not_available", 402, fields, init);
 }
 
 /** Builds the `card_declined.lost_card` error response (HTTP 402). */
@@ -15936,7 +15674,7 @@ export function createCardDeclinedLostCardError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.lost_card"> {
-  return respond("card_declined.lost_card", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.lost_card", 402, fields, init);
 }
 
 /** Builds the `card_declined.merchant_blacklist` error response (HTTP 402). */
@@ -15944,7 +15682,7 @@ export function createCardDeclinedMerchantBlacklistError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.merchant_blacklist"> {
-  return respond("card_declined.merchant_blacklist", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.merchant_blacklist", 402, fields, init);
 }
 
 /** Builds the `card_declined.new_account_information_available` error response (HTTP 402). */
@@ -15952,7 +15690,7 @@ export function createCardDeclinedNewAccountInformationAvailableError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.new_account_information_available"> {
-  return respond("card_declined.new_account_information_available", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.new_account_information_available", 402, fields, init);
 }
 
 /** Builds the `card_declined.no_action_taken` error response (HTTP 402). */
@@ -15960,7 +15698,7 @@ export function createCardDeclinedNoActionTakenError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.no_action_taken"> {
-  return respond("card_declined.no_action_taken", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.no_action_taken", 402, fields, init);
 }
 
 /** Builds the `card_declined.not_permitted` error response (HTTP 402). */
@@ -15968,7 +15706,7 @@ export function createCardDeclinedNotPermittedError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.not_permitted"> {
-  return respond("card_declined.not_permitted", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.not_permitted", 402, fields, init);
 }
 
 /** Builds the `card_declined.offline_pin_required` error response (HTTP 402). */
@@ -15976,7 +15714,7 @@ export function createCardDeclinedOfflinePinRequiredError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.offline_pin_required"> {
-  return respond("card_declined.offline_pin_required", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.offline_pin_required", 402, fields, init);
 }
 
 /** Builds the `card_declined.online_or_offline_pin_required` error response (HTTP 402). */
@@ -15984,7 +15722,7 @@ export function createCardDeclinedOnlineOrOfflinePinRequiredError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.online_or_offline_pin_required"> {
-  return respond("card_declined.online_or_offline_pin_required", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.online_or_offline_pin_required", 402, fields, init);
 }
 
 /** Builds the `card_declined.pickup_card` error response (HTTP 402). */
@@ -15992,7 +15730,7 @@ export function createCardDeclinedPickupCardError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.pickup_card"> {
-  return respond("card_declined.pickup_card", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.pickup_card", 402, fields, init);
 }
 
 /** Builds the `card_declined.pin_try_exceeded` error response (HTTP 402). */
@@ -16000,7 +15738,7 @@ export function createCardDeclinedPinTryExceededError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.pin_try_exceeded"> {
-  return respond("card_declined.pin_try_exceeded", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.pin_try_exceeded", 402, fields, init);
 }
 
 /** Builds the `card_declined.processing_error` error response (HTTP 402). */
@@ -16008,7 +15746,7 @@ export function createCardDeclinedProcessingError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.processing_error"> {
-  return respond("card_declined.processing_error", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.processing_error", 402, fields, init);
 }
 
 /** Builds the `card_declined.reenter_transaction` error response (HTTP 402). */
@@ -16016,7 +15754,7 @@ export function createCardDeclinedReenterTransactionError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.reenter_transaction"> {
-  return respond("card_declined.reenter_transaction", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.reenter_transaction", 402, fields, init);
 }
 
 /** Builds the `card_declined.restricted_card` error response (HTTP 402). */
@@ -16024,7 +15762,7 @@ export function createCardDeclinedRestrictedCardError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.restricted_card"> {
-  return respond("card_declined.restricted_card", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.restricted_card", 402, fields, init);
 }
 
 /** Builds the `card_declined.revocation_of_all_authorizations` error response (HTTP 402). */
@@ -16032,7 +15770,7 @@ export function createCardDeclinedRevocationOfAllAuthorizationsError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.revocation_of_all_authorizations"> {
-  return respond("card_declined.revocation_of_all_authorizations", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.revocation_of_all_authorizations", 402, fields, init);
 }
 
 /** Builds the `card_declined.revocation_of_authorization` error response (HTTP 402). */
@@ -16040,7 +15778,7 @@ export function createCardDeclinedRevocationOfAuthorizationError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.revocation_of_authorization"> {
-  return respond("card_declined.revocation_of_authorization", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.revocation_of_authorization", 402, fields, init);
 }
 
 /** Builds the `card_declined.security_violation` error response (HTTP 402). */
@@ -16048,7 +15786,7 @@ export function createCardDeclinedSecurityViolationError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.security_violation"> {
-  return respond("card_declined.security_violation", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.security_violation", 402, fields, init);
 }
 
 /** Builds the `card_declined.service_not_allowed` error response (HTTP 402). */
@@ -16056,7 +15794,7 @@ export function createCardDeclinedServiceNotAllowedError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.service_not_allowed"> {
-  return respond("card_declined.service_not_allowed", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.service_not_allowed", 402, fields, init);
 }
 
 /** Builds the `card_declined.stolen_card` error response (HTTP 402). */
@@ -16064,7 +15802,7 @@ export function createCardDeclinedStolenCardError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.stolen_card"> {
-  return respond("card_declined.stolen_card", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.stolen_card", 402, fields, init);
 }
 
 /** Builds the `card_declined.stop_payment_order` error response (HTTP 402). */
@@ -16072,7 +15810,7 @@ export function createCardDeclinedStopPaymentOrderError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.stop_payment_order"> {
-  return respond("card_declined.stop_payment_order", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.stop_payment_order", 402, fields, init);
 }
 
 /** Builds the `card_declined.testmode_decline` error response (HTTP 402). */
@@ -16080,7 +15818,7 @@ export function createCardDeclinedTestmodeDeclineError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.testmode_decline"> {
-  return respond("card_declined.testmode_decline", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.testmode_decline", 402, fields, init);
 }
 
 /** Builds the `card_declined.transaction_not_allowed` error response (HTTP 402). */
@@ -16088,7 +15826,7 @@ export function createCardDeclinedTransactionNotAllowedError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.transaction_not_allowed"> {
-  return respond("card_declined.transaction_not_allowed", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.transaction_not_allowed", 402, fields, init);
 }
 
 /** Builds the `card_declined.try_again_later` error response (HTTP 402). */
@@ -16096,7 +15834,7 @@ export function createCardDeclinedTryAgainLaterError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.try_again_later"> {
-  return respond("card_declined.try_again_later", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.try_again_later", 402, fields, init);
 }
 
 /** Builds the `card_declined.withdrawal_count_limit_exceeded` error response (HTTP 402). */
@@ -16104,7 +15842,7 @@ export function createCardDeclinedWithdrawalCountLimitExceededError(
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
 ): ErrorResponse<"card_declined.withdrawal_count_limit_exceeded"> {
-  return respond("card_declined.withdrawal_count_limit_exceeded", init.status ?? 402, fields, init.headers);
+  return respond("card_declined.withdrawal_count_limit_exceeded", 402, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -16903,6 +16641,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -426,8 +426,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -440,10 +440,8 @@ export function isTokenMissingError(value: unknown): value is TokenMissingError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "token_missing" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "token_missing" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -458,10 +456,8 @@ export function isTokenInvalidError(value: unknown): value is TokenInvalidError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "token_invalid" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "token_invalid" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -476,10 +472,8 @@ export function isProjectRequiredError(value: unknown): value is ProjectRequired
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "project_required" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "project_required" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -494,10 +488,8 @@ export function isRequestInvalidError(value: unknown): value is RequestInvalidEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "request_invalid" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "request_invalid" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -512,10 +504,8 @@ export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "url_required" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "url_required" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -530,10 +520,8 @@ export function isFormatUnsupportedError(value: unknown): value is FormatUnsuppo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "format_unsupported" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "format_unsupported" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -548,10 +536,8 @@ export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "task_not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "task_not_found" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -566,10 +552,8 @@ export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "run_not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "run_not_found" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -584,10 +568,8 @@ export function isAutomationNotFoundError(value: unknown): value is AutomationNo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "automation_not_found" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "automation_not_found" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -602,10 +584,8 @@ export function isPaymentRequiredError(value: unknown): value is PaymentRequired
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "payment_required" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "payment_required" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -620,30 +600,32 @@ export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      value["kind"] === "internal_error" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      ownValue(value, "kind") === "internal_error" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  ["token_missing", isTokenMissingError as (value: unknown) => boolean],
-  ["token_invalid", isTokenInvalidError as (value: unknown) => boolean],
-  ["project_required", isProjectRequiredError as (value: unknown) => boolean],
-  ["request_invalid", isRequestInvalidError as (value: unknown) => boolean],
-  ["url_required", isUrlRequiredError as (value: unknown) => boolean],
-  ["format_unsupported", isFormatUnsupportedError as (value: unknown) => boolean],
-  ["task_not_found", isTaskNotFoundError as (value: unknown) => boolean],
-  ["run_not_found", isRunNotFoundError as (value: unknown) => boolean],
-  ["automation_not_found", isAutomationNotFoundError as (value: unknown) => boolean],
-  ["payment_required", isPaymentRequiredError as (value: unknown) => boolean],
-  ["internal_error", isInternalError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isTokenMissingError,
+  isTokenInvalidError,
+  isProjectRequiredError,
+  isRequestInvalidError,
+  isUrlRequiredError,
+  isFormatUnsupportedError,
+  isTaskNotFoundError,
+  isRunNotFoundError,
+  isAutomationNotFoundError,
+  isPaymentRequiredError,
+  isInternalError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -661,10 +643,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
-      typeof value["kind"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      typeof ownValue(value, "kind") === "string" &&
+      typeof ownValue(value, "message") === "string"
     );
   } catch {
     return false;
@@ -707,19 +687,19 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      ["token_missing", ["token_missing"]],
-      ["token_invalid", ["token_invalid"]],
-      ["project_required", ["project_required"]],
-      ["request_invalid", ["request_invalid"]],
-      ["url_required", ["url_required"]],
-      ["format_unsupported", ["format_unsupported"]],
-      ["task_not_found", ["task_not_found"]],
-      ["run_not_found", ["run_not_found"]],
-      ["automation_not_found", ["automation_not_found"]],
-      ["payment_required", ["payment_required"]],
-      ["internal_error", ["internal_error"]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      ["token_missing",["token_missing"]],
+      ["token_invalid",["token_invalid"]],
+      ["project_required",["project_required"]],
+      ["request_invalid",["request_invalid"]],
+      ["url_required",["url_required"]],
+      ["format_unsupported",["format_unsupported"]],
+      ["task_not_found",["task_not_found"]],
+      ["run_not_found",["run_not_found"]],
+      ["automation_not_found",["automation_not_found"]],
+      ["payment_required",["payment_required"]],
+      ["internal_error",["internal_error"]]
+    ]`)),
   ],
   unindexed: [],
   codeless: new Map<number, readonly WireValue[]>([]),
@@ -1198,11 +1178,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `token_missing` error response (HTTP 401). */
@@ -1210,7 +1190,7 @@ export function createTokenMissingError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"token_missing"> {
-  return respond("token_missing", init.status ?? 401, fields, init.headers);
+  return respond("token_missing", 401, fields, init);
 }
 
 /** Builds the `token_invalid` error response (HTTP 401). */
@@ -1218,7 +1198,7 @@ export function createTokenInvalidError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"token_invalid"> {
-  return respond("token_invalid", init.status ?? 401, fields, init.headers);
+  return respond("token_invalid", 401, fields, init);
 }
 
 /** Builds the `project_required` error response (HTTP 403). */
@@ -1226,7 +1206,7 @@ export function createProjectRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<"project_required"> {
-  return respond("project_required", init.status ?? 403, fields, init.headers);
+  return respond("project_required", 403, fields, init);
 }
 
 /** Builds the `request_invalid` error response (HTTP 400). */
@@ -1234,7 +1214,7 @@ export function createRequestInvalidError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"request_invalid"> {
-  return respond("request_invalid", init.status ?? 400, fields, init.headers);
+  return respond("request_invalid", 400, fields, init);
 }
 
 /** Builds the `url_required` error response (HTTP 400). */
@@ -1242,7 +1222,7 @@ export function createUrlRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"url_required"> {
-  return respond("url_required", init.status ?? 400, fields, init.headers);
+  return respond("url_required", 400, fields, init);
 }
 
 /** Builds the `format_unsupported` error response (HTTP 400). */
@@ -1250,7 +1230,7 @@ export function createFormatUnsupportedError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<"format_unsupported"> {
-  return respond("format_unsupported", init.status ?? 400, fields, init.headers);
+  return respond("format_unsupported", 400, fields, init);
 }
 
 /** Builds the `task_not_found` error response (HTTP 404). */
@@ -1258,7 +1238,7 @@ export function createTaskNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"task_not_found"> {
-  return respond("task_not_found", init.status ?? 404, fields, init.headers);
+  return respond("task_not_found", 404, fields, init);
 }
 
 /** Builds the `run_not_found` error response (HTTP 404). */
@@ -1266,7 +1246,7 @@ export function createRunNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"run_not_found"> {
-  return respond("run_not_found", init.status ?? 404, fields, init.headers);
+  return respond("run_not_found", 404, fields, init);
 }
 
 /** Builds the `automation_not_found` error response (HTTP 404). */
@@ -1274,7 +1254,7 @@ export function createAutomationNotFoundError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"automation_not_found"> {
-  return respond("automation_not_found", init.status ?? 404, fields, init.headers);
+  return respond("automation_not_found", 404, fields, init);
 }
 
 /** Builds the `payment_required` error response (HTTP 402). */
@@ -1282,7 +1262,7 @@ export function createPaymentRequiredError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<402> = {},
 ): ErrorResponse<"payment_required"> {
-  return respond("payment_required", init.status ?? 402, fields, init.headers);
+  return respond("payment_required", 402, fields, init);
 }
 
 /** Builds the `internal_error` error response (HTTP 500). */
@@ -1290,7 +1270,7 @@ export function createInternalError(
   fields: ErrorFields = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"internal_error"> {
-  return respond("internal_error", init.status ?? 500, fields, init.headers);
+  return respond("internal_error", 500, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -2089,6 +2069,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -2800,8 +2800,8 @@ export const RETRY_DEFAULTS = {
 } as const;
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
-/** `ERRORS`, checked against `ErrorMeta`. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS;
+/** `ERRORS` as the runtime reads it. */
+const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
 /** `STATUSES`, checked against `StatusMeta`. */
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
@@ -2814,12 +2814,9 @@ export function isUnknownParametersError(value: unknown): value is UnknownParame
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20001 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 20001 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2837,12 +2834,9 @@ export function isInvalidFriendlyNameError(value: unknown): value is InvalidFrie
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20002 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 20002 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2860,12 +2854,9 @@ export function isPermissionDeniedError(value: unknown): value is PermissionDeni
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20003 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 401 &&
+      ownValue(value, "code") === 20003 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 401 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2883,12 +2874,9 @@ export function isMethodNotAllowedError(value: unknown): value is MethodNotAllow
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20004 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 405 &&
+      ownValue(value, "code") === 20004 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 405 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2906,10 +2894,8 @@ export function isAccountNotActiveError(value: unknown): value is AccountNotActi
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20005 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
+      ownValue(value, "code") === 20005 &&
+      typeof ownValue(value, "message") === "string" &&
       hasOwn(value, "status") &&
       (value["status"] === 401 || value["status"] === 403) &&
       Number.isInteger(value["status"]) &&
@@ -2927,12 +2913,9 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20006 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 403 &&
+      ownValue(value, "code") === 20006 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 403 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2950,12 +2933,9 @@ export function isPageSizeTooLargeError(value: unknown): value is PageSizeTooLar
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20007 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 20007 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2973,12 +2953,9 @@ export function isTestCredentialsError(value: unknown): value is TestCredentials
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20008 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 403 &&
+      ownValue(value, "code") === 20008 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 403 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -2996,12 +2973,9 @@ export function isInvalidAccessTokenError(value: unknown): value is InvalidAcces
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20101 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 401 &&
+      ownValue(value, "code") === 20101 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 401 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3016,12 +2990,9 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20403 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 403 &&
+      ownValue(value, "code") === 20403 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 403 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3039,12 +3010,9 @@ export function isResourceNotFoundError(value: unknown): value is ResourceNotFou
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20404 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 404 &&
+      ownValue(value, "code") === 20404 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 404 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3059,12 +3027,9 @@ export function isConflictError(value: unknown): value is ConflictError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20409 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 409 &&
+      ownValue(value, "code") === 20409 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 409 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3082,12 +3047,9 @@ export function isInvalidParameterError(value: unknown): value is InvalidParamet
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20422 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 422 &&
+      ownValue(value, "code") === 20422 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 422 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3105,12 +3067,9 @@ export function isUpgradeRequiredError(value: unknown): value is UpgradeRequired
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20426 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 426 &&
+      ownValue(value, "code") === 20426 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 426 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3128,12 +3087,9 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20429 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      ownValue(value, "code") === 20429 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3148,12 +3104,9 @@ export function isInternalServerError(value: unknown): value is InternalServerEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20500 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 500 &&
+      ownValue(value, "code") === 20500 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 500 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3171,12 +3124,9 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 20503 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 503 &&
+      ownValue(value, "code") === 20503 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 503 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3191,12 +3141,9 @@ export function isNoCalledNumberError(value: unknown): value is NoCalledNumberEr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21201 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21201 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3214,12 +3161,9 @@ export function isInvalidToNumberError(value: unknown): value is InvalidToNumber
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21211 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21211 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3237,12 +3181,9 @@ export function isInvalidFromNumberError(value: unknown): value is InvalidFromNu
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21212 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21212 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3260,12 +3201,9 @@ export function isCallerNumberRequiredError(value: unknown): value is CallerNumb
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21213 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21213 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3283,12 +3221,9 @@ export function isToNumberUnreachableError(value: unknown): value is ToNumberUnr
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21214 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21214 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3306,12 +3241,9 @@ export function isCallGeoPermissionError(value: unknown): value is CallGeoPermis
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21215 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21215 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3329,12 +3261,9 @@ export function isCallBlocklistedError(value: unknown): value is CallBlocklisted
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21216 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21216 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3352,12 +3281,9 @@ export function isPhoneNumberNotValidError(value: unknown): value is PhoneNumber
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21217 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21217 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3375,12 +3301,9 @@ export function isToNumberNotVerifiedError(value: unknown): value is ToNumberNot
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21219 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21219 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3398,12 +3321,9 @@ export function isInvalidPhoneNumberError(value: unknown): value is InvalidPhone
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21401 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21401 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3418,12 +3338,9 @@ export function isInvalidUrlError(value: unknown): value is InvalidUrlError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21402 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21402 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3438,12 +3355,9 @@ export function isInvalidMethodError(value: unknown): value is InvalidMethodErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21403 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21403 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3461,12 +3375,9 @@ export function isTrialInboundNumberUnavailableError(value: unknown): value is T
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21404 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21404 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3484,12 +3395,9 @@ export function isNumberTypeWithoutSmsError(value: unknown): value is NumberType
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21407 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21407 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3507,12 +3415,9 @@ export function isSmsRegionNotEnabledError(value: unknown): value is SmsRegionNo
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21408 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21408 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3530,12 +3435,9 @@ export function isPhoneNumberInvalidError(value: unknown): value is PhoneNumberI
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21421 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21421 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3553,12 +3455,9 @@ export function isPhoneNumberNotAvailableError(value: unknown): value is PhoneNu
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21422 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21422 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3576,12 +3475,9 @@ export function isCallerIdAlreadyValidatedError(value: unknown): value is Caller
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21450 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21450 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3599,12 +3495,9 @@ export function isInvalidAreaCodeError(value: unknown): value is InvalidAreaCode
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21451 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21451 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3622,12 +3515,9 @@ export function isNoNumbersInAreaCodeError(value: unknown): value is NoNumbersIn
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21452 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21452 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3645,12 +3535,9 @@ export function isFromNotSmsCapableError(value: unknown): value is FromNotSmsCap
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21601 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21601 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3668,12 +3555,9 @@ export function isMessageBodyRequiredError(value: unknown): value is MessageBody
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21602 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21602 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3688,12 +3572,9 @@ export function isFromRequiredError(value: unknown): value is FromRequiredError 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21603 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21603 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3708,12 +3589,9 @@ export function isToRequiredError(value: unknown): value is ToRequiredError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21604 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21604 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3731,12 +3609,9 @@ export function isFromNotMessageCapableError(value: unknown): value is FromNotMe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21606 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21606 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3751,12 +3626,9 @@ export function isToNotVerifiedError(value: unknown): value is ToNotVerifiedErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21608 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21608 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3774,12 +3646,9 @@ export function isInvalidStatusCallbackError(value: unknown): value is InvalidSt
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21609 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21609 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3797,12 +3666,9 @@ export function isUnsubscribedRecipientError(value: unknown): value is Unsubscri
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21610 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21610 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3817,12 +3683,9 @@ export function isFromQueueFullError(value: unknown): value is FromQueueFullErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21611 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21611 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3840,12 +3703,9 @@ export function isToNotReachableBySmsError(value: unknown): value is ToNotReacha
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21612 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21612 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3860,12 +3720,9 @@ export function isToNotMobileError(value: unknown): value is ToNotMobileError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21614 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21614 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3880,12 +3737,9 @@ export function isBodyTooLongError(value: unknown): value is BodyTooLongError {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21617 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21617 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3903,12 +3757,9 @@ export function isInvalidMediaUrlError(value: unknown): value is InvalidMediaUrl
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21620 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21620 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3926,12 +3777,9 @@ export function isFromNotMmsEnabledError(value: unknown): value is FromNotMmsEna
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21621 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21621 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3949,12 +3797,9 @@ export function isTooManyMediaFilesError(value: unknown): value is TooManyMediaF
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21623 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21623 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3972,12 +3817,9 @@ export function isAddressRequiredError(value: unknown): value is AddressRequired
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21631 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21631 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -3995,12 +3837,9 @@ export function isContentSidRequiredError(value: unknown): value is ContentSidRe
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21654 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21654 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4018,12 +3857,9 @@ export function isInvalidContentVariablesError(value: unknown): value is Invalid
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21656 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21656 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4041,12 +3877,9 @@ export function isNoSenderAvailableError(value: unknown): value is NoSenderAvail
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21703 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21703 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4064,12 +3897,9 @@ export function isInvalidMessagingServiceError(value: unknown): value is Invalid
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 21705 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 21705 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4087,12 +3917,9 @@ export function isVerifyInvalidParameterError(value: unknown): value is VerifyIn
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60200 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 60200 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4110,12 +3937,9 @@ export function isMaxCheckAttemptsError(value: unknown): value is MaxCheckAttemp
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60202 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      ownValue(value, "code") === 60202 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4133,12 +3957,9 @@ export function isMaxSendAttemptsError(value: unknown): value is MaxSendAttempts
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60203 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      ownValue(value, "code") === 60203 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4156,12 +3977,9 @@ export function isLandlineNotSmsCapableError(value: unknown): value is LandlineN
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60205 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 403 &&
+      ownValue(value, "code") === 60205 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 403 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4176,12 +3994,9 @@ export function isMaxRateLimitsError(value: unknown): value is MaxRateLimitsErro
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60207 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 60207 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4199,12 +4014,9 @@ export function isTooManyConcurrentVerificationsError(value: unknown): value is 
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60212 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      ownValue(value, "code") === 60212 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4222,12 +4034,9 @@ export function isChinaVettingRequiredError(value: unknown): value is ChinaVetti
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60220 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 60220 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4245,12 +4054,9 @@ export function isDeliveryChannelDisabledError(value: unknown): value is Deliver
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60223 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 60223 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4268,12 +4074,9 @@ export function isDeliveryAttemptBlockedError(value: unknown): value is Delivery
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
-      value["code"] === 60410 &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 400 &&
+      ownValue(value, "code") === 60410 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 400 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4292,10 +4095,8 @@ export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthoriz
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 401 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 401 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4314,10 +4115,8 @@ export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError 
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 404 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 404 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4336,10 +4135,8 @@ export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethod
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 405 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 405 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4358,10 +4155,8 @@ export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcur
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 429 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 429 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4380,10 +4175,8 @@ export function isHttpServerError(value: unknown): value is HttpServerError {
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 500 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 500 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4402,10 +4195,8 @@ export function isHttpServiceUnavailableError(value: unknown): value is HttpServ
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      value["status"] === 503 &&
+      typeof ownValue(value, "message") === "string" &&
+      ownValue(value, "status") === 503 &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4415,81 +4206,85 @@ export function isHttpServiceUnavailableError(value: unknown): value is HttpServ
   }
 }
 
-/** Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([
-  [20001, isUnknownParametersError as (value: unknown) => boolean],
-  [20002, isInvalidFriendlyNameError as (value: unknown) => boolean],
-  [20003, isPermissionDeniedError as (value: unknown) => boolean],
-  [20004, isMethodNotAllowedError as (value: unknown) => boolean],
-  [20005, isAccountNotActiveError as (value: unknown) => boolean],
-  [20006, isAccessDeniedError as (value: unknown) => boolean],
-  [20007, isPageSizeTooLargeError as (value: unknown) => boolean],
-  [20008, isTestCredentialsError as (value: unknown) => boolean],
-  [20101, isInvalidAccessTokenError as (value: unknown) => boolean],
-  [20403, isForbiddenError as (value: unknown) => boolean],
-  [20404, isResourceNotFoundError as (value: unknown) => boolean],
-  [20409, isConflictError as (value: unknown) => boolean],
-  [20422, isInvalidParameterError as (value: unknown) => boolean],
-  [20426, isUpgradeRequiredError as (value: unknown) => boolean],
-  [20429, isTooManyRequestsError as (value: unknown) => boolean],
-  [20500, isInternalServerError as (value: unknown) => boolean],
-  [20503, isServiceUnavailableError as (value: unknown) => boolean],
-  [21201, isNoCalledNumberError as (value: unknown) => boolean],
-  [21211, isInvalidToNumberError as (value: unknown) => boolean],
-  [21212, isInvalidFromNumberError as (value: unknown) => boolean],
-  [21213, isCallerNumberRequiredError as (value: unknown) => boolean],
-  [21214, isToNumberUnreachableError as (value: unknown) => boolean],
-  [21215, isCallGeoPermissionError as (value: unknown) => boolean],
-  [21216, isCallBlocklistedError as (value: unknown) => boolean],
-  [21217, isPhoneNumberNotValidError as (value: unknown) => boolean],
-  [21219, isToNumberNotVerifiedError as (value: unknown) => boolean],
-  [21401, isInvalidPhoneNumberError as (value: unknown) => boolean],
-  [21402, isInvalidUrlError as (value: unknown) => boolean],
-  [21403, isInvalidMethodError as (value: unknown) => boolean],
-  [21404, isTrialInboundNumberUnavailableError as (value: unknown) => boolean],
-  [21407, isNumberTypeWithoutSmsError as (value: unknown) => boolean],
-  [21408, isSmsRegionNotEnabledError as (value: unknown) => boolean],
-  [21421, isPhoneNumberInvalidError as (value: unknown) => boolean],
-  [21422, isPhoneNumberNotAvailableError as (value: unknown) => boolean],
-  [21450, isCallerIdAlreadyValidatedError as (value: unknown) => boolean],
-  [21451, isInvalidAreaCodeError as (value: unknown) => boolean],
-  [21452, isNoNumbersInAreaCodeError as (value: unknown) => boolean],
-  [21601, isFromNotSmsCapableError as (value: unknown) => boolean],
-  [21602, isMessageBodyRequiredError as (value: unknown) => boolean],
-  [21603, isFromRequiredError as (value: unknown) => boolean],
-  [21604, isToRequiredError as (value: unknown) => boolean],
-  [21606, isFromNotMessageCapableError as (value: unknown) => boolean],
-  [21608, isToNotVerifiedError as (value: unknown) => boolean],
-  [21609, isInvalidStatusCallbackError as (value: unknown) => boolean],
-  [21610, isUnsubscribedRecipientError as (value: unknown) => boolean],
-  [21611, isFromQueueFullError as (value: unknown) => boolean],
-  [21612, isToNotReachableBySmsError as (value: unknown) => boolean],
-  [21614, isToNotMobileError as (value: unknown) => boolean],
-  [21617, isBodyTooLongError as (value: unknown) => boolean],
-  [21620, isInvalidMediaUrlError as (value: unknown) => boolean],
-  [21621, isFromNotMmsEnabledError as (value: unknown) => boolean],
-  [21623, isTooManyMediaFilesError as (value: unknown) => boolean],
-  [21631, isAddressRequiredError as (value: unknown) => boolean],
-  [21654, isContentSidRequiredError as (value: unknown) => boolean],
-  [21656, isInvalidContentVariablesError as (value: unknown) => boolean],
-  [21703, isNoSenderAvailableError as (value: unknown) => boolean],
-  [21705, isInvalidMessagingServiceError as (value: unknown) => boolean],
-  [60200, isVerifyInvalidParameterError as (value: unknown) => boolean],
-  [60202, isMaxCheckAttemptsError as (value: unknown) => boolean],
-  [60203, isMaxSendAttemptsError as (value: unknown) => boolean],
-  [60205, isLandlineNotSmsCapableError as (value: unknown) => boolean],
-  [60207, isMaxRateLimitsError as (value: unknown) => boolean],
-  [60212, isTooManyConcurrentVerificationsError as (value: unknown) => boolean],
-  [60220, isChinaVettingRequiredError as (value: unknown) => boolean],
-  [60223, isDeliveryChannelDisabledError as (value: unknown) => boolean],
-  [60410, isDeliveryAttemptBlockedError as (value: unknown) => boolean],
-  ["unauthorized", isHttpUnauthorizedError as (value: unknown) => boolean],
-  ["not_found", isHttpNotFoundError as (value: unknown) => boolean],
-  ["method_not_allowed", isHttpMethodNotAllowedError as (value: unknown) => boolean],
-  ["concurrency_limit", isHttpConcurrencyLimitError as (value: unknown) => boolean],
-  ["server_error", isHttpServerError as (value: unknown) => boolean],
-  ["service_unavailable", isHttpServiceUnavailableError as (value: unknown) => boolean],
-]);
+/** Each code's guard, in the order of `ERROR_CODES`. */
+const GUARD_LIST = [
+  isUnknownParametersError,
+  isInvalidFriendlyNameError,
+  isPermissionDeniedError,
+  isMethodNotAllowedError,
+  isAccountNotActiveError,
+  isAccessDeniedError,
+  isPageSizeTooLargeError,
+  isTestCredentialsError,
+  isInvalidAccessTokenError,
+  isForbiddenError,
+  isResourceNotFoundError,
+  isConflictError,
+  isInvalidParameterError,
+  isUpgradeRequiredError,
+  isTooManyRequestsError,
+  isInternalServerError,
+  isServiceUnavailableError,
+  isNoCalledNumberError,
+  isInvalidToNumberError,
+  isInvalidFromNumberError,
+  isCallerNumberRequiredError,
+  isToNumberUnreachableError,
+  isCallGeoPermissionError,
+  isCallBlocklistedError,
+  isPhoneNumberNotValidError,
+  isToNumberNotVerifiedError,
+  isInvalidPhoneNumberError,
+  isInvalidUrlError,
+  isInvalidMethodError,
+  isTrialInboundNumberUnavailableError,
+  isNumberTypeWithoutSmsError,
+  isSmsRegionNotEnabledError,
+  isPhoneNumberInvalidError,
+  isPhoneNumberNotAvailableError,
+  isCallerIdAlreadyValidatedError,
+  isInvalidAreaCodeError,
+  isNoNumbersInAreaCodeError,
+  isFromNotSmsCapableError,
+  isMessageBodyRequiredError,
+  isFromRequiredError,
+  isToRequiredError,
+  isFromNotMessageCapableError,
+  isToNotVerifiedError,
+  isInvalidStatusCallbackError,
+  isUnsubscribedRecipientError,
+  isFromQueueFullError,
+  isToNotReachableBySmsError,
+  isToNotMobileError,
+  isBodyTooLongError,
+  isInvalidMediaUrlError,
+  isFromNotMmsEnabledError,
+  isTooManyMediaFilesError,
+  isAddressRequiredError,
+  isContentSidRequiredError,
+  isInvalidContentVariablesError,
+  isNoSenderAvailableError,
+  isInvalidMessagingServiceError,
+  isVerifyInvalidParameterError,
+  isMaxCheckAttemptsError,
+  isMaxSendAttemptsError,
+  isLandlineNotSmsCapableError,
+  isMaxRateLimitsError,
+  isTooManyConcurrentVerificationsError,
+  isChinaVettingRequiredError,
+  isDeliveryChannelDisabledError,
+  isDeliveryAttemptBlockedError,
+  isHttpUnauthorizedError,
+  isHttpNotFoundError,
+  isHttpMethodNotAllowedError,
+  isHttpConcurrencyLimitError,
+  isHttpServerError,
+  isHttpServiceUnavailableError,
+] as const;
+/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
+const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
+  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
+);
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -4508,10 +4303,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      Number.isInteger(value["status"]) &&
+      typeof ownValue(value, "message") === "string" &&
+      Number.isInteger(ownValue(value, "status")) &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4557,74 +4350,74 @@ const TABLES: ErrorTables = {
   entries: META,
   guards: GUARDS,
   byValue: [
-    new Map<unknown, readonly WireValue[]>([
-      [20001, [20001]],
-      [20002, [20002]],
-      [20003, [20003]],
-      [20004, [20004]],
-      [20005, [20005]],
-      [20006, [20006]],
-      [20007, [20007]],
-      [20008, [20008]],
-      [20101, [20101]],
-      [20403, [20403]],
-      [20404, [20404]],
-      [20409, [20409]],
-      [20422, [20422]],
-      [20426, [20426]],
-      [20429, [20429]],
-      [20500, [20500]],
-      [20503, [20503]],
-      [21201, [21201]],
-      [21211, [21211]],
-      [21212, [21212]],
-      [21213, [21213]],
-      [21214, [21214]],
-      [21215, [21215]],
-      [21216, [21216]],
-      [21217, [21217]],
-      [21219, [21219]],
-      [21401, [21401]],
-      [21402, [21402]],
-      [21403, [21403]],
-      [21404, [21404]],
-      [21407, [21407]],
-      [21408, [21408]],
-      [21421, [21421]],
-      [21422, [21422]],
-      [21450, [21450]],
-      [21451, [21451]],
-      [21452, [21452]],
-      [21601, [21601]],
-      [21602, [21602]],
-      [21603, [21603]],
-      [21604, [21604]],
-      [21606, [21606]],
-      [21608, [21608]],
-      [21609, [21609]],
-      [21610, [21610]],
-      [21611, [21611]],
-      [21612, [21612]],
-      [21614, [21614]],
-      [21617, [21617]],
-      [21620, [21620]],
-      [21621, [21621]],
-      [21623, [21623]],
-      [21631, [21631]],
-      [21654, [21654]],
-      [21656, [21656]],
-      [21703, [21703]],
-      [21705, [21705]],
-      [60200, [60200]],
-      [60202, [60202]],
-      [60203, [60203]],
-      [60205, [60205]],
-      [60207, [60207]],
-      [60212, [60212]],
-      [60220, [60220]],
-      [60223, [60223]],
-      [60410, [60410]],
-    ]),
+    new Map<unknown, readonly WireValue[]>(JSON.parse(String.raw`[
+      [20001,[20001]],
+      [20002,[20002]],
+      [20003,[20003]],
+      [20004,[20004]],
+      [20005,[20005]],
+      [20006,[20006]],
+      [20007,[20007]],
+      [20008,[20008]],
+      [20101,[20101]],
+      [20403,[20403]],
+      [20404,[20404]],
+      [20409,[20409]],
+      [20422,[20422]],
+      [20426,[20426]],
+      [20429,[20429]],
+      [20500,[20500]],
+      [20503,[20503]],
+      [21201,[21201]],
+      [21211,[21211]],
+      [21212,[21212]],
+      [21213,[21213]],
+      [21214,[21214]],
+      [21215,[21215]],
+      [21216,[21216]],
+      [21217,[21217]],
+      [21219,[21219]],
+      [21401,[21401]],
+      [21402,[21402]],
+      [21403,[21403]],
+      [21404,[21404]],
+      [21407,[21407]],
+      [21408,[21408]],
+      [21421,[21421]],
+      [21422,[21422]],
+      [21450,[21450]],
+      [21451,[21451]],
+      [21452,[21452]],
+      [21601,[21601]],
+      [21602,[21602]],
+      [21603,[21603]],
+      [21604,[21604]],
+      [21606,[21606]],
+      [21608,[21608]],
+      [21609,[21609]],
+      [21610,[21610]],
+      [21611,[21611]],
+      [21612,[21612]],
+      [21614,[21614]],
+      [21617,[21617]],
+      [21620,[21620]],
+      [21621,[21621]],
+      [21623,[21623]],
+      [21631,[21631]],
+      [21654,[21654]],
+      [21656,[21656]],
+      [21703,[21703]],
+      [21705,[21705]],
+      [60200,[60200]],
+      [60202,[60202]],
+      [60203,[60203]],
+      [60205,[60205]],
+      [60207,[60207]],
+      [60212,[60212]],
+      [60220,[60220]],
+      [60223,[60223]],
+      [60410,[60410]]
+    ]`)),
   ],
   unindexed: ["unauthorized", "not_found", "method_not_allowed", "concurrency_limit", "server_error", "service_unavailable"],
   codeless: new Map<number, readonly WireValue[]>([[401, ["unauthorized"]], [404, ["not_found"]], [405, ["method_not_allowed"]], [429, ["concurrency_limit"]], [500, ["server_error"]], [503, ["service_unavailable"]]]),
@@ -5550,11 +5343,11 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
 /** Builds one code's response from its row of `BUILD_ROWS`. */
 function respond<C extends ErrorCode>(
   code: C,
-  status: number,
+  firstStatus: number,
   fields: object,
-  headers: Readonly<Record<string, string>> | undefined,
+  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
 ): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
 }
 
 /** Builds the `20001` error response (HTTP 400). */
@@ -5562,7 +5355,7 @@ export function createUnknownParametersError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20001> {
-  return respond(20001, init.status ?? 400, fields, init.headers);
+  return respond(20001, 400, fields, init);
 }
 
 /** Builds the `20002` error response (HTTP 400). */
@@ -5570,7 +5363,7 @@ export function createInvalidFriendlyNameError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20002> {
-  return respond(20002, init.status ?? 400, fields, init.headers);
+  return respond(20002, 400, fields, init);
 }
 
 /** Builds the `20003` error response (HTTP 401). */
@@ -5578,7 +5371,7 @@ export function createPermissionDeniedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<20003> {
-  return respond(20003, init.status ?? 401, fields, init.headers);
+  return respond(20003, 401, fields, init);
 }
 
 /** Builds the `20004` error response (HTTP 405). */
@@ -5586,7 +5379,7 @@ export function createMethodNotAllowedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<405> = {},
 ): ErrorResponse<20004> {
-  return respond(20004, init.status ?? 405, fields, init.headers);
+  return respond(20004, 405, fields, init);
 }
 
 /** Builds the `20005` error response (HTTP 401 or 403). */
@@ -5594,7 +5387,7 @@ export function createAccountNotActiveError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<401 | 403> = {},
 ): ErrorResponse<20005> {
-  return respond(20005, init.status ?? 401, fields, init.headers);
+  return respond(20005, 401, fields, init);
 }
 
 /** Builds the `20006` error response (HTTP 403). */
@@ -5602,7 +5395,7 @@ export function createAccessDeniedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20006> {
-  return respond(20006, init.status ?? 403, fields, init.headers);
+  return respond(20006, 403, fields, init);
 }
 
 /** Builds the `20007` error response (HTTP 400). */
@@ -5610,7 +5403,7 @@ export function createPageSizeTooLargeError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<20007> {
-  return respond(20007, init.status ?? 400, fields, init.headers);
+  return respond(20007, 400, fields, init);
 }
 
 /** Builds the `20008` error response (HTTP 403). */
@@ -5618,7 +5411,7 @@ export function createTestCredentialsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20008> {
-  return respond(20008, init.status ?? 403, fields, init.headers);
+  return respond(20008, 403, fields, init);
 }
 
 /** Builds the `20101` error response (HTTP 401). */
@@ -5626,7 +5419,7 @@ export function createInvalidAccessTokenError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<20101> {
-  return respond(20101, init.status ?? 401, fields, init.headers);
+  return respond(20101, 401, fields, init);
 }
 
 /** Builds the `20403` error response (HTTP 403). */
@@ -5634,7 +5427,7 @@ export function createForbiddenError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<20403> {
-  return respond(20403, init.status ?? 403, fields, init.headers);
+  return respond(20403, 403, fields, init);
 }
 
 /** Builds the `20404` error response (HTTP 404). */
@@ -5642,7 +5435,7 @@ export function createResourceNotFoundError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<20404> {
-  return respond(20404, init.status ?? 404, fields, init.headers);
+  return respond(20404, 404, fields, init);
 }
 
 /** Builds the `20409` error response (HTTP 409). */
@@ -5650,7 +5443,7 @@ export function createConflictError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<409> = {},
 ): ErrorResponse<20409> {
-  return respond(20409, init.status ?? 409, fields, init.headers);
+  return respond(20409, 409, fields, init);
 }
 
 /** Builds the `20422` error response (HTTP 422). */
@@ -5658,7 +5451,7 @@ export function createInvalidParameterError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<422> = {},
 ): ErrorResponse<20422> {
-  return respond(20422, init.status ?? 422, fields, init.headers);
+  return respond(20422, 422, fields, init);
 }
 
 /** Builds the `20426` error response (HTTP 426). */
@@ -5666,7 +5459,7 @@ export function createUpgradeRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<426> = {},
 ): ErrorResponse<20426> {
-  return respond(20426, init.status ?? 426, fields, init.headers);
+  return respond(20426, 426, fields, init);
 }
 
 /** Builds the `20429` error response (HTTP 429). */
@@ -5674,7 +5467,7 @@ export function createTooManyRequestsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<20429> {
-  return respond(20429, init.status ?? 429, fields, init.headers);
+  return respond(20429, 429, fields, init);
 }
 
 /** Builds the `20500` error response (HTTP 500). */
@@ -5682,7 +5475,7 @@ export function createInternalServerError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<20500> {
-  return respond(20500, init.status ?? 500, fields, init.headers);
+  return respond(20500, 500, fields, init);
 }
 
 /** Builds the `20503` error response (HTTP 503). */
@@ -5690,7 +5483,7 @@ export function createServiceUnavailableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<20503> {
-  return respond(20503, init.status ?? 503, fields, init.headers);
+  return respond(20503, 503, fields, init);
 }
 
 /** Builds the `21201` error response (HTTP 400). */
@@ -5698,7 +5491,7 @@ export function createNoCalledNumberError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21201> {
-  return respond(21201, init.status ?? 400, fields, init.headers);
+  return respond(21201, 400, fields, init);
 }
 
 /** Builds the `21211` error response (HTTP 400). */
@@ -5706,7 +5499,7 @@ export function createInvalidToNumberError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21211> {
-  return respond(21211, init.status ?? 400, fields, init.headers);
+  return respond(21211, 400, fields, init);
 }
 
 /** Builds the `21212` error response (HTTP 400). */
@@ -5714,7 +5507,7 @@ export function createInvalidFromNumberError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21212> {
-  return respond(21212, init.status ?? 400, fields, init.headers);
+  return respond(21212, 400, fields, init);
 }
 
 /** Builds the `21213` error response (HTTP 400). */
@@ -5722,7 +5515,7 @@ export function createCallerNumberRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21213> {
-  return respond(21213, init.status ?? 400, fields, init.headers);
+  return respond(21213, 400, fields, init);
 }
 
 /** Builds the `21214` error response (HTTP 400). */
@@ -5730,7 +5523,7 @@ export function createToNumberUnreachableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21214> {
-  return respond(21214, init.status ?? 400, fields, init.headers);
+  return respond(21214, 400, fields, init);
 }
 
 /** Builds the `21215` error response (HTTP 400). */
@@ -5738,7 +5531,7 @@ export function createCallGeoPermissionError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21215> {
-  return respond(21215, init.status ?? 400, fields, init.headers);
+  return respond(21215, 400, fields, init);
 }
 
 /** Builds the `21216` error response (HTTP 400). */
@@ -5746,7 +5539,7 @@ export function createCallBlocklistedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21216> {
-  return respond(21216, init.status ?? 400, fields, init.headers);
+  return respond(21216, 400, fields, init);
 }
 
 /** Builds the `21217` error response (HTTP 400). */
@@ -5754,7 +5547,7 @@ export function createPhoneNumberNotValidError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21217> {
-  return respond(21217, init.status ?? 400, fields, init.headers);
+  return respond(21217, 400, fields, init);
 }
 
 /** Builds the `21219` error response (HTTP 400). */
@@ -5762,7 +5555,7 @@ export function createToNumberNotVerifiedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21219> {
-  return respond(21219, init.status ?? 400, fields, init.headers);
+  return respond(21219, 400, fields, init);
 }
 
 /** Builds the `21401` error response (HTTP 400). */
@@ -5770,7 +5563,7 @@ export function createInvalidPhoneNumberError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21401> {
-  return respond(21401, init.status ?? 400, fields, init.headers);
+  return respond(21401, 400, fields, init);
 }
 
 /** Builds the `21402` error response (HTTP 400). */
@@ -5778,7 +5571,7 @@ export function createInvalidUrlError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21402> {
-  return respond(21402, init.status ?? 400, fields, init.headers);
+  return respond(21402, 400, fields, init);
 }
 
 /** Builds the `21403` error response (HTTP 400). */
@@ -5786,7 +5579,7 @@ export function createInvalidMethodError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21403> {
-  return respond(21403, init.status ?? 400, fields, init.headers);
+  return respond(21403, 400, fields, init);
 }
 
 /** Builds the `21404` error response (HTTP 400). */
@@ -5794,7 +5587,7 @@ export function createTrialInboundNumberUnavailableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21404> {
-  return respond(21404, init.status ?? 400, fields, init.headers);
+  return respond(21404, 400, fields, init);
 }
 
 /** Builds the `21407` error response (HTTP 400). */
@@ -5802,7 +5595,7 @@ export function createNumberTypeWithoutSmsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21407> {
-  return respond(21407, init.status ?? 400, fields, init.headers);
+  return respond(21407, 400, fields, init);
 }
 
 /** Builds the `21408` error response (HTTP 400). */
@@ -5810,7 +5603,7 @@ export function createSmsRegionNotEnabledError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21408> {
-  return respond(21408, init.status ?? 400, fields, init.headers);
+  return respond(21408, 400, fields, init);
 }
 
 /** Builds the `21421` error response (HTTP 400). */
@@ -5818,7 +5611,7 @@ export function createPhoneNumberInvalidError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21421> {
-  return respond(21421, init.status ?? 400, fields, init.headers);
+  return respond(21421, 400, fields, init);
 }
 
 /** Builds the `21422` error response (HTTP 400). */
@@ -5826,7 +5619,7 @@ export function createPhoneNumberNotAvailableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21422> {
-  return respond(21422, init.status ?? 400, fields, init.headers);
+  return respond(21422, 400, fields, init);
 }
 
 /** Builds the `21450` error response (HTTP 400). */
@@ -5834,7 +5627,7 @@ export function createCallerIdAlreadyValidatedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21450> {
-  return respond(21450, init.status ?? 400, fields, init.headers);
+  return respond(21450, 400, fields, init);
 }
 
 /** Builds the `21451` error response (HTTP 400). */
@@ -5842,7 +5635,7 @@ export function createInvalidAreaCodeError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21451> {
-  return respond(21451, init.status ?? 400, fields, init.headers);
+  return respond(21451, 400, fields, init);
 }
 
 /** Builds the `21452` error response (HTTP 400). */
@@ -5850,7 +5643,7 @@ export function createNoNumbersInAreaCodeError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21452> {
-  return respond(21452, init.status ?? 400, fields, init.headers);
+  return respond(21452, 400, fields, init);
 }
 
 /** Builds the `21601` error response (HTTP 400). */
@@ -5858,7 +5651,7 @@ export function createFromNotSmsCapableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21601> {
-  return respond(21601, init.status ?? 400, fields, init.headers);
+  return respond(21601, 400, fields, init);
 }
 
 /** Builds the `21602` error response (HTTP 400). */
@@ -5866,7 +5659,7 @@ export function createMessageBodyRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21602> {
-  return respond(21602, init.status ?? 400, fields, init.headers);
+  return respond(21602, 400, fields, init);
 }
 
 /** Builds the `21603` error response (HTTP 400). */
@@ -5874,7 +5667,7 @@ export function createFromRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21603> {
-  return respond(21603, init.status ?? 400, fields, init.headers);
+  return respond(21603, 400, fields, init);
 }
 
 /** Builds the `21604` error response (HTTP 400). */
@@ -5882,7 +5675,7 @@ export function createToRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21604> {
-  return respond(21604, init.status ?? 400, fields, init.headers);
+  return respond(21604, 400, fields, init);
 }
 
 /** Builds the `21606` error response (HTTP 400). */
@@ -5890,7 +5683,7 @@ export function createFromNotMessageCapableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21606> {
-  return respond(21606, init.status ?? 400, fields, init.headers);
+  return respond(21606, 400, fields, init);
 }
 
 /** Builds the `21608` error response (HTTP 400). */
@@ -5898,7 +5691,7 @@ export function createToNotVerifiedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21608> {
-  return respond(21608, init.status ?? 400, fields, init.headers);
+  return respond(21608, 400, fields, init);
 }
 
 /** Builds the `21609` error response (HTTP 400). */
@@ -5906,7 +5699,7 @@ export function createInvalidStatusCallbackError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21609> {
-  return respond(21609, init.status ?? 400, fields, init.headers);
+  return respond(21609, 400, fields, init);
 }
 
 /** Builds the `21610` error response (HTTP 400). */
@@ -5914,7 +5707,7 @@ export function createUnsubscribedRecipientError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21610> {
-  return respond(21610, init.status ?? 400, fields, init.headers);
+  return respond(21610, 400, fields, init);
 }
 
 /** Builds the `21611` error response (HTTP 400). */
@@ -5922,7 +5715,7 @@ export function createFromQueueFullError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21611> {
-  return respond(21611, init.status ?? 400, fields, init.headers);
+  return respond(21611, 400, fields, init);
 }
 
 /** Builds the `21612` error response (HTTP 400). */
@@ -5930,7 +5723,7 @@ export function createToNotReachableBySmsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21612> {
-  return respond(21612, init.status ?? 400, fields, init.headers);
+  return respond(21612, 400, fields, init);
 }
 
 /** Builds the `21614` error response (HTTP 400). */
@@ -5938,7 +5731,7 @@ export function createToNotMobileError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21614> {
-  return respond(21614, init.status ?? 400, fields, init.headers);
+  return respond(21614, 400, fields, init);
 }
 
 /** Builds the `21617` error response (HTTP 400). */
@@ -5946,7 +5739,7 @@ export function createBodyTooLongError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21617> {
-  return respond(21617, init.status ?? 400, fields, init.headers);
+  return respond(21617, 400, fields, init);
 }
 
 /** Builds the `21620` error response (HTTP 400). */
@@ -5954,7 +5747,7 @@ export function createInvalidMediaUrlError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21620> {
-  return respond(21620, init.status ?? 400, fields, init.headers);
+  return respond(21620, 400, fields, init);
 }
 
 /** Builds the `21621` error response (HTTP 400). */
@@ -5962,7 +5755,7 @@ export function createFromNotMmsEnabledError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21621> {
-  return respond(21621, init.status ?? 400, fields, init.headers);
+  return respond(21621, 400, fields, init);
 }
 
 /** Builds the `21623` error response (HTTP 400). */
@@ -5970,7 +5763,7 @@ export function createTooManyMediaFilesError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21623> {
-  return respond(21623, init.status ?? 400, fields, init.headers);
+  return respond(21623, 400, fields, init);
 }
 
 /** Builds the `21631` error response (HTTP 400). */
@@ -5978,7 +5771,7 @@ export function createAddressRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21631> {
-  return respond(21631, init.status ?? 400, fields, init.headers);
+  return respond(21631, 400, fields, init);
 }
 
 /** Builds the `21654` error response (HTTP 400). */
@@ -5986,7 +5779,7 @@ export function createContentSidRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21654> {
-  return respond(21654, init.status ?? 400, fields, init.headers);
+  return respond(21654, 400, fields, init);
 }
 
 /** Builds the `21656` error response (HTTP 400). */
@@ -5994,7 +5787,7 @@ export function createInvalidContentVariablesError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21656> {
-  return respond(21656, init.status ?? 400, fields, init.headers);
+  return respond(21656, 400, fields, init);
 }
 
 /** Builds the `21703` error response (HTTP 400). */
@@ -6002,7 +5795,7 @@ export function createNoSenderAvailableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21703> {
-  return respond(21703, init.status ?? 400, fields, init.headers);
+  return respond(21703, 400, fields, init);
 }
 
 /** Builds the `21705` error response (HTTP 400). */
@@ -6010,7 +5803,7 @@ export function createInvalidMessagingServiceError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<21705> {
-  return respond(21705, init.status ?? 400, fields, init.headers);
+  return respond(21705, 400, fields, init);
 }
 
 /** Builds the `60200` error response (HTTP 400). */
@@ -6018,7 +5811,7 @@ export function createVerifyInvalidParameterError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60200> {
-  return respond(60200, init.status ?? 400, fields, init.headers);
+  return respond(60200, 400, fields, init);
 }
 
 /** Builds the `60202` error response (HTTP 429). */
@@ -6026,7 +5819,7 @@ export function createMaxCheckAttemptsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60202> {
-  return respond(60202, init.status ?? 429, fields, init.headers);
+  return respond(60202, 429, fields, init);
 }
 
 /** Builds the `60203` error response (HTTP 429). */
@@ -6034,7 +5827,7 @@ export function createMaxSendAttemptsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60203> {
-  return respond(60203, init.status ?? 429, fields, init.headers);
+  return respond(60203, 429, fields, init);
 }
 
 /** Builds the `60205` error response (HTTP 403). */
@@ -6042,7 +5835,7 @@ export function createLandlineNotSmsCapableError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<403> = {},
 ): ErrorResponse<60205> {
-  return respond(60205, init.status ?? 403, fields, init.headers);
+  return respond(60205, 403, fields, init);
 }
 
 /** Builds the `60207` error response (HTTP 400). */
@@ -6050,7 +5843,7 @@ export function createMaxRateLimitsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60207> {
-  return respond(60207, init.status ?? 400, fields, init.headers);
+  return respond(60207, 400, fields, init);
 }
 
 /** Builds the `60212` error response (HTTP 429). */
@@ -6058,7 +5851,7 @@ export function createTooManyConcurrentVerificationsError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<60212> {
-  return respond(60212, init.status ?? 429, fields, init.headers);
+  return respond(60212, 429, fields, init);
 }
 
 /** Builds the `60220` error response (HTTP 400). */
@@ -6066,7 +5859,7 @@ export function createChinaVettingRequiredError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60220> {
-  return respond(60220, init.status ?? 400, fields, init.headers);
+  return respond(60220, 400, fields, init);
 }
 
 /** Builds the `60223` error response (HTTP 400). */
@@ -6074,7 +5867,7 @@ export function createDeliveryChannelDisabledError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60223> {
-  return respond(60223, init.status ?? 400, fields, init.headers);
+  return respond(60223, 400, fields, init);
 }
 
 /** Builds the `60410` error response (HTTP 400). */
@@ -6082,7 +5875,7 @@ export function createDeliveryAttemptBlockedError(
   fields: ErrorFields1 = {},
   init: ErrorResponseInit<400> = {},
 ): ErrorResponse<60410> {
-  return respond(60410, init.status ?? 400, fields, init.headers);
+  return respond(60410, 400, fields, init);
 }
 
 /** Builds the `unauthorized` error response (HTTP 401). */
@@ -6090,7 +5883,7 @@ export function createHttpUnauthorizedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<401> = {},
 ): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", init.status ?? 401, fields, init.headers);
+  return respond("unauthorized", 401, fields, init);
 }
 
 /** Builds the `not_found` error response (HTTP 404). */
@@ -6098,7 +5891,7 @@ export function createHttpNotFoundError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<404> = {},
 ): ErrorResponse<"not_found"> {
-  return respond("not_found", init.status ?? 404, fields, init.headers);
+  return respond("not_found", 404, fields, init);
 }
 
 /** Builds the `method_not_allowed` error response (HTTP 405). */
@@ -6106,7 +5899,7 @@ export function createHttpMethodNotAllowedError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<405> = {},
 ): ErrorResponse<"method_not_allowed"> {
-  return respond("method_not_allowed", init.status ?? 405, fields, init.headers);
+  return respond("method_not_allowed", 405, fields, init);
 }
 
 /** Builds the `concurrency_limit` error response (HTTP 429). */
@@ -6114,7 +5907,7 @@ export function createHttpConcurrencyLimitError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<429> = {},
 ): ErrorResponse<"concurrency_limit"> {
-  return respond("concurrency_limit", init.status ?? 429, fields, init.headers);
+  return respond("concurrency_limit", 429, fields, init);
 }
 
 /** Builds the `server_error` error response (HTTP 500). */
@@ -6122,7 +5915,7 @@ export function createHttpServerError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<500> = {},
 ): ErrorResponse<"server_error"> {
-  return respond("server_error", init.status ?? 500, fields, init.headers);
+  return respond("server_error", 500, fields, init);
 }
 
 /** Builds the `service_unavailable` error response (HTTP 503). */
@@ -6130,7 +5923,7 @@ export function createHttpServiceUnavailableError(
   fields: ErrorFields2 = {},
   init: ErrorResponseInit<503> = {},
 ): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", init.status ?? 503, fields, init.headers);
+  return respond("service_unavailable", 503, fields, init);
 }
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
@@ -6929,6 +6722,11 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
+}
+
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -13,6 +13,11 @@ export function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
 
+/** An own property's value of an object, or undefined: a guard's one read of a required property. */
+export function ownValue(value: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
 /** An own property's value, or undefined. */
 export function own(value: unknown, key: string): unknown {
   return plainObject(value) && hasOwn(value, key) ? value[key] : undefined;

@@ -133,7 +133,8 @@ export function constantDeclarations(ctx: EmitContext): Statement[] {
     publicConstant('STATUSES', byKey(statuses), 'What the catalog says about each HTTP status it uses.'),
     publicConstant('RETRY_DEFAULTS', byKey(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)])), 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),
-    constant('META', 'ERRORS', '`ERRORS`, checked against `ErrorMeta`.', { exported: false, type: '{ readonly [C in ErrorCode]: ErrorMeta }' }),
+    // Each row of `ErrorsTable` is an `ErrorMeta` by declaration (`ErrorMetaOf` extends it); relating the two tables would cost tsc a comparison per code.
+    constant('META', 'ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta }', '`ERRORS` as the runtime reads it.', { exported: false, type: '{ readonly [C in ErrorCode]: ErrorMeta }' }),
     constant('STATUS_META', 'STATUSES', '`STATUSES`, checked against `StatusMeta`.', { exported: false, type: '{ readonly [status: string]: StatusMeta }' }),
     constant('CODES', 'new Set<ErrorCode>(ERROR_CODES)', '`ERROR_CODES`, checked against `ErrorCode`.', { exported: false, type: 'ReadonlySet<unknown>' }),
   ];

@@ -65,11 +65,11 @@ export function constructorDeclarations(ctx: EmitContext): Statement[] {
       printDoc(jsDoc("Builds one code's response from its row of `BUILD_ROWS`.")),
       'function respond<C extends ErrorCode>(',
       '  code: C,',
-      '  status: number,',
+      '  firstStatus: number,',
       '  fields: object,',
-      '  headers: Readonly<Record<string, string>> | undefined,',
+      '  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },',
       '): ErrorResponse<C> {',
-      `  return ${ctx.use('buildResponse')}(TABLES.envelope, status, fields, headers, BUILD_ROWS[code]) as ErrorResponse<C>;`,
+      `  return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;`,
       '}',
     ].join('\n'),
   ];
@@ -159,7 +159,7 @@ function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: Js
         : `init: ErrorResponseInitWith<${statusType}, ${requiredHeaders.map(literalType).join(' | ')}>`,
     ],
     returnType: `ErrorResponse<${code}>`,
-    body: [`return respond(${code}, init.status ?? ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init.headers);`],
+    body: [`return respond(${code}, ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init);`],
   });
   return { code: String(entry.code), row: row as unknown as JsonValue, input, text };
 }

@@ -4,7 +4,6 @@ import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/
 import { GUARD_REF, type EmitContext } from './context.js';
 import { declaration, functionText, returnText, type Statement } from './layout.js';
 import { jsDoc, withArticle } from './jsdoc.js';
-import { valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 
 /** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */
@@ -31,13 +30,19 @@ export function guardDeclarations(ctx: EmitContext): Statement[] {
     const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See {@link ${ctx.typeName(entry)}}.`]];
     statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object ({@link ${ctx.typeName(entry)}}), exactly as its schema says.`, deprecated)));
   }
-  // Each guard cast to one function type: an array of N different predicate types costs tsc a
-  // pairwise subtype reduction (quadratic; TS2590 at 10,000 codes), one type costs nothing.
-  const pairs = catalog.entries.map((e) => `  [${valueLiteral(e.code)}, ${ctx.guardName(e)} as (value: unknown) => boolean],`);
+  // The guards as a tuple, each keeping its type, then seen as one function type: an array of N
+  // different predicate types costs tsc a pairwise subtype reduction (quadratic; TS2590 at 10,000
+  // codes), and a cast per guard a comparison each.
+  const list = catalog.entries.map((e) => `  ${ctx.guardName(e)},`);
   statements.push(
+    declaration(jsDoc("Each code's guard, in the order of `ERROR_CODES`."), list.length === 0 ? 'const GUARD_LIST = [] as const;' : `const GUARD_LIST = [\n${list.join('\n')}\n] as const;`),
     declaration(
-      jsDoc("Each code's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
-      `const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map<unknown, (value: unknown) => boolean>([\n${pairs.join('\n')}\n]);`,
+      jsDoc("Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
+      [
+        'const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(',
+        '  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),',
+        ');',
+      ].join('\n'),
     ),
   );
   statements.push(

@@ -48,8 +48,16 @@ function rawJson(value: JsonValue): string {
  * data reaches a JSON table of errors.ts.
  */
 export function jsonTable(rows: Readonly<Record<string, JsonValue>>): string {
-  const lines = Object.entries(rows).map(([key, row]) => `  ${rawJson(key)}: ${rawJson(row)}`);
-  return `JSON.parse(String.raw\`${lines.length === 0 ? '{}' : `{\n${lines.join(',\n')}\n}`}\`)`;
+  return jsonText('{', Object.entries(rows).map(([key, row]) => `${rawJson(key)}: ${rawJson(row)}`), '}');
+}
+
+/** A list of rows as `jsonTable` writes a table: `JSON.parse` of the JSON, one row per line. */
+export function jsonRows(rows: readonly JsonValue[]): string {
+  return jsonText('[', rows.map(rawJson), ']');
+}
+
+function jsonText(open: string, lines: readonly string[], close: string): string {
+  return `JSON.parse(String.raw\`${open}${lines.length === 0 ? '' : `\n${lines.map((line) => `  ${line}`).join(',\n')}\n`}${close}\`)`;
 }
 
 /** A JSON value as a TypeScript literal type. */

@@ -7,7 +7,7 @@ import { DOCUMENTED_ERROR, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import type { EmitContext } from './context.js';
 import { declaration, type Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
-import { valueLiteral } from './literals.js';
+import { jsonRows, valueLiteral } from './literals.js';
 
 /** Entries with conditions first, then catalog order: a conditional entry is the more specific one. */
 function conditionalFirst(entries: readonly Entry[]): Entry[] {
@@ -27,8 +27,9 @@ function byValue(catalog: Catalog): string {
       if (entry.level !== level.name || entry.value === undefined) continue;
       groups.set(entry.value, [...(groups.get(entry.value) ?? []), entry]);
     }
-    const pairs = [...groups].map(([value, entries]) => `\n    [${valueLiteral(value)}, ${codes(conditionalFirst(entries))}],`);
-    return `\n  new Map<unknown, readonly WireValue[]>([${pairs.join('')}\n  ]),`;
+    // JSON: a literal of thousands of pairs would cost every client's type check.
+    const pairs: JsonValue[] = [...groups].map(([value, entries]) => [value, conditionalFirst(entries).map((e) => e.code)]);
+    return `\n  new Map<unknown, readonly WireValue[]>(${jsonRows(pairs).replace(/\n/g, '\n  ')}),`;
   });
   return `[${maps.join('')}\n]`;
 }
