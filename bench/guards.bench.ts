@@ -9,6 +9,7 @@ import { hasBodyWrapper } from '../src/model/names.js';
 import { printTable, round } from './table.js';
 
 const ITERATIONS = 200_000;
+const ROUNDS = 7;
 
 /** Guard throughput against an ajv-compiled validator of the same emitted schema, on the same bodies. */
 export async function benchGuards(files: readonly string[]): Promise<void> {
@@ -38,8 +39,15 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
       for (let i = 0; i < ITERATIONS; i++) if (check(bodies[i % bodies.length])) accepted++;
       return { opsPerSec: ITERATIONS / ((performance.now() - start) / 1000), accepted };
     };
-    const guard = measure((v) => module.isErrorBody(v));
-    const schema = measure((v) => validate(v) as boolean);
+    // Rounds taken in turn, the best of each kept: a 2-core machine's noise hits one round, not all.
+    let guard = { opsPerSec: 0 };
+    let schema = { opsPerSec: 0 };
+    for (let round = 0; round < ROUNDS; round++) {
+      const g = measure((v) => module.isErrorBody(v));
+      const s = measure((v) => validate(v) as boolean);
+      if (g.opsPerSec > guard.opsPerSec) guard = g;
+      if (s.opsPerSec > schema.opsPerSec) schema = s;
+    }
     rows.push({
       catalog: file,
       bodies: bodies.length,
@@ -48,5 +56,5 @@ export async function benchGuards(files: readonly string[]): Promise<void> {
       'guard ÷ ajv': round(guard.opsPerSec / schema.opsPerSec, 2),
     });
   }
-  printTable(`guards: isErrorBody vs ajv on the emitted 3.1 schema (${ITERATIONS.toLocaleString('en')} checks each, half valid)`, rows);
+  printTable(`guards: isErrorBody vs ajv on the emitted 3.1 schema (best of ${ROUNDS} rounds of ${ITERATIONS.toLocaleString('en')} checks each, half valid)`, rows);
 }

@@ -2351,35 +2351,78 @@ function classify(
   }
 }
 
+type EntryGuard = (value: unknown) => boolean;
+
+/** A level whose value the body carries, with the guards of the entries at each of its values. */
+interface IndexedLevel {
+  readonly field: string;
+  /** The array whose items carry it (`errors[].code`), with the items it selects. */
+  readonly in: IndexedItems | undefined;
+  readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
+}
+
+interface IndexedItems {
+  readonly path: string;
+  readonly where: { readonly [property: string]: JsonValue };
+}
+
+interface GuardIndex {
+  readonly tables: ErrorTables;
+  readonly levels: readonly IndexedLevel[];
+  readonly unindexed: readonly EntryGuard[];
+}
+
+let guardIndexCache: GuardIndex | undefined;
+
+/**
+ * The tables' guards by level and value, built on the first check: a check then makes one map
+ * lookup per level, not a lookup of codes and then one of each code's guard.
+ */
+function guardIndex(tables: ErrorTables): GuardIndex {
+  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
+    codes.flatMap((code) => {
+      const guard = tables.guards.get(code);
+      return guard === undefined ? [] : [guard];
+    });
+  const levels: IndexedLevel[] = [];
+  tables.levels.forEach((level, i) => {
+    const byValue = tables.byValue[i];
+    const { at } = level;
+    if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
+    const guards = new Map<unknown, readonly EntryGuard[]>();
+    byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
+    levels.push({ field: at.field, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+  });
+  guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
+  return guardIndexCache;
+}
+
 /**
  * Whether a value is some entry's error object: the entries its body codes name (every item
  * `where` selects, as `contains` would), then those whose guard cannot see their code.
  */
 function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   // Loops rather than closures and arrays: guards are called once per body, and this is their hot path.
-  for (let i = 0; i < tables.levels.length; i++) {
-    const level = tables.levels[i];
-    if (level === undefined || 'header' in level.at || level.at.chain !== undefined || level.at.pattern !== undefined)
-      continue;
-    const { at } = level;
-    const byValue = tables.byValue[i];
-    if (byValue === undefined) continue;
-    if (at.in === undefined) {
-      if (anyAccepts(tables, byValue.get(ownPath(value, at.field)), value)) return true;
+  const index = guardIndex(tables);
+  for (let i = 0; i < index.levels.length; i++) {
+    const level = index.levels[i] as IndexedLevel;
+    if (level.in === undefined) {
+      if (anyAccepts(level.guards.get(ownPath(value, level.field)), value)) return true;
       continue;
     }
-    for (const item of selectedItems(ownPath(value, at.in), at.where ?? {})) {
-      if (anyAccepts(tables, byValue.get(ownPath(item, at.field)), value)) return true;
+    for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
+      if (anyAccepts(level.guards.get(ownPath(item, level.field)), value)) return true;
     }
   }
-  return anyAccepts(tables, tables.unindexed, value);
+  return anyAccepts(index.unindexed, value);
 }
 
-/** Whether some code's guard accepts the value. */
-function anyAccepts(tables: ErrorTables, codes: readonly WireValue[] | undefined, value: unknown): boolean {
-  if (codes === undefined) return false;
-  for (let i = 0; i < codes.length; i++) {
-    if (tables.guards.get(codes[i] as WireValue)?.(value) === true) return true;
+/** Whether one of the guards accepts the value. */
+function anyAccepts(guards: readonly EntryGuard[] | undefined, value: unknown): boolean {
+  if (guards === undefined) return false;
+  for (let i = 0; i < guards.length; i++) {
+    if ((guards[i] as EntryGuard)(value)) return true;
   }
   return false;
 }
