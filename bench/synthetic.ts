@@ -1,5 +1,9 @@
-/** A synthetic catalog of `codes` codes over many statuses, shaped like the seeds (wrapped, shared fields, headers). */
-export function syntheticCatalog(codes: number): string {
+/**
+ * A synthetic catalog of `codes` codes over many statuses, shaped like the seeds (wrapped, shared
+ * fields, headers); with `examples`, each code has a written example (as issue 14's 10k row asks),
+ * its message varied so that YAML output meets quoting, colons, '#' and non-ASCII text.
+ */
+export function syntheticCatalog(codes: number, options: { examples?: boolean } = {}): string {
   const lines = [
     'errcat: 1',
     `info: { title: Synthetic ${codes}, version: 1.0.0 }`,
@@ -25,6 +29,27 @@ export function syntheticCatalog(codes: number): string {
     const status = statuses[i % statuses.length];
     lines.push(`  error_number_${i}:`, `    status: ${status}`, `    title: Error number ${i}`, `    fix: Do thing ${i}.`);
     if (status === 429) lines.push('    headers: [Retry-After]');
+    if (options.examples) lines.push(...writtenExample(i, status as number));
   }
   return `${lines.join('\n')}\n`;
+}
+
+const MESSAGES = ['Error number {i}: see the docs.', "It's #{i} - don't retry", '"Quoted" {i}', 'Fehler Nr. {i} – über {i} ✓', 'yes', '{i}', 'null: {i}', ' leading space {i}'];
+
+/** One written example for code `i`: every field, its message one of a few varied strings. */
+function writtenExample(i: number, status: number): string[] {
+  const message = (MESSAGES[i % MESSAGES.length] as string).replaceAll('{i}', String(i));
+  const param = i % 3 === 0 ? 'null' : `field_${i}`;
+  return [
+    '    examples:',
+    `      - summary: Example of error ${i}`,
+    '        body:',
+    '          error:',
+    `            code: error_number_${i}`,
+    `            message: ${JSON.stringify(message)}`,
+    `            request_id: req_${i}`,
+    `            doc_url: https://errors.example.com/error_number_${i}`,
+    `            status: ${status}`,
+    `            param: ${param}`,
+  ];
 }

@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { Catalog } from './catalog.js';
 import { ErrorSchemas, type JsonSchema } from './error-schema.js';
+import { constantsHold, hoistConstants } from './schema-constants.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -14,6 +15,11 @@ export function validationSchemas(catalog: Catalog): ErrorSchemas {
   return new ErrorSchemas(catalog, (name) => ({ $ref: `${TYPES_ID}#/$defs/${name}` }));
 }
 
+/** The schema that holds a catalog's named types, where `validationSchemas` refers to them. */
+export function typesSchema(catalog: Catalog, schemas: ErrorSchemas): JsonSchema {
+  return { $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) };
+}
+
 /** Validators by the JSON of their named types: catalogs (and reloads in watch mode) with the same types share one. */
 const validators = new Map<string, (schema: JsonSchema, value: unknown) => ErrorObject[]>();
 /** Enough for a monorepo's distinct type sets; the oldest goes first. */
@@ -22,10 +28,12 @@ const MAX_VALIDATORS = 64;
 /**
  * One validator for bodies against a catalog's JSON Schemas (draft 2020-12), formats checked,
  * named types resolved; each schema compiles once per shape (its JSON), however many examples,
- * entries or catalogs use it.
+ * entries or catalogs use it. A schema is first tried as its skeleton without constants (shared by
+ * the entries of a catalog, so compiled once for all of them) and the constants checked directly;
+ * only a value that fails there is validated against the whole schema, whose errors are reported.
  */
 export function createBodyValidator(catalog: Catalog, schemas: ErrorSchemas = validationSchemas(catalog)): (schema: JsonSchema, value: unknown) => ErrorObject[] {
-  const types = { $id: TYPES_ID, $defs: Object.fromEntries(catalog.types.map((t) => [t.name, schemas.shape(t.shape)])) };
+  const types = typesSchema(catalog, schemas);
   const key = JSON.stringify(types);
   const known = validators.get(key);
   if (known) return known;
@@ -35,13 +43,22 @@ export function createBodyValidator(catalog: Catalog, schemas: ErrorSchemas = va
   addFormats(ajv);
   ajv.addSchema(types);
   const compiled = new Map<string, ValidateFunction>();
-  const validator = (schema: JsonSchema, value: unknown): ErrorObject[] => {
-    const shape = JSON.stringify(schema);
+  const compile = (schema: JsonSchema, shape: string = JSON.stringify(schema)): ValidateFunction => {
     let validate = compiled.get(shape);
     if (!validate) {
       validate = ajv.compile(schema);
       compiled.set(shape, validate);
     }
+    return validate;
+  };
+  const validator = (schema: JsonSchema, value: unknown): ErrorObject[] => {
+    const shape = JSON.stringify(schema);
+    const whole = compiled.get(shape);
+    if (!whole) {
+      const { skeleton, constants } = hoistConstants(schema);
+      if (constants.length > 0 && compile(skeleton)(value) && constantsHold(constants, value)) return [];
+    }
+    const validate = whole ?? compile(schema, shape);
     return validate(value) ? [] : [...(validate.errors ?? [])];
   };
   if (validators.size >= MAX_VALIDATORS) validators.delete(validators.keys().next().value as string);

@@ -305,10 +305,11 @@ function checkNames(drafts: readonly EntryDraft[], scope: EntryScope, ctx: Norma
 
 function checkReplacements(drafts: readonly EntryDraft[], raw: Readonly<Record<string, RawEntry>>, ctx: NormalizeContext): void {
   const codes = drafts.map((d) => d.key);
+  const known = new Set(codes);
   for (const [key, entry] of Object.entries(raw)) {
     if (entry.replacedBy === undefined) continue;
     const target = String(entry.replacedBy);
-    if (!codes.includes(target)) {
+    if (!known.has(target)) {
       ctx.report('unknown-code', `\`replacedBy\` names \`${target}\`, which is not in the catalog.${didYouMean(target, codes)}`, ['errors', key, 'replacedBy']);
     } else if (target === key) {
       ctx.report('invalid-value', 'An entry cannot replace itself; name the code clients should use instead.', ['errors', key, 'replacedBy']);

@@ -151,14 +151,15 @@ function retryText(entry: Entry): string {
 
 /** The order of the overview table: by status, then catalog order; an entry comes where it first appears. */
 function tableOrder(catalog: Catalog): Entry[] {
-  const order: Entry[] = [];
+  // A set keeps the order (insertion) and finds an entry already placed in constant time.
+  const order = new Set<Entry>();
   for (const info of catalog.statuses) {
     for (const code of info.codes) {
       const entry = entryOf(catalog, code);
-      if (entry && !order.includes(entry)) order.push(entry);
+      if (entry) order.add(entry);
     }
   }
-  return order;
+  return [...order];
 }
 
 const isDerived = (origin: Origin, derived: boolean) => derived || !('path' in origin);

@@ -1,6 +1,7 @@
 import type { Catalog, Header, StatusInfo } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
 import { hasBodyWrapper } from '../../model/names.js';
+import { entryOf } from '../../model/values.js';
 import { toOpenApi30, toSwagger20 } from './downgrade.js';
 import { statusExtensions } from './extensions.js';
 import { ComponentNames, type OpenApiVersion } from './names.js';
@@ -117,7 +118,8 @@ export function swaggerResponse(catalog: Catalog, names: ComponentNames, status:
 export function degradeUnion(catalog: Catalog, names: ComponentNames, schema: JsonSchema): JsonSchema {
   const refs = ((schema['oneOf'] ?? schema['anyOf']) as { $ref: string }[]).map((r) => r.$ref);
   const members = refs.map((ref) => ref.slice(ref.lastIndexOf('/') + 1));
-  const codes = catalog.entries.filter((e) => members.includes(names.entry(e))).map((e) => e.code);
+  const named = new Set(members);
+  const codes = catalog.entries.filter((e) => named.has(names.entry(e))).map((e) => e.code);
   const result: JsonSchema = {};
   if (schema['description'] !== undefined) result['description'] = schema['description'];
   const restriction = restrictCode(catalog, codes);
@@ -130,7 +132,7 @@ export function degradeUnion(catalog: Catalog, names: ComponentNames, schema: Js
 function restrictCode(catalog: Catalog, codes: readonly (string | number)[]): JsonSchema | undefined {
   const [level, ...others] = catalog.envelope.levels;
   if (!level || others.length > 0 || level.at.source !== 'body' || level.at.items || level.at.chain !== undefined || level.at.pattern !== undefined) return undefined;
-  const values = codes.map((code) => catalog.entries.find((e) => e.code === code)?.value).filter((v) => v !== undefined);
+  const values = codes.map((code) => entryOf(catalog, code)?.value).filter((v) => v !== undefined);
   let schema: JsonSchema = { type: level.type, enum: values };
   for (const segment of [...level.at.path].reverse()) schema = { type: 'object', properties: { [segment]: schema } };
   return schema;

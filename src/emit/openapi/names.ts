@@ -10,11 +10,16 @@ export class ComponentNames {
     readonly version: OpenApiVersion,
   ) {}
 
+  /** Each entry's name, worked out once: unions, mappings and examples name every entry again. */
+  private readonly entryNames = new Map<Entry, string>();
+
   private named(name: string): string {
     return componentName(this.catalog, name);
   }
   entry(entry: Entry): string {
-    return this.named(typeName(this.catalog, entry));
+    let name = this.entryNames.get(entry);
+    if (name === undefined) this.entryNames.set(entry, (name = this.named(typeName(this.catalog, entry))));
+    return name;
   }
   /** A type declared under `types`. */
   namedType(name: string): string {

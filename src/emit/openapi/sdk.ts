@@ -1,5 +1,6 @@
 import type { BackoffPolicy, Catalog, RetryPolicy } from '../../model/catalog.js';
 import { policyForStatus } from '../../model/retry.js';
+import { entryOf } from '../../model/values.js';
 
 /** Extensions for SDK generators, opt-in from the config. */
 export interface SdkOptions {
@@ -57,7 +58,7 @@ export function speakeasyRetries(policies: readonly { status: number; retry: Ret
 /** The policy at a status for some of its codes: the first code's there, else the status's own. */
 export function policyAt(catalog: Catalog, status: number, codes: readonly (string | number)[]): RetryPolicy {
   for (const code of codes) {
-    const response = catalog.entries.find((e) => e.code === code)?.responses.find((r) => r.status === status);
+    const response = entryOf(catalog, code)?.responses.find((r) => r.status === status);
     if (response) return response.retry;
   }
   return catalog.statuses.find((s) => s.status === status)?.retry ?? policyForStatus(status, catalog.retryDefaults).policy;
