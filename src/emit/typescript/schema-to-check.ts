@@ -99,6 +99,7 @@ function typeCheck(type: string, schema: JsonSchema, expr: string, ctx: EmitCont
 }
 
 /** Checks that no missing property (read as undefined) passes, with their one reading of it: `READ` stands for it. */
+const HOLE = '\u0000';
 const SINGLE_READ = /^(typeof READ === "(string|boolean)"|READ === (null|true|false|-?\d[\d.eE+-]*|"(?:[^"\\]|\\.)*")|Number\.isInteger\(READ\))$/;
 
 function objectCheck(schema: JsonSchema, expr: string, ctx: EmitContext): string {
@@ -108,11 +109,14 @@ function objectCheck(schema: JsonSchema, expr: string, ctx: EmitContext): string
   const parts = [`${ctx.use('plainObject')}(${expr})`];
   const present = (name: string) => `${ctx.use('hasOwn')}(${expr}, ${stringLiteral(name)})`;
   for (const [name, property] of properties) {
-    const check = checkOf(property, access(expr, name), ctx);
+    // Built once with a hole for the property's reading: NUL cannot come from the catalog, whose
+    // strings reach checks as escaped literals.
+    const template = checkOf(property, HOLE, ctx);
+    const reading = (read: string) => template.split(HOLE).join(read);
+    const check = reading(access(expr, name));
     // A required property that one test reads once is read once, own or undefined: half the
     // expressions of a guard, which every client's build type-checks, and no slower.
-    const single = required.includes(name) && SINGLE_READ.test(checkOf(property, 'READ', ctx));
-    if (single) parts.push(checkOf(property, `${ctx.use('ownValue')}(${expr}, ${stringLiteral(name)})`, ctx));
+    if (required.includes(name) && SINGLE_READ.test(reading('READ'))) parts.push(reading(`${ctx.use('ownValue')}(${expr}, ${stringLiteral(name)})`));
     else if (required.includes(name)) parts.push(present(name), check);
     else if (check !== 'true') parts.push(`(!${present(name)} || ${check})`);
   }
