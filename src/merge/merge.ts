@@ -153,8 +153,8 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
     if (!sameData(readBack, planned)) throw new Error(`errcat bug: the merged ${file} does not read back as planned; nothing was written`);
     try {
       // Loaded here: a merge without validation, or refused before it, does not pay for it.
-      const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
-      await SwaggerParser.validate(readBack as never, { resolve: { external: false } });
+      const { validateOpenApi } = await import('./validate-openapi.js');
+      await validateOpenApi(readBack as Record<string, unknown>);
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 4).join(' ');
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
