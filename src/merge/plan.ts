@@ -4,7 +4,7 @@ import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
 import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from '../emit/openapi/sdk.js';
 import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
-import { attachedStatuses, listOperations, operationKey, type AttachedStatus, type SpecOperation } from './operations.js';
+import { attachedStatuses, listOperations, matchingRules, operationKey, rulesStatuses, type AttachedStatus, type SpecOperation } from './operations.js';
 import { ownValue } from '../model/own.js';
 import { isMapping, mappingAt } from './spec-data.js';
 
@@ -171,8 +171,18 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const plan: MergePlan = { edits: [], conflicts: [], responses: [], misshapen: registryProblems(spec) };
   if (plan.misshapen.length > 0) return plan;
   const operations = listOperations(spec);
-  // Each operation's statuses, worked out once for both uses (GitHub's spec has ~1,000 operations).
-  const attached = new Map(operations.map((operation) => [operation, attachedStatuses(catalog, operation)]));
+  // Each operation's statuses, worked out once for both uses, and once for all the operations the
+  // same rules apply to (GitHub's spec has ~1,000 operations, and a catalog a few rules).
+  const byRules = new Map<string, AttachedStatus[]>();
+  const attached = new Map(
+    operations.map((operation) => {
+      const rules = matchingRules(catalog, operation);
+      const key = rules.join(',');
+      let statuses = byRules.get(key);
+      if (!statuses) byRules.set(key, (statuses = rulesStatuses(catalog, rules)));
+      return [operation, statuses];
+    }),
+  );
   const attachedOf = (operation: SpecOperation) => attached.get(operation) ?? [];
   const subsets = operationSubsets(catalog, operations, attachedOf);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
