@@ -32,11 +32,13 @@ export async function generateOnce(catalog: string | undefined, options: Generat
   // A refused write (read-only output, full disk) changes no file; its diagnostics come after the plan's.
   const diagnostics = [...plan.diagnostics, ...write.diagnostics];
   // The skip cache learns a target only once its outputs are on disk; an entry that cannot be written is only a later miss.
-  if (!failed && write.diagnostics.length === 0 && plan.cacheEntries.length > 0) await writeFilesAtomically(plan.cacheEntries);
+  // Written while the report prints (watch mode reports a save the sooner), and awaited before returning.
+  const remembered = !failed && write.diagnostics.length === 0 && plan.cacheEntries.length > 0 ? writeFilesAtomically(plan.cacheEntries) : undefined;
   const skipped = plan.skipped.flatMap((s) => s.outputs.map((o): WrittenFile => ({ ...o, outcome: 'unchanged' })));
   const written = write.diagnostics.length > 0 ? [] : [...write.written, ...skipped];
   if (format === 'json') {
     writeDiagnostics('json', diagnostics, plan.texts, { files: written.map((w) => ({ ...w, path: displayPath(w.path) })), skipped: plan.skipped.map((s) => displayPath(s.target.catalog)) });
+    await remembered;
     return failed || write.diagnostics.length > 0 ? EXIT.diagnostics : EXIT.ok;
   }
   // --quiet: errors only.
@@ -48,6 +50,7 @@ export async function generateOnce(catalog: string | undefined, options: Generat
     const skippedNote = plan.skipped.length > 0 ? ` (${plan.skipped.length} skipped: unchanged since the last run)` : '';
     process.stdout.write(`${plan.catalogs} catalog${plan.catalogs === 1 ? '' : 's'}${skippedNote}, ${written.length} files: ${changed} written, ${written.length - changed} unchanged in ${elapsed(started)}\n`);
   }
+  await remembered;
   return EXIT.ok;
 }
 

@@ -6,6 +6,13 @@ import { generateOnce, type GenerateCommandOptions } from './generate.js';
 import { UsageError } from './terminal.js';
 
 /**
+ * How long the watched files must stay quiet before a run: one save's events (a truncate and a
+ * write, or a write and a rename) come within a few milliseconds; a save that lands during a run
+ * schedules another after it, so a longer wait buys nothing but latency.
+ */
+const SETTLE_MS = 20;
+
+/**
  * `errcat generate --watch`: generate, then again whenever a catalog, the config or a template
  * changes. Folders are watched rather than files, because editors save by renaming a new file
  * over the old one. Diagnostics are printed and watching goes on.
@@ -23,7 +30,7 @@ export async function watchProject(catalog: string | undefined, options: Generat
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       running = running.then(run);
-    }, 100);
+    }, SETTLE_MS);
   };
 
   const keep = (key: string, open: () => FSWatcher | undefined, wanted: Set<string>) => {

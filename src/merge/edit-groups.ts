@@ -108,11 +108,12 @@ export function applySplices(text: string, splices: Splice[]): string {
 /**
  * The same as `applySplices`, as the bytes to write (kept text encoded losslessly, see
  * spec-text.ts). For a large spec this skips building the merged text at all: a 13 MB string
- * costs as much to assemble as the whole merge. Sized first, then written in place.
+ * costs as much to assemble as the whole merge. Sized first, then written in place; `prefix`
+ * (a byte-order mark) goes first, in the same buffer rather than concatenated after (a copy).
  */
-export function spliceToBytes(text: string, splices: Splice[]): Buffer {
+export function spliceToBytes(text: string, splices: Splice[], prefix = ''): Buffer {
   const { kept, added } = pieces(text, splices);
-  const all = kept.flatMap((piece, i) => (i < added.length ? [piece, added[i] as string] : [piece]));
+  const all = [prefix, ...kept.flatMap((piece, i) => (i < added.length ? [piece, added[i] as string] : [piece]))];
   if (!isWellFormed(text)) return Buffer.concat(all.map(encodeSpecText));
   const out = Buffer.allocUnsafe(all.reduce((sum, piece) => sum + Buffer.byteLength(piece, 'utf8'), 0));
   let offset = 0;

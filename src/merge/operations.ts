@@ -103,11 +103,17 @@ export function selects(selector: OperationSelector, operation: SpecOperation): 
   return selector.tags.length + selector.paths.length + selector.methods.length + selector.operationIds.length > 0;
 }
 
-/**
- * The error responses the catalog's rules give one operation, by status in ascending order,
- * codes in catalog order. Rules add up; a rule's `exclude` removes it from the operations it names.
- */
-export function attachedStatuses(catalog: Catalog, operation: SpecOperation): AttachedStatus[] {
+/** The indexes of the catalog's operation rules that apply to an operation (its `exclude` not naming it). */
+export function matchingRules(catalog: Catalog, operation: SpecOperation): number[] {
+  const matching: number[] = [];
+  catalog.operations.forEach((rule, i) => {
+    if (selects(rule.match, operation) && !(rule.exclude && selects(rule.exclude, operation))) matching.push(i);
+  });
+  return matching;
+}
+
+/** The error responses that a set of the catalog's rules give (see `attachedStatuses`). */
+export function rulesStatuses(catalog: Catalog, rules: readonly number[]): AttachedStatus[] {
   const byStatus = new Map<number, { codes: Set<string | number>; replace: boolean }>();
   const add = (status: number, code: string | number | undefined, replace: boolean) => {
     const slot = byStatus.get(status) ?? { codes: new Set(), replace: false };
@@ -115,8 +121,8 @@ export function attachedStatuses(catalog: Catalog, operation: SpecOperation): At
     slot.replace ||= replace;
     byStatus.set(status, slot);
   };
-  for (const rule of catalog.operations) {
-    if (!selects(rule.match, operation) || (rule.exclude && selects(rule.exclude, operation))) continue;
+  for (const index of rules) {
+    const rule = catalog.operations[index] as Catalog['operations'][number];
     for (const code of rule.codes) {
       for (const status of entryOf(catalog, code)?.statuses ?? []) add(status, code, rule.replace);
     }
@@ -130,4 +136,12 @@ export function attachedStatuses(catalog: Catalog, operation: SpecOperation): At
   return [...byStatus.entries()]
     .sort(([a], [b]) => a - b)
     .map(([status, slot]) => ({ status, codes: [...slot.codes].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), replace: slot.replace }));
+}
+
+/**
+ * The error responses the catalog's rules give one operation, by status in ascending order,
+ * codes in catalog order. Rules add up; a rule's `exclude` removes it from the operations it names.
+ */
+export function attachedStatuses(catalog: Catalog, operation: SpecOperation): AttachedStatus[] {
+  return rulesStatuses(catalog, matchingRules(catalog, operation));
 }

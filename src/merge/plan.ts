@@ -4,7 +4,7 @@ import { bodySchemaName } from '../emit/openapi/document.js';
 import { ComponentNames } from '../emit/openapi/names.js';
 import { policyAt, speakeasyErrors, speakeasyRetries, type SdkOptions } from '../emit/openapi/sdk.js';
 import { subsetComponents, subsetName, subsetSchemaName, type StatusSubset } from '../emit/openapi/subsets.js';
-import { attachedStatuses, listOperations, operationKey, type SpecOperation } from './operations.js';
+import { attachedStatuses, listOperations, matchingRules, operationKey, rulesStatuses, type AttachedStatus, type SpecOperation } from './operations.js';
 import { ownValue } from '../model/own.js';
 import { isMapping, mappingAt } from './spec-data.js';
 
@@ -147,10 +147,10 @@ function sections(catalog: Catalog, version: OpenApiVersion, subsets: readonly S
  * gets some of that status's codes but not all: one per distinct set of codes, named by the
  * first operation (in document order) that needs it, keyed `status:codes`.
  */
-export function operationSubsets(catalog: Catalog, operations: readonly SpecOperation[]): Map<string, StatusSubset> {
+export function operationSubsets(catalog: Catalog, operations: readonly SpecOperation[], attachedOf: (operation: SpecOperation) => readonly AttachedStatus[] = (operation) => attachedStatuses(catalog, operation)): Map<string, StatusSubset> {
   const subsets = new Map<string, StatusSubset>();
   for (const operation of operations) {
-    for (const attached of attachedStatuses(catalog, operation)) {
+    for (const attached of attachedOf(operation)) {
       const info = catalog.statuses.find((s) => s.status === attached.status);
       if (!info || attached.codes.length === 0 || attached.codes.length === info.codes.length) continue;
       const key = subsetKey(attached.status, attached.codes);
@@ -171,7 +171,20 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   const plan: MergePlan = { edits: [], conflicts: [], responses: [], misshapen: registryProblems(spec) };
   if (plan.misshapen.length > 0) return plan;
   const operations = listOperations(spec);
-  const subsets = operationSubsets(catalog, operations);
+  // Each operation's statuses, worked out once for both uses, and once for all the operations the
+  // same rules apply to (GitHub's spec has ~1,000 operations, and a catalog a few rules).
+  const byRules = new Map<string, AttachedStatus[]>();
+  const attached = new Map(
+    operations.map((operation) => {
+      const rules = matchingRules(catalog, operation);
+      const key = rules.join(',');
+      let statuses = byRules.get(key);
+      if (!statuses) byRules.set(key, (statuses = rulesStatuses(catalog, rules)));
+      return [operation, statuses];
+    }),
+  );
+  const attachedOf = (operation: SpecOperation) => attached.get(operation) ?? [];
+  const subsets = operationSubsets(catalog, operations, attachedOf);
   const registry = (mappingAt(spec, [REGISTRY_KEY]) ?? {}) as Record<string, Ownership>;
   const owned = recordedOwnership(spec, catalog.info.title);
   const next: Ownership = {};
@@ -196,7 +209,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   for (const operation of operations) {
     const path = ['paths', operation.path, operation.method, 'responses'];
     const responses = mappingAt(spec, path) ?? {};
-    const wanted = new Map(attachedStatuses(catalog, operation).map((a) => [String(a.status), a]));
+    const wanted = new Map(attachedOf(operation).map((a) => [String(a.status), a]));
     const decide = (status: string, outcome: ResponseDecision['outcome']) => plan.responses.push({ method: operation.method, path: operation.path, status, outcome });
     for (const [status, attached] of wanted) {
       const subset = subsets.get(subsetKey(attached.status, attached.codes));

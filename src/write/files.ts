@@ -359,8 +359,10 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     }
     const folders = [...new Set(changed.map((t) => dirname(t.real)))];
     for (const folder of folders) await removeLeftovers(folder, fs);
-    for (const target of changed) {
-      try {
+    // The temporary files are written and synced all at once (their syncs overlap, a few ms each
+    // even on a quiet disk); none is renamed before every one is on disk. The first to fail, in order, is reported.
+    const writes = await Promise.allSettled(
+      changed.map(async (target) => {
         await fs.mkdir(dirname(target.real), { recursive: true });
         const temp = tempPath(target.real);
         const handle = await fs.open(temp, 'wx', target.info?.mode ?? 0o666);
@@ -375,9 +377,12 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
         } finally {
           await handle.close();
         }
-      } catch (error) {
-        return { written: [], diagnostics: [failure(target.file.path, error, `write ${target.file.path}`)] };
-      }
+      }),
+    );
+    const failed = writes.findIndex((write) => write.status === 'rejected');
+    if (failed >= 0) {
+      const path = (changed[failed] as Target).file.path;
+      return { written: [], diagnostics: [failure(path, (writes[failed] as PromiseRejectedResult).reason, `write ${path}`)] };
     }
     for (const [i, target] of changed.entries()) {
       try {

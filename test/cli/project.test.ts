@@ -143,4 +143,39 @@ describe('errcat generate --watch', () => {
       child.kill('SIGTERM');
     }
   }, 180_000);
+
+  it('keeps what it loaded between saves, yet renders an edited template and merges every save', async () => {
+    const dir = project();
+    cpSync(join(ROOT, 'specs/sandbox/openapi.yaml'), join(dir, 'apis/sandbox/openapi.yaml'));
+    mkdirSync(join(dir, 'templates'));
+    const template = join(dir, 'templates/errors.md.hbs');
+    cpSync(join(ROOT, 'templates/errors.md.hbs'), template);
+    writeFileSync(
+      join(dir, 'errcat.config.yaml'),
+      'errcat: 1\ntemplates: templates\ncatalogs:\n  - catalog: apis/sandbox/errors.yaml\n    out: out/sandbox\n    merge:\n      - spec: apis/sandbox/openapi.yaml\n        out: out/sandbox/openapi.merged.yaml\n',
+    );
+    const child = spawn(process.execPath, [CLI, 'generate', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const until = async (test: () => boolean, what: string) => {
+      for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+      if (!test()) throw new Error(`timed out waiting for ${what}; stdout: ${stdout}; stderr: ${stderr}`);
+    };
+    const read = (file: string) => readFileSync(join(dir, 'out/sandbox', file), 'utf8');
+    try {
+      await until(() => stdout.includes('watching for changes'), 'the first run');
+      const catalog = join(dir, 'apis/sandbox/errors.yaml');
+      for (const title of ['Sandbox API (one)', 'Sandbox API (two)']) {
+        writeFileSync(catalog, readFileSync(join(ROOT, 'specs/sandbox/errors.yaml'), 'utf8').replace('title: Sandbox API', `title: ${title}`));
+        await until(() => read('errors.md').includes(title) && read('openapi.merged.yaml').includes(title), `${title} in the docs and the merged spec`);
+      }
+      writeFileSync(template, `<!-- edited -->\n${readFileSync(template, 'utf8')}`);
+      await until(() => read('errors.md').includes('<!-- edited -->'), 'the edited template rendered');
+      expect(stderr).toBe('');
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 180_000);
 });

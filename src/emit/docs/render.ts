@@ -2,10 +2,24 @@ import { posix } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Catalog } from '../../model/catalog.js';
 import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
+import { PRECOMPILED } from './templates.generated.js';
 import { docsView, entryView, pageName } from './view.js';
 
-/** Required rather than imported: an ESM import of this CommonJS package scans its source for export names first. */
-const Handlebars = createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+type Handlebars = typeof import('handlebars');
+
+/**
+ * Handlebars, required rather than imported (an ESM import of this CommonJS package scans its
+ * source for export names first): only its runtime when every template of a set is precompiled
+ * (the shipped ones, see templates.generated.ts), the compiler too when one is not.
+ */
+const require = createRequire(import.meta.url);
+const handlebars = (compiler: boolean): Handlebars => require(compiler ? 'handlebars' : 'handlebars/runtime') as Handlebars;
+
+/** A shipped template's precompiled spec, while the set's source is still exactly the shipped one. */
+function precompiledSpec(name: string, source: string): object | undefined {
+  const shipped = Object.hasOwn(PRECOMPILED, name) ? PRECOMPILED[name] : undefined;
+  return shipped?.source === source ? shipped.spec : undefined;
+}
 
 /** Template sources by file name: `errors.md.hbs`, `page.md.hbs`, and partials as `partials/<name>.hbs`. */
 export type TemplateSet = Readonly<Record<string, string>>;
@@ -25,7 +39,7 @@ export class TemplateError extends Error {
 }
 
 /** Handlebars with errcat's helpers; output is never HTML-escaped, because each helper escapes for Markdown. */
-function environment(): typeof Handlebars {
+function environment(Handlebars: Handlebars): Handlebars {
   const hbs = Handlebars.create();
   const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   hbs.registerHelper('text', (v: unknown) => mdText(str(v)));
@@ -75,14 +89,19 @@ function compile(templates: TemplateSet): (name: string, view: object) => string
 }
 
 function compileSet(templates: TemplateSet): (name: string, view: object) => string {
-  const hbs = environment();
+  const hbs = environment(handlebars(Object.entries(templates).some(([name, source]) => precompiledSpec(name, source) === undefined)));
+  /** The template as a function: the precompiled one, else compiled (with the same options as the build's precompile). */
+  const templateOf = (name: string, source: string): HandlebarsTemplateDelegate => {
+    const spec = precompiledSpec(name, source);
+    return spec ? hbs.template(spec as TemplateSpecification) : hbs.compile(source, { noEscape: true });
+  };
   for (const [name, source] of Object.entries(templates)) {
     const partial = /^partials\/(.+)\.hbs$/.exec(name)?.[1];
     if (partial === undefined) continue;
     try {
       // Compiling is lazy in Handlebars; precompile parses now, so a broken partial is reported here.
-      hbs.precompile(source);
-      hbs.registerPartial(partial, hbs.compile(source, { noEscape: true }));
+      if (precompiledSpec(name, source) === undefined) hbs.precompile(source);
+      hbs.registerPartial(partial, templateOf(name, source));
     } catch (error) {
       throw templateError(name, source, error);
     }
@@ -93,7 +112,7 @@ function compileSet(templates: TemplateSet): (name: string, view: object) => str
     if (main === undefined) throw new TemplateError(name, `the templates have no ${name}`, 1, 1);
     try {
       let template = mains.get(name);
-      if (!template) mains.set(name, (template = hbs.compile(main, { noEscape: true })));
+      if (!template) mains.set(name, (template = templateOf(name, main)));
       const text = template(view);
       // Stable bytes: no trailing spaces, no runs of blank lines, one final newline.
       return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocs, renderDocsPages, TemplateError, type TemplateSet } from '../../../src/emit/docs/render.js';
@@ -153,6 +154,23 @@ describe('templates', () => {
       renderDocs(catalog, broken);
     } catch (error) {
       expect(error).toMatchObject({ template: 'errors.md.hbs', line: 3 });
+    }
+  });
+
+  it('the shipped templates are precompiled into the checked-in module (run npm run build after editing one)', async () => {
+    // @ts-expect-error: a plain ESM script of the build, without types.
+    const { templatesSource, TEMPLATES_FILE } = (await import('../../../schema/build-templates.mjs')) as { templatesSource(): string; TEMPLATES_FILE: string };
+    expect(readFileSync(TEMPLATES_FILE, 'utf8')).toBe(templatesSource());
+  });
+
+  it('render precompiled as they do compiled from source', async () => {
+    // An empty comment at the end of each source: the same template, but not the shipped text, so it compiles.
+    const fromSource = Object.fromEntries(Object.entries(templates).map(([name, source]) => [name, `${source}{{!}}`]));
+    for (const file of ALL_CATALOGS) {
+      const catalog = await mustLoad(file);
+      expect(renderDocs(catalog, fromSource), file).toBe(renderDocs(catalog, templates));
+      const layout = { folder: 'errors', index: 'errors.md' };
+      expect(renderDocsPages(catalog, fromSource, layout), file).toEqual(renderDocsPages(catalog, templates, layout));
     }
   });
 });
