@@ -2004,7 +2004,7 @@ export function isInvalidArgumentError(value: unknown): value is InvalidArgument
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2023,7 +2023,7 @@ export function isFailedPreconditionError(value: unknown): value is FailedPrecon
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2042,7 +2042,7 @@ export function isOutOfRangeError(value: unknown): value is OutOfRangeError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 400 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2061,7 +2061,7 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 401 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2080,7 +2080,7 @@ export function isPermissionDeniedError(value: unknown): value is PermissionDeni
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 403 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2096,7 +2096,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 404 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2115,7 +2115,7 @@ export function isAlreadyExistsError(value: unknown): value is AlreadyExistsErro
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 409 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2131,7 +2131,7 @@ export function isAbortedError(value: unknown): value is AbortedError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 409 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2150,7 +2150,7 @@ export function isResourceExhaustedError(value: unknown): value is ResourceExhau
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 429 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2166,7 +2166,7 @@ export function isCancelledError(value: unknown): value is CancelledError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 499 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2185,7 +2185,7 @@ export function isUnknownStatusError(value: unknown): value is UnknownStatusErro
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2201,7 +2201,7 @@ export function isInternalError(value: unknown): value is InternalError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2217,7 +2217,7 @@ export function isDataLossError(value: unknown): value is DataLossError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 500 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2236,7 +2236,7 @@ export function isUnimplementedError(value: unknown): value is UnimplementedErro
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 501 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2255,7 +2255,7 @@ export function isUnavailableError(value: unknown): value is UnavailableError {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 503 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2274,7 +2274,7 @@ export function isDeadlineExceededError(value: unknown): value is DeadlineExceed
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       ownValue(value, "code") === 504 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2294,7 +2294,7 @@ export function isServiceDisabledError(value: unknown): value is ServiceDisabled
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SERVICE_DISABLED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2314,7 +2314,7 @@ export function isBillingDisabledError(value: unknown): value is BillingDisabled
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "BILLING_DISABLED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2334,7 +2334,7 @@ export function isApiKeyInvalidError(value: unknown): value is ApiKeyInvalidErro
       ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2354,7 +2354,7 @@ export function isApiKeyServiceBlockedError(value: unknown): value is ApiKeyServ
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_SERVICE_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2374,7 +2374,7 @@ export function isApiKeyHttpReferrerBlockedError(value: unknown): value is ApiKe
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2394,7 +2394,7 @@ export function isApiKeyIpAddressBlockedError(value: unknown): value is ApiKeyIp
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IP_ADDRESS_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2414,7 +2414,7 @@ export function isApiKeyAndroidAppBlockedError(value: unknown): value is ApiKeyA
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_ANDROID_APP_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2434,7 +2434,7 @@ export function isApiKeyIosAppBlockedError(value: unknown): value is ApiKeyIosAp
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IOS_APP_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2454,7 +2454,7 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
       ownValue(value, "code") === 429 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RATE_LIMIT_EXCEEDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2474,7 +2474,7 @@ export function isResourceQuotaExceededError(value: unknown): value is ResourceQ
       ownValue(value, "code") === 429 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_QUOTA_EXCEEDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2494,7 +2494,7 @@ export function isUserProjectDeniedError(value: unknown): value is UserProjectDe
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_PROJECT_DENIED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2514,7 +2514,7 @@ export function isConsumerSuspendedError(value: unknown): value is ConsumerSuspe
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_SUSPENDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2534,7 +2534,7 @@ export function isConsumerInvalidError(value: unknown): value is ConsumerInvalid
       ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2554,7 +2554,7 @@ export function isSecurityPolicyViolatedError(value: unknown): value is Security
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SECURITY_POLICY_VIOLATED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2574,7 +2574,7 @@ export function isAccessTokenExpiredError(value: unknown): value is AccessTokenE
       ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_EXPIRED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2594,7 +2594,7 @@ export function isAccessTokenScopeInsufficientError(value: unknown): value is Ac
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2614,7 +2614,7 @@ export function isAccountStateInvalidError(value: unknown): value is AccountStat
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCOUNT_STATE_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2634,7 +2634,7 @@ export function isAccessTokenTypeUnsupportedError(value: unknown): value is Acce
       ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2654,7 +2654,7 @@ export function isCredentialsMissingError(value: unknown): value is CredentialsM
       ownValue(value, "code") === 401 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CREDENTIALS_MISSING")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2674,7 +2674,7 @@ export function isResourceProjectInvalidError(value: unknown): value is Resource
       ownValue(value, "code") === 400 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_PROJECT_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2694,7 +2694,7 @@ export function isUserBlockedByAdminError(value: unknown): value is UserBlockedB
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_BLOCKED_BY_ADMIN")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2714,7 +2714,7 @@ export function isIamPermissionDeniedError(value: unknown): value is IamPermissi
       ownValue(value, "code") === 403 &&
       hasOwn(value, "details") &&
       (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "IAM_PERMISSION_DENIED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;
@@ -2736,7 +2736,7 @@ export function isLegacyRateLimitExceededError(value: unknown): value is LegacyR
       Number.isInteger(value["code"]) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "rateLimitExceeded"))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "rateLimitExceeded"))
     );
   } catch {
     return false;
@@ -2756,7 +2756,7 @@ export function isLegacyUserRateLimitExceededError(value: unknown): value is Leg
       ownValue(value, "code") === 403 &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item)) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "userRateLimitExceeded"))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "userRateLimitExceeded"))
     );
   } catch {
     return false;
@@ -2831,7 +2831,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
       Number.isInteger(ownValue(value, "code")) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => isLegacyError(item))))
+      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
   } catch {
     return false;

@@ -1093,7 +1093,7 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     return (
       plainObject(value) &&
       hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every((item) => isDocumentedError(item)))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every(isDocumentedError))
     );
   } catch {
     return false;

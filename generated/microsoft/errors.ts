@@ -1512,9 +1512,9 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
       typeof ownValue(value, "code") === "string" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1575,10 +1575,10 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
       ownValue(value, "code") === "accessDenied" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1596,10 +1596,10 @@ export function isActivityLimitReachedError(value: unknown): value is ActivityLi
       ownValue(value, "code") === "activityLimitReached" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1617,10 +1617,10 @@ export function isGeneralExceptionError(value: unknown): value is GeneralExcepti
       ownValue(value, "code") === "generalException" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1638,10 +1638,10 @@ export function isInvalidRangeError(value: unknown): value is InvalidRangeError 
       ownValue(value, "code") === "invalidRange" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1659,10 +1659,10 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
       ownValue(value, "code") === "invalidRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1680,10 +1680,10 @@ export function isItemNotFoundError(value: unknown): value is ItemNotFoundError 
       ownValue(value, "code") === "itemNotFound" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1701,10 +1701,10 @@ export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyEx
       ownValue(value, "code") === "nameAlreadyExists" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1722,10 +1722,10 @@ export function isResourceModifiedError(value: unknown): value is ResourceModifi
       ownValue(value, "code") === "resourceModified" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1743,10 +1743,10 @@ export function isResyncRequiredError(value: unknown): value is ResyncRequiredEr
       ownValue(value, "code") === "resyncRequired" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1764,10 +1764,10 @@ export function isServiceNotAvailableError(value: unknown): value is ServiceNotA
       ownValue(value, "code") === "serviceNotAvailable" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1785,10 +1785,10 @@ export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitRea
       ownValue(value, "code") === "quotaLimitReached" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1806,10 +1806,10 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
       ownValue(value, "code") === "unauthenticated" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1827,10 +1827,10 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
       ownValue(value, "code") === "badRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1848,10 +1848,10 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
       ownValue(value, "code") === "unauthorized" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1869,10 +1869,10 @@ export function isBadRequestPascalError(value: unknown): value is BadRequestPasc
       ownValue(value, "code") === "BadRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1887,10 +1887,10 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
       ownValue(value, "code") === "NotFound" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1908,10 +1908,10 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
       ownValue(value, "code") === "TooManyRequests" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1929,10 +1929,10 @@ export function isAuthorizationRequestDeniedError(value: unknown): value is Auth
       ownValue(value, "code") === "Authorization_RequestDenied" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1950,10 +1950,10 @@ export function isUnsupportedActionTypeError(value: unknown): value is Unsupport
       ownValue(value, "code") === "UnsupportedActionType" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1971,10 +1971,10 @@ export function isBadArgumentError(value: unknown): value is BadArgumentError {
       ownValue(value, "code") === "BadArgument" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -1992,10 +1992,10 @@ export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsuppo
       ownValue(value, "code") === "ErrorUnsupportedOrderBy" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2013,10 +2013,10 @@ export function isRequestLimitExceededError(value: unknown): value is RequestLim
       ownValue(value, "code") === "requestLimitExceeded" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2034,10 +2034,10 @@ export function isMissingApiVersionParameterError(value: unknown): value is Miss
       ownValue(value, "code") === "MissingApiVersionParameter" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2055,10 +2055,10 @@ export function isUnsupportedApiVersionValueError(value: unknown): value is Unsu
       ownValue(value, "code") === "UnsupportedApiVersionValue" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2076,10 +2076,10 @@ export function isInvalidPasswordFormatError(value: unknown): value is InvalidPa
       ownValue(value, "code") === "InvalidPasswordFormat" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2097,10 +2097,10 @@ export function isRetryableErrorDueToAnotherOperation(value: unknown): value is 
       ownValue(value, "code") === "RetryableErrorDueToAnotherOperation" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2118,10 +2118,10 @@ export function isPasswordReuseNotAllowedError(value: unknown): value is Passwor
       ownValue(value, "code") === "BadArgument" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2139,10 +2139,10 @@ export function isPasswordDoesNotMeetPolicyError(value: unknown): value is Passw
       ownValue(value, "code") === "BadArgument" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2160,10 +2160,10 @@ export function isPasswordTooShortError(value: unknown): value is PasswordTooSho
       ownValue(value, "code") === "InvalidPasswordFormat" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2181,10 +2181,10 @@ export function isPasswordReuseNotAllowedCamelError(value: unknown): value is Pa
       ownValue(value, "code") === "unauthorized" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2202,10 +2202,10 @@ export function isRequiredFieldMissingError(value: unknown): value is RequiredFi
       ownValue(value, "code") === "badRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2223,10 +2223,10 @@ export function isRequiredFieldOrParameterMissingError(value: unknown): value is
       ownValue(value, "code") === "badRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2244,10 +2244,10 @@ export function isFolderAlreadyExistsError(value: unknown): value is FolderAlrea
       ownValue(value, "code") === "badRequest" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;
@@ -2314,10 +2314,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       typeof ownValue(value, "code") === "string" &&
       typeof ownValue(value, "message") === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => isErrorDetail(item)))) &&
+      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
       (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every((item) => isAdditionalInfo(item))))
+      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
     );
   } catch {
     return false;

@@ -84,7 +84,10 @@ function typeCheck(type: string, schema: JsonSchema, expr: string, ctx: EmitCont
       bound('maxItems', '<=', () => `(${expr} as unknown[]).length`);
       const items = schema['items'] as JsonSchema | undefined;
       const itemCheck = items ? checkOf(items, 'item', ctx) : 'true';
-      if (itemCheck !== 'true') parts.push(`(${expr} as unknown[]).every((item) => ${itemCheck})`);
+      // A guard call is passed as is: no closure per check.
+      const guardCall = /^([A-Za-z_$][\w$]*)\(item\)$/.exec(itemCheck);
+      if (guardCall) parts.push(`(${expr} as unknown[]).every(${guardCall[1]})`);
+      else if (itemCheck !== 'true') parts.push(`(${expr} as unknown[]).every((item) => ${itemCheck})`);
       const contains = schema['contains'] as JsonSchema | undefined;
       if (contains) parts.push(`(${expr} as unknown[]).some((item) => ${checkOf(contains, 'item', ctx)})`);
       break;
