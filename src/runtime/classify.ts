@@ -244,7 +244,8 @@ type EntryGuard = (value: unknown) => boolean;
 
 /** A level whose value the body carries, with the guards of the entries at each of its values. */
 interface IndexedLevel {
-  readonly field: string;
+  /** The path to the level's value, split once. */
+  readonly field: readonly string[];
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -281,7 +282,7 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -297,14 +298,21 @@ export function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownPath(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownPath(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The value at a path of own properties, its keys split ahead. */
+function ownAt(value: unknown, keys: readonly string[]): unknown {
+  let current = value;
+  for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
+  return current;
 }
 
 /** Whether one of the guards accepts the value. */

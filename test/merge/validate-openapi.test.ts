@@ -49,6 +49,7 @@ describe('validateOpenApi', () => {
   }, 120_000);
 
   it('runs the validators schema/build-openapi-validators.mjs writes (the checked-in file is current)', async () => {
+    // @ts-expect-error: a plain ESM script of the build, without types.
     const { openApiValidatorsSource, OPENAPI_VALIDATORS_FILE } = (await import('../../schema/build-openapi-validators.mjs')) as { openApiValidatorsSource(): string; OPENAPI_VALIDATORS_FILE: string };
     expect(readFileSync(OPENAPI_VALIDATORS_FILE, 'utf8')).toBe(openApiValidatorsSource());
   });
