@@ -736,14 +736,9 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 export function isMissingApiKeyError(value: unknown): value is MissingApiKeyError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "missing_api_key" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/missing_api_key" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/missing_api_key"
     );
   } catch {
     return false;
@@ -757,14 +752,9 @@ export function isMissingApiKeyError(value: unknown): value is MissingApiKeyErro
 export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "invalid_api_key" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_api_key" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_api_key"
     );
   } catch {
     return false;
@@ -778,14 +768,9 @@ export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyErro
 export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "api_key_revoked" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_revoked" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_revoked"
     );
   } catch {
     return false;
@@ -799,14 +784,9 @@ export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedErro
 export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "api_key_expired" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_expired" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_expired"
     );
   } catch {
     return false;
@@ -820,14 +800,9 @@ export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredErro
 export function isInsufficientScopeError(value: unknown): value is InsufficientScopeError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "insufficient_scope" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/insufficient_scope" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/insufficient_scope"
     );
   } catch {
     return false;
@@ -841,14 +816,9 @@ export function isInsufficientScopeError(value: unknown): value is InsufficientS
 export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "rate_limit_exceeded" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/rate_limit_exceeded" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/rate_limit_exceeded"
     );
   } catch {
     return false;
@@ -862,14 +832,9 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
 export function isInvalidCursorError(value: unknown): value is InvalidCursorError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "invalid_cursor" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_cursor" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_cursor"
     );
   } catch {
     return false;
@@ -883,14 +848,9 @@ export function isInvalidCursorError(value: unknown): value is InvalidCursorErro
 export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMismatchError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "cursor_team_mismatch" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_team_mismatch" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_team_mismatch"
     );
   } catch {
     return false;
@@ -904,14 +864,9 @@ export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMi
 export function isCursorDeviceMismatchError(value: unknown): value is CursorDeviceMismatchError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "cursor_device_mismatch" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_device_mismatch" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_device_mismatch"
     );
   } catch {
     return false;
@@ -925,14 +880,9 @@ export function isCursorDeviceMismatchError(value: unknown): value is CursorDevi
 export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooLargeError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "time_range_too_large" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/time_range_too_large" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/time_range_too_large"
     );
   } catch {
     return false;
@@ -946,14 +896,9 @@ export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooL
 export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRangeError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "invalid_time_range" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_time_range" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_time_range"
     );
   } catch {
     return false;
@@ -967,14 +912,9 @@ export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRan
 export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "device_not_found" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/device_not_found" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/device_not_found"
     );
   } catch {
     return false;
@@ -988,14 +928,9 @@ export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundEr
 export function isAssignmentNotFoundError(value: unknown): value is AssignmentNotFoundError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "assignment_not_found" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/assignment_not_found" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/assignment_not_found"
     );
   } catch {
     return false;
@@ -1009,14 +944,9 @@ export function isAssignmentNotFoundError(value: unknown): value is AssignmentNo
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "invalid_request" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_request" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_request"
     );
   } catch {
     return false;
@@ -1030,14 +960,9 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
 export function isNotImplementedError(value: unknown): value is NotImplementedError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "not_implemented" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/not_implemented" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/not_implemented"
     );
   } catch {
     return false;
@@ -1051,14 +976,9 @@ export function isNotImplementedError(value: unknown): value is NotImplementedEr
 export function isInternalError(value: unknown): value is InternalError {
   try {
     return (
-      plainObject(value) &&
+      isErrorShape(value) &&
       ownValue(value, "code") === "internal_error" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
-      hasOwn(value, "param") &&
-      (typeof value["param"] === "string" || value["param"] === null) &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/internal_error" &&
-      typeof ownValue(value, "request_id") === "string"
+      ownValue(value, "doc_url") === "https://dev.1st.app/errors/internal_error"
     );
   } catch {
     return false;
@@ -2722,8 +2642,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -876,17 +876,7 @@ export function isPasswordRecentlyUsedError(value: unknown): value is PasswordRe
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -895,17 +885,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -914,17 +894,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -936,17 +906,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
  */
 export function isNotAcceptableError(value: unknown): value is NotAcceptableError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -955,17 +915,7 @@ export function isNotAcceptableError(value: unknown): value is NotAcceptableErro
 /** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
 export function isConflictError(value: unknown): value is ConflictError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -977,17 +927,7 @@ export function isConflictError(value: unknown): value is ConflictError {
  */
 export function isUnsupportedMediaTypeError(value: unknown): value is UnsupportedMediaTypeError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -999,17 +939,7 @@ export function isUnsupportedMediaTypeError(value: unknown): value is Unsupporte
  */
 export function isUnprocessableEntityError(value: unknown): value is UnprocessableEntityError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -1021,17 +951,7 @@ export function isUnprocessableEntityError(value: unknown): value is Unprocessab
  */
 export function isInternalServerError(value: unknown): value is InternalServerError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -2620,8 +2540,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

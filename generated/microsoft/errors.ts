@@ -1570,16 +1570,7 @@ export function isAdditionalInfo(value: unknown): value is AdditionalInfo {
  */
 export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "accessDenied" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "accessDenied";
   } catch {
     return false;
   }
@@ -1591,16 +1582,7 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
  */
 export function isActivityLimitReachedError(value: unknown): value is ActivityLimitReachedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "activityLimitReached" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "activityLimitReached";
   } catch {
     return false;
   }
@@ -1612,16 +1594,7 @@ export function isActivityLimitReachedError(value: unknown): value is ActivityLi
  */
 export function isGeneralExceptionError(value: unknown): value is GeneralExceptionError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "generalException" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "generalException";
   } catch {
     return false;
   }
@@ -1633,16 +1606,7 @@ export function isGeneralExceptionError(value: unknown): value is GeneralExcepti
  */
 export function isInvalidRangeError(value: unknown): value is InvalidRangeError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "invalidRange" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "invalidRange";
   } catch {
     return false;
   }
@@ -1654,16 +1618,7 @@ export function isInvalidRangeError(value: unknown): value is InvalidRangeError 
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "invalidRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "invalidRequest";
   } catch {
     return false;
   }
@@ -1675,16 +1630,7 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
  */
 export function isItemNotFoundError(value: unknown): value is ItemNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "itemNotFound" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "itemNotFound";
   } catch {
     return false;
   }
@@ -1696,16 +1642,7 @@ export function isItemNotFoundError(value: unknown): value is ItemNotFoundError 
  */
 export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyExistsError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "nameAlreadyExists" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "nameAlreadyExists";
   } catch {
     return false;
   }
@@ -1717,16 +1654,7 @@ export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyEx
  */
 export function isResourceModifiedError(value: unknown): value is ResourceModifiedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "resourceModified" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "resourceModified";
   } catch {
     return false;
   }
@@ -1738,16 +1666,7 @@ export function isResourceModifiedError(value: unknown): value is ResourceModifi
  */
 export function isResyncRequiredError(value: unknown): value is ResyncRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "resyncRequired" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "resyncRequired";
   } catch {
     return false;
   }
@@ -1759,16 +1678,7 @@ export function isResyncRequiredError(value: unknown): value is ResyncRequiredEr
  */
 export function isServiceNotAvailableError(value: unknown): value is ServiceNotAvailableError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "serviceNotAvailable" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "serviceNotAvailable";
   } catch {
     return false;
   }
@@ -1780,16 +1690,7 @@ export function isServiceNotAvailableError(value: unknown): value is ServiceNotA
  */
 export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitReachedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "quotaLimitReached" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "quotaLimitReached";
   } catch {
     return false;
   }
@@ -1801,16 +1702,7 @@ export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitRea
  */
 export function isUnauthenticatedError(value: unknown): value is UnauthenticatedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "unauthenticated" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "unauthenticated";
   } catch {
     return false;
   }
@@ -1822,16 +1714,7 @@ export function isUnauthenticatedError(value: unknown): value is Unauthenticated
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "badRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
   } catch {
     return false;
   }
@@ -1843,16 +1726,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "unauthorized" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "unauthorized";
   } catch {
     return false;
   }
@@ -1864,16 +1738,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
  */
 export function isBadRequestPascalError(value: unknown): value is BadRequestPascalError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "BadRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "BadRequest";
   } catch {
     return false;
   }
@@ -1882,16 +1747,7 @@ export function isBadRequestPascalError(value: unknown): value is BadRequestPasc
 /** Whether a value is a `NotFound` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "NotFound" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "NotFound";
   } catch {
     return false;
   }
@@ -1903,16 +1759,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
  */
 export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "TooManyRequests" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "TooManyRequests";
   } catch {
     return false;
   }
@@ -1924,16 +1771,7 @@ export function isTooManyRequestsError(value: unknown): value is TooManyRequests
  */
 export function isAuthorizationRequestDeniedError(value: unknown): value is AuthorizationRequestDeniedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "Authorization_RequestDenied" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "Authorization_RequestDenied";
   } catch {
     return false;
   }
@@ -1945,16 +1783,7 @@ export function isAuthorizationRequestDeniedError(value: unknown): value is Auth
  */
 export function isUnsupportedActionTypeError(value: unknown): value is UnsupportedActionTypeError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "UnsupportedActionType" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "UnsupportedActionType";
   } catch {
     return false;
   }
@@ -1966,16 +1795,7 @@ export function isUnsupportedActionTypeError(value: unknown): value is Unsupport
  */
 export function isBadArgumentError(value: unknown): value is BadArgumentError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "BadArgument" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
   } catch {
     return false;
   }
@@ -1987,16 +1807,7 @@ export function isBadArgumentError(value: unknown): value is BadArgumentError {
  */
 export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsupportedOrderBy {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "ErrorUnsupportedOrderBy" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "ErrorUnsupportedOrderBy";
   } catch {
     return false;
   }
@@ -2008,16 +1819,7 @@ export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsuppo
  */
 export function isRequestLimitExceededError(value: unknown): value is RequestLimitExceededError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "requestLimitExceeded" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "requestLimitExceeded";
   } catch {
     return false;
   }
@@ -2029,16 +1831,7 @@ export function isRequestLimitExceededError(value: unknown): value is RequestLim
  */
 export function isMissingApiVersionParameterError(value: unknown): value is MissingApiVersionParameterError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "MissingApiVersionParameter" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "MissingApiVersionParameter";
   } catch {
     return false;
   }
@@ -2050,16 +1843,7 @@ export function isMissingApiVersionParameterError(value: unknown): value is Miss
  */
 export function isUnsupportedApiVersionValueError(value: unknown): value is UnsupportedApiVersionValueError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "UnsupportedApiVersionValue" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "UnsupportedApiVersionValue";
   } catch {
     return false;
   }
@@ -2071,16 +1855,7 @@ export function isUnsupportedApiVersionValueError(value: unknown): value is Unsu
  */
 export function isInvalidPasswordFormatError(value: unknown): value is InvalidPasswordFormatError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "InvalidPasswordFormat" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "InvalidPasswordFormat";
   } catch {
     return false;
   }
@@ -2092,16 +1867,7 @@ export function isInvalidPasswordFormatError(value: unknown): value is InvalidPa
  */
 export function isRetryableErrorDueToAnotherOperation(value: unknown): value is RetryableErrorDueToAnotherOperation {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "RetryableErrorDueToAnotherOperation" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "RetryableErrorDueToAnotherOperation";
   } catch {
     return false;
   }
@@ -2113,16 +1879,7 @@ export function isRetryableErrorDueToAnotherOperation(value: unknown): value is 
  */
 export function isPasswordReuseNotAllowedError(value: unknown): value is PasswordReuseNotAllowedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "BadArgument" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
   } catch {
     return false;
   }
@@ -2134,16 +1891,7 @@ export function isPasswordReuseNotAllowedError(value: unknown): value is Passwor
  */
 export function isPasswordDoesNotMeetPolicyError(value: unknown): value is PasswordDoesNotMeetPolicyError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "BadArgument" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
   } catch {
     return false;
   }
@@ -2155,16 +1903,7 @@ export function isPasswordDoesNotMeetPolicyError(value: unknown): value is Passw
  */
 export function isPasswordTooShortError(value: unknown): value is PasswordTooShortError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "InvalidPasswordFormat" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "InvalidPasswordFormat";
   } catch {
     return false;
   }
@@ -2176,16 +1915,7 @@ export function isPasswordTooShortError(value: unknown): value is PasswordTooSho
  */
 export function isPasswordReuseNotAllowedCamelError(value: unknown): value is PasswordReuseNotAllowedCamelError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "unauthorized" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "unauthorized";
   } catch {
     return false;
   }
@@ -2197,16 +1927,7 @@ export function isPasswordReuseNotAllowedCamelError(value: unknown): value is Pa
  */
 export function isRequiredFieldMissingError(value: unknown): value is RequiredFieldMissingError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "badRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
   } catch {
     return false;
   }
@@ -2218,16 +1939,7 @@ export function isRequiredFieldMissingError(value: unknown): value is RequiredFi
  */
 export function isRequiredFieldOrParameterMissingError(value: unknown): value is RequiredFieldOrParameterMissingError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "badRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
   } catch {
     return false;
   }
@@ -2239,16 +1951,7 @@ export function isRequiredFieldOrParameterMissingError(value: unknown): value is
  */
 export function isFolderAlreadyExistsError(value: unknown): value is FolderAlreadyExistsError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "badRequest" &&
-      typeof ownValue(value, "message") === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
   } catch {
     return false;
   }
@@ -4226,8 +3929,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

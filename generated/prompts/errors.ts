@@ -367,11 +367,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
  */
 export function isInvalidParamError(value: unknown): value is InvalidParamError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "INVALID_PARAM" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "INVALID_PARAM";
   } catch {
     return false;
   }
@@ -383,11 +379,7 @@ export function isInvalidParamError(value: unknown): value is InvalidParamError 
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "UNAUTHORIZED" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "UNAUTHORIZED";
   } catch {
     return false;
   }
@@ -396,11 +388,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
 /** Whether a value is a `DISPUTED` error object ({@link DisputedError}), exactly as its schema says. */
 export function isDisputedError(value: unknown): value is DisputedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "DISPUTED" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "DISPUTED";
   } catch {
     return false;
   }
@@ -409,11 +397,7 @@ export function isDisputedError(value: unknown): value is DisputedError {
 /** Whether a value is a `PAST_DUE` error object ({@link PastDueError}), exactly as its schema says. */
 export function isPastDueError(value: unknown): value is PastDueError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "PAST_DUE" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "PAST_DUE";
   } catch {
     return false;
   }
@@ -425,11 +409,7 @@ export function isPastDueError(value: unknown): value is PastDueError {
  */
 export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "API_NOT_ALLOWED" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "API_NOT_ALLOWED";
   } catch {
     return false;
   }
@@ -438,11 +418,7 @@ export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedErro
 /** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "NOT_FOUND" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "NOT_FOUND";
   } catch {
     return false;
   }
@@ -454,11 +430,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
  */
 export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "RATE_LIMITED" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "RATE_LIMITED";
   } catch {
     return false;
   }
@@ -470,11 +442,7 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "INTERNAL_ERROR" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "INTERNAL_ERROR";
   } catch {
     return false;
   }
@@ -1893,8 +1861,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -378,12 +378,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "invalid_request" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "invalid_request" && ownValue(value, "status") === 400;
   } catch {
     return false;
   }
@@ -395,12 +390,7 @@ export function isInvalidRequestError(value: unknown): value is InvalidRequestEr
  */
 export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "unauthorized" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 401
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "unauthorized" && ownValue(value, "status") === 401;
   } catch {
     return false;
   }
@@ -409,12 +399,7 @@ export function isUnauthorizedError(value: unknown): value is UnauthorizedError 
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "forbidden" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 403
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "forbidden" && ownValue(value, "status") === 403;
   } catch {
     return false;
   }
@@ -423,12 +408,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "not_found" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 404
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "not_found" && ownValue(value, "status") === 404;
   } catch {
     return false;
   }
@@ -459,12 +439,7 @@ export function isRateLimitExceededError(value: unknown): value is RateLimitExce
  */
 export function isSandboxError(value: unknown): value is SandboxError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "sandbox_error" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 500
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "sandbox_error" && ownValue(value, "status") === 500;
   } catch {
     return false;
   }
@@ -476,12 +451,7 @@ export function isSandboxError(value: unknown): value is SandboxError {
  */
 export function isBudgetExceededError(value: unknown): value is BudgetExceededError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "budget_exceeded" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "budget_exceeded" && ownValue(value, "status") === 400;
   } catch {
     return false;
   }
@@ -493,12 +463,7 @@ export function isBudgetExceededError(value: unknown): value is BudgetExceededEr
  */
 export function isStreamActiveError(value: unknown): value is StreamActiveError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "stream_active" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 409
-    );
+    return isErrorShape(value) && ownValue(value, "code") === "stream_active" && ownValue(value, "status") === 409;
   } catch {
     return false;
   }
@@ -1973,8 +1938,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

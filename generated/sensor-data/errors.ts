@@ -247,7 +247,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
  */
 export function isBadRequestError(value: unknown): value is BadRequestError {
   try {
-    return plainObject(value) && typeof ownValue(value, "detail") === "string";
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -256,7 +256,7 @@ export function isBadRequestError(value: unknown): value is BadRequestError {
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
 export function isForbiddenError(value: unknown): value is ForbiddenError {
   try {
-    return plainObject(value) && typeof ownValue(value, "detail") === "string";
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -265,7 +265,7 @@ export function isForbiddenError(value: unknown): value is ForbiddenError {
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
 export function isNotFoundError(value: unknown): value is NotFoundError {
   try {
-    return plainObject(value) && typeof ownValue(value, "detail") === "string";
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -274,7 +274,7 @@ export function isNotFoundError(value: unknown): value is NotFoundError {
 /** Whether a value is a `server_error` error object ({@link ServerError}), exactly as its schema says. */
 export function isServerError(value: unknown): value is ServerError {
   try {
-    return plainObject(value) && typeof ownValue(value, "detail") === "string";
+    return isErrorShape(value);
   } catch {
     return false;
   }
@@ -1591,8 +1591,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -2012,15 +2012,7 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
  */
 export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "access_denied" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "access_denied";
   } catch {
     return false;
   }
@@ -2032,15 +2024,7 @@ export function isAccessDeniedError(value: unknown): value is AccessDeniedError 
  */
 export function isAccesslimitedError(value: unknown): value is AccesslimitedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "accesslimited" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "accesslimited";
   } catch {
     return false;
   }
@@ -2052,15 +2036,7 @@ export function isAccesslimitedError(value: unknown): value is AccesslimitedErro
  */
 export function isAccountInactiveError(value: unknown): value is AccountInactiveError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "account_inactive" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "account_inactive";
   } catch {
     return false;
   }
@@ -2072,15 +2048,7 @@ export function isAccountInactiveError(value: unknown): value is AccountInactive
  */
 export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEndpointError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "deprecated_endpoint" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "deprecated_endpoint";
   } catch {
     return false;
   }
@@ -2092,15 +2060,7 @@ export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEn
  */
 export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDeniedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "ekm_access_denied" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "ekm_access_denied";
   } catch {
     return false;
   }
@@ -2112,15 +2072,7 @@ export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDenied
  */
 export function isEnterpriseIsRestrictedError(value: unknown): value is EnterpriseIsRestrictedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "enterprise_is_restricted" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "enterprise_is_restricted";
   } catch {
     return false;
   }
@@ -2129,15 +2081,7 @@ export function isEnterpriseIsRestrictedError(value: unknown): value is Enterpri
 /** Whether a value is a `fatal_error` error object ({@link FatalError}), exactly as its schema says. */
 export function isFatalError(value: unknown): value is FatalError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "fatal_error" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "fatal_error";
   } catch {
     return false;
   }
@@ -2149,15 +2093,7 @@ export function isFatalError(value: unknown): value is FatalError {
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "internal_error" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "internal_error";
   } catch {
     return false;
   }
@@ -2169,15 +2105,7 @@ export function isInternalError(value: unknown): value is InternalError {
  */
 export function isInvalidArgNameError(value: unknown): value is InvalidArgNameError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_arg_name" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_arg_name";
   } catch {
     return false;
   }
@@ -2189,15 +2117,7 @@ export function isInvalidArgNameError(value: unknown): value is InvalidArgNameEr
  */
 export function isInvalidArgumentsError(value: unknown): value is InvalidArgumentsError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_arguments" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_arguments";
   } catch {
     return false;
   }
@@ -2209,15 +2129,7 @@ export function isInvalidArgumentsError(value: unknown): value is InvalidArgumen
  */
 export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArgError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_array_arg" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_array_arg";
   } catch {
     return false;
   }
@@ -2229,15 +2141,7 @@ export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArg
  */
 export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_auth" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_auth";
   } catch {
     return false;
   }
@@ -2249,15 +2153,7 @@ export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
  */
 export function isInvalidCharsetError(value: unknown): value is InvalidCharsetError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_charset" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_charset";
   } catch {
     return false;
   }
@@ -2269,15 +2165,7 @@ export function isInvalidCharsetError(value: unknown): value is InvalidCharsetEr
  */
 export function isInvalidFormDataError(value: unknown): value is InvalidFormDataError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_form_data" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_form_data";
   } catch {
     return false;
   }
@@ -2289,15 +2177,7 @@ export function isInvalidFormDataError(value: unknown): value is InvalidFormData
  */
 export function isInvalidPostTypeError(value: unknown): value is InvalidPostTypeError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_post_type" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_post_type";
   } catch {
     return false;
   }
@@ -2306,15 +2186,7 @@ export function isInvalidPostTypeError(value: unknown): value is InvalidPostType
 /** Whether a value is a `is_bot` error object ({@link IsBotError}), exactly as its schema says. */
 export function isIsBotError(value: unknown): value is IsBotError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "is_bot" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "is_bot";
   } catch {
     return false;
   }
@@ -2326,15 +2198,7 @@ export function isIsBotError(value: unknown): value is IsBotError {
  */
 export function isMethodDeprecatedError(value: unknown): value is MethodDeprecatedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "method_deprecated" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "method_deprecated";
   } catch {
     return false;
   }
@@ -2346,15 +2210,7 @@ export function isMethodDeprecatedError(value: unknown): value is MethodDeprecat
  */
 export function isMissingPostTypeError(value: unknown): value is MissingPostTypeError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "missing_post_type" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "missing_post_type";
   } catch {
     return false;
   }
@@ -2388,15 +2244,7 @@ export function isMissingScopeError(value: unknown): value is MissingScopeError 
  */
 export function isNoPermissionError(value: unknown): value is NoPermissionError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "no_permission" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "no_permission";
   } catch {
     return false;
   }
@@ -2408,15 +2256,7 @@ export function isNoPermissionError(value: unknown): value is NoPermissionError 
  */
 export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedTokenTypeError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "not_allowed_token_type" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "not_allowed_token_type";
   } catch {
     return false;
   }
@@ -2425,15 +2265,7 @@ export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedT
 /** Whether a value is a `not_authed` error object ({@link NotAuthedError}), exactly as its schema says. */
 export function isNotAuthedError(value: unknown): value is NotAuthedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "not_authed" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "not_authed";
   } catch {
     return false;
   }
@@ -2445,15 +2277,7 @@ export function isNotAuthedError(value: unknown): value is NotAuthedError {
  */
 export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "org_login_required" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "org_login_required";
   } catch {
     return false;
   }
@@ -2465,15 +2289,7 @@ export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequir
  */
 export function isRatelimitedError(value: unknown): value is RatelimitedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "ratelimited" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "ratelimited";
   } catch {
     return false;
   }
@@ -2485,15 +2301,7 @@ export function isRatelimitedError(value: unknown): value is RatelimitedError {
  */
 export function isRequestTimeoutError(value: unknown): value is RequestTimeoutError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "request_timeout" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "request_timeout";
   } catch {
     return false;
   }
@@ -2505,15 +2313,7 @@ export function isRequestTimeoutError(value: unknown): value is RequestTimeoutEr
  */
 export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "service_unavailable" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "service_unavailable";
   } catch {
     return false;
   }
@@ -2525,15 +2325,7 @@ export function isServiceUnavailableError(value: unknown): value is ServiceUnava
  */
 export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccessNotGrantedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "team_access_not_granted" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "team_access_not_granted";
   } catch {
     return false;
   }
@@ -2545,15 +2337,7 @@ export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccess
  */
 export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "team_added_to_org" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "team_added_to_org";
   } catch {
     return false;
   }
@@ -2565,15 +2349,7 @@ export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgEr
  */
 export function isTokenExpiredError(value: unknown): value is TokenExpiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "token_expired" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "token_expired";
   } catch {
     return false;
   }
@@ -2585,15 +2361,7 @@ export function isTokenExpiredError(value: unknown): value is TokenExpiredError 
  */
 export function isTokenRevokedError(value: unknown): value is TokenRevokedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "token_revoked" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "token_revoked";
   } catch {
     return false;
   }
@@ -2605,15 +2373,7 @@ export function isTokenRevokedError(value: unknown): value is TokenRevokedError 
  */
 export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFactorSetupRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "two_factor_setup_required" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "two_factor_setup_required";
   } catch {
     return false;
   }
@@ -2625,15 +2385,7 @@ export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFacto
  */
 export function isUnknownMethodError(value: unknown): value is UnknownMethodError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "unknown_method" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "unknown_method";
   } catch {
     return false;
   }
@@ -2645,15 +2397,7 @@ export function isUnknownMethodError(value: unknown): value is UnknownMethodErro
  */
 export function isChannelNotFoundError(value: unknown): value is ChannelNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "channel_not_found" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "channel_not_found";
   } catch {
     return false;
   }
@@ -2665,15 +2409,7 @@ export function isChannelNotFoundError(value: unknown): value is ChannelNotFound
  */
 export function isNotInChannelError(value: unknown): value is NotInChannelError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "not_in_channel" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "not_in_channel";
   } catch {
     return false;
   }
@@ -2685,15 +2421,7 @@ export function isNotInChannelError(value: unknown): value is NotInChannelError 
  */
 export function isIsArchivedError(value: unknown): value is IsArchivedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "is_archived" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "is_archived";
   } catch {
     return false;
   }
@@ -2702,15 +2430,7 @@ export function isIsArchivedError(value: unknown): value is IsArchivedError {
 /** Whether a value is a `no_text` error object ({@link NoTextError}), exactly as its schema says. */
 export function isNoTextError(value: unknown): value is NoTextError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "no_text" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "no_text";
   } catch {
     return false;
   }
@@ -2722,15 +2442,7 @@ export function isNoTextError(value: unknown): value is NoTextError {
  */
 export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "msg_too_long" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "msg_too_long";
   } catch {
     return false;
   }
@@ -2742,15 +2454,7 @@ export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
  */
 export function isTooManyAttachmentsError(value: unknown): value is TooManyAttachmentsError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "too_many_attachments" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "too_many_attachments";
   } catch {
     return false;
   }
@@ -2762,15 +2466,7 @@ export function isTooManyAttachmentsError(value: unknown): value is TooManyAttac
  */
 export function isRateLimitedError(value: unknown): value is RateLimitedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "rate_limited" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "rate_limited";
   } catch {
     return false;
   }
@@ -2782,15 +2478,7 @@ export function isRateLimitedError(value: unknown): value is RateLimitedError {
  */
 export function isInvalidBlocksError(value: unknown): value is InvalidBlocksError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_blocks" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_blocks";
   } catch {
     return false;
   }
@@ -2802,15 +2490,7 @@ export function isInvalidBlocksError(value: unknown): value is InvalidBlocksErro
  */
 export function isMessageNotFoundError(value: unknown): value is MessageNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "message_not_found" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "message_not_found";
   } catch {
     return false;
   }
@@ -2822,15 +2502,7 @@ export function isMessageNotFoundError(value: unknown): value is MessageNotFound
  */
 export function isCantUpdateMessageError(value: unknown): value is CantUpdateMessageError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "cant_update_message" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "cant_update_message";
   } catch {
     return false;
   }
@@ -2842,15 +2514,7 @@ export function isCantUpdateMessageError(value: unknown): value is CantUpdateMes
  */
 export function isUserNotFoundError(value: unknown): value is UserNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "user_not_found" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "user_not_found";
   } catch {
     return false;
   }
@@ -2862,15 +2526,7 @@ export function isUserNotFoundError(value: unknown): value is UserNotFoundError 
  */
 export function isCantInviteSelfError(value: unknown): value is CantInviteSelfError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "cant_invite_self" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "cant_invite_self";
   } catch {
     return false;
   }
@@ -2882,15 +2538,7 @@ export function isCantInviteSelfError(value: unknown): value is CantInviteSelfEr
  */
 export function isAlreadyInChannelError(value: unknown): value is AlreadyInChannelError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "already_in_channel" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "already_in_channel";
   } catch {
     return false;
   }
@@ -2902,15 +2550,7 @@ export function isAlreadyInChannelError(value: unknown): value is AlreadyInChann
  */
 export function isInvalidTriggerIdError(value: unknown): value is InvalidTriggerIdError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "invalid_trigger_id" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "invalid_trigger_id";
   } catch {
     return false;
   }
@@ -2922,15 +2562,7 @@ export function isInvalidTriggerIdError(value: unknown): value is InvalidTrigger
  */
 export function isExpiredTriggerIdError(value: unknown): value is ExpiredTriggerIdError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "expired_trigger_id" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "expired_trigger_id";
   } catch {
     return false;
   }
@@ -2942,15 +2574,7 @@ export function isExpiredTriggerIdError(value: unknown): value is ExpiredTrigger
  */
 export function isExchangedTriggerIdError(value: unknown): value is ExchangedTriggerIdError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "exchanged_trigger_id" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
-    );
+    return isErrorShape(value) && ownValue(value, "error") === "exchanged_trigger_id";
   } catch {
     return false;
   }
@@ -5717,8 +5341,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

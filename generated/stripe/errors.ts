@@ -9405,25 +9405,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /** Whether a value is an `api_error` error object ({@link ServerError}), exactly as its schema says. */
 export function isServerError(value: unknown): value is ServerError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "api_error" &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
+    return isErrorShape(value) && ownValue(value, "type") === "api_error";
   } catch {
     return false;
   }
@@ -9432,25 +9414,7 @@ export function isServerError(value: unknown): value is ServerError {
 /** Whether a value is a `card_error` error object ({@link CardError}), exactly as its schema says. */
 export function isCardError(value: unknown): value is CardError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
+    return isErrorShape(value) && ownValue(value, "type") === "card_error";
   } catch {
     return false;
   }
@@ -9462,25 +9426,7 @@ export function isCardError(value: unknown): value is CardError {
  */
 export function isIdempotencyError(value: unknown): value is IdempotencyError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "idempotency_error" &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
+    return isErrorShape(value) && ownValue(value, "type") === "idempotency_error";
   } catch {
     return false;
   }
@@ -9492,25 +9438,7 @@ export function isIdempotencyError(value: unknown): value is IdempotencyError {
  */
 export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
+    return isErrorShape(value) && ownValue(value, "type") === "invalid_request_error";
   } catch {
     return false;
   }
@@ -16695,8 +16623,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

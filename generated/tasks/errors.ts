@@ -438,11 +438,7 @@ const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
  */
 export function isTokenMissingError(value: unknown): value is TokenMissingError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "token_missing" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "token_missing";
   } catch {
     return false;
   }
@@ -454,11 +450,7 @@ export function isTokenMissingError(value: unknown): value is TokenMissingError 
  */
 export function isTokenInvalidError(value: unknown): value is TokenInvalidError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "token_invalid" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "token_invalid";
   } catch {
     return false;
   }
@@ -470,11 +462,7 @@ export function isTokenInvalidError(value: unknown): value is TokenInvalidError 
  */
 export function isProjectRequiredError(value: unknown): value is ProjectRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "project_required" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "project_required";
   } catch {
     return false;
   }
@@ -486,11 +474,7 @@ export function isProjectRequiredError(value: unknown): value is ProjectRequired
  */
 export function isRequestInvalidError(value: unknown): value is RequestInvalidError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "request_invalid" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "request_invalid";
   } catch {
     return false;
   }
@@ -502,11 +486,7 @@ export function isRequestInvalidError(value: unknown): value is RequestInvalidEr
  */
 export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "url_required" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "url_required";
   } catch {
     return false;
   }
@@ -518,11 +498,7 @@ export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
  */
 export function isFormatUnsupportedError(value: unknown): value is FormatUnsupportedError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "format_unsupported" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "format_unsupported";
   } catch {
     return false;
   }
@@ -534,11 +510,7 @@ export function isFormatUnsupportedError(value: unknown): value is FormatUnsuppo
  */
 export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "task_not_found" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "task_not_found";
   } catch {
     return false;
   }
@@ -550,11 +522,7 @@ export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError 
  */
 export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "run_not_found" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "run_not_found";
   } catch {
     return false;
   }
@@ -566,11 +534,7 @@ export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
  */
 export function isAutomationNotFoundError(value: unknown): value is AutomationNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "automation_not_found" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "automation_not_found";
   } catch {
     return false;
   }
@@ -582,11 +546,7 @@ export function isAutomationNotFoundError(value: unknown): value is AutomationNo
  */
 export function isPaymentRequiredError(value: unknown): value is PaymentRequiredError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "payment_required" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "payment_required";
   } catch {
     return false;
   }
@@ -598,11 +558,7 @@ export function isPaymentRequiredError(value: unknown): value is PaymentRequired
  */
 export function isInternalError(value: unknown): value is InternalError {
   try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "kind") === "internal_error" &&
-      typeof ownValue(value, "message") === "string"
-    );
+    return isErrorShape(value) && ownValue(value, "kind") === "internal_error";
   } catch {
     return false;
   }
@@ -2123,8 +2079,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -4092,15 +4092,7 @@ export function isDeliveryAttemptBlockedError(value: unknown): value is Delivery
  */
 export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthorizedError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 401 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 401;
   } catch {
     return false;
   }
@@ -4112,15 +4104,7 @@ export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthoriz
  */
 export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 404 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 404;
   } catch {
     return false;
   }
@@ -4132,15 +4116,7 @@ export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError 
  */
 export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethodNotAllowedError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 405 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 405;
   } catch {
     return false;
   }
@@ -4152,15 +4128,7 @@ export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethod
  */
 export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcurrencyLimitError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 429;
   } catch {
     return false;
   }
@@ -4172,15 +4140,7 @@ export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcur
  */
 export function isHttpServerError(value: unknown): value is HttpServerError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 500 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 500;
   } catch {
     return false;
   }
@@ -4192,15 +4152,7 @@ export function isHttpServerError(value: unknown): value is HttpServerError {
  */
 export function isHttpServiceUnavailableError(value: unknown): value is HttpServiceUnavailableError {
   try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 503 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
+    return isErrorShape(value) && ownValue(value, "status") === 503;
   } catch {
     return false;
   }
@@ -6776,8 +6728,8 @@ function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -14,8 +14,8 @@ export function hasOwn(value: object, key: string): boolean {
 }
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
-export function ownValue(value: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+export function ownValue(value: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -1,10 +1,39 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FunctionDeclarationStructure, JSDocStructure, StatementStructures } from 'ts-morph';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
 import { declaration, functionText, returnText, type Statement } from './layout.js';
 import { jsDoc, withArticle } from './jsdoc.js';
+import { stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
+import type { JsonSchema } from '../../model/error-schema.js';
+
+/**
+ * The required properties an entry's schema pins to a constant, when that is all it adds to the
+ * shared shape's schema (same keywords, same properties, each the shared one or it plus `const`);
+ * else undefined, and the entry's guard checks its whole schema.
+ */
+function constantsBeyond(schema: JsonSchema, shared: JsonSchema): [string, string | number | boolean | null][] | undefined {
+  const { properties, ...rest } = schema;
+  const { properties: sharedProperties, ...sharedRest } = shared;
+  if (!isDeepStrictEqual(rest, sharedRest) || typeof properties !== 'object' || typeof sharedProperties !== 'object' || properties === null || sharedProperties === null) return undefined;
+  const own = properties as Record<string, JsonSchema>;
+  const base = sharedProperties as Record<string, JsonSchema>;
+  const names = Object.keys(own);
+  if (names.length !== Object.keys(base).length || !names.every((name) => Object.hasOwn(base, name))) return undefined;
+  const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+  const constants: [string, string | number | boolean | null][] = [];
+  for (const name of names) {
+    const property = own[name] as JsonSchema;
+    if (isDeepStrictEqual(property, base[name])) continue;
+    const { const: value, ...other } = property;
+    const primitive = value === null || ['string', 'number', 'boolean'].includes(typeof value);
+    if (!('const' in property) || !primitive || !required.includes(name) || !isDeepStrictEqual(other, base[name])) return undefined;
+    constants.push([name, value as string | number | boolean | null]);
+  }
+  return constants;
+}
 
 /** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */
 function guard(name: string, type: string, check: string, docs: JSDocStructure[]): string {
@@ -24,8 +53,15 @@ export function guardDeclarations(ctx: EmitContext): Statement[] {
     const check = checkOf(ctx.schemas.shape(type.shape), 'value', ctx);
     statements.push(guard(ctx.typeGuardName(type.name), type.name, check, jsDoc(`Whether a value is ${withArticle(type.name)}, exactly as the schema says.`)));
   }
+  const shared = ctx.schemas.errorObject();
   for (const entry of catalog.entries) {
-    const check = checkOf(ctx.schemas.errorObject(entry), 'value', ctx);
+    const schema = ctx.schemas.errorObject(entry);
+    const constants = constantsBeyond(schema, shared);
+    // The shape every error shares, then the code's constants: fewer expressions for every client's type check.
+    const check =
+      constants === undefined
+        ? checkOf(schema, 'value', ctx)
+        : [`${guardOf(ERROR_SHAPE)}(value)`, ...constants.map(([name, value]) => `${ctx.use('ownValue')}(value, ${stringLiteral(name)}) === ${valueLiteral(value)}`)].join(' && ');
     // One line, with a link to the type's full JSDoc: the text of every code twice is parse time in every client's build.
     const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See {@link ${ctx.typeName(entry)}}.`]];
     statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object ({@link ${ctx.typeName(entry)}}), exactly as its schema says.`, deprecated)));
