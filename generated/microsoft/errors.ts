@@ -3720,13 +3720,6 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   return anyAccepts(index.unindexed, value);
 }
 
-/** The value at a path of own properties, its keys split ahead. */
-function ownAt(value: unknown, keys: readonly string[]): unknown {
-  let current = value;
-  for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
-  return current;
-}
-
 /** Whether one of the guards accepts the value. */
 function anyAccepts(guards: readonly EntryGuard[] | undefined, value: unknown): boolean {
   if (guards === undefined) return false;
@@ -3930,7 +3923,7 @@ function hasOwn(value: object, key: string): boolean {
 
 /** An own property's value of an object, or undefined: a guard's one read of a required property. */
 function ownValue(value: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */
@@ -3941,9 +3934,13 @@ function own(value: unknown, key: string): unknown {
 /** The value at a dotted path of own properties, or undefined. */
 function ownPath(value: unknown, path: string): unknown {
   // Most paths are one key: no array for them (guards run this per body).
-  if (path.indexOf('.') === -1) return own(value, path);
+  return path.indexOf('.') === -1 ? own(value, path) : ownAt(value, path.split('.'));
+}
+
+/** The value at a path of own properties, its keys split ahead (a path read per body, split once). */
+function ownAt(value: unknown, keys: readonly string[]): unknown {
   let current = value;
-  for (const key of path.split('.')) current = own(current, key);
+  for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
   return current;
 }
 

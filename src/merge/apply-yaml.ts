@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { YAML_OPTIONS } from '../write/yaml-scalars.js';
 import { applySplices, groupEdits, pairEdits, type Splice } from './edit-groups.js';
 import type { Edit } from './plan.js';
 import { applyEdits, isMapping, mappingAt } from './spec-data.js';
@@ -72,7 +73,7 @@ export function yamlSplices(text: string, edits: readonly Edit[], outline: YamlO
   // The first line end says which the file uses (a search of the whole text for `\r\n` costs a pass over it).
   const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
   const block = (pairs: Iterable<[string, unknown]>, column: number) =>
-    stringify(new Map(pairs), { indent: unit, lineWidth: 0, aliasDuplicateObjects: false })
+    stringify(new Map(pairs), { ...YAML_OPTIONS, indent: unit })
       .split('\n')
       .map((line) => (line === '' ? line : ' '.repeat(column) + line))
       .join(eol);

@@ -12,7 +12,7 @@ import type {
 } from './contract.js';
 import { anyHolds } from './conditions.js';
 import { collectItemCodes } from './item-codes.js';
-import { deepEqual, hasOwn, own, ownPath, plainObject } from './json.js';
+import { deepEqual, hasOwn, own, ownAt, ownPath, plainObject } from './json.js';
 import { readLevels, selectedItems } from './locate.js';
 import { attemptsLeft, delayMs, overriddenPolicy, policyForStatus } from './retry.js';
 
@@ -306,13 +306,6 @@ export function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
     }
   }
   return anyAccepts(index.unindexed, value);
-}
-
-/** The value at a path of own properties, its keys split ahead. */
-function ownAt(value: unknown, keys: readonly string[]): unknown {
-  let current = value;
-  for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
-  return current;
 }
 
 /** Whether one of the guards accepts the value. */

@@ -126,10 +126,10 @@ function errorsTable(ctx: EmitContext, rows: Readonly<Record<string, JsonValue>>
 export function constantDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
   const statuses = catalog.statuses.map((info): [number, JsonValue] => [info.status, { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: info.headers.map((h) => h.name) }]);
-  const byKey = (pairs: [string | number, JsonValue][]): JsonValue => Object.fromEntries(pairs.map(([k, v]) => [String(k), v]));
+  const byKey = (pairs: [string | number, JsonValue][]): Record<string, JsonValue> => Object.fromEntries(pairs.map(([k, v]) => [String(k), v]));
   return [
     publicConstant('ERROR_CODES', catalog.entries.map((e) => e.code), 'Every documented code, in catalog order.'),
-    ...errorsTable(ctx, Object.fromEntries(catalog.entries.map((e) => [String(e.code), metaValue(e)]))),
+    ...errorsTable(ctx, byKey(catalog.entries.map((e) => [e.code, metaValue(e)]))),
     publicConstant('STATUSES', byKey(statuses), 'What the catalog says about each HTTP status it uses.'),
     publicConstant('RETRY_DEFAULTS', byKey(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)])), 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),

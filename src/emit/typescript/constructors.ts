@@ -133,7 +133,7 @@ function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: Js
     if (computed(field.name)) continue;
     inputs.push({ key: field.name, type: typeOf(ctx.schemas.field(field, entry), () => 'unknown'), required: field.required && !filled.has(field.name) });
   }
-  const row = {
+  const row: JsonValue = {
     levels: pins,
     fields: fields.map((f) => f.name),
     responses: entry.responses.map((r) => ({ status: r.status, message: r.title, values: r.values })),
@@ -161,5 +161,5 @@ function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: Js
     returnType: `ErrorResponse<${code}>`,
     body: [`return respond(${code}, ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init);`],
   });
-  return { code: String(entry.code), row: row as unknown as JsonValue, input, text };
+  return { code: String(entry.code), row, input, text };
 }

@@ -7,32 +7,27 @@ import { declaration, functionText, returnText, type Statement } from './layout.
 import { jsDoc, withArticle } from './jsdoc.js';
 import { stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
+import type { JsonValue } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
+import { hoistConstants, type HoistedConstant } from '../../model/schema-constants.js';
 
 /**
- * The required properties an entry's schema pins to a constant, when that is all it adds to the
- * shared shape's schema (same keywords, same properties, each the shared one or it plus `const`);
- * else undefined, and the entry's guard checks its whole schema.
+ * The required top-level properties an entry's schema pins to a constant, when that is all it
+ * adds to the shared shape's schema: the same skeleton once their constants are hoisted
+ * (`hoistConstants`, as example validation splits them), every shared constant kept. Else
+ * undefined, and the entry's guard checks its whole schema.
  */
-function constantsBeyond(schema: JsonSchema, shared: JsonSchema): [string, string | number | boolean | null][] | undefined {
-  const { properties, ...rest } = schema;
-  const { properties: sharedProperties, ...sharedRest } = shared;
-  if (!isDeepStrictEqual(rest, sharedRest) || typeof properties !== 'object' || typeof sharedProperties !== 'object' || properties === null || sharedProperties === null) return undefined;
-  const own = properties as Record<string, JsonSchema>;
-  const base = sharedProperties as Record<string, JsonSchema>;
-  const names = Object.keys(own);
-  if (names.length !== Object.keys(base).length || !names.every((name) => Object.hasOwn(base, name))) return undefined;
+function constantsBeyond(schema: JsonSchema, shared: JsonSchema): [string, JsonValue][] | undefined {
+  const own = hoistConstants(schema);
+  const base = hoistConstants(shared);
+  if (!isDeepStrictEqual(own.skeleton, base.skeleton)) return undefined;
+  const within = (list: readonly HoistedConstant[], c: HoistedConstant) => list.some((other) => isDeepStrictEqual(other, c));
+  if (base.constants.some((c) => !within(own.constants, c))) return undefined;
+  const added = own.constants.filter((c) => !within(base.constants, c));
   const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
-  const constants: [string, string | number | boolean | null][] = [];
-  for (const name of names) {
-    const property = own[name] as JsonSchema;
-    if (isDeepStrictEqual(property, base[name])) continue;
-    const { const: value, ...other } = property;
-    const primitive = value === null || ['string', 'number', 'boolean'].includes(typeof value);
-    if (!('const' in property) || !primitive || !required.includes(name) || !isDeepStrictEqual(other, base[name])) return undefined;
-    constants.push([name, value as string | number | boolean | null]);
-  }
-  return constants;
+  const primitive = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  if (added.some((c) => c.path.length !== 1 || !required.includes(c.path[0] as string) || !primitive(c.value))) return undefined;
+  return added.map((c) => [c.path[0] as string, c.value as JsonValue]);
 }
 
 /** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */

@@ -1,4 +1,4 @@
-import { printStructure, StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { printStatements, StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';
@@ -51,20 +51,8 @@ export function emitTypeScript(catalog: Catalog, banner: string, options: TypeSc
     ...constructorDeclarations(ctx),
   ];
   statements.push(...patternConstants(ctx));
-  // Printed straight from the structures: no source file is parsed back from the text. Statements
-  // laid out here as text (megabytes for a large catalog) pass through ts-morph's writer, which
-  // reads every character, as a placeholder each: NUL (which no catalog string reaches code as),
-  // then the text's end from its last visible character, by which the writer spaces statements.
-  const texts: string[] = [];
-  const placed = statements.map((statement) => {
-    if (typeof statement !== 'string') return statement;
-    const end = statement.trimEnd().length - 1;
-    return `\u0000${texts.push(statement.slice(0, Math.max(end, 0))) - 1}\u0000${statement.slice(Math.max(end, 0))}`;
-  });
-  const generated = printStructure({ kind: StructureKind.SourceFile, statements: placed }, { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: false }).replace(
-    /\u0000(\d+)\u0000/g,
-    (_, index: string) => texts[Number(index)] ?? '',
-  );
+  // Printed straight from the structures: no source file is parsed back from the text.
+  const generated = printStatements(statements);
   const runtime = runtimeText(ctx.runtime);
   const header = docBlock(`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards, classifier, retry helpers and constructors.\nNo runtime dependencies; safe in browsers and Node.`);
   return [`${header}\n/* eslint-disable */`, generated.trimEnd(), '// The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.', runtime.contract, runtime.functions, ''].join('\n\n');

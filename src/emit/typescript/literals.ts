@@ -6,7 +6,12 @@ import type { JsonValue } from '../../model/catalog.js';
  * too, for tools that still read them as line ends.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return lineSeparatorsEscaped(JSON.stringify(text));
+}
+
+/** JSON text with U+2028 and U+2029 (which JSON leaves raw) as escapes. */
+function lineSeparatorsEscaped(json: string): string {
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -38,7 +43,7 @@ export function valueLiteral(value: JsonValue | undefined): string {
 
 /** JSON text as the raw text of a template literal: backticks, `${` and U+2028/U+2029 written as JSON escapes. */
 function rawJson(value: JsonValue): string {
-  return JSON.stringify(value).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return lineSeparatorsEscaped(JSON.stringify(value)).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
 }
 
 /**

@@ -101,8 +101,9 @@ function typeCheck(type: string, schema: JsonSchema, expr: string, ctx: EmitCont
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' && ')})`;
 }
 
-/** Checks that no missing property (read as undefined) passes, with their one reading of it: `READ` stands for it. */
+/** Where a property's reading goes in its check, built once: NUL, which no catalog string reaches code as. */
 const HOLE = '\u0000';
+/** Checks that no missing property (read as undefined) passes, with their one reading of it: `READ` stands for it. */
 const SINGLE_READ = /^(typeof READ === "(string|boolean)"|READ === (null|true|false|-?\d[\d.eE+-]*|"(?:[^"\\]|\\.)*")|Number\.isInteger\(READ\))$/;
 
 function objectCheck(schema: JsonSchema, expr: string, ctx: EmitContext): string {
@@ -112,8 +113,6 @@ function objectCheck(schema: JsonSchema, expr: string, ctx: EmitContext): string
   const parts = [`${ctx.use('plainObject')}(${expr})`];
   const present = (name: string) => `${ctx.use('hasOwn')}(${expr}, ${stringLiteral(name)})`;
   for (const [name, property] of properties) {
-    // Built once with a hole for the property's reading: NUL cannot come from the catalog, whose
-    // strings reach checks as escaped literals.
     const template = checkOf(property, HOLE, ctx);
     const reading = (read: string) => template.split(HOLE).join(read);
     const check = reading(access(expr, name));
