@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, watch } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
@@ -32,17 +32,25 @@ export async function run(args: readonly string[], cwd: string, watched: readonl
   const exited = new Promise<void>((done) => child.on('exit', (code) => done(void (exit = code))));
   const own = `-${child.pid}-`;
   let writing = -1;
-  const watch = (async () => {
-    while (exit === undefined && !watched.some((dir) => readdirSync(dir).some((name) => name.includes(own)))) await sleep(5);
-    if (exit === undefined) writing = performance.now();
-  })();
+  let wrote = () => {};
+  const writingStarted = new Promise<void>((done) => (wrote = done));
+  // File events rather than polling: a run's writing (temporary files, then renames) can be over in a few milliseconds.
+  const watchers = watched.map((dir) =>
+    watch(dir, (_, name) => {
+      if (writing === -1 && exit === undefined && name?.includes(own)) {
+        writing = performance.now();
+        wrote();
+      }
+    }),
+  );
+  const writingOrExit = Promise.race([writingStarted, exited]);
   if (kill) {
-    if (kill.whileWriting) await watch;
+    if (kill.whileWriting) await writingOrExit;
     await sleep(kill.delay);
     child.kill('SIGKILL');
   }
   await exited;
-  await watch;
+  for (const watcher of watchers) watcher.close();
   const ended = performance.now();
   return { exit: exit ?? null, duration: ended - started, writing: writing === -1 ? 0 : ended - writing };
 }
