@@ -506,24 +506,7 @@ export type Status500Error = InternalError;
 export type Status501Error = NotImplementedError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {
-  readonly code?:
-    | "missing_api_key"
-    | "invalid_api_key"
-    | "api_key_revoked"
-    | "api_key_expired"
-    | "insufficient_scope"
-    | "rate_limit_exceeded"
-    | "invalid_cursor"
-    | "cursor_team_mismatch"
-    | "cursor_device_mismatch"
-    | "time_range_too_large"
-    | "invalid_time_range"
-    | "device_not_found"
-    | "assignment_not_found"
-    | "invalid_request"
-    | "not_implemented"
-    | "internal_error"
-    | (string & {});
+  readonly code?: ErrorCode | (string & {});
 };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
 export type ItemCode = never;
@@ -730,284 +713,146 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "missing_api_key": [["code","missing_api_key"],["doc_url","https://dev.1st.app/errors/missing_api_key"]],
+  "invalid_api_key": [["code","invalid_api_key"],["doc_url","https://dev.1st.app/errors/invalid_api_key"]],
+  "api_key_revoked": [["code","api_key_revoked"],["doc_url","https://dev.1st.app/errors/api_key_revoked"]],
+  "api_key_expired": [["code","api_key_expired"],["doc_url","https://dev.1st.app/errors/api_key_expired"]],
+  "insufficient_scope": [["code","insufficient_scope"],["doc_url","https://dev.1st.app/errors/insufficient_scope"]],
+  "rate_limit_exceeded": [["code","rate_limit_exceeded"],["doc_url","https://dev.1st.app/errors/rate_limit_exceeded"]],
+  "invalid_cursor": [["code","invalid_cursor"],["doc_url","https://dev.1st.app/errors/invalid_cursor"]],
+  "cursor_team_mismatch": [["code","cursor_team_mismatch"],["doc_url","https://dev.1st.app/errors/cursor_team_mismatch"]],
+  "cursor_device_mismatch": [["code","cursor_device_mismatch"],["doc_url","https://dev.1st.app/errors/cursor_device_mismatch"]],
+  "time_range_too_large": [["code","time_range_too_large"],["doc_url","https://dev.1st.app/errors/time_range_too_large"]],
+  "invalid_time_range": [["code","invalid_time_range"],["doc_url","https://dev.1st.app/errors/invalid_time_range"]],
+  "device_not_found": [["code","device_not_found"],["doc_url","https://dev.1st.app/errors/device_not_found"]],
+  "assignment_not_found": [["code","assignment_not_found"],["doc_url","https://dev.1st.app/errors/assignment_not_found"]],
+  "invalid_request": [["code","invalid_request"],["doc_url","https://dev.1st.app/errors/invalid_request"]],
+  "not_implemented": [["code","not_implemented"],["doc_url","https://dev.1st.app/errors/not_implemented"]],
+  "internal_error": [["code","internal_error"],["doc_url","https://dev.1st.app/errors/internal_error"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is a `missing_api_key` error object ({@link MissingApiKeyError}), exactly as its
  * schema says.
  */
-export function isMissingApiKeyError(value: unknown): value is MissingApiKeyError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "missing_api_key" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/missing_api_key"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMissingApiKeyError: (value: unknown) => value is MissingApiKeyError = sharedShapeGuard("missing_api_key");
 /**
  * Whether a value is an `invalid_api_key` error object ({@link InvalidApiKeyError}), exactly as its
  * schema says.
  */
-export function isInvalidApiKeyError(value: unknown): value is InvalidApiKeyError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "invalid_api_key" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_api_key"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidApiKeyError: (value: unknown) => value is InvalidApiKeyError = sharedShapeGuard("invalid_api_key");
 /**
  * Whether a value is an `api_key_revoked` error object ({@link ApiKeyRevokedError}), exactly as its
  * schema says.
  */
-export function isApiKeyRevokedError(value: unknown): value is ApiKeyRevokedError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "api_key_revoked" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_revoked"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyRevokedError: (value: unknown) => value is ApiKeyRevokedError = sharedShapeGuard("api_key_revoked");
 /**
  * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
  * schema says.
  */
-export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "api_key_expired" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/api_key_expired"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredError = sharedShapeGuard("api_key_expired");
 /**
  * Whether a value is an `insufficient_scope` error object ({@link InsufficientScopeError}), exactly as
  * its schema says.
  */
-export function isInsufficientScopeError(value: unknown): value is InsufficientScopeError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "insufficient_scope" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/insufficient_scope"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInsufficientScopeError: (value: unknown) => value is InsufficientScopeError = sharedShapeGuard("insufficient_scope");
 /**
  * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
  * its schema says.
  */
-export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "rate_limit_exceeded" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/rate_limit_exceeded"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = sharedShapeGuard("rate_limit_exceeded");
 /**
  * Whether a value is an `invalid_cursor` error object ({@link InvalidCursorError}), exactly as its
  * schema says.
  */
-export function isInvalidCursorError(value: unknown): value is InvalidCursorError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "invalid_cursor" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_cursor"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidCursorError: (value: unknown) => value is InvalidCursorError = sharedShapeGuard("invalid_cursor");
 /**
  * Whether a value is a `cursor_team_mismatch` error object ({@link CursorTeamMismatchError}), exactly
  * as its schema says.
  */
-export function isCursorTeamMismatchError(value: unknown): value is CursorTeamMismatchError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "cursor_team_mismatch" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_team_mismatch"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCursorTeamMismatchError: (value: unknown) => value is CursorTeamMismatchError = sharedShapeGuard("cursor_team_mismatch");
 /**
  * Whether a value is a `cursor_device_mismatch` error object ({@link CursorDeviceMismatchError}),
  * exactly as its schema says.
  */
-export function isCursorDeviceMismatchError(value: unknown): value is CursorDeviceMismatchError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "cursor_device_mismatch" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/cursor_device_mismatch"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCursorDeviceMismatchError: (value: unknown) => value is CursorDeviceMismatchError = sharedShapeGuard("cursor_device_mismatch");
 /**
  * Whether a value is a `time_range_too_large` error object ({@link TimeRangeTooLargeError}), exactly
  * as its schema says.
  */
-export function isTimeRangeTooLargeError(value: unknown): value is TimeRangeTooLargeError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "time_range_too_large" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/time_range_too_large"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTimeRangeTooLargeError: (value: unknown) => value is TimeRangeTooLargeError = sharedShapeGuard("time_range_too_large");
 /**
  * Whether a value is an `invalid_time_range` error object ({@link InvalidTimeRangeError}), exactly as
  * its schema says.
  */
-export function isInvalidTimeRangeError(value: unknown): value is InvalidTimeRangeError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "invalid_time_range" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_time_range"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidTimeRangeError: (value: unknown) => value is InvalidTimeRangeError = sharedShapeGuard("invalid_time_range");
 /**
  * Whether a value is a `device_not_found` error object ({@link DeviceNotFoundError}), exactly as its
  * schema says.
  */
-export function isDeviceNotFoundError(value: unknown): value is DeviceNotFoundError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "device_not_found" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/device_not_found"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDeviceNotFoundError: (value: unknown) => value is DeviceNotFoundError = sharedShapeGuard("device_not_found");
 /**
  * Whether a value is an `assignment_not_found` error object ({@link AssignmentNotFoundError}), exactly
  * as its schema says.
  */
-export function isAssignmentNotFoundError(value: unknown): value is AssignmentNotFoundError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "assignment_not_found" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/assignment_not_found"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAssignmentNotFoundError: (value: unknown) => value is AssignmentNotFoundError = sharedShapeGuard("assignment_not_found");
 /**
  * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
  * schema says.
  */
-export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "invalid_request" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/invalid_request"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request");
 /**
  * Whether a value is a `not_implemented` error object ({@link NotImplementedError}), exactly as its
  * schema says.
  */
-export function isNotImplementedError(value: unknown): value is NotImplementedError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "not_implemented" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/not_implemented"
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNotImplementedError: (value: unknown) => value is NotImplementedError = sharedShapeGuard("not_implemented");
 /**
  * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
  * says.
  */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return (
-      isErrorShape(value) &&
-      ownValue(value, "code") === "internal_error" &&
-      ownValue(value, "doc_url") === "https://dev.1st.app/errors/internal_error"
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isMissingApiKeyError,
-  isInvalidApiKeyError,
-  isApiKeyRevokedError,
-  isApiKeyExpiredError,
-  isInsufficientScopeError,
-  isRateLimitExceededError,
-  isInvalidCursorError,
-  isCursorTeamMismatchError,
-  isCursorDeviceMismatchError,
-  isTimeRangeTooLargeError,
-  isInvalidTimeRangeError,
-  isDeviceNotFoundError,
-  isAssignmentNotFoundError,
-  isInvalidRequestError,
-  isNotImplementedError,
-  isInternalError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1025,13 +870,18 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "code") === "string" &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "type") === "string" &&
+      hasOwn(value, "code") &&
+      typeof value["code"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "type") &&
+      typeof value["type"] === "string" &&
       hasOwn(value, "param") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      typeof ownValue(value, "doc_url") === "string" &&
-      typeof ownValue(value, "request_id") === "string"
+      hasOwn(value, "doc_url") &&
+      typeof value["doc_url"] === "string" &&
+      hasOwn(value, "request_id") &&
+      typeof value["request_id"] === "string"
     );
   } catch {
     return false;
@@ -1212,21 +1062,15 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: 
-      | InvalidCursorError
-      | CursorTeamMismatchError
-      | CursorDeviceMismatchError
-      | TimeRangeTooLargeError
-      | InvalidTimeRangeError
-      | InvalidRequestError;
-  401: MissingApiKeyError | InvalidApiKeyError | ApiKeyRevokedError | ApiKeyExpiredError;
-  403: InsufficientScopeError;
-  404: DeviceNotFoundError | AssignmentNotFoundError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
   413: ErrorShape;
-  422: InvalidRequestError;
-  429: RateLimitExceededError;
-  500: InternalError;
-  501: NotImplementedError;
+  422: Status422Error;
+  429: Status429Error;
+  500: Status500Error;
+  501: Status501Error;
 }
 
 /**
@@ -1654,143 +1498,95 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "not_implemented": {"levels":[{"at":{"field":"code"},"value":"not_implemented"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":501,"message":"Endpoint or request shape reserved for v1.1.","values":{"doc_url":"https://dev.1st.app/errors/not_implemented"}}],"headers":{}},
   "internal_error": {"levels":[{"at":{"field":"code"},"value":"internal_error"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":500,"message":"Backend hiccup.","values":{"doc_url":"https://dev.1st.app/errors/internal_error"}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `missing_api_key` error response (HTTP 401). */
-export function createMissingApiKeyError(
+export const createMissingApiKeyError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
-): ErrorResponse<"missing_api_key"> {
-  return respond("missing_api_key", 401, fields, init);
-}
-
+) => ErrorResponse<"missing_api_key"> = constructorFor("missing_api_key", 401);
 /** Builds the `invalid_api_key` error response (HTTP 401). */
-export function createInvalidApiKeyError(
+export const createInvalidApiKeyError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
-): ErrorResponse<"invalid_api_key"> {
-  return respond("invalid_api_key", 401, fields, init);
-}
-
+) => ErrorResponse<"invalid_api_key"> = constructorFor("invalid_api_key", 401);
 /** Builds the `api_key_revoked` error response (HTTP 401). */
-export function createApiKeyRevokedError(
+export const createApiKeyRevokedError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
-): ErrorResponse<"api_key_revoked"> {
-  return respond("api_key_revoked", 401, fields, init);
-}
-
+) => ErrorResponse<"api_key_revoked"> = constructorFor("api_key_revoked", 401);
 /** Builds the `api_key_expired` error response (HTTP 401). */
-export function createApiKeyExpiredError(
+export const createApiKeyExpiredError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<401, "X-Request-Id">,
-): ErrorResponse<"api_key_expired"> {
-  return respond("api_key_expired", 401, fields, init);
-}
-
+) => ErrorResponse<"api_key_expired"> = constructorFor("api_key_expired", 401);
 /** Builds the `insufficient_scope` error response (HTTP 403). */
-export function createInsufficientScopeError(
+export const createInsufficientScopeError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<403, "X-Request-Id">,
-): ErrorResponse<"insufficient_scope"> {
-  return respond("insufficient_scope", 403, fields, init);
-}
-
+) => ErrorResponse<"insufficient_scope"> = constructorFor("insufficient_scope", 403);
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
-export function createRateLimitExceededError(
+export const createRateLimitExceededError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<429, "X-Request-Id" | "Retry-After">,
-): ErrorResponse<"rate_limit_exceeded"> {
-  return respond("rate_limit_exceeded", 429, fields, init);
-}
-
+) => ErrorResponse<"rate_limit_exceeded"> = constructorFor("rate_limit_exceeded", 429);
 /** Builds the `invalid_cursor` error response (HTTP 400). */
-export function createInvalidCursorError(
+export const createInvalidCursorError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
-): ErrorResponse<"invalid_cursor"> {
-  return respond("invalid_cursor", 400, fields, init);
-}
-
+) => ErrorResponse<"invalid_cursor"> = constructorFor("invalid_cursor", 400);
 /** Builds the `cursor_team_mismatch` error response (HTTP 400). */
-export function createCursorTeamMismatchError(
+export const createCursorTeamMismatchError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
-): ErrorResponse<"cursor_team_mismatch"> {
-  return respond("cursor_team_mismatch", 400, fields, init);
-}
-
+) => ErrorResponse<"cursor_team_mismatch"> = constructorFor("cursor_team_mismatch", 400);
 /** Builds the `cursor_device_mismatch` error response (HTTP 400). */
-export function createCursorDeviceMismatchError(
+export const createCursorDeviceMismatchError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
-): ErrorResponse<"cursor_device_mismatch"> {
-  return respond("cursor_device_mismatch", 400, fields, init);
-}
-
+) => ErrorResponse<"cursor_device_mismatch"> = constructorFor("cursor_device_mismatch", 400);
 /** Builds the `time_range_too_large` error response (HTTP 400). */
-export function createTimeRangeTooLargeError(
+export const createTimeRangeTooLargeError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
-): ErrorResponse<"time_range_too_large"> {
-  return respond("time_range_too_large", 400, fields, init);
-}
-
+) => ErrorResponse<"time_range_too_large"> = constructorFor("time_range_too_large", 400);
 /** Builds the `invalid_time_range` error response (HTTP 400). */
-export function createInvalidTimeRangeError(
+export const createInvalidTimeRangeError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400, "X-Request-Id">,
-): ErrorResponse<"invalid_time_range"> {
-  return respond("invalid_time_range", 400, fields, init);
-}
-
+) => ErrorResponse<"invalid_time_range"> = constructorFor("invalid_time_range", 400);
 /** Builds the `device_not_found` error response (HTTP 404). */
-export function createDeviceNotFoundError(
+export const createDeviceNotFoundError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<404, "X-Request-Id">,
-): ErrorResponse<"device_not_found"> {
-  return respond("device_not_found", 404, fields, init);
-}
-
+) => ErrorResponse<"device_not_found"> = constructorFor("device_not_found", 404);
 /** Builds the `assignment_not_found` error response (HTTP 404). */
-export function createAssignmentNotFoundError(
+export const createAssignmentNotFoundError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<404, "X-Request-Id">,
-): ErrorResponse<"assignment_not_found"> {
-  return respond("assignment_not_found", 404, fields, init);
-}
-
+) => ErrorResponse<"assignment_not_found"> = constructorFor("assignment_not_found", 404);
 /** Builds the `invalid_request` error response (HTTP 400 or 422). */
-export function createInvalidRequestError(
+export const createInvalidRequestError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<400 | 422, "X-Request-Id">,
-): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", 400, fields, init);
-}
-
+) => ErrorResponse<"invalid_request"> = constructorFor("invalid_request", 400);
 /** Builds the `not_implemented` error response (HTTP 501). */
-export function createNotImplementedError(
+export const createNotImplementedError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<501, "X-Request-Id">,
-): ErrorResponse<"not_implemented"> {
-  return respond("not_implemented", 501, fields, init);
-}
-
+) => ErrorResponse<"not_implemented"> = constructorFor("not_implemented", 501);
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalError(
+export const createInternalError: (
   fields: ErrorFields,
   init: ErrorResponseInitWith<500, "X-Request-Id">,
-): ErrorResponse<"internal_error"> {
-  return respond("internal_error", 500, fields, init);
-}
+) => ErrorResponse<"internal_error"> = constructorFor("internal_error", 500);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -2395,11 +2191,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

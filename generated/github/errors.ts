@@ -1054,403 +1054,291 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/**
  * Whether a value is a `problems_parsing_json` error object ({@link ProblemsParsingJsonError}),
  * exactly as its schema says.
  */
-export function isProblemsParsingJsonError(value: unknown): value is ProblemsParsingJsonError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "400") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isProblemsParsingJsonError: (value: unknown) => value is ProblemsParsingJsonError = guardFor("problems_parsing_json", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "400") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `body_not_object` error object ({@link BodyNotObjectError}), exactly as its
  * schema says.
  */
-export function isBodyNotObjectError(value: unknown): value is BodyNotObjectError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "400") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBodyNotObjectError: (value: unknown) => value is BodyNotObjectError = guardFor("body_not_object", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "400") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
  * says.
  */
-export function isBadRequestError(value: unknown): value is BadRequestError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "400") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad_request", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "400") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `bad_credentials` error object ({@link BadCredentialsError}), exactly as its
  * schema says.
  */
-export function isBadCredentialsError(value: unknown): value is BadCredentialsError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "401") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBadCredentialsError: (value: unknown) => value is BadCredentialsError = guardFor("bad_credentials", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "401") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `requires_authentication` error object ({@link RequiresAuthenticationError}),
  * exactly as its schema says.
  */
-export function isRequiresAuthenticationError(value: unknown): value is RequiresAuthenticationError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "401") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRequiresAuthenticationError: (value: unknown) => value is RequiresAuthenticationError = guardFor("requires_authentication", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "401") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `secondary_rate_limit` error object ({@link SecondaryRateLimitError}), exactly
  * as its schema says.
  */
-export function isSecondaryRateLimitError(value: unknown): value is SecondaryRateLimitError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSecondaryRateLimitError: (value: unknown) => value is SecondaryRateLimitError = guardFor("secondary_rate_limit", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `primary_rate_limit` error object ({@link PrimaryRateLimitError}), exactly as
  * its schema says.
  */
-export function isPrimaryRateLimitError(value: unknown): value is PrimaryRateLimitError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPrimaryRateLimitError: (value: unknown) => value is PrimaryRateLimitError = guardFor("primary_rate_limit", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `saml_sso_required` error object ({@link SamlSsoRequiredError}), exactly as its
  * schema says.
  */
-export function isSamlSsoRequiredError(value: unknown): value is SamlSsoRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "403") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSamlSsoRequiredError: (value: unknown) => value is SamlSsoRequiredError = guardFor("saml_sso_required", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "403") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `login_attempts_exceeded` error object ({@link LoginAttemptsExceededError}),
  * exactly as its schema says.
  */
-export function isLoginAttemptsExceededError(value: unknown): value is LoginAttemptsExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "403") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isLoginAttemptsExceededError: (value: unknown) => value is LoginAttemptsExceededError = guardFor("login_attempts_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "403") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `resource_not_accessible` error object ({@link ResourceNotAccessibleError}),
  * exactly as its schema says.
  */
-export function isResourceNotAccessibleError(value: unknown): value is ResourceNotAccessibleError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "403") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceNotAccessibleError: (value: unknown) => value is ResourceNotAccessibleError = guardFor("resource_not_accessible", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "403") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "403") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "403") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "404") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not_found", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "404") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `method_not_allowed` error object ({@link MethodNotAllowedError}), exactly as
  * its schema says.
  */
-export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "405") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method_not_allowed", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "405") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
-export function isConflictError(value: unknown): value is ConflictError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "409") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "409") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /** Whether a value is a `gone` error object ({@link GoneError}), exactly as its schema says. */
-export function isGoneError(value: unknown): value is GoneError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "410") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isGoneError: (value: unknown) => value is GoneError = guardFor("gone", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "410") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `validation_failed` error object ({@link ValidationFailedError}), exactly as
  * its schema says.
  */
-export function isValidationFailedError(value: unknown): value is ValidationFailedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "422") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string") &&
-      hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "code") && (item["code"] === "missing" || item["code"] === "missing_field" || item["code"] === "invalid" || item["code"] === "already_exists" || item["code"] === "unprocessable" || item["code"] === "custom") && typeof item["code"] === "string" && (!hasOwn(item, "resource") || typeof item["resource"] === "string") && (!hasOwn(item, "field") || typeof item["field"] === "string") && (!hasOwn(item, "message") || typeof item["message"] === "string") && (!hasOwn(item, "index") || Number.isInteger(item["index"])) && (!hasOwn(item, "value") || (Number(typeof item["value"] === "string") + Number(Number.isInteger(item["value"])) + Number((Array.isArray(item["value"]) && (item["value"] as unknown[]).every((item) => (Number(typeof item === "string") + Number(Number.isInteger(item))) === 1))) + Number(item["value"] === null)) === 1)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isValidationFailedError: (value: unknown) => value is ValidationFailedError = guardFor("validation_failed", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "422") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
+    hasOwn(value, "errors") &&
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "code") && (item["code"] === "missing" || item["code"] === "missing_field" || item["code"] === "invalid" || item["code"] === "already_exists" || item["code"] === "unprocessable" || item["code"] === "custom") && typeof item["code"] === "string" && (!hasOwn(item, "resource") || typeof item["resource"] === "string") && (!hasOwn(item, "field") || typeof item["field"] === "string") && (!hasOwn(item, "message") || typeof item["message"] === "string") && (!hasOwn(item, "index") || Number.isInteger(item["index"])) && (!hasOwn(item, "value") || (Number(typeof item["value"] === "string") + Number(Number.isInteger(item["value"])) + Number((Array.isArray(item["value"]) && (item["value"] as unknown[]).every((item) => (Number(typeof item === "string") + Number(Number.isInteger(item))) === 1))) + Number(item["value"] === null)) === 1)))
+  );
+});
 /**
  * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
  * schema says.
  */
-export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "422") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = guardFor("invalid_request", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "422") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is an `unprocessable` error object ({@link UnprocessableError}), exactly as its
  * schema says.
  */
-export function isUnprocessableError(value: unknown): value is UnprocessableError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "422") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => typeof item === "string")))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnprocessableError: (value: unknown) => value is UnprocessableError = guardFor("unprocessable", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "422") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => typeof item === "string")))
+  );
+});
 /**
  * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
  * says.
  */
-export function isRateLimitedError(value: unknown): value is RateLimitedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "429") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitedError: (value: unknown) => value is RateLimitedError = guardFor("rate_limited", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "429") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
  * says.
  */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "500") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInternalError: (value: unknown) => value is InternalError = guardFor("internal_error", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "500") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string")
+  );
+});
 /**
  * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
  * as its schema says.
  */
-export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === "503") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string") &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isProblemsParsingJsonError,
-  isBodyNotObjectError,
-  isBadRequestError,
-  isBadCredentialsError,
-  isRequiresAuthenticationError,
-  isSecondaryRateLimitError,
-  isPrimaryRateLimitError,
-  isSamlSsoRequiredError,
-  isLoginAttemptsExceededError,
-  isResourceNotAccessibleError,
-  isForbiddenError,
-  isNotFoundError,
-  isMethodNotAllowedError,
-  isConflictError,
-  isGoneError,
-  isValidationFailedError,
-  isInvalidRequestError,
-  isUnprocessableError,
-  isRateLimitedError,
-  isInternalError,
-  isServiceUnavailableError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service_unavailable", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === "503") &&
+    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
+    (!hasOwn(value, "code") || typeof value["code"] === "string")
+  );
+});
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1625,23 +1513,17 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: ProblemsParsingJsonError | BodyNotObjectError | BadRequestError;
-  401: BadCredentialsError | RequiresAuthenticationError;
-  403: 
-      | SecondaryRateLimitError
-      | PrimaryRateLimitError
-      | SamlSsoRequiredError
-      | LoginAttemptsExceededError
-      | ResourceNotAccessibleError
-      | ForbiddenError;
-  404: NotFoundError;
-  405: MethodNotAllowedError;
-  409: ConflictError;
-  410: GoneError;
-  422: ValidationFailedError | InvalidRequestError | UnprocessableError;
-  429: SecondaryRateLimitError | PrimaryRateLimitError | RateLimitedError;
-  500: InternalError;
-  503: ServiceUnavailableError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
+  405: Status405Error;
+  409: Status409Error;
+  410: Status410Error;
+  422: Status422Error;
+  429: Status429Error;
+  500: Status500Error;
+  503: Status503Error;
 }
 
 /**
@@ -2193,180 +2075,120 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "internal_error": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":500,"message":"Internal Error","values":{"status":"500"}}],"headers":{}},
   "service_unavailable": {"levels":[],"fields":["documentation_url","status","url","code"],"responses":[{"status":503,"message":"Service unavailable","values":{"status":"503"}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `problems_parsing_json` error response (HTTP 400). */
-export function createProblemsParsingJsonError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"problems_parsing_json"> {
-  return respond("problems_parsing_json", 400, fields, init);
-}
-
+export const createProblemsParsingJsonError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"problems_parsing_json"> = constructorFor("problems_parsing_json", 400);
 /** Builds the `body_not_object` error response (HTTP 400). */
-export function createBodyNotObjectError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"body_not_object"> {
-  return respond("body_not_object", 400, fields, init);
-}
-
+export const createBodyNotObjectError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"body_not_object"> = constructorFor("body_not_object", 400);
 /** Builds the `bad_request` error response (HTTP 400). */
-export function createBadRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"bad_request"> {
-  return respond("bad_request", 400, fields, init);
-}
-
+export const createBadRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"bad_request"> = constructorFor("bad_request", 400);
 /** Builds the `bad_credentials` error response (HTTP 401). */
-export function createBadCredentialsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"bad_credentials"> {
-  return respond("bad_credentials", 401, fields, init);
-}
-
+export const createBadCredentialsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"bad_credentials"> = constructorFor("bad_credentials", 401);
 /** Builds the `requires_authentication` error response (HTTP 401). */
-export function createRequiresAuthenticationError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"requires_authentication"> {
-  return respond("requires_authentication", 401, fields, init);
-}
-
+export const createRequiresAuthenticationError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"requires_authentication"> = constructorFor("requires_authentication", 401);
 /** Builds the `secondary_rate_limit` error response (HTTP 403 or 429). */
-export function createSecondaryRateLimitError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403 | 429> = {},
-): ErrorResponse<"secondary_rate_limit"> {
-  return respond("secondary_rate_limit", 403, fields, init);
-}
-
+export const createSecondaryRateLimitError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403 | 429>,
+) => ErrorResponse<"secondary_rate_limit"> = constructorFor("secondary_rate_limit", 403);
 /** Builds the `primary_rate_limit` error response (HTTP 403 or 429). */
-export function createPrimaryRateLimitError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403 | 429> = {},
-): ErrorResponse<"primary_rate_limit"> {
-  return respond("primary_rate_limit", 403, fields, init);
-}
-
+export const createPrimaryRateLimitError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403 | 429>,
+) => ErrorResponse<"primary_rate_limit"> = constructorFor("primary_rate_limit", 403);
 /** Builds the `saml_sso_required` error response (HTTP 403). */
-export function createSamlSsoRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"saml_sso_required"> {
-  return respond("saml_sso_required", 403, fields, init);
-}
-
+export const createSamlSsoRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"saml_sso_required"> = constructorFor("saml_sso_required", 403);
 /** Builds the `login_attempts_exceeded` error response (HTTP 403). */
-export function createLoginAttemptsExceededError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"login_attempts_exceeded"> {
-  return respond("login_attempts_exceeded", 403, fields, init);
-}
-
+export const createLoginAttemptsExceededError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"login_attempts_exceeded"> = constructorFor("login_attempts_exceeded", 403);
 /** Builds the `resource_not_accessible` error response (HTTP 403). */
-export function createResourceNotAccessibleError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"resource_not_accessible"> {
-  return respond("resource_not_accessible", 403, fields, init);
-}
-
+export const createResourceNotAccessibleError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"resource_not_accessible"> = constructorFor("resource_not_accessible", 403);
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"forbidden"> {
-  return respond("forbidden", 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"forbidden"> = constructorFor("forbidden", 403);
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not_found"> {
-  return respond("not_found", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not_found"> = constructorFor("not_found", 404);
 /** Builds the `method_not_allowed` error response (HTTP 405). */
-export function createMethodNotAllowedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<405> = {},
-): ErrorResponse<"method_not_allowed"> {
-  return respond("method_not_allowed", 405, fields, init);
-}
-
+export const createMethodNotAllowedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<405>,
+) => ErrorResponse<"method_not_allowed"> = constructorFor("method_not_allowed", 405);
 /** Builds the `conflict` error response (HTTP 409). */
-export function createConflictError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"conflict"> {
-  return respond("conflict", 409, fields, init);
-}
-
+export const createConflictError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"conflict"> = constructorFor("conflict", 409);
 /** Builds the `gone` error response (HTTP 410). */
-export function createGoneError(fields: ErrorFields = {}, init: ErrorResponseInit<410> = {}): ErrorResponse<"gone"> {
-  return respond("gone", 410, fields, init);
-}
-
+export const createGoneError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<410>,
+) => ErrorResponse<"gone"> = constructorFor("gone", 410);
 /** Builds the `validation_failed` error response (HTTP 422). */
-export function createValidationFailedError(
+export const createValidationFailedError: (
   fields: { message?: string; documentation_url?: string; url?: string; errors: ({ code: "missing" | "missing_field" | "invalid" | "already_exists" | "unprocessable" | "custom"; resource?: string; field?: string; message?: string; index?: number; value?: string | number | (string | number)[] | null })[] },
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"validation_failed"> {
-  return respond("validation_failed", 422, fields, init);
-}
-
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"validation_failed"> = constructorFor("validation_failed", 422);
 /** Builds the `invalid_request` error response (HTTP 422). */
-export function createInvalidRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", 422, fields, init);
-}
-
+export const createInvalidRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"invalid_request"> = constructorFor("invalid_request", 422);
 /** Builds the `unprocessable` error response (HTTP 422). */
-export function createUnprocessableError(
-  fields: { message?: string; documentation_url?: string; url?: string; errors?: string[] } = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"unprocessable"> {
-  return respond("unprocessable", 422, fields, init);
-}
-
+export const createUnprocessableError: (
+  fields?: { message?: string; documentation_url?: string; url?: string; errors?: string[] },
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"unprocessable"> = constructorFor("unprocessable", 422);
 /** Builds the `rate_limited` error response (HTTP 429). */
-export function createRateLimitedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"rate_limited"> {
-  return respond("rate_limited", 429, fields, init);
-}
-
+export const createRateLimitedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"rate_limited"> = constructorFor("rate_limited", 429);
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"internal_error"> {
-  return respond("internal_error", 500, fields, init);
-}
-
+export const createInternalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"internal_error"> = constructorFor("internal_error", 500);
 /** Builds the `service_unavailable` error response (HTTP 503). */
-export function createServiceUnavailableError(
-  fields: { message?: string; documentation_url?: string; url?: string; code?: string } = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", 503, fields, init);
-}
+export const createServiceUnavailableError: (
+  fields?: { message?: string; documentation_url?: string; url?: string; code?: string },
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<"service_unavailable"> = constructorFor("service_unavailable", 503);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -2971,11 +2793,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

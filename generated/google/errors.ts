@@ -1812,7 +1812,8 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
       typeof value["@type"] === "string" &&
       hasOwn(value, "reason") &&
       (typeof value["reason"] === "string" && codePoints(value["reason"]) <= 63) &&
-      typeof ownValue(value, "domain") === "string" &&
+      hasOwn(value, "domain") &&
+      typeof value["domain"] === "string" &&
       (!hasOwn(value, "metadata") || plainObject(value["metadata"]) && everyValue(value["metadata"], [], (item) => typeof item === "string"))
     );
   } catch {
@@ -1953,8 +1954,10 @@ export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.LocalizedMessage") &&
       typeof value["@type"] === "string" &&
-      typeof ownValue(value, "locale") === "string" &&
-      typeof ownValue(value, "message") === "string"
+      hasOwn(value, "locale") &&
+      typeof value["locale"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string"
     );
   } catch {
     return false;
@@ -1993,823 +1996,652 @@ export function isLegacyError(value: unknown): value is LegacyError {
 }
 
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/**
  * Whether a value is an `INVALID_ARGUMENT` error object ({@link InvalidArgumentError}), exactly as its
  * schema says.
  */
-export function isInvalidArgumentError(value: unknown): value is InvalidArgumentError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "INVALID_ARGUMENT" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumentError = guardFor("INVALID_ARGUMENT", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "INVALID_ARGUMENT" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `FAILED_PRECONDITION` error object ({@link FailedPreconditionError}), exactly
  * as its schema says.
  */
-export function isFailedPreconditionError(value: unknown): value is FailedPreconditionError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "FAILED_PRECONDITION" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFailedPreconditionError: (value: unknown) => value is FailedPreconditionError = guardFor("FAILED_PRECONDITION", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "FAILED_PRECONDITION" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `OUT_OF_RANGE` error object ({@link OutOfRangeError}), exactly as its schema
  * says.
  */
-export function isOutOfRangeError(value: unknown): value is OutOfRangeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "OUT_OF_RANGE" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = guardFor("OUT_OF_RANGE", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "OUT_OF_RANGE" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `UNAUTHENTICATED` error object ({@link UnauthenticatedError}), exactly as its
  * schema says.
  */
-export function isUnauthenticatedError(value: unknown): value is UnauthenticatedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "UNAUTHENTICATED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 401 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthenticatedError: (value: unknown) => value is UnauthenticatedError = guardFor("UNAUTHENTICATED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "UNAUTHENTICATED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 401 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `PERMISSION_DENIED` error object ({@link PermissionDeniedError}), exactly as
  * its schema says.
  */
-export function isPermissionDeniedError(value: unknown): value is PermissionDeniedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "PERMISSION_DENIED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor("PERMISSION_DENIED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "PERMISSION_DENIED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "NOT_FOUND" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 404 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("NOT_FOUND", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "NOT_FOUND" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 404 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `ALREADY_EXISTS` error object ({@link AlreadyExistsError}), exactly as its
  * schema says.
  */
-export function isAlreadyExistsError(value: unknown): value is AlreadyExistsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "ALREADY_EXISTS" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 409 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsError = guardFor("ALREADY_EXISTS", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "ALREADY_EXISTS" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 409 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /** Whether a value is an `ABORTED` error object ({@link AbortedError}), exactly as its schema says. */
-export function isAbortedError(value: unknown): value is AbortedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "ABORTED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 409 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAbortedError: (value: unknown) => value is AbortedError = guardFor("ABORTED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "ABORTED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 409 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `RESOURCE_EXHAUSTED` error object ({@link ResourceExhaustedError}), exactly as
  * its schema says.
  */
-export function isResourceExhaustedError(value: unknown): value is ResourceExhaustedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "RESOURCE_EXHAUSTED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 429 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceExhaustedError: (value: unknown) => value is ResourceExhaustedError = guardFor("RESOURCE_EXHAUSTED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "RESOURCE_EXHAUSTED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 429 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /** Whether a value is a `CANCELLED` error object ({@link CancelledError}), exactly as its schema says. */
-export function isCancelledError(value: unknown): value is CancelledError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "CANCELLED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 499 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCancelledError: (value: unknown) => value is CancelledError = guardFor("CANCELLED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "CANCELLED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 499 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `UNKNOWN` error object ({@link UnknownStatusError}), exactly as its schema
  * says.
  */
-export function isUnknownStatusError(value: unknown): value is UnknownStatusError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "UNKNOWN" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 500 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnknownStatusError: (value: unknown) => value is UnknownStatusError = guardFor("UNKNOWN", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "UNKNOWN" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 500 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /** Whether a value is an `INTERNAL` error object ({@link InternalError}), exactly as its schema says. */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "INTERNAL" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 500 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInternalError: (value: unknown) => value is InternalError = guardFor("INTERNAL", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "INTERNAL" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 500 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /** Whether a value is a `DATA_LOSS` error object ({@link DataLossError}), exactly as its schema says. */
-export function isDataLossError(value: unknown): value is DataLossError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "DATA_LOSS" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 500 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDataLossError: (value: unknown) => value is DataLossError = guardFor("DATA_LOSS", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "DATA_LOSS" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 500 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `UNIMPLEMENTED` error object ({@link UnimplementedError}), exactly as its
  * schema says.
  */
-export function isUnimplementedError(value: unknown): value is UnimplementedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "UNIMPLEMENTED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 501 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnimplementedError: (value: unknown) => value is UnimplementedError = guardFor("UNIMPLEMENTED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "UNIMPLEMENTED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 501 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `UNAVAILABLE` error object ({@link UnavailableError}), exactly as its schema
  * says.
  */
-export function isUnavailableError(value: unknown): value is UnavailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "UNAVAILABLE" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 503 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnavailableError: (value: unknown) => value is UnavailableError = guardFor("UNAVAILABLE", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "UNAVAILABLE" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 503 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `DEADLINE_EXCEEDED` error object ({@link DeadlineExceededError}), exactly as
  * its schema says.
  */
-export function isDeadlineExceededError(value: unknown): value is DeadlineExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "status") === "DEADLINE_EXCEEDED" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 504 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDeadlineExceededError: (value: unknown) => value is DeadlineExceededError = guardFor("DEADLINE_EXCEEDED", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "status") &&
+    value["status"] === "DEADLINE_EXCEEDED" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 504 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `SERVICE_DISABLED` error object ({@link ServiceDisabledError}), exactly as its
  * schema says.
  */
-export function isServiceDisabledError(value: unknown): value is ServiceDisabledError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SERVICE_DISABLED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isServiceDisabledError: (value: unknown) => value is ServiceDisabledError = guardFor("SERVICE_DISABLED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SERVICE_DISABLED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `BILLING_DISABLED` error object ({@link BillingDisabledError}), exactly as its
  * schema says.
  */
-export function isBillingDisabledError(value: unknown): value is BillingDisabledError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "BILLING_DISABLED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBillingDisabledError: (value: unknown) => value is BillingDisabledError = guardFor("BILLING_DISABLED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "BILLING_DISABLED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_INVALID` error object ({@link ApiKeyInvalidError}), exactly as its
  * schema says.
  */
-export function isApiKeyInvalidError(value: unknown): value is ApiKeyInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidError = guardFor("API_KEY_INVALID", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_INVALID")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_SERVICE_BLOCKED` error object ({@link ApiKeyServiceBlockedError}),
  * exactly as its schema says.
  */
-export function isApiKeyServiceBlockedError(value: unknown): value is ApiKeyServiceBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_SERVICE_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeyServiceBlockedError = guardFor("API_KEY_SERVICE_BLOCKED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_SERVICE_BLOCKED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_HTTP_REFERRER_BLOCKED` error object ({@link
  * ApiKeyHttpReferrerBlockedError}), exactly as its schema says.
  */
-export function isApiKeyHttpReferrerBlockedError(value: unknown): value is ApiKeyHttpReferrerBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiKeyHttpReferrerBlockedError = guardFor("API_KEY_HTTP_REFERRER_BLOCKED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_IP_ADDRESS_BLOCKED` error object ({@link
  * ApiKeyIpAddressBlockedError}), exactly as its schema says.
  */
-export function isApiKeyIpAddressBlockedError(value: unknown): value is ApiKeyIpAddressBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IP_ADDRESS_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyIpAddressBlockedError = guardFor("API_KEY_IP_ADDRESS_BLOCKED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IP_ADDRESS_BLOCKED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_ANDROID_APP_BLOCKED` error object ({@link
  * ApiKeyAndroidAppBlockedError}), exactly as its schema says.
  */
-export function isApiKeyAndroidAppBlockedError(value: unknown): value is ApiKeyAndroidAppBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_ANDROID_APP_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKeyAndroidAppBlockedError = guardFor("API_KEY_ANDROID_APP_BLOCKED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_ANDROID_APP_BLOCKED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `API_KEY_IOS_APP_BLOCKED` error object ({@link ApiKeyIosAppBlockedError}),
  * exactly as its schema says.
  */
-export function isApiKeyIosAppBlockedError(value: unknown): value is ApiKeyIosAppBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "API_KEY_IOS_APP_BLOCKED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosAppBlockedError = guardFor("API_KEY_IOS_APP_BLOCKED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IOS_APP_BLOCKED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `RATE_LIMIT_EXCEEDED` error object ({@link RateLimitExceededError}), exactly as
  * its schema says.
  */
-export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 429 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RATE_LIMIT_EXCEEDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("RATE_LIMIT_EXCEEDED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 429 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RATE_LIMIT_EXCEEDED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `RESOURCE_QUOTA_EXCEEDED` error object ({@link ResourceQuotaExceededError}),
  * exactly as its schema says.
  */
-export function isResourceQuotaExceededError(value: unknown): value is ResourceQuotaExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 429 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_QUOTA_EXCEEDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceQuotaExceededError: (value: unknown) => value is ResourceQuotaExceededError = guardFor("RESOURCE_QUOTA_EXCEEDED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 429 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_QUOTA_EXCEEDED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `USER_PROJECT_DENIED` error object ({@link UserProjectDeniedError}), exactly as
  * its schema says.
  */
-export function isUserProjectDeniedError(value: unknown): value is UserProjectDeniedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_PROJECT_DENIED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUserProjectDeniedError: (value: unknown) => value is UserProjectDeniedError = guardFor("USER_PROJECT_DENIED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_PROJECT_DENIED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `CONSUMER_SUSPENDED` error object ({@link ConsumerSuspendedError}), exactly as
  * its schema says.
  */
-export function isConsumerSuspendedError(value: unknown): value is ConsumerSuspendedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_SUSPENDED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSuspendedError = guardFor("CONSUMER_SUSPENDED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_SUSPENDED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `CONSUMER_INVALID` error object ({@link ConsumerInvalidError}), exactly as its
  * schema says.
  */
-export function isConsumerInvalidError(value: unknown): value is ConsumerInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CONSUMER_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvalidError = guardFor("CONSUMER_INVALID", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_INVALID")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `SECURITY_POLICY_VIOLATED` error object ({@link SecurityPolicyViolatedError}),
  * exactly as its schema says.
  */
-export function isSecurityPolicyViolatedError(value: unknown): value is SecurityPolicyViolatedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "SECURITY_POLICY_VIOLATED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSecurityPolicyViolatedError: (value: unknown) => value is SecurityPolicyViolatedError = guardFor("SECURITY_POLICY_VIOLATED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SECURITY_POLICY_VIOLATED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `ACCESS_TOKEN_EXPIRED` error object ({@link AccessTokenExpiredError}), exactly
  * as its schema says.
  */
-export function isAccessTokenExpiredError(value: unknown): value is AccessTokenExpiredError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 401 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_EXPIRED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessTokenExpiredError: (value: unknown) => value is AccessTokenExpiredError = guardFor("ACCESS_TOKEN_EXPIRED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 401 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_EXPIRED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error object ({@link
  * AccessTokenScopeInsufficientError}), exactly as its schema says.
  */
-export function isAccessTokenScopeInsufficientError(value: unknown): value is AccessTokenScopeInsufficientError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessTokenScopeInsufficientError: (value: unknown) => value is AccessTokenScopeInsufficientError = guardFor("ACCESS_TOKEN_SCOPE_INSUFFICIENT", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `ACCOUNT_STATE_INVALID` error object ({@link AccountStateInvalidError}),
  * exactly as its schema says.
  */
-export function isAccountStateInvalidError(value: unknown): value is AccountStateInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCOUNT_STATE_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccountStateInvalidError: (value: unknown) => value is AccountStateInvalidError = guardFor("ACCOUNT_STATE_INVALID", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCOUNT_STATE_INVALID")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `ACCESS_TOKEN_TYPE_UNSUPPORTED` error object ({@link
  * AccessTokenTypeUnsupportedError}), exactly as its schema says.
  */
-export function isAccessTokenTypeUnsupportedError(value: unknown): value is AccessTokenTypeUnsupportedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 401 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is AccessTokenTypeUnsupportedError = guardFor("ACCESS_TOKEN_TYPE_UNSUPPORTED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 401 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `CREDENTIALS_MISSING` error object ({@link CredentialsMissingError}), exactly
  * as its schema says.
  */
-export function isCredentialsMissingError(value: unknown): value is CredentialsMissingError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 401 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "CREDENTIALS_MISSING")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCredentialsMissingError: (value: unknown) => value is CredentialsMissingError = guardFor("CREDENTIALS_MISSING", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 401 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CREDENTIALS_MISSING")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `RESOURCE_PROJECT_INVALID` error object ({@link ResourceProjectInvalidError}),
  * exactly as its schema says.
  */
-export function isResourceProjectInvalidError(value: unknown): value is ResourceProjectInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 400 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "RESOURCE_PROJECT_INVALID")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceProjectInvalidError: (value: unknown) => value is ResourceProjectInvalidError = guardFor("RESOURCE_PROJECT_INVALID", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 400 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_PROJECT_INVALID")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `USER_BLOCKED_BY_ADMIN` error object ({@link UserBlockedByAdminError}), exactly
  * as its schema says.
  */
-export function isUserBlockedByAdminError(value: unknown): value is UserBlockedByAdminError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "USER_BLOCKED_BY_ADMIN")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUserBlockedByAdminError: (value: unknown) => value is UserBlockedByAdminError = guardFor("USER_BLOCKED_BY_ADMIN", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_BLOCKED_BY_ADMIN")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is an `IAM_PERMISSION_DENIED` error object ({@link IamPermissionDeniedError}),
  * exactly as its schema says.
  */
-export function isIamPermissionDeniedError(value: unknown): value is IamPermissionDeniedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      hasOwn(value, "details") &&
-      (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "@type") === "type.googleapis.com/google.rpc.ErrorInfo" && ownValue(item, "reason") === "IAM_PERMISSION_DENIED")) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIamPermissionDeniedError: (value: unknown) => value is IamPermissionDeniedError = guardFor("IAM_PERMISSION_DENIED", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    hasOwn(value, "details") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "IAM_PERMISSION_DENIED")) &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+  );
+});
 /**
  * Whether a value is a `rateLimitExceeded` error object ({@link LegacyRateLimitExceededError}),
  * exactly as its schema says.
  */
-export function isLegacyRateLimitExceededError(value: unknown): value is LegacyRateLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      hasOwn(value, "code") &&
-      (value["code"] === 403 || value["code"] === 429) &&
-      Number.isInteger(value["code"]) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "rateLimitExceeded"))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isLegacyRateLimitExceededError: (value: unknown) => value is LegacyRateLimitExceededError = guardFor("rateLimitExceeded", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    (value["code"] === 403 || value["code"] === 429) &&
+    Number.isInteger(value["code"]) &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    hasOwn(value, "errors") &&
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "rateLimitExceeded"))
+  );
+});
 /**
  * Whether a value is a `userRateLimitExceeded` error object ({@link
  * LegacyUserRateLimitExceededError}), exactly as its schema says.
  */
-export function isLegacyUserRateLimitExceededError(value: unknown): value is LegacyUserRateLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      ownValue(value, "code") === 403 &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && ownValue(item, "domain") === "usageLimits" && ownValue(item, "reason") === "userRateLimitExceeded"))
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isInvalidArgumentError,
-  isFailedPreconditionError,
-  isOutOfRangeError,
-  isUnauthenticatedError,
-  isPermissionDeniedError,
-  isNotFoundError,
-  isAlreadyExistsError,
-  isAbortedError,
-  isResourceExhaustedError,
-  isCancelledError,
-  isUnknownStatusError,
-  isInternalError,
-  isDataLossError,
-  isUnimplementedError,
-  isUnavailableError,
-  isDeadlineExceededError,
-  isServiceDisabledError,
-  isBillingDisabledError,
-  isApiKeyInvalidError,
-  isApiKeyServiceBlockedError,
-  isApiKeyHttpReferrerBlockedError,
-  isApiKeyIpAddressBlockedError,
-  isApiKeyAndroidAppBlockedError,
-  isApiKeyIosAppBlockedError,
-  isRateLimitExceededError,
-  isResourceQuotaExceededError,
-  isUserProjectDeniedError,
-  isConsumerSuspendedError,
-  isConsumerInvalidError,
-  isSecurityPolicyViolatedError,
-  isAccessTokenExpiredError,
-  isAccessTokenScopeInsufficientError,
-  isAccountStateInvalidError,
-  isAccessTokenTypeUnsupportedError,
-  isCredentialsMissingError,
-  isResourceProjectInvalidError,
-  isUserBlockedByAdminError,
-  isIamPermissionDeniedError,
-  isLegacyRateLimitExceededError,
-  isLegacyUserRateLimitExceededError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isLegacyUserRateLimitExceededError: (value: unknown) => value is LegacyUserRateLimitExceededError = guardFor("userRateLimitExceeded", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    hasOwn(value, "code") &&
+    value["code"] === 403 &&
+    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    hasOwn(value, "errors") &&
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "userRateLimitExceeded"))
+  );
+});
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2829,7 +2661,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       plainObject(value) &&
       (!hasOwn(value, "status") || typeof value["status"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      Number.isInteger(ownValue(value, "code")) &&
+      hasOwn(value, "code") &&
+      Number.isInteger(value["code"]) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
       (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
     );
@@ -3042,41 +2875,18 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: 
-      | InvalidArgumentError
-      | FailedPreconditionError
-      | OutOfRangeError
-      | ApiKeyInvalidError
-      | ConsumerInvalidError
-      | ResourceProjectInvalidError;
-  401: UnauthenticatedError | AccessTokenExpiredError | AccessTokenTypeUnsupportedError | CredentialsMissingError;
-  403: 
-      | PermissionDeniedError
-      | ServiceDisabledError
-      | BillingDisabledError
-      | ApiKeyServiceBlockedError
-      | ApiKeyHttpReferrerBlockedError
-      | ApiKeyIpAddressBlockedError
-      | ApiKeyAndroidAppBlockedError
-      | ApiKeyIosAppBlockedError
-      | UserProjectDeniedError
-      | ConsumerSuspendedError
-      | SecurityPolicyViolatedError
-      | AccessTokenScopeInsufficientError
-      | AccountStateInvalidError
-      | UserBlockedByAdminError
-      | IamPermissionDeniedError
-      | LegacyRateLimitExceededError
-      | LegacyUserRateLimitExceededError;
-  404: NotFoundError;
-  409: AlreadyExistsError | AbortedError;
-  429: ResourceExhaustedError | RateLimitExceededError | ResourceQuotaExceededError | LegacyRateLimitExceededError;
-  499: CancelledError;
-  500: UnknownStatusError | InternalError | DataLossError;
-  501: UnimplementedError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
+  409: Status409Error;
+  429: Status429Error;
+  499: Status499Error;
+  500: Status500Error;
+  501: Status501Error;
   502: ErrorShape;
-  503: UnavailableError;
-  504: DeadlineExceededError;
+  503: Status503Error;
+  504: Status504Error;
 }
 
 /**
@@ -3950,336 +3760,215 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "rateLimitExceeded": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"errors","where":{"domain":"usageLimits"},"field":"reason"},"value":"rateLimitExceeded","fill":{"domain":"usageLimits","reason":"rateLimitExceeded"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"Rate Limit Exceeded","values":{"code":403}},{"status":429,"message":"Rate Limit Exceeded","values":{"code":429}}],"headers":{}},
   "userRateLimitExceeded": {"levels":[{"at":{"field":"status"},"input":"status"},{"at":{"in":"errors","where":{"domain":"usageLimits"},"field":"reason"},"value":"userRateLimitExceeded","fill":{"domain":"usageLimits","reason":"userRateLimitExceeded"}}],"fields":["code","details","errors"],"responses":[{"status":403,"message":"User Rate Limit Exceeded","values":{"code":403}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `INVALID_ARGUMENT` error response (HTTP 400). */
-export function createInvalidArgumentError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"INVALID_ARGUMENT"> {
-  return respond("INVALID_ARGUMENT", 400, fields, init);
-}
-
+export const createInvalidArgumentError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"INVALID_ARGUMENT"> = constructorFor("INVALID_ARGUMENT", 400);
 /** Builds the `FAILED_PRECONDITION` error response (HTTP 400). */
-export function createFailedPreconditionError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"FAILED_PRECONDITION"> {
-  return respond("FAILED_PRECONDITION", 400, fields, init);
-}
-
+export const createFailedPreconditionError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"FAILED_PRECONDITION"> = constructorFor("FAILED_PRECONDITION", 400);
 /** Builds the `OUT_OF_RANGE` error response (HTTP 400). */
-export function createOutOfRangeError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"OUT_OF_RANGE"> {
-  return respond("OUT_OF_RANGE", 400, fields, init);
-}
-
+export const createOutOfRangeError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"OUT_OF_RANGE"> = constructorFor("OUT_OF_RANGE", 400);
 /** Builds the `UNAUTHENTICATED` error response (HTTP 401). */
-export function createUnauthenticatedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"UNAUTHENTICATED"> {
-  return respond("UNAUTHENTICATED", 401, fields, init);
-}
-
+export const createUnauthenticatedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"UNAUTHENTICATED"> = constructorFor("UNAUTHENTICATED", 401);
 /** Builds the `PERMISSION_DENIED` error response (HTTP 403). */
-export function createPermissionDeniedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"PERMISSION_DENIED"> {
-  return respond("PERMISSION_DENIED", 403, fields, init);
-}
-
+export const createPermissionDeniedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"PERMISSION_DENIED"> = constructorFor("PERMISSION_DENIED", 403);
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"NOT_FOUND"> {
-  return respond("NOT_FOUND", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"NOT_FOUND"> = constructorFor("NOT_FOUND", 404);
 /** Builds the `ALREADY_EXISTS` error response (HTTP 409). */
-export function createAlreadyExistsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"ALREADY_EXISTS"> {
-  return respond("ALREADY_EXISTS", 409, fields, init);
-}
-
+export const createAlreadyExistsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"ALREADY_EXISTS"> = constructorFor("ALREADY_EXISTS", 409);
 /** Builds the `ABORTED` error response (HTTP 409). */
-export function createAbortedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"ABORTED"> {
-  return respond("ABORTED", 409, fields, init);
-}
-
+export const createAbortedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"ABORTED"> = constructorFor("ABORTED", 409);
 /** Builds the `RESOURCE_EXHAUSTED` error response (HTTP 429). */
-export function createResourceExhaustedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"RESOURCE_EXHAUSTED"> {
-  return respond("RESOURCE_EXHAUSTED", 429, fields, init);
-}
-
+export const createResourceExhaustedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"RESOURCE_EXHAUSTED"> = constructorFor("RESOURCE_EXHAUSTED", 429);
 /** Builds the `CANCELLED` error response (HTTP 499). */
-export function createCancelledError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<499> = {},
-): ErrorResponse<"CANCELLED"> {
-  return respond("CANCELLED", 499, fields, init);
-}
-
+export const createCancelledError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<499>,
+) => ErrorResponse<"CANCELLED"> = constructorFor("CANCELLED", 499);
 /** Builds the `UNKNOWN` error response (HTTP 500). */
-export function createUnknownStatusError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"UNKNOWN"> {
-  return respond("UNKNOWN", 500, fields, init);
-}
-
+export const createUnknownStatusError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"UNKNOWN"> = constructorFor("UNKNOWN", 500);
 /** Builds the `INTERNAL` error response (HTTP 500). */
-export function createInternalError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"INTERNAL"> {
-  return respond("INTERNAL", 500, fields, init);
-}
-
+export const createInternalError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"INTERNAL"> = constructorFor("INTERNAL", 500);
 /** Builds the `DATA_LOSS` error response (HTTP 500). */
-export function createDataLossError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"DATA_LOSS"> {
-  return respond("DATA_LOSS", 500, fields, init);
-}
-
+export const createDataLossError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"DATA_LOSS"> = constructorFor("DATA_LOSS", 500);
 /** Builds the `UNIMPLEMENTED` error response (HTTP 501). */
-export function createUnimplementedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<501> = {},
-): ErrorResponse<"UNIMPLEMENTED"> {
-  return respond("UNIMPLEMENTED", 501, fields, init);
-}
-
+export const createUnimplementedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<501>,
+) => ErrorResponse<"UNIMPLEMENTED"> = constructorFor("UNIMPLEMENTED", 501);
 /** Builds the `UNAVAILABLE` error response (HTTP 503). */
-export function createUnavailableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<"UNAVAILABLE"> {
-  return respond("UNAVAILABLE", 503, fields, init);
-}
-
+export const createUnavailableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<"UNAVAILABLE"> = constructorFor("UNAVAILABLE", 503);
 /** Builds the `DEADLINE_EXCEEDED` error response (HTTP 504). */
-export function createDeadlineExceededError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<504> = {},
-): ErrorResponse<"DEADLINE_EXCEEDED"> {
-  return respond("DEADLINE_EXCEEDED", 504, fields, init);
-}
-
+export const createDeadlineExceededError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<504>,
+) => ErrorResponse<"DEADLINE_EXCEEDED"> = constructorFor("DEADLINE_EXCEEDED", 504);
 /** Builds the `SERVICE_DISABLED` error response (HTTP 403). */
-export function createServiceDisabledError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"SERVICE_DISABLED"> {
-  return respond("SERVICE_DISABLED", 403, fields, init);
-}
-
+export const createServiceDisabledError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"SERVICE_DISABLED"> = constructorFor("SERVICE_DISABLED", 403);
 /** Builds the `BILLING_DISABLED` error response (HTTP 403). */
-export function createBillingDisabledError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"BILLING_DISABLED"> {
-  return respond("BILLING_DISABLED", 403, fields, init);
-}
-
+export const createBillingDisabledError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"BILLING_DISABLED"> = constructorFor("BILLING_DISABLED", 403);
 /** Builds the `API_KEY_INVALID` error response (HTTP 400). */
-export function createApiKeyInvalidError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"API_KEY_INVALID"> {
-  return respond("API_KEY_INVALID", 400, fields, init);
-}
-
+export const createApiKeyInvalidError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"API_KEY_INVALID"> = constructorFor("API_KEY_INVALID", 400);
 /** Builds the `API_KEY_SERVICE_BLOCKED` error response (HTTP 403). */
-export function createApiKeyServiceBlockedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_KEY_SERVICE_BLOCKED"> {
-  return respond("API_KEY_SERVICE_BLOCKED", 403, fields, init);
-}
-
+export const createApiKeyServiceBlockedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_KEY_SERVICE_BLOCKED"> = constructorFor("API_KEY_SERVICE_BLOCKED", 403);
 /** Builds the `API_KEY_HTTP_REFERRER_BLOCKED` error response (HTTP 403). */
-export function createApiKeyHttpReferrerBlockedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_KEY_HTTP_REFERRER_BLOCKED"> {
-  return respond("API_KEY_HTTP_REFERRER_BLOCKED", 403, fields, init);
-}
-
+export const createApiKeyHttpReferrerBlockedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_KEY_HTTP_REFERRER_BLOCKED"> = constructorFor("API_KEY_HTTP_REFERRER_BLOCKED", 403);
 /** Builds the `API_KEY_IP_ADDRESS_BLOCKED` error response (HTTP 403). */
-export function createApiKeyIpAddressBlockedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_KEY_IP_ADDRESS_BLOCKED"> {
-  return respond("API_KEY_IP_ADDRESS_BLOCKED", 403, fields, init);
-}
-
+export const createApiKeyIpAddressBlockedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_KEY_IP_ADDRESS_BLOCKED"> = constructorFor("API_KEY_IP_ADDRESS_BLOCKED", 403);
 /** Builds the `API_KEY_ANDROID_APP_BLOCKED` error response (HTTP 403). */
-export function createApiKeyAndroidAppBlockedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_KEY_ANDROID_APP_BLOCKED"> {
-  return respond("API_KEY_ANDROID_APP_BLOCKED", 403, fields, init);
-}
-
+export const createApiKeyAndroidAppBlockedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_KEY_ANDROID_APP_BLOCKED"> = constructorFor("API_KEY_ANDROID_APP_BLOCKED", 403);
 /** Builds the `API_KEY_IOS_APP_BLOCKED` error response (HTTP 403). */
-export function createApiKeyIosAppBlockedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_KEY_IOS_APP_BLOCKED"> {
-  return respond("API_KEY_IOS_APP_BLOCKED", 403, fields, init);
-}
-
+export const createApiKeyIosAppBlockedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_KEY_IOS_APP_BLOCKED"> = constructorFor("API_KEY_IOS_APP_BLOCKED", 403);
 /** Builds the `RATE_LIMIT_EXCEEDED` error response (HTTP 429). */
-export function createRateLimitExceededError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"RATE_LIMIT_EXCEEDED"> {
-  return respond("RATE_LIMIT_EXCEEDED", 429, fields, init);
-}
-
+export const createRateLimitExceededError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"RATE_LIMIT_EXCEEDED"> = constructorFor("RATE_LIMIT_EXCEEDED", 429);
 /** Builds the `RESOURCE_QUOTA_EXCEEDED` error response (HTTP 429). */
-export function createResourceQuotaExceededError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"RESOURCE_QUOTA_EXCEEDED"> {
-  return respond("RESOURCE_QUOTA_EXCEEDED", 429, fields, init);
-}
-
+export const createResourceQuotaExceededError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"RESOURCE_QUOTA_EXCEEDED"> = constructorFor("RESOURCE_QUOTA_EXCEEDED", 429);
 /** Builds the `USER_PROJECT_DENIED` error response (HTTP 403). */
-export function createUserProjectDeniedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"USER_PROJECT_DENIED"> {
-  return respond("USER_PROJECT_DENIED", 403, fields, init);
-}
-
+export const createUserProjectDeniedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"USER_PROJECT_DENIED"> = constructorFor("USER_PROJECT_DENIED", 403);
 /** Builds the `CONSUMER_SUSPENDED` error response (HTTP 403). */
-export function createConsumerSuspendedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"CONSUMER_SUSPENDED"> {
-  return respond("CONSUMER_SUSPENDED", 403, fields, init);
-}
-
+export const createConsumerSuspendedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"CONSUMER_SUSPENDED"> = constructorFor("CONSUMER_SUSPENDED", 403);
 /** Builds the `CONSUMER_INVALID` error response (HTTP 400). */
-export function createConsumerInvalidError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"CONSUMER_INVALID"> {
-  return respond("CONSUMER_INVALID", 400, fields, init);
-}
-
+export const createConsumerInvalidError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"CONSUMER_INVALID"> = constructorFor("CONSUMER_INVALID", 400);
 /** Builds the `SECURITY_POLICY_VIOLATED` error response (HTTP 403). */
-export function createSecurityPolicyViolatedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"SECURITY_POLICY_VIOLATED"> {
-  return respond("SECURITY_POLICY_VIOLATED", 403, fields, init);
-}
-
+export const createSecurityPolicyViolatedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"SECURITY_POLICY_VIOLATED"> = constructorFor("SECURITY_POLICY_VIOLATED", 403);
 /** Builds the `ACCESS_TOKEN_EXPIRED` error response (HTTP 401). */
-export function createAccessTokenExpiredError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"ACCESS_TOKEN_EXPIRED"> {
-  return respond("ACCESS_TOKEN_EXPIRED", 401, fields, init);
-}
-
+export const createAccessTokenExpiredError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"ACCESS_TOKEN_EXPIRED"> = constructorFor("ACCESS_TOKEN_EXPIRED", 401);
 /** Builds the `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error response (HTTP 403). */
-export function createAccessTokenScopeInsufficientError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"ACCESS_TOKEN_SCOPE_INSUFFICIENT"> {
-  return respond("ACCESS_TOKEN_SCOPE_INSUFFICIENT", 403, fields, init);
-}
-
+export const createAccessTokenScopeInsufficientError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"ACCESS_TOKEN_SCOPE_INSUFFICIENT"> = constructorFor("ACCESS_TOKEN_SCOPE_INSUFFICIENT", 403);
 /** Builds the `ACCOUNT_STATE_INVALID` error response (HTTP 403). */
-export function createAccountStateInvalidError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"ACCOUNT_STATE_INVALID"> {
-  return respond("ACCOUNT_STATE_INVALID", 403, fields, init);
-}
-
+export const createAccountStateInvalidError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"ACCOUNT_STATE_INVALID"> = constructorFor("ACCOUNT_STATE_INVALID", 403);
 /** Builds the `ACCESS_TOKEN_TYPE_UNSUPPORTED` error response (HTTP 401). */
-export function createAccessTokenTypeUnsupportedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"ACCESS_TOKEN_TYPE_UNSUPPORTED"> {
-  return respond("ACCESS_TOKEN_TYPE_UNSUPPORTED", 401, fields, init);
-}
-
+export const createAccessTokenTypeUnsupportedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"ACCESS_TOKEN_TYPE_UNSUPPORTED"> = constructorFor("ACCESS_TOKEN_TYPE_UNSUPPORTED", 401);
 /** Builds the `CREDENTIALS_MISSING` error response (HTTP 401). */
-export function createCredentialsMissingError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"CREDENTIALS_MISSING"> {
-  return respond("CREDENTIALS_MISSING", 401, fields, init);
-}
-
+export const createCredentialsMissingError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"CREDENTIALS_MISSING"> = constructorFor("CREDENTIALS_MISSING", 401);
 /** Builds the `RESOURCE_PROJECT_INVALID` error response (HTTP 400). */
-export function createResourceProjectInvalidError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"RESOURCE_PROJECT_INVALID"> {
-  return respond("RESOURCE_PROJECT_INVALID", 400, fields, init);
-}
-
+export const createResourceProjectInvalidError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"RESOURCE_PROJECT_INVALID"> = constructorFor("RESOURCE_PROJECT_INVALID", 400);
 /** Builds the `USER_BLOCKED_BY_ADMIN` error response (HTTP 403). */
-export function createUserBlockedByAdminError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"USER_BLOCKED_BY_ADMIN"> {
-  return respond("USER_BLOCKED_BY_ADMIN", 403, fields, init);
-}
-
+export const createUserBlockedByAdminError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"USER_BLOCKED_BY_ADMIN"> = constructorFor("USER_BLOCKED_BY_ADMIN", 403);
 /** Builds the `IAM_PERMISSION_DENIED` error response (HTTP 403). */
-export function createIamPermissionDeniedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"IAM_PERMISSION_DENIED"> {
-  return respond("IAM_PERMISSION_DENIED", 403, fields, init);
-}
-
+export const createIamPermissionDeniedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"IAM_PERMISSION_DENIED"> = constructorFor("IAM_PERMISSION_DENIED", 403);
 /** Builds the `rateLimitExceeded` error response (HTTP 403 or 429). */
-export function createLegacyRateLimitExceededError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403 | 429> = {},
-): ErrorResponse<"rateLimitExceeded"> {
-  return respond("rateLimitExceeded", 403, fields, init);
-}
-
+export const createLegacyRateLimitExceededError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403 | 429>,
+) => ErrorResponse<"rateLimitExceeded"> = constructorFor("rateLimitExceeded", 403);
 /** Builds the `userRateLimitExceeded` error response (HTTP 403). */
-export function createLegacyUserRateLimitExceededError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"userRateLimitExceeded"> {
-  return respond("userRateLimitExceeded", 403, fields, init);
-}
-
+export const createLegacyUserRateLimitExceededError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"userRateLimitExceeded"> = constructorFor("userRateLimitExceeded", 403);
 /** A pattern of the catalog, compiled once. */
 const PATTERN_1: RegExp = new RegExp("^-?[0-9]+(\\.[0-9]{1,9})?s$", "u");
 /** A pattern of the catalog, compiled once. */
@@ -4888,11 +4577,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];
@@ -5125,11 +4818,6 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
-}
-
-/** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: object, key: string): unknown {
-  return hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

@@ -772,7 +772,8 @@ export function isLinkObject(value: unknown): value is LinkObject {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "href") === "string" &&
+      hasOwn(value, "href") &&
+      typeof value["href"] === "string" &&
       (!hasOwn(value, "rel") || typeof value["rel"] === "string") &&
       (!hasOwn(value, "describedby") || isLink(value["describedby"])) &&
       (!hasOwn(value, "title") || typeof value["title"] === "string") &&
@@ -785,197 +786,159 @@ export function isLinkObject(value: unknown): value is LinkObject {
   }
 }
 
-/** Whether a value is a `123` error object ({@link ValueTooShortError}), exactly as its schema says. */
-export function isValueTooShortError(value: unknown): value is ValueTooShortError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "123" &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
-  } catch {
-    return false;
-  }
+/**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
 }
 
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "bad_request": [],
+  "forbidden": [],
+  "not_found": [],
+  "not_acceptable": [],
+  "conflict": [],
+  "unsupported_media_type": [],
+  "unprocessable_entity": [],
+  "internal_server_error": []
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/** Whether a value is a `123` error object ({@link ValueTooShortError}), exactly as its schema says. */
+export const isValueTooShortError: (value: unknown) => value is ValueTooShortError = guardFor("123", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === "123" &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
+    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
+    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
+    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+  );
+});
 /**
  * Whether a value is a `225` error object ({@link PasswordLacksCharacterClassError}), exactly as its
  * schema says.
  */
-export function isPasswordLacksCharacterClassError(value: unknown): value is PasswordLacksCharacterClassError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "225" &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordLacksCharacterClassError: (value: unknown) => value is PasswordLacksCharacterClassError = guardFor("225", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === "225" &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
+    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
+    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
+    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+  );
+});
 /**
  * Whether a value is a `226` error object ({@link PasswordsDoNotMatchError}), exactly as its schema
  * says.
  */
-export function isPasswordsDoNotMatchError(value: unknown): value is PasswordsDoNotMatchError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "226" &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsDoNotMatchError = guardFor("226", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === "226" &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
+    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
+    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
+    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+  );
+});
 /**
  * Whether a value is a `227` error object ({@link PasswordRecentlyUsedError}), exactly as its schema
  * says.
  */
-export function isPasswordRecentlyUsedError(value: unknown): value is PasswordRecentlyUsedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "227" &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordRecentlyUsedError: (value: unknown) => value is PasswordRecentlyUsedError = guardFor("227", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === "227" &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
+    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
+    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
+    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+  );
+});
 /**
  * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
  * says.
  */
-export function isBadRequestError(value: unknown): value is BadRequestError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("bad_request");
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
 /**
  * Whether a value is a `not_acceptable` error object ({@link NotAcceptableError}), exactly as its
  * schema says.
  */
-export function isNotAcceptableError(value: unknown): value is NotAcceptableError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isNotAcceptableError: (value: unknown) => value is NotAcceptableError = sharedShapeGuard("not_acceptable");
 /** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
-export function isConflictError(value: unknown): value is ConflictError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isConflictError: (value: unknown) => value is ConflictError = sharedShapeGuard("conflict");
 /**
  * Whether a value is an `unsupported_media_type` error object ({@link UnsupportedMediaTypeError}),
  * exactly as its schema says.
  */
-export function isUnsupportedMediaTypeError(value: unknown): value is UnsupportedMediaTypeError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = sharedShapeGuard("unsupported_media_type");
 /**
  * Whether a value is an `unprocessable_entity` error object ({@link UnprocessableEntityError}),
  * exactly as its schema says.
  */
-export function isUnprocessableEntityError(value: unknown): value is UnprocessableEntityError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isUnprocessableEntityError: (value: unknown) => value is UnprocessableEntityError = sharedShapeGuard("unprocessable_entity");
 /**
  * Whether a value is an `internal_server_error` error object ({@link InternalServerError}), exactly as
  * its schema says.
  */
-export function isInternalServerError(value: unknown): value is InternalServerError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isValueTooShortError,
-  isPasswordLacksCharacterClassError,
-  isPasswordsDoNotMatchError,
-  isPasswordRecentlyUsedError,
-  isBadRequestError,
-  isForbiddenError,
-  isNotFoundError,
-  isNotAcceptableError,
-  isConflictError,
-  isUnsupportedMediaTypeError,
-  isUnprocessableEntityError,
-  isInternalServerError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isInternalServerError: (value: unknown) => value is InternalServerError = sharedShapeGuard("internal_server_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1173,19 +1136,14 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: BadRequestError;
-  403: ForbiddenError;
-  404: NotFoundError;
-  406: NotAcceptableError;
-  409: ConflictError;
-  415: UnsupportedMediaTypeError;
-  422: 
-      | ValueTooShortError
-      | PasswordLacksCharacterClassError
-      | PasswordsDoNotMatchError
-      | PasswordRecentlyUsedError
-      | UnprocessableEntityError;
-  500: InternalServerError;
+  400: Status400Error;
+  403: Status403Error;
+  404: Status404Error;
+  406: Status406Error;
+  409: Status409Error;
+  415: Status415Error;
+  422: Status422Error;
+  500: Status500Error;
 }
 
 /**
@@ -1579,112 +1537,75 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "unprocessable_entity": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":422,"message":"Unprocessable Entity","values":{}}],"headers":{}},
   "internal_server_error": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["id","links","status","title","source","meta"],"responses":[{"status":500,"message":"Internal Server Error","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `123` error response (HTTP 422). */
-export function createValueTooShortError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"123"> {
-  return respond("123", 422, fields, init);
-}
-
+export const createValueTooShortError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"123"> = constructorFor("123", 422);
 /** Builds the `225` error response (HTTP 422). */
-export function createPasswordLacksCharacterClassError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"225"> {
-  return respond("225", 422, fields, init);
-}
-
+export const createPasswordLacksCharacterClassError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"225"> = constructorFor("225", 422);
 /** Builds the `226` error response (HTTP 422). */
-export function createPasswordsDoNotMatchError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"226"> {
-  return respond("226", 422, fields, init);
-}
-
+export const createPasswordsDoNotMatchError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"226"> = constructorFor("226", 422);
 /** Builds the `227` error response (HTTP 422). */
-export function createPasswordRecentlyUsedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"227"> {
-  return respond("227", 422, fields, init);
-}
-
+export const createPasswordRecentlyUsedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"227"> = constructorFor("227", 422);
 /** Builds the `bad_request` error response (HTTP 400). */
-export function createBadRequestError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"bad_request"> {
-  return respond("bad_request", 400, fields, init);
-}
-
+export const createBadRequestError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"bad_request"> = constructorFor("bad_request", 400);
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"forbidden"> {
-  return respond("forbidden", 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"forbidden"> = constructorFor("forbidden", 403);
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not_found"> {
-  return respond("not_found", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not_found"> = constructorFor("not_found", 404);
 /** Builds the `not_acceptable` error response (HTTP 406). */
-export function createNotAcceptableError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<406> = {},
-): ErrorResponse<"not_acceptable"> {
-  return respond("not_acceptable", 406, fields, init);
-}
-
+export const createNotAcceptableError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<406>,
+) => ErrorResponse<"not_acceptable"> = constructorFor("not_acceptable", 406);
 /** Builds the `conflict` error response (HTTP 409). */
-export function createConflictError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"conflict"> {
-  return respond("conflict", 409, fields, init);
-}
-
+export const createConflictError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"conflict"> = constructorFor("conflict", 409);
 /** Builds the `unsupported_media_type` error response (HTTP 415). */
-export function createUnsupportedMediaTypeError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<415> = {},
-): ErrorResponse<"unsupported_media_type"> {
-  return respond("unsupported_media_type", 415, fields, init);
-}
-
+export const createUnsupportedMediaTypeError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<415>,
+) => ErrorResponse<"unsupported_media_type"> = constructorFor("unsupported_media_type", 415);
 /** Builds the `unprocessable_entity` error response (HTTP 422). */
-export function createUnprocessableEntityError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"unprocessable_entity"> {
-  return respond("unprocessable_entity", 422, fields, init);
-}
-
+export const createUnprocessableEntityError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"unprocessable_entity"> = constructorFor("unprocessable_entity", 422);
 /** Builds the `internal_server_error` error response (HTTP 500). */
-export function createInternalServerError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"internal_server_error"> {
-  return respond("internal_server_error", 500, fields, init);
-}
-
+export const createInternalServerError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"internal_server_error"> = constructorFor("internal_server_error", 500);
 /** A pattern of the catalog, compiled once. */
 const PATTERN_1: RegExp = new RegExp("^[1-5][0-9][0-9]$", "u");
 /** A pattern of the catalog, compiled once. */
@@ -2293,11 +2214,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

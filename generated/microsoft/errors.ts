@@ -1509,8 +1509,10 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "code") === "string" &&
-      typeof ownValue(value, "message") === "string" &&
+      hasOwn(value, "code") &&
+      typeof value["code"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -1565,438 +1567,245 @@ export function isAdditionalInfo(value: unknown): value is AdditionalInfo {
 }
 
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "accessDenied": [["code","accessDenied"]],
+  "activityLimitReached": [["code","activityLimitReached"]],
+  "generalException": [["code","generalException"]],
+  "invalidRange": [["code","invalidRange"]],
+  "invalidRequest": [["code","invalidRequest"]],
+  "itemNotFound": [["code","itemNotFound"]],
+  "nameAlreadyExists": [["code","nameAlreadyExists"]],
+  "resourceModified": [["code","resourceModified"]],
+  "resyncRequired": [["code","resyncRequired"]],
+  "serviceNotAvailable": [["code","serviceNotAvailable"]],
+  "quotaLimitReached": [["code","quotaLimitReached"]],
+  "unauthenticated": [["code","unauthenticated"]],
+  "badRequest": [["code","badRequest"]],
+  "unauthorized": [["code","unauthorized"]],
+  "BadRequest": [["code","BadRequest"]],
+  "NotFound": [["code","NotFound"]],
+  "TooManyRequests": [["code","TooManyRequests"]],
+  "Authorization_RequestDenied": [["code","Authorization_RequestDenied"]],
+  "UnsupportedActionType": [["code","UnsupportedActionType"]],
+  "BadArgument": [["code","BadArgument"]],
+  "ErrorUnsupportedOrderBy": [["code","ErrorUnsupportedOrderBy"]],
+  "requestLimitExceeded": [["code","requestLimitExceeded"]],
+  "MissingApiVersionParameter": [["code","MissingApiVersionParameter"]],
+  "UnsupportedApiVersionValue": [["code","UnsupportedApiVersionValue"]],
+  "InvalidPasswordFormat": [["code","InvalidPasswordFormat"]],
+  "RetryableErrorDueToAnotherOperation": [["code","RetryableErrorDueToAnotherOperation"]],
+  "PasswordReuseNotAllowed": [["code","BadArgument"]],
+  "PasswordDoesNotMeetPolicy": [["code","BadArgument"]],
+  "PasswordTooShort": [["code","InvalidPasswordFormat"]],
+  "passwordReuseNotAllowed": [["code","unauthorized"]],
+  "requiredFieldMissing": [["code","badRequest"]],
+  "requiredFieldOrParameterMissing": [["code","badRequest"]],
+  "folderAlreadyExists": [["code","badRequest"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is an `accessDenied` error object ({@link AccessDeniedError}), exactly as its schema
  * says.
  */
-export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "accessDenied";
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = sharedShapeGuard("accessDenied");
 /**
  * Whether a value is an `activityLimitReached` error object ({@link ActivityLimitReachedError}),
  * exactly as its schema says.
  */
-export function isActivityLimitReachedError(value: unknown): value is ActivityLimitReachedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "activityLimitReached";
-  } catch {
-    return false;
-  }
-}
-
+export const isActivityLimitReachedError: (value: unknown) => value is ActivityLimitReachedError = sharedShapeGuard("activityLimitReached");
 /**
  * Whether a value is a `generalException` error object ({@link GeneralExceptionError}), exactly as its
  * schema says.
  */
-export function isGeneralExceptionError(value: unknown): value is GeneralExceptionError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "generalException";
-  } catch {
-    return false;
-  }
-}
-
+export const isGeneralExceptionError: (value: unknown) => value is GeneralExceptionError = sharedShapeGuard("generalException");
 /**
  * Whether a value is an `invalidRange` error object ({@link InvalidRangeError}), exactly as its schema
  * says.
  */
-export function isInvalidRangeError(value: unknown): value is InvalidRangeError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "invalidRange";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRangeError: (value: unknown) => value is InvalidRangeError = sharedShapeGuard("invalidRange");
 /**
  * Whether a value is an `invalidRequest` error object ({@link InvalidRequestError}), exactly as its
  * schema says.
  */
-export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "invalidRequest";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalidRequest");
 /**
  * Whether a value is an `itemNotFound` error object ({@link ItemNotFoundError}), exactly as its schema
  * says.
  */
-export function isItemNotFoundError(value: unknown): value is ItemNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "itemNotFound";
-  } catch {
-    return false;
-  }
-}
-
+export const isItemNotFoundError: (value: unknown) => value is ItemNotFoundError = sharedShapeGuard("itemNotFound");
 /**
  * Whether a value is a `nameAlreadyExists` error object ({@link NameAlreadyExistsError}), exactly as
  * its schema says.
  */
-export function isNameAlreadyExistsError(value: unknown): value is NameAlreadyExistsError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "nameAlreadyExists";
-  } catch {
-    return false;
-  }
-}
-
+export const isNameAlreadyExistsError: (value: unknown) => value is NameAlreadyExistsError = sharedShapeGuard("nameAlreadyExists");
 /**
  * Whether a value is a `resourceModified` error object ({@link ResourceModifiedError}), exactly as its
  * schema says.
  */
-export function isResourceModifiedError(value: unknown): value is ResourceModifiedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "resourceModified";
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceModifiedError: (value: unknown) => value is ResourceModifiedError = sharedShapeGuard("resourceModified");
 /**
  * Whether a value is a `resyncRequired` error object ({@link ResyncRequiredError}), exactly as its
  * schema says.
  */
-export function isResyncRequiredError(value: unknown): value is ResyncRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "resyncRequired";
-  } catch {
-    return false;
-  }
-}
-
+export const isResyncRequiredError: (value: unknown) => value is ResyncRequiredError = sharedShapeGuard("resyncRequired");
 /**
  * Whether a value is a `serviceNotAvailable` error object ({@link ServiceNotAvailableError}), exactly
  * as its schema says.
  */
-export function isServiceNotAvailableError(value: unknown): value is ServiceNotAvailableError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "serviceNotAvailable";
-  } catch {
-    return false;
-  }
-}
-
+export const isServiceNotAvailableError: (value: unknown) => value is ServiceNotAvailableError = sharedShapeGuard("serviceNotAvailable");
 /**
  * Whether a value is a `quotaLimitReached` error object ({@link QuotaLimitReachedError}), exactly as
  * its schema says.
  */
-export function isQuotaLimitReachedError(value: unknown): value is QuotaLimitReachedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "quotaLimitReached";
-  } catch {
-    return false;
-  }
-}
-
+export const isQuotaLimitReachedError: (value: unknown) => value is QuotaLimitReachedError = sharedShapeGuard("quotaLimitReached");
 /**
  * Whether a value is an `unauthenticated` error object ({@link UnauthenticatedError}), exactly as its
  * schema says.
  */
-export function isUnauthenticatedError(value: unknown): value is UnauthenticatedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "unauthenticated";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthenticatedError: (value: unknown) => value is UnauthenticatedError = sharedShapeGuard("unauthenticated");
 /**
  * Whether a value is a `badRequest` error object ({@link BadRequestError}), exactly as its schema
  * says.
  */
-export function isBadRequestError(value: unknown): value is BadRequestError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("badRequest");
 /**
  * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
  * says.
  */
-export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "unauthorized";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("unauthorized");
 /**
  * Whether a value is a `BadRequest` error object ({@link BadRequestPascalError}), exactly as its
  * schema says.
  */
-export function isBadRequestPascalError(value: unknown): value is BadRequestPascalError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "BadRequest";
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestPascalError: (value: unknown) => value is BadRequestPascalError = sharedShapeGuard("BadRequest");
 /** Whether a value is a `NotFound` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "NotFound";
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("NotFound");
 /**
  * Whether a value is a `TooManyRequests` error object ({@link TooManyRequestsError}), exactly as its
  * schema says.
  */
-export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "TooManyRequests";
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = sharedShapeGuard("TooManyRequests");
 /**
  * Whether a value is an `Authorization_RequestDenied` error object ({@link
  * AuthorizationRequestDeniedError}), exactly as its schema says.
  */
-export function isAuthorizationRequestDeniedError(value: unknown): value is AuthorizationRequestDeniedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "Authorization_RequestDenied";
-  } catch {
-    return false;
-  }
-}
-
+export const isAuthorizationRequestDeniedError: (value: unknown) => value is AuthorizationRequestDeniedError = sharedShapeGuard("Authorization_RequestDenied");
 /**
  * Whether a value is an `UnsupportedActionType` error object ({@link UnsupportedActionTypeError}),
  * exactly as its schema says.
  */
-export function isUnsupportedActionTypeError(value: unknown): value is UnsupportedActionTypeError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "UnsupportedActionType";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnsupportedActionTypeError: (value: unknown) => value is UnsupportedActionTypeError = sharedShapeGuard("UnsupportedActionType");
 /**
  * Whether a value is a `BadArgument` error object ({@link BadArgumentError}), exactly as its schema
  * says.
  */
-export function isBadArgumentError(value: unknown): value is BadArgumentError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
-  } catch {
-    return false;
-  }
-}
-
+export const isBadArgumentError: (value: unknown) => value is BadArgumentError = sharedShapeGuard("BadArgument");
 /**
  * Whether a value is an `ErrorUnsupportedOrderBy` error object ({@link ErrorUnsupportedOrderBy}),
  * exactly as its schema says.
  */
-export function isErrorUnsupportedOrderBy(value: unknown): value is ErrorUnsupportedOrderBy {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "ErrorUnsupportedOrderBy";
-  } catch {
-    return false;
-  }
-}
-
+export const isErrorUnsupportedOrderBy: (value: unknown) => value is ErrorUnsupportedOrderBy = sharedShapeGuard("ErrorUnsupportedOrderBy");
 /**
  * Whether a value is a `requestLimitExceeded` error object ({@link RequestLimitExceededError}),
  * exactly as its schema says.
  */
-export function isRequestLimitExceededError(value: unknown): value is RequestLimitExceededError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "requestLimitExceeded";
-  } catch {
-    return false;
-  }
-}
-
+export const isRequestLimitExceededError: (value: unknown) => value is RequestLimitExceededError = sharedShapeGuard("requestLimitExceeded");
 /**
  * Whether a value is a `MissingApiVersionParameter` error object ({@link
  * MissingApiVersionParameterError}), exactly as its schema says.
  */
-export function isMissingApiVersionParameterError(value: unknown): value is MissingApiVersionParameterError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "MissingApiVersionParameter";
-  } catch {
-    return false;
-  }
-}
-
+export const isMissingApiVersionParameterError: (value: unknown) => value is MissingApiVersionParameterError = sharedShapeGuard("MissingApiVersionParameter");
 /**
  * Whether a value is an `UnsupportedApiVersionValue` error object ({@link
  * UnsupportedApiVersionValueError}), exactly as its schema says.
  */
-export function isUnsupportedApiVersionValueError(value: unknown): value is UnsupportedApiVersionValueError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "UnsupportedApiVersionValue";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnsupportedApiVersionValueError: (value: unknown) => value is UnsupportedApiVersionValueError = sharedShapeGuard("UnsupportedApiVersionValue");
 /**
  * Whether a value is an `InvalidPasswordFormat` error object ({@link InvalidPasswordFormatError}),
  * exactly as its schema says.
  */
-export function isInvalidPasswordFormatError(value: unknown): value is InvalidPasswordFormatError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "InvalidPasswordFormat";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidPasswordFormatError: (value: unknown) => value is InvalidPasswordFormatError = sharedShapeGuard("InvalidPasswordFormat");
 /**
  * Whether a value is a `RetryableErrorDueToAnotherOperation` error object ({@link
  * RetryableErrorDueToAnotherOperation}), exactly as its schema says.
  */
-export function isRetryableErrorDueToAnotherOperation(value: unknown): value is RetryableErrorDueToAnotherOperation {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "RetryableErrorDueToAnotherOperation";
-  } catch {
-    return false;
-  }
-}
-
+export const isRetryableErrorDueToAnotherOperation: (value: unknown) => value is RetryableErrorDueToAnotherOperation = sharedShapeGuard("RetryableErrorDueToAnotherOperation");
 /**
  * Whether a value is a `PasswordReuseNotAllowed` error object ({@link PasswordReuseNotAllowedError}),
  * exactly as its schema says.
  */
-export function isPasswordReuseNotAllowedError(value: unknown): value is PasswordReuseNotAllowedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordReuseNotAllowedError: (value: unknown) => value is PasswordReuseNotAllowedError = sharedShapeGuard("PasswordReuseNotAllowed");
 /**
  * Whether a value is a `PasswordDoesNotMeetPolicy` error object ({@link
  * PasswordDoesNotMeetPolicyError}), exactly as its schema says.
  */
-export function isPasswordDoesNotMeetPolicyError(value: unknown): value is PasswordDoesNotMeetPolicyError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "BadArgument";
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordDoesNotMeetPolicyError: (value: unknown) => value is PasswordDoesNotMeetPolicyError = sharedShapeGuard("PasswordDoesNotMeetPolicy");
 /**
  * Whether a value is a `PasswordTooShort` error object ({@link PasswordTooShortError}), exactly as its
  * schema says.
  */
-export function isPasswordTooShortError(value: unknown): value is PasswordTooShortError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "InvalidPasswordFormat";
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordTooShortError: (value: unknown) => value is PasswordTooShortError = sharedShapeGuard("PasswordTooShort");
 /**
  * Whether a value is a `passwordReuseNotAllowed` error object ({@link
  * PasswordReuseNotAllowedCamelError}), exactly as its schema says.
  */
-export function isPasswordReuseNotAllowedCamelError(value: unknown): value is PasswordReuseNotAllowedCamelError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "unauthorized";
-  } catch {
-    return false;
-  }
-}
-
+export const isPasswordReuseNotAllowedCamelError: (value: unknown) => value is PasswordReuseNotAllowedCamelError = sharedShapeGuard("passwordReuseNotAllowed");
 /**
  * Whether a value is a `requiredFieldMissing` error object ({@link RequiredFieldMissingError}),
  * exactly as its schema says.
  */
-export function isRequiredFieldMissingError(value: unknown): value is RequiredFieldMissingError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
-  } catch {
-    return false;
-  }
-}
-
+export const isRequiredFieldMissingError: (value: unknown) => value is RequiredFieldMissingError = sharedShapeGuard("requiredFieldMissing");
 /**
  * Whether a value is a `requiredFieldOrParameterMissing` error object ({@link
  * RequiredFieldOrParameterMissingError}), exactly as its schema says.
  */
-export function isRequiredFieldOrParameterMissingError(value: unknown): value is RequiredFieldOrParameterMissingError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
-  } catch {
-    return false;
-  }
-}
-
+export const isRequiredFieldOrParameterMissingError: (value: unknown) => value is RequiredFieldOrParameterMissingError = sharedShapeGuard("requiredFieldOrParameterMissing");
 /**
  * Whether a value is a `folderAlreadyExists` error object ({@link FolderAlreadyExistsError}), exactly
  * as its schema says.
  */
-export function isFolderAlreadyExistsError(value: unknown): value is FolderAlreadyExistsError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "badRequest";
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isAccessDeniedError,
-  isActivityLimitReachedError,
-  isGeneralExceptionError,
-  isInvalidRangeError,
-  isInvalidRequestError,
-  isItemNotFoundError,
-  isNameAlreadyExistsError,
-  isResourceModifiedError,
-  isResyncRequiredError,
-  isServiceNotAvailableError,
-  isQuotaLimitReachedError,
-  isUnauthenticatedError,
-  isBadRequestError,
-  isUnauthorizedError,
-  isBadRequestPascalError,
-  isNotFoundError,
-  isTooManyRequestsError,
-  isAuthorizationRequestDeniedError,
-  isUnsupportedActionTypeError,
-  isBadArgumentError,
-  isErrorUnsupportedOrderBy,
-  isRequestLimitExceededError,
-  isMissingApiVersionParameterError,
-  isUnsupportedApiVersionValueError,
-  isInvalidPasswordFormatError,
-  isRetryableErrorDueToAnotherOperation,
-  isPasswordReuseNotAllowedError,
-  isPasswordDoesNotMeetPolicyError,
-  isPasswordTooShortError,
-  isPasswordReuseNotAllowedCamelError,
-  isRequiredFieldMissingError,
-  isRequiredFieldOrParameterMissingError,
-  isFolderAlreadyExistsError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isFolderAlreadyExistsError: (value: unknown) => value is FolderAlreadyExistsError = sharedShapeGuard("folderAlreadyExists");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2014,8 +1823,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "code") === "string" &&
-      typeof ownValue(value, "message") === "string" &&
+      hasOwn(value, "code") &&
+      typeof value["code"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
       (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
       (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
       (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
@@ -2230,47 +2041,28 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: 
-      | InvalidRequestError
-      | BadRequestError
-      | BadRequestPascalError
-      | UnsupportedActionTypeError
-      | BadArgumentError
-      | ErrorUnsupportedOrderBy
-      | MissingApiVersionParameterError
-      | UnsupportedApiVersionValueError
-      | InvalidPasswordFormatError
-      | PasswordReuseNotAllowedError
-      | PasswordDoesNotMeetPolicyError
-      | PasswordTooShortError
-      | RequiredFieldMissingError
-      | RequiredFieldOrParameterMissingError
-      | FolderAlreadyExistsError;
-  401: UnauthenticatedError | UnauthorizedError | PasswordReuseNotAllowedCamelError;
+  400: Status400Error;
+  401: Status401Error;
   402: ErrorShape;
-  403: AccessDeniedError | AuthorizationRequestDeniedError;
-  404: ItemNotFoundError | NotFoundError;
+  403: Status403Error;
+  404: Status404Error;
   405: ErrorShape;
   406: ErrorShape;
-  409: NameAlreadyExistsError;
-  410: ResyncRequiredError;
+  409: Status409Error;
+  410: Status410Error;
   411: ErrorShape;
-  412: ResourceModifiedError;
+  412: Status412Error;
   413: ErrorShape;
   415: ErrorShape;
-  416: InvalidRangeError;
+  416: Status416Error;
   422: ErrorShape;
   423: ErrorShape;
-  429: 
-      | ActivityLimitReachedError
-      | TooManyRequestsError
-      | RequestLimitExceededError
-      | RetryableErrorDueToAnotherOperation;
-  500: GeneralExceptionError;
+  429: Status429Error;
+  500: Status500Error;
   501: ErrorShape;
-  503: ServiceNotAvailableError;
+  503: Status503Error;
   504: ErrorShape;
-  507: QuotaLimitReachedError;
+  507: Status507Error;
   509: ErrorShape;
 }
 
@@ -2805,279 +2597,180 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "requiredFieldOrParameterMissing": {"levels":[{"at":{"field":"code"},"value":"badRequest"},{"at":{"chain":"innererror","field":"code"},"value":"requiredFieldOrParameterMissing","fill":{"code":"requiredFieldOrParameterMissing"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"A required field or parameter is missing.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}},
   "folderAlreadyExists": {"levels":[{"at":{"field":"code"},"value":"badRequest"},{"at":{"chain":"innerError","field":"code"},"value":"folderAlreadyExists","fill":{"code":"folderAlreadyExists"}}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":400,"message":"Resource folder already exists and has previously been set up.","values":{}}],"headers":{"x-ms-error-code":"badRequest"}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `accessDenied` error response (HTTP 403). */
-export function createAccessDeniedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"accessDenied"> {
-  return respond("accessDenied", 403, fields, init);
-}
-
+export const createAccessDeniedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"accessDenied"> = constructorFor("accessDenied", 403);
 /** Builds the `activityLimitReached` error response (HTTP 429). */
-export function createActivityLimitReachedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"activityLimitReached"> {
-  return respond("activityLimitReached", 429, fields, init);
-}
-
+export const createActivityLimitReachedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"activityLimitReached"> = constructorFor("activityLimitReached", 429);
 /** Builds the `generalException` error response (HTTP 500). */
-export function createGeneralExceptionError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"generalException"> {
-  return respond("generalException", 500, fields, init);
-}
-
+export const createGeneralExceptionError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"generalException"> = constructorFor("generalException", 500);
 /** Builds the `invalidRange` error response (HTTP 416). */
-export function createInvalidRangeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<416> = {},
-): ErrorResponse<"invalidRange"> {
-  return respond("invalidRange", 416, fields, init);
-}
-
+export const createInvalidRangeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<416>,
+) => ErrorResponse<"invalidRange"> = constructorFor("invalidRange", 416);
 /** Builds the `invalidRequest` error response (HTTP 400). */
-export function createInvalidRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"invalidRequest"> {
-  return respond("invalidRequest", 400, fields, init);
-}
-
+export const createInvalidRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"invalidRequest"> = constructorFor("invalidRequest", 400);
 /** Builds the `itemNotFound` error response (HTTP 404). */
-export function createItemNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"itemNotFound"> {
-  return respond("itemNotFound", 404, fields, init);
-}
-
+export const createItemNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"itemNotFound"> = constructorFor("itemNotFound", 404);
 /** Builds the `nameAlreadyExists` error response (HTTP 409). */
-export function createNameAlreadyExistsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"nameAlreadyExists"> {
-  return respond("nameAlreadyExists", 409, fields, init);
-}
-
+export const createNameAlreadyExistsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"nameAlreadyExists"> = constructorFor("nameAlreadyExists", 409);
 /** Builds the `resourceModified` error response (HTTP 412). */
-export function createResourceModifiedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<412> = {},
-): ErrorResponse<"resourceModified"> {
-  return respond("resourceModified", 412, fields, init);
-}
-
+export const createResourceModifiedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<412>,
+) => ErrorResponse<"resourceModified"> = constructorFor("resourceModified", 412);
 /** Builds the `resyncRequired` error response (HTTP 410). */
-export function createResyncRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<410> = {},
-): ErrorResponse<"resyncRequired"> {
-  return respond("resyncRequired", 410, fields, init);
-}
-
+export const createResyncRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<410>,
+) => ErrorResponse<"resyncRequired"> = constructorFor("resyncRequired", 410);
 /** Builds the `serviceNotAvailable` error response (HTTP 503). */
-export function createServiceNotAvailableError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<"serviceNotAvailable"> {
-  return respond("serviceNotAvailable", 503, fields, init);
-}
-
+export const createServiceNotAvailableError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<"serviceNotAvailable"> = constructorFor("serviceNotAvailable", 503);
 /** Builds the `quotaLimitReached` error response (HTTP 507). */
-export function createQuotaLimitReachedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<507> = {},
-): ErrorResponse<"quotaLimitReached"> {
-  return respond("quotaLimitReached", 507, fields, init);
-}
-
+export const createQuotaLimitReachedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<507>,
+) => ErrorResponse<"quotaLimitReached"> = constructorFor("quotaLimitReached", 507);
 /** Builds the `unauthenticated` error response (HTTP 401). */
-export function createUnauthenticatedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"unauthenticated"> {
-  return respond("unauthenticated", 401, fields, init);
-}
-
+export const createUnauthenticatedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"unauthenticated"> = constructorFor("unauthenticated", 401);
 /** Builds the `badRequest` error response (HTTP 400). */
-export function createBadRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"badRequest"> {
-  return respond("badRequest", 400, fields, init);
-}
-
+export const createBadRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"badRequest"> = constructorFor("badRequest", 400);
 /** Builds the `unauthorized` error response (HTTP 401). */
-export function createUnauthorizedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", 401, fields, init);
-}
-
+export const createUnauthorizedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"unauthorized"> = constructorFor("unauthorized", 401);
 /** Builds the `BadRequest` error response (HTTP 400). */
-export function createBadRequestPascalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"BadRequest"> {
-  return respond("BadRequest", 400, fields, init);
-}
-
+export const createBadRequestPascalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"BadRequest"> = constructorFor("BadRequest", 400);
 /** Builds the `NotFound` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"NotFound"> {
-  return respond("NotFound", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"NotFound"> = constructorFor("NotFound", 404);
 /** Builds the `TooManyRequests` error response (HTTP 429). */
-export function createTooManyRequestsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"TooManyRequests"> {
-  return respond("TooManyRequests", 429, fields, init);
-}
-
+export const createTooManyRequestsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"TooManyRequests"> = constructorFor("TooManyRequests", 429);
 /** Builds the `Authorization_RequestDenied` error response (HTTP 403). */
-export function createAuthorizationRequestDeniedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"Authorization_RequestDenied"> {
-  return respond("Authorization_RequestDenied", 403, fields, init);
-}
-
+export const createAuthorizationRequestDeniedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"Authorization_RequestDenied"> = constructorFor("Authorization_RequestDenied", 403);
 /** Builds the `UnsupportedActionType` error response (HTTP 400). */
-export function createUnsupportedActionTypeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"UnsupportedActionType"> {
-  return respond("UnsupportedActionType", 400, fields, init);
-}
-
+export const createUnsupportedActionTypeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"UnsupportedActionType"> = constructorFor("UnsupportedActionType", 400);
 /** Builds the `BadArgument` error response (HTTP 400). */
-export function createBadArgumentError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"BadArgument"> {
-  return respond("BadArgument", 400, fields, init);
-}
-
+export const createBadArgumentError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"BadArgument"> = constructorFor("BadArgument", 400);
 /** Builds the `ErrorUnsupportedOrderBy` error response (HTTP 400). */
-export function createErrorUnsupportedOrderBy(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"ErrorUnsupportedOrderBy"> {
-  return respond("ErrorUnsupportedOrderBy", 400, fields, init);
-}
-
+export const createErrorUnsupportedOrderBy: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"ErrorUnsupportedOrderBy"> = constructorFor("ErrorUnsupportedOrderBy", 400);
 /** Builds the `requestLimitExceeded` error response (HTTP 429). */
-export function createRequestLimitExceededError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"requestLimitExceeded"> {
-  return respond("requestLimitExceeded", 429, fields, init);
-}
-
+export const createRequestLimitExceededError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"requestLimitExceeded"> = constructorFor("requestLimitExceeded", 429);
 /** Builds the `MissingApiVersionParameter` error response (HTTP 400). */
-export function createMissingApiVersionParameterError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"MissingApiVersionParameter"> {
-  return respond("MissingApiVersionParameter", 400, fields, init);
-}
-
+export const createMissingApiVersionParameterError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"MissingApiVersionParameter"> = constructorFor("MissingApiVersionParameter", 400);
 /** Builds the `UnsupportedApiVersionValue` error response (HTTP 400). */
-export function createUnsupportedApiVersionValueError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"UnsupportedApiVersionValue"> {
-  return respond("UnsupportedApiVersionValue", 400, fields, init);
-}
-
+export const createUnsupportedApiVersionValueError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"UnsupportedApiVersionValue"> = constructorFor("UnsupportedApiVersionValue", 400);
 /** Builds the `InvalidPasswordFormat` error response (HTTP 400). */
-export function createInvalidPasswordFormatError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"InvalidPasswordFormat"> {
-  return respond("InvalidPasswordFormat", 400, fields, init);
-}
-
+export const createInvalidPasswordFormatError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"InvalidPasswordFormat"> = constructorFor("InvalidPasswordFormat", 400);
 /** Builds the `RetryableErrorDueToAnotherOperation` error response (HTTP 429). */
-export function createRetryableErrorDueToAnotherOperation(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"RetryableErrorDueToAnotherOperation"> {
-  return respond("RetryableErrorDueToAnotherOperation", 429, fields, init);
-}
-
+export const createRetryableErrorDueToAnotherOperation: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"RetryableErrorDueToAnotherOperation"> = constructorFor("RetryableErrorDueToAnotherOperation", 429);
 /** Builds the `PasswordReuseNotAllowed` error response (HTTP 400). */
-export function createPasswordReuseNotAllowedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"PasswordReuseNotAllowed"> {
-  return respond("PasswordReuseNotAllowed", 400, fields, init);
-}
-
+export const createPasswordReuseNotAllowedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"PasswordReuseNotAllowed"> = constructorFor("PasswordReuseNotAllowed", 400);
 /** Builds the `PasswordDoesNotMeetPolicy` error response (HTTP 400). */
-export function createPasswordDoesNotMeetPolicyError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"PasswordDoesNotMeetPolicy"> {
-  return respond("PasswordDoesNotMeetPolicy", 400, fields, init);
-}
-
+export const createPasswordDoesNotMeetPolicyError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"PasswordDoesNotMeetPolicy"> = constructorFor("PasswordDoesNotMeetPolicy", 400);
 /** Builds the `PasswordTooShort` error response (HTTP 400). */
-export function createPasswordTooShortError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"PasswordTooShort"> {
-  return respond("PasswordTooShort", 400, fields, init);
-}
-
+export const createPasswordTooShortError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"PasswordTooShort"> = constructorFor("PasswordTooShort", 400);
 /** Builds the `passwordReuseNotAllowed` error response (HTTP 401). */
-export function createPasswordReuseNotAllowedCamelError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"passwordReuseNotAllowed"> {
-  return respond("passwordReuseNotAllowed", 401, fields, init);
-}
-
+export const createPasswordReuseNotAllowedCamelError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"passwordReuseNotAllowed"> = constructorFor("passwordReuseNotAllowed", 401);
 /** Builds the `requiredFieldMissing` error response (HTTP 400). */
-export function createRequiredFieldMissingError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"requiredFieldMissing"> {
-  return respond("requiredFieldMissing", 400, fields, init);
-}
-
+export const createRequiredFieldMissingError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"requiredFieldMissing"> = constructorFor("requiredFieldMissing", 400);
 /** Builds the `requiredFieldOrParameterMissing` error response (HTTP 400). */
-export function createRequiredFieldOrParameterMissingError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"requiredFieldOrParameterMissing"> {
-  return respond("requiredFieldOrParameterMissing", 400, fields, init);
-}
-
+export const createRequiredFieldOrParameterMissingError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"requiredFieldOrParameterMissing"> = constructorFor("requiredFieldOrParameterMissing", 400);
 /** Builds the `folderAlreadyExists` error response (HTTP 400). */
-export function createFolderAlreadyExistsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"folderAlreadyExists"> {
-  return respond("folderAlreadyExists", 400, fields, init);
-}
+export const createFolderAlreadyExistsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"folderAlreadyExists"> = constructorFor("folderAlreadyExists", 400);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -3682,11 +3375,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

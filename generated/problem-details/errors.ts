@@ -781,301 +781,225 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/**
  * Whether a value is an `out-of-credit` error object ({@link OutOfCreditError}), exactly as its schema
  * says.
  */
-export function isOutOfCreditError(value: unknown): value is OutOfCreditError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "https://example.com/probs/out-of-credit") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 403) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
-      (!hasOwn(value, "balance") || typeof value["balance"] === "number" && Number.isFinite(value["balance"])) &&
-      (!hasOwn(value, "accounts") || (Array.isArray(value["accounts"]) && (value["accounts"] as unknown[]).every((item) => typeof item === "string")))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isOutOfCreditError: (value: unknown) => value is OutOfCreditError = guardFor("out-of-credit", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "https://example.com/probs/out-of-credit") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 403) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
+    (!hasOwn(value, "balance") || typeof value["balance"] === "number" && Number.isFinite(value["balance"])) &&
+    (!hasOwn(value, "accounts") || (Array.isArray(value["accounts"]) && (value["accounts"] as unknown[]).every((item) => typeof item === "string")))
+  );
+});
 /**
  * Whether a value is a `validation-error` error object ({@link ValidationError}), exactly as its
  * schema says.
  */
-export function isValidationError(value: unknown): value is ValidationError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "https://example.net/validation-error") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || (value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && typeof ownValue(item, "detail") === "string" && typeof ownValue(item, "pointer") === "string"))) &&
-      (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && typeof ownValue(item, "name") === "string" && typeof ownValue(item, "reason") === "string")))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isValidationError: (value: unknown) => value is ValidationError = guardFor("validation-error", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "https://example.net/validation-error") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || (value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string"))) &&
+    (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")))
+  );
+});
 /** Whether a value is a `date` error object ({@link DateError}), exactly as its schema says. */
-export function isDateError(value: unknown): value is DateError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#date") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 400) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDateError: (value: unknown) => value is DateError = guardFor("date", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#date") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 400) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /** Whether a value is an `ohttp-key` error object ({@link OhttpKeyError}), exactly as its schema says. */
-export function isOhttpKeyError(value: unknown): value is OhttpKeyError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#ohttp-key") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 400) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isOhttpKeyError: (value: unknown) => value is OhttpKeyError = guardFor("ohttp-key", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#ohttp-key") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 400) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is a `bad-request` error object ({@link BadRequestError}), exactly as its schema
  * says.
  */
-export function isBadRequestError(value: unknown): value is BadRequestError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 400) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad-request", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 400) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
  * says.
  */
-export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 401) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = guardFor("unauthorized", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 401) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 403) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 403) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /** Whether a value is a `not-found` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 404) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not-found", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 404) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is a `method-not-allowed` error object ({@link MethodNotAllowedError}), exactly as
  * its schema says.
  */
-export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 405) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method-not-allowed", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 405) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
-export function isConflictError(value: unknown): value is ConflictError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 409) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 409) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is an `unsupported-media-type` error object ({@link UnsupportedMediaTypeError}),
  * exactly as its schema says.
  */
-export function isUnsupportedMediaTypeError(value: unknown): value is UnsupportedMediaTypeError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 415) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = guardFor("unsupported-media-type", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 415) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is an `unprocessable-content` error object ({@link UnprocessableContentError}),
  * exactly as its schema says.
  */
-export function isUnprocessableContentError(value: unknown): value is UnprocessableContentError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 422) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnprocessableContentError: (value: unknown) => value is UnprocessableContentError = guardFor("unprocessable-content", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 422) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is a `too-many-requests` error object ({@link TooManyRequestsError}), exactly as its
  * schema says.
  */
-export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 429) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor("too-many-requests", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 429) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is an `internal-server-error` error object ({@link InternalServerError}), exactly as
  * its schema says.
  */
-export function isInternalServerError(value: unknown): value is InternalServerError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 500) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor("internal-server-error", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 500) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is a `service-unavailable` error object ({@link ServiceUnavailableError}), exactly
  * as its schema says.
  */
-export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
-  try {
-    return (
-      plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || value["status"] === 503) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isOutOfCreditError,
-  isValidationError,
-  isDateError,
-  isOhttpKeyError,
-  isBadRequestError,
-  isUnauthorizedError,
-  isForbiddenError,
-  isNotFoundError,
-  isMethodNotAllowedError,
-  isConflictError,
-  isUnsupportedMediaTypeError,
-  isUnprocessableContentError,
-  isTooManyRequestsError,
-  isInternalServerError,
-  isServiceUnavailableError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service-unavailable", (value) => {
+  return (
+    plainObject(value) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
+    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
+    (!hasOwn(value, "status") || value["status"] === 503) &&
+    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+  );
+});
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -1266,17 +1190,17 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: ValidationError | DateError | OhttpKeyError | BadRequestError;
-  401: UnauthorizedError;
-  403: OutOfCreditError | ForbiddenError;
-  404: NotFoundError;
-  405: MethodNotAllowedError;
-  409: ConflictError;
-  415: UnsupportedMediaTypeError;
-  422: ValidationError | UnprocessableContentError;
-  429: TooManyRequestsError;
-  500: InternalServerError;
-  503: ServiceUnavailableError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
+  405: Status405Error;
+  409: Status409Error;
+  415: Status415Error;
+  422: Status422Error;
+  429: Status429Error;
+  500: Status500Error;
+  503: Status503Error;
 }
 
 /**
@@ -1651,132 +1575,90 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "internal-server-error": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":500,"message":"Internal Server Error","values":{"type":"about:blank","status":500}}],"headers":{}},
   "service-unavailable": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":503,"message":"Service Unavailable","values":{"type":"about:blank","status":503}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `out-of-credit` error response (HTTP 403). */
-export function createOutOfCreditError(
-  fields: { detail?: string; title?: string; instance?: string; balance?: number; accounts?: string[] } = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"out-of-credit"> {
-  return respond("out-of-credit", 403, fields, init);
-}
-
+export const createOutOfCreditError: (
+  fields?: { detail?: string; title?: string; instance?: string; balance?: number; accounts?: string[] },
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"out-of-credit"> = constructorFor("out-of-credit", 403);
 /** Builds the `validation-error` error response (HTTP 400 or 422). */
-export function createValidationError(
-  fields: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] } = {},
-  init: ErrorResponseInit<400 | 422> = {},
-): ErrorResponse<"validation-error"> {
-  return respond("validation-error", 400, fields, init);
-}
-
+export const createValidationError: (
+  fields?: { detail?: string; title?: string; instance?: string; errors?: ({ detail: string; pointer: string })[]; "invalid-params"?: ({ name: string; reason: string })[] },
+  init?: ErrorResponseInit<400 | 422>,
+) => ErrorResponse<"validation-error"> = constructorFor("validation-error", 400);
 /** Builds the `date` error response (HTTP 400). */
-export function createDateError(fields: ErrorFields, init: ErrorResponseInitWith<400, "Date">): ErrorResponse<"date"> {
-  return respond("date", 400, fields, init);
-}
-
+export const createDateError: (
+  fields: ErrorFields,
+  init: ErrorResponseInitWith<400, "Date">,
+) => ErrorResponse<"date"> = constructorFor("date", 400);
 /** Builds the `ohttp-key` error response (HTTP 400). */
-export function createOhttpKeyError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"ohttp-key"> {
-  return respond("ohttp-key", 400, fields, init);
-}
-
+export const createOhttpKeyError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"ohttp-key"> = constructorFor("ohttp-key", 400);
 /** Builds the `bad-request` error response (HTTP 400). */
-export function createBadRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"bad-request"> {
-  return respond("bad-request", 400, fields, init);
-}
-
+export const createBadRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"bad-request"> = constructorFor("bad-request", 400);
 /** Builds the `unauthorized` error response (HTTP 401). */
-export function createUnauthorizedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", 401, fields, init);
-}
-
+export const createUnauthorizedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"unauthorized"> = constructorFor("unauthorized", 401);
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"forbidden"> {
-  return respond("forbidden", 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"forbidden"> = constructorFor("forbidden", 403);
 /** Builds the `not-found` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not-found"> {
-  return respond("not-found", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not-found"> = constructorFor("not-found", 404);
 /** Builds the `method-not-allowed` error response (HTTP 405). */
-export function createMethodNotAllowedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<405> = {},
-): ErrorResponse<"method-not-allowed"> {
-  return respond("method-not-allowed", 405, fields, init);
-}
-
+export const createMethodNotAllowedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<405>,
+) => ErrorResponse<"method-not-allowed"> = constructorFor("method-not-allowed", 405);
 /** Builds the `conflict` error response (HTTP 409). */
-export function createConflictError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"conflict"> {
-  return respond("conflict", 409, fields, init);
-}
-
+export const createConflictError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"conflict"> = constructorFor("conflict", 409);
 /** Builds the `unsupported-media-type` error response (HTTP 415). */
-export function createUnsupportedMediaTypeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<415> = {},
-): ErrorResponse<"unsupported-media-type"> {
-  return respond("unsupported-media-type", 415, fields, init);
-}
-
+export const createUnsupportedMediaTypeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<415>,
+) => ErrorResponse<"unsupported-media-type"> = constructorFor("unsupported-media-type", 415);
 /** Builds the `unprocessable-content` error response (HTTP 422). */
-export function createUnprocessableContentError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<"unprocessable-content"> {
-  return respond("unprocessable-content", 422, fields, init);
-}
-
+export const createUnprocessableContentError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<"unprocessable-content"> = constructorFor("unprocessable-content", 422);
 /** Builds the `too-many-requests` error response (HTTP 429). */
-export function createTooManyRequestsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"too-many-requests"> {
-  return respond("too-many-requests", 429, fields, init);
-}
-
+export const createTooManyRequestsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"too-many-requests"> = constructorFor("too-many-requests", 429);
 /** Builds the `internal-server-error` error response (HTTP 500). */
-export function createInternalServerError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"internal-server-error"> {
-  return respond("internal-server-error", 500, fields, init);
-}
-
+export const createInternalServerError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"internal-server-error"> = constructorFor("internal-server-error", 500);
 /** Builds the `service-unavailable` error response (HTTP 503). */
-export function createServiceUnavailableError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<"service-unavailable"> {
-  return respond("service-unavailable", 503, fields, init);
-}
+export const createServiceUnavailableError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<"service-unavailable"> = constructorFor("service-unavailable", 503);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -2381,11 +2263,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];
@@ -2618,11 +2504,6 @@ function plainObject(value: unknown): value is Record<string, unknown> {
 /** An own property: inherited keys such as `constructor` or `__proto__` never count. */
 function hasOwn(value: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
-}
-
-/** An own property's value of an object, or undefined: a guard's one read of a required property. */
-function ownValue(value: object, key: string): unknown {
-  return hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** An own property's value, or undefined. */

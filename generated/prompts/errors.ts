@@ -200,16 +200,7 @@ export type Status429Error = RateLimitedError;
 export type Status500Error = InternalError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {
-  readonly code?:
-    | "INVALID_PARAM"
-    | "UNAUTHORIZED"
-    | "DISPUTED"
-    | "PAST_DUE"
-    | "API_NOT_ALLOWED"
-    | "NOT_FOUND"
-    | "RATE_LIMITED"
-    | "INTERNAL_ERROR"
-    | (string & {});
+  readonly code?: ErrorCode | (string & {});
 };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
 export type ItemCode = never;
@@ -362,107 +353,89 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "INVALID_PARAM": [["code","INVALID_PARAM"]],
+  "UNAUTHORIZED": [["code","UNAUTHORIZED"]],
+  "DISPUTED": [["code","DISPUTED"]],
+  "PAST_DUE": [["code","PAST_DUE"]],
+  "API_NOT_ALLOWED": [["code","API_NOT_ALLOWED"]],
+  "NOT_FOUND": [["code","NOT_FOUND"]],
+  "RATE_LIMITED": [["code","RATE_LIMITED"]],
+  "INTERNAL_ERROR": [["code","INTERNAL_ERROR"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is an `INVALID_PARAM` error object ({@link InvalidParamError}), exactly as its
  * schema says.
  */
-export function isInvalidParamError(value: unknown): value is InvalidParamError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "INVALID_PARAM";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidParamError: (value: unknown) => value is InvalidParamError = sharedShapeGuard("INVALID_PARAM");
 /**
  * Whether a value is an `UNAUTHORIZED` error object ({@link UnauthorizedError}), exactly as its schema
  * says.
  */
-export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "UNAUTHORIZED";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("UNAUTHORIZED");
 /** Whether a value is a `DISPUTED` error object ({@link DisputedError}), exactly as its schema says. */
-export function isDisputedError(value: unknown): value is DisputedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "DISPUTED";
-  } catch {
-    return false;
-  }
-}
-
+export const isDisputedError: (value: unknown) => value is DisputedError = sharedShapeGuard("DISPUTED");
 /** Whether a value is a `PAST_DUE` error object ({@link PastDueError}), exactly as its schema says. */
-export function isPastDueError(value: unknown): value is PastDueError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "PAST_DUE";
-  } catch {
-    return false;
-  }
-}
-
+export const isPastDueError: (value: unknown) => value is PastDueError = sharedShapeGuard("PAST_DUE");
 /**
  * Whether a value is an `API_NOT_ALLOWED` error object ({@link ApiNotAllowedError}), exactly as its
  * schema says.
  */
-export function isApiNotAllowedError(value: unknown): value is ApiNotAllowedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "API_NOT_ALLOWED";
-  } catch {
-    return false;
-  }
-}
-
+export const isApiNotAllowedError: (value: unknown) => value is ApiNotAllowedError = sharedShapeGuard("API_NOT_ALLOWED");
 /** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "NOT_FOUND";
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("NOT_FOUND");
 /**
  * Whether a value is a `RATE_LIMITED` error object ({@link RateLimitedError}), exactly as its schema
  * says.
  */
-export function isRateLimitedError(value: unknown): value is RateLimitedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "RATE_LIMITED";
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitedError: (value: unknown) => value is RateLimitedError = sharedShapeGuard("RATE_LIMITED");
 /**
  * Whether a value is an `INTERNAL_ERROR` error object ({@link InternalError}), exactly as its schema
  * says.
  */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "INTERNAL_ERROR";
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isInvalidParamError,
-  isUnauthorizedError,
-  isDisputedError,
-  isPastDueError,
-  isApiNotAllowedError,
-  isNotFoundError,
-  isRateLimitedError,
-  isInternalError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("INTERNAL_ERROR");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -480,8 +453,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "code") === "string" &&
-      typeof ownValue(value, "message") === "string"
+      hasOwn(value, "code") &&
+      typeof value["code"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string"
     );
   } catch {
     return false;
@@ -654,13 +629,13 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: InvalidParamError;
-  401: UnauthorizedError;
-  402: DisputedError | PastDueError;
-  403: ApiNotAllowedError;
-  404: NotFoundError;
-  429: RateLimitedError;
-  500: InternalError;
+  400: Status400Error;
+  401: Status401Error;
+  402: Status402Error;
+  403: Status403Error;
+  404: Status404Error;
+  429: Status429Error;
+  500: Status500Error;
 }
 
 /**
@@ -937,79 +912,55 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "RATE_LIMITED": {"levels":[{"at":{"field":"code"},"value":"RATE_LIMITED"}],"fields":[],"responses":[{"status":429,"message":"Per-minute per-key or global rate limit exceeded.","values":{}}],"headers":{}},
   "INTERNAL_ERROR": {"levels":[{"at":{"field":"code"},"value":"INTERNAL_ERROR"}],"fields":[],"responses":[{"status":500,"message":"Unexpected server error.","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */
-export function createInvalidParamError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"INVALID_PARAM"> {
-  return respond("INVALID_PARAM", 400, fields, init);
-}
-
+export const createInvalidParamError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"INVALID_PARAM"> = constructorFor("INVALID_PARAM", 400);
 /** Builds the `UNAUTHORIZED` error response (HTTP 401). */
-export function createUnauthorizedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"UNAUTHORIZED"> {
-  return respond("UNAUTHORIZED", 401, fields, init);
-}
-
+export const createUnauthorizedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"UNAUTHORIZED"> = constructorFor("UNAUTHORIZED", 401);
 /** Builds the `DISPUTED` error response (HTTP 402). */
-export function createDisputedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<402> = {},
-): ErrorResponse<"DISPUTED"> {
-  return respond("DISPUTED", 402, fields, init);
-}
-
+export const createDisputedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<402>,
+) => ErrorResponse<"DISPUTED"> = constructorFor("DISPUTED", 402);
 /** Builds the `PAST_DUE` error response (HTTP 402). */
-export function createPastDueError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<402> = {},
-): ErrorResponse<"PAST_DUE"> {
-  return respond("PAST_DUE", 402, fields, init);
-}
-
+export const createPastDueError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<402>,
+) => ErrorResponse<"PAST_DUE"> = constructorFor("PAST_DUE", 402);
 /** Builds the `API_NOT_ALLOWED` error response (HTTP 403). */
-export function createApiNotAllowedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"API_NOT_ALLOWED"> {
-  return respond("API_NOT_ALLOWED", 403, fields, init);
-}
-
+export const createApiNotAllowedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"API_NOT_ALLOWED"> = constructorFor("API_NOT_ALLOWED", 403);
 /** Builds the `NOT_FOUND` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"NOT_FOUND"> {
-  return respond("NOT_FOUND", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"NOT_FOUND"> = constructorFor("NOT_FOUND", 404);
 /** Builds the `RATE_LIMITED` error response (HTTP 429). */
-export function createRateLimitedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"RATE_LIMITED"> {
-  return respond("RATE_LIMITED", 429, fields, init);
-}
-
+export const createRateLimitedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"RATE_LIMITED"> = constructorFor("RATE_LIMITED", 429);
 /** Builds the `INTERNAL_ERROR` error response (HTTP 500). */
-export function createInternalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"INTERNAL_ERROR"> {
-  return respond("INTERNAL_ERROR", 500, fields, init);
-}
+export const createInternalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"INTERNAL_ERROR"> = constructorFor("INTERNAL_ERROR", 500);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -1614,11 +1565,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

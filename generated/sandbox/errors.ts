@@ -205,16 +205,7 @@ export type Status429Error = RateLimitExceededError;
 export type Status500Error = SandboxError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {
-  readonly code?:
-    | "invalid_request"
-    | "unauthorized"
-    | "forbidden"
-    | "not_found"
-    | "rate_limit_exceeded"
-    | "sandbox_error"
-    | "budget_exceeded"
-    | "stream_active"
-    | (string & {});
+  readonly code?: ErrorCode | (string & {});
 };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
 export type ItemCode = never;
@@ -373,117 +364,103 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "invalid_request": [["code","invalid_request"],["status",400]],
+  "unauthorized": [["code","unauthorized"],["status",401]],
+  "forbidden": [["code","forbidden"],["status",403]],
+  "not_found": [["code","not_found"],["status",404]],
+  "sandbox_error": [["code","sandbox_error"],["status",500]],
+  "budget_exceeded": [["code","budget_exceeded"],["status",400]],
+  "stream_active": [["code","stream_active"],["status",409]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
  * schema says.
  */
-export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "invalid_request" && ownValue(value, "status") === 400;
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request");
 /**
  * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
  * says.
  */
-export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "unauthorized" && ownValue(value, "status") === 401;
-  } catch {
-    return false;
-  }
-}
-
+export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("unauthorized");
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "forbidden" && ownValue(value, "status") === 403;
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "not_found" && ownValue(value, "status") === 404;
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
 /**
  * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
  * its schema says.
  */
-export function isRateLimitExceededError(value: unknown): value is RateLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === "rate_limit_exceeded" &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      hasOwn(value, "retryAfter") &&
-      (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0)
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("rate_limit_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === "rate_limit_exceeded" &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 429 &&
+    hasOwn(value, "retryAfter") &&
+    (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0)
+  );
+});
 /**
  * Whether a value is a `sandbox_error` error object ({@link SandboxError}), exactly as its schema
  * says.
  */
-export function isSandboxError(value: unknown): value is SandboxError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "sandbox_error" && ownValue(value, "status") === 500;
-  } catch {
-    return false;
-  }
-}
-
+export const isSandboxError: (value: unknown) => value is SandboxError = sharedShapeGuard("sandbox_error");
 /**
  * Whether a value is a `budget_exceeded` error object ({@link BudgetExceededError}), exactly as its
  * schema says.
  */
-export function isBudgetExceededError(value: unknown): value is BudgetExceededError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "budget_exceeded" && ownValue(value, "status") === 400;
-  } catch {
-    return false;
-  }
-}
-
+export const isBudgetExceededError: (value: unknown) => value is BudgetExceededError = sharedShapeGuard("budget_exceeded");
 /**
  * Whether a value is a `stream_active` error object ({@link StreamActiveError}), exactly as its schema
  * says.
  */
-export function isStreamActiveError(value: unknown): value is StreamActiveError {
-  try {
-    return isErrorShape(value) && ownValue(value, "code") === "stream_active" && ownValue(value, "status") === 409;
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isInvalidRequestError,
-  isUnauthorizedError,
-  isForbiddenError,
-  isNotFoundError,
-  isRateLimitExceededError,
-  isSandboxError,
-  isBudgetExceededError,
-  isStreamActiveError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isStreamActiveError: (value: unknown) => value is StreamActiveError = sharedShapeGuard("stream_active");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -501,9 +478,12 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "code") === "string" &&
-      typeof ownValue(value, "message") === "string" &&
-      Number.isInteger(ownValue(value, "status"))
+      hasOwn(value, "code") &&
+      typeof value["code"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "status") &&
+      Number.isInteger(value["status"])
     );
   } catch {
     return false;
@@ -676,13 +656,13 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: InvalidRequestError | BudgetExceededError;
-  401: UnauthorizedError;
-  403: ForbiddenError;
-  404: NotFoundError;
-  409: StreamActiveError;
-  429: RateLimitExceededError;
-  500: SandboxError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
+  409: Status409Error;
+  429: Status429Error;
+  500: Status500Error;
   503: ErrorShape;
 }
 
@@ -1014,79 +994,55 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "budget_exceeded": {"levels":[{"at":{"field":"code"},"value":"budget_exceeded"}],"fields":["status"],"responses":[{"status":400,"message":"The request exceeded the maxBudgetUsd limit","values":{"status":400}}],"headers":{}},
   "stream_active": {"levels":[{"at":{"field":"code"},"value":"stream_active"}],"fields":["status"],"responses":[{"status":409,"message":"A stream is already active for this sandbox","values":{"status":409}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `invalid_request` error response (HTTP 400). */
-export function createInvalidRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"invalid_request"> {
-  return respond("invalid_request", 400, fields, init);
-}
-
+export const createInvalidRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"invalid_request"> = constructorFor("invalid_request", 400);
 /** Builds the `unauthorized` error response (HTTP 401). */
-export function createUnauthorizedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", 401, fields, init);
-}
-
+export const createUnauthorizedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"unauthorized"> = constructorFor("unauthorized", 401);
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"forbidden"> {
-  return respond("forbidden", 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"forbidden"> = constructorFor("forbidden", 403);
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not_found"> {
-  return respond("not_found", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not_found"> = constructorFor("not_found", 404);
 /** Builds the `rate_limit_exceeded` error response (HTTP 429). */
-export function createRateLimitExceededError(
+export const createRateLimitExceededError: (
   fields: { message?: string; retryAfter: number },
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"rate_limit_exceeded"> {
-  return respond("rate_limit_exceeded", 429, fields, init);
-}
-
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"rate_limit_exceeded"> = constructorFor("rate_limit_exceeded", 429);
 /** Builds the `sandbox_error` error response (HTTP 500). */
-export function createSandboxError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"sandbox_error"> {
-  return respond("sandbox_error", 500, fields, init);
-}
-
+export const createSandboxError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"sandbox_error"> = constructorFor("sandbox_error", 500);
 /** Builds the `budget_exceeded` error response (HTTP 400). */
-export function createBudgetExceededError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"budget_exceeded"> {
-  return respond("budget_exceeded", 400, fields, init);
-}
-
+export const createBudgetExceededError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"budget_exceeded"> = constructorFor("budget_exceeded", 400);
 /** Builds the `stream_active` error response (HTTP 409). */
-export function createStreamActiveError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<"stream_active"> {
-  return respond("stream_active", 409, fields, init);
-}
+export const createStreamActiveError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<"stream_active"> = constructorFor("stream_active", 409);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -1691,11 +1647,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

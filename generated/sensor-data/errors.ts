@@ -242,55 +242,65 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "bad_request": [],
+  "forbidden": [],
+  "not_found": [],
+  "server_error": []
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
  * says.
  */
-export function isBadRequestError(value: unknown): value is BadRequestError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("bad_request");
 /** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
 /** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
-export function isNotFoundError(value: unknown): value is NotFoundError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
+export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
 /** Whether a value is a `server_error` error object ({@link ServerError}), exactly as its schema says. */
-export function isServerError(value: unknown): value is ServerError {
-  try {
-    return isErrorShape(value);
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isBadRequestError,
-  isForbiddenError,
-  isNotFoundError,
-  isServerError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isServerError: (value: unknown) => value is ServerError = sharedShapeGuard("server_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -306,7 +316,7 @@ export function isDocumentedError(value: unknown): value is DocumentedError {
 /** Whether a value has the shape every error shares, whatever its code. */
 export function isErrorShape(value: unknown): value is ErrorShape {
   try {
-    return plainObject(value) && typeof ownValue(value, "detail") === "string";
+    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
   } catch {
     return false;
   }
@@ -454,13 +464,13 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: BadRequestError;
-  403: ForbiddenError;
-  404: NotFoundError;
-  500: ServerError;
-  502: ServerError;
-  503: ServerError;
-  504: ServerError;
+  400: Status400Error;
+  403: Status403Error;
+  404: Status404Error;
+  500: Status500Error;
+  502: Status502Error;
+  503: Status503Error;
+  504: Status504Error;
 }
 
 /**
@@ -699,47 +709,35 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "not_found": {"levels":[],"fields":[],"responses":[{"status":404,"message":"The requested resource does not exist.","values":{}}],"headers":{}},
   "server_error": {"levels":[],"fields":[],"responses":[{"status":500,"message":"Server-side error.","values":{}},{"status":502,"message":"Server-side error.","values":{}},{"status":503,"message":"Server-side error.","values":{}},{"status":504,"message":"Server-side error.","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */
-export function createBadRequestError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"bad_request"> {
-  return respond("bad_request", 400, fields, init);
-}
-
+export const createBadRequestError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"bad_request"> = constructorFor("bad_request", 400);
 /** Builds the `forbidden` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"forbidden"> {
-  return respond("forbidden", 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"forbidden"> = constructorFor("forbidden", 403);
 /** Builds the `not_found` error response (HTTP 404). */
-export function createNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not_found"> {
-  return respond("not_found", 404, fields, init);
-}
-
+export const createNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not_found"> = constructorFor("not_found", 404);
 /** Builds the `server_error` error response (HTTP 500 or 502 or 503 or 504). */
-export function createServerError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500 | 502 | 503 | 504> = {},
-): ErrorResponse<"server_error"> {
-  return respond("server_error", 500, fields, init);
-}
+export const createServerError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500 | 502 | 503 | 504>,
+) => ErrorResponse<"server_error"> = constructorFor("server_error", 500);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -1344,11 +1342,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

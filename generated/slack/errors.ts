@@ -1608,56 +1608,7 @@ export type Status200Error =
 export type Status429Error = RatelimitedError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {
-  readonly error?:
-    | "access_denied"
-    | "accesslimited"
-    | "account_inactive"
-    | "deprecated_endpoint"
-    | "ekm_access_denied"
-    | "enterprise_is_restricted"
-    | "fatal_error"
-    | "internal_error"
-    | "invalid_arg_name"
-    | "invalid_arguments"
-    | "invalid_array_arg"
-    | "invalid_auth"
-    | "invalid_charset"
-    | "invalid_form_data"
-    | "invalid_post_type"
-    | "is_bot"
-    | "method_deprecated"
-    | "missing_post_type"
-    | "missing_scope"
-    | "no_permission"
-    | "not_allowed_token_type"
-    | "not_authed"
-    | "org_login_required"
-    | "ratelimited"
-    | "request_timeout"
-    | "service_unavailable"
-    | "team_access_not_granted"
-    | "team_added_to_org"
-    | "token_expired"
-    | "token_revoked"
-    | "two_factor_setup_required"
-    | "unknown_method"
-    | "channel_not_found"
-    | "not_in_channel"
-    | "is_archived"
-    | "no_text"
-    | "msg_too_long"
-    | "too_many_attachments"
-    | "rate_limited"
-    | "invalid_blocks"
-    | "message_not_found"
-    | "cant_update_message"
-    | "user_not_found"
-    | "cant_invite_self"
-    | "already_in_channel"
-    | "invalid_trigger_id"
-    | "expired_trigger_id"
-    | "exchanged_trigger_id"
-    | (string & {});
+  readonly error?: ErrorCode | (string & {});
 };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
 export type ItemCode =
@@ -1982,9 +1933,12 @@ export function isInviteResult(value: unknown): value is InviteResult {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "ok") === "boolean" &&
-      typeof ownValue(value, "user") === "string" &&
-      typeof ownValue(value, "error") === "string"
+      hasOwn(value, "ok") &&
+      typeof value["ok"] === "boolean" &&
+      hasOwn(value, "user") &&
+      typeof value["user"] === "string" &&
+      hasOwn(value, "error") &&
+      typeof value["error"] === "string"
     );
   } catch {
     return false;
@@ -1997,8 +1951,10 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      typeof ownValue(value, "message") === "string" &&
-      typeof ownValue(value, "pointer") === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "pointer") &&
+      typeof value["pointer"] === "string" &&
       (!hasOwn(value, "constraint") || plainObject(value["constraint"]))
     );
   } catch {
@@ -2007,634 +1963,339 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
 }
 
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "access_denied": [["error","access_denied"]],
+  "accesslimited": [["error","accesslimited"]],
+  "account_inactive": [["error","account_inactive"]],
+  "deprecated_endpoint": [["error","deprecated_endpoint"]],
+  "ekm_access_denied": [["error","ekm_access_denied"]],
+  "enterprise_is_restricted": [["error","enterprise_is_restricted"]],
+  "fatal_error": [["error","fatal_error"]],
+  "internal_error": [["error","internal_error"]],
+  "invalid_arg_name": [["error","invalid_arg_name"]],
+  "invalid_arguments": [["error","invalid_arguments"]],
+  "invalid_array_arg": [["error","invalid_array_arg"]],
+  "invalid_auth": [["error","invalid_auth"]],
+  "invalid_charset": [["error","invalid_charset"]],
+  "invalid_form_data": [["error","invalid_form_data"]],
+  "invalid_post_type": [["error","invalid_post_type"]],
+  "is_bot": [["error","is_bot"]],
+  "method_deprecated": [["error","method_deprecated"]],
+  "missing_post_type": [["error","missing_post_type"]],
+  "no_permission": [["error","no_permission"]],
+  "not_allowed_token_type": [["error","not_allowed_token_type"]],
+  "not_authed": [["error","not_authed"]],
+  "org_login_required": [["error","org_login_required"]],
+  "ratelimited": [["error","ratelimited"]],
+  "request_timeout": [["error","request_timeout"]],
+  "service_unavailable": [["error","service_unavailable"]],
+  "team_access_not_granted": [["error","team_access_not_granted"]],
+  "team_added_to_org": [["error","team_added_to_org"]],
+  "token_expired": [["error","token_expired"]],
+  "token_revoked": [["error","token_revoked"]],
+  "two_factor_setup_required": [["error","two_factor_setup_required"]],
+  "unknown_method": [["error","unknown_method"]],
+  "channel_not_found": [["error","channel_not_found"]],
+  "not_in_channel": [["error","not_in_channel"]],
+  "is_archived": [["error","is_archived"]],
+  "no_text": [["error","no_text"]],
+  "msg_too_long": [["error","msg_too_long"]],
+  "too_many_attachments": [["error","too_many_attachments"]],
+  "rate_limited": [["error","rate_limited"]],
+  "invalid_blocks": [["error","invalid_blocks"]],
+  "message_not_found": [["error","message_not_found"]],
+  "cant_update_message": [["error","cant_update_message"]],
+  "user_not_found": [["error","user_not_found"]],
+  "cant_invite_self": [["error","cant_invite_self"]],
+  "already_in_channel": [["error","already_in_channel"]],
+  "invalid_trigger_id": [["error","invalid_trigger_id"]],
+  "expired_trigger_id": [["error","expired_trigger_id"]],
+  "exchanged_trigger_id": [["error","exchanged_trigger_id"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is an `access_denied` error object ({@link AccessDeniedError}), exactly as its
  * schema says.
  */
-export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "access_denied";
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = sharedShapeGuard("access_denied");
 /**
  * Whether a value is an `accesslimited` error object ({@link AccesslimitedError}), exactly as its
  * schema says.
  */
-export function isAccesslimitedError(value: unknown): value is AccesslimitedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "accesslimited";
-  } catch {
-    return false;
-  }
-}
-
+export const isAccesslimitedError: (value: unknown) => value is AccesslimitedError = sharedShapeGuard("accesslimited");
 /**
  * Whether a value is an `account_inactive` error object ({@link AccountInactiveError}), exactly as its
  * schema says.
  */
-export function isAccountInactiveError(value: unknown): value is AccountInactiveError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "account_inactive";
-  } catch {
-    return false;
-  }
-}
-
+export const isAccountInactiveError: (value: unknown) => value is AccountInactiveError = sharedShapeGuard("account_inactive");
 /**
  * Whether a value is a `deprecated_endpoint` error object ({@link DeprecatedEndpointError}), exactly
  * as its schema says.
  */
-export function isDeprecatedEndpointError(value: unknown): value is DeprecatedEndpointError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "deprecated_endpoint";
-  } catch {
-    return false;
-  }
-}
-
+export const isDeprecatedEndpointError: (value: unknown) => value is DeprecatedEndpointError = sharedShapeGuard("deprecated_endpoint");
 /**
  * Whether a value is an `ekm_access_denied` error object ({@link EkmAccessDeniedError}), exactly as
  * its schema says.
  */
-export function isEkmAccessDeniedError(value: unknown): value is EkmAccessDeniedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "ekm_access_denied";
-  } catch {
-    return false;
-  }
-}
-
+export const isEkmAccessDeniedError: (value: unknown) => value is EkmAccessDeniedError = sharedShapeGuard("ekm_access_denied");
 /**
  * Whether a value is an `enterprise_is_restricted` error object ({@link EnterpriseIsRestrictedError}),
  * exactly as its schema says.
  */
-export function isEnterpriseIsRestrictedError(value: unknown): value is EnterpriseIsRestrictedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "enterprise_is_restricted";
-  } catch {
-    return false;
-  }
-}
-
+export const isEnterpriseIsRestrictedError: (value: unknown) => value is EnterpriseIsRestrictedError = sharedShapeGuard("enterprise_is_restricted");
 /** Whether a value is a `fatal_error` error object ({@link FatalError}), exactly as its schema says. */
-export function isFatalError(value: unknown): value is FatalError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "fatal_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isFatalError: (value: unknown) => value is FatalError = sharedShapeGuard("fatal_error");
 /**
  * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
  * says.
  */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "internal_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
  * Whether a value is an `invalid_arg_name` error object ({@link InvalidArgNameError}), exactly as its
  * schema says.
  */
-export function isInvalidArgNameError(value: unknown): value is InvalidArgNameError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_arg_name";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidArgNameError: (value: unknown) => value is InvalidArgNameError = sharedShapeGuard("invalid_arg_name");
 /**
  * Whether a value is an `invalid_arguments` error object ({@link InvalidArgumentsError}), exactly as
  * its schema says.
  */
-export function isInvalidArgumentsError(value: unknown): value is InvalidArgumentsError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_arguments";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidArgumentsError: (value: unknown) => value is InvalidArgumentsError = sharedShapeGuard("invalid_arguments");
 /**
  * Whether a value is an `invalid_array_arg` error object ({@link InvalidArrayArgError}), exactly as
  * its schema says.
  */
-export function isInvalidArrayArgError(value: unknown): value is InvalidArrayArgError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_array_arg";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidArrayArgError: (value: unknown) => value is InvalidArrayArgError = sharedShapeGuard("invalid_array_arg");
 /**
  * Whether a value is an `invalid_auth` error object ({@link InvalidAuthError}), exactly as its schema
  * says.
  */
-export function isInvalidAuthError(value: unknown): value is InvalidAuthError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_auth";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidAuthError: (value: unknown) => value is InvalidAuthError = sharedShapeGuard("invalid_auth");
 /**
  * Whether a value is an `invalid_charset` error object ({@link InvalidCharsetError}), exactly as its
  * schema says.
  */
-export function isInvalidCharsetError(value: unknown): value is InvalidCharsetError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_charset";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidCharsetError: (value: unknown) => value is InvalidCharsetError = sharedShapeGuard("invalid_charset");
 /**
  * Whether a value is an `invalid_form_data` error object ({@link InvalidFormDataError}), exactly as
  * its schema says.
  */
-export function isInvalidFormDataError(value: unknown): value is InvalidFormDataError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_form_data";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidFormDataError: (value: unknown) => value is InvalidFormDataError = sharedShapeGuard("invalid_form_data");
 /**
  * Whether a value is an `invalid_post_type` error object ({@link InvalidPostTypeError}), exactly as
  * its schema says.
  */
-export function isInvalidPostTypeError(value: unknown): value is InvalidPostTypeError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_post_type";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidPostTypeError: (value: unknown) => value is InvalidPostTypeError = sharedShapeGuard("invalid_post_type");
 /** Whether a value is a `is_bot` error object ({@link IsBotError}), exactly as its schema says. */
-export function isIsBotError(value: unknown): value is IsBotError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "is_bot";
-  } catch {
-    return false;
-  }
-}
-
+export const isIsBotError: (value: unknown) => value is IsBotError = sharedShapeGuard("is_bot");
 /**
  * Whether a value is a `method_deprecated` error object ({@link MethodDeprecatedError}), exactly as
  * its schema says.
  */
-export function isMethodDeprecatedError(value: unknown): value is MethodDeprecatedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "method_deprecated";
-  } catch {
-    return false;
-  }
-}
-
+export const isMethodDeprecatedError: (value: unknown) => value is MethodDeprecatedError = sharedShapeGuard("method_deprecated");
 /**
  * Whether a value is a `missing_post_type` error object ({@link MissingPostTypeError}), exactly as its
  * schema says.
  */
-export function isMissingPostTypeError(value: unknown): value is MissingPostTypeError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "missing_post_type";
-  } catch {
-    return false;
-  }
-}
-
+export const isMissingPostTypeError: (value: unknown) => value is MissingPostTypeError = sharedShapeGuard("missing_post_type");
 /**
  * Whether a value is a `missing_scope` error object ({@link MissingScopeError}), exactly as its schema
  * says.
  */
-export function isMissingScopeError(value: unknown): value is MissingScopeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      ownValue(value, "error") === "missing_scope" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1))) &&
-      (!hasOwn(value, "needed") || typeof value["needed"] === "string") &&
-      (!hasOwn(value, "provided") || typeof value["provided"] === "string")
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMissingScopeError: (value: unknown) => value is MissingScopeError = guardFor("missing_scope", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "ok") &&
+    value["ok"] === false &&
+    hasOwn(value, "error") &&
+    value["error"] === "missing_scope" &&
+    (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
+    (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1))) &&
+    (!hasOwn(value, "needed") || typeof value["needed"] === "string") &&
+    (!hasOwn(value, "provided") || typeof value["provided"] === "string")
+  );
+});
 /**
  * Whether a value is a `no_permission` error object ({@link NoPermissionError}), exactly as its schema
  * says.
  */
-export function isNoPermissionError(value: unknown): value is NoPermissionError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "no_permission";
-  } catch {
-    return false;
-  }
-}
-
+export const isNoPermissionError: (value: unknown) => value is NoPermissionError = sharedShapeGuard("no_permission");
 /**
  * Whether a value is a `not_allowed_token_type` error object ({@link NotAllowedTokenTypeError}),
  * exactly as its schema says.
  */
-export function isNotAllowedTokenTypeError(value: unknown): value is NotAllowedTokenTypeError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "not_allowed_token_type";
-  } catch {
-    return false;
-  }
-}
-
+export const isNotAllowedTokenTypeError: (value: unknown) => value is NotAllowedTokenTypeError = sharedShapeGuard("not_allowed_token_type");
 /** Whether a value is a `not_authed` error object ({@link NotAuthedError}), exactly as its schema says. */
-export function isNotAuthedError(value: unknown): value is NotAuthedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "not_authed";
-  } catch {
-    return false;
-  }
-}
-
+export const isNotAuthedError: (value: unknown) => value is NotAuthedError = sharedShapeGuard("not_authed");
 /**
  * Whether a value is an `org_login_required` error object ({@link OrgLoginRequiredError}), exactly as
  * its schema says.
  */
-export function isOrgLoginRequiredError(value: unknown): value is OrgLoginRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "org_login_required";
-  } catch {
-    return false;
-  }
-}
-
+export const isOrgLoginRequiredError: (value: unknown) => value is OrgLoginRequiredError = sharedShapeGuard("org_login_required");
 /**
  * Whether a value is a `ratelimited` error object ({@link RatelimitedError}), exactly as its schema
  * says.
  */
-export function isRatelimitedError(value: unknown): value is RatelimitedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "ratelimited";
-  } catch {
-    return false;
-  }
-}
-
+export const isRatelimitedError: (value: unknown) => value is RatelimitedError = sharedShapeGuard("ratelimited");
 /**
  * Whether a value is a `request_timeout` error object ({@link RequestTimeoutError}), exactly as its
  * schema says.
  */
-export function isRequestTimeoutError(value: unknown): value is RequestTimeoutError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "request_timeout";
-  } catch {
-    return false;
-  }
-}
-
+export const isRequestTimeoutError: (value: unknown) => value is RequestTimeoutError = sharedShapeGuard("request_timeout");
 /**
  * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
  * as its schema says.
  */
-export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "service_unavailable";
-  } catch {
-    return false;
-  }
-}
-
+export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = sharedShapeGuard("service_unavailable");
 /**
  * Whether a value is a `team_access_not_granted` error object ({@link TeamAccessNotGrantedError}),
  * exactly as its schema says.
  */
-export function isTeamAccessNotGrantedError(value: unknown): value is TeamAccessNotGrantedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "team_access_not_granted";
-  } catch {
-    return false;
-  }
-}
-
+export const isTeamAccessNotGrantedError: (value: unknown) => value is TeamAccessNotGrantedError = sharedShapeGuard("team_access_not_granted");
 /**
  * Whether a value is a `team_added_to_org` error object ({@link TeamAddedToOrgError}), exactly as its
  * schema says.
  */
-export function isTeamAddedToOrgError(value: unknown): value is TeamAddedToOrgError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "team_added_to_org";
-  } catch {
-    return false;
-  }
-}
-
+export const isTeamAddedToOrgError: (value: unknown) => value is TeamAddedToOrgError = sharedShapeGuard("team_added_to_org");
 /**
  * Whether a value is a `token_expired` error object ({@link TokenExpiredError}), exactly as its schema
  * says.
  */
-export function isTokenExpiredError(value: unknown): value is TokenExpiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "token_expired";
-  } catch {
-    return false;
-  }
-}
-
+export const isTokenExpiredError: (value: unknown) => value is TokenExpiredError = sharedShapeGuard("token_expired");
 /**
  * Whether a value is a `token_revoked` error object ({@link TokenRevokedError}), exactly as its schema
  * says.
  */
-export function isTokenRevokedError(value: unknown): value is TokenRevokedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "token_revoked";
-  } catch {
-    return false;
-  }
-}
-
+export const isTokenRevokedError: (value: unknown) => value is TokenRevokedError = sharedShapeGuard("token_revoked");
 /**
  * Whether a value is a `two_factor_setup_required` error object ({@link TwoFactorSetupRequiredError}),
  * exactly as its schema says.
  */
-export function isTwoFactorSetupRequiredError(value: unknown): value is TwoFactorSetupRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "two_factor_setup_required";
-  } catch {
-    return false;
-  }
-}
-
+export const isTwoFactorSetupRequiredError: (value: unknown) => value is TwoFactorSetupRequiredError = sharedShapeGuard("two_factor_setup_required");
 /**
  * Whether a value is an `unknown_method` error object ({@link UnknownMethodError}), exactly as its
  * schema says.
  */
-export function isUnknownMethodError(value: unknown): value is UnknownMethodError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "unknown_method";
-  } catch {
-    return false;
-  }
-}
-
+export const isUnknownMethodError: (value: unknown) => value is UnknownMethodError = sharedShapeGuard("unknown_method");
 /**
  * Whether a value is a `channel_not_found` error object ({@link ChannelNotFoundError}), exactly as its
  * schema says.
  */
-export function isChannelNotFoundError(value: unknown): value is ChannelNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "channel_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isChannelNotFoundError: (value: unknown) => value is ChannelNotFoundError = sharedShapeGuard("channel_not_found");
 /**
  * Whether a value is a `not_in_channel` error object ({@link NotInChannelError}), exactly as its
  * schema says.
  */
-export function isNotInChannelError(value: unknown): value is NotInChannelError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "not_in_channel";
-  } catch {
-    return false;
-  }
-}
-
+export const isNotInChannelError: (value: unknown) => value is NotInChannelError = sharedShapeGuard("not_in_channel");
 /**
  * Whether a value is a `is_archived` error object ({@link IsArchivedError}), exactly as its schema
  * says.
  */
-export function isIsArchivedError(value: unknown): value is IsArchivedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "is_archived";
-  } catch {
-    return false;
-  }
-}
-
+export const isIsArchivedError: (value: unknown) => value is IsArchivedError = sharedShapeGuard("is_archived");
 /** Whether a value is a `no_text` error object ({@link NoTextError}), exactly as its schema says. */
-export function isNoTextError(value: unknown): value is NoTextError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "no_text";
-  } catch {
-    return false;
-  }
-}
-
+export const isNoTextError: (value: unknown) => value is NoTextError = sharedShapeGuard("no_text");
 /**
  * Whether a value is a `msg_too_long` error object ({@link MsgTooLongError}), exactly as its schema
  * says.
  */
-export function isMsgTooLongError(value: unknown): value is MsgTooLongError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "msg_too_long";
-  } catch {
-    return false;
-  }
-}
-
+export const isMsgTooLongError: (value: unknown) => value is MsgTooLongError = sharedShapeGuard("msg_too_long");
 /**
  * Whether a value is a `too_many_attachments` error object ({@link TooManyAttachmentsError}), exactly
  * as its schema says.
  */
-export function isTooManyAttachmentsError(value: unknown): value is TooManyAttachmentsError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "too_many_attachments";
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyAttachmentsError: (value: unknown) => value is TooManyAttachmentsError = sharedShapeGuard("too_many_attachments");
 /**
  * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
  * says.
  */
-export function isRateLimitedError(value: unknown): value is RateLimitedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "rate_limited";
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitedError: (value: unknown) => value is RateLimitedError = sharedShapeGuard("rate_limited");
 /**
  * Whether a value is an `invalid_blocks` error object ({@link InvalidBlocksError}), exactly as its
  * schema says.
  */
-export function isInvalidBlocksError(value: unknown): value is InvalidBlocksError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_blocks";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidBlocksError: (value: unknown) => value is InvalidBlocksError = sharedShapeGuard("invalid_blocks");
 /**
  * Whether a value is a `message_not_found` error object ({@link MessageNotFoundError}), exactly as its
  * schema says.
  */
-export function isMessageNotFoundError(value: unknown): value is MessageNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "message_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isMessageNotFoundError: (value: unknown) => value is MessageNotFoundError = sharedShapeGuard("message_not_found");
 /**
  * Whether a value is a `cant_update_message` error object ({@link CantUpdateMessageError}), exactly as
  * its schema says.
  */
-export function isCantUpdateMessageError(value: unknown): value is CantUpdateMessageError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "cant_update_message";
-  } catch {
-    return false;
-  }
-}
-
+export const isCantUpdateMessageError: (value: unknown) => value is CantUpdateMessageError = sharedShapeGuard("cant_update_message");
 /**
  * Whether a value is a `user_not_found` error object ({@link UserNotFoundError}), exactly as its
  * schema says.
  */
-export function isUserNotFoundError(value: unknown): value is UserNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "user_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isUserNotFoundError: (value: unknown) => value is UserNotFoundError = sharedShapeGuard("user_not_found");
 /**
  * Whether a value is a `cant_invite_self` error object ({@link CantInviteSelfError}), exactly as its
  * schema says.
  */
-export function isCantInviteSelfError(value: unknown): value is CantInviteSelfError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "cant_invite_self";
-  } catch {
-    return false;
-  }
-}
-
+export const isCantInviteSelfError: (value: unknown) => value is CantInviteSelfError = sharedShapeGuard("cant_invite_self");
 /**
  * Whether a value is an `already_in_channel` error object ({@link AlreadyInChannelError}), exactly as
  * its schema says.
  */
-export function isAlreadyInChannelError(value: unknown): value is AlreadyInChannelError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "already_in_channel";
-  } catch {
-    return false;
-  }
-}
-
+export const isAlreadyInChannelError: (value: unknown) => value is AlreadyInChannelError = sharedShapeGuard("already_in_channel");
 /**
  * Whether a value is an `invalid_trigger_id` error object ({@link InvalidTriggerIdError}), exactly as
  * its schema says.
  */
-export function isInvalidTriggerIdError(value: unknown): value is InvalidTriggerIdError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "invalid_trigger_id";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidTriggerIdError: (value: unknown) => value is InvalidTriggerIdError = sharedShapeGuard("invalid_trigger_id");
 /**
  * Whether a value is an `expired_trigger_id` error object ({@link ExpiredTriggerIdError}), exactly as
  * its schema says.
  */
-export function isExpiredTriggerIdError(value: unknown): value is ExpiredTriggerIdError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "expired_trigger_id";
-  } catch {
-    return false;
-  }
-}
-
+export const isExpiredTriggerIdError: (value: unknown) => value is ExpiredTriggerIdError = sharedShapeGuard("expired_trigger_id");
 /**
  * Whether a value is an `exchanged_trigger_id` error object ({@link ExchangedTriggerIdError}), exactly
  * as its schema says.
  */
-export function isExchangedTriggerIdError(value: unknown): value is ExchangedTriggerIdError {
-  try {
-    return isErrorShape(value) && ownValue(value, "error") === "exchanged_trigger_id";
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isAccessDeniedError,
-  isAccesslimitedError,
-  isAccountInactiveError,
-  isDeprecatedEndpointError,
-  isEkmAccessDeniedError,
-  isEnterpriseIsRestrictedError,
-  isFatalError,
-  isInternalError,
-  isInvalidArgNameError,
-  isInvalidArgumentsError,
-  isInvalidArrayArgError,
-  isInvalidAuthError,
-  isInvalidCharsetError,
-  isInvalidFormDataError,
-  isInvalidPostTypeError,
-  isIsBotError,
-  isMethodDeprecatedError,
-  isMissingPostTypeError,
-  isMissingScopeError,
-  isNoPermissionError,
-  isNotAllowedTokenTypeError,
-  isNotAuthedError,
-  isOrgLoginRequiredError,
-  isRatelimitedError,
-  isRequestTimeoutError,
-  isServiceUnavailableError,
-  isTeamAccessNotGrantedError,
-  isTeamAddedToOrgError,
-  isTokenExpiredError,
-  isTokenRevokedError,
-  isTwoFactorSetupRequiredError,
-  isUnknownMethodError,
-  isChannelNotFoundError,
-  isNotInChannelError,
-  isIsArchivedError,
-  isNoTextError,
-  isMsgTooLongError,
-  isTooManyAttachmentsError,
-  isRateLimitedError,
-  isInvalidBlocksError,
-  isMessageNotFoundError,
-  isCantUpdateMessageError,
-  isUserNotFoundError,
-  isCantInviteSelfError,
-  isAlreadyInChannelError,
-  isInvalidTriggerIdError,
-  isExpiredTriggerIdError,
-  isExchangedTriggerIdError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isExchangedTriggerIdError: (value: unknown) => value is ExchangedTriggerIdError = sharedShapeGuard("exchanged_trigger_id");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -2652,8 +2313,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      ownValue(value, "ok") === false &&
-      typeof ownValue(value, "error") === "string" &&
+      hasOwn(value, "ok") &&
+      value["ok"] === false &&
+      hasOwn(value, "error") &&
+      typeof value["error"] === "string" &&
       (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
       (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
@@ -2878,55 +2541,8 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  200: 
-      | AccessDeniedError
-      | AccesslimitedError
-      | AccountInactiveError
-      | DeprecatedEndpointError
-      | EkmAccessDeniedError
-      | EnterpriseIsRestrictedError
-      | FatalError
-      | InternalError
-      | InvalidArgNameError
-      | InvalidArgumentsError
-      | InvalidArrayArgError
-      | InvalidAuthError
-      | InvalidCharsetError
-      | InvalidFormDataError
-      | InvalidPostTypeError
-      | IsBotError
-      | MethodDeprecatedError
-      | MissingPostTypeError
-      | MissingScopeError
-      | NoPermissionError
-      | NotAllowedTokenTypeError
-      | NotAuthedError
-      | OrgLoginRequiredError
-      | RequestTimeoutError
-      | ServiceUnavailableError
-      | TeamAccessNotGrantedError
-      | TeamAddedToOrgError
-      | TokenExpiredError
-      | TokenRevokedError
-      | TwoFactorSetupRequiredError
-      | UnknownMethodError
-      | ChannelNotFoundError
-      | NotInChannelError
-      | IsArchivedError
-      | NoTextError
-      | MsgTooLongError
-      | TooManyAttachmentsError
-      | RateLimitedError
-      | InvalidBlocksError
-      | MessageNotFoundError
-      | CantUpdateMessageError
-      | UserNotFoundError
-      | CantInviteSelfError
-      | AlreadyInChannelError
-      | InvalidTriggerIdError
-      | ExpiredTriggerIdError
-      | ExchangedTriggerIdError;
-  429: RatelimitedError;
+  200: Status200Error;
+  429: Status429Error;
 }
 
 /**
@@ -4100,396 +3716,255 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "expired_trigger_id": {"levels":[{"at":{"field":"error"},"value":"expired_trigger_id"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Expired trigger_id","values":{}}],"headers":{}},
   "exchanged_trigger_id": {"levels":[{"at":{"field":"error"},"value":"exchanged_trigger_id"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"trigger_id already used","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `access_denied` error response (HTTP 200). */
-export function createAccessDeniedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"access_denied"> {
-  return respond("access_denied", 200, fields, init);
-}
-
+export const createAccessDeniedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"access_denied"> = constructorFor("access_denied", 200);
 /** Builds the `accesslimited` error response (HTTP 200). */
-export function createAccesslimitedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"accesslimited"> {
-  return respond("accesslimited", 200, fields, init);
-}
-
+export const createAccesslimitedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"accesslimited"> = constructorFor("accesslimited", 200);
 /** Builds the `account_inactive` error response (HTTP 200). */
-export function createAccountInactiveError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"account_inactive"> {
-  return respond("account_inactive", 200, fields, init);
-}
-
+export const createAccountInactiveError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"account_inactive"> = constructorFor("account_inactive", 200);
 /** Builds the `deprecated_endpoint` error response (HTTP 200). */
-export function createDeprecatedEndpointError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"deprecated_endpoint"> {
-  return respond("deprecated_endpoint", 200, fields, init);
-}
-
+export const createDeprecatedEndpointError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"deprecated_endpoint"> = constructorFor("deprecated_endpoint", 200);
 /** Builds the `ekm_access_denied` error response (HTTP 200). */
-export function createEkmAccessDeniedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"ekm_access_denied"> {
-  return respond("ekm_access_denied", 200, fields, init);
-}
-
+export const createEkmAccessDeniedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"ekm_access_denied"> = constructorFor("ekm_access_denied", 200);
 /** Builds the `enterprise_is_restricted` error response (HTTP 200). */
-export function createEnterpriseIsRestrictedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"enterprise_is_restricted"> {
-  return respond("enterprise_is_restricted", 200, fields, init);
-}
-
+export const createEnterpriseIsRestrictedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"enterprise_is_restricted"> = constructorFor("enterprise_is_restricted", 200);
 /** Builds the `fatal_error` error response (HTTP 200). */
-export function createFatalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"fatal_error"> {
-  return respond("fatal_error", 200, fields, init);
-}
-
+export const createFatalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"fatal_error"> = constructorFor("fatal_error", 200);
 /** Builds the `internal_error` error response (HTTP 200). */
-export function createInternalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"internal_error"> {
-  return respond("internal_error", 200, fields, init);
-}
-
+export const createInternalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"internal_error"> = constructorFor("internal_error", 200);
 /** Builds the `invalid_arg_name` error response (HTTP 200). */
-export function createInvalidArgNameError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_arg_name"> {
-  return respond("invalid_arg_name", 200, fields, init);
-}
-
+export const createInvalidArgNameError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_arg_name"> = constructorFor("invalid_arg_name", 200);
 /** Builds the `invalid_arguments` error response (HTTP 200). */
-export function createInvalidArgumentsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_arguments"> {
-  return respond("invalid_arguments", 200, fields, init);
-}
-
+export const createInvalidArgumentsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_arguments"> = constructorFor("invalid_arguments", 200);
 /** Builds the `invalid_array_arg` error response (HTTP 200). */
-export function createInvalidArrayArgError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_array_arg"> {
-  return respond("invalid_array_arg", 200, fields, init);
-}
-
+export const createInvalidArrayArgError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_array_arg"> = constructorFor("invalid_array_arg", 200);
 /** Builds the `invalid_auth` error response (HTTP 200). */
-export function createInvalidAuthError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_auth"> {
-  return respond("invalid_auth", 200, fields, init);
-}
-
+export const createInvalidAuthError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_auth"> = constructorFor("invalid_auth", 200);
 /** Builds the `invalid_charset` error response (HTTP 200). */
-export function createInvalidCharsetError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_charset"> {
-  return respond("invalid_charset", 200, fields, init);
-}
-
+export const createInvalidCharsetError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_charset"> = constructorFor("invalid_charset", 200);
 /** Builds the `invalid_form_data` error response (HTTP 200). */
-export function createInvalidFormDataError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_form_data"> {
-  return respond("invalid_form_data", 200, fields, init);
-}
-
+export const createInvalidFormDataError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_form_data"> = constructorFor("invalid_form_data", 200);
 /** Builds the `invalid_post_type` error response (HTTP 200). */
-export function createInvalidPostTypeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_post_type"> {
-  return respond("invalid_post_type", 200, fields, init);
-}
-
+export const createInvalidPostTypeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_post_type"> = constructorFor("invalid_post_type", 200);
 /** Builds the `is_bot` error response (HTTP 200). */
-export function createIsBotError(fields: ErrorFields = {}, init: ErrorResponseInit<200> = {}): ErrorResponse<"is_bot"> {
-  return respond("is_bot", 200, fields, init);
-}
-
+export const createIsBotError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"is_bot"> = constructorFor("is_bot", 200);
 /** Builds the `method_deprecated` error response (HTTP 200). */
-export function createMethodDeprecatedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"method_deprecated"> {
-  return respond("method_deprecated", 200, fields, init);
-}
-
+export const createMethodDeprecatedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"method_deprecated"> = constructorFor("method_deprecated", 200);
 /** Builds the `missing_post_type` error response (HTTP 200). */
-export function createMissingPostTypeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"missing_post_type"> {
-  return respond("missing_post_type", 200, fields, init);
-}
-
+export const createMissingPostTypeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"missing_post_type"> = constructorFor("missing_post_type", 200);
 /** Builds the `missing_scope` error response (HTTP 200). */
-export function createMissingScopeError(
-  fields: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[]; needed?: string; provided?: string } = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"missing_scope"> {
-  return respond("missing_scope", 200, fields, init);
-}
-
+export const createMissingScopeError: (
+  fields?: { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[]; needed?: string; provided?: string },
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"missing_scope"> = constructorFor("missing_scope", 200);
 /** Builds the `no_permission` error response (HTTP 200). */
-export function createNoPermissionError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"no_permission"> {
-  return respond("no_permission", 200, fields, init);
-}
-
+export const createNoPermissionError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"no_permission"> = constructorFor("no_permission", 200);
 /** Builds the `not_allowed_token_type` error response (HTTP 200). */
-export function createNotAllowedTokenTypeError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"not_allowed_token_type"> {
-  return respond("not_allowed_token_type", 200, fields, init);
-}
-
+export const createNotAllowedTokenTypeError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"not_allowed_token_type"> = constructorFor("not_allowed_token_type", 200);
 /** Builds the `not_authed` error response (HTTP 200). */
-export function createNotAuthedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"not_authed"> {
-  return respond("not_authed", 200, fields, init);
-}
-
+export const createNotAuthedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"not_authed"> = constructorFor("not_authed", 200);
 /** Builds the `org_login_required` error response (HTTP 200). */
-export function createOrgLoginRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"org_login_required"> {
-  return respond("org_login_required", 200, fields, init);
-}
-
+export const createOrgLoginRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"org_login_required"> = constructorFor("org_login_required", 200);
 /** Builds the `ratelimited` error response (HTTP 429). */
-export function createRatelimitedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"ratelimited"> {
-  return respond("ratelimited", 429, fields, init);
-}
-
+export const createRatelimitedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"ratelimited"> = constructorFor("ratelimited", 429);
 /** Builds the `request_timeout` error response (HTTP 200). */
-export function createRequestTimeoutError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"request_timeout"> {
-  return respond("request_timeout", 200, fields, init);
-}
-
+export const createRequestTimeoutError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"request_timeout"> = constructorFor("request_timeout", 200);
 /** Builds the `service_unavailable` error response (HTTP 200). */
-export function createServiceUnavailableError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", 200, fields, init);
-}
-
+export const createServiceUnavailableError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"service_unavailable"> = constructorFor("service_unavailable", 200);
 /** Builds the `team_access_not_granted` error response (HTTP 200). */
-export function createTeamAccessNotGrantedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"team_access_not_granted"> {
-  return respond("team_access_not_granted", 200, fields, init);
-}
-
+export const createTeamAccessNotGrantedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"team_access_not_granted"> = constructorFor("team_access_not_granted", 200);
 /** Builds the `team_added_to_org` error response (HTTP 200). */
-export function createTeamAddedToOrgError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"team_added_to_org"> {
-  return respond("team_added_to_org", 200, fields, init);
-}
-
+export const createTeamAddedToOrgError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"team_added_to_org"> = constructorFor("team_added_to_org", 200);
 /** Builds the `token_expired` error response (HTTP 200). */
-export function createTokenExpiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"token_expired"> {
-  return respond("token_expired", 200, fields, init);
-}
-
+export const createTokenExpiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"token_expired"> = constructorFor("token_expired", 200);
 /** Builds the `token_revoked` error response (HTTP 200). */
-export function createTokenRevokedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"token_revoked"> {
-  return respond("token_revoked", 200, fields, init);
-}
-
+export const createTokenRevokedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"token_revoked"> = constructorFor("token_revoked", 200);
 /** Builds the `two_factor_setup_required` error response (HTTP 200). */
-export function createTwoFactorSetupRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"two_factor_setup_required"> {
-  return respond("two_factor_setup_required", 200, fields, init);
-}
-
+export const createTwoFactorSetupRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"two_factor_setup_required"> = constructorFor("two_factor_setup_required", 200);
 /** Builds the `unknown_method` error response (HTTP 200). */
-export function createUnknownMethodError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"unknown_method"> {
-  return respond("unknown_method", 200, fields, init);
-}
-
+export const createUnknownMethodError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"unknown_method"> = constructorFor("unknown_method", 200);
 /** Builds the `channel_not_found` error response (HTTP 200). */
-export function createChannelNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"channel_not_found"> {
-  return respond("channel_not_found", 200, fields, init);
-}
-
+export const createChannelNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"channel_not_found"> = constructorFor("channel_not_found", 200);
 /** Builds the `not_in_channel` error response (HTTP 200). */
-export function createNotInChannelError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"not_in_channel"> {
-  return respond("not_in_channel", 200, fields, init);
-}
-
+export const createNotInChannelError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"not_in_channel"> = constructorFor("not_in_channel", 200);
 /** Builds the `is_archived` error response (HTTP 200). */
-export function createIsArchivedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"is_archived"> {
-  return respond("is_archived", 200, fields, init);
-}
-
+export const createIsArchivedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"is_archived"> = constructorFor("is_archived", 200);
 /** Builds the `no_text` error response (HTTP 200). */
-export function createNoTextError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"no_text"> {
-  return respond("no_text", 200, fields, init);
-}
-
+export const createNoTextError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"no_text"> = constructorFor("no_text", 200);
 /** Builds the `msg_too_long` error response (HTTP 200). */
-export function createMsgTooLongError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"msg_too_long"> {
-  return respond("msg_too_long", 200, fields, init);
-}
-
+export const createMsgTooLongError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"msg_too_long"> = constructorFor("msg_too_long", 200);
 /** Builds the `too_many_attachments` error response (HTTP 200). */
-export function createTooManyAttachmentsError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"too_many_attachments"> {
-  return respond("too_many_attachments", 200, fields, init);
-}
-
+export const createTooManyAttachmentsError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"too_many_attachments"> = constructorFor("too_many_attachments", 200);
 /** Builds the `rate_limited` error response (HTTP 200). */
-export function createRateLimitedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"rate_limited"> {
-  return respond("rate_limited", 200, fields, init);
-}
-
+export const createRateLimitedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"rate_limited"> = constructorFor("rate_limited", 200);
 /** Builds the `invalid_blocks` error response (HTTP 200). */
-export function createInvalidBlocksError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_blocks"> {
-  return respond("invalid_blocks", 200, fields, init);
-}
-
+export const createInvalidBlocksError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_blocks"> = constructorFor("invalid_blocks", 200);
 /** Builds the `message_not_found` error response (HTTP 200). */
-export function createMessageNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"message_not_found"> {
-  return respond("message_not_found", 200, fields, init);
-}
-
+export const createMessageNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"message_not_found"> = constructorFor("message_not_found", 200);
 /** Builds the `cant_update_message` error response (HTTP 200). */
-export function createCantUpdateMessageError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"cant_update_message"> {
-  return respond("cant_update_message", 200, fields, init);
-}
-
+export const createCantUpdateMessageError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"cant_update_message"> = constructorFor("cant_update_message", 200);
 /** Builds the `user_not_found` error response (HTTP 200). */
-export function createUserNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"user_not_found"> {
-  return respond("user_not_found", 200, fields, init);
-}
-
+export const createUserNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"user_not_found"> = constructorFor("user_not_found", 200);
 /** Builds the `cant_invite_self` error response (HTTP 200). */
-export function createCantInviteSelfError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"cant_invite_self"> {
-  return respond("cant_invite_self", 200, fields, init);
-}
-
+export const createCantInviteSelfError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"cant_invite_self"> = constructorFor("cant_invite_self", 200);
 /** Builds the `already_in_channel` error response (HTTP 200). */
-export function createAlreadyInChannelError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"already_in_channel"> {
-  return respond("already_in_channel", 200, fields, init);
-}
-
+export const createAlreadyInChannelError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"already_in_channel"> = constructorFor("already_in_channel", 200);
 /** Builds the `invalid_trigger_id` error response (HTTP 200). */
-export function createInvalidTriggerIdError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"invalid_trigger_id"> {
-  return respond("invalid_trigger_id", 200, fields, init);
-}
-
+export const createInvalidTriggerIdError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"invalid_trigger_id"> = constructorFor("invalid_trigger_id", 200);
 /** Builds the `expired_trigger_id` error response (HTTP 200). */
-export function createExpiredTriggerIdError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"expired_trigger_id"> {
-  return respond("expired_trigger_id", 200, fields, init);
-}
-
+export const createExpiredTriggerIdError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"expired_trigger_id"> = constructorFor("expired_trigger_id", 200);
 /** Builds the `exchanged_trigger_id` error response (HTTP 200). */
-export function createExchangedTriggerIdError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<200> = {},
-): ErrorResponse<"exchanged_trigger_id"> {
-  return respond("exchanged_trigger_id", 200, fields, init);
-}
+export const createExchangedTriggerIdError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<200>,
+) => ErrorResponse<"exchanged_trigger_id"> = constructorFor("exchanged_trigger_id", 200);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -5094,11 +4569,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

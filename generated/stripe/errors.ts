@@ -9402,3403 +9402,3004 @@ const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { re
 const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+/**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "api_error": [["type","api_error"]],
+  "card_error": [["type","card_error"]],
+  "idempotency_error": [["type","idempotency_error"]],
+  "invalid_request_error": [["type","invalid_request_error"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
 /** Whether a value is an `api_error` error object ({@link ServerError}), exactly as its schema says. */
-export function isServerError(value: unknown): value is ServerError {
-  try {
-    return isErrorShape(value) && ownValue(value, "type") === "api_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isServerError: (value: unknown) => value is ServerError = sharedShapeGuard("api_error");
 /** Whether a value is a `card_error` error object ({@link CardError}), exactly as its schema says. */
-export function isCardError(value: unknown): value is CardError {
-  try {
-    return isErrorShape(value) && ownValue(value, "type") === "card_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isCardError: (value: unknown) => value is CardError = sharedShapeGuard("card_error");
 /**
  * Whether a value is an `idempotency_error` error object ({@link IdempotencyError}), exactly as its
  * schema says.
  */
-export function isIdempotencyError(value: unknown): value is IdempotencyError {
-  try {
-    return isErrorShape(value) && ownValue(value, "type") === "idempotency_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isIdempotencyError: (value: unknown) => value is IdempotencyError = sharedShapeGuard("idempotency_error");
 /**
  * Whether a value is an `invalid_request_error` error object ({@link InvalidRequestError}), exactly as
  * its schema says.
  */
-export function isInvalidRequestError(value: unknown): value is InvalidRequestError {
-  try {
-    return isErrorShape(value) && ownValue(value, "type") === "invalid_request_error";
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request_error");
 /**
  * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
  * schema says.
  */
-export function isApiKeyExpiredError(value: unknown): value is ApiKeyExpiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "api_key_expired" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredError = guardFor("api_key_expired", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "api_key_expired" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `platform_api_key_expired` error object ({@link PlatformApiKeyExpiredError}),
  * exactly as its schema says.
  */
-export function isPlatformApiKeyExpiredError(value: unknown): value is PlatformApiKeyExpiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "platform_api_key_expired" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPlatformApiKeyExpiredError: (value: unknown) => value is PlatformApiKeyExpiredError = guardFor("platform_api_key_expired", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "platform_api_key_expired" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `secret_key_required` error object ({@link SecretKeyRequiredError}), exactly as
  * its schema says.
  */
-export function isSecretKeyRequiredError(value: unknown): value is SecretKeyRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "secret_key_required" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyRequiredError = guardFor("secret_key_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "secret_key_required" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `account_invalid` error object ({@link AccountInvalidError}), exactly as its
  * schema says.
  */
-export function isAccountInvalidError(value: unknown): value is AccountInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "account_invalid" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccountInvalidError: (value: unknown) => value is AccountInvalidError = guardFor("account_invalid", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "account_invalid" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `platform_account_required` error object ({@link
  * PlatformAccountRequiredError}), exactly as its schema says.
  */
-export function isPlatformAccountRequiredError(value: unknown): value is PlatformAccountRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "platform_account_required" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPlatformAccountRequiredError: (value: unknown) => value is PlatformAccountRequiredError = guardFor("platform_account_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "platform_account_required" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `livemode_mismatch` error object ({@link LivemodeMismatchError}), exactly as
  * its schema says.
  */
-export function isLivemodeMismatchError(value: unknown): value is LivemodeMismatchError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "livemode_mismatch" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMismatchError = guardFor("livemode_mismatch", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "livemode_mismatch" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `testmode_charges_only` error object ({@link TestmodeChargesOnlyError}),
  * exactly as its schema says.
  */
-export function isTestmodeChargesOnlyError(value: unknown): value is TestmodeChargesOnlyError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "testmode_charges_only" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeChargesOnlyError = guardFor("testmode_charges_only", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "testmode_charges_only" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `tls_version_unsupported` error object ({@link TlsVersionUnsupportedError}),
  * exactly as its schema says.
  */
-export function isTlsVersionUnsupportedError(value: unknown): value is TlsVersionUnsupportedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "tls_version_unsupported" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersionUnsupportedError = guardFor("tls_version_unsupported", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "tls_version_unsupported" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `resource_missing` error object ({@link ResourceMissingError}), exactly as its
  * schema says.
  */
-export function isResourceMissingError(value: unknown): value is ResourceMissingError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "resource_missing" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceMissingError: (value: unknown) => value is ResourceMissingError = guardFor("resource_missing", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "resource_missing" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `resource_already_exists` error object ({@link ResourceAlreadyExistsError}),
  * exactly as its schema says.
  */
-export function isResourceAlreadyExistsError(value: unknown): value is ResourceAlreadyExistsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "resource_already_exists" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceAlreadyExistsError: (value: unknown) => value is ResourceAlreadyExistsError = guardFor("resource_already_exists", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "resource_already_exists" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_missing` error object ({@link ParameterMissingError}), exactly as
  * its schema says.
  */
-export function isParameterMissingError(value: unknown): value is ParameterMissingError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_missing" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterMissingError: (value: unknown) => value is ParameterMissingError = guardFor("parameter_missing", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_missing" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_unknown` error object ({@link ParameterUnknownError}), exactly as
  * its schema says.
  */
-export function isParameterUnknownError(value: unknown): value is ParameterUnknownError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_unknown" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterUnknownError: (value: unknown) => value is ParameterUnknownError = guardFor("parameter_unknown", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_unknown" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_invalid_empty` error object ({@link ParameterInvalidEmptyError}),
  * exactly as its schema says.
  */
-export function isParameterInvalidEmptyError(value: unknown): value is ParameterInvalidEmptyError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_invalid_empty" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterInvalidEmptyError: (value: unknown) => value is ParameterInvalidEmptyError = guardFor("parameter_invalid_empty", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_invalid_empty" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_invalid_integer` error object ({@link
  * ParameterInvalidIntegerError}), exactly as its schema says.
  */
-export function isParameterInvalidIntegerError(value: unknown): value is ParameterInvalidIntegerError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_invalid_integer" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterInvalidIntegerError: (value: unknown) => value is ParameterInvalidIntegerError = guardFor("parameter_invalid_integer", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_invalid_integer" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_invalid_string_blank` error object ({@link
  * ParameterInvalidStringBlankError}), exactly as its schema says.
  */
-export function isParameterInvalidStringBlankError(value: unknown): value is ParameterInvalidStringBlankError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_invalid_string_blank" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterInvalidStringBlankError: (value: unknown) => value is ParameterInvalidStringBlankError = guardFor("parameter_invalid_string_blank", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_invalid_string_blank" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameter_invalid_string_empty` error object ({@link
  * ParameterInvalidStringEmptyError}), exactly as its schema says.
  */
-export function isParameterInvalidStringEmptyError(value: unknown): value is ParameterInvalidStringEmptyError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameter_invalid_string_empty" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParameterInvalidStringEmptyError: (value: unknown) => value is ParameterInvalidStringEmptyError = guardFor("parameter_invalid_string_empty", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameter_invalid_string_empty" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `parameters_exclusive` error object ({@link ParametersExclusiveError}), exactly
  * as its schema says.
  */
-export function isParametersExclusiveError(value: unknown): value is ParametersExclusiveError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "parameters_exclusive" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isParametersExclusiveError: (value: unknown) => value is ParametersExclusiveError = guardFor("parameters_exclusive", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "parameters_exclusive" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `amount_too_large` error object ({@link AmountTooLargeError}), exactly as its
  * schema says.
  */
-export function isAmountTooLargeError(value: unknown): value is AmountTooLargeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "amount_too_large" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeError = guardFor("amount_too_large", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "amount_too_large" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `amount_too_small` error object ({@link AmountTooSmallError}), exactly as its
  * schema says.
  */
-export function isAmountTooSmallError(value: unknown): value is AmountTooSmallError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "amount_too_small" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallError = guardFor("amount_too_small", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "amount_too_small" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `email_invalid` error object ({@link EmailInvalidError}), exactly as its
  * schema says.
  */
-export function isEmailInvalidError(value: unknown): value is EmailInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "email_invalid" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError = guardFor("email_invalid", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "email_invalid" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `url_invalid` error object ({@link UrlInvalidError}), exactly as its schema
  * says.
  */
-export function isUrlInvalidError(value: unknown): value is UrlInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "url_invalid" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = guardFor("url_invalid", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "url_invalid" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invalid_characters` error object ({@link InvalidCharactersError}), exactly as
  * its schema says.
  */
-export function isInvalidCharactersError(value: unknown): value is InvalidCharactersError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "invalid_characters" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidCharactersError: (value: unknown) => value is InvalidCharactersError = guardFor("invalid_characters", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invalid_characters" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `tax_id_invalid` error object ({@link TaxIdInvalidError}), exactly as its
  * schema says.
  */
-export function isTaxIdInvalidError(value: unknown): value is TaxIdInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "tax_id_invalid" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError = guardFor("tax_id_invalid", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "tax_id_invalid" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `customer_tax_location_invalid` error object ({@link
  * CustomerTaxLocationInvalidError}), exactly as its schema says.
  */
-export function isCustomerTaxLocationInvalidError(value: unknown): value is CustomerTaxLocationInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "customer_tax_location_invalid" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCustomerTaxLocationInvalidError: (value: unknown) => value is CustomerTaxLocationInvalidError = guardFor("customer_tax_location_invalid", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "customer_tax_location_invalid" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `coupon_expired` error object ({@link CouponExpiredError}), exactly as its
  * schema says.
  */
-export function isCouponExpiredError(value: unknown): value is CouponExpiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "coupon_expired" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCouponExpiredError: (value: unknown) => value is CouponExpiredError = guardFor("coupon_expired", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "coupon_expired" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invoice_no_customer_line_items` error object ({@link
  * InvoiceNoCustomerLineItemsError}), exactly as its schema says.
  */
-export function isInvoiceNoCustomerLineItemsError(value: unknown): value is InvoiceNoCustomerLineItemsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "invoice_no_customer_line_items" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is InvoiceNoCustomerLineItemsError = guardFor("invoice_no_customer_line_items", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invoice_no_customer_line_items" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `payment_intent_unexpected_state` error object ({@link
  * PaymentIntentUnexpectedStateError}), exactly as its schema says.
  */
-export function isPaymentIntentUnexpectedStateError(value: unknown): value is PaymentIntentUnexpectedStateError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "payment_intent_unexpected_state" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is PaymentIntentUnexpectedStateError = guardFor("payment_intent_unexpected_state", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "payment_intent_unexpected_state" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `setup_intent_unexpected_state` error object ({@link
  * SetupIntentUnexpectedStateError}), exactly as its schema says.
  */
-export function isSetupIntentUnexpectedStateError(value: unknown): value is SetupIntentUnexpectedStateError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "setup_intent_unexpected_state" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSetupIntentUnexpectedStateError: (value: unknown) => value is SetupIntentUnexpectedStateError = guardFor("setup_intent_unexpected_state", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "setup_intent_unexpected_state" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `charge_already_captured` error object ({@link ChargeAlreadyCapturedError}),
  * exactly as its schema says.
  */
-export function isChargeAlreadyCapturedError(value: unknown): value is ChargeAlreadyCapturedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "charge_already_captured" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAlreadyCapturedError = guardFor("charge_already_captured", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "charge_already_captured" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `charge_already_refunded` error object ({@link ChargeAlreadyRefundedError}),
  * exactly as its schema says.
  */
-export function isChargeAlreadyRefundedError(value: unknown): value is ChargeAlreadyRefundedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "charge_already_refunded" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAlreadyRefundedError = guardFor("charge_already_refunded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "charge_already_refunded" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `charge_disputed` error object ({@link ChargeDisputedError}), exactly as its
  * schema says.
  */
-export function isChargeDisputedError(value: unknown): value is ChargeDisputedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "charge_disputed" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedError = guardFor("charge_disputed", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "charge_disputed" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `charge_expired_for_capture` error object ({@link
  * ChargeExpiredForCaptureError}), exactly as its schema says.
  */
-export function isChargeExpiredForCaptureError(value: unknown): value is ChargeExpiredForCaptureError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "charge_expired_for_capture" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isChargeExpiredForCaptureError: (value: unknown) => value is ChargeExpiredForCaptureError = guardFor("charge_expired_for_capture", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "charge_expired_for_capture" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invoice_not_editable` error object ({@link InvoiceNotEditableError}), exactly
  * as its schema says.
  */
-export function isInvoiceNotEditableError(value: unknown): value is InvoiceNotEditableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "invoice_not_editable" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotEditableError = guardFor("invoice_not_editable", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invoice_not_editable" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `token_already_used` error object ({@link TokenAlreadyUsedError}), exactly as
  * its schema says.
  */
-export function isTokenAlreadyUsedError(value: unknown): value is TokenAlreadyUsedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "token_already_used" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyUsedError = guardFor("token_already_used", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "token_already_used" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `balance_insufficient` error object ({@link BalanceInsufficientError}), exactly
  * as its schema says.
  */
-export function isBalanceInsufficientError(value: unknown): value is BalanceInsufficientError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "balance_insufficient" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBalanceInsufficientError: (value: unknown) => value is BalanceInsufficientError = guardFor("balance_insufficient", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "balance_insufficient" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `payouts_not_allowed` error object ({@link PayoutsNotAllowedError}), exactly as
  * its schema says.
  */
-export function isPayoutsNotAllowedError(value: unknown): value is PayoutsNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "payouts_not_allowed" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAllowedError = guardFor("payouts_not_allowed", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "payouts_not_allowed" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined` error object ({@link CardDeclinedError}), exactly as its schema
  * says.
  */
-export function isCardDeclinedError(value: unknown): value is CardDeclinedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError = guardFor("card_declined", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `expired_card` error object ({@link ExpiredCardError}), exactly as its schema
  * says.
  */
-export function isExpiredCardError(value: unknown): value is ExpiredCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "expired_card" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isExpiredCardError: (value: unknown) => value is ExpiredCardError = guardFor("expired_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "expired_card" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `incorrect_cvc` error object ({@link IncorrectCvcError}), exactly as its
  * schema says.
  */
-export function isIncorrectCvcError(value: unknown): value is IncorrectCvcError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "incorrect_cvc" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError = guardFor("incorrect_cvc", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "incorrect_cvc" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `incorrect_number` error object ({@link IncorrectNumberError}), exactly as its
  * schema says.
  */
-export function isIncorrectNumberError(value: unknown): value is IncorrectNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "incorrect_number" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumberError = guardFor("incorrect_number", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "incorrect_number" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `incorrect_zip` error object ({@link IncorrectZipError}), exactly as its
  * schema says.
  */
-export function isIncorrectZipError(value: unknown): value is IncorrectZipError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "incorrect_zip" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError = guardFor("incorrect_zip", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "incorrect_zip" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `incorrect_address` error object ({@link IncorrectAddressError}), exactly as
  * its schema says.
  */
-export function isIncorrectAddressError(value: unknown): value is IncorrectAddressError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "incorrect_address" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddressError = guardFor("incorrect_address", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "incorrect_address" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invalid_cvc` error object ({@link InvalidCvcError}), exactly as its schema
  * says.
  */
-export function isInvalidCvcError(value: unknown): value is InvalidCvcError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "invalid_cvc" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = guardFor("invalid_cvc", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invalid_cvc" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invalid_expiry_month` error object ({@link InvalidExpiryMonthError}), exactly
  * as its schema says.
  */
-export function isInvalidExpiryMonthError(value: unknown): value is InvalidExpiryMonthError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "invalid_expiry_month" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpiryMonthError = guardFor("invalid_expiry_month", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invalid_expiry_month" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invalid_expiry_year` error object ({@link InvalidExpiryYearError}), exactly
  * as its schema says.
  */
-export function isInvalidExpiryYearError(value: unknown): value is InvalidExpiryYearError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "invalid_expiry_year" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpiryYearError = guardFor("invalid_expiry_year", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invalid_expiry_year" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `invalid_number` error object ({@link InvalidNumberError}), exactly as its
  * schema says.
  */
-export function isInvalidNumberError(value: unknown): value is InvalidNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "invalid_number" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidNumberError: (value: unknown) => value is InvalidNumberError = guardFor("invalid_number", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "invalid_number" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `processing_error` error object ({@link ProcessingError}), exactly as its
  * schema says.
  */
-export function isProcessingError(value: unknown): value is ProcessingError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "processing_error" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isProcessingError: (value: unknown) => value is ProcessingError = guardFor("processing_error", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "processing_error" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `authentication_required` error object ({@link AuthenticationRequiredError}),
  * exactly as its schema says.
  */
-export function isAuthenticationRequiredError(value: unknown): value is AuthenticationRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "authentication_required" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAuthenticationRequiredError: (value: unknown) => value is AuthenticationRequiredError = guardFor("authentication_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "authentication_required" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_decline_rate_limit_exceeded` error object ({@link
  * CardDeclineRateLimitExceededError}), exactly as its schema says.
  */
-export function isCardDeclineRateLimitExceededError(value: unknown): value is CardDeclineRateLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_decline_rate_limit_exceeded" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclineRateLimitExceededError: (value: unknown) => value is CardDeclineRateLimitExceededError = guardFor("card_decline_rate_limit_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_decline_rate_limit_exceeded" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `insufficient_funds` error object ({@link InsufficientFundsError}), exactly as
  * its schema says.
  */
-export function isInsufficientFundsError(value: unknown): value is InsufficientFundsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "insufficient_funds" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInsufficientFundsError: (value: unknown) => value is InsufficientFundsError = guardFor("insufficient_funds", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "insufficient_funds" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `payment_intent_authentication_failure` error object ({@link
  * PaymentIntentAuthenticationFailureError}), exactly as its schema says.
  */
-export function isPaymentIntentAuthenticationFailureError(
-  value: unknown,
-): value is PaymentIntentAuthenticationFailureError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "payment_intent_authentication_failure" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPaymentIntentAuthenticationFailureError: (value: unknown) => value is PaymentIntentAuthenticationFailureError = guardFor("payment_intent_authentication_failure", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "payment_intent_authentication_failure" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `payment_intent_payment_attempt_failed` error object ({@link
  * PaymentIntentPaymentAttemptFailedError}), exactly as its schema says.
  */
-export function isPaymentIntentPaymentAttemptFailedError(
-  value: unknown,
-): value is PaymentIntentPaymentAttemptFailedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "payment_intent_payment_attempt_failed" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value is PaymentIntentPaymentAttemptFailedError = guardFor("payment_intent_payment_attempt_failed", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "payment_intent_payment_attempt_failed" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `setup_intent_authentication_failure` error object ({@link
  * SetupIntentAuthenticationFailureError}), exactly as its schema says.
  */
-export function isSetupIntentAuthenticationFailureError(
-  value: unknown,
-): value is SetupIntentAuthenticationFailureError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "setup_intent_authentication_failure" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSetupIntentAuthenticationFailureError: (value: unknown) => value is SetupIntentAuthenticationFailureError = guardFor("setup_intent_authentication_failure", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "setup_intent_authentication_failure" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `payment_method_provider_decline` error object ({@link
  * PaymentMethodProviderDeclineError}), exactly as its schema says.
  */
-export function isPaymentMethodProviderDeclineError(value: unknown): value is PaymentMethodProviderDeclineError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "payment_method_provider_decline" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPaymentMethodProviderDeclineError: (value: unknown) => value is PaymentMethodProviderDeclineError = guardFor("payment_method_provider_decline", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "payment_method_provider_decline" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `bank_account_declined` error object ({@link BankAccountDeclinedError}),
  * exactly as its schema says.
  */
-export function isBankAccountDeclinedError(value: unknown): value is BankAccountDeclinedError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "bank_account_declined" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBankAccountDeclinedError: (value: unknown) => value is BankAccountDeclinedError = guardFor("bank_account_declined", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "bank_account_declined" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is an `idempotency_key_in_use` error object ({@link IdempotencyKeyInUseError}),
  * exactly as its schema says.
  */
-export function isIdempotencyKeyInUseError(value: unknown): value is IdempotencyKeyInUseError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "idempotency_key_in_use" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isIdempotencyKeyInUseError: (value: unknown) => value is IdempotencyKeyInUseError = guardFor("idempotency_key_in_use", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "idempotency_key_in_use" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /** Whether a value is a `rate_limit` error object ({@link RateLimitError}), exactly as its schema says. */
-export function isRateLimitError(value: unknown): value is RateLimitError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "invalid_request_error" &&
-      ownValue(value, "code") === "rate_limit" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isRateLimitError: (value: unknown) => value is RateLimitError = guardFor("rate_limit", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "invalid_request_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "rate_limit" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `lock_timeout` error object ({@link LockTimeoutError}), exactly as its schema
  * says.
  */
-export function isLockTimeoutError(value: unknown): value is LockTimeoutError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "lock_timeout" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError = guardFor("lock_timeout", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "lock_timeout" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `forwarding_api_upstream_connection_error` error object ({@link
  * ForwardingApiUpstreamConnectionError}), exactly as its schema says.
  */
-export function isForwardingApiUpstreamConnectionError(value: unknown): value is ForwardingApiUpstreamConnectionError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "forwarding_api_upstream_connection_error" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isForwardingApiUpstreamConnectionError: (value: unknown) => value is ForwardingApiUpstreamConnectionError = guardFor("forwarding_api_upstream_connection_error", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "forwarding_api_upstream_connection_error" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `forwarding_api_upstream_connection_timeout` error object ({@link
  * ForwardingApiUpstreamConnectionTimeoutError}), exactly as its schema says.
  */
-export function isForwardingApiUpstreamConnectionTimeoutError(
-  value: unknown,
-): value is ForwardingApiUpstreamConnectionTimeoutError {
-  try {
-    return (
-      plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
-      ownValue(value, "code") === "forwarding_api_upstream_connection_timeout" &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => value is ForwardingApiUpstreamConnectionTimeoutError = guardFor("forwarding_api_upstream_connection_timeout", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    typeof value["type"] === "string" &&
+    hasOwn(value, "code") &&
+    value["code"] === "forwarding_api_upstream_connection_timeout" &&
+    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.authentication_required` error object ({@link
  * CardDeclinedAuthenticationRequiredError}), exactly as its schema says.
  */
-export function isCardDeclinedAuthenticationRequiredError(
-  value: unknown,
-): value is CardDeclinedAuthenticationRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "authentication_required" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => value is CardDeclinedAuthenticationRequiredError = guardFor("card_declined.authentication_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "authentication_required" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.approve_with_id` error object ({@link
  * CardDeclinedApproveWithIdError}), exactly as its schema says.
  */
-export function isCardDeclinedApproveWithIdError(value: unknown): value is CardDeclinedApproveWithIdError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "approve_with_id" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedApproveWithIdError: (value: unknown) => value is CardDeclinedApproveWithIdError = guardFor("card_declined.approve_with_id", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "approve_with_id" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.call_issuer` error object ({@link CardDeclinedCallIssuerError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedCallIssuerError(value: unknown): value is CardDeclinedCallIssuerError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "call_issuer" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDeclinedCallIssuerError = guardFor("card_declined.call_issuer", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "call_issuer" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.card_not_supported` error object ({@link
  * CardDeclinedCardNotSupportedError}), exactly as its schema says.
  */
-export function isCardDeclinedCardNotSupportedError(value: unknown): value is CardDeclinedCardNotSupportedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "card_not_supported" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is CardDeclinedCardNotSupportedError = guardFor("card_declined.card_not_supported", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "card_not_supported" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.card_velocity_exceeded` error object ({@link
  * CardDeclinedCardVelocityExceededError}), exactly as its schema says.
  */
-export function isCardDeclinedCardVelocityExceededError(
-  value: unknown,
-): value is CardDeclinedCardVelocityExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "card_velocity_exceeded" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value is CardDeclinedCardVelocityExceededError = guardFor("card_declined.card_velocity_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "card_velocity_exceeded" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.currency_not_supported` error object ({@link
  * CardDeclinedCurrencyNotSupportedError}), exactly as its schema says.
  */
-export function isCardDeclinedCurrencyNotSupportedError(
-  value: unknown,
-): value is CardDeclinedCurrencyNotSupportedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "currency_not_supported" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value is CardDeclinedCurrencyNotSupportedError = guardFor("card_declined.currency_not_supported", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "currency_not_supported" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.do_not_honor` error object ({@link
  * CardDeclinedDoNotHonorError}), exactly as its schema says.
  */
-export function isCardDeclinedDoNotHonorError(value: unknown): value is CardDeclinedDoNotHonorError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "do_not_honor" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDeclinedDoNotHonorError = guardFor("card_declined.do_not_honor", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "do_not_honor" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.do_not_try_again` error object ({@link
  * CardDeclinedDoNotTryAgainError}), exactly as its schema says.
  * @deprecated See {@link CardDeclinedDoNotTryAgainError}.
  */
-export function isCardDeclinedDoNotTryAgainError(value: unknown): value is CardDeclinedDoNotTryAgainError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "do_not_try_again" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is CardDeclinedDoNotTryAgainError = guardFor("card_declined.do_not_try_again", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "do_not_try_again" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.duplicate_transaction` error object ({@link
  * CardDeclinedDuplicateTransactionError}), exactly as its schema says.
  */
-export function isCardDeclinedDuplicateTransactionError(
-  value: unknown,
-): value is CardDeclinedDuplicateTransactionError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "duplicate_transaction" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value is CardDeclinedDuplicateTransactionError = guardFor("card_declined.duplicate_transaction", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "duplicate_transaction" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.expired_card` error object ({@link
  * CardDeclinedExpiredCardError}), exactly as its schema says.
  */
-export function isCardDeclinedExpiredCardError(value: unknown): value is CardDeclinedExpiredCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "expired_card" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDeclinedExpiredCardError = guardFor("card_declined.expired_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "expired_card" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.fraudulent` error object ({@link CardDeclinedFraudulentError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedFraudulentError(value: unknown): value is CardDeclinedFraudulentError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "fraudulent" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDeclinedFraudulentError = guardFor("card_declined.fraudulent", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "fraudulent" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.generic_decline` error object ({@link
  * CardDeclinedGenericDeclineError}), exactly as its schema says.
  */
-export function isCardDeclinedGenericDeclineError(value: unknown): value is CardDeclinedGenericDeclineError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "generic_decline" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedGenericDeclineError: (value: unknown) => value is CardDeclinedGenericDeclineError = guardFor("card_declined.generic_decline", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "generic_decline" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.incorrect_number` error object ({@link
  * CardDeclinedIncorrectNumberError}), exactly as its schema says.
  */
-export function isCardDeclinedIncorrectNumberError(value: unknown): value is CardDeclinedIncorrectNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "incorrect_number" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is CardDeclinedIncorrectNumberError = guardFor("card_declined.incorrect_number", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "incorrect_number" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.incorrect_cvc` error object ({@link
  * CardDeclinedIncorrectCvcError}), exactly as its schema says.
  */
-export function isCardDeclinedIncorrectCvcError(value: unknown): value is CardDeclinedIncorrectCvcError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "incorrect_cvc" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardDeclinedIncorrectCvcError = guardFor("card_declined.incorrect_cvc", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "incorrect_cvc" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.incorrect_pin` error object ({@link
  * CardDeclinedIncorrectPinError}), exactly as its schema says.
  */
-export function isCardDeclinedIncorrectPinError(value: unknown): value is CardDeclinedIncorrectPinError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "incorrect_pin" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardDeclinedIncorrectPinError = guardFor("card_declined.incorrect_pin", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "incorrect_pin" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.incorrect_zip` error object ({@link
  * CardDeclinedIncorrectZipError}), exactly as its schema says.
  */
-export function isCardDeclinedIncorrectZipError(value: unknown): value is CardDeclinedIncorrectZipError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "incorrect_zip" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardDeclinedIncorrectZipError = guardFor("card_declined.incorrect_zip", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "incorrect_zip" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.insufficient_funds` error object ({@link
  * CardDeclinedInsufficientFundsError}), exactly as its schema says.
  */
-export function isCardDeclinedInsufficientFundsError(value: unknown): value is CardDeclinedInsufficientFundsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "insufficient_funds" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is CardDeclinedInsufficientFundsError = guardFor("card_declined.insufficient_funds", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "insufficient_funds" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_account` error object ({@link
  * CardDeclinedInvalidAccountError}), exactly as its schema says.
  */
-export function isCardDeclinedInvalidAccountError(value: unknown): value is CardDeclinedInvalidAccountError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_account" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidAccountError: (value: unknown) => value is CardDeclinedInvalidAccountError = guardFor("card_declined.invalid_account", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_account" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_amount` error object ({@link
  * CardDeclinedInvalidAmountError}), exactly as its schema says.
  */
-export function isCardDeclinedInvalidAmountError(value: unknown): value is CardDeclinedInvalidAmountError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_amount" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidAmountError: (value: unknown) => value is CardDeclinedInvalidAmountError = guardFor("card_declined.invalid_amount", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_amount" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_cvc` error object ({@link CardDeclinedInvalidCvcError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedInvalidCvcError(value: unknown): value is CardDeclinedInvalidCvcError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_cvc" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDeclinedInvalidCvcError = guardFor("card_declined.invalid_cvc", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_cvc" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_expiry_month` error object ({@link
  * CardDeclinedInvalidExpiryMonthError}), exactly as its schema says.
  */
-export function isCardDeclinedInvalidExpiryMonthError(value: unknown): value is CardDeclinedInvalidExpiryMonthError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_expiry_month" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is CardDeclinedInvalidExpiryMonthError = guardFor("card_declined.invalid_expiry_month", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_expiry_month" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_expiry_year` error object ({@link
  * CardDeclinedInvalidExpiryYearError}), exactly as its schema says.
  */
-export function isCardDeclinedInvalidExpiryYearError(value: unknown): value is CardDeclinedInvalidExpiryYearError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_expiry_year" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is CardDeclinedInvalidExpiryYearError = guardFor("card_declined.invalid_expiry_year", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_expiry_year" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_number` error object ({@link
  * CardDeclinedInvalidNumberError}), exactly as its schema says.
  */
-export function isCardDeclinedInvalidNumberError(value: unknown): value is CardDeclinedInvalidNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_number" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidNumberError: (value: unknown) => value is CardDeclinedInvalidNumberError = guardFor("card_declined.invalid_number", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_number" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.invalid_pin` error object ({@link CardDeclinedInvalidPinError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedInvalidPinError(value: unknown): value is CardDeclinedInvalidPinError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "invalid_pin" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDeclinedInvalidPinError = guardFor("card_declined.invalid_pin", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "invalid_pin" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.issuer_not_available` error object ({@link
  * CardDeclinedIssuerNotAvailableError}), exactly as its schema says.
  */
-export function isCardDeclinedIssuerNotAvailableError(value: unknown): value is CardDeclinedIssuerNotAvailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "issuer_not_available" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is CardDeclinedIssuerNotAvailableError = guardFor("card_declined.issuer_not_available", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "issuer_not_available" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.lost_card` error object ({@link CardDeclinedLostCardError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedLostCardError(value: unknown): value is CardDeclinedLostCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "lost_card" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedLostCardError: (value: unknown) => value is CardDeclinedLostCardError = guardFor("card_declined.lost_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "lost_card" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.merchant_blacklist` error object ({@link
  * CardDeclinedMerchantBlacklistError}), exactly as its schema says.
  */
-export function isCardDeclinedMerchantBlacklistError(value: unknown): value is CardDeclinedMerchantBlacklistError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "merchant_blacklist" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is CardDeclinedMerchantBlacklistError = guardFor("card_declined.merchant_blacklist", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "merchant_blacklist" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.new_account_information_available` error object ({@link
  * CardDeclinedNewAccountInformationAvailableError}), exactly as its schema says.
  */
-export function isCardDeclinedNewAccountInformationAvailableError(
-  value: unknown,
-): value is CardDeclinedNewAccountInformationAvailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "new_account_information_available" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown) => value is CardDeclinedNewAccountInformationAvailableError = guardFor("card_declined.new_account_information_available", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "new_account_information_available" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.no_action_taken` error object ({@link
  * CardDeclinedNoActionTakenError}), exactly as its schema says.
  */
-export function isCardDeclinedNoActionTakenError(value: unknown): value is CardDeclinedNoActionTakenError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "no_action_taken" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedNoActionTakenError: (value: unknown) => value is CardDeclinedNoActionTakenError = guardFor("card_declined.no_action_taken", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "no_action_taken" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.not_permitted` error object ({@link
  * CardDeclinedNotPermittedError}), exactly as its schema says.
  */
-export function isCardDeclinedNotPermittedError(value: unknown): value is CardDeclinedNotPermittedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "not_permitted" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardDeclinedNotPermittedError = guardFor("card_declined.not_permitted", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "not_permitted" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.offline_pin_required` error object ({@link
  * CardDeclinedOfflinePinRequiredError}), exactly as its schema says.
  */
-export function isCardDeclinedOfflinePinRequiredError(value: unknown): value is CardDeclinedOfflinePinRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "offline_pin_required" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOfflinePinRequiredError = guardFor("card_declined.offline_pin_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "offline_pin_required" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.online_or_offline_pin_required` error object ({@link
  * CardDeclinedOnlineOrOfflinePinRequiredError}), exactly as its schema says.
  */
-export function isCardDeclinedOnlineOrOfflinePinRequiredError(
-  value: unknown,
-): value is CardDeclinedOnlineOrOfflinePinRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "online_or_offline_pin_required" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOnlineOrOfflinePinRequiredError = guardFor("card_declined.online_or_offline_pin_required", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "online_or_offline_pin_required" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.pickup_card` error object ({@link CardDeclinedPickupCardError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedPickupCardError(value: unknown): value is CardDeclinedPickupCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "pickup_card" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDeclinedPickupCardError = guardFor("card_declined.pickup_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "pickup_card" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.pin_try_exceeded` error object ({@link
  * CardDeclinedPinTryExceededError}), exactly as its schema says.
  */
-export function isCardDeclinedPinTryExceededError(value: unknown): value is CardDeclinedPinTryExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "pin_try_exceeded" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedPinTryExceededError: (value: unknown) => value is CardDeclinedPinTryExceededError = guardFor("card_declined.pin_try_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "pin_try_exceeded" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.processing_error` error object ({@link
  * CardDeclinedProcessingError}), exactly as its schema says.
  */
-export function isCardDeclinedProcessingError(value: unknown): value is CardDeclinedProcessingError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "processing_error" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedProcessingError: (value: unknown) => value is CardDeclinedProcessingError = guardFor("card_declined.processing_error", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "processing_error" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.reenter_transaction` error object ({@link
  * CardDeclinedReenterTransactionError}), exactly as its schema says.
  */
-export function isCardDeclinedReenterTransactionError(value: unknown): value is CardDeclinedReenterTransactionError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "reenter_transaction" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedReenterTransactionError: (value: unknown) => value is CardDeclinedReenterTransactionError = guardFor("card_declined.reenter_transaction", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "reenter_transaction" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.restricted_card` error object ({@link
  * CardDeclinedRestrictedCardError}), exactly as its schema says.
  */
-export function isCardDeclinedRestrictedCardError(value: unknown): value is CardDeclinedRestrictedCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "restricted_card" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedRestrictedCardError: (value: unknown) => value is CardDeclinedRestrictedCardError = guardFor("card_declined.restricted_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "restricted_card" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.revocation_of_all_authorizations` error object ({@link
  * CardDeclinedRevocationOfAllAuthorizationsError}), exactly as its schema says.
  */
-export function isCardDeclinedRevocationOfAllAuthorizationsError(
-  value: unknown,
-): value is CardDeclinedRevocationOfAllAuthorizationsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "revocation_of_all_authorizations" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) => value is CardDeclinedRevocationOfAllAuthorizationsError = guardFor("card_declined.revocation_of_all_authorizations", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "revocation_of_all_authorizations" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.revocation_of_authorization` error object ({@link
  * CardDeclinedRevocationOfAuthorizationError}), exactly as its schema says.
  */
-export function isCardDeclinedRevocationOfAuthorizationError(
-  value: unknown,
-): value is CardDeclinedRevocationOfAuthorizationError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "revocation_of_authorization" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => value is CardDeclinedRevocationOfAuthorizationError = guardFor("card_declined.revocation_of_authorization", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "revocation_of_authorization" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.security_violation` error object ({@link
  * CardDeclinedSecurityViolationError}), exactly as its schema says.
  */
-export function isCardDeclinedSecurityViolationError(value: unknown): value is CardDeclinedSecurityViolationError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "security_violation" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedSecurityViolationError: (value: unknown) => value is CardDeclinedSecurityViolationError = guardFor("card_declined.security_violation", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "security_violation" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.service_not_allowed` error object ({@link
  * CardDeclinedServiceNotAllowedError}), exactly as its schema says.
  */
-export function isCardDeclinedServiceNotAllowedError(value: unknown): value is CardDeclinedServiceNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "service_not_allowed" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is CardDeclinedServiceNotAllowedError = guardFor("card_declined.service_not_allowed", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "service_not_allowed" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.stolen_card` error object ({@link CardDeclinedStolenCardError}),
  * exactly as its schema says.
  */
-export function isCardDeclinedStolenCardError(value: unknown): value is CardDeclinedStolenCardError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "stolen_card" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDeclinedStolenCardError = guardFor("card_declined.stolen_card", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "stolen_card" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.stop_payment_order` error object ({@link
  * CardDeclinedStopPaymentOrderError}), exactly as its schema says.
  */
-export function isCardDeclinedStopPaymentOrderError(value: unknown): value is CardDeclinedStopPaymentOrderError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "stop_payment_order" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is CardDeclinedStopPaymentOrderError = guardFor("card_declined.stop_payment_order", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "stop_payment_order" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.testmode_decline` error object ({@link
  * CardDeclinedTestmodeDeclineError}), exactly as its schema says.
  */
-export function isCardDeclinedTestmodeDeclineError(value: unknown): value is CardDeclinedTestmodeDeclineError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "testmode_decline" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is CardDeclinedTestmodeDeclineError = guardFor("card_declined.testmode_decline", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "testmode_decline" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.transaction_not_allowed` error object ({@link
  * CardDeclinedTransactionNotAllowedError}), exactly as its schema says.
  */
-export function isCardDeclinedTransactionNotAllowedError(
-  value: unknown,
-): value is CardDeclinedTransactionNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "transaction_not_allowed" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value is CardDeclinedTransactionNotAllowedError = guardFor("card_declined.transaction_not_allowed", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "transaction_not_allowed" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.try_again_later` error object ({@link
  * CardDeclinedTryAgainLaterError}), exactly as its schema says.
  * @deprecated See {@link CardDeclinedTryAgainLaterError}.
  */
-export function isCardDeclinedTryAgainLaterError(value: unknown): value is CardDeclinedTryAgainLaterError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "try_again_later" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is CardDeclinedTryAgainLaterError = guardFor("card_declined.try_again_later", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "try_again_later" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a `card_declined.withdrawal_count_limit_exceeded` error object ({@link
  * CardDeclinedWithdrawalCountLimitExceededError}), exactly as its schema says.
  */
-export function isCardDeclinedWithdrawalCountLimitExceededError(
-  value: unknown,
-): value is CardDeclinedWithdrawalCountLimitExceededError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "type") === "card_error" &&
-      ownValue(value, "code") === "card_declined" &&
-      ownValue(value, "decline_code") === "withdrawal_count_limit_exceeded" &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isServerError,
-  isCardError,
-  isIdempotencyError,
-  isInvalidRequestError,
-  isApiKeyExpiredError,
-  isPlatformApiKeyExpiredError,
-  isSecretKeyRequiredError,
-  isAccountInvalidError,
-  isPlatformAccountRequiredError,
-  isLivemodeMismatchError,
-  isTestmodeChargesOnlyError,
-  isTlsVersionUnsupportedError,
-  isResourceMissingError,
-  isResourceAlreadyExistsError,
-  isParameterMissingError,
-  isParameterUnknownError,
-  isParameterInvalidEmptyError,
-  isParameterInvalidIntegerError,
-  isParameterInvalidStringBlankError,
-  isParameterInvalidStringEmptyError,
-  isParametersExclusiveError,
-  isAmountTooLargeError,
-  isAmountTooSmallError,
-  isEmailInvalidError,
-  isUrlInvalidError,
-  isInvalidCharactersError,
-  isTaxIdInvalidError,
-  isCustomerTaxLocationInvalidError,
-  isCouponExpiredError,
-  isInvoiceNoCustomerLineItemsError,
-  isPaymentIntentUnexpectedStateError,
-  isSetupIntentUnexpectedStateError,
-  isChargeAlreadyCapturedError,
-  isChargeAlreadyRefundedError,
-  isChargeDisputedError,
-  isChargeExpiredForCaptureError,
-  isInvoiceNotEditableError,
-  isTokenAlreadyUsedError,
-  isBalanceInsufficientError,
-  isPayoutsNotAllowedError,
-  isCardDeclinedError,
-  isExpiredCardError,
-  isIncorrectCvcError,
-  isIncorrectNumberError,
-  isIncorrectZipError,
-  isIncorrectAddressError,
-  isInvalidCvcError,
-  isInvalidExpiryMonthError,
-  isInvalidExpiryYearError,
-  isInvalidNumberError,
-  isProcessingError,
-  isAuthenticationRequiredError,
-  isCardDeclineRateLimitExceededError,
-  isInsufficientFundsError,
-  isPaymentIntentAuthenticationFailureError,
-  isPaymentIntentPaymentAttemptFailedError,
-  isSetupIntentAuthenticationFailureError,
-  isPaymentMethodProviderDeclineError,
-  isBankAccountDeclinedError,
-  isIdempotencyKeyInUseError,
-  isRateLimitError,
-  isLockTimeoutError,
-  isForwardingApiUpstreamConnectionError,
-  isForwardingApiUpstreamConnectionTimeoutError,
-  isCardDeclinedAuthenticationRequiredError,
-  isCardDeclinedApproveWithIdError,
-  isCardDeclinedCallIssuerError,
-  isCardDeclinedCardNotSupportedError,
-  isCardDeclinedCardVelocityExceededError,
-  isCardDeclinedCurrencyNotSupportedError,
-  isCardDeclinedDoNotHonorError,
-  isCardDeclinedDoNotTryAgainError,
-  isCardDeclinedDuplicateTransactionError,
-  isCardDeclinedExpiredCardError,
-  isCardDeclinedFraudulentError,
-  isCardDeclinedGenericDeclineError,
-  isCardDeclinedIncorrectNumberError,
-  isCardDeclinedIncorrectCvcError,
-  isCardDeclinedIncorrectPinError,
-  isCardDeclinedIncorrectZipError,
-  isCardDeclinedInsufficientFundsError,
-  isCardDeclinedInvalidAccountError,
-  isCardDeclinedInvalidAmountError,
-  isCardDeclinedInvalidCvcError,
-  isCardDeclinedInvalidExpiryMonthError,
-  isCardDeclinedInvalidExpiryYearError,
-  isCardDeclinedInvalidNumberError,
-  isCardDeclinedInvalidPinError,
-  isCardDeclinedIssuerNotAvailableError,
-  isCardDeclinedLostCardError,
-  isCardDeclinedMerchantBlacklistError,
-  isCardDeclinedNewAccountInformationAvailableError,
-  isCardDeclinedNoActionTakenError,
-  isCardDeclinedNotPermittedError,
-  isCardDeclinedOfflinePinRequiredError,
-  isCardDeclinedOnlineOrOfflinePinRequiredError,
-  isCardDeclinedPickupCardError,
-  isCardDeclinedPinTryExceededError,
-  isCardDeclinedProcessingError,
-  isCardDeclinedReenterTransactionError,
-  isCardDeclinedRestrictedCardError,
-  isCardDeclinedRevocationOfAllAuthorizationsError,
-  isCardDeclinedRevocationOfAuthorizationError,
-  isCardDeclinedSecurityViolationError,
-  isCardDeclinedServiceNotAllowedError,
-  isCardDeclinedStolenCardError,
-  isCardDeclinedStopPaymentOrderError,
-  isCardDeclinedTestmodeDeclineError,
-  isCardDeclinedTransactionNotAllowedError,
-  isCardDeclinedTryAgainLaterError,
-  isCardDeclinedWithdrawalCountLimitExceededError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isCardDeclinedWithdrawalCountLimitExceededError: (value: unknown) => value is CardDeclinedWithdrawalCountLimitExceededError = guardFor("card_declined.withdrawal_count_limit_exceeded", (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "type") &&
+    value["type"] === "card_error" &&
+    hasOwn(value, "code") &&
+    value["code"] === "card_declined" &&
+    hasOwn(value, "decline_code") &&
+    value["decline_code"] === "withdrawal_count_limit_exceeded" &&
+    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
+    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
+    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
+    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
+    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
+    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
+    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
+    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
+    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
+    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
+    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
+    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+  );
+});
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -12816,7 +12417,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "type") === "string" &&
+      hasOwn(value, "type") &&
+      typeof value["type"] === "string" &&
       (!hasOwn(value, "code") || typeof value["code"] === "string") &&
       (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
       (!hasOwn(value, "message") || typeof value["message"] === "string") &&
@@ -13116,118 +12718,18 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: 
-      | IdempotencyError
-      | InvalidRequestError
-      | LivemodeMismatchError
-      | TestmodeChargesOnlyError
-      | TlsVersionUnsupportedError
-      | ResourceMissingError
-      | ResourceAlreadyExistsError
-      | ParameterMissingError
-      | ParameterUnknownError
-      | ParameterInvalidEmptyError
-      | ParameterInvalidIntegerError
-      | ParameterInvalidStringBlankError
-      | ParameterInvalidStringEmptyError
-      | ParametersExclusiveError
-      | AmountTooLargeError
-      | AmountTooSmallError
-      | EmailInvalidError
-      | UrlInvalidError
-      | InvalidCharactersError
-      | TaxIdInvalidError
-      | CustomerTaxLocationInvalidError
-      | CouponExpiredError
-      | InvoiceNoCustomerLineItemsError
-      | PaymentIntentUnexpectedStateError
-      | SetupIntentUnexpectedStateError
-      | ChargeAlreadyCapturedError
-      | ChargeAlreadyRefundedError
-      | ChargeDisputedError
-      | ChargeExpiredForCaptureError
-      | InvoiceNotEditableError
-      | TokenAlreadyUsedError
-      | BalanceInsufficientError
-      | PayoutsNotAllowedError;
-  401: InvalidRequestError | ApiKeyExpiredError | PlatformApiKeyExpiredError;
-  402: 
-      | CardError
-      | CardDeclinedError
-      | ExpiredCardError
-      | IncorrectCvcError
-      | IncorrectNumberError
-      | IncorrectZipError
-      | IncorrectAddressError
-      | InvalidCvcError
-      | InvalidExpiryMonthError
-      | InvalidExpiryYearError
-      | InvalidNumberError
-      | ProcessingError
-      | AuthenticationRequiredError
-      | CardDeclineRateLimitExceededError
-      | InsufficientFundsError
-      | PaymentIntentAuthenticationFailureError
-      | PaymentIntentPaymentAttemptFailedError
-      | SetupIntentAuthenticationFailureError
-      | PaymentMethodProviderDeclineError
-      | BankAccountDeclinedError
-      | CardDeclinedAuthenticationRequiredError
-      | CardDeclinedApproveWithIdError
-      | CardDeclinedCallIssuerError
-      | CardDeclinedCardNotSupportedError
-      | CardDeclinedCardVelocityExceededError
-      | CardDeclinedCurrencyNotSupportedError
-      | CardDeclinedDoNotHonorError
-      | CardDeclinedDoNotTryAgainError
-      | CardDeclinedDuplicateTransactionError
-      | CardDeclinedExpiredCardError
-      | CardDeclinedFraudulentError
-      | CardDeclinedGenericDeclineError
-      | CardDeclinedIncorrectNumberError
-      | CardDeclinedIncorrectCvcError
-      | CardDeclinedIncorrectPinError
-      | CardDeclinedIncorrectZipError
-      | CardDeclinedInsufficientFundsError
-      | CardDeclinedInvalidAccountError
-      | CardDeclinedInvalidAmountError
-      | CardDeclinedInvalidCvcError
-      | CardDeclinedInvalidExpiryMonthError
-      | CardDeclinedInvalidExpiryYearError
-      | CardDeclinedInvalidNumberError
-      | CardDeclinedInvalidPinError
-      | CardDeclinedIssuerNotAvailableError
-      | CardDeclinedLostCardError
-      | CardDeclinedMerchantBlacklistError
-      | CardDeclinedNewAccountInformationAvailableError
-      | CardDeclinedNoActionTakenError
-      | CardDeclinedNotPermittedError
-      | CardDeclinedOfflinePinRequiredError
-      | CardDeclinedOnlineOrOfflinePinRequiredError
-      | CardDeclinedPickupCardError
-      | CardDeclinedPinTryExceededError
-      | CardDeclinedProcessingError
-      | CardDeclinedReenterTransactionError
-      | CardDeclinedRestrictedCardError
-      | CardDeclinedRevocationOfAllAuthorizationsError
-      | CardDeclinedRevocationOfAuthorizationError
-      | CardDeclinedSecurityViolationError
-      | CardDeclinedServiceNotAllowedError
-      | CardDeclinedStolenCardError
-      | CardDeclinedStopPaymentOrderError
-      | CardDeclinedTestmodeDeclineError
-      | CardDeclinedTransactionNotAllowedError
-      | CardDeclinedTryAgainLaterError
-      | CardDeclinedWithdrawalCountLimitExceededError;
-  403: InvalidRequestError | SecretKeyRequiredError | AccountInvalidError | PlatformAccountRequiredError;
-  404: InvalidRequestError | ResourceMissingError;
-  409: IdempotencyKeyInUseError;
-  424: ForwardingApiUpstreamConnectionError | ForwardingApiUpstreamConnectionTimeoutError;
-  429: RateLimitError | LockTimeoutError;
-  500: ServerError;
-  502: ServerError;
-  503: ServerError;
-  504: ServerError;
+  400: Status400Error;
+  401: Status401Error;
+  402: Status402Error;
+  403: Status403Error;
+  404: Status404Error;
+  409: Status409Error;
+  424: Status424Error;
+  429: Status429Error;
+  500: Status500Error;
+  502: Status502Error;
+  503: Status503Error;
+  504: Status504Error;
 }
 
 /**
@@ -14875,903 +14377,570 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "card_declined.try_again_later": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"try_again_later"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The card was declined for an unknown reason.","values":{}}],"headers":{}},
   "card_declined.withdrawal_count_limit_exceeded": {"levels":[{"at":{"field":"type"},"value":"card_error"},{"at":{"field":"code"},"value":"card_declined"},{"at":{"field":"decline_code"},"value":"withdrawal_count_limit_exceeded"}],"fields":["param","doc_url","request_log_url","charge","advice_code","network_advice_code","network_decline_code","payment_intent","payment_method","payment_method_type","setup_intent","source"],"responses":[{"status":402,"message":"The customer has exceeded the balance or credit limit available on their card.","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `api_error` error response (HTTP 500 or 502 or 503 or 504). */
-export function createServerError(
+export const createServerError: (
   fields: ErrorFields1,
   init: ErrorResponseInitWith<500 | 502 | 503 | 504, "Request-Id">,
-): ErrorResponse<"api_error"> {
-  return respond("api_error", 500, fields, init);
-}
-
+) => ErrorResponse<"api_error"> = constructorFor("api_error", 500);
 /** Builds the `card_error` error response (HTTP 402). */
-export function createCardError(
+export const createCardError: (
   fields: ErrorFields1,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_error"> {
-  return respond("card_error", 402, fields, init);
-}
-
+) => ErrorResponse<"card_error"> = constructorFor("card_error", 402);
 /** Builds the `idempotency_error` error response (HTTP 400). */
-export function createIdempotencyError(
+export const createIdempotencyError: (
   fields: ErrorFields1,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"idempotency_error"> {
-  return respond("idempotency_error", 400, fields, init);
-}
-
+) => ErrorResponse<"idempotency_error"> = constructorFor("idempotency_error", 400);
 /** Builds the `invalid_request_error` error response (HTTP 400 or 401 or 403 or 404). */
-export function createInvalidRequestError(
+export const createInvalidRequestError: (
   fields: ErrorFields1,
   init: ErrorResponseInitWith<400 | 401 | 403 | 404, "Request-Id">,
-): ErrorResponse<"invalid_request_error"> {
-  return respond("invalid_request_error", 400, fields, init);
-}
-
+) => ErrorResponse<"invalid_request_error"> = constructorFor("invalid_request_error", 400);
 /** Builds the `api_key_expired` error response (HTTP 401). */
-export function createApiKeyExpiredError(
+export const createApiKeyExpiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<401, "Request-Id">,
-): ErrorResponse<"api_key_expired"> {
-  return respond("api_key_expired", 401, fields, init);
-}
-
+) => ErrorResponse<"api_key_expired"> = constructorFor("api_key_expired", 401);
 /** Builds the `platform_api_key_expired` error response (HTTP 401). */
-export function createPlatformApiKeyExpiredError(
+export const createPlatformApiKeyExpiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<401, "Request-Id">,
-): ErrorResponse<"platform_api_key_expired"> {
-  return respond("platform_api_key_expired", 401, fields, init);
-}
-
+) => ErrorResponse<"platform_api_key_expired"> = constructorFor("platform_api_key_expired", 401);
 /** Builds the `secret_key_required` error response (HTTP 403). */
-export function createSecretKeyRequiredError(
+export const createSecretKeyRequiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
-): ErrorResponse<"secret_key_required"> {
-  return respond("secret_key_required", 403, fields, init);
-}
-
+) => ErrorResponse<"secret_key_required"> = constructorFor("secret_key_required", 403);
 /** Builds the `account_invalid` error response (HTTP 403). */
-export function createAccountInvalidError(
+export const createAccountInvalidError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
-): ErrorResponse<"account_invalid"> {
-  return respond("account_invalid", 403, fields, init);
-}
-
+) => ErrorResponse<"account_invalid"> = constructorFor("account_invalid", 403);
 /** Builds the `platform_account_required` error response (HTTP 403). */
-export function createPlatformAccountRequiredError(
+export const createPlatformAccountRequiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<403, "Request-Id">,
-): ErrorResponse<"platform_account_required"> {
-  return respond("platform_account_required", 403, fields, init);
-}
-
+) => ErrorResponse<"platform_account_required"> = constructorFor("platform_account_required", 403);
 /** Builds the `livemode_mismatch` error response (HTTP 400). */
-export function createLivemodeMismatchError(
+export const createLivemodeMismatchError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"livemode_mismatch"> {
-  return respond("livemode_mismatch", 400, fields, init);
-}
-
+) => ErrorResponse<"livemode_mismatch"> = constructorFor("livemode_mismatch", 400);
 /** Builds the `testmode_charges_only` error response (HTTP 400). */
-export function createTestmodeChargesOnlyError(
+export const createTestmodeChargesOnlyError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"testmode_charges_only"> {
-  return respond("testmode_charges_only", 400, fields, init);
-}
-
+) => ErrorResponse<"testmode_charges_only"> = constructorFor("testmode_charges_only", 400);
 /** Builds the `tls_version_unsupported` error response (HTTP 400). */
-export function createTlsVersionUnsupportedError(
+export const createTlsVersionUnsupportedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"tls_version_unsupported"> {
-  return respond("tls_version_unsupported", 400, fields, init);
-}
-
+) => ErrorResponse<"tls_version_unsupported"> = constructorFor("tls_version_unsupported", 400);
 /** Builds the `resource_missing` error response (HTTP 400 or 404). */
-export function createResourceMissingError(
+export const createResourceMissingError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400 | 404, "Request-Id">,
-): ErrorResponse<"resource_missing"> {
-  return respond("resource_missing", 400, fields, init);
-}
-
+) => ErrorResponse<"resource_missing"> = constructorFor("resource_missing", 400);
 /** Builds the `resource_already_exists` error response (HTTP 400). */
-export function createResourceAlreadyExistsError(
+export const createResourceAlreadyExistsError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"resource_already_exists"> {
-  return respond("resource_already_exists", 400, fields, init);
-}
-
+) => ErrorResponse<"resource_already_exists"> = constructorFor("resource_already_exists", 400);
 /** Builds the `parameter_missing` error response (HTTP 400). */
-export function createParameterMissingError(
+export const createParameterMissingError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_missing"> {
-  return respond("parameter_missing", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_missing"> = constructorFor("parameter_missing", 400);
 /** Builds the `parameter_unknown` error response (HTTP 400). */
-export function createParameterUnknownError(
+export const createParameterUnknownError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_unknown"> {
-  return respond("parameter_unknown", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_unknown"> = constructorFor("parameter_unknown", 400);
 /** Builds the `parameter_invalid_empty` error response (HTTP 400). */
-export function createParameterInvalidEmptyError(
+export const createParameterInvalidEmptyError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_invalid_empty"> {
-  return respond("parameter_invalid_empty", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_invalid_empty"> = constructorFor("parameter_invalid_empty", 400);
 /** Builds the `parameter_invalid_integer` error response (HTTP 400). */
-export function createParameterInvalidIntegerError(
+export const createParameterInvalidIntegerError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_invalid_integer"> {
-  return respond("parameter_invalid_integer", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_invalid_integer"> = constructorFor("parameter_invalid_integer", 400);
 /** Builds the `parameter_invalid_string_blank` error response (HTTP 400). */
-export function createParameterInvalidStringBlankError(
+export const createParameterInvalidStringBlankError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_invalid_string_blank"> {
-  return respond("parameter_invalid_string_blank", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_invalid_string_blank"> = constructorFor("parameter_invalid_string_blank", 400);
 /** Builds the `parameter_invalid_string_empty` error response (HTTP 400). */
-export function createParameterInvalidStringEmptyError(
+export const createParameterInvalidStringEmptyError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameter_invalid_string_empty"> {
-  return respond("parameter_invalid_string_empty", 400, fields, init);
-}
-
+) => ErrorResponse<"parameter_invalid_string_empty"> = constructorFor("parameter_invalid_string_empty", 400);
 /** Builds the `parameters_exclusive` error response (HTTP 400). */
-export function createParametersExclusiveError(
+export const createParametersExclusiveError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"parameters_exclusive"> {
-  return respond("parameters_exclusive", 400, fields, init);
-}
-
+) => ErrorResponse<"parameters_exclusive"> = constructorFor("parameters_exclusive", 400);
 /** Builds the `amount_too_large` error response (HTTP 400). */
-export function createAmountTooLargeError(
+export const createAmountTooLargeError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"amount_too_large"> {
-  return respond("amount_too_large", 400, fields, init);
-}
-
+) => ErrorResponse<"amount_too_large"> = constructorFor("amount_too_large", 400);
 /** Builds the `amount_too_small` error response (HTTP 400). */
-export function createAmountTooSmallError(
+export const createAmountTooSmallError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"amount_too_small"> {
-  return respond("amount_too_small", 400, fields, init);
-}
-
+) => ErrorResponse<"amount_too_small"> = constructorFor("amount_too_small", 400);
 /** Builds the `email_invalid` error response (HTTP 400). */
-export function createEmailInvalidError(
+export const createEmailInvalidError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"email_invalid"> {
-  return respond("email_invalid", 400, fields, init);
-}
-
+) => ErrorResponse<"email_invalid"> = constructorFor("email_invalid", 400);
 /** Builds the `url_invalid` error response (HTTP 400). */
-export function createUrlInvalidError(
+export const createUrlInvalidError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"url_invalid"> {
-  return respond("url_invalid", 400, fields, init);
-}
-
+) => ErrorResponse<"url_invalid"> = constructorFor("url_invalid", 400);
 /** Builds the `invalid_characters` error response (HTTP 400). */
-export function createInvalidCharactersError(
+export const createInvalidCharactersError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"invalid_characters"> {
-  return respond("invalid_characters", 400, fields, init);
-}
-
+) => ErrorResponse<"invalid_characters"> = constructorFor("invalid_characters", 400);
 /** Builds the `tax_id_invalid` error response (HTTP 400). */
-export function createTaxIdInvalidError(
+export const createTaxIdInvalidError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"tax_id_invalid"> {
-  return respond("tax_id_invalid", 400, fields, init);
-}
-
+) => ErrorResponse<"tax_id_invalid"> = constructorFor("tax_id_invalid", 400);
 /** Builds the `customer_tax_location_invalid` error response (HTTP 400). */
-export function createCustomerTaxLocationInvalidError(
+export const createCustomerTaxLocationInvalidError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"customer_tax_location_invalid"> {
-  return respond("customer_tax_location_invalid", 400, fields, init);
-}
-
+) => ErrorResponse<"customer_tax_location_invalid"> = constructorFor("customer_tax_location_invalid", 400);
 /** Builds the `coupon_expired` error response (HTTP 400). */
-export function createCouponExpiredError(
+export const createCouponExpiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"coupon_expired"> {
-  return respond("coupon_expired", 400, fields, init);
-}
-
+) => ErrorResponse<"coupon_expired"> = constructorFor("coupon_expired", 400);
 /** Builds the `invoice_no_customer_line_items` error response (HTTP 400). */
-export function createInvoiceNoCustomerLineItemsError(
+export const createInvoiceNoCustomerLineItemsError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"invoice_no_customer_line_items"> {
-  return respond("invoice_no_customer_line_items", 400, fields, init);
-}
-
+) => ErrorResponse<"invoice_no_customer_line_items"> = constructorFor("invoice_no_customer_line_items", 400);
 /** Builds the `payment_intent_unexpected_state` error response (HTTP 400). */
-export function createPaymentIntentUnexpectedStateError(
+export const createPaymentIntentUnexpectedStateError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"payment_intent_unexpected_state"> {
-  return respond("payment_intent_unexpected_state", 400, fields, init);
-}
-
+) => ErrorResponse<"payment_intent_unexpected_state"> = constructorFor("payment_intent_unexpected_state", 400);
 /** Builds the `setup_intent_unexpected_state` error response (HTTP 400). */
-export function createSetupIntentUnexpectedStateError(
+export const createSetupIntentUnexpectedStateError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"setup_intent_unexpected_state"> {
-  return respond("setup_intent_unexpected_state", 400, fields, init);
-}
-
+) => ErrorResponse<"setup_intent_unexpected_state"> = constructorFor("setup_intent_unexpected_state", 400);
 /** Builds the `charge_already_captured` error response (HTTP 400). */
-export function createChargeAlreadyCapturedError(
+export const createChargeAlreadyCapturedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"charge_already_captured"> {
-  return respond("charge_already_captured", 400, fields, init);
-}
-
+) => ErrorResponse<"charge_already_captured"> = constructorFor("charge_already_captured", 400);
 /** Builds the `charge_already_refunded` error response (HTTP 400). */
-export function createChargeAlreadyRefundedError(
+export const createChargeAlreadyRefundedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"charge_already_refunded"> {
-  return respond("charge_already_refunded", 400, fields, init);
-}
-
+) => ErrorResponse<"charge_already_refunded"> = constructorFor("charge_already_refunded", 400);
 /** Builds the `charge_disputed` error response (HTTP 400). */
-export function createChargeDisputedError(
+export const createChargeDisputedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"charge_disputed"> {
-  return respond("charge_disputed", 400, fields, init);
-}
-
+) => ErrorResponse<"charge_disputed"> = constructorFor("charge_disputed", 400);
 /** Builds the `charge_expired_for_capture` error response (HTTP 400). */
-export function createChargeExpiredForCaptureError(
+export const createChargeExpiredForCaptureError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"charge_expired_for_capture"> {
-  return respond("charge_expired_for_capture", 400, fields, init);
-}
-
+) => ErrorResponse<"charge_expired_for_capture"> = constructorFor("charge_expired_for_capture", 400);
 /** Builds the `invoice_not_editable` error response (HTTP 400). */
-export function createInvoiceNotEditableError(
+export const createInvoiceNotEditableError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"invoice_not_editable"> {
-  return respond("invoice_not_editable", 400, fields, init);
-}
-
+) => ErrorResponse<"invoice_not_editable"> = constructorFor("invoice_not_editable", 400);
 /** Builds the `token_already_used` error response (HTTP 400). */
-export function createTokenAlreadyUsedError(
+export const createTokenAlreadyUsedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"token_already_used"> {
-  return respond("token_already_used", 400, fields, init);
-}
-
+) => ErrorResponse<"token_already_used"> = constructorFor("token_already_used", 400);
 /** Builds the `balance_insufficient` error response (HTTP 400). */
-export function createBalanceInsufficientError(
+export const createBalanceInsufficientError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"balance_insufficient"> {
-  return respond("balance_insufficient", 400, fields, init);
-}
-
+) => ErrorResponse<"balance_insufficient"> = constructorFor("balance_insufficient", 400);
 /** Builds the `payouts_not_allowed` error response (HTTP 400). */
-export function createPayoutsNotAllowedError(
+export const createPayoutsNotAllowedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<400, "Request-Id">,
-): ErrorResponse<"payouts_not_allowed"> {
-  return respond("payouts_not_allowed", 400, fields, init);
-}
-
+) => ErrorResponse<"payouts_not_allowed"> = constructorFor("payouts_not_allowed", 400);
 /** Builds the `card_declined` error response (HTTP 402). */
-export function createCardDeclinedError(
+export const createCardDeclinedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined"> {
-  return respond("card_declined", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined"> = constructorFor("card_declined", 402);
 /** Builds the `expired_card` error response (HTTP 402). */
-export function createExpiredCardError(
+export const createExpiredCardError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"expired_card"> {
-  return respond("expired_card", 402, fields, init);
-}
-
+) => ErrorResponse<"expired_card"> = constructorFor("expired_card", 402);
 /** Builds the `incorrect_cvc` error response (HTTP 402). */
-export function createIncorrectCvcError(
+export const createIncorrectCvcError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"incorrect_cvc"> {
-  return respond("incorrect_cvc", 402, fields, init);
-}
-
+) => ErrorResponse<"incorrect_cvc"> = constructorFor("incorrect_cvc", 402);
 /** Builds the `incorrect_number` error response (HTTP 402). */
-export function createIncorrectNumberError(
+export const createIncorrectNumberError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"incorrect_number"> {
-  return respond("incorrect_number", 402, fields, init);
-}
-
+) => ErrorResponse<"incorrect_number"> = constructorFor("incorrect_number", 402);
 /** Builds the `incorrect_zip` error response (HTTP 402). */
-export function createIncorrectZipError(
+export const createIncorrectZipError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"incorrect_zip"> {
-  return respond("incorrect_zip", 402, fields, init);
-}
-
+) => ErrorResponse<"incorrect_zip"> = constructorFor("incorrect_zip", 402);
 /** Builds the `incorrect_address` error response (HTTP 402). */
-export function createIncorrectAddressError(
+export const createIncorrectAddressError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"incorrect_address"> {
-  return respond("incorrect_address", 402, fields, init);
-}
-
+) => ErrorResponse<"incorrect_address"> = constructorFor("incorrect_address", 402);
 /** Builds the `invalid_cvc` error response (HTTP 402). */
-export function createInvalidCvcError(
+export const createInvalidCvcError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"invalid_cvc"> {
-  return respond("invalid_cvc", 402, fields, init);
-}
-
+) => ErrorResponse<"invalid_cvc"> = constructorFor("invalid_cvc", 402);
 /** Builds the `invalid_expiry_month` error response (HTTP 402). */
-export function createInvalidExpiryMonthError(
+export const createInvalidExpiryMonthError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"invalid_expiry_month"> {
-  return respond("invalid_expiry_month", 402, fields, init);
-}
-
+) => ErrorResponse<"invalid_expiry_month"> = constructorFor("invalid_expiry_month", 402);
 /** Builds the `invalid_expiry_year` error response (HTTP 402). */
-export function createInvalidExpiryYearError(
+export const createInvalidExpiryYearError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"invalid_expiry_year"> {
-  return respond("invalid_expiry_year", 402, fields, init);
-}
-
+) => ErrorResponse<"invalid_expiry_year"> = constructorFor("invalid_expiry_year", 402);
 /** Builds the `invalid_number` error response (HTTP 402). */
-export function createInvalidNumberError(
+export const createInvalidNumberError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"invalid_number"> {
-  return respond("invalid_number", 402, fields, init);
-}
-
+) => ErrorResponse<"invalid_number"> = constructorFor("invalid_number", 402);
 /** Builds the `processing_error` error response (HTTP 402). */
-export function createProcessingError(
+export const createProcessingError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"processing_error"> {
-  return respond("processing_error", 402, fields, init);
-}
-
+) => ErrorResponse<"processing_error"> = constructorFor("processing_error", 402);
 /** Builds the `authentication_required` error response (HTTP 402). */
-export function createAuthenticationRequiredError(
+export const createAuthenticationRequiredError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"authentication_required"> {
-  return respond("authentication_required", 402, fields, init);
-}
-
+) => ErrorResponse<"authentication_required"> = constructorFor("authentication_required", 402);
 /** Builds the `card_decline_rate_limit_exceeded` error response (HTTP 402). */
-export function createCardDeclineRateLimitExceededError(
+export const createCardDeclineRateLimitExceededError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_decline_rate_limit_exceeded"> {
-  return respond("card_decline_rate_limit_exceeded", 402, fields, init);
-}
-
+) => ErrorResponse<"card_decline_rate_limit_exceeded"> = constructorFor("card_decline_rate_limit_exceeded", 402);
 /** Builds the `insufficient_funds` error response (HTTP 402). */
-export function createInsufficientFundsError(
+export const createInsufficientFundsError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"insufficient_funds"> {
-  return respond("insufficient_funds", 402, fields, init);
-}
-
+) => ErrorResponse<"insufficient_funds"> = constructorFor("insufficient_funds", 402);
 /** Builds the `payment_intent_authentication_failure` error response (HTTP 402). */
-export function createPaymentIntentAuthenticationFailureError(
+export const createPaymentIntentAuthenticationFailureError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"payment_intent_authentication_failure"> {
-  return respond("payment_intent_authentication_failure", 402, fields, init);
-}
-
+) => ErrorResponse<"payment_intent_authentication_failure"> = constructorFor("payment_intent_authentication_failure", 402);
 /** Builds the `payment_intent_payment_attempt_failed` error response (HTTP 402). */
-export function createPaymentIntentPaymentAttemptFailedError(
+export const createPaymentIntentPaymentAttemptFailedError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"payment_intent_payment_attempt_failed"> {
-  return respond("payment_intent_payment_attempt_failed", 402, fields, init);
-}
-
+) => ErrorResponse<"payment_intent_payment_attempt_failed"> = constructorFor("payment_intent_payment_attempt_failed", 402);
 /** Builds the `setup_intent_authentication_failure` error response (HTTP 402). */
-export function createSetupIntentAuthenticationFailureError(
+export const createSetupIntentAuthenticationFailureError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"setup_intent_authentication_failure"> {
-  return respond("setup_intent_authentication_failure", 402, fields, init);
-}
-
+) => ErrorResponse<"setup_intent_authentication_failure"> = constructorFor("setup_intent_authentication_failure", 402);
 /** Builds the `payment_method_provider_decline` error response (HTTP 402). */
-export function createPaymentMethodProviderDeclineError(
+export const createPaymentMethodProviderDeclineError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"payment_method_provider_decline"> {
-  return respond("payment_method_provider_decline", 402, fields, init);
-}
-
+) => ErrorResponse<"payment_method_provider_decline"> = constructorFor("payment_method_provider_decline", 402);
 /** Builds the `bank_account_declined` error response (HTTP 402). */
-export function createBankAccountDeclinedError(
+export const createBankAccountDeclinedError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"bank_account_declined"> {
-  return respond("bank_account_declined", 402, fields, init);
-}
-
+) => ErrorResponse<"bank_account_declined"> = constructorFor("bank_account_declined", 402);
 /** Builds the `idempotency_key_in_use` error response (HTTP 409). */
-export function createIdempotencyKeyInUseError(
+export const createIdempotencyKeyInUseError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<409, "Request-Id">,
-): ErrorResponse<"idempotency_key_in_use"> {
-  return respond("idempotency_key_in_use", 409, fields, init);
-}
-
+) => ErrorResponse<"idempotency_key_in_use"> = constructorFor("idempotency_key_in_use", 409);
 /** Builds the `rate_limit` error response (HTTP 429). */
-export function createRateLimitError(
+export const createRateLimitError: (
   fields: ErrorFields2,
   init: ErrorResponseInitWith<429, "Request-Id">,
-): ErrorResponse<"rate_limit"> {
-  return respond("rate_limit", 429, fields, init);
-}
-
+) => ErrorResponse<"rate_limit"> = constructorFor("rate_limit", 429);
 /** Builds the `lock_timeout` error response (HTTP 429). */
-export function createLockTimeoutError(
+export const createLockTimeoutError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<429, "Request-Id">,
-): ErrorResponse<"lock_timeout"> {
-  return respond("lock_timeout", 429, fields, init);
-}
-
+) => ErrorResponse<"lock_timeout"> = constructorFor("lock_timeout", 429);
 /** Builds the `forwarding_api_upstream_connection_error` error response (HTTP 424). */
-export function createForwardingApiUpstreamConnectionError(
+export const createForwardingApiUpstreamConnectionError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<424, "Request-Id">,
-): ErrorResponse<"forwarding_api_upstream_connection_error"> {
-  return respond("forwarding_api_upstream_connection_error", 424, fields, init);
-}
-
+) => ErrorResponse<"forwarding_api_upstream_connection_error"> = constructorFor("forwarding_api_upstream_connection_error", 424);
 /** Builds the `forwarding_api_upstream_connection_timeout` error response (HTTP 424). */
-export function createForwardingApiUpstreamConnectionTimeoutError(
+export const createForwardingApiUpstreamConnectionTimeoutError: (
   fields: ErrorFields3,
   init: ErrorResponseInitWith<424, "Request-Id">,
-): ErrorResponse<"forwarding_api_upstream_connection_timeout"> {
-  return respond("forwarding_api_upstream_connection_timeout", 424, fields, init);
-}
-
+) => ErrorResponse<"forwarding_api_upstream_connection_timeout"> = constructorFor("forwarding_api_upstream_connection_timeout", 424);
 /** Builds the `card_declined.authentication_required` error response (HTTP 402). */
-export function createCardDeclinedAuthenticationRequiredError(
+export const createCardDeclinedAuthenticationRequiredError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.authentication_required"> {
-  return respond("card_declined.authentication_required", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.authentication_required"> = constructorFor("card_declined.authentication_required", 402);
 /** Builds the `card_declined.approve_with_id` error response (HTTP 402). */
-export function createCardDeclinedApproveWithIdError(
+export const createCardDeclinedApproveWithIdError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.approve_with_id"> {
-  return respond("card_declined.approve_with_id", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.approve_with_id"> = constructorFor("card_declined.approve_with_id", 402);
 /** Builds the `card_declined.call_issuer` error response (HTTP 402). */
-export function createCardDeclinedCallIssuerError(
+export const createCardDeclinedCallIssuerError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.call_issuer"> {
-  return respond("card_declined.call_issuer", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.call_issuer"> = constructorFor("card_declined.call_issuer", 402);
 /** Builds the `card_declined.card_not_supported` error response (HTTP 402). */
-export function createCardDeclinedCardNotSupportedError(
+export const createCardDeclinedCardNotSupportedError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.card_not_supported"> {
-  return respond("card_declined.card_not_supported", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.card_not_supported"> = constructorFor("card_declined.card_not_supported", 402);
 /** Builds the `card_declined.card_velocity_exceeded` error response (HTTP 402). */
-export function createCardDeclinedCardVelocityExceededError(
+export const createCardDeclinedCardVelocityExceededError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.card_velocity_exceeded"> {
-  return respond("card_declined.card_velocity_exceeded", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.card_velocity_exceeded"> = constructorFor("card_declined.card_velocity_exceeded", 402);
 /** Builds the `card_declined.currency_not_supported` error response (HTTP 402). */
-export function createCardDeclinedCurrencyNotSupportedError(
+export const createCardDeclinedCurrencyNotSupportedError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.currency_not_supported"> {
-  return respond("card_declined.currency_not_supported", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.currency_not_supported"> = constructorFor("card_declined.currency_not_supported", 402);
 /** Builds the `card_declined.do_not_honor` error response (HTTP 402). */
-export function createCardDeclinedDoNotHonorError(
+export const createCardDeclinedDoNotHonorError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.do_not_honor"> {
-  return respond("card_declined.do_not_honor", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.do_not_honor"> = constructorFor("card_declined.do_not_honor", 402);
 /** Builds the `card_declined.do_not_try_again` error response (HTTP 402). */
-export function createCardDeclinedDoNotTryAgainError(
+export const createCardDeclinedDoNotTryAgainError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.do_not_try_again"> {
-  return respond("card_declined.do_not_try_again", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.do_not_try_again"> = constructorFor("card_declined.do_not_try_again", 402);
 /** Builds the `card_declined.duplicate_transaction` error response (HTTP 402). */
-export function createCardDeclinedDuplicateTransactionError(
+export const createCardDeclinedDuplicateTransactionError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.duplicate_transaction"> {
-  return respond("card_declined.duplicate_transaction", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.duplicate_transaction"> = constructorFor("card_declined.duplicate_transaction", 402);
 /** Builds the `card_declined.expired_card` error response (HTTP 402). */
-export function createCardDeclinedExpiredCardError(
+export const createCardDeclinedExpiredCardError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.expired_card"> {
-  return respond("card_declined.expired_card", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.expired_card"> = constructorFor("card_declined.expired_card", 402);
 /** Builds the `card_declined.fraudulent` error response (HTTP 402). */
-export function createCardDeclinedFraudulentError(
+export const createCardDeclinedFraudulentError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.fraudulent"> {
-  return respond("card_declined.fraudulent", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.fraudulent"> = constructorFor("card_declined.fraudulent", 402);
 /** Builds the `card_declined.generic_decline` error response (HTTP 402). */
-export function createCardDeclinedGenericDeclineError(
+export const createCardDeclinedGenericDeclineError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.generic_decline"> {
-  return respond("card_declined.generic_decline", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.generic_decline"> = constructorFor("card_declined.generic_decline", 402);
 /** Builds the `card_declined.incorrect_number` error response (HTTP 402). */
-export function createCardDeclinedIncorrectNumberError(
+export const createCardDeclinedIncorrectNumberError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.incorrect_number"> {
-  return respond("card_declined.incorrect_number", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.incorrect_number"> = constructorFor("card_declined.incorrect_number", 402);
 /** Builds the `card_declined.incorrect_cvc` error response (HTTP 402). */
-export function createCardDeclinedIncorrectCvcError(
+export const createCardDeclinedIncorrectCvcError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.incorrect_cvc"> {
-  return respond("card_declined.incorrect_cvc", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.incorrect_cvc"> = constructorFor("card_declined.incorrect_cvc", 402);
 /** Builds the `card_declined.incorrect_pin` error response (HTTP 402). */
-export function createCardDeclinedIncorrectPinError(
+export const createCardDeclinedIncorrectPinError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.incorrect_pin"> {
-  return respond("card_declined.incorrect_pin", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.incorrect_pin"> = constructorFor("card_declined.incorrect_pin", 402);
 /** Builds the `card_declined.incorrect_zip` error response (HTTP 402). */
-export function createCardDeclinedIncorrectZipError(
+export const createCardDeclinedIncorrectZipError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.incorrect_zip"> {
-  return respond("card_declined.incorrect_zip", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.incorrect_zip"> = constructorFor("card_declined.incorrect_zip", 402);
 /** Builds the `card_declined.insufficient_funds` error response (HTTP 402). */
-export function createCardDeclinedInsufficientFundsError(
+export const createCardDeclinedInsufficientFundsError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.insufficient_funds"> {
-  return respond("card_declined.insufficient_funds", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.insufficient_funds"> = constructorFor("card_declined.insufficient_funds", 402);
 /** Builds the `card_declined.invalid_account` error response (HTTP 402). */
-export function createCardDeclinedInvalidAccountError(
+export const createCardDeclinedInvalidAccountError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_account"> {
-  return respond("card_declined.invalid_account", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_account"> = constructorFor("card_declined.invalid_account", 402);
 /** Builds the `card_declined.invalid_amount` error response (HTTP 402). */
-export function createCardDeclinedInvalidAmountError(
+export const createCardDeclinedInvalidAmountError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_amount"> {
-  return respond("card_declined.invalid_amount", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_amount"> = constructorFor("card_declined.invalid_amount", 402);
 /** Builds the `card_declined.invalid_cvc` error response (HTTP 402). */
-export function createCardDeclinedInvalidCvcError(
+export const createCardDeclinedInvalidCvcError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_cvc"> {
-  return respond("card_declined.invalid_cvc", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_cvc"> = constructorFor("card_declined.invalid_cvc", 402);
 /** Builds the `card_declined.invalid_expiry_month` error response (HTTP 402). */
-export function createCardDeclinedInvalidExpiryMonthError(
+export const createCardDeclinedInvalidExpiryMonthError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_expiry_month"> {
-  return respond("card_declined.invalid_expiry_month", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_expiry_month"> = constructorFor("card_declined.invalid_expiry_month", 402);
 /** Builds the `card_declined.invalid_expiry_year` error response (HTTP 402). */
-export function createCardDeclinedInvalidExpiryYearError(
+export const createCardDeclinedInvalidExpiryYearError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_expiry_year"> {
-  return respond("card_declined.invalid_expiry_year", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_expiry_year"> = constructorFor("card_declined.invalid_expiry_year", 402);
 /** Builds the `card_declined.invalid_number` error response (HTTP 402). */
-export function createCardDeclinedInvalidNumberError(
+export const createCardDeclinedInvalidNumberError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_number"> {
-  return respond("card_declined.invalid_number", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_number"> = constructorFor("card_declined.invalid_number", 402);
 /** Builds the `card_declined.invalid_pin` error response (HTTP 402). */
-export function createCardDeclinedInvalidPinError(
+export const createCardDeclinedInvalidPinError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.invalid_pin"> {
-  return respond("card_declined.invalid_pin", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.invalid_pin"> = constructorFor("card_declined.invalid_pin", 402);
 /** Builds the `card_declined.issuer_not_available` error response (HTTP 402). */
-export function createCardDeclinedIssuerNotAvailableError(
+export const createCardDeclinedIssuerNotAvailableError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.issuer_not_available"> {
-  return respond("card_declined.issuer_not_available", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.issuer_not_available"> = constructorFor("card_declined.issuer_not_available", 402);
 /** Builds the `card_declined.lost_card` error response (HTTP 402). */
-export function createCardDeclinedLostCardError(
+export const createCardDeclinedLostCardError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.lost_card"> {
-  return respond("card_declined.lost_card", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.lost_card"> = constructorFor("card_declined.lost_card", 402);
 /** Builds the `card_declined.merchant_blacklist` error response (HTTP 402). */
-export function createCardDeclinedMerchantBlacklistError(
+export const createCardDeclinedMerchantBlacklistError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.merchant_blacklist"> {
-  return respond("card_declined.merchant_blacklist", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.merchant_blacklist"> = constructorFor("card_declined.merchant_blacklist", 402);
 /** Builds the `card_declined.new_account_information_available` error response (HTTP 402). */
-export function createCardDeclinedNewAccountInformationAvailableError(
+export const createCardDeclinedNewAccountInformationAvailableError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.new_account_information_available"> {
-  return respond("card_declined.new_account_information_available", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.new_account_information_available"> = constructorFor("card_declined.new_account_information_available", 402);
 /** Builds the `card_declined.no_action_taken` error response (HTTP 402). */
-export function createCardDeclinedNoActionTakenError(
+export const createCardDeclinedNoActionTakenError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.no_action_taken"> {
-  return respond("card_declined.no_action_taken", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.no_action_taken"> = constructorFor("card_declined.no_action_taken", 402);
 /** Builds the `card_declined.not_permitted` error response (HTTP 402). */
-export function createCardDeclinedNotPermittedError(
+export const createCardDeclinedNotPermittedError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.not_permitted"> {
-  return respond("card_declined.not_permitted", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.not_permitted"> = constructorFor("card_declined.not_permitted", 402);
 /** Builds the `card_declined.offline_pin_required` error response (HTTP 402). */
-export function createCardDeclinedOfflinePinRequiredError(
+export const createCardDeclinedOfflinePinRequiredError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.offline_pin_required"> {
-  return respond("card_declined.offline_pin_required", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.offline_pin_required"> = constructorFor("card_declined.offline_pin_required", 402);
 /** Builds the `card_declined.online_or_offline_pin_required` error response (HTTP 402). */
-export function createCardDeclinedOnlineOrOfflinePinRequiredError(
+export const createCardDeclinedOnlineOrOfflinePinRequiredError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.online_or_offline_pin_required"> {
-  return respond("card_declined.online_or_offline_pin_required", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.online_or_offline_pin_required"> = constructorFor("card_declined.online_or_offline_pin_required", 402);
 /** Builds the `card_declined.pickup_card` error response (HTTP 402). */
-export function createCardDeclinedPickupCardError(
+export const createCardDeclinedPickupCardError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.pickup_card"> {
-  return respond("card_declined.pickup_card", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.pickup_card"> = constructorFor("card_declined.pickup_card", 402);
 /** Builds the `card_declined.pin_try_exceeded` error response (HTTP 402). */
-export function createCardDeclinedPinTryExceededError(
+export const createCardDeclinedPinTryExceededError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.pin_try_exceeded"> {
-  return respond("card_declined.pin_try_exceeded", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.pin_try_exceeded"> = constructorFor("card_declined.pin_try_exceeded", 402);
 /** Builds the `card_declined.processing_error` error response (HTTP 402). */
-export function createCardDeclinedProcessingError(
+export const createCardDeclinedProcessingError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.processing_error"> {
-  return respond("card_declined.processing_error", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.processing_error"> = constructorFor("card_declined.processing_error", 402);
 /** Builds the `card_declined.reenter_transaction` error response (HTTP 402). */
-export function createCardDeclinedReenterTransactionError(
+export const createCardDeclinedReenterTransactionError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.reenter_transaction"> {
-  return respond("card_declined.reenter_transaction", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.reenter_transaction"> = constructorFor("card_declined.reenter_transaction", 402);
 /** Builds the `card_declined.restricted_card` error response (HTTP 402). */
-export function createCardDeclinedRestrictedCardError(
+export const createCardDeclinedRestrictedCardError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.restricted_card"> {
-  return respond("card_declined.restricted_card", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.restricted_card"> = constructorFor("card_declined.restricted_card", 402);
 /** Builds the `card_declined.revocation_of_all_authorizations` error response (HTTP 402). */
-export function createCardDeclinedRevocationOfAllAuthorizationsError(
+export const createCardDeclinedRevocationOfAllAuthorizationsError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.revocation_of_all_authorizations"> {
-  return respond("card_declined.revocation_of_all_authorizations", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.revocation_of_all_authorizations"> = constructorFor("card_declined.revocation_of_all_authorizations", 402);
 /** Builds the `card_declined.revocation_of_authorization` error response (HTTP 402). */
-export function createCardDeclinedRevocationOfAuthorizationError(
+export const createCardDeclinedRevocationOfAuthorizationError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.revocation_of_authorization"> {
-  return respond("card_declined.revocation_of_authorization", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.revocation_of_authorization"> = constructorFor("card_declined.revocation_of_authorization", 402);
 /** Builds the `card_declined.security_violation` error response (HTTP 402). */
-export function createCardDeclinedSecurityViolationError(
+export const createCardDeclinedSecurityViolationError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.security_violation"> {
-  return respond("card_declined.security_violation", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.security_violation"> = constructorFor("card_declined.security_violation", 402);
 /** Builds the `card_declined.service_not_allowed` error response (HTTP 402). */
-export function createCardDeclinedServiceNotAllowedError(
+export const createCardDeclinedServiceNotAllowedError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.service_not_allowed"> {
-  return respond("card_declined.service_not_allowed", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.service_not_allowed"> = constructorFor("card_declined.service_not_allowed", 402);
 /** Builds the `card_declined.stolen_card` error response (HTTP 402). */
-export function createCardDeclinedStolenCardError(
+export const createCardDeclinedStolenCardError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.stolen_card"> {
-  return respond("card_declined.stolen_card", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.stolen_card"> = constructorFor("card_declined.stolen_card", 402);
 /** Builds the `card_declined.stop_payment_order` error response (HTTP 402). */
-export function createCardDeclinedStopPaymentOrderError(
+export const createCardDeclinedStopPaymentOrderError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.stop_payment_order"> {
-  return respond("card_declined.stop_payment_order", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.stop_payment_order"> = constructorFor("card_declined.stop_payment_order", 402);
 /** Builds the `card_declined.testmode_decline` error response (HTTP 402). */
-export function createCardDeclinedTestmodeDeclineError(
+export const createCardDeclinedTestmodeDeclineError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.testmode_decline"> {
-  return respond("card_declined.testmode_decline", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.testmode_decline"> = constructorFor("card_declined.testmode_decline", 402);
 /** Builds the `card_declined.transaction_not_allowed` error response (HTTP 402). */
-export function createCardDeclinedTransactionNotAllowedError(
+export const createCardDeclinedTransactionNotAllowedError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.transaction_not_allowed"> {
-  return respond("card_declined.transaction_not_allowed", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.transaction_not_allowed"> = constructorFor("card_declined.transaction_not_allowed", 402);
 /** Builds the `card_declined.try_again_later` error response (HTTP 402). */
-export function createCardDeclinedTryAgainLaterError(
+export const createCardDeclinedTryAgainLaterError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.try_again_later"> {
-  return respond("card_declined.try_again_later", 402, fields, init);
-}
-
+) => ErrorResponse<"card_declined.try_again_later"> = constructorFor("card_declined.try_again_later", 402);
 /** Builds the `card_declined.withdrawal_count_limit_exceeded` error response (HTTP 402). */
-export function createCardDeclinedWithdrawalCountLimitExceededError(
+export const createCardDeclinedWithdrawalCountLimitExceededError: (
   fields: ErrorFields4,
   init: ErrorResponseInitWith<402, "Request-Id">,
-): ErrorResponse<"card_declined.withdrawal_count_limit_exceeded"> {
-  return respond("card_declined.withdrawal_count_limit_exceeded", 402, fields, init);
-}
+) => ErrorResponse<"card_declined.withdrawal_count_limit_exceeded"> = constructorFor("card_declined.withdrawal_count_limit_exceeded", 402);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -16376,11 +15545,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

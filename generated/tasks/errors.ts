@@ -246,19 +246,7 @@ export type Status404Error = TaskNotFoundError | RunNotFoundError | AutomationNo
 export type Status500Error = InternalError;
 /** The code levels a response carries, coarse to fine, by name: the documented values, or any other. */
 export type ErrorLevels = {
-  readonly kind?:
-    | "token_missing"
-    | "token_invalid"
-    | "project_required"
-    | "request_invalid"
-    | "url_required"
-    | "format_unsupported"
-    | "task_not_found"
-    | "run_not_found"
-    | "automation_not_found"
-    | "payment_required"
-    | "internal_error"
-    | (string & {});
+  readonly kind?: ErrorCode | (string & {});
 };
 /** Every documented item code (the codes of sub-errors, such as `errors[].code`). */
 export type ItemCode = never;
@@ -433,155 +421,116 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "token_missing": [["kind","token_missing"]],
+  "token_invalid": [["kind","token_invalid"]],
+  "project_required": [["kind","project_required"]],
+  "request_invalid": [["kind","request_invalid"]],
+  "url_required": [["kind","url_required"]],
+  "format_unsupported": [["kind","format_unsupported"]],
+  "task_not_found": [["kind","task_not_found"]],
+  "run_not_found": [["kind","run_not_found"]],
+  "automation_not_found": [["kind","automation_not_found"]],
+  "payment_required": [["kind","payment_required"]],
+  "internal_error": [["kind","internal_error"]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is a `token_missing` error object ({@link TokenMissingError}), exactly as its schema
  * says.
  */
-export function isTokenMissingError(value: unknown): value is TokenMissingError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "token_missing";
-  } catch {
-    return false;
-  }
-}
-
+export const isTokenMissingError: (value: unknown) => value is TokenMissingError = sharedShapeGuard("token_missing");
 /**
  * Whether a value is a `token_invalid` error object ({@link TokenInvalidError}), exactly as its schema
  * says.
  */
-export function isTokenInvalidError(value: unknown): value is TokenInvalidError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "token_invalid";
-  } catch {
-    return false;
-  }
-}
-
+export const isTokenInvalidError: (value: unknown) => value is TokenInvalidError = sharedShapeGuard("token_invalid");
 /**
  * Whether a value is a `project_required` error object ({@link ProjectRequiredError}), exactly as its
  * schema says.
  */
-export function isProjectRequiredError(value: unknown): value is ProjectRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "project_required";
-  } catch {
-    return false;
-  }
-}
-
+export const isProjectRequiredError: (value: unknown) => value is ProjectRequiredError = sharedShapeGuard("project_required");
 /**
  * Whether a value is a `request_invalid` error object ({@link RequestInvalidError}), exactly as its
  * schema says.
  */
-export function isRequestInvalidError(value: unknown): value is RequestInvalidError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "request_invalid";
-  } catch {
-    return false;
-  }
-}
-
+export const isRequestInvalidError: (value: unknown) => value is RequestInvalidError = sharedShapeGuard("request_invalid");
 /**
  * Whether a value is a `url_required` error object ({@link UrlRequiredError}), exactly as its schema
  * says.
  */
-export function isUrlRequiredError(value: unknown): value is UrlRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "url_required";
-  } catch {
-    return false;
-  }
-}
-
+export const isUrlRequiredError: (value: unknown) => value is UrlRequiredError = sharedShapeGuard("url_required");
 /**
  * Whether a value is a `format_unsupported` error object ({@link FormatUnsupportedError}), exactly as
  * its schema says.
  */
-export function isFormatUnsupportedError(value: unknown): value is FormatUnsupportedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "format_unsupported";
-  } catch {
-    return false;
-  }
-}
-
+export const isFormatUnsupportedError: (value: unknown) => value is FormatUnsupportedError = sharedShapeGuard("format_unsupported");
 /**
  * Whether a value is a `task_not_found` error object ({@link TaskNotFoundError}), exactly as its
  * schema says.
  */
-export function isTaskNotFoundError(value: unknown): value is TaskNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "task_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isTaskNotFoundError: (value: unknown) => value is TaskNotFoundError = sharedShapeGuard("task_not_found");
 /**
  * Whether a value is a `run_not_found` error object ({@link RunNotFoundError}), exactly as its schema
  * says.
  */
-export function isRunNotFoundError(value: unknown): value is RunNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "run_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isRunNotFoundError: (value: unknown) => value is RunNotFoundError = sharedShapeGuard("run_not_found");
 /**
  * Whether a value is an `automation_not_found` error object ({@link AutomationNotFoundError}), exactly
  * as its schema says.
  */
-export function isAutomationNotFoundError(value: unknown): value is AutomationNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "automation_not_found";
-  } catch {
-    return false;
-  }
-}
-
+export const isAutomationNotFoundError: (value: unknown) => value is AutomationNotFoundError = sharedShapeGuard("automation_not_found");
 /**
  * Whether a value is a `payment_required` error object ({@link PaymentRequiredError}), exactly as its
  * schema says.
  */
-export function isPaymentRequiredError(value: unknown): value is PaymentRequiredError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "payment_required";
-  } catch {
-    return false;
-  }
-}
-
+export const isPaymentRequiredError: (value: unknown) => value is PaymentRequiredError = sharedShapeGuard("payment_required");
 /**
  * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
  * says.
  */
-export function isInternalError(value: unknown): value is InternalError {
-  try {
-    return isErrorShape(value) && ownValue(value, "kind") === "internal_error";
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isTokenMissingError,
-  isTokenInvalidError,
-  isProjectRequiredError,
-  isRequestInvalidError,
-  isUrlRequiredError,
-  isFormatUnsupportedError,
-  isTaskNotFoundError,
-  isRunNotFoundError,
-  isAutomationNotFoundError,
-  isPaymentRequiredError,
-  isInternalError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -599,8 +548,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      typeof ownValue(value, "kind") === "string" &&
-      typeof ownValue(value, "message") === "string"
+      hasOwn(value, "kind") &&
+      typeof value["kind"] === "string" &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string"
     );
   } catch {
     return false;
@@ -776,15 +727,15 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: RequestInvalidError | UrlRequiredError | FormatUnsupportedError;
-  401: TokenMissingError | TokenInvalidError;
-  402: PaymentRequiredError;
-  403: ProjectRequiredError;
-  404: TaskNotFoundError | RunNotFoundError | AutomationNotFoundError;
+  400: Status400Error;
+  401: Status401Error;
+  402: Status402Error;
+  403: Status403Error;
+  404: Status404Error;
   405: ErrorShape;
   408: ErrorShape;
   429: ErrorShape;
-  500: InternalError;
+  500: Status500Error;
   502: ErrorShape;
   503: ErrorShape;
 }
@@ -1131,103 +1082,70 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "payment_required": {"levels":[{"at":{"field":"kind"},"value":"payment_required"}],"fields":[],"responses":[{"status":402,"message":"A payment is required to continue using this service","values":{}}],"headers":{}},
   "internal_error": {"levels":[{"at":{"field":"kind"},"value":"internal_error"}],"fields":[],"responses":[{"status":500,"message":"Server-side error","values":{}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `token_missing` error response (HTTP 401). */
-export function createTokenMissingError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"token_missing"> {
-  return respond("token_missing", 401, fields, init);
-}
-
+export const createTokenMissingError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"token_missing"> = constructorFor("token_missing", 401);
 /** Builds the `token_invalid` error response (HTTP 401). */
-export function createTokenInvalidError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"token_invalid"> {
-  return respond("token_invalid", 401, fields, init);
-}
-
+export const createTokenInvalidError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"token_invalid"> = constructorFor("token_invalid", 401);
 /** Builds the `project_required` error response (HTTP 403). */
-export function createProjectRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<"project_required"> {
-  return respond("project_required", 403, fields, init);
-}
-
+export const createProjectRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<"project_required"> = constructorFor("project_required", 403);
 /** Builds the `request_invalid` error response (HTTP 400). */
-export function createRequestInvalidError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"request_invalid"> {
-  return respond("request_invalid", 400, fields, init);
-}
-
+export const createRequestInvalidError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"request_invalid"> = constructorFor("request_invalid", 400);
 /** Builds the `url_required` error response (HTTP 400). */
-export function createUrlRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"url_required"> {
-  return respond("url_required", 400, fields, init);
-}
-
+export const createUrlRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"url_required"> = constructorFor("url_required", 400);
 /** Builds the `format_unsupported` error response (HTTP 400). */
-export function createFormatUnsupportedError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<"format_unsupported"> {
-  return respond("format_unsupported", 400, fields, init);
-}
-
+export const createFormatUnsupportedError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<"format_unsupported"> = constructorFor("format_unsupported", 400);
 /** Builds the `task_not_found` error response (HTTP 404). */
-export function createTaskNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"task_not_found"> {
-  return respond("task_not_found", 404, fields, init);
-}
-
+export const createTaskNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"task_not_found"> = constructorFor("task_not_found", 404);
 /** Builds the `run_not_found` error response (HTTP 404). */
-export function createRunNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"run_not_found"> {
-  return respond("run_not_found", 404, fields, init);
-}
-
+export const createRunNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"run_not_found"> = constructorFor("run_not_found", 404);
 /** Builds the `automation_not_found` error response (HTTP 404). */
-export function createAutomationNotFoundError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"automation_not_found"> {
-  return respond("automation_not_found", 404, fields, init);
-}
-
+export const createAutomationNotFoundError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"automation_not_found"> = constructorFor("automation_not_found", 404);
 /** Builds the `payment_required` error response (HTTP 402). */
-export function createPaymentRequiredError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<402> = {},
-): ErrorResponse<"payment_required"> {
-  return respond("payment_required", 402, fields, init);
-}
-
+export const createPaymentRequiredError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<402>,
+) => ErrorResponse<"payment_required"> = constructorFor("payment_required", 402);
 /** Builds the `internal_error` error response (HTTP 500). */
-export function createInternalError(
-  fields: ErrorFields = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"internal_error"> {
-  return respond("internal_error", 500, fields, init);
-}
+export const createInternalError: (
+  fields?: ErrorFields,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"internal_error"> = constructorFor("internal_error", 500);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -1832,11 +1750,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

@@ -2807,1436 +2807,1233 @@ const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
 /** `ERROR_CODES`, checked against `ErrorCode`. */
 const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
 /**
+ * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
+ * `constructor`) reaches a prototype.
+ */
+const GUARDS = new Map<unknown, (value: unknown) => boolean>();
+/**
+ * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
+ * revoked proxy) means no.
+ */
+function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+  const guard = (value: unknown): boolean => {
+    try {
+      return check(value);
+    } catch {
+      return false;
+    }
+  };
+  GUARDS.set(code, guard);
+  return guard;
+}
+
+/** The required constants each code adds to the shape every error shares, as `[property, value]` pairs. */
+const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = JSON.parse(String.raw`{
+  "unauthorized": [["status",401]],
+  "not_found": [["status",404]],
+  "method_not_allowed": [["status",405]],
+  "concurrency_limit": [["status",429]],
+  "server_error": [["status",500]],
+  "service_unavailable": [["status",503]]
+}`);
+/**
+ * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
+ * an own property.
+ */
+function sharedShapeGuard(code: ErrorCode): any {
+  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
+  // None: the shape's own guard, one function for every such code, which the classifier then tries once.
+  if (constants.length === 0) {
+    GUARDS.set(code, isErrorShape);
+    return isErrorShape;
+  }
+  return guardFor(code, (value) => {
+    if (!isErrorShape(value)) return false;
+    for (let i = 0; i < constants.length; i++) {
+      const [key, constant] = constants[i]!;
+      if (ownValue(value, key) !== constant) return false;
+    }
+    return true;
+  });
+}
+
+/**
  * Whether a value is a `20001` error object ({@link UnknownParametersError}), exactly as its schema
  * says.
  */
-export function isUnknownParametersError(value: unknown): value is UnknownParametersError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20001 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnknownParametersError: (value: unknown) => value is UnknownParametersError = guardFor(20001, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20001 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20002` error object ({@link InvalidFriendlyNameError}), exactly as its schema
  * says.
  */
-export function isInvalidFriendlyNameError(value: unknown): value is InvalidFriendlyNameError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20002 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFriendlyNameError = guardFor(20002, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20002 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20003` error object ({@link PermissionDeniedError}), exactly as its schema
  * says.
  */
-export function isPermissionDeniedError(value: unknown): value is PermissionDeniedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20003 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 401 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor(20003, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20003 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 401 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20004` error object ({@link MethodNotAllowedError}), exactly as its schema
  * says.
  */
-export function isMethodNotAllowedError(value: unknown): value is MethodNotAllowedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20004 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 405 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor(20004, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20004 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 405 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20005` error object ({@link AccountNotActiveError}), exactly as its schema
  * says.
  */
-export function isAccountNotActiveError(value: unknown): value is AccountNotActiveError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20005 &&
-      typeof ownValue(value, "message") === "string" &&
-      hasOwn(value, "status") &&
-      (value["status"] === 401 || value["status"] === 403) &&
-      Number.isInteger(value["status"]) &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccountNotActiveError: (value: unknown) => value is AccountNotActiveError = guardFor(20005, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20005 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    (value["status"] === 401 || value["status"] === 403) &&
+    Number.isInteger(value["status"]) &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `20006` error object ({@link AccessDeniedError}), exactly as its schema says. */
-export function isAccessDeniedError(value: unknown): value is AccessDeniedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20006 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 403 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = guardFor(20006, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20006 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 403 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20007` error object ({@link PageSizeTooLargeError}), exactly as its schema
  * says.
  */
-export function isPageSizeTooLargeError(value: unknown): value is PageSizeTooLargeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20007 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLargeError = guardFor(20007, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20007 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20008` error object ({@link TestCredentialsError}), exactly as its schema
  * says.
  */
-export function isTestCredentialsError(value: unknown): value is TestCredentialsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20008 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 403 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTestCredentialsError: (value: unknown) => value is TestCredentialsError = guardFor(20008, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20008 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 403 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20101` error object ({@link InvalidAccessTokenError}), exactly as its schema
  * says.
  */
-export function isInvalidAccessTokenError(value: unknown): value is InvalidAccessTokenError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20101 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 401 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAccessTokenError = guardFor(20101, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20101 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 401 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `20403` error object ({@link ForbiddenError}), exactly as its schema says. */
-export function isForbiddenError(value: unknown): value is ForbiddenError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20403 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 403 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor(20403, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20403 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 403 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20404` error object ({@link ResourceNotFoundError}), exactly as its schema
  * says.
  */
-export function isResourceNotFoundError(value: unknown): value is ResourceNotFoundError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20404 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 404 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFoundError = guardFor(20404, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20404 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 404 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `20409` error object ({@link ConflictError}), exactly as its schema says. */
-export function isConflictError(value: unknown): value is ConflictError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20409 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 409 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isConflictError: (value: unknown) => value is ConflictError = guardFor(20409, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20409 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 409 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20422` error object ({@link InvalidParameterError}), exactly as its schema
  * says.
  */
-export function isInvalidParameterError(value: unknown): value is InvalidParameterError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20422 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 422 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidParameterError: (value: unknown) => value is InvalidParameterError = guardFor(20422, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20422 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 422 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20426` error object ({@link UpgradeRequiredError}), exactly as its schema
  * says.
  */
-export function isUpgradeRequiredError(value: unknown): value is UpgradeRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20426 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 426 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequiredError = guardFor(20426, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20426 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 426 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20429` error object ({@link TooManyRequestsError}), exactly as its schema
  * says.
  */
-export function isTooManyRequestsError(value: unknown): value is TooManyRequestsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20429 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor(20429, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20429 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 429 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `20500` error object ({@link InternalServerError}), exactly as its schema says. */
-export function isInternalServerError(value: unknown): value is InternalServerError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20500 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 500 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor(20500, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20500 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 500 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `20503` error object ({@link ServiceUnavailableError}), exactly as its schema
  * says.
  */
-export function isServiceUnavailableError(value: unknown): value is ServiceUnavailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 20503 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 503 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor(20503, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 20503 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 503 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21201` error object ({@link NoCalledNumberError}), exactly as its schema says. */
-export function isNoCalledNumberError(value: unknown): value is NoCalledNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21201 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberError = guardFor(21201, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21201 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21211` error object ({@link InvalidToNumberError}), exactly as its schema
  * says.
  */
-export function isInvalidToNumberError(value: unknown): value is InvalidToNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21211 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumberError = guardFor(21211, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21211 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21212` error object ({@link InvalidFromNumberError}), exactly as its schema
  * says.
  */
-export function isInvalidFromNumberError(value: unknown): value is InvalidFromNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21212 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromNumberError = guardFor(21212, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21212 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21213` error object ({@link CallerNumberRequiredError}), exactly as its schema
  * says.
  */
-export function isCallerNumberRequiredError(value: unknown): value is CallerNumberRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21213 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCallerNumberRequiredError: (value: unknown) => value is CallerNumberRequiredError = guardFor(21213, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21213 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21214` error object ({@link ToNumberUnreachableError}), exactly as its schema
  * says.
  */
-export function isToNumberUnreachableError(value: unknown): value is ToNumberUnreachableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21214 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUnreachableError = guardFor(21214, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21214 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21215` error object ({@link CallGeoPermissionError}), exactly as its schema
  * says.
  */
-export function isCallGeoPermissionError(value: unknown): value is CallGeoPermissionError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21215 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermissionError = guardFor(21215, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21215 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21216` error object ({@link CallBlocklistedError}), exactly as its schema
  * says.
  */
-export function isCallBlocklistedError(value: unknown): value is CallBlocklistedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21216 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCallBlocklistedError: (value: unknown) => value is CallBlocklistedError = guardFor(21216, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21216 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21217` error object ({@link PhoneNumberNotValidError}), exactly as its schema
  * says.
  */
-export function isPhoneNumberNotValidError(value: unknown): value is PhoneNumberNotValidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21217 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumberNotValidError = guardFor(21217, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21217 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21219` error object ({@link ToNumberNotVerifiedError}), exactly as its schema
  * says.
  */
-export function isToNumberNotVerifiedError(value: unknown): value is ToNumberNotVerifiedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21219 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNotVerifiedError = guardFor(21219, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21219 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21401` error object ({@link InvalidPhoneNumberError}), exactly as its schema
  * says.
  */
-export function isInvalidPhoneNumberError(value: unknown): value is InvalidPhoneNumberError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21401 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhoneNumberError = guardFor(21401, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21401 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21402` error object ({@link InvalidUrlError}), exactly as its schema says. */
-export function isInvalidUrlError(value: unknown): value is InvalidUrlError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21402 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = guardFor(21402, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21402 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21403` error object ({@link InvalidMethodError}), exactly as its schema says. */
-export function isInvalidMethodError(value: unknown): value is InvalidMethodError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21403 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidMethodError: (value: unknown) => value is InvalidMethodError = guardFor(21403, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21403 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21404` error object ({@link TrialInboundNumberUnavailableError}), exactly as
  * its schema says.
  */
-export function isTrialInboundNumberUnavailableError(value: unknown): value is TrialInboundNumberUnavailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21404 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTrialInboundNumberUnavailableError: (value: unknown) => value is TrialInboundNumberUnavailableError = guardFor(21404, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21404 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21407` error object ({@link NumberTypeWithoutSmsError}), exactly as its schema
  * says.
  */
-export function isNumberTypeWithoutSmsError(value: unknown): value is NumberTypeWithoutSmsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21407 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTypeWithoutSmsError = guardFor(21407, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21407 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21408` error object ({@link SmsRegionNotEnabledError}), exactly as its schema
  * says.
  */
-export function isSmsRegionNotEnabledError(value: unknown): value is SmsRegionNotEnabledError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21408 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionNotEnabledError = guardFor(21408, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21408 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21421` error object ({@link PhoneNumberInvalidError}), exactly as its schema
  * says.
  */
-export function isPhoneNumberInvalidError(value: unknown): value is PhoneNumberInvalidError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21421 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumberInvalidError = guardFor(21421, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21421 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21422` error object ({@link PhoneNumberNotAvailableError}), exactly as its
  * schema says.
  */
-export function isPhoneNumberNotAvailableError(value: unknown): value is PhoneNumberNotAvailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21422 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneNumberNotAvailableError = guardFor(21422, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21422 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21450` error object ({@link CallerIdAlreadyValidatedError}), exactly as its
  * schema says.
  */
-export function isCallerIdAlreadyValidatedError(value: unknown): value is CallerIdAlreadyValidatedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21450 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isCallerIdAlreadyValidatedError: (value: unknown) => value is CallerIdAlreadyValidatedError = guardFor(21450, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21450 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21451` error object ({@link InvalidAreaCodeError}), exactly as its schema
  * says.
  */
-export function isInvalidAreaCodeError(value: unknown): value is InvalidAreaCodeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21451 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCodeError = guardFor(21451, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21451 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21452` error object ({@link NoNumbersInAreaCodeError}), exactly as its schema
  * says.
  */
-export function isNoNumbersInAreaCodeError(value: unknown): value is NoNumbersInAreaCodeError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21452 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersInAreaCodeError = guardFor(21452, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21452 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21601` error object ({@link FromNotSmsCapableError}), exactly as its schema
  * says.
  */
-export function isFromNotSmsCapableError(value: unknown): value is FromNotSmsCapableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21601 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCapableError = guardFor(21601, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21601 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21602` error object ({@link MessageBodyRequiredError}), exactly as its schema
  * says.
  */
-export function isMessageBodyRequiredError(value: unknown): value is MessageBodyRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21602 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMessageBodyRequiredError: (value: unknown) => value is MessageBodyRequiredError = guardFor(21602, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21602 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21603` error object ({@link FromRequiredError}), exactly as its schema says. */
-export function isFromRequiredError(value: unknown): value is FromRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21603 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFromRequiredError: (value: unknown) => value is FromRequiredError = guardFor(21603, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21603 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21604` error object ({@link ToRequiredError}), exactly as its schema says. */
-export function isToRequiredError(value: unknown): value is ToRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21604 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToRequiredError: (value: unknown) => value is ToRequiredError = guardFor(21604, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21604 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21606` error object ({@link FromNotMessageCapableError}), exactly as its
  * schema says.
  */
-export function isFromNotMessageCapableError(value: unknown): value is FromNotMessageCapableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21606 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFromNotMessageCapableError: (value: unknown) => value is FromNotMessageCapableError = guardFor(21606, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21606 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21608` error object ({@link ToNotVerifiedError}), exactly as its schema says. */
-export function isToNotVerifiedError(value: unknown): value is ToNotVerifiedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21608 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedError = guardFor(21608, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21608 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21609` error object ({@link InvalidStatusCallbackError}), exactly as its
  * schema says.
  */
-export function isInvalidStatusCallbackError(value: unknown): value is InvalidStatusCallbackError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21609 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidStatusCallbackError = guardFor(21609, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21609 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21610` error object ({@link UnsubscribedRecipientError}), exactly as its
  * schema says.
  */
-export function isUnsubscribedRecipientError(value: unknown): value is UnsubscribedRecipientError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21610 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isUnsubscribedRecipientError: (value: unknown) => value is UnsubscribedRecipientError = guardFor(21610, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21610 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21611` error object ({@link FromQueueFullError}), exactly as its schema says. */
-export function isFromQueueFullError(value: unknown): value is FromQueueFullError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21611 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFromQueueFullError: (value: unknown) => value is FromQueueFullError = guardFor(21611, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21611 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21612` error object ({@link ToNotReachableBySmsError}), exactly as its schema
  * says.
  */
-export function isToNotReachableBySmsError(value: unknown): value is ToNotReachableBySmsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21612 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReachableBySmsError = guardFor(21612, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21612 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21614` error object ({@link ToNotMobileError}), exactly as its schema says. */
-export function isToNotMobileError(value: unknown): value is ToNotMobileError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21614 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isToNotMobileError: (value: unknown) => value is ToNotMobileError = guardFor(21614, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21614 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `21617` error object ({@link BodyTooLongError}), exactly as its schema says. */
-export function isBodyTooLongError(value: unknown): value is BodyTooLongError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21617 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError = guardFor(21617, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21617 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21620` error object ({@link InvalidMediaUrlError}), exactly as its schema
  * says.
  */
-export function isInvalidMediaUrlError(value: unknown): value is InvalidMediaUrlError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21620 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUrlError = guardFor(21620, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21620 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21621` error object ({@link FromNotMmsEnabledError}), exactly as its schema
  * says.
  */
-export function isFromNotMmsEnabledError(value: unknown): value is FromNotMmsEnabledError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21621 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEnabledError = guardFor(21621, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21621 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21623` error object ({@link TooManyMediaFilesError}), exactly as its schema
  * says.
  */
-export function isTooManyMediaFilesError(value: unknown): value is TooManyMediaFilesError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21623 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMediaFilesError = guardFor(21623, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21623 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21631` error object ({@link AddressRequiredError}), exactly as its schema
  * says.
  */
-export function isAddressRequiredError(value: unknown): value is AddressRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21631 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isAddressRequiredError: (value: unknown) => value is AddressRequiredError = guardFor(21631, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21631 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21654` error object ({@link ContentSidRequiredError}), exactly as its schema
  * says.
  */
-export function isContentSidRequiredError(value: unknown): value is ContentSidRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21654 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isContentSidRequiredError: (value: unknown) => value is ContentSidRequiredError = guardFor(21654, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21654 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21656` error object ({@link InvalidContentVariablesError}), exactly as its
  * schema says.
  */
-export function isInvalidContentVariablesError(value: unknown): value is InvalidContentVariablesError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21656 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidContentVariablesError: (value: unknown) => value is InvalidContentVariablesError = guardFor(21656, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21656 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21703` error object ({@link NoSenderAvailableError}), exactly as its schema
  * says.
  */
-export function isNoSenderAvailableError(value: unknown): value is NoSenderAvailableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21703 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvailableError = guardFor(21703, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21703 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `21705` error object ({@link InvalidMessagingServiceError}), exactly as its
  * schema says.
  */
-export function isInvalidMessagingServiceError(value: unknown): value is InvalidMessagingServiceError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 21705 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isInvalidMessagingServiceError: (value: unknown) => value is InvalidMessagingServiceError = guardFor(21705, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 21705 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60200` error object ({@link VerifyInvalidParameterError}), exactly as its
  * schema says.
  */
-export function isVerifyInvalidParameterError(value: unknown): value is VerifyInvalidParameterError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60200 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyInvalidParameterError = guardFor(60200, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60200 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60202` error object ({@link MaxCheckAttemptsError}), exactly as its schema
  * says.
  */
-export function isMaxCheckAttemptsError(value: unknown): value is MaxCheckAttemptsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60202 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttemptsError = guardFor(60202, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60202 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 429 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60203` error object ({@link MaxSendAttemptsError}), exactly as its schema
  * says.
  */
-export function isMaxSendAttemptsError(value: unknown): value is MaxSendAttemptsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60203 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttemptsError = guardFor(60203, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60203 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 429 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60205` error object ({@link LandlineNotSmsCapableError}), exactly as its
  * schema says.
  */
-export function isLandlineNotSmsCapableError(value: unknown): value is LandlineNotSmsCapableError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60205 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 403 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isLandlineNotSmsCapableError: (value: unknown) => value is LandlineNotSmsCapableError = guardFor(60205, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60205 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 403 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /** Whether a value is a `60207` error object ({@link MaxRateLimitsError}), exactly as its schema says. */
-export function isMaxRateLimitsError(value: unknown): value is MaxRateLimitsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60207 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsError = guardFor(60207, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60207 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60212` error object ({@link TooManyConcurrentVerificationsError}), exactly as
  * its schema says.
  */
-export function isTooManyConcurrentVerificationsError(value: unknown): value is TooManyConcurrentVerificationsError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60212 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 429 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isTooManyConcurrentVerificationsError: (value: unknown) => value is TooManyConcurrentVerificationsError = guardFor(60212, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60212 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 429 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60220` error object ({@link ChinaVettingRequiredError}), exactly as its schema
  * says.
  */
-export function isChinaVettingRequiredError(value: unknown): value is ChinaVettingRequiredError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60220 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVettingRequiredError = guardFor(60220, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60220 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60223` error object ({@link DeliveryChannelDisabledError}), exactly as its
  * schema says.
  */
-export function isDeliveryChannelDisabledError(value: unknown): value is DeliveryChannelDisabledError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60223 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDeliveryChannelDisabledError: (value: unknown) => value is DeliveryChannelDisabledError = guardFor(60223, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60223 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is a `60410` error object ({@link DeliveryAttemptBlockedError}), exactly as its
  * schema says.
  */
-export function isDeliveryAttemptBlockedError(value: unknown): value is DeliveryAttemptBlockedError {
-  try {
-    return (
-      plainObject(value) &&
-      ownValue(value, "code") === 60410 &&
-      typeof ownValue(value, "message") === "string" &&
-      ownValue(value, "status") === 400 &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
-    );
-  } catch {
-    return false;
-  }
-}
-
+export const isDeliveryAttemptBlockedError: (value: unknown) => value is DeliveryAttemptBlockedError = guardFor(60410, (value) => {
+  return (
+    plainObject(value) &&
+    hasOwn(value, "code") &&
+    value["code"] === 60410 &&
+    hasOwn(value, "message") &&
+    typeof value["message"] === "string" &&
+    hasOwn(value, "status") &&
+    value["status"] === 400 &&
+    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
+    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
+    (!hasOwn(value, "details") || plainObject(value["details"]))
+  );
+});
 /**
  * Whether a value is an `unauthorized` error object ({@link HttpUnauthorizedError}), exactly as its
  * schema says.
  */
-export function isHttpUnauthorizedError(value: unknown): value is HttpUnauthorizedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 401;
-  } catch {
-    return false;
-  }
-}
-
+export const isHttpUnauthorizedError: (value: unknown) => value is HttpUnauthorizedError = sharedShapeGuard("unauthorized");
 /**
  * Whether a value is a `not_found` error object ({@link HttpNotFoundError}), exactly as its schema
  * says.
  */
-export function isHttpNotFoundError(value: unknown): value is HttpNotFoundError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 404;
-  } catch {
-    return false;
-  }
-}
-
+export const isHttpNotFoundError: (value: unknown) => value is HttpNotFoundError = sharedShapeGuard("not_found");
 /**
  * Whether a value is a `method_not_allowed` error object ({@link HttpMethodNotAllowedError}), exactly
  * as its schema says.
  */
-export function isHttpMethodNotAllowedError(value: unknown): value is HttpMethodNotAllowedError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 405;
-  } catch {
-    return false;
-  }
-}
-
+export const isHttpMethodNotAllowedError: (value: unknown) => value is HttpMethodNotAllowedError = sharedShapeGuard("method_not_allowed");
 /**
  * Whether a value is a `concurrency_limit` error object ({@link HttpConcurrencyLimitError}), exactly
  * as its schema says.
  */
-export function isHttpConcurrencyLimitError(value: unknown): value is HttpConcurrencyLimitError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 429;
-  } catch {
-    return false;
-  }
-}
-
+export const isHttpConcurrencyLimitError: (value: unknown) => value is HttpConcurrencyLimitError = sharedShapeGuard("concurrency_limit");
 /**
  * Whether a value is a `server_error` error object ({@link HttpServerError}), exactly as its schema
  * says.
  */
-export function isHttpServerError(value: unknown): value is HttpServerError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 500;
-  } catch {
-    return false;
-  }
-}
-
+export const isHttpServerError: (value: unknown) => value is HttpServerError = sharedShapeGuard("server_error");
 /**
  * Whether a value is a `service_unavailable` error object ({@link HttpServiceUnavailableError}),
  * exactly as its schema says.
  */
-export function isHttpServiceUnavailableError(value: unknown): value is HttpServiceUnavailableError {
-  try {
-    return isErrorShape(value) && ownValue(value, "status") === 503;
-  } catch {
-    return false;
-  }
-}
-
-/** Each code's guard, in the order of `ERROR_CODES`. */
-const GUARD_LIST = [
-  isUnknownParametersError,
-  isInvalidFriendlyNameError,
-  isPermissionDeniedError,
-  isMethodNotAllowedError,
-  isAccountNotActiveError,
-  isAccessDeniedError,
-  isPageSizeTooLargeError,
-  isTestCredentialsError,
-  isInvalidAccessTokenError,
-  isForbiddenError,
-  isResourceNotFoundError,
-  isConflictError,
-  isInvalidParameterError,
-  isUpgradeRequiredError,
-  isTooManyRequestsError,
-  isInternalServerError,
-  isServiceUnavailableError,
-  isNoCalledNumberError,
-  isInvalidToNumberError,
-  isInvalidFromNumberError,
-  isCallerNumberRequiredError,
-  isToNumberUnreachableError,
-  isCallGeoPermissionError,
-  isCallBlocklistedError,
-  isPhoneNumberNotValidError,
-  isToNumberNotVerifiedError,
-  isInvalidPhoneNumberError,
-  isInvalidUrlError,
-  isInvalidMethodError,
-  isTrialInboundNumberUnavailableError,
-  isNumberTypeWithoutSmsError,
-  isSmsRegionNotEnabledError,
-  isPhoneNumberInvalidError,
-  isPhoneNumberNotAvailableError,
-  isCallerIdAlreadyValidatedError,
-  isInvalidAreaCodeError,
-  isNoNumbersInAreaCodeError,
-  isFromNotSmsCapableError,
-  isMessageBodyRequiredError,
-  isFromRequiredError,
-  isToRequiredError,
-  isFromNotMessageCapableError,
-  isToNotVerifiedError,
-  isInvalidStatusCallbackError,
-  isUnsubscribedRecipientError,
-  isFromQueueFullError,
-  isToNotReachableBySmsError,
-  isToNotMobileError,
-  isBodyTooLongError,
-  isInvalidMediaUrlError,
-  isFromNotMmsEnabledError,
-  isTooManyMediaFilesError,
-  isAddressRequiredError,
-  isContentSidRequiredError,
-  isInvalidContentVariablesError,
-  isNoSenderAvailableError,
-  isInvalidMessagingServiceError,
-  isVerifyInvalidParameterError,
-  isMaxCheckAttemptsError,
-  isMaxSendAttemptsError,
-  isLandlineNotSmsCapableError,
-  isMaxRateLimitsError,
-  isTooManyConcurrentVerificationsError,
-  isChinaVettingRequiredError,
-  isDeliveryChannelDisabledError,
-  isDeliveryAttemptBlockedError,
-  isHttpUnauthorizedError,
-  isHttpNotFoundError,
-  isHttpMethodNotAllowedError,
-  isHttpConcurrencyLimitError,
-  isHttpServerError,
-  isHttpServiceUnavailableError,
-] as const;
-/** Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
-const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(
-  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),
-);
+export const isHttpServiceUnavailableError: (value: unknown) => value is HttpServiceUnavailableError = sharedShapeGuard("service_unavailable");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
  * it carries).
@@ -4255,8 +4052,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
     return (
       plainObject(value) &&
       (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
-      typeof ownValue(value, "message") === "string" &&
-      Number.isInteger(ownValue(value, "status")) &&
+      hasOwn(value, "message") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "status") &&
+      Number.isInteger(value["status"]) &&
       (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
       (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
       (!hasOwn(value, "details") || plainObject(value["details"]))
@@ -4490,75 +4289,17 @@ export function retryDelayMs(
  * own): narrow by status, then by code.
  */
 export interface StatusErrors {
-  400: 
-      | UnknownParametersError
-      | InvalidFriendlyNameError
-      | PageSizeTooLargeError
-      | NoCalledNumberError
-      | InvalidToNumberError
-      | InvalidFromNumberError
-      | CallerNumberRequiredError
-      | ToNumberUnreachableError
-      | CallGeoPermissionError
-      | CallBlocklistedError
-      | PhoneNumberNotValidError
-      | ToNumberNotVerifiedError
-      | InvalidPhoneNumberError
-      | InvalidUrlError
-      | InvalidMethodError
-      | TrialInboundNumberUnavailableError
-      | NumberTypeWithoutSmsError
-      | SmsRegionNotEnabledError
-      | PhoneNumberInvalidError
-      | PhoneNumberNotAvailableError
-      | CallerIdAlreadyValidatedError
-      | InvalidAreaCodeError
-      | NoNumbersInAreaCodeError
-      | FromNotSmsCapableError
-      | MessageBodyRequiredError
-      | FromRequiredError
-      | ToRequiredError
-      | FromNotMessageCapableError
-      | ToNotVerifiedError
-      | InvalidStatusCallbackError
-      | UnsubscribedRecipientError
-      | FromQueueFullError
-      | ToNotReachableBySmsError
-      | ToNotMobileError
-      | BodyTooLongError
-      | InvalidMediaUrlError
-      | FromNotMmsEnabledError
-      | TooManyMediaFilesError
-      | AddressRequiredError
-      | ContentSidRequiredError
-      | InvalidContentVariablesError
-      | NoSenderAvailableError
-      | InvalidMessagingServiceError
-      | VerifyInvalidParameterError
-      | MaxRateLimitsError
-      | ChinaVettingRequiredError
-      | DeliveryChannelDisabledError
-      | DeliveryAttemptBlockedError;
-  401: PermissionDeniedError | AccountNotActiveError | InvalidAccessTokenError | HttpUnauthorizedError;
-  403: 
-      | AccountNotActiveError
-      | AccessDeniedError
-      | TestCredentialsError
-      | ForbiddenError
-      | LandlineNotSmsCapableError;
-  404: ResourceNotFoundError | HttpNotFoundError;
-  405: MethodNotAllowedError | HttpMethodNotAllowedError;
-  409: ConflictError;
-  422: InvalidParameterError;
-  426: UpgradeRequiredError;
-  429: 
-      | TooManyRequestsError
-      | MaxCheckAttemptsError
-      | MaxSendAttemptsError
-      | TooManyConcurrentVerificationsError
-      | HttpConcurrencyLimitError;
-  500: InternalServerError | HttpServerError;
-  503: ServiceUnavailableError | HttpServiceUnavailableError;
+  400: Status400Error;
+  401: Status401Error;
+  403: Status403Error;
+  404: Status404Error;
+  405: Status405Error;
+  409: Status409Error;
+  422: Status422Error;
+  426: Status426Error;
+  429: Status429Error;
+  500: Status500Error;
+  503: Status503Error;
 }
 
 /**
@@ -5292,591 +5033,375 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
   "server_error": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":500,"message":"Twilio encountered an internal error.","values":{"status":500}}],"headers":{}},
   "service_unavailable": {"levels":[{"at":{"field":"code"},"input":"code"}],"fields":["status","more_info","detail","details"],"responses":[{"status":503,"message":"The Twilio service is temporarily unavailable.","values":{"status":503}}],"headers":{}}
 }`);
-/** Builds one code's response from its row of `BUILD_ROWS`. */
-function respond<C extends ErrorCode>(
-  code: C,
-  firstStatus: number,
-  fields: object,
-  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },
-): ErrorResponse<C> {
-  return buildResponse(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;
+/**
+ * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
+ * `init` names another.
+ */
+function constructorFor(code: ErrorCode, firstStatus: number): any {
+  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
 }
 
 /** Builds the `20001` error response (HTTP 400). */
-export function createUnknownParametersError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<20001> {
-  return respond(20001, 400, fields, init);
-}
-
+export const createUnknownParametersError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<20001> = constructorFor(20001, 400);
 /** Builds the `20002` error response (HTTP 400). */
-export function createInvalidFriendlyNameError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<20002> {
-  return respond(20002, 400, fields, init);
-}
-
+export const createInvalidFriendlyNameError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<20002> = constructorFor(20002, 400);
 /** Builds the `20003` error response (HTTP 401). */
-export function createPermissionDeniedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<20003> {
-  return respond(20003, 401, fields, init);
-}
-
+export const createPermissionDeniedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<20003> = constructorFor(20003, 401);
 /** Builds the `20004` error response (HTTP 405). */
-export function createMethodNotAllowedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<405> = {},
-): ErrorResponse<20004> {
-  return respond(20004, 405, fields, init);
-}
-
+export const createMethodNotAllowedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<405>,
+) => ErrorResponse<20004> = constructorFor(20004, 405);
 /** Builds the `20005` error response (HTTP 401 or 403). */
-export function createAccountNotActiveError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<401 | 403> = {},
-): ErrorResponse<20005> {
-  return respond(20005, 401, fields, init);
-}
-
+export const createAccountNotActiveError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<401 | 403>,
+) => ErrorResponse<20005> = constructorFor(20005, 401);
 /** Builds the `20006` error response (HTTP 403). */
-export function createAccessDeniedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<20006> {
-  return respond(20006, 403, fields, init);
-}
-
+export const createAccessDeniedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<20006> = constructorFor(20006, 403);
 /** Builds the `20007` error response (HTTP 400). */
-export function createPageSizeTooLargeError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<20007> {
-  return respond(20007, 400, fields, init);
-}
-
+export const createPageSizeTooLargeError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<20007> = constructorFor(20007, 400);
 /** Builds the `20008` error response (HTTP 403). */
-export function createTestCredentialsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<20008> {
-  return respond(20008, 403, fields, init);
-}
-
+export const createTestCredentialsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<20008> = constructorFor(20008, 403);
 /** Builds the `20101` error response (HTTP 401). */
-export function createInvalidAccessTokenError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<20101> {
-  return respond(20101, 401, fields, init);
-}
-
+export const createInvalidAccessTokenError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<20101> = constructorFor(20101, 401);
 /** Builds the `20403` error response (HTTP 403). */
-export function createForbiddenError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<20403> {
-  return respond(20403, 403, fields, init);
-}
-
+export const createForbiddenError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<20403> = constructorFor(20403, 403);
 /** Builds the `20404` error response (HTTP 404). */
-export function createResourceNotFoundError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<20404> {
-  return respond(20404, 404, fields, init);
-}
-
+export const createResourceNotFoundError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<20404> = constructorFor(20404, 404);
 /** Builds the `20409` error response (HTTP 409). */
-export function createConflictError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<409> = {},
-): ErrorResponse<20409> {
-  return respond(20409, 409, fields, init);
-}
-
+export const createConflictError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<409>,
+) => ErrorResponse<20409> = constructorFor(20409, 409);
 /** Builds the `20422` error response (HTTP 422). */
-export function createInvalidParameterError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<422> = {},
-): ErrorResponse<20422> {
-  return respond(20422, 422, fields, init);
-}
-
+export const createInvalidParameterError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<422>,
+) => ErrorResponse<20422> = constructorFor(20422, 422);
 /** Builds the `20426` error response (HTTP 426). */
-export function createUpgradeRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<426> = {},
-): ErrorResponse<20426> {
-  return respond(20426, 426, fields, init);
-}
-
+export const createUpgradeRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<426>,
+) => ErrorResponse<20426> = constructorFor(20426, 426);
 /** Builds the `20429` error response (HTTP 429). */
-export function createTooManyRequestsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<20429> {
-  return respond(20429, 429, fields, init);
-}
-
+export const createTooManyRequestsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<20429> = constructorFor(20429, 429);
 /** Builds the `20500` error response (HTTP 500). */
-export function createInternalServerError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<20500> {
-  return respond(20500, 500, fields, init);
-}
-
+export const createInternalServerError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<20500> = constructorFor(20500, 500);
 /** Builds the `20503` error response (HTTP 503). */
-export function createServiceUnavailableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<20503> {
-  return respond(20503, 503, fields, init);
-}
-
+export const createServiceUnavailableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<20503> = constructorFor(20503, 503);
 /** Builds the `21201` error response (HTTP 400). */
-export function createNoCalledNumberError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21201> {
-  return respond(21201, 400, fields, init);
-}
-
+export const createNoCalledNumberError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21201> = constructorFor(21201, 400);
 /** Builds the `21211` error response (HTTP 400). */
-export function createInvalidToNumberError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21211> {
-  return respond(21211, 400, fields, init);
-}
-
+export const createInvalidToNumberError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21211> = constructorFor(21211, 400);
 /** Builds the `21212` error response (HTTP 400). */
-export function createInvalidFromNumberError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21212> {
-  return respond(21212, 400, fields, init);
-}
-
+export const createInvalidFromNumberError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21212> = constructorFor(21212, 400);
 /** Builds the `21213` error response (HTTP 400). */
-export function createCallerNumberRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21213> {
-  return respond(21213, 400, fields, init);
-}
-
+export const createCallerNumberRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21213> = constructorFor(21213, 400);
 /** Builds the `21214` error response (HTTP 400). */
-export function createToNumberUnreachableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21214> {
-  return respond(21214, 400, fields, init);
-}
-
+export const createToNumberUnreachableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21214> = constructorFor(21214, 400);
 /** Builds the `21215` error response (HTTP 400). */
-export function createCallGeoPermissionError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21215> {
-  return respond(21215, 400, fields, init);
-}
-
+export const createCallGeoPermissionError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21215> = constructorFor(21215, 400);
 /** Builds the `21216` error response (HTTP 400). */
-export function createCallBlocklistedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21216> {
-  return respond(21216, 400, fields, init);
-}
-
+export const createCallBlocklistedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21216> = constructorFor(21216, 400);
 /** Builds the `21217` error response (HTTP 400). */
-export function createPhoneNumberNotValidError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21217> {
-  return respond(21217, 400, fields, init);
-}
-
+export const createPhoneNumberNotValidError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21217> = constructorFor(21217, 400);
 /** Builds the `21219` error response (HTTP 400). */
-export function createToNumberNotVerifiedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21219> {
-  return respond(21219, 400, fields, init);
-}
-
+export const createToNumberNotVerifiedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21219> = constructorFor(21219, 400);
 /** Builds the `21401` error response (HTTP 400). */
-export function createInvalidPhoneNumberError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21401> {
-  return respond(21401, 400, fields, init);
-}
-
+export const createInvalidPhoneNumberError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21401> = constructorFor(21401, 400);
 /** Builds the `21402` error response (HTTP 400). */
-export function createInvalidUrlError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21402> {
-  return respond(21402, 400, fields, init);
-}
-
+export const createInvalidUrlError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21402> = constructorFor(21402, 400);
 /** Builds the `21403` error response (HTTP 400). */
-export function createInvalidMethodError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21403> {
-  return respond(21403, 400, fields, init);
-}
-
+export const createInvalidMethodError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21403> = constructorFor(21403, 400);
 /** Builds the `21404` error response (HTTP 400). */
-export function createTrialInboundNumberUnavailableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21404> {
-  return respond(21404, 400, fields, init);
-}
-
+export const createTrialInboundNumberUnavailableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21404> = constructorFor(21404, 400);
 /** Builds the `21407` error response (HTTP 400). */
-export function createNumberTypeWithoutSmsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21407> {
-  return respond(21407, 400, fields, init);
-}
-
+export const createNumberTypeWithoutSmsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21407> = constructorFor(21407, 400);
 /** Builds the `21408` error response (HTTP 400). */
-export function createSmsRegionNotEnabledError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21408> {
-  return respond(21408, 400, fields, init);
-}
-
+export const createSmsRegionNotEnabledError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21408> = constructorFor(21408, 400);
 /** Builds the `21421` error response (HTTP 400). */
-export function createPhoneNumberInvalidError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21421> {
-  return respond(21421, 400, fields, init);
-}
-
+export const createPhoneNumberInvalidError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21421> = constructorFor(21421, 400);
 /** Builds the `21422` error response (HTTP 400). */
-export function createPhoneNumberNotAvailableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21422> {
-  return respond(21422, 400, fields, init);
-}
-
+export const createPhoneNumberNotAvailableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21422> = constructorFor(21422, 400);
 /** Builds the `21450` error response (HTTP 400). */
-export function createCallerIdAlreadyValidatedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21450> {
-  return respond(21450, 400, fields, init);
-}
-
+export const createCallerIdAlreadyValidatedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21450> = constructorFor(21450, 400);
 /** Builds the `21451` error response (HTTP 400). */
-export function createInvalidAreaCodeError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21451> {
-  return respond(21451, 400, fields, init);
-}
-
+export const createInvalidAreaCodeError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21451> = constructorFor(21451, 400);
 /** Builds the `21452` error response (HTTP 400). */
-export function createNoNumbersInAreaCodeError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21452> {
-  return respond(21452, 400, fields, init);
-}
-
+export const createNoNumbersInAreaCodeError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21452> = constructorFor(21452, 400);
 /** Builds the `21601` error response (HTTP 400). */
-export function createFromNotSmsCapableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21601> {
-  return respond(21601, 400, fields, init);
-}
-
+export const createFromNotSmsCapableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21601> = constructorFor(21601, 400);
 /** Builds the `21602` error response (HTTP 400). */
-export function createMessageBodyRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21602> {
-  return respond(21602, 400, fields, init);
-}
-
+export const createMessageBodyRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21602> = constructorFor(21602, 400);
 /** Builds the `21603` error response (HTTP 400). */
-export function createFromRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21603> {
-  return respond(21603, 400, fields, init);
-}
-
+export const createFromRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21603> = constructorFor(21603, 400);
 /** Builds the `21604` error response (HTTP 400). */
-export function createToRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21604> {
-  return respond(21604, 400, fields, init);
-}
-
+export const createToRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21604> = constructorFor(21604, 400);
 /** Builds the `21606` error response (HTTP 400). */
-export function createFromNotMessageCapableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21606> {
-  return respond(21606, 400, fields, init);
-}
-
+export const createFromNotMessageCapableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21606> = constructorFor(21606, 400);
 /** Builds the `21608` error response (HTTP 400). */
-export function createToNotVerifiedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21608> {
-  return respond(21608, 400, fields, init);
-}
-
+export const createToNotVerifiedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21608> = constructorFor(21608, 400);
 /** Builds the `21609` error response (HTTP 400). */
-export function createInvalidStatusCallbackError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21609> {
-  return respond(21609, 400, fields, init);
-}
-
+export const createInvalidStatusCallbackError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21609> = constructorFor(21609, 400);
 /** Builds the `21610` error response (HTTP 400). */
-export function createUnsubscribedRecipientError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21610> {
-  return respond(21610, 400, fields, init);
-}
-
+export const createUnsubscribedRecipientError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21610> = constructorFor(21610, 400);
 /** Builds the `21611` error response (HTTP 400). */
-export function createFromQueueFullError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21611> {
-  return respond(21611, 400, fields, init);
-}
-
+export const createFromQueueFullError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21611> = constructorFor(21611, 400);
 /** Builds the `21612` error response (HTTP 400). */
-export function createToNotReachableBySmsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21612> {
-  return respond(21612, 400, fields, init);
-}
-
+export const createToNotReachableBySmsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21612> = constructorFor(21612, 400);
 /** Builds the `21614` error response (HTTP 400). */
-export function createToNotMobileError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21614> {
-  return respond(21614, 400, fields, init);
-}
-
+export const createToNotMobileError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21614> = constructorFor(21614, 400);
 /** Builds the `21617` error response (HTTP 400). */
-export function createBodyTooLongError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21617> {
-  return respond(21617, 400, fields, init);
-}
-
+export const createBodyTooLongError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21617> = constructorFor(21617, 400);
 /** Builds the `21620` error response (HTTP 400). */
-export function createInvalidMediaUrlError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21620> {
-  return respond(21620, 400, fields, init);
-}
-
+export const createInvalidMediaUrlError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21620> = constructorFor(21620, 400);
 /** Builds the `21621` error response (HTTP 400). */
-export function createFromNotMmsEnabledError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21621> {
-  return respond(21621, 400, fields, init);
-}
-
+export const createFromNotMmsEnabledError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21621> = constructorFor(21621, 400);
 /** Builds the `21623` error response (HTTP 400). */
-export function createTooManyMediaFilesError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21623> {
-  return respond(21623, 400, fields, init);
-}
-
+export const createTooManyMediaFilesError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21623> = constructorFor(21623, 400);
 /** Builds the `21631` error response (HTTP 400). */
-export function createAddressRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21631> {
-  return respond(21631, 400, fields, init);
-}
-
+export const createAddressRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21631> = constructorFor(21631, 400);
 /** Builds the `21654` error response (HTTP 400). */
-export function createContentSidRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21654> {
-  return respond(21654, 400, fields, init);
-}
-
+export const createContentSidRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21654> = constructorFor(21654, 400);
 /** Builds the `21656` error response (HTTP 400). */
-export function createInvalidContentVariablesError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21656> {
-  return respond(21656, 400, fields, init);
-}
-
+export const createInvalidContentVariablesError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21656> = constructorFor(21656, 400);
 /** Builds the `21703` error response (HTTP 400). */
-export function createNoSenderAvailableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21703> {
-  return respond(21703, 400, fields, init);
-}
-
+export const createNoSenderAvailableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21703> = constructorFor(21703, 400);
 /** Builds the `21705` error response (HTTP 400). */
-export function createInvalidMessagingServiceError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<21705> {
-  return respond(21705, 400, fields, init);
-}
-
+export const createInvalidMessagingServiceError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<21705> = constructorFor(21705, 400);
 /** Builds the `60200` error response (HTTP 400). */
-export function createVerifyInvalidParameterError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<60200> {
-  return respond(60200, 400, fields, init);
-}
-
+export const createVerifyInvalidParameterError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<60200> = constructorFor(60200, 400);
 /** Builds the `60202` error response (HTTP 429). */
-export function createMaxCheckAttemptsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<60202> {
-  return respond(60202, 429, fields, init);
-}
-
+export const createMaxCheckAttemptsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<60202> = constructorFor(60202, 429);
 /** Builds the `60203` error response (HTTP 429). */
-export function createMaxSendAttemptsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<60203> {
-  return respond(60203, 429, fields, init);
-}
-
+export const createMaxSendAttemptsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<60203> = constructorFor(60203, 429);
 /** Builds the `60205` error response (HTTP 403). */
-export function createLandlineNotSmsCapableError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<403> = {},
-): ErrorResponse<60205> {
-  return respond(60205, 403, fields, init);
-}
-
+export const createLandlineNotSmsCapableError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<403>,
+) => ErrorResponse<60205> = constructorFor(60205, 403);
 /** Builds the `60207` error response (HTTP 400). */
-export function createMaxRateLimitsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<60207> {
-  return respond(60207, 400, fields, init);
-}
-
+export const createMaxRateLimitsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<60207> = constructorFor(60207, 400);
 /** Builds the `60212` error response (HTTP 429). */
-export function createTooManyConcurrentVerificationsError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<60212> {
-  return respond(60212, 429, fields, init);
-}
-
+export const createTooManyConcurrentVerificationsError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<60212> = constructorFor(60212, 429);
 /** Builds the `60220` error response (HTTP 400). */
-export function createChinaVettingRequiredError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<60220> {
-  return respond(60220, 400, fields, init);
-}
-
+export const createChinaVettingRequiredError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<60220> = constructorFor(60220, 400);
 /** Builds the `60223` error response (HTTP 400). */
-export function createDeliveryChannelDisabledError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<60223> {
-  return respond(60223, 400, fields, init);
-}
-
+export const createDeliveryChannelDisabledError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<60223> = constructorFor(60223, 400);
 /** Builds the `60410` error response (HTTP 400). */
-export function createDeliveryAttemptBlockedError(
-  fields: ErrorFields1 = {},
-  init: ErrorResponseInit<400> = {},
-): ErrorResponse<60410> {
-  return respond(60410, 400, fields, init);
-}
-
+export const createDeliveryAttemptBlockedError: (
+  fields?: ErrorFields1,
+  init?: ErrorResponseInit<400>,
+) => ErrorResponse<60410> = constructorFor(60410, 400);
 /** Builds the `unauthorized` error response (HTTP 401). */
-export function createHttpUnauthorizedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<401> = {},
-): ErrorResponse<"unauthorized"> {
-  return respond("unauthorized", 401, fields, init);
-}
-
+export const createHttpUnauthorizedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<401>,
+) => ErrorResponse<"unauthorized"> = constructorFor("unauthorized", 401);
 /** Builds the `not_found` error response (HTTP 404). */
-export function createHttpNotFoundError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<404> = {},
-): ErrorResponse<"not_found"> {
-  return respond("not_found", 404, fields, init);
-}
-
+export const createHttpNotFoundError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<404>,
+) => ErrorResponse<"not_found"> = constructorFor("not_found", 404);
 /** Builds the `method_not_allowed` error response (HTTP 405). */
-export function createHttpMethodNotAllowedError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<405> = {},
-): ErrorResponse<"method_not_allowed"> {
-  return respond("method_not_allowed", 405, fields, init);
-}
-
+export const createHttpMethodNotAllowedError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<405>,
+) => ErrorResponse<"method_not_allowed"> = constructorFor("method_not_allowed", 405);
 /** Builds the `concurrency_limit` error response (HTTP 429). */
-export function createHttpConcurrencyLimitError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<429> = {},
-): ErrorResponse<"concurrency_limit"> {
-  return respond("concurrency_limit", 429, fields, init);
-}
-
+export const createHttpConcurrencyLimitError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<429>,
+) => ErrorResponse<"concurrency_limit"> = constructorFor("concurrency_limit", 429);
 /** Builds the `server_error` error response (HTTP 500). */
-export function createHttpServerError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<500> = {},
-): ErrorResponse<"server_error"> {
-  return respond("server_error", 500, fields, init);
-}
-
+export const createHttpServerError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<500>,
+) => ErrorResponse<"server_error"> = constructorFor("server_error", 500);
 /** Builds the `service_unavailable` error response (HTTP 503). */
-export function createHttpServiceUnavailableError(
-  fields: ErrorFields2 = {},
-  init: ErrorResponseInit<503> = {},
-): ErrorResponse<"service_unavailable"> {
-  return respond("service_unavailable", 503, fields, init);
-}
+export const createHttpServiceUnavailableError: (
+  fields?: ErrorFields2,
+  init?: ErrorResponseInit<503>,
+) => ErrorResponse<"service_unavailable"> = constructorFor("service_unavailable", 503);
 
 // The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.
 
@@ -6481,11 +6006,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

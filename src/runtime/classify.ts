@@ -270,11 +270,15 @@ let guardIndexCache: GuardIndex | undefined;
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
   if (guardIndexCache?.tables === tables) return guardIndexCache;
-  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] =>
-    codes.flatMap((code) => {
-      const guard = tables.guards.get(code);
-      return guard === undefined ? [] : [guard];
-    });
+  // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
+  const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
+    ...new Set(
+      codes.flatMap((code) => {
+        const guard = tables.guards.get(code);
+        return guard === undefined ? [] : [guard];
+      }),
+    ),
+  ];
   const levels: IndexedLevel[] = [];
   tables.levels.forEach((level, i) => {
     const byValue = tables.byValue[i];

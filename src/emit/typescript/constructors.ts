@@ -6,15 +6,16 @@ import { locatorData } from '../../model/locators.js';
 import { defineOwn } from '../../model/own.js';
 import { fieldsOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
-import { declaration, functionText, type Statement } from './layout.js';
+import { constFunctionText, declaration, type Statement } from './layout.js';
 import { inlineCode, jsDoc, printDoc } from './jsdoc.js';
 import { jsonTable, literalType, propertyName } from './literals.js';
 import { typeOf } from './schema-to-type.js';
 
 /**
  * Server side: per code, a function that builds `{ status, headers, body }`, which the guards accept.
- * Each is its typed signature and one call; what it writes is the code's row of `BUILD_ROWS`, a
- * JSON table, which the checker reads as one string (see `jsonTable`).
+ * Each is a const typed with the code's signature and made by `constructorFor`, which every
+ * client's checker reads for a fraction of a function body; what it writes is the code's row of
+ * `BUILD_ROWS`, a JSON table, which the checker reads as one string (see `jsonTable`).
  */
 export function constructorDeclarations(ctx: EmitContext): Statement[] {
   const constructors = ctx.catalog.entries.map((entry) => constructorFor(ctx, entry));
@@ -62,14 +63,11 @@ export function constructorDeclarations(ctx: EmitContext): Statement[] {
     ...[...names].map(([input, name]) => declaration(jsDoc(`What the constructors of ${uses.get(input)} codes take.`), `export type ${name} = ${input};`)),
     declaration(jsDoc("What each code's constructor writes: its levels, fields, messages and fixed headers."), `const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = ${jsonTable(rows)};`),
     [
-      printDoc(jsDoc("Builds one code's response from its row of `BUILD_ROWS`.")),
-      'function respond<C extends ErrorCode>(',
-      '  code: C,',
-      '  firstStatus: number,',
-      '  fields: object,',
-      '  init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> },',
-      '): ErrorResponse<C> {',
-      `  return ${ctx.use('buildResponse')}(TABLES.envelope, init.status ?? firstStatus, fields, init.headers, BUILD_ROWS[code]) as ErrorResponse<C>;`,
+      printDoc(jsDoc("A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless `init` names another.")),
+      // Typed `any` here and exactly where each is declared: relating the two would cost every client's checker.
+      'function constructorFor(code: ErrorCode, firstStatus: number): any {',
+      '  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>',
+      `    ${ctx.use('buildResponse')}(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);`,
       '}',
     ].join('\n'),
   ];
@@ -147,19 +145,14 @@ function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: Js
   const input = inputs.length === 0 ? 'Record<string, never>' : `{ ${inputs.map((i) => `${propertyName(i.key)}${i.required ? '' : '?'}: ${i.type}`).join('; ')} }`;
   const code = literalType(entry.code);
   const optional = !inputs.some((i) => i.required) && requiredHeaders.length === 0;
-  // `{}` does not fit `{ toString?: string }` (its inherited `toString` is a function): such fields are optional instead of defaulted.
-  const inherited = inputs.some((i) => i.key in Object.prototype);
-  const text = (inputType: string) => functionText({
-    doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
-    name: ctx.constructorName(entry),
-    parameters: [
-      `fields${optional && inherited ? '?' : ''}: ${inputType}${optional && !inherited ? ' = {}' : ''}`,
-      requiredHeaders.length === 0
-        ? `init: ErrorResponseInit<${statusType}> = {}`
-        : `init: ErrorResponseInitWith<${statusType}, ${requiredHeaders.map(literalType).join(' | ')}>`,
-    ],
-    returnType: `ErrorResponse<${code}>`,
-    body: [`return respond(${code}, ${entry.statuses[0]}, ${optional && inherited ? 'fields ?? {}' : 'fields'}, init);`],
-  });
+  const init = requiredHeaders.length === 0 ? `init?: ErrorResponseInit<${statusType}>` : `init: ErrorResponseInitWith<${statusType}, ${requiredHeaders.map(literalType).join(' | ')}>`;
+  const text = (inputType: string) =>
+    constFunctionText({
+      doc: jsDoc(`Builds the ${inlineCode(String(entry.code))} error response (HTTP ${entry.statuses.join(' or ')}).`),
+      name: ctx.constructorName(entry),
+      parameters: [`fields${optional ? '?' : ''}: ${inputType}`, init],
+      returnType: `ErrorResponse<${code}>`,
+      initializer: `constructorFor(${code}, ${entry.statuses[0]})`,
+    });
   return { code: String(entry.code), row, input, text };
 }

@@ -111,11 +111,14 @@ export function typeDeclarations(ctx: EmitContext): Statement[] {
     const members = info.codes.map((code) => entryOf(catalog, code)).filter((e) => e !== undefined).map((e) => ctx.typeName(e));
     statements.push(exportedUnion(statusUnionName(info.status), members, `The errors answered with HTTP ${info.status}.`));
   }
+  const codes = new Set(catalog.entries.map((e) => literalType(e.code)));
   const levels = catalog.envelope.levels.map((level) => {
     const open = level.type === 'integer' ? '(number & {})' : '(string & {})';
     const values = levelValues(catalog, level.name).map((v) => literalType(v as JsonValue));
+    // The level's values are the codes themselves (one level, keyed by its values): `ErrorCode`, not its members again.
+    const sameAsCodes = values.length === codes.size && values.every((v) => codes.has(v));
     const property = `readonly ${propertyName(level.name)}?:`;
-    const union = unionText(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...values, open], property.length + 3);
+    const union = unionText(values.length === 0 ? [level.type === 'integer' ? 'number' : 'string'] : [...(sameAsCodes ? [ERROR_CODE] : values), open], property.length + 3);
     return `  ${property}${union.startsWith('\n') ? union.replace(/\n/g, '\n  ') : ` ${union}`};`;
   });
   statements.push(

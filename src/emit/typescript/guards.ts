@@ -4,8 +4,8 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
 import { declaration, functionText, returnText, type Statement } from './layout.js';
-import { jsDoc, withArticle } from './jsdoc.js';
-import { stringLiteral, valueLiteral } from './literals.js';
+import { jsDoc, printDoc, withArticle } from './jsdoc.js';
+import { jsonTable, stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 import type { JsonValue } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
@@ -30,7 +30,7 @@ function constantsBeyond(schema: JsonSchema, shared: JsonSchema): [string, JsonV
   return added.map((c) => [c.path[0] as string, c.value as JsonValue]);
 }
 
-/** A guard: the check, and any throw on the way (a getter, a revoked proxy) means no. */
+/** A guard of a named type or of the whole error: the check, and any throw on the way (a getter, a revoked proxy) means no. */
 function guard(name: string, type: string, check: string, docs: JSDocStructure[]): string {
   return functionText({
     doc: docs,
@@ -41,6 +41,86 @@ function guard(name: string, type: string, check: string, docs: JSDocStructure[]
   });
 }
 
+/**
+ * Each code's guard, a const made by a factory that files it in `GUARDS` by code. An entry whose
+ * schema is the shared shape plus required constants is checked as `isErrorShape` and its row of
+ * `SHARED_SHAPE_CONSTANTS` (a JSON table); any other checks its whole schema. Every client's build
+ * type-checks these: a const with a declared type and a call costs the checker a fraction of a
+ * function body, and filing as they are made spares a list of every guard (a reference to each).
+ */
+function entryGuards(ctx: EmitContext): Statement[] {
+  const { catalog } = ctx;
+  const shared = ctx.schemas.errorObject();
+  const constants: Record<string, JsonValue> = {};
+  const guards = catalog.entries.map((entry) => {
+    const beyond = constantsBeyond(ctx.schemas.errorObject(entry), shared);
+    const type = ctx.typeName(entry);
+    const head = `export const ${ctx.guardName(entry)}: (value: unknown) => value is ${type} =`;
+    const code = valueLiteral(entry.code);
+    let text: string;
+    if (beyond === undefined) {
+      const check = returnText(checkOf(ctx.schemas.errorObject(entry), 'value', ctx), 2).map((line) => `  ${line}`);
+      text = `${head} guardFor(${code}, (value) => {\n${check.join('\n')}\n});`;
+    } else {
+      constants[String(entry.code)] = beyond;
+      text = `${head} sharedShapeGuard(${code});`;
+    }
+    // One line, with a link to the type's full JSDoc: the text of every code twice is parse time in every client's build.
+    const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See {@link ${type}}.`]];
+    return declaration(jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object ({@link ${type}}), exactly as its schema says.`, deprecated), text);
+  });
+  if (guards.length === 0) return [declaration(jsDoc("Each code's guard by code."), 'const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map();')];
+  const factories: Statement[] = [
+    declaration(
+      jsDoc("Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
+      'const GUARDS = new Map<unknown, (value: unknown) => boolean>();',
+    ),
+    [
+      printDoc(jsDoc("Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a revoked proxy) means no.")),
+      // Typed `any`, like the factories: each guard's type is declared where it is, and relating the two would cost every client's checker.
+      'function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {',
+      '  const guard = (value: unknown): boolean => {',
+      '    try {',
+      '      return check(value);',
+      '    } catch {',
+      '      return false;',
+      '    }',
+      '  };',
+      '  GUARDS.set(code, guard);',
+      '  return guard;',
+      '}',
+    ].join('\n'),
+  ];
+  if (Object.keys(constants).length > 0) {
+    factories.push(
+      declaration(
+        jsDoc('The required constants each code adds to the shape every error shares, as `[property, value]` pairs.'),
+        `const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [string, string | number | boolean | null])[] } = ${jsonTable(constants)};`,
+      ),
+      [
+        printDoc(jsDoc("A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each an own property.")),
+        'function sharedShapeGuard(code: ErrorCode): any {',
+        '  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];',
+        '  // None: the shape\'s own guard, one function for every such code, which the classifier then tries once.',
+        '  if (constants.length === 0) {',
+        `    GUARDS.set(code, ${guardOf(ERROR_SHAPE)});`,
+        `    return ${guardOf(ERROR_SHAPE)};`,
+        '  }',
+        '  return guardFor(code, (value) => {',
+        `    if (!${guardOf(ERROR_SHAPE)}(value)) return false;`,
+        '    for (let i = 0; i < constants.length; i++) {',
+        '      const [key, constant] = constants[i]!;',
+        `      if (${ctx.use('ownValue')}(value, key) !== constant) return false;`,
+        '    }',
+        '    return true;',
+        '  });',
+        '}',
+      ].join('\n'),
+    );
+  }
+  return [...factories, ...guards];
+}
+
 export function guardDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
   const statements: Statement[] = [];
@@ -48,34 +128,7 @@ export function guardDeclarations(ctx: EmitContext): Statement[] {
     const check = checkOf(ctx.schemas.shape(type.shape), 'value', ctx);
     statements.push(guard(ctx.typeGuardName(type.name), type.name, check, jsDoc(`Whether a value is ${withArticle(type.name)}, exactly as the schema says.`)));
   }
-  const shared = ctx.schemas.errorObject();
-  for (const entry of catalog.entries) {
-    const schema = ctx.schemas.errorObject(entry);
-    const constants = constantsBeyond(schema, shared);
-    // The shape every error shares, then the code's constants: fewer expressions for every client's type check.
-    const check =
-      constants === undefined
-        ? checkOf(schema, 'value', ctx)
-        : [`${guardOf(ERROR_SHAPE)}(value)`, ...constants.map(([name, value]) => `${ctx.use('ownValue')}(value, ${stringLiteral(name)}) === ${valueLiteral(value)}`)].join(' && ');
-    // One line, with a link to the type's full JSDoc: the text of every code twice is parse time in every client's build.
-    const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See {@link ${ctx.typeName(entry)}}.`]];
-    statements.push(guard(ctx.guardName(entry), ctx.typeName(entry), check, jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object ({@link ${ctx.typeName(entry)}}), exactly as its schema says.`, deprecated)));
-  }
-  // The guards as a tuple, each keeping its type, then seen as one function type: an array of N
-  // different predicate types costs tsc a pairwise subtype reduction (quadratic; TS2590 at 10,000
-  // codes), and a cast per guard a comparison each.
-  const list = catalog.entries.map((e) => `  ${ctx.guardName(e)},`);
-  statements.push(
-    declaration(jsDoc("Each code's guard, in the order of `ERROR_CODES`."), list.length === 0 ? 'const GUARD_LIST = [] as const;' : `const GUARD_LIST = [\n${list.join('\n')}\n] as const;`),
-    declaration(
-      jsDoc("Each code's guard by code. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
-      [
-        'const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map(',
-        '  (GUARD_LIST as readonly ((value: unknown) => boolean)[]).map((guard, i): [unknown, (value: unknown) => boolean] => [ERROR_CODES[i], guard]),',
-        ');',
-      ].join('\n'),
-    ),
-  );
+  statements.push(...entryGuards(ctx));
   statements.push(
     guard(guardOf(DOCUMENTED_ERROR), DOCUMENTED_ERROR, `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
     guard(guardOf(ERROR_SHAPE), ERROR_SHAPE, checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),

@@ -71,6 +71,22 @@ export function functionText(f: FunctionText): string {
   return declaration(f.doc, `${signature}\n${f.body.map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n}`);
 }
 
+export interface ConstFunctionText {
+  doc: readonly JSDocStructure[];
+  name: string;
+  parameters: readonly string[];
+  returnType: string;
+  /** What makes the function. */
+  initializer: string;
+}
+
+/** `export const name: (params) => R = initializer;`: the parameters on one line when it fits, else one per line. */
+export function constFunctionText(f: ConstFunctionText): string {
+  const tail = `) => ${f.returnType} = ${f.initializer};`;
+  const flat = `export const ${f.name}: (${f.parameters.join(', ')}${tail}`;
+  return declaration(f.doc, flat.length <= WIDTH ? flat : `export const ${f.name}: (\n${f.parameters.map((p) => `  ${p},`).join('\n')}\n${tail}`);
+}
+
 /**
  * Splits an expression at a top-level operator (outside brackets and string literals):
  * `a && (b && c) && "x && y"` at ` && ` gives three parts.

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../model/catalog.js';
-import { ERROR_SHAPE } from '../../model/names.js';
+import { ERROR_SHAPE, statusUnionName } from '../../model/names.js';
 import { entryOf } from '../../model/values.js';
 import { attachedStatuses, operationKey, type SpecOperation } from '../../merge/operations.js';
 import type { EmitContext } from './context.js';
@@ -22,7 +22,11 @@ const member = (key: string, members: readonly string[]) => {
 /** `StatusErrors`: the error objects answered with each status, status by status. */
 export function statusErrorsDeclaration(ctx: EmitContext): Statement {
   const { catalog } = ctx;
-  const rows = catalog.statuses.map((info) => member(String(info.status), errorTypes(ctx, info.codes)));
+  const rows = catalog.statuses.map((info) => {
+    const types = errorTypes(ctx, info.codes);
+    // A status's union is declared already (`Status404Error`): named here, not written out again for every client's parser.
+    return member(String(info.status), info.statusOnly || types[0] === ERROR_SHAPE ? types : [statusUnionName(info.status)]);
+  });
   return declaration(jsDoc('The error objects answered with each HTTP status (`ErrorShape` where a status has no code of its own): narrow by status, then by code.'), `export interface StatusErrors ${objectText(rows, 0, ';')}`);
 }
 
