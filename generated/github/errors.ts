@@ -1495,7 +1495,7 @@ export function shouldRetry(
  * How long to wait before retrying after attempt number `attempt` failed, in milliseconds; `undefined`
  * when not to retry (never, attempts used up, or the should-retry header says no).
  *
- * A `retry-after` policy reads its hints in order — headers, body fields, fields of array items — as
+ * A `retry-after` policy reads its hints in order (headers, body fields, fields of array items) as
  * delay-seconds or HTTP-dates, seconds, milliseconds, epoch resets or durations, and falls back to its
  * backoff when none is present and readable.
  */
@@ -2239,7 +2239,7 @@ export interface NeverPolicy {
   readonly shouldRetry?: ShouldRetry;
 }
 
-/** Exponential backoff: `baseDelayMs × factor^(attempt − 1)`, capped at `maxDelayMs`, randomised by `jitter`. */
+/** Exponential backoff: `baseDelayMs * factor^(attempt - 1)`, capped at `maxDelayMs`, randomised by `jitter`. */
 export interface BackoffPolicy {
   readonly strategy: 'backoff';
   /** Attempts in all, the first included. */
@@ -2366,13 +2366,13 @@ export interface ErrorTables {
   /** Each entry's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
   readonly guards: ReadonlyMap<unknown, (value: unknown) => boolean>;
   /**
-   * Per level (same order): wire value → the entries at that level with that value, conditional ones
+   * Per level (same order): wire value to the entries at that level with that value, conditional ones
    * first, then catalog order.
    */
   readonly byValue: readonly ReadonlyMap<unknown, readonly WireValue[]>[];
   /** Entries whose guard cannot see their own code (header, chain or pattern levels, codeless entries). */
   readonly unindexed: readonly WireValue[];
-  /** Status → the codeless entries answered with it, conditional ones first, then catalog order. */
+  /** Status to the codeless entries answered with it, conditional ones first, then catalog order. */
   readonly codeless: ReadonlyMap<number, readonly WireValue[]>;
   readonly itemCodes: readonly CodeSite[];
   /** Whether an error object has the shape every error shares. */
@@ -3258,7 +3258,7 @@ function delayMs(
 }
 
 /**
- * `baseDelayMs × factor^(attempt − 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 +
+ * `baseDelayMs * factor^(attempt - 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 +
  * random in [0, d/2]) jitter.
  */
 function backoffMs(policy: BackoffPolicy, attempt: number, random: () => number): number {
@@ -3329,7 +3329,7 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
   ns: 0.000001,
 };
 
-/** A duration string — `21s`, `1.5s`, `500ms`, `2m`, `1h30m` — in milliseconds. */
+/** A duration string (`21s`, `1.5s`, `500ms`, `2m`, `1h30m`) in milliseconds. */
 function durationMs(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

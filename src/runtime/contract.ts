@@ -51,7 +51,7 @@ export interface NeverPolicy {
   readonly shouldRetry?: ShouldRetry;
 }
 
-/** Exponential backoff: `baseDelayMs × factor^(attempt − 1)`, capped at `maxDelayMs`, randomised by `jitter`. */
+/** Exponential backoff: `baseDelayMs * factor^(attempt - 1)`, capped at `maxDelayMs`, randomised by `jitter`. */
 export interface BackoffPolicy {
   readonly strategy: 'backoff';
   /** Attempts in all, the first included. */
@@ -178,13 +178,13 @@ export interface ErrorTables {
   /** Each entry's guard. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype. */
   readonly guards: ReadonlyMap<unknown, (value: unknown) => boolean>;
   /**
-   * Per level (same order): wire value → the entries at that level with that value, conditional ones
+   * Per level (same order): wire value to the entries at that level with that value, conditional ones
    * first, then catalog order.
    */
   readonly byValue: readonly ReadonlyMap<unknown, readonly WireValue[]>[];
   /** Entries whose guard cannot see their own code (header, chain or pattern levels, codeless entries). */
   readonly unindexed: readonly WireValue[];
-  /** Status → the codeless entries answered with it, conditional ones first, then catalog order. */
+  /** Status to the codeless entries answered with it, conditional ones first, then catalog order. */
   readonly codeless: ReadonlyMap<number, readonly WireValue[]>;
   readonly itemCodes: readonly CodeSite[];
   /** Whether an error object has the shape every error shares. */

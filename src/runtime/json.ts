@@ -38,7 +38,7 @@ export function ownAt(value: unknown, keys: readonly string[]): unknown {
 
 /** No properties besides the allowed ones. */
 export function onlyKeys(value: object, allowed: readonly string[]): boolean {
-  // for…in rather than Object.keys(…).every(…): no array and no closure per check.
+  // for-in rather than Object.keys(...).every(...): no array and no closure per check.
   for (const key in value) {
     if (hasOwn(value, key) && !allowed.includes(key)) return false;
   }

@@ -71,7 +71,7 @@ export function delayMs(
 }
 
 /**
- * `baseDelayMs × factor^(attempt − 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 +
+ * `baseDelayMs * factor^(attempt - 1)`, capped, with `full` (random in [0, d]) or `equal` (d/2 +
  * random in [0, d/2]) jitter.
  */
 export function backoffMs(policy: BackoffPolicy, attempt: number, random: () => number): number {
@@ -142,7 +142,7 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
   ns: 0.000001,
 };
 
-/** A duration string — `21s`, `1.5s`, `500ms`, `2m`, `1h30m` — in milliseconds. */
+/** A duration string (`21s`, `1.5s`, `500ms`, `2m`, `1h30m`) in milliseconds. */
 function durationMs(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

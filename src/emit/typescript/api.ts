@@ -116,7 +116,7 @@ export function apiDeclarations(ctx: EmitContext): Statement[] {
         returnType: 'number | undefined',
         statements: [`return ${ctx.use('delayMs')}(TABLES.defaultBackoff, error, attempt, headers, options);`],
       },
-      'How long to wait before retrying after attempt number `attempt` failed, in milliseconds; `undefined` when not to retry (never, attempts used up, or the should-retry header says no).\n\nA `retry-after` policy reads its hints in order — headers, body fields, fields of array items — as delay-seconds or HTTP-dates, seconds, milliseconds, epoch resets or durations, and falls back to its backoff when none is present and readable.',
+      'How long to wait before retrying after attempt number `attempt` failed, in milliseconds; `undefined` when not to retry (never, attempts used up, or the should-retry header says no).\n\nA `retry-after` policy reads its hints in order (headers, body fields, fields of array items) as delay-seconds or HTTP-dates, seconds, milliseconds, epoch resets or durations, and falls back to its backoff when none is present and readable.',
     ),
   ];
 }
