@@ -721,7 +721,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -756,7 +756,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -774,84 +774,81 @@ function sharedShapeGuard(code: ErrorCode): any {
 }
 
 /**
- * Whether a value is a `missing_api_key` error object ({@link MissingApiKeyError}), exactly as its
- * schema says.
+ * Whether a value is a `missing_api_key` error object (`MissingApiKeyError`), exactly as its schema
+ * says.
  */
 export const isMissingApiKeyError: (value: unknown) => value is MissingApiKeyError = sharedShapeGuard("missing_api_key");
 /**
- * Whether a value is an `invalid_api_key` error object ({@link InvalidApiKeyError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_api_key` error object (`InvalidApiKeyError`), exactly as its schema
+ * says.
  */
 export const isInvalidApiKeyError: (value: unknown) => value is InvalidApiKeyError = sharedShapeGuard("invalid_api_key");
 /**
- * Whether a value is an `api_key_revoked` error object ({@link ApiKeyRevokedError}), exactly as its
- * schema says.
+ * Whether a value is an `api_key_revoked` error object (`ApiKeyRevokedError`), exactly as its schema
+ * says.
  */
 export const isApiKeyRevokedError: (value: unknown) => value is ApiKeyRevokedError = sharedShapeGuard("api_key_revoked");
 /**
- * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
- * schema says.
+ * Whether a value is an `api_key_expired` error object (`ApiKeyExpiredError`), exactly as its schema
+ * says.
  */
 export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredError = sharedShapeGuard("api_key_expired");
 /**
- * Whether a value is an `insufficient_scope` error object ({@link InsufficientScopeError}), exactly as
- * its schema says.
+ * Whether a value is an `insufficient_scope` error object (`InsufficientScopeError`), exactly as its
+ * schema says.
  */
 export const isInsufficientScopeError: (value: unknown) => value is InsufficientScopeError = sharedShapeGuard("insufficient_scope");
 /**
- * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
- * its schema says.
+ * Whether a value is a `rate_limit_exceeded` error object (`RateLimitExceededError`), exactly as its
+ * schema says.
  */
 export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = sharedShapeGuard("rate_limit_exceeded");
 /**
- * Whether a value is an `invalid_cursor` error object ({@link InvalidCursorError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_cursor` error object (`InvalidCursorError`), exactly as its schema
+ * says.
  */
 export const isInvalidCursorError: (value: unknown) => value is InvalidCursorError = sharedShapeGuard("invalid_cursor");
 /**
- * Whether a value is a `cursor_team_mismatch` error object ({@link CursorTeamMismatchError}), exactly
- * as its schema says.
+ * Whether a value is a `cursor_team_mismatch` error object (`CursorTeamMismatchError`), exactly as its
+ * schema says.
  */
 export const isCursorTeamMismatchError: (value: unknown) => value is CursorTeamMismatchError = sharedShapeGuard("cursor_team_mismatch");
 /**
- * Whether a value is a `cursor_device_mismatch` error object ({@link CursorDeviceMismatchError}),
- * exactly as its schema says.
+ * Whether a value is a `cursor_device_mismatch` error object (`CursorDeviceMismatchError`), exactly as
+ * its schema says.
  */
 export const isCursorDeviceMismatchError: (value: unknown) => value is CursorDeviceMismatchError = sharedShapeGuard("cursor_device_mismatch");
 /**
- * Whether a value is a `time_range_too_large` error object ({@link TimeRangeTooLargeError}), exactly
- * as its schema says.
+ * Whether a value is a `time_range_too_large` error object (`TimeRangeTooLargeError`), exactly as its
+ * schema says.
  */
 export const isTimeRangeTooLargeError: (value: unknown) => value is TimeRangeTooLargeError = sharedShapeGuard("time_range_too_large");
 /**
- * Whether a value is an `invalid_time_range` error object ({@link InvalidTimeRangeError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_time_range` error object (`InvalidTimeRangeError`), exactly as its
+ * schema says.
  */
 export const isInvalidTimeRangeError: (value: unknown) => value is InvalidTimeRangeError = sharedShapeGuard("invalid_time_range");
 /**
- * Whether a value is a `device_not_found` error object ({@link DeviceNotFoundError}), exactly as its
- * schema says.
+ * Whether a value is a `device_not_found` error object (`DeviceNotFoundError`), exactly as its schema
+ * says.
  */
 export const isDeviceNotFoundError: (value: unknown) => value is DeviceNotFoundError = sharedShapeGuard("device_not_found");
 /**
- * Whether a value is an `assignment_not_found` error object ({@link AssignmentNotFoundError}), exactly
- * as its schema says.
+ * Whether a value is an `assignment_not_found` error object (`AssignmentNotFoundError`), exactly as
+ * its schema says.
  */
 export const isAssignmentNotFoundError: (value: unknown) => value is AssignmentNotFoundError = sharedShapeGuard("assignment_not_found");
 /**
- * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_request` error object (`InvalidRequestError`), exactly as its schema
+ * says.
  */
 export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request");
 /**
- * Whether a value is a `not_implemented` error object ({@link NotImplementedError}), exactly as its
- * schema says.
- */
-export const isNotImplementedError: (value: unknown) => value is NotImplementedError = sharedShapeGuard("not_implemented");
-/**
- * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * Whether a value is a `not_implemented` error object (`NotImplementedError`), exactly as its schema
  * says.
  */
+export const isNotImplementedError: (value: unknown) => value is NotImplementedError = sharedShapeGuard("not_implemented");
+/** Whether a value is an `internal_error` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
@@ -1502,9 +1499,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `missing_api_key` error response (HTTP 401). */

@@ -1062,7 +1062,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -1075,8 +1075,8 @@ function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
 }
 
 /**
- * Whether a value is a `problems_parsing_json` error object ({@link ProblemsParsingJsonError}),
- * exactly as its schema says.
+ * Whether a value is a `problems_parsing_json` error object (`ProblemsParsingJsonError`), exactly as
+ * its schema says.
  */
 export const isProblemsParsingJsonError: (value: unknown) => value is ProblemsParsingJsonError = guardFor("problems_parsing_json", (value) => {
   return (
@@ -1088,8 +1088,8 @@ export const isProblemsParsingJsonError: (value: unknown) => value is ProblemsPa
   );
 });
 /**
- * Whether a value is a `body_not_object` error object ({@link BodyNotObjectError}), exactly as its
- * schema says.
+ * Whether a value is a `body_not_object` error object (`BodyNotObjectError`), exactly as its schema
+ * says.
  */
 export const isBodyNotObjectError: (value: unknown) => value is BodyNotObjectError = guardFor("body_not_object", (value) => {
   return (
@@ -1100,10 +1100,7 @@ export const isBodyNotObjectError: (value: unknown) => value is BodyNotObjectErr
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/**
- * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `bad_request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad_request", (value) => {
   return (
     plainObject(value) &&
@@ -1114,8 +1111,8 @@ export const isBadRequestError: (value: unknown) => value is BadRequestError = g
   );
 });
 /**
- * Whether a value is a `bad_credentials` error object ({@link BadCredentialsError}), exactly as its
- * schema says.
+ * Whether a value is a `bad_credentials` error object (`BadCredentialsError`), exactly as its schema
+ * says.
  */
 export const isBadCredentialsError: (value: unknown) => value is BadCredentialsError = guardFor("bad_credentials", (value) => {
   return (
@@ -1127,8 +1124,8 @@ export const isBadCredentialsError: (value: unknown) => value is BadCredentialsE
   );
 });
 /**
- * Whether a value is a `requires_authentication` error object ({@link RequiresAuthenticationError}),
- * exactly as its schema says.
+ * Whether a value is a `requires_authentication` error object (`RequiresAuthenticationError`), exactly
+ * as its schema says.
  */
 export const isRequiresAuthenticationError: (value: unknown) => value is RequiresAuthenticationError = guardFor("requires_authentication", (value) => {
   return (
@@ -1140,8 +1137,8 @@ export const isRequiresAuthenticationError: (value: unknown) => value is Require
   );
 });
 /**
- * Whether a value is a `secondary_rate_limit` error object ({@link SecondaryRateLimitError}), exactly
- * as its schema says.
+ * Whether a value is a `secondary_rate_limit` error object (`SecondaryRateLimitError`), exactly as its
+ * schema says.
  */
 export const isSecondaryRateLimitError: (value: unknown) => value is SecondaryRateLimitError = guardFor("secondary_rate_limit", (value) => {
   return (
@@ -1153,8 +1150,8 @@ export const isSecondaryRateLimitError: (value: unknown) => value is SecondaryRa
   );
 });
 /**
- * Whether a value is a `primary_rate_limit` error object ({@link PrimaryRateLimitError}), exactly as
- * its schema says.
+ * Whether a value is a `primary_rate_limit` error object (`PrimaryRateLimitError`), exactly as its
+ * schema says.
  */
 export const isPrimaryRateLimitError: (value: unknown) => value is PrimaryRateLimitError = guardFor("primary_rate_limit", (value) => {
   return (
@@ -1166,7 +1163,7 @@ export const isPrimaryRateLimitError: (value: unknown) => value is PrimaryRateLi
   );
 });
 /**
- * Whether a value is a `saml_sso_required` error object ({@link SamlSsoRequiredError}), exactly as its
+ * Whether a value is a `saml_sso_required` error object (`SamlSsoRequiredError`), exactly as its
  * schema says.
  */
 export const isSamlSsoRequiredError: (value: unknown) => value is SamlSsoRequiredError = guardFor("saml_sso_required", (value) => {
@@ -1179,8 +1176,8 @@ export const isSamlSsoRequiredError: (value: unknown) => value is SamlSsoRequire
   );
 });
 /**
- * Whether a value is a `login_attempts_exceeded` error object ({@link LoginAttemptsExceededError}),
- * exactly as its schema says.
+ * Whether a value is a `login_attempts_exceeded` error object (`LoginAttemptsExceededError`), exactly
+ * as its schema says.
  */
 export const isLoginAttemptsExceededError: (value: unknown) => value is LoginAttemptsExceededError = guardFor("login_attempts_exceeded", (value) => {
   return (
@@ -1192,8 +1189,8 @@ export const isLoginAttemptsExceededError: (value: unknown) => value is LoginAtt
   );
 });
 /**
- * Whether a value is a `resource_not_accessible` error object ({@link ResourceNotAccessibleError}),
- * exactly as its schema says.
+ * Whether a value is a `resource_not_accessible` error object (`ResourceNotAccessibleError`), exactly
+ * as its schema says.
  */
 export const isResourceNotAccessibleError: (value: unknown) => value is ResourceNotAccessibleError = guardFor("resource_not_accessible", (value) => {
   return (
@@ -1204,7 +1201,7 @@ export const isResourceNotAccessibleError: (value: unknown) => value is Resource
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
   return (
     plainObject(value) &&
@@ -1214,7 +1211,7 @@ export const isForbiddenError: (value: unknown) => value is ForbiddenError = gua
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `not_found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not_found", (value) => {
   return (
     plainObject(value) &&
@@ -1225,8 +1222,8 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
   );
 });
 /**
- * Whether a value is a `method_not_allowed` error object ({@link MethodNotAllowedError}), exactly as
- * its schema says.
+ * Whether a value is a `method_not_allowed` error object (`MethodNotAllowedError`), exactly as its
+ * schema says.
  */
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method_not_allowed", (value) => {
   return (
@@ -1237,7 +1234,7 @@ export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllo
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
+/** Whether a value is a `conflict` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
   return (
     plainObject(value) &&
@@ -1247,7 +1244,7 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/** Whether a value is a `gone` error object ({@link GoneError}), exactly as its schema says. */
+/** Whether a value is a `gone` error object (`GoneError`), exactly as its schema says. */
 export const isGoneError: (value: unknown) => value is GoneError = guardFor("gone", (value) => {
   return (
     plainObject(value) &&
@@ -1258,8 +1255,8 @@ export const isGoneError: (value: unknown) => value is GoneError = guardFor("gon
   );
 });
 /**
- * Whether a value is a `validation_failed` error object ({@link ValidationFailedError}), exactly as
- * its schema says.
+ * Whether a value is a `validation_failed` error object (`ValidationFailedError`), exactly as its
+ * schema says.
  */
 export const isValidationFailedError: (value: unknown) => value is ValidationFailedError = guardFor("validation_failed", (value) => {
   return (
@@ -1273,8 +1270,8 @@ export const isValidationFailedError: (value: unknown) => value is ValidationFai
   );
 });
 /**
- * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_request` error object (`InvalidRequestError`), exactly as its schema
+ * says.
  */
 export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = guardFor("invalid_request", (value) => {
   return (
@@ -1286,8 +1283,8 @@ export const isInvalidRequestError: (value: unknown) => value is InvalidRequestE
   );
 });
 /**
- * Whether a value is an `unprocessable` error object ({@link UnprocessableError}), exactly as its
- * schema says.
+ * Whether a value is an `unprocessable` error object (`UnprocessableError`), exactly as its schema
+ * says.
  */
 export const isUnprocessableError: (value: unknown) => value is UnprocessableError = guardFor("unprocessable", (value) => {
   return (
@@ -1299,10 +1296,7 @@ export const isUnprocessableError: (value: unknown) => value is UnprocessableErr
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => typeof item === "string")))
   );
 });
-/**
- * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `rate_limited` error object (`RateLimitedError`), exactly as its schema says. */
 export const isRateLimitedError: (value: unknown) => value is RateLimitedError = guardFor("rate_limited", (value) => {
   return (
     plainObject(value) &&
@@ -1312,10 +1306,7 @@ export const isRateLimitedError: (value: unknown) => value is RateLimitedError =
     (!hasOwn(value, "url") || typeof value["url"] === "string")
   );
 });
-/**
- * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `internal_error` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = guardFor("internal_error", (value) => {
   return (
     plainObject(value) &&
@@ -1326,8 +1317,8 @@ export const isInternalError: (value: unknown) => value is InternalError = guard
   );
 });
 /**
- * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
- * as its schema says.
+ * Whether a value is a `service_unavailable` error object (`ServiceUnavailableError`), exactly as its
+ * schema says.
  */
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service_unavailable", (value) => {
   return (
@@ -2079,9 +2070,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `problems_parsing_json` error response (HTTP 400). */

@@ -2004,7 +2004,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -2017,7 +2017,7 @@ function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
 }
 
 /**
- * Whether a value is an `INVALID_ARGUMENT` error object ({@link InvalidArgumentError}), exactly as its
+ * Whether a value is an `INVALID_ARGUMENT` error object (`InvalidArgumentError`), exactly as its
  * schema says.
  */
 export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumentError = guardFor("INVALID_ARGUMENT", (value) => {
@@ -2033,8 +2033,8 @@ export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumen
   );
 });
 /**
- * Whether a value is a `FAILED_PRECONDITION` error object ({@link FailedPreconditionError}), exactly
- * as its schema says.
+ * Whether a value is a `FAILED_PRECONDITION` error object (`FailedPreconditionError`), exactly as its
+ * schema says.
  */
 export const isFailedPreconditionError: (value: unknown) => value is FailedPreconditionError = guardFor("FAILED_PRECONDITION", (value) => {
   return (
@@ -2048,10 +2048,7 @@ export const isFailedPreconditionError: (value: unknown) => value is FailedPreco
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/**
- * Whether a value is an `OUT_OF_RANGE` error object ({@link OutOfRangeError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `OUT_OF_RANGE` error object (`OutOfRangeError`), exactly as its schema says. */
 export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = guardFor("OUT_OF_RANGE", (value) => {
   return (
     plainObject(value) &&
@@ -2065,8 +2062,8 @@ export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = g
   );
 });
 /**
- * Whether a value is an `UNAUTHENTICATED` error object ({@link UnauthenticatedError}), exactly as its
- * schema says.
+ * Whether a value is an `UNAUTHENTICATED` error object (`UnauthenticatedError`), exactly as its schema
+ * says.
  */
 export const isUnauthenticatedError: (value: unknown) => value is UnauthenticatedError = guardFor("UNAUTHENTICATED", (value) => {
   return (
@@ -2081,8 +2078,8 @@ export const isUnauthenticatedError: (value: unknown) => value is Unauthenticate
   );
 });
 /**
- * Whether a value is a `PERMISSION_DENIED` error object ({@link PermissionDeniedError}), exactly as
- * its schema says.
+ * Whether a value is a `PERMISSION_DENIED` error object (`PermissionDeniedError`), exactly as its
+ * schema says.
  */
 export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor("PERMISSION_DENIED", (value) => {
   return (
@@ -2096,7 +2093,7 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `NOT_FOUND` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("NOT_FOUND", (value) => {
   return (
     plainObject(value) &&
@@ -2110,8 +2107,8 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
   );
 });
 /**
- * Whether a value is an `ALREADY_EXISTS` error object ({@link AlreadyExistsError}), exactly as its
- * schema says.
+ * Whether a value is an `ALREADY_EXISTS` error object (`AlreadyExistsError`), exactly as its schema
+ * says.
  */
 export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsError = guardFor("ALREADY_EXISTS", (value) => {
   return (
@@ -2125,7 +2122,7 @@ export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsErr
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/** Whether a value is an `ABORTED` error object ({@link AbortedError}), exactly as its schema says. */
+/** Whether a value is an `ABORTED` error object (`AbortedError`), exactly as its schema says. */
 export const isAbortedError: (value: unknown) => value is AbortedError = guardFor("ABORTED", (value) => {
   return (
     plainObject(value) &&
@@ -2139,8 +2136,8 @@ export const isAbortedError: (value: unknown) => value is AbortedError = guardFo
   );
 });
 /**
- * Whether a value is a `RESOURCE_EXHAUSTED` error object ({@link ResourceExhaustedError}), exactly as
- * its schema says.
+ * Whether a value is a `RESOURCE_EXHAUSTED` error object (`ResourceExhaustedError`), exactly as its
+ * schema says.
  */
 export const isResourceExhaustedError: (value: unknown) => value is ResourceExhaustedError = guardFor("RESOURCE_EXHAUSTED", (value) => {
   return (
@@ -2154,7 +2151,7 @@ export const isResourceExhaustedError: (value: unknown) => value is ResourceExha
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/** Whether a value is a `CANCELLED` error object ({@link CancelledError}), exactly as its schema says. */
+/** Whether a value is a `CANCELLED` error object (`CancelledError`), exactly as its schema says. */
 export const isCancelledError: (value: unknown) => value is CancelledError = guardFor("CANCELLED", (value) => {
   return (
     plainObject(value) &&
@@ -2167,10 +2164,7 @@ export const isCancelledError: (value: unknown) => value is CancelledError = gua
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/**
- * Whether a value is an `UNKNOWN` error object ({@link UnknownStatusError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `UNKNOWN` error object (`UnknownStatusError`), exactly as its schema says. */
 export const isUnknownStatusError: (value: unknown) => value is UnknownStatusError = guardFor("UNKNOWN", (value) => {
   return (
     plainObject(value) &&
@@ -2183,7 +2177,7 @@ export const isUnknownStatusError: (value: unknown) => value is UnknownStatusErr
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/** Whether a value is an `INTERNAL` error object ({@link InternalError}), exactly as its schema says. */
+/** Whether a value is an `INTERNAL` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = guardFor("INTERNAL", (value) => {
   return (
     plainObject(value) &&
@@ -2196,7 +2190,7 @@ export const isInternalError: (value: unknown) => value is InternalError = guard
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/** Whether a value is a `DATA_LOSS` error object ({@link DataLossError}), exactly as its schema says. */
+/** Whether a value is a `DATA_LOSS` error object (`DataLossError`), exactly as its schema says. */
 export const isDataLossError: (value: unknown) => value is DataLossError = guardFor("DATA_LOSS", (value) => {
   return (
     plainObject(value) &&
@@ -2210,8 +2204,8 @@ export const isDataLossError: (value: unknown) => value is DataLossError = guard
   );
 });
 /**
- * Whether a value is an `UNIMPLEMENTED` error object ({@link UnimplementedError}), exactly as its
- * schema says.
+ * Whether a value is an `UNIMPLEMENTED` error object (`UnimplementedError`), exactly as its schema
+ * says.
  */
 export const isUnimplementedError: (value: unknown) => value is UnimplementedError = guardFor("UNIMPLEMENTED", (value) => {
   return (
@@ -2225,10 +2219,7 @@ export const isUnimplementedError: (value: unknown) => value is UnimplementedErr
     (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
   );
 });
-/**
- * Whether a value is an `UNAVAILABLE` error object ({@link UnavailableError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `UNAVAILABLE` error object (`UnavailableError`), exactly as its schema says. */
 export const isUnavailableError: (value: unknown) => value is UnavailableError = guardFor("UNAVAILABLE", (value) => {
   return (
     plainObject(value) &&
@@ -2242,8 +2233,8 @@ export const isUnavailableError: (value: unknown) => value is UnavailableError =
   );
 });
 /**
- * Whether a value is a `DEADLINE_EXCEEDED` error object ({@link DeadlineExceededError}), exactly as
- * its schema says.
+ * Whether a value is a `DEADLINE_EXCEEDED` error object (`DeadlineExceededError`), exactly as its
+ * schema says.
  */
 export const isDeadlineExceededError: (value: unknown) => value is DeadlineExceededError = guardFor("DEADLINE_EXCEEDED", (value) => {
   return (
@@ -2258,8 +2249,8 @@ export const isDeadlineExceededError: (value: unknown) => value is DeadlineExcee
   );
 });
 /**
- * Whether a value is a `SERVICE_DISABLED` error object ({@link ServiceDisabledError}), exactly as its
- * schema says.
+ * Whether a value is a `SERVICE_DISABLED` error object (`ServiceDisabledError`), exactly as its schema
+ * says.
  */
 export const isServiceDisabledError: (value: unknown) => value is ServiceDisabledError = guardFor("SERVICE_DISABLED", (value) => {
   return (
@@ -2274,8 +2265,8 @@ export const isServiceDisabledError: (value: unknown) => value is ServiceDisable
   );
 });
 /**
- * Whether a value is a `BILLING_DISABLED` error object ({@link BillingDisabledError}), exactly as its
- * schema says.
+ * Whether a value is a `BILLING_DISABLED` error object (`BillingDisabledError`), exactly as its schema
+ * says.
  */
 export const isBillingDisabledError: (value: unknown) => value is BillingDisabledError = guardFor("BILLING_DISABLED", (value) => {
   return (
@@ -2290,8 +2281,8 @@ export const isBillingDisabledError: (value: unknown) => value is BillingDisable
   );
 });
 /**
- * Whether a value is an `API_KEY_INVALID` error object ({@link ApiKeyInvalidError}), exactly as its
- * schema says.
+ * Whether a value is an `API_KEY_INVALID` error object (`ApiKeyInvalidError`), exactly as its schema
+ * says.
  */
 export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidError = guardFor("API_KEY_INVALID", (value) => {
   return (
@@ -2306,8 +2297,8 @@ export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidErr
   );
 });
 /**
- * Whether a value is an `API_KEY_SERVICE_BLOCKED` error object ({@link ApiKeyServiceBlockedError}),
- * exactly as its schema says.
+ * Whether a value is an `API_KEY_SERVICE_BLOCKED` error object (`ApiKeyServiceBlockedError`), exactly
+ * as its schema says.
  */
 export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeyServiceBlockedError = guardFor("API_KEY_SERVICE_BLOCKED", (value) => {
   return (
@@ -2322,8 +2313,8 @@ export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeySer
   );
 });
 /**
- * Whether a value is an `API_KEY_HTTP_REFERRER_BLOCKED` error object ({@link
- * ApiKeyHttpReferrerBlockedError}), exactly as its schema says.
+ * Whether a value is an `API_KEY_HTTP_REFERRER_BLOCKED` error object
+ * (`ApiKeyHttpReferrerBlockedError`), exactly as its schema says.
  */
 export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiKeyHttpReferrerBlockedError = guardFor("API_KEY_HTTP_REFERRER_BLOCKED", (value) => {
   return (
@@ -2338,8 +2329,8 @@ export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiK
   );
 });
 /**
- * Whether a value is an `API_KEY_IP_ADDRESS_BLOCKED` error object ({@link
- * ApiKeyIpAddressBlockedError}), exactly as its schema says.
+ * Whether a value is an `API_KEY_IP_ADDRESS_BLOCKED` error object (`ApiKeyIpAddressBlockedError`),
+ * exactly as its schema says.
  */
 export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyIpAddressBlockedError = guardFor("API_KEY_IP_ADDRESS_BLOCKED", (value) => {
   return (
@@ -2354,8 +2345,8 @@ export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyI
   );
 });
 /**
- * Whether a value is an `API_KEY_ANDROID_APP_BLOCKED` error object ({@link
- * ApiKeyAndroidAppBlockedError}), exactly as its schema says.
+ * Whether a value is an `API_KEY_ANDROID_APP_BLOCKED` error object (`ApiKeyAndroidAppBlockedError`),
+ * exactly as its schema says.
  */
 export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKeyAndroidAppBlockedError = guardFor("API_KEY_ANDROID_APP_BLOCKED", (value) => {
   return (
@@ -2370,8 +2361,8 @@ export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKey
   );
 });
 /**
- * Whether a value is an `API_KEY_IOS_APP_BLOCKED` error object ({@link ApiKeyIosAppBlockedError}),
- * exactly as its schema says.
+ * Whether a value is an `API_KEY_IOS_APP_BLOCKED` error object (`ApiKeyIosAppBlockedError`), exactly
+ * as its schema says.
  */
 export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosAppBlockedError = guardFor("API_KEY_IOS_APP_BLOCKED", (value) => {
   return (
@@ -2386,8 +2377,8 @@ export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosA
   );
 });
 /**
- * Whether a value is a `RATE_LIMIT_EXCEEDED` error object ({@link RateLimitExceededError}), exactly as
- * its schema says.
+ * Whether a value is a `RATE_LIMIT_EXCEEDED` error object (`RateLimitExceededError`), exactly as its
+ * schema says.
  */
 export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("RATE_LIMIT_EXCEEDED", (value) => {
   return (
@@ -2402,8 +2393,8 @@ export const isRateLimitExceededError: (value: unknown) => value is RateLimitExc
   );
 });
 /**
- * Whether a value is a `RESOURCE_QUOTA_EXCEEDED` error object ({@link ResourceQuotaExceededError}),
- * exactly as its schema says.
+ * Whether a value is a `RESOURCE_QUOTA_EXCEEDED` error object (`ResourceQuotaExceededError`), exactly
+ * as its schema says.
  */
 export const isResourceQuotaExceededError: (value: unknown) => value is ResourceQuotaExceededError = guardFor("RESOURCE_QUOTA_EXCEEDED", (value) => {
   return (
@@ -2418,8 +2409,8 @@ export const isResourceQuotaExceededError: (value: unknown) => value is Resource
   );
 });
 /**
- * Whether a value is a `USER_PROJECT_DENIED` error object ({@link UserProjectDeniedError}), exactly as
- * its schema says.
+ * Whether a value is a `USER_PROJECT_DENIED` error object (`UserProjectDeniedError`), exactly as its
+ * schema says.
  */
 export const isUserProjectDeniedError: (value: unknown) => value is UserProjectDeniedError = guardFor("USER_PROJECT_DENIED", (value) => {
   return (
@@ -2434,8 +2425,8 @@ export const isUserProjectDeniedError: (value: unknown) => value is UserProjectD
   );
 });
 /**
- * Whether a value is a `CONSUMER_SUSPENDED` error object ({@link ConsumerSuspendedError}), exactly as
- * its schema says.
+ * Whether a value is a `CONSUMER_SUSPENDED` error object (`ConsumerSuspendedError`), exactly as its
+ * schema says.
  */
 export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSuspendedError = guardFor("CONSUMER_SUSPENDED", (value) => {
   return (
@@ -2450,8 +2441,8 @@ export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSusp
   );
 });
 /**
- * Whether a value is a `CONSUMER_INVALID` error object ({@link ConsumerInvalidError}), exactly as its
- * schema says.
+ * Whether a value is a `CONSUMER_INVALID` error object (`ConsumerInvalidError`), exactly as its schema
+ * says.
  */
 export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvalidError = guardFor("CONSUMER_INVALID", (value) => {
   return (
@@ -2466,7 +2457,7 @@ export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvali
   );
 });
 /**
- * Whether a value is a `SECURITY_POLICY_VIOLATED` error object ({@link SecurityPolicyViolatedError}),
+ * Whether a value is a `SECURITY_POLICY_VIOLATED` error object (`SecurityPolicyViolatedError`),
  * exactly as its schema says.
  */
 export const isSecurityPolicyViolatedError: (value: unknown) => value is SecurityPolicyViolatedError = guardFor("SECURITY_POLICY_VIOLATED", (value) => {
@@ -2482,8 +2473,8 @@ export const isSecurityPolicyViolatedError: (value: unknown) => value is Securit
   );
 });
 /**
- * Whether a value is an `ACCESS_TOKEN_EXPIRED` error object ({@link AccessTokenExpiredError}), exactly
- * as its schema says.
+ * Whether a value is an `ACCESS_TOKEN_EXPIRED` error object (`AccessTokenExpiredError`), exactly as
+ * its schema says.
  */
 export const isAccessTokenExpiredError: (value: unknown) => value is AccessTokenExpiredError = guardFor("ACCESS_TOKEN_EXPIRED", (value) => {
   return (
@@ -2498,8 +2489,8 @@ export const isAccessTokenExpiredError: (value: unknown) => value is AccessToken
   );
 });
 /**
- * Whether a value is an `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error object ({@link
- * AccessTokenScopeInsufficientError}), exactly as its schema says.
+ * Whether a value is an `ACCESS_TOKEN_SCOPE_INSUFFICIENT` error object
+ * (`AccessTokenScopeInsufficientError`), exactly as its schema says.
  */
 export const isAccessTokenScopeInsufficientError: (value: unknown) => value is AccessTokenScopeInsufficientError = guardFor("ACCESS_TOKEN_SCOPE_INSUFFICIENT", (value) => {
   return (
@@ -2514,8 +2505,8 @@ export const isAccessTokenScopeInsufficientError: (value: unknown) => value is A
   );
 });
 /**
- * Whether a value is an `ACCOUNT_STATE_INVALID` error object ({@link AccountStateInvalidError}),
- * exactly as its schema says.
+ * Whether a value is an `ACCOUNT_STATE_INVALID` error object (`AccountStateInvalidError`), exactly as
+ * its schema says.
  */
 export const isAccountStateInvalidError: (value: unknown) => value is AccountStateInvalidError = guardFor("ACCOUNT_STATE_INVALID", (value) => {
   return (
@@ -2530,8 +2521,8 @@ export const isAccountStateInvalidError: (value: unknown) => value is AccountSta
   );
 });
 /**
- * Whether a value is an `ACCESS_TOKEN_TYPE_UNSUPPORTED` error object ({@link
- * AccessTokenTypeUnsupportedError}), exactly as its schema says.
+ * Whether a value is an `ACCESS_TOKEN_TYPE_UNSUPPORTED` error object
+ * (`AccessTokenTypeUnsupportedError`), exactly as its schema says.
  */
 export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is AccessTokenTypeUnsupportedError = guardFor("ACCESS_TOKEN_TYPE_UNSUPPORTED", (value) => {
   return (
@@ -2546,8 +2537,8 @@ export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is Acc
   );
 });
 /**
- * Whether a value is a `CREDENTIALS_MISSING` error object ({@link CredentialsMissingError}), exactly
- * as its schema says.
+ * Whether a value is a `CREDENTIALS_MISSING` error object (`CredentialsMissingError`), exactly as its
+ * schema says.
  */
 export const isCredentialsMissingError: (value: unknown) => value is CredentialsMissingError = guardFor("CREDENTIALS_MISSING", (value) => {
   return (
@@ -2562,7 +2553,7 @@ export const isCredentialsMissingError: (value: unknown) => value is Credentials
   );
 });
 /**
- * Whether a value is a `RESOURCE_PROJECT_INVALID` error object ({@link ResourceProjectInvalidError}),
+ * Whether a value is a `RESOURCE_PROJECT_INVALID` error object (`ResourceProjectInvalidError`),
  * exactly as its schema says.
  */
 export const isResourceProjectInvalidError: (value: unknown) => value is ResourceProjectInvalidError = guardFor("RESOURCE_PROJECT_INVALID", (value) => {
@@ -2578,8 +2569,8 @@ export const isResourceProjectInvalidError: (value: unknown) => value is Resourc
   );
 });
 /**
- * Whether a value is a `USER_BLOCKED_BY_ADMIN` error object ({@link UserBlockedByAdminError}), exactly
- * as its schema says.
+ * Whether a value is a `USER_BLOCKED_BY_ADMIN` error object (`UserBlockedByAdminError`), exactly as
+ * its schema says.
  */
 export const isUserBlockedByAdminError: (value: unknown) => value is UserBlockedByAdminError = guardFor("USER_BLOCKED_BY_ADMIN", (value) => {
   return (
@@ -2594,8 +2585,8 @@ export const isUserBlockedByAdminError: (value: unknown) => value is UserBlocked
   );
 });
 /**
- * Whether a value is an `IAM_PERMISSION_DENIED` error object ({@link IamPermissionDeniedError}),
- * exactly as its schema says.
+ * Whether a value is an `IAM_PERMISSION_DENIED` error object (`IamPermissionDeniedError`), exactly as
+ * its schema says.
  */
 export const isIamPermissionDeniedError: (value: unknown) => value is IamPermissionDeniedError = guardFor("IAM_PERMISSION_DENIED", (value) => {
   return (
@@ -2610,8 +2601,8 @@ export const isIamPermissionDeniedError: (value: unknown) => value is IamPermiss
   );
 });
 /**
- * Whether a value is a `rateLimitExceeded` error object ({@link LegacyRateLimitExceededError}),
- * exactly as its schema says.
+ * Whether a value is a `rateLimitExceeded` error object (`LegacyRateLimitExceededError`), exactly as
+ * its schema says.
  */
 export const isLegacyRateLimitExceededError: (value: unknown) => value is LegacyRateLimitExceededError = guardFor("rateLimitExceeded", (value) => {
   return (
@@ -2627,8 +2618,8 @@ export const isLegacyRateLimitExceededError: (value: unknown) => value is Legacy
   );
 });
 /**
- * Whether a value is a `userRateLimitExceeded` error object ({@link
- * LegacyUserRateLimitExceededError}), exactly as its schema says.
+ * Whether a value is a `userRateLimitExceeded` error object (`LegacyUserRateLimitExceededError`),
+ * exactly as its schema says.
  */
 export const isLegacyUserRateLimitExceededError: (value: unknown) => value is LegacyUserRateLimitExceededError = guardFor("userRateLimitExceeded", (value) => {
   return (
@@ -3764,9 +3755,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `INVALID_ARGUMENT` error response (HTTP 400). */

@@ -795,7 +795,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -822,7 +822,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -839,7 +839,7 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/** Whether a value is a `123` error object ({@link ValueTooShortError}), exactly as its schema says. */
+/** Whether a value is a `123` error object (`ValueTooShortError`), exactly as its schema says. */
 export const isValueTooShortError: (value: unknown) => value is ValueTooShortError = guardFor("123", (value) => {
   return (
     plainObject(value) &&
@@ -855,8 +855,8 @@ export const isValueTooShortError: (value: unknown) => value is ValueTooShortErr
   );
 });
 /**
- * Whether a value is a `225` error object ({@link PasswordLacksCharacterClassError}), exactly as its
- * schema says.
+ * Whether a value is a `225` error object (`PasswordLacksCharacterClassError`), exactly as its schema
+ * says.
  */
 export const isPasswordLacksCharacterClassError: (value: unknown) => value is PasswordLacksCharacterClassError = guardFor("225", (value) => {
   return (
@@ -872,10 +872,7 @@ export const isPasswordLacksCharacterClassError: (value: unknown) => value is Pa
     (!hasOwn(value, "meta") || plainObject(value["meta"]))
   );
 });
-/**
- * Whether a value is a `226` error object ({@link PasswordsDoNotMatchError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `226` error object (`PasswordsDoNotMatchError`), exactly as its schema says. */
 export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsDoNotMatchError = guardFor("226", (value) => {
   return (
     plainObject(value) &&
@@ -890,10 +887,7 @@ export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsD
     (!hasOwn(value, "meta") || plainObject(value["meta"]))
   );
 });
-/**
- * Whether a value is a `227` error object ({@link PasswordRecentlyUsedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `227` error object (`PasswordRecentlyUsedError`), exactly as its schema says. */
 export const isPasswordRecentlyUsedError: (value: unknown) => value is PasswordRecentlyUsedError = guardFor("227", (value) => {
   return (
     plainObject(value) &&
@@ -908,35 +902,32 @@ export const isPasswordRecentlyUsedError: (value: unknown) => value is PasswordR
     (!hasOwn(value, "meta") || plainObject(value["meta"]))
   );
 });
-/**
- * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `bad_request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("bad_request");
-/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
-/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `not_found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
 /**
- * Whether a value is a `not_acceptable` error object ({@link NotAcceptableError}), exactly as its
- * schema says.
+ * Whether a value is a `not_acceptable` error object (`NotAcceptableError`), exactly as its schema
+ * says.
  */
 export const isNotAcceptableError: (value: unknown) => value is NotAcceptableError = sharedShapeGuard("not_acceptable");
-/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
+/** Whether a value is a `conflict` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = sharedShapeGuard("conflict");
 /**
- * Whether a value is an `unsupported_media_type` error object ({@link UnsupportedMediaTypeError}),
- * exactly as its schema says.
+ * Whether a value is an `unsupported_media_type` error object (`UnsupportedMediaTypeError`), exactly
+ * as its schema says.
  */
 export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = sharedShapeGuard("unsupported_media_type");
 /**
- * Whether a value is an `unprocessable_entity` error object ({@link UnprocessableEntityError}),
- * exactly as its schema says.
+ * Whether a value is an `unprocessable_entity` error object (`UnprocessableEntityError`), exactly as
+ * its schema says.
  */
 export const isUnprocessableEntityError: (value: unknown) => value is UnprocessableEntityError = sharedShapeGuard("unprocessable_entity");
 /**
- * Whether a value is an `internal_server_error` error object ({@link InternalServerError}), exactly as
- * its schema says.
+ * Whether a value is an `internal_server_error` error object (`InternalServerError`), exactly as its
+ * schema says.
  */
 export const isInternalServerError: (value: unknown) => value is InternalServerError = sharedShapeGuard("internal_server_error");
 /**
@@ -1541,9 +1532,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `123` error response (HTTP 422). */

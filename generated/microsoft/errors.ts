@@ -1575,7 +1575,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -1627,7 +1627,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -1644,166 +1644,148 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/**
- * Whether a value is an `accessDenied` error object ({@link AccessDeniedError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `accessDenied` error object (`AccessDeniedError`), exactly as its schema says. */
 export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = sharedShapeGuard("accessDenied");
 /**
- * Whether a value is an `activityLimitReached` error object ({@link ActivityLimitReachedError}),
- * exactly as its schema says.
+ * Whether a value is an `activityLimitReached` error object (`ActivityLimitReachedError`), exactly as
+ * its schema says.
  */
 export const isActivityLimitReachedError: (value: unknown) => value is ActivityLimitReachedError = sharedShapeGuard("activityLimitReached");
 /**
- * Whether a value is a `generalException` error object ({@link GeneralExceptionError}), exactly as its
+ * Whether a value is a `generalException` error object (`GeneralExceptionError`), exactly as its
  * schema says.
  */
 export const isGeneralExceptionError: (value: unknown) => value is GeneralExceptionError = sharedShapeGuard("generalException");
-/**
- * Whether a value is an `invalidRange` error object ({@link InvalidRangeError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `invalidRange` error object (`InvalidRangeError`), exactly as its schema says. */
 export const isInvalidRangeError: (value: unknown) => value is InvalidRangeError = sharedShapeGuard("invalidRange");
 /**
- * Whether a value is an `invalidRequest` error object ({@link InvalidRequestError}), exactly as its
- * schema says.
- */
-export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalidRequest");
-/**
- * Whether a value is an `itemNotFound` error object ({@link ItemNotFoundError}), exactly as its schema
+ * Whether a value is an `invalidRequest` error object (`InvalidRequestError`), exactly as its schema
  * says.
  */
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalidRequest");
+/** Whether a value is an `itemNotFound` error object (`ItemNotFoundError`), exactly as its schema says. */
 export const isItemNotFoundError: (value: unknown) => value is ItemNotFoundError = sharedShapeGuard("itemNotFound");
 /**
- * Whether a value is a `nameAlreadyExists` error object ({@link NameAlreadyExistsError}), exactly as
- * its schema says.
+ * Whether a value is a `nameAlreadyExists` error object (`NameAlreadyExistsError`), exactly as its
+ * schema says.
  */
 export const isNameAlreadyExistsError: (value: unknown) => value is NameAlreadyExistsError = sharedShapeGuard("nameAlreadyExists");
 /**
- * Whether a value is a `resourceModified` error object ({@link ResourceModifiedError}), exactly as its
+ * Whether a value is a `resourceModified` error object (`ResourceModifiedError`), exactly as its
  * schema says.
  */
 export const isResourceModifiedError: (value: unknown) => value is ResourceModifiedError = sharedShapeGuard("resourceModified");
 /**
- * Whether a value is a `resyncRequired` error object ({@link ResyncRequiredError}), exactly as its
- * schema says.
+ * Whether a value is a `resyncRequired` error object (`ResyncRequiredError`), exactly as its schema
+ * says.
  */
 export const isResyncRequiredError: (value: unknown) => value is ResyncRequiredError = sharedShapeGuard("resyncRequired");
 /**
- * Whether a value is a `serviceNotAvailable` error object ({@link ServiceNotAvailableError}), exactly
- * as its schema says.
+ * Whether a value is a `serviceNotAvailable` error object (`ServiceNotAvailableError`), exactly as its
+ * schema says.
  */
 export const isServiceNotAvailableError: (value: unknown) => value is ServiceNotAvailableError = sharedShapeGuard("serviceNotAvailable");
 /**
- * Whether a value is a `quotaLimitReached` error object ({@link QuotaLimitReachedError}), exactly as
- * its schema says.
+ * Whether a value is a `quotaLimitReached` error object (`QuotaLimitReachedError`), exactly as its
+ * schema says.
  */
 export const isQuotaLimitReachedError: (value: unknown) => value is QuotaLimitReachedError = sharedShapeGuard("quotaLimitReached");
 /**
- * Whether a value is an `unauthenticated` error object ({@link UnauthenticatedError}), exactly as its
- * schema says.
+ * Whether a value is an `unauthenticated` error object (`UnauthenticatedError`), exactly as its schema
+ * says.
  */
 export const isUnauthenticatedError: (value: unknown) => value is UnauthenticatedError = sharedShapeGuard("unauthenticated");
-/**
- * Whether a value is a `badRequest` error object ({@link BadRequestError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `badRequest` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("badRequest");
-/**
- * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `unauthorized` error object (`UnauthorizedError`), exactly as its schema says. */
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("unauthorized");
 /**
- * Whether a value is a `BadRequest` error object ({@link BadRequestPascalError}), exactly as its
- * schema says.
+ * Whether a value is a `BadRequest` error object (`BadRequestPascalError`), exactly as its schema
+ * says.
  */
 export const isBadRequestPascalError: (value: unknown) => value is BadRequestPascalError = sharedShapeGuard("BadRequest");
-/** Whether a value is a `NotFound` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `NotFound` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("NotFound");
 /**
- * Whether a value is a `TooManyRequests` error object ({@link TooManyRequestsError}), exactly as its
- * schema says.
+ * Whether a value is a `TooManyRequests` error object (`TooManyRequestsError`), exactly as its schema
+ * says.
  */
 export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = sharedShapeGuard("TooManyRequests");
 /**
- * Whether a value is an `Authorization_RequestDenied` error object ({@link
- * AuthorizationRequestDeniedError}), exactly as its schema says.
+ * Whether a value is an `Authorization_RequestDenied` error object
+ * (`AuthorizationRequestDeniedError`), exactly as its schema says.
  */
 export const isAuthorizationRequestDeniedError: (value: unknown) => value is AuthorizationRequestDeniedError = sharedShapeGuard("Authorization_RequestDenied");
 /**
- * Whether a value is an `UnsupportedActionType` error object ({@link UnsupportedActionTypeError}),
- * exactly as its schema says.
+ * Whether a value is an `UnsupportedActionType` error object (`UnsupportedActionTypeError`), exactly
+ * as its schema says.
  */
 export const isUnsupportedActionTypeError: (value: unknown) => value is UnsupportedActionTypeError = sharedShapeGuard("UnsupportedActionType");
-/**
- * Whether a value is a `BadArgument` error object ({@link BadArgumentError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `BadArgument` error object (`BadArgumentError`), exactly as its schema says. */
 export const isBadArgumentError: (value: unknown) => value is BadArgumentError = sharedShapeGuard("BadArgument");
 /**
- * Whether a value is an `ErrorUnsupportedOrderBy` error object ({@link ErrorUnsupportedOrderBy}),
- * exactly as its schema says.
+ * Whether a value is an `ErrorUnsupportedOrderBy` error object (`ErrorUnsupportedOrderBy`), exactly as
+ * its schema says.
  */
 export const isErrorUnsupportedOrderBy: (value: unknown) => value is ErrorUnsupportedOrderBy = sharedShapeGuard("ErrorUnsupportedOrderBy");
 /**
- * Whether a value is a `requestLimitExceeded` error object ({@link RequestLimitExceededError}),
- * exactly as its schema says.
+ * Whether a value is a `requestLimitExceeded` error object (`RequestLimitExceededError`), exactly as
+ * its schema says.
  */
 export const isRequestLimitExceededError: (value: unknown) => value is RequestLimitExceededError = sharedShapeGuard("requestLimitExceeded");
 /**
- * Whether a value is a `MissingApiVersionParameter` error object ({@link
- * MissingApiVersionParameterError}), exactly as its schema says.
+ * Whether a value is a `MissingApiVersionParameter` error object (`MissingApiVersionParameterError`),
+ * exactly as its schema says.
  */
 export const isMissingApiVersionParameterError: (value: unknown) => value is MissingApiVersionParameterError = sharedShapeGuard("MissingApiVersionParameter");
 /**
- * Whether a value is an `UnsupportedApiVersionValue` error object ({@link
- * UnsupportedApiVersionValueError}), exactly as its schema says.
+ * Whether a value is an `UnsupportedApiVersionValue` error object (`UnsupportedApiVersionValueError`),
+ * exactly as its schema says.
  */
 export const isUnsupportedApiVersionValueError: (value: unknown) => value is UnsupportedApiVersionValueError = sharedShapeGuard("UnsupportedApiVersionValue");
 /**
- * Whether a value is an `InvalidPasswordFormat` error object ({@link InvalidPasswordFormatError}),
- * exactly as its schema says.
+ * Whether a value is an `InvalidPasswordFormat` error object (`InvalidPasswordFormatError`), exactly
+ * as its schema says.
  */
 export const isInvalidPasswordFormatError: (value: unknown) => value is InvalidPasswordFormatError = sharedShapeGuard("InvalidPasswordFormat");
 /**
- * Whether a value is a `RetryableErrorDueToAnotherOperation` error object ({@link
- * RetryableErrorDueToAnotherOperation}), exactly as its schema says.
+ * Whether a value is a `RetryableErrorDueToAnotherOperation` error object
+ * (`RetryableErrorDueToAnotherOperation`), exactly as its schema says.
  */
 export const isRetryableErrorDueToAnotherOperation: (value: unknown) => value is RetryableErrorDueToAnotherOperation = sharedShapeGuard("RetryableErrorDueToAnotherOperation");
 /**
- * Whether a value is a `PasswordReuseNotAllowed` error object ({@link PasswordReuseNotAllowedError}),
+ * Whether a value is a `PasswordReuseNotAllowed` error object (`PasswordReuseNotAllowedError`),
  * exactly as its schema says.
  */
 export const isPasswordReuseNotAllowedError: (value: unknown) => value is PasswordReuseNotAllowedError = sharedShapeGuard("PasswordReuseNotAllowed");
 /**
- * Whether a value is a `PasswordDoesNotMeetPolicy` error object ({@link
- * PasswordDoesNotMeetPolicyError}), exactly as its schema says.
+ * Whether a value is a `PasswordDoesNotMeetPolicy` error object (`PasswordDoesNotMeetPolicyError`),
+ * exactly as its schema says.
  */
 export const isPasswordDoesNotMeetPolicyError: (value: unknown) => value is PasswordDoesNotMeetPolicyError = sharedShapeGuard("PasswordDoesNotMeetPolicy");
 /**
- * Whether a value is a `PasswordTooShort` error object ({@link PasswordTooShortError}), exactly as its
+ * Whether a value is a `PasswordTooShort` error object (`PasswordTooShortError`), exactly as its
  * schema says.
  */
 export const isPasswordTooShortError: (value: unknown) => value is PasswordTooShortError = sharedShapeGuard("PasswordTooShort");
 /**
- * Whether a value is a `passwordReuseNotAllowed` error object ({@link
- * PasswordReuseNotAllowedCamelError}), exactly as its schema says.
+ * Whether a value is a `passwordReuseNotAllowed` error object (`PasswordReuseNotAllowedCamelError`),
+ * exactly as its schema says.
  */
 export const isPasswordReuseNotAllowedCamelError: (value: unknown) => value is PasswordReuseNotAllowedCamelError = sharedShapeGuard("passwordReuseNotAllowed");
 /**
- * Whether a value is a `requiredFieldMissing` error object ({@link RequiredFieldMissingError}),
- * exactly as its schema says.
+ * Whether a value is a `requiredFieldMissing` error object (`RequiredFieldMissingError`), exactly as
+ * its schema says.
  */
 export const isRequiredFieldMissingError: (value: unknown) => value is RequiredFieldMissingError = sharedShapeGuard("requiredFieldMissing");
 /**
- * Whether a value is a `requiredFieldOrParameterMissing` error object ({@link
- * RequiredFieldOrParameterMissingError}), exactly as its schema says.
+ * Whether a value is a `requiredFieldOrParameterMissing` error object
+ * (`RequiredFieldOrParameterMissingError`), exactly as its schema says.
  */
 export const isRequiredFieldOrParameterMissingError: (value: unknown) => value is RequiredFieldOrParameterMissingError = sharedShapeGuard("requiredFieldOrParameterMissing");
 /**
- * Whether a value is a `folderAlreadyExists` error object ({@link FolderAlreadyExistsError}), exactly
- * as its schema says.
+ * Whether a value is a `folderAlreadyExists` error object (`FolderAlreadyExistsError`), exactly as its
+ * schema says.
  */
 export const isFolderAlreadyExistsError: (value: unknown) => value is FolderAlreadyExistsError = sharedShapeGuard("folderAlreadyExists");
 /**
@@ -2601,9 +2583,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `accessDenied` error response (HTTP 403). */

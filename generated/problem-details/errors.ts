@@ -789,7 +789,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -801,10 +801,7 @@ function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
   return guard;
 }
 
-/**
- * Whether a value is an `out-of-credit` error object ({@link OutOfCreditError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `out-of-credit` error object (`OutOfCreditError`), exactly as its schema says. */
 export const isOutOfCreditError: (value: unknown) => value is OutOfCreditError = guardFor("out-of-credit", (value) => {
   return (
     plainObject(value) &&
@@ -818,8 +815,8 @@ export const isOutOfCreditError: (value: unknown) => value is OutOfCreditError =
   );
 });
 /**
- * Whether a value is a `validation-error` error object ({@link ValidationError}), exactly as its
- * schema says.
+ * Whether a value is a `validation-error` error object (`ValidationError`), exactly as its schema
+ * says.
  */
 export const isValidationError: (value: unknown) => value is ValidationError = guardFor("validation-error", (value) => {
   return (
@@ -833,7 +830,7 @@ export const isValidationError: (value: unknown) => value is ValidationError = g
     (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")))
   );
 });
-/** Whether a value is a `date` error object ({@link DateError}), exactly as its schema says. */
+/** Whether a value is a `date` error object (`DateError`), exactly as its schema says. */
 export const isDateError: (value: unknown) => value is DateError = guardFor("date", (value) => {
   return (
     plainObject(value) &&
@@ -844,7 +841,7 @@ export const isDateError: (value: unknown) => value is DateError = guardFor("dat
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/** Whether a value is an `ohttp-key` error object ({@link OhttpKeyError}), exactly as its schema says. */
+/** Whether a value is an `ohttp-key` error object (`OhttpKeyError`), exactly as its schema says. */
 export const isOhttpKeyError: (value: unknown) => value is OhttpKeyError = guardFor("ohttp-key", (value) => {
   return (
     plainObject(value) &&
@@ -855,10 +852,7 @@ export const isOhttpKeyError: (value: unknown) => value is OhttpKeyError = guard
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/**
- * Whether a value is a `bad-request` error object ({@link BadRequestError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `bad-request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad-request", (value) => {
   return (
     plainObject(value) &&
@@ -869,10 +863,7 @@ export const isBadRequestError: (value: unknown) => value is BadRequestError = g
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/**
- * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `unauthorized` error object (`UnauthorizedError`), exactly as its schema says. */
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = guardFor("unauthorized", (value) => {
   return (
     plainObject(value) &&
@@ -883,7 +874,7 @@ export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
   return (
     plainObject(value) &&
@@ -894,7 +885,7 @@ export const isForbiddenError: (value: unknown) => value is ForbiddenError = gua
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/** Whether a value is a `not-found` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `not-found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not-found", (value) => {
   return (
     plainObject(value) &&
@@ -906,8 +897,8 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
   );
 });
 /**
- * Whether a value is a `method-not-allowed` error object ({@link MethodNotAllowedError}), exactly as
- * its schema says.
+ * Whether a value is a `method-not-allowed` error object (`MethodNotAllowedError`), exactly as its
+ * schema says.
  */
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method-not-allowed", (value) => {
   return (
@@ -919,7 +910,7 @@ export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllo
     (!hasOwn(value, "instance") || typeof value["instance"] === "string")
   );
 });
-/** Whether a value is a `conflict` error object ({@link ConflictError}), exactly as its schema says. */
+/** Whether a value is a `conflict` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
   return (
     plainObject(value) &&
@@ -931,8 +922,8 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
   );
 });
 /**
- * Whether a value is an `unsupported-media-type` error object ({@link UnsupportedMediaTypeError}),
- * exactly as its schema says.
+ * Whether a value is an `unsupported-media-type` error object (`UnsupportedMediaTypeError`), exactly
+ * as its schema says.
  */
 export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = guardFor("unsupported-media-type", (value) => {
   return (
@@ -945,8 +936,8 @@ export const isUnsupportedMediaTypeError: (value: unknown) => value is Unsupport
   );
 });
 /**
- * Whether a value is an `unprocessable-content` error object ({@link UnprocessableContentError}),
- * exactly as its schema says.
+ * Whether a value is an `unprocessable-content` error object (`UnprocessableContentError`), exactly as
+ * its schema says.
  */
 export const isUnprocessableContentError: (value: unknown) => value is UnprocessableContentError = guardFor("unprocessable-content", (value) => {
   return (
@@ -959,7 +950,7 @@ export const isUnprocessableContentError: (value: unknown) => value is Unprocess
   );
 });
 /**
- * Whether a value is a `too-many-requests` error object ({@link TooManyRequestsError}), exactly as its
+ * Whether a value is a `too-many-requests` error object (`TooManyRequestsError`), exactly as its
  * schema says.
  */
 export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor("too-many-requests", (value) => {
@@ -973,8 +964,8 @@ export const isTooManyRequestsError: (value: unknown) => value is TooManyRequest
   );
 });
 /**
- * Whether a value is an `internal-server-error` error object ({@link InternalServerError}), exactly as
- * its schema says.
+ * Whether a value is an `internal-server-error` error object (`InternalServerError`), exactly as its
+ * schema says.
  */
 export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor("internal-server-error", (value) => {
   return (
@@ -987,8 +978,8 @@ export const isInternalServerError: (value: unknown) => value is InternalServerE
   );
 });
 /**
- * Whether a value is a `service-unavailable` error object ({@link ServiceUnavailableError}), exactly
- * as its schema says.
+ * Whether a value is a `service-unavailable` error object (`ServiceUnavailableError`), exactly as its
+ * schema says.
  */
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service-unavailable", (value) => {
   return (
@@ -1579,9 +1570,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `out-of-credit` error response (HTTP 403). */

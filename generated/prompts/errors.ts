@@ -361,7 +361,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -388,7 +388,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -406,35 +406,26 @@ function sharedShapeGuard(code: ErrorCode): any {
 }
 
 /**
- * Whether a value is an `INVALID_PARAM` error object ({@link InvalidParamError}), exactly as its
- * schema says.
+ * Whether a value is an `INVALID_PARAM` error object (`InvalidParamError`), exactly as its schema
+ * says.
  */
 export const isInvalidParamError: (value: unknown) => value is InvalidParamError = sharedShapeGuard("INVALID_PARAM");
-/**
- * Whether a value is an `UNAUTHORIZED` error object ({@link UnauthorizedError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `UNAUTHORIZED` error object (`UnauthorizedError`), exactly as its schema says. */
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("UNAUTHORIZED");
-/** Whether a value is a `DISPUTED` error object ({@link DisputedError}), exactly as its schema says. */
+/** Whether a value is a `DISPUTED` error object (`DisputedError`), exactly as its schema says. */
 export const isDisputedError: (value: unknown) => value is DisputedError = sharedShapeGuard("DISPUTED");
-/** Whether a value is a `PAST_DUE` error object ({@link PastDueError}), exactly as its schema says. */
+/** Whether a value is a `PAST_DUE` error object (`PastDueError`), exactly as its schema says. */
 export const isPastDueError: (value: unknown) => value is PastDueError = sharedShapeGuard("PAST_DUE");
 /**
- * Whether a value is an `API_NOT_ALLOWED` error object ({@link ApiNotAllowedError}), exactly as its
- * schema says.
+ * Whether a value is an `API_NOT_ALLOWED` error object (`ApiNotAllowedError`), exactly as its schema
+ * says.
  */
 export const isApiNotAllowedError: (value: unknown) => value is ApiNotAllowedError = sharedShapeGuard("API_NOT_ALLOWED");
-/** Whether a value is a `NOT_FOUND` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `NOT_FOUND` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("NOT_FOUND");
-/**
- * Whether a value is a `RATE_LIMITED` error object ({@link RateLimitedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `RATE_LIMITED` error object (`RateLimitedError`), exactly as its schema says. */
 export const isRateLimitedError: (value: unknown) => value is RateLimitedError = sharedShapeGuard("RATE_LIMITED");
-/**
- * Whether a value is an `INTERNAL_ERROR` error object ({@link InternalError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `INTERNAL_ERROR` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("INTERNAL_ERROR");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
@@ -916,9 +907,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */

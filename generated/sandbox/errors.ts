@@ -372,7 +372,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -398,7 +398,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -416,22 +416,19 @@ function sharedShapeGuard(code: ErrorCode): any {
 }
 
 /**
- * Whether a value is an `invalid_request` error object ({@link InvalidRequestError}), exactly as its
- * schema says.
- */
-export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request");
-/**
- * Whether a value is an `unauthorized` error object ({@link UnauthorizedError}), exactly as its schema
+ * Whether a value is an `invalid_request` error object (`InvalidRequestError`), exactly as its schema
  * says.
  */
+export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request");
+/** Whether a value is an `unauthorized` error object (`UnauthorizedError`), exactly as its schema says. */
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = sharedShapeGuard("unauthorized");
-/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
-/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `not_found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
 /**
- * Whether a value is a `rate_limit_exceeded` error object ({@link RateLimitExceededError}), exactly as
- * its schema says.
+ * Whether a value is a `rate_limit_exceeded` error object (`RateLimitExceededError`), exactly as its
+ * schema says.
  */
 export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("rate_limit_exceeded", (value) => {
   return (
@@ -446,20 +443,14 @@ export const isRateLimitExceededError: (value: unknown) => value is RateLimitExc
     (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0)
   );
 });
-/**
- * Whether a value is a `sandbox_error` error object ({@link SandboxError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `sandbox_error` error object (`SandboxError`), exactly as its schema says. */
 export const isSandboxError: (value: unknown) => value is SandboxError = sharedShapeGuard("sandbox_error");
 /**
- * Whether a value is a `budget_exceeded` error object ({@link BudgetExceededError}), exactly as its
- * schema says.
- */
-export const isBudgetExceededError: (value: unknown) => value is BudgetExceededError = sharedShapeGuard("budget_exceeded");
-/**
- * Whether a value is a `stream_active` error object ({@link StreamActiveError}), exactly as its schema
+ * Whether a value is a `budget_exceeded` error object (`BudgetExceededError`), exactly as its schema
  * says.
  */
+export const isBudgetExceededError: (value: unknown) => value is BudgetExceededError = sharedShapeGuard("budget_exceeded");
+/** Whether a value is a `stream_active` error object (`StreamActiveError`), exactly as its schema says. */
 export const isStreamActiveError: (value: unknown) => value is StreamActiveError = sharedShapeGuard("stream_active");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
@@ -998,9 +989,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `invalid_request` error response (HTTP 400). */

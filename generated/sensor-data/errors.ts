@@ -250,7 +250,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -273,7 +273,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -290,16 +290,13 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/**
- * Whether a value is a `bad_request` error object ({@link BadRequestError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `bad_request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = sharedShapeGuard("bad_request");
-/** Whether a value is a `forbidden` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = sharedShapeGuard("forbidden");
-/** Whether a value is a `not_found` error object ({@link NotFoundError}), exactly as its schema says. */
+/** Whether a value is a `not_found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = sharedShapeGuard("not_found");
-/** Whether a value is a `server_error` error object ({@link ServerError}), exactly as its schema says. */
+/** Whether a value is a `server_error` error object (`ServerError`), exactly as its schema says. */
 export const isServerError: (value: unknown) => value is ServerError = sharedShapeGuard("server_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
@@ -713,9 +710,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `bad_request` error response (HTTP 400). */

@@ -1971,7 +1971,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -2037,7 +2037,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -2055,93 +2055,84 @@ function sharedShapeGuard(code: ErrorCode): any {
 }
 
 /**
- * Whether a value is an `access_denied` error object ({@link AccessDeniedError}), exactly as its
- * schema says.
+ * Whether a value is an `access_denied` error object (`AccessDeniedError`), exactly as its schema
+ * says.
  */
 export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = sharedShapeGuard("access_denied");
 /**
- * Whether a value is an `accesslimited` error object ({@link AccesslimitedError}), exactly as its
- * schema says.
+ * Whether a value is an `accesslimited` error object (`AccesslimitedError`), exactly as its schema
+ * says.
  */
 export const isAccesslimitedError: (value: unknown) => value is AccesslimitedError = sharedShapeGuard("accesslimited");
 /**
- * Whether a value is an `account_inactive` error object ({@link AccountInactiveError}), exactly as its
+ * Whether a value is an `account_inactive` error object (`AccountInactiveError`), exactly as its
  * schema says.
  */
 export const isAccountInactiveError: (value: unknown) => value is AccountInactiveError = sharedShapeGuard("account_inactive");
 /**
- * Whether a value is a `deprecated_endpoint` error object ({@link DeprecatedEndpointError}), exactly
- * as its schema says.
+ * Whether a value is a `deprecated_endpoint` error object (`DeprecatedEndpointError`), exactly as its
+ * schema says.
  */
 export const isDeprecatedEndpointError: (value: unknown) => value is DeprecatedEndpointError = sharedShapeGuard("deprecated_endpoint");
 /**
- * Whether a value is an `ekm_access_denied` error object ({@link EkmAccessDeniedError}), exactly as
- * its schema says.
+ * Whether a value is an `ekm_access_denied` error object (`EkmAccessDeniedError`), exactly as its
+ * schema says.
  */
 export const isEkmAccessDeniedError: (value: unknown) => value is EkmAccessDeniedError = sharedShapeGuard("ekm_access_denied");
 /**
- * Whether a value is an `enterprise_is_restricted` error object ({@link EnterpriseIsRestrictedError}),
+ * Whether a value is an `enterprise_is_restricted` error object (`EnterpriseIsRestrictedError`),
  * exactly as its schema says.
  */
 export const isEnterpriseIsRestrictedError: (value: unknown) => value is EnterpriseIsRestrictedError = sharedShapeGuard("enterprise_is_restricted");
-/** Whether a value is a `fatal_error` error object ({@link FatalError}), exactly as its schema says. */
+/** Whether a value is a `fatal_error` error object (`FatalError`), exactly as its schema says. */
 export const isFatalError: (value: unknown) => value is FatalError = sharedShapeGuard("fatal_error");
-/**
- * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `internal_error` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
- * Whether a value is an `invalid_arg_name` error object ({@link InvalidArgNameError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_arg_name` error object (`InvalidArgNameError`), exactly as its schema
+ * says.
  */
 export const isInvalidArgNameError: (value: unknown) => value is InvalidArgNameError = sharedShapeGuard("invalid_arg_name");
 /**
- * Whether a value is an `invalid_arguments` error object ({@link InvalidArgumentsError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_arguments` error object (`InvalidArgumentsError`), exactly as its
+ * schema says.
  */
 export const isInvalidArgumentsError: (value: unknown) => value is InvalidArgumentsError = sharedShapeGuard("invalid_arguments");
 /**
- * Whether a value is an `invalid_array_arg` error object ({@link InvalidArrayArgError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_array_arg` error object (`InvalidArrayArgError`), exactly as its
+ * schema says.
  */
 export const isInvalidArrayArgError: (value: unknown) => value is InvalidArrayArgError = sharedShapeGuard("invalid_array_arg");
-/**
- * Whether a value is an `invalid_auth` error object ({@link InvalidAuthError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `invalid_auth` error object (`InvalidAuthError`), exactly as its schema says. */
 export const isInvalidAuthError: (value: unknown) => value is InvalidAuthError = sharedShapeGuard("invalid_auth");
 /**
- * Whether a value is an `invalid_charset` error object ({@link InvalidCharsetError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_charset` error object (`InvalidCharsetError`), exactly as its schema
+ * says.
  */
 export const isInvalidCharsetError: (value: unknown) => value is InvalidCharsetError = sharedShapeGuard("invalid_charset");
 /**
- * Whether a value is an `invalid_form_data` error object ({@link InvalidFormDataError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_form_data` error object (`InvalidFormDataError`), exactly as its
+ * schema says.
  */
 export const isInvalidFormDataError: (value: unknown) => value is InvalidFormDataError = sharedShapeGuard("invalid_form_data");
 /**
- * Whether a value is an `invalid_post_type` error object ({@link InvalidPostTypeError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_post_type` error object (`InvalidPostTypeError`), exactly as its
+ * schema says.
  */
 export const isInvalidPostTypeError: (value: unknown) => value is InvalidPostTypeError = sharedShapeGuard("invalid_post_type");
-/** Whether a value is a `is_bot` error object ({@link IsBotError}), exactly as its schema says. */
+/** Whether a value is a `is_bot` error object (`IsBotError`), exactly as its schema says. */
 export const isIsBotError: (value: unknown) => value is IsBotError = sharedShapeGuard("is_bot");
 /**
- * Whether a value is a `method_deprecated` error object ({@link MethodDeprecatedError}), exactly as
- * its schema says.
+ * Whether a value is a `method_deprecated` error object (`MethodDeprecatedError`), exactly as its
+ * schema says.
  */
 export const isMethodDeprecatedError: (value: unknown) => value is MethodDeprecatedError = sharedShapeGuard("method_deprecated");
 /**
- * Whether a value is a `missing_post_type` error object ({@link MissingPostTypeError}), exactly as its
+ * Whether a value is a `missing_post_type` error object (`MissingPostTypeError`), exactly as its
  * schema says.
  */
 export const isMissingPostTypeError: (value: unknown) => value is MissingPostTypeError = sharedShapeGuard("missing_post_type");
-/**
- * Whether a value is a `missing_scope` error object ({@link MissingScopeError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `missing_scope` error object (`MissingScopeError`), exactly as its schema says. */
 export const isMissingScopeError: (value: unknown) => value is MissingScopeError = guardFor("missing_scope", (value) => {
   return (
     plainObject(value) &&
@@ -2157,143 +2148,122 @@ export const isMissingScopeError: (value: unknown) => value is MissingScopeError
     (!hasOwn(value, "provided") || typeof value["provided"] === "string")
   );
 });
-/**
- * Whether a value is a `no_permission` error object ({@link NoPermissionError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `no_permission` error object (`NoPermissionError`), exactly as its schema says. */
 export const isNoPermissionError: (value: unknown) => value is NoPermissionError = sharedShapeGuard("no_permission");
 /**
- * Whether a value is a `not_allowed_token_type` error object ({@link NotAllowedTokenTypeError}),
- * exactly as its schema says.
- */
-export const isNotAllowedTokenTypeError: (value: unknown) => value is NotAllowedTokenTypeError = sharedShapeGuard("not_allowed_token_type");
-/** Whether a value is a `not_authed` error object ({@link NotAuthedError}), exactly as its schema says. */
-export const isNotAuthedError: (value: unknown) => value is NotAuthedError = sharedShapeGuard("not_authed");
-/**
- * Whether a value is an `org_login_required` error object ({@link OrgLoginRequiredError}), exactly as
+ * Whether a value is a `not_allowed_token_type` error object (`NotAllowedTokenTypeError`), exactly as
  * its schema says.
  */
-export const isOrgLoginRequiredError: (value: unknown) => value is OrgLoginRequiredError = sharedShapeGuard("org_login_required");
+export const isNotAllowedTokenTypeError: (value: unknown) => value is NotAllowedTokenTypeError = sharedShapeGuard("not_allowed_token_type");
+/** Whether a value is a `not_authed` error object (`NotAuthedError`), exactly as its schema says. */
+export const isNotAuthedError: (value: unknown) => value is NotAuthedError = sharedShapeGuard("not_authed");
 /**
- * Whether a value is a `ratelimited` error object ({@link RatelimitedError}), exactly as its schema
- * says.
+ * Whether a value is an `org_login_required` error object (`OrgLoginRequiredError`), exactly as its
+ * schema says.
  */
+export const isOrgLoginRequiredError: (value: unknown) => value is OrgLoginRequiredError = sharedShapeGuard("org_login_required");
+/** Whether a value is a `ratelimited` error object (`RatelimitedError`), exactly as its schema says. */
 export const isRatelimitedError: (value: unknown) => value is RatelimitedError = sharedShapeGuard("ratelimited");
 /**
- * Whether a value is a `request_timeout` error object ({@link RequestTimeoutError}), exactly as its
- * schema says.
+ * Whether a value is a `request_timeout` error object (`RequestTimeoutError`), exactly as its schema
+ * says.
  */
 export const isRequestTimeoutError: (value: unknown) => value is RequestTimeoutError = sharedShapeGuard("request_timeout");
 /**
- * Whether a value is a `service_unavailable` error object ({@link ServiceUnavailableError}), exactly
- * as its schema says.
+ * Whether a value is a `service_unavailable` error object (`ServiceUnavailableError`), exactly as its
+ * schema says.
  */
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = sharedShapeGuard("service_unavailable");
 /**
- * Whether a value is a `team_access_not_granted` error object ({@link TeamAccessNotGrantedError}),
- * exactly as its schema says.
+ * Whether a value is a `team_access_not_granted` error object (`TeamAccessNotGrantedError`), exactly
+ * as its schema says.
  */
 export const isTeamAccessNotGrantedError: (value: unknown) => value is TeamAccessNotGrantedError = sharedShapeGuard("team_access_not_granted");
 /**
- * Whether a value is a `team_added_to_org` error object ({@link TeamAddedToOrgError}), exactly as its
- * schema says.
+ * Whether a value is a `team_added_to_org` error object (`TeamAddedToOrgError`), exactly as its schema
+ * says.
  */
 export const isTeamAddedToOrgError: (value: unknown) => value is TeamAddedToOrgError = sharedShapeGuard("team_added_to_org");
-/**
- * Whether a value is a `token_expired` error object ({@link TokenExpiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `token_expired` error object (`TokenExpiredError`), exactly as its schema says. */
 export const isTokenExpiredError: (value: unknown) => value is TokenExpiredError = sharedShapeGuard("token_expired");
-/**
- * Whether a value is a `token_revoked` error object ({@link TokenRevokedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `token_revoked` error object (`TokenRevokedError`), exactly as its schema says. */
 export const isTokenRevokedError: (value: unknown) => value is TokenRevokedError = sharedShapeGuard("token_revoked");
 /**
- * Whether a value is a `two_factor_setup_required` error object ({@link TwoFactorSetupRequiredError}),
+ * Whether a value is a `two_factor_setup_required` error object (`TwoFactorSetupRequiredError`),
  * exactly as its schema says.
  */
 export const isTwoFactorSetupRequiredError: (value: unknown) => value is TwoFactorSetupRequiredError = sharedShapeGuard("two_factor_setup_required");
 /**
- * Whether a value is an `unknown_method` error object ({@link UnknownMethodError}), exactly as its
- * schema says.
+ * Whether a value is an `unknown_method` error object (`UnknownMethodError`), exactly as its schema
+ * says.
  */
 export const isUnknownMethodError: (value: unknown) => value is UnknownMethodError = sharedShapeGuard("unknown_method");
 /**
- * Whether a value is a `channel_not_found` error object ({@link ChannelNotFoundError}), exactly as its
+ * Whether a value is a `channel_not_found` error object (`ChannelNotFoundError`), exactly as its
  * schema says.
  */
 export const isChannelNotFoundError: (value: unknown) => value is ChannelNotFoundError = sharedShapeGuard("channel_not_found");
 /**
- * Whether a value is a `not_in_channel` error object ({@link NotInChannelError}), exactly as its
- * schema says.
+ * Whether a value is a `not_in_channel` error object (`NotInChannelError`), exactly as its schema
+ * says.
  */
 export const isNotInChannelError: (value: unknown) => value is NotInChannelError = sharedShapeGuard("not_in_channel");
-/**
- * Whether a value is a `is_archived` error object ({@link IsArchivedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `is_archived` error object (`IsArchivedError`), exactly as its schema says. */
 export const isIsArchivedError: (value: unknown) => value is IsArchivedError = sharedShapeGuard("is_archived");
-/** Whether a value is a `no_text` error object ({@link NoTextError}), exactly as its schema says. */
+/** Whether a value is a `no_text` error object (`NoTextError`), exactly as its schema says. */
 export const isNoTextError: (value: unknown) => value is NoTextError = sharedShapeGuard("no_text");
-/**
- * Whether a value is a `msg_too_long` error object ({@link MsgTooLongError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `msg_too_long` error object (`MsgTooLongError`), exactly as its schema says. */
 export const isMsgTooLongError: (value: unknown) => value is MsgTooLongError = sharedShapeGuard("msg_too_long");
 /**
- * Whether a value is a `too_many_attachments` error object ({@link TooManyAttachmentsError}), exactly
- * as its schema says.
+ * Whether a value is a `too_many_attachments` error object (`TooManyAttachmentsError`), exactly as its
+ * schema says.
  */
 export const isTooManyAttachmentsError: (value: unknown) => value is TooManyAttachmentsError = sharedShapeGuard("too_many_attachments");
-/**
- * Whether a value is a `rate_limited` error object ({@link RateLimitedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `rate_limited` error object (`RateLimitedError`), exactly as its schema says. */
 export const isRateLimitedError: (value: unknown) => value is RateLimitedError = sharedShapeGuard("rate_limited");
 /**
- * Whether a value is an `invalid_blocks` error object ({@link InvalidBlocksError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_blocks` error object (`InvalidBlocksError`), exactly as its schema
+ * says.
  */
 export const isInvalidBlocksError: (value: unknown) => value is InvalidBlocksError = sharedShapeGuard("invalid_blocks");
 /**
- * Whether a value is a `message_not_found` error object ({@link MessageNotFoundError}), exactly as its
+ * Whether a value is a `message_not_found` error object (`MessageNotFoundError`), exactly as its
  * schema says.
  */
 export const isMessageNotFoundError: (value: unknown) => value is MessageNotFoundError = sharedShapeGuard("message_not_found");
 /**
- * Whether a value is a `cant_update_message` error object ({@link CantUpdateMessageError}), exactly as
- * its schema says.
+ * Whether a value is a `cant_update_message` error object (`CantUpdateMessageError`), exactly as its
+ * schema says.
  */
 export const isCantUpdateMessageError: (value: unknown) => value is CantUpdateMessageError = sharedShapeGuard("cant_update_message");
 /**
- * Whether a value is a `user_not_found` error object ({@link UserNotFoundError}), exactly as its
- * schema says.
+ * Whether a value is a `user_not_found` error object (`UserNotFoundError`), exactly as its schema
+ * says.
  */
 export const isUserNotFoundError: (value: unknown) => value is UserNotFoundError = sharedShapeGuard("user_not_found");
 /**
- * Whether a value is a `cant_invite_self` error object ({@link CantInviteSelfError}), exactly as its
- * schema says.
+ * Whether a value is a `cant_invite_self` error object (`CantInviteSelfError`), exactly as its schema
+ * says.
  */
 export const isCantInviteSelfError: (value: unknown) => value is CantInviteSelfError = sharedShapeGuard("cant_invite_self");
 /**
- * Whether a value is an `already_in_channel` error object ({@link AlreadyInChannelError}), exactly as
- * its schema says.
+ * Whether a value is an `already_in_channel` error object (`AlreadyInChannelError`), exactly as its
+ * schema says.
  */
 export const isAlreadyInChannelError: (value: unknown) => value is AlreadyInChannelError = sharedShapeGuard("already_in_channel");
 /**
- * Whether a value is an `invalid_trigger_id` error object ({@link InvalidTriggerIdError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_trigger_id` error object (`InvalidTriggerIdError`), exactly as its
+ * schema says.
  */
 export const isInvalidTriggerIdError: (value: unknown) => value is InvalidTriggerIdError = sharedShapeGuard("invalid_trigger_id");
 /**
- * Whether a value is an `expired_trigger_id` error object ({@link ExpiredTriggerIdError}), exactly as
- * its schema says.
+ * Whether a value is an `expired_trigger_id` error object (`ExpiredTriggerIdError`), exactly as its
+ * schema says.
  */
 export const isExpiredTriggerIdError: (value: unknown) => value is ExpiredTriggerIdError = sharedShapeGuard("expired_trigger_id");
 /**
- * Whether a value is an `exchanged_trigger_id` error object ({@link ExchangedTriggerIdError}), exactly
- * as its schema says.
+ * Whether a value is an `exchanged_trigger_id` error object (`ExchangedTriggerIdError`), exactly as
+ * its schema says.
  */
 export const isExchangedTriggerIdError: (value: unknown) => value is ExchangedTriggerIdError = sharedShapeGuard("exchanged_trigger_id");
 /**
@@ -3720,9 +3690,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `access_denied` error response (HTTP 200). */

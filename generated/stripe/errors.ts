@@ -9411,7 +9411,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -9434,7 +9434,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -9451,23 +9451,23 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/** Whether a value is an `api_error` error object ({@link ServerError}), exactly as its schema says. */
+/** Whether a value is an `api_error` error object (`ServerError`), exactly as its schema says. */
 export const isServerError: (value: unknown) => value is ServerError = sharedShapeGuard("api_error");
-/** Whether a value is a `card_error` error object ({@link CardError}), exactly as its schema says. */
+/** Whether a value is a `card_error` error object (`CardError`), exactly as its schema says. */
 export const isCardError: (value: unknown) => value is CardError = sharedShapeGuard("card_error");
 /**
- * Whether a value is an `idempotency_error` error object ({@link IdempotencyError}), exactly as its
- * schema says.
+ * Whether a value is an `idempotency_error` error object (`IdempotencyError`), exactly as its schema
+ * says.
  */
 export const isIdempotencyError: (value: unknown) => value is IdempotencyError = sharedShapeGuard("idempotency_error");
 /**
- * Whether a value is an `invalid_request_error` error object ({@link InvalidRequestError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_request_error` error object (`InvalidRequestError`), exactly as its
+ * schema says.
  */
 export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = sharedShapeGuard("invalid_request_error");
 /**
- * Whether a value is an `api_key_expired` error object ({@link ApiKeyExpiredError}), exactly as its
- * schema says.
+ * Whether a value is an `api_key_expired` error object (`ApiKeyExpiredError`), exactly as its schema
+ * says.
  */
 export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredError = guardFor("api_key_expired", (value) => {
   return (
@@ -9493,8 +9493,8 @@ export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredErr
   );
 });
 /**
- * Whether a value is a `platform_api_key_expired` error object ({@link PlatformApiKeyExpiredError}),
- * exactly as its schema says.
+ * Whether a value is a `platform_api_key_expired` error object (`PlatformApiKeyExpiredError`), exactly
+ * as its schema says.
  */
 export const isPlatformApiKeyExpiredError: (value: unknown) => value is PlatformApiKeyExpiredError = guardFor("platform_api_key_expired", (value) => {
   return (
@@ -9520,8 +9520,8 @@ export const isPlatformApiKeyExpiredError: (value: unknown) => value is Platform
   );
 });
 /**
- * Whether a value is a `secret_key_required` error object ({@link SecretKeyRequiredError}), exactly as
- * its schema says.
+ * Whether a value is a `secret_key_required` error object (`SecretKeyRequiredError`), exactly as its
+ * schema says.
  */
 export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyRequiredError = guardFor("secret_key_required", (value) => {
   return (
@@ -9547,8 +9547,8 @@ export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyReq
   );
 });
 /**
- * Whether a value is an `account_invalid` error object ({@link AccountInvalidError}), exactly as its
- * schema says.
+ * Whether a value is an `account_invalid` error object (`AccountInvalidError`), exactly as its schema
+ * says.
  */
 export const isAccountInvalidError: (value: unknown) => value is AccountInvalidError = guardFor("account_invalid", (value) => {
   return (
@@ -9574,8 +9574,8 @@ export const isAccountInvalidError: (value: unknown) => value is AccountInvalidE
   );
 });
 /**
- * Whether a value is a `platform_account_required` error object ({@link
- * PlatformAccountRequiredError}), exactly as its schema says.
+ * Whether a value is a `platform_account_required` error object (`PlatformAccountRequiredError`),
+ * exactly as its schema says.
  */
 export const isPlatformAccountRequiredError: (value: unknown) => value is PlatformAccountRequiredError = guardFor("platform_account_required", (value) => {
   return (
@@ -9601,8 +9601,8 @@ export const isPlatformAccountRequiredError: (value: unknown) => value is Platfo
   );
 });
 /**
- * Whether a value is a `livemode_mismatch` error object ({@link LivemodeMismatchError}), exactly as
- * its schema says.
+ * Whether a value is a `livemode_mismatch` error object (`LivemodeMismatchError`), exactly as its
+ * schema says.
  */
 export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMismatchError = guardFor("livemode_mismatch", (value) => {
   return (
@@ -9628,8 +9628,8 @@ export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMisma
   );
 });
 /**
- * Whether a value is a `testmode_charges_only` error object ({@link TestmodeChargesOnlyError}),
- * exactly as its schema says.
+ * Whether a value is a `testmode_charges_only` error object (`TestmodeChargesOnlyError`), exactly as
+ * its schema says.
  */
 export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeChargesOnlyError = guardFor("testmode_charges_only", (value) => {
   return (
@@ -9655,8 +9655,8 @@ export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeCh
   );
 });
 /**
- * Whether a value is a `tls_version_unsupported` error object ({@link TlsVersionUnsupportedError}),
- * exactly as its schema says.
+ * Whether a value is a `tls_version_unsupported` error object (`TlsVersionUnsupportedError`), exactly
+ * as its schema says.
  */
 export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersionUnsupportedError = guardFor("tls_version_unsupported", (value) => {
   return (
@@ -9682,8 +9682,8 @@ export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersi
   );
 });
 /**
- * Whether a value is a `resource_missing` error object ({@link ResourceMissingError}), exactly as its
- * schema says.
+ * Whether a value is a `resource_missing` error object (`ResourceMissingError`), exactly as its schema
+ * says.
  */
 export const isResourceMissingError: (value: unknown) => value is ResourceMissingError = guardFor("resource_missing", (value) => {
   return (
@@ -9709,8 +9709,8 @@ export const isResourceMissingError: (value: unknown) => value is ResourceMissin
   );
 });
 /**
- * Whether a value is a `resource_already_exists` error object ({@link ResourceAlreadyExistsError}),
- * exactly as its schema says.
+ * Whether a value is a `resource_already_exists` error object (`ResourceAlreadyExistsError`), exactly
+ * as its schema says.
  */
 export const isResourceAlreadyExistsError: (value: unknown) => value is ResourceAlreadyExistsError = guardFor("resource_already_exists", (value) => {
   return (
@@ -9736,8 +9736,8 @@ export const isResourceAlreadyExistsError: (value: unknown) => value is Resource
   );
 });
 /**
- * Whether a value is a `parameter_missing` error object ({@link ParameterMissingError}), exactly as
- * its schema says.
+ * Whether a value is a `parameter_missing` error object (`ParameterMissingError`), exactly as its
+ * schema says.
  */
 export const isParameterMissingError: (value: unknown) => value is ParameterMissingError = guardFor("parameter_missing", (value) => {
   return (
@@ -9763,8 +9763,8 @@ export const isParameterMissingError: (value: unknown) => value is ParameterMiss
   );
 });
 /**
- * Whether a value is a `parameter_unknown` error object ({@link ParameterUnknownError}), exactly as
- * its schema says.
+ * Whether a value is a `parameter_unknown` error object (`ParameterUnknownError`), exactly as its
+ * schema says.
  */
 export const isParameterUnknownError: (value: unknown) => value is ParameterUnknownError = guardFor("parameter_unknown", (value) => {
   return (
@@ -9790,8 +9790,8 @@ export const isParameterUnknownError: (value: unknown) => value is ParameterUnkn
   );
 });
 /**
- * Whether a value is a `parameter_invalid_empty` error object ({@link ParameterInvalidEmptyError}),
- * exactly as its schema says.
+ * Whether a value is a `parameter_invalid_empty` error object (`ParameterInvalidEmptyError`), exactly
+ * as its schema says.
  */
 export const isParameterInvalidEmptyError: (value: unknown) => value is ParameterInvalidEmptyError = guardFor("parameter_invalid_empty", (value) => {
   return (
@@ -9817,8 +9817,8 @@ export const isParameterInvalidEmptyError: (value: unknown) => value is Paramete
   );
 });
 /**
- * Whether a value is a `parameter_invalid_integer` error object ({@link
- * ParameterInvalidIntegerError}), exactly as its schema says.
+ * Whether a value is a `parameter_invalid_integer` error object (`ParameterInvalidIntegerError`),
+ * exactly as its schema says.
  */
 export const isParameterInvalidIntegerError: (value: unknown) => value is ParameterInvalidIntegerError = guardFor("parameter_invalid_integer", (value) => {
   return (
@@ -9844,8 +9844,8 @@ export const isParameterInvalidIntegerError: (value: unknown) => value is Parame
   );
 });
 /**
- * Whether a value is a `parameter_invalid_string_blank` error object ({@link
- * ParameterInvalidStringBlankError}), exactly as its schema says.
+ * Whether a value is a `parameter_invalid_string_blank` error object
+ * (`ParameterInvalidStringBlankError`), exactly as its schema says.
  */
 export const isParameterInvalidStringBlankError: (value: unknown) => value is ParameterInvalidStringBlankError = guardFor("parameter_invalid_string_blank", (value) => {
   return (
@@ -9871,8 +9871,8 @@ export const isParameterInvalidStringBlankError: (value: unknown) => value is Pa
   );
 });
 /**
- * Whether a value is a `parameter_invalid_string_empty` error object ({@link
- * ParameterInvalidStringEmptyError}), exactly as its schema says.
+ * Whether a value is a `parameter_invalid_string_empty` error object
+ * (`ParameterInvalidStringEmptyError`), exactly as its schema says.
  */
 export const isParameterInvalidStringEmptyError: (value: unknown) => value is ParameterInvalidStringEmptyError = guardFor("parameter_invalid_string_empty", (value) => {
   return (
@@ -9898,8 +9898,8 @@ export const isParameterInvalidStringEmptyError: (value: unknown) => value is Pa
   );
 });
 /**
- * Whether a value is a `parameters_exclusive` error object ({@link ParametersExclusiveError}), exactly
- * as its schema says.
+ * Whether a value is a `parameters_exclusive` error object (`ParametersExclusiveError`), exactly as
+ * its schema says.
  */
 export const isParametersExclusiveError: (value: unknown) => value is ParametersExclusiveError = guardFor("parameters_exclusive", (value) => {
   return (
@@ -9925,8 +9925,8 @@ export const isParametersExclusiveError: (value: unknown) => value is Parameters
   );
 });
 /**
- * Whether a value is an `amount_too_large` error object ({@link AmountTooLargeError}), exactly as its
- * schema says.
+ * Whether a value is an `amount_too_large` error object (`AmountTooLargeError`), exactly as its schema
+ * says.
  */
 export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeError = guardFor("amount_too_large", (value) => {
   return (
@@ -9952,8 +9952,8 @@ export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeE
   );
 });
 /**
- * Whether a value is an `amount_too_small` error object ({@link AmountTooSmallError}), exactly as its
- * schema says.
+ * Whether a value is an `amount_too_small` error object (`AmountTooSmallError`), exactly as its schema
+ * says.
  */
 export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallError = guardFor("amount_too_small", (value) => {
   return (
@@ -9979,8 +9979,8 @@ export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallE
   );
 });
 /**
- * Whether a value is an `email_invalid` error object ({@link EmailInvalidError}), exactly as its
- * schema says.
+ * Whether a value is an `email_invalid` error object (`EmailInvalidError`), exactly as its schema
+ * says.
  */
 export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError = guardFor("email_invalid", (value) => {
   return (
@@ -10005,10 +10005,7 @@ export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/**
- * Whether a value is a `url_invalid` error object ({@link UrlInvalidError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `url_invalid` error object (`UrlInvalidError`), exactly as its schema says. */
 export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = guardFor("url_invalid", (value) => {
   return (
     plainObject(value) &&
@@ -10033,8 +10030,8 @@ export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = g
   );
 });
 /**
- * Whether a value is an `invalid_characters` error object ({@link InvalidCharactersError}), exactly as
- * its schema says.
+ * Whether a value is an `invalid_characters` error object (`InvalidCharactersError`), exactly as its
+ * schema says.
  */
 export const isInvalidCharactersError: (value: unknown) => value is InvalidCharactersError = guardFor("invalid_characters", (value) => {
   return (
@@ -10060,8 +10057,8 @@ export const isInvalidCharactersError: (value: unknown) => value is InvalidChara
   );
 });
 /**
- * Whether a value is a `tax_id_invalid` error object ({@link TaxIdInvalidError}), exactly as its
- * schema says.
+ * Whether a value is a `tax_id_invalid` error object (`TaxIdInvalidError`), exactly as its schema
+ * says.
  */
 export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError = guardFor("tax_id_invalid", (value) => {
   return (
@@ -10087,8 +10084,8 @@ export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError
   );
 });
 /**
- * Whether a value is a `customer_tax_location_invalid` error object ({@link
- * CustomerTaxLocationInvalidError}), exactly as its schema says.
+ * Whether a value is a `customer_tax_location_invalid` error object
+ * (`CustomerTaxLocationInvalidError`), exactly as its schema says.
  */
 export const isCustomerTaxLocationInvalidError: (value: unknown) => value is CustomerTaxLocationInvalidError = guardFor("customer_tax_location_invalid", (value) => {
   return (
@@ -10114,8 +10111,8 @@ export const isCustomerTaxLocationInvalidError: (value: unknown) => value is Cus
   );
 });
 /**
- * Whether a value is a `coupon_expired` error object ({@link CouponExpiredError}), exactly as its
- * schema says.
+ * Whether a value is a `coupon_expired` error object (`CouponExpiredError`), exactly as its schema
+ * says.
  */
 export const isCouponExpiredError: (value: unknown) => value is CouponExpiredError = guardFor("coupon_expired", (value) => {
   return (
@@ -10141,8 +10138,8 @@ export const isCouponExpiredError: (value: unknown) => value is CouponExpiredErr
   );
 });
 /**
- * Whether a value is an `invoice_no_customer_line_items` error object ({@link
- * InvoiceNoCustomerLineItemsError}), exactly as its schema says.
+ * Whether a value is an `invoice_no_customer_line_items` error object
+ * (`InvoiceNoCustomerLineItemsError`), exactly as its schema says.
  */
 export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is InvoiceNoCustomerLineItemsError = guardFor("invoice_no_customer_line_items", (value) => {
   return (
@@ -10168,8 +10165,8 @@ export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is Inv
   );
 });
 /**
- * Whether a value is a `payment_intent_unexpected_state` error object ({@link
- * PaymentIntentUnexpectedStateError}), exactly as its schema says.
+ * Whether a value is a `payment_intent_unexpected_state` error object
+ * (`PaymentIntentUnexpectedStateError`), exactly as its schema says.
  */
 export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is PaymentIntentUnexpectedStateError = guardFor("payment_intent_unexpected_state", (value) => {
   return (
@@ -10195,8 +10192,8 @@ export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is P
   );
 });
 /**
- * Whether a value is a `setup_intent_unexpected_state` error object ({@link
- * SetupIntentUnexpectedStateError}), exactly as its schema says.
+ * Whether a value is a `setup_intent_unexpected_state` error object
+ * (`SetupIntentUnexpectedStateError`), exactly as its schema says.
  */
 export const isSetupIntentUnexpectedStateError: (value: unknown) => value is SetupIntentUnexpectedStateError = guardFor("setup_intent_unexpected_state", (value) => {
   return (
@@ -10222,8 +10219,8 @@ export const isSetupIntentUnexpectedStateError: (value: unknown) => value is Set
   );
 });
 /**
- * Whether a value is a `charge_already_captured` error object ({@link ChargeAlreadyCapturedError}),
- * exactly as its schema says.
+ * Whether a value is a `charge_already_captured` error object (`ChargeAlreadyCapturedError`), exactly
+ * as its schema says.
  */
 export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAlreadyCapturedError = guardFor("charge_already_captured", (value) => {
   return (
@@ -10249,8 +10246,8 @@ export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAl
   );
 });
 /**
- * Whether a value is a `charge_already_refunded` error object ({@link ChargeAlreadyRefundedError}),
- * exactly as its schema says.
+ * Whether a value is a `charge_already_refunded` error object (`ChargeAlreadyRefundedError`), exactly
+ * as its schema says.
  */
 export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAlreadyRefundedError = guardFor("charge_already_refunded", (value) => {
   return (
@@ -10276,8 +10273,8 @@ export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAl
   );
 });
 /**
- * Whether a value is a `charge_disputed` error object ({@link ChargeDisputedError}), exactly as its
- * schema says.
+ * Whether a value is a `charge_disputed` error object (`ChargeDisputedError`), exactly as its schema
+ * says.
  */
 export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedError = guardFor("charge_disputed", (value) => {
   return (
@@ -10303,8 +10300,8 @@ export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedE
   );
 });
 /**
- * Whether a value is a `charge_expired_for_capture` error object ({@link
- * ChargeExpiredForCaptureError}), exactly as its schema says.
+ * Whether a value is a `charge_expired_for_capture` error object (`ChargeExpiredForCaptureError`),
+ * exactly as its schema says.
  */
 export const isChargeExpiredForCaptureError: (value: unknown) => value is ChargeExpiredForCaptureError = guardFor("charge_expired_for_capture", (value) => {
   return (
@@ -10330,8 +10327,8 @@ export const isChargeExpiredForCaptureError: (value: unknown) => value is Charge
   );
 });
 /**
- * Whether a value is an `invoice_not_editable` error object ({@link InvoiceNotEditableError}), exactly
- * as its schema says.
+ * Whether a value is an `invoice_not_editable` error object (`InvoiceNotEditableError`), exactly as
+ * its schema says.
  */
 export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotEditableError = guardFor("invoice_not_editable", (value) => {
   return (
@@ -10357,8 +10354,8 @@ export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotE
   );
 });
 /**
- * Whether a value is a `token_already_used` error object ({@link TokenAlreadyUsedError}), exactly as
- * its schema says.
+ * Whether a value is a `token_already_used` error object (`TokenAlreadyUsedError`), exactly as its
+ * schema says.
  */
 export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyUsedError = guardFor("token_already_used", (value) => {
   return (
@@ -10384,8 +10381,8 @@ export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyU
   );
 });
 /**
- * Whether a value is a `balance_insufficient` error object ({@link BalanceInsufficientError}), exactly
- * as its schema says.
+ * Whether a value is a `balance_insufficient` error object (`BalanceInsufficientError`), exactly as
+ * its schema says.
  */
 export const isBalanceInsufficientError: (value: unknown) => value is BalanceInsufficientError = guardFor("balance_insufficient", (value) => {
   return (
@@ -10411,8 +10408,8 @@ export const isBalanceInsufficientError: (value: unknown) => value is BalanceIns
   );
 });
 /**
- * Whether a value is a `payouts_not_allowed` error object ({@link PayoutsNotAllowedError}), exactly as
- * its schema says.
+ * Whether a value is a `payouts_not_allowed` error object (`PayoutsNotAllowedError`), exactly as its
+ * schema says.
  */
 export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAllowedError = guardFor("payouts_not_allowed", (value) => {
   return (
@@ -10437,10 +10434,7 @@ export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAl
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/**
- * Whether a value is a `card_declined` error object ({@link CardDeclinedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `card_declined` error object (`CardDeclinedError`), exactly as its schema says. */
 export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError = guardFor("card_declined", (value) => {
   return (
     plainObject(value) &&
@@ -10464,10 +10458,7 @@ export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/**
- * Whether a value is an `expired_card` error object ({@link ExpiredCardError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `expired_card` error object (`ExpiredCardError`), exactly as its schema says. */
 export const isExpiredCardError: (value: unknown) => value is ExpiredCardError = guardFor("expired_card", (value) => {
   return (
     plainObject(value) &&
@@ -10492,8 +10483,8 @@ export const isExpiredCardError: (value: unknown) => value is ExpiredCardError =
   );
 });
 /**
- * Whether a value is an `incorrect_cvc` error object ({@link IncorrectCvcError}), exactly as its
- * schema says.
+ * Whether a value is an `incorrect_cvc` error object (`IncorrectCvcError`), exactly as its schema
+ * says.
  */
 export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError = guardFor("incorrect_cvc", (value) => {
   return (
@@ -10519,7 +10510,7 @@ export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError
   );
 });
 /**
- * Whether a value is an `incorrect_number` error object ({@link IncorrectNumberError}), exactly as its
+ * Whether a value is an `incorrect_number` error object (`IncorrectNumberError`), exactly as its
  * schema says.
  */
 export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumberError = guardFor("incorrect_number", (value) => {
@@ -10546,8 +10537,8 @@ export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumbe
   );
 });
 /**
- * Whether a value is an `incorrect_zip` error object ({@link IncorrectZipError}), exactly as its
- * schema says.
+ * Whether a value is an `incorrect_zip` error object (`IncorrectZipError`), exactly as its schema
+ * says.
  */
 export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError = guardFor("incorrect_zip", (value) => {
   return (
@@ -10573,8 +10564,8 @@ export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError
   );
 });
 /**
- * Whether a value is an `incorrect_address` error object ({@link IncorrectAddressError}), exactly as
- * its schema says.
+ * Whether a value is an `incorrect_address` error object (`IncorrectAddressError`), exactly as its
+ * schema says.
  */
 export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddressError = guardFor("incorrect_address", (value) => {
   return (
@@ -10599,10 +10590,7 @@ export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddr
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/**
- * Whether a value is an `invalid_cvc` error object ({@link InvalidCvcError}), exactly as its schema
- * says.
- */
+/** Whether a value is an `invalid_cvc` error object (`InvalidCvcError`), exactly as its schema says. */
 export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = guardFor("invalid_cvc", (value) => {
   return (
     plainObject(value) &&
@@ -10627,8 +10615,8 @@ export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = g
   );
 });
 /**
- * Whether a value is an `invalid_expiry_month` error object ({@link InvalidExpiryMonthError}), exactly
- * as its schema says.
+ * Whether a value is an `invalid_expiry_month` error object (`InvalidExpiryMonthError`), exactly as
+ * its schema says.
  */
 export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpiryMonthError = guardFor("invalid_expiry_month", (value) => {
   return (
@@ -10654,8 +10642,8 @@ export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpi
   );
 });
 /**
- * Whether a value is an `invalid_expiry_year` error object ({@link InvalidExpiryYearError}), exactly
- * as its schema says.
+ * Whether a value is an `invalid_expiry_year` error object (`InvalidExpiryYearError`), exactly as its
+ * schema says.
  */
 export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpiryYearError = guardFor("invalid_expiry_year", (value) => {
   return (
@@ -10681,8 +10669,8 @@ export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpir
   );
 });
 /**
- * Whether a value is an `invalid_number` error object ({@link InvalidNumberError}), exactly as its
- * schema says.
+ * Whether a value is an `invalid_number` error object (`InvalidNumberError`), exactly as its schema
+ * says.
  */
 export const isInvalidNumberError: (value: unknown) => value is InvalidNumberError = guardFor("invalid_number", (value) => {
   return (
@@ -10708,8 +10696,8 @@ export const isInvalidNumberError: (value: unknown) => value is InvalidNumberErr
   );
 });
 /**
- * Whether a value is a `processing_error` error object ({@link ProcessingError}), exactly as its
- * schema says.
+ * Whether a value is a `processing_error` error object (`ProcessingError`), exactly as its schema
+ * says.
  */
 export const isProcessingError: (value: unknown) => value is ProcessingError = guardFor("processing_error", (value) => {
   return (
@@ -10735,7 +10723,7 @@ export const isProcessingError: (value: unknown) => value is ProcessingError = g
   );
 });
 /**
- * Whether a value is an `authentication_required` error object ({@link AuthenticationRequiredError}),
+ * Whether a value is an `authentication_required` error object (`AuthenticationRequiredError`),
  * exactly as its schema says.
  */
 export const isAuthenticationRequiredError: (value: unknown) => value is AuthenticationRequiredError = guardFor("authentication_required", (value) => {
@@ -10762,8 +10750,8 @@ export const isAuthenticationRequiredError: (value: unknown) => value is Authent
   );
 });
 /**
- * Whether a value is a `card_decline_rate_limit_exceeded` error object ({@link
- * CardDeclineRateLimitExceededError}), exactly as its schema says.
+ * Whether a value is a `card_decline_rate_limit_exceeded` error object
+ * (`CardDeclineRateLimitExceededError`), exactly as its schema says.
  */
 export const isCardDeclineRateLimitExceededError: (value: unknown) => value is CardDeclineRateLimitExceededError = guardFor("card_decline_rate_limit_exceeded", (value) => {
   return (
@@ -10789,8 +10777,8 @@ export const isCardDeclineRateLimitExceededError: (value: unknown) => value is C
   );
 });
 /**
- * Whether a value is an `insufficient_funds` error object ({@link InsufficientFundsError}), exactly as
- * its schema says.
+ * Whether a value is an `insufficient_funds` error object (`InsufficientFundsError`), exactly as its
+ * schema says.
  */
 export const isInsufficientFundsError: (value: unknown) => value is InsufficientFundsError = guardFor("insufficient_funds", (value) => {
   return (
@@ -10816,8 +10804,8 @@ export const isInsufficientFundsError: (value: unknown) => value is Insufficient
   );
 });
 /**
- * Whether a value is a `payment_intent_authentication_failure` error object ({@link
- * PaymentIntentAuthenticationFailureError}), exactly as its schema says.
+ * Whether a value is a `payment_intent_authentication_failure` error object
+ * (`PaymentIntentAuthenticationFailureError`), exactly as its schema says.
  */
 export const isPaymentIntentAuthenticationFailureError: (value: unknown) => value is PaymentIntentAuthenticationFailureError = guardFor("payment_intent_authentication_failure", (value) => {
   return (
@@ -10843,8 +10831,8 @@ export const isPaymentIntentAuthenticationFailureError: (value: unknown) => valu
   );
 });
 /**
- * Whether a value is a `payment_intent_payment_attempt_failed` error object ({@link
- * PaymentIntentPaymentAttemptFailedError}), exactly as its schema says.
+ * Whether a value is a `payment_intent_payment_attempt_failed` error object
+ * (`PaymentIntentPaymentAttemptFailedError`), exactly as its schema says.
  */
 export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value is PaymentIntentPaymentAttemptFailedError = guardFor("payment_intent_payment_attempt_failed", (value) => {
   return (
@@ -10870,8 +10858,8 @@ export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value
   );
 });
 /**
- * Whether a value is a `setup_intent_authentication_failure` error object ({@link
- * SetupIntentAuthenticationFailureError}), exactly as its schema says.
+ * Whether a value is a `setup_intent_authentication_failure` error object
+ * (`SetupIntentAuthenticationFailureError`), exactly as its schema says.
  */
 export const isSetupIntentAuthenticationFailureError: (value: unknown) => value is SetupIntentAuthenticationFailureError = guardFor("setup_intent_authentication_failure", (value) => {
   return (
@@ -10897,8 +10885,8 @@ export const isSetupIntentAuthenticationFailureError: (value: unknown) => value 
   );
 });
 /**
- * Whether a value is a `payment_method_provider_decline` error object ({@link
- * PaymentMethodProviderDeclineError}), exactly as its schema says.
+ * Whether a value is a `payment_method_provider_decline` error object
+ * (`PaymentMethodProviderDeclineError`), exactly as its schema says.
  */
 export const isPaymentMethodProviderDeclineError: (value: unknown) => value is PaymentMethodProviderDeclineError = guardFor("payment_method_provider_decline", (value) => {
   return (
@@ -10924,8 +10912,8 @@ export const isPaymentMethodProviderDeclineError: (value: unknown) => value is P
   );
 });
 /**
- * Whether a value is a `bank_account_declined` error object ({@link BankAccountDeclinedError}),
- * exactly as its schema says.
+ * Whether a value is a `bank_account_declined` error object (`BankAccountDeclinedError`), exactly as
+ * its schema says.
  */
 export const isBankAccountDeclinedError: (value: unknown) => value is BankAccountDeclinedError = guardFor("bank_account_declined", (value) => {
   return (
@@ -10951,8 +10939,8 @@ export const isBankAccountDeclinedError: (value: unknown) => value is BankAccoun
   );
 });
 /**
- * Whether a value is an `idempotency_key_in_use` error object ({@link IdempotencyKeyInUseError}),
- * exactly as its schema says.
+ * Whether a value is an `idempotency_key_in_use` error object (`IdempotencyKeyInUseError`), exactly as
+ * its schema says.
  */
 export const isIdempotencyKeyInUseError: (value: unknown) => value is IdempotencyKeyInUseError = guardFor("idempotency_key_in_use", (value) => {
   return (
@@ -10977,7 +10965,7 @@ export const isIdempotencyKeyInUseError: (value: unknown) => value is Idempotenc
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/** Whether a value is a `rate_limit` error object ({@link RateLimitError}), exactly as its schema says. */
+/** Whether a value is a `rate_limit` error object (`RateLimitError`), exactly as its schema says. */
 export const isRateLimitError: (value: unknown) => value is RateLimitError = guardFor("rate_limit", (value) => {
   return (
     plainObject(value) &&
@@ -11001,10 +10989,7 @@ export const isRateLimitError: (value: unknown) => value is RateLimitError = gua
     (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
   );
 });
-/**
- * Whether a value is a `lock_timeout` error object ({@link LockTimeoutError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `lock_timeout` error object (`LockTimeoutError`), exactly as its schema says. */
 export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError = guardFor("lock_timeout", (value) => {
   return (
     plainObject(value) &&
@@ -11029,8 +11014,8 @@ export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError =
   );
 });
 /**
- * Whether a value is a `forwarding_api_upstream_connection_error` error object ({@link
- * ForwardingApiUpstreamConnectionError}), exactly as its schema says.
+ * Whether a value is a `forwarding_api_upstream_connection_error` error object
+ * (`ForwardingApiUpstreamConnectionError`), exactly as its schema says.
  */
 export const isForwardingApiUpstreamConnectionError: (value: unknown) => value is ForwardingApiUpstreamConnectionError = guardFor("forwarding_api_upstream_connection_error", (value) => {
   return (
@@ -11056,8 +11041,8 @@ export const isForwardingApiUpstreamConnectionError: (value: unknown) => value i
   );
 });
 /**
- * Whether a value is a `forwarding_api_upstream_connection_timeout` error object ({@link
- * ForwardingApiUpstreamConnectionTimeoutError}), exactly as its schema says.
+ * Whether a value is a `forwarding_api_upstream_connection_timeout` error object
+ * (`ForwardingApiUpstreamConnectionTimeoutError`), exactly as its schema says.
  */
 export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => value is ForwardingApiUpstreamConnectionTimeoutError = guardFor("forwarding_api_upstream_connection_timeout", (value) => {
   return (
@@ -11083,8 +11068,8 @@ export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => 
   );
 });
 /**
- * Whether a value is a `card_declined.authentication_required` error object ({@link
- * CardDeclinedAuthenticationRequiredError}), exactly as its schema says.
+ * Whether a value is a `card_declined.authentication_required` error object
+ * (`CardDeclinedAuthenticationRequiredError`), exactly as its schema says.
  */
 export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => value is CardDeclinedAuthenticationRequiredError = guardFor("card_declined.authentication_required", (value) => {
   return (
@@ -11111,8 +11096,8 @@ export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => valu
   );
 });
 /**
- * Whether a value is a `card_declined.approve_with_id` error object ({@link
- * CardDeclinedApproveWithIdError}), exactly as its schema says.
+ * Whether a value is a `card_declined.approve_with_id` error object
+ * (`CardDeclinedApproveWithIdError`), exactly as its schema says.
  */
 export const isCardDeclinedApproveWithIdError: (value: unknown) => value is CardDeclinedApproveWithIdError = guardFor("card_declined.approve_with_id", (value) => {
   return (
@@ -11139,7 +11124,7 @@ export const isCardDeclinedApproveWithIdError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.call_issuer` error object ({@link CardDeclinedCallIssuerError}),
+ * Whether a value is a `card_declined.call_issuer` error object (`CardDeclinedCallIssuerError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDeclinedCallIssuerError = guardFor("card_declined.call_issuer", (value) => {
@@ -11167,8 +11152,8 @@ export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.card_not_supported` error object ({@link
- * CardDeclinedCardNotSupportedError}), exactly as its schema says.
+ * Whether a value is a `card_declined.card_not_supported` error object
+ * (`CardDeclinedCardNotSupportedError`), exactly as its schema says.
  */
 export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is CardDeclinedCardNotSupportedError = guardFor("card_declined.card_not_supported", (value) => {
   return (
@@ -11195,8 +11180,8 @@ export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is C
   );
 });
 /**
- * Whether a value is a `card_declined.card_velocity_exceeded` error object ({@link
- * CardDeclinedCardVelocityExceededError}), exactly as its schema says.
+ * Whether a value is a `card_declined.card_velocity_exceeded` error object
+ * (`CardDeclinedCardVelocityExceededError`), exactly as its schema says.
  */
 export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value is CardDeclinedCardVelocityExceededError = guardFor("card_declined.card_velocity_exceeded", (value) => {
   return (
@@ -11223,8 +11208,8 @@ export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value 
   );
 });
 /**
- * Whether a value is a `card_declined.currency_not_supported` error object ({@link
- * CardDeclinedCurrencyNotSupportedError}), exactly as its schema says.
+ * Whether a value is a `card_declined.currency_not_supported` error object
+ * (`CardDeclinedCurrencyNotSupportedError`), exactly as its schema says.
  */
 export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value is CardDeclinedCurrencyNotSupportedError = guardFor("card_declined.currency_not_supported", (value) => {
   return (
@@ -11251,8 +11236,8 @@ export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value 
   );
 });
 /**
- * Whether a value is a `card_declined.do_not_honor` error object ({@link
- * CardDeclinedDoNotHonorError}), exactly as its schema says.
+ * Whether a value is a `card_declined.do_not_honor` error object (`CardDeclinedDoNotHonorError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDeclinedDoNotHonorError = guardFor("card_declined.do_not_honor", (value) => {
   return (
@@ -11279,9 +11264,9 @@ export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.do_not_try_again` error object ({@link
- * CardDeclinedDoNotTryAgainError}), exactly as its schema says.
- * @deprecated See {@link CardDeclinedDoNotTryAgainError}.
+ * Whether a value is a `card_declined.do_not_try_again` error object
+ * (`CardDeclinedDoNotTryAgainError`), exactly as its schema says.
+ * @deprecated See `CardDeclinedDoNotTryAgainError`.
  */
 export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is CardDeclinedDoNotTryAgainError = guardFor("card_declined.do_not_try_again", (value) => {
   return (
@@ -11308,8 +11293,8 @@ export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.duplicate_transaction` error object ({@link
- * CardDeclinedDuplicateTransactionError}), exactly as its schema says.
+ * Whether a value is a `card_declined.duplicate_transaction` error object
+ * (`CardDeclinedDuplicateTransactionError`), exactly as its schema says.
  */
 export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value is CardDeclinedDuplicateTransactionError = guardFor("card_declined.duplicate_transaction", (value) => {
   return (
@@ -11336,8 +11321,8 @@ export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value 
   );
 });
 /**
- * Whether a value is a `card_declined.expired_card` error object ({@link
- * CardDeclinedExpiredCardError}), exactly as its schema says.
+ * Whether a value is a `card_declined.expired_card` error object (`CardDeclinedExpiredCardError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDeclinedExpiredCardError = guardFor("card_declined.expired_card", (value) => {
   return (
@@ -11364,7 +11349,7 @@ export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDe
   );
 });
 /**
- * Whether a value is a `card_declined.fraudulent` error object ({@link CardDeclinedFraudulentError}),
+ * Whether a value is a `card_declined.fraudulent` error object (`CardDeclinedFraudulentError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDeclinedFraudulentError = guardFor("card_declined.fraudulent", (value) => {
@@ -11392,8 +11377,8 @@ export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.generic_decline` error object ({@link
- * CardDeclinedGenericDeclineError}), exactly as its schema says.
+ * Whether a value is a `card_declined.generic_decline` error object
+ * (`CardDeclinedGenericDeclineError`), exactly as its schema says.
  */
 export const isCardDeclinedGenericDeclineError: (value: unknown) => value is CardDeclinedGenericDeclineError = guardFor("card_declined.generic_decline", (value) => {
   return (
@@ -11420,8 +11405,8 @@ export const isCardDeclinedGenericDeclineError: (value: unknown) => value is Car
   );
 });
 /**
- * Whether a value is a `card_declined.incorrect_number` error object ({@link
- * CardDeclinedIncorrectNumberError}), exactly as its schema says.
+ * Whether a value is a `card_declined.incorrect_number` error object
+ * (`CardDeclinedIncorrectNumberError`), exactly as its schema says.
  */
 export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is CardDeclinedIncorrectNumberError = guardFor("card_declined.incorrect_number", (value) => {
   return (
@@ -11448,8 +11433,8 @@ export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is Ca
   );
 });
 /**
- * Whether a value is a `card_declined.incorrect_cvc` error object ({@link
- * CardDeclinedIncorrectCvcError}), exactly as its schema says.
+ * Whether a value is a `card_declined.incorrect_cvc` error object (`CardDeclinedIncorrectCvcError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardDeclinedIncorrectCvcError = guardFor("card_declined.incorrect_cvc", (value) => {
   return (
@@ -11476,8 +11461,8 @@ export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardD
   );
 });
 /**
- * Whether a value is a `card_declined.incorrect_pin` error object ({@link
- * CardDeclinedIncorrectPinError}), exactly as its schema says.
+ * Whether a value is a `card_declined.incorrect_pin` error object (`CardDeclinedIncorrectPinError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardDeclinedIncorrectPinError = guardFor("card_declined.incorrect_pin", (value) => {
   return (
@@ -11504,8 +11489,8 @@ export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardD
   );
 });
 /**
- * Whether a value is a `card_declined.incorrect_zip` error object ({@link
- * CardDeclinedIncorrectZipError}), exactly as its schema says.
+ * Whether a value is a `card_declined.incorrect_zip` error object (`CardDeclinedIncorrectZipError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardDeclinedIncorrectZipError = guardFor("card_declined.incorrect_zip", (value) => {
   return (
@@ -11532,8 +11517,8 @@ export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardD
   );
 });
 /**
- * Whether a value is a `card_declined.insufficient_funds` error object ({@link
- * CardDeclinedInsufficientFundsError}), exactly as its schema says.
+ * Whether a value is a `card_declined.insufficient_funds` error object
+ * (`CardDeclinedInsufficientFundsError`), exactly as its schema says.
  */
 export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is CardDeclinedInsufficientFundsError = guardFor("card_declined.insufficient_funds", (value) => {
   return (
@@ -11560,8 +11545,8 @@ export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is 
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_account` error object ({@link
- * CardDeclinedInvalidAccountError}), exactly as its schema says.
+ * Whether a value is a `card_declined.invalid_account` error object
+ * (`CardDeclinedInvalidAccountError`), exactly as its schema says.
  */
 export const isCardDeclinedInvalidAccountError: (value: unknown) => value is CardDeclinedInvalidAccountError = guardFor("card_declined.invalid_account", (value) => {
   return (
@@ -11588,8 +11573,8 @@ export const isCardDeclinedInvalidAccountError: (value: unknown) => value is Car
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_amount` error object ({@link
- * CardDeclinedInvalidAmountError}), exactly as its schema says.
+ * Whether a value is a `card_declined.invalid_amount` error object (`CardDeclinedInvalidAmountError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedInvalidAmountError: (value: unknown) => value is CardDeclinedInvalidAmountError = guardFor("card_declined.invalid_amount", (value) => {
   return (
@@ -11616,7 +11601,7 @@ export const isCardDeclinedInvalidAmountError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_cvc` error object ({@link CardDeclinedInvalidCvcError}),
+ * Whether a value is a `card_declined.invalid_cvc` error object (`CardDeclinedInvalidCvcError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDeclinedInvalidCvcError = guardFor("card_declined.invalid_cvc", (value) => {
@@ -11644,8 +11629,8 @@ export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_expiry_month` error object ({@link
- * CardDeclinedInvalidExpiryMonthError}), exactly as its schema says.
+ * Whether a value is a `card_declined.invalid_expiry_month` error object
+ * (`CardDeclinedInvalidExpiryMonthError`), exactly as its schema says.
  */
 export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is CardDeclinedInvalidExpiryMonthError = guardFor("card_declined.invalid_expiry_month", (value) => {
   return (
@@ -11672,8 +11657,8 @@ export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_expiry_year` error object ({@link
- * CardDeclinedInvalidExpiryYearError}), exactly as its schema says.
+ * Whether a value is a `card_declined.invalid_expiry_year` error object
+ * (`CardDeclinedInvalidExpiryYearError`), exactly as its schema says.
  */
 export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is CardDeclinedInvalidExpiryYearError = guardFor("card_declined.invalid_expiry_year", (value) => {
   return (
@@ -11700,8 +11685,8 @@ export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is 
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_number` error object ({@link
- * CardDeclinedInvalidNumberError}), exactly as its schema says.
+ * Whether a value is a `card_declined.invalid_number` error object (`CardDeclinedInvalidNumberError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedInvalidNumberError: (value: unknown) => value is CardDeclinedInvalidNumberError = guardFor("card_declined.invalid_number", (value) => {
   return (
@@ -11728,7 +11713,7 @@ export const isCardDeclinedInvalidNumberError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.invalid_pin` error object ({@link CardDeclinedInvalidPinError}),
+ * Whether a value is a `card_declined.invalid_pin` error object (`CardDeclinedInvalidPinError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDeclinedInvalidPinError = guardFor("card_declined.invalid_pin", (value) => {
@@ -11756,8 +11741,8 @@ export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.issuer_not_available` error object ({@link
- * CardDeclinedIssuerNotAvailableError}), exactly as its schema says.
+ * Whether a value is a `card_declined.issuer_not_available` error object
+ * (`CardDeclinedIssuerNotAvailableError`), exactly as its schema says.
  */
 export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is CardDeclinedIssuerNotAvailableError = guardFor("card_declined.issuer_not_available", (value) => {
   return (
@@ -11784,8 +11769,8 @@ export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is
   );
 });
 /**
- * Whether a value is a `card_declined.lost_card` error object ({@link CardDeclinedLostCardError}),
- * exactly as its schema says.
+ * Whether a value is a `card_declined.lost_card` error object (`CardDeclinedLostCardError`), exactly
+ * as its schema says.
  */
 export const isCardDeclinedLostCardError: (value: unknown) => value is CardDeclinedLostCardError = guardFor("card_declined.lost_card", (value) => {
   return (
@@ -11812,8 +11797,8 @@ export const isCardDeclinedLostCardError: (value: unknown) => value is CardDecli
   );
 });
 /**
- * Whether a value is a `card_declined.merchant_blacklist` error object ({@link
- * CardDeclinedMerchantBlacklistError}), exactly as its schema says.
+ * Whether a value is a `card_declined.merchant_blacklist` error object
+ * (`CardDeclinedMerchantBlacklistError`), exactly as its schema says.
  */
 export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is CardDeclinedMerchantBlacklistError = guardFor("card_declined.merchant_blacklist", (value) => {
   return (
@@ -11840,8 +11825,8 @@ export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is 
   );
 });
 /**
- * Whether a value is a `card_declined.new_account_information_available` error object ({@link
- * CardDeclinedNewAccountInformationAvailableError}), exactly as its schema says.
+ * Whether a value is a `card_declined.new_account_information_available` error object
+ * (`CardDeclinedNewAccountInformationAvailableError`), exactly as its schema says.
  */
 export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown) => value is CardDeclinedNewAccountInformationAvailableError = guardFor("card_declined.new_account_information_available", (value) => {
   return (
@@ -11868,8 +11853,8 @@ export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown)
   );
 });
 /**
- * Whether a value is a `card_declined.no_action_taken` error object ({@link
- * CardDeclinedNoActionTakenError}), exactly as its schema says.
+ * Whether a value is a `card_declined.no_action_taken` error object
+ * (`CardDeclinedNoActionTakenError`), exactly as its schema says.
  */
 export const isCardDeclinedNoActionTakenError: (value: unknown) => value is CardDeclinedNoActionTakenError = guardFor("card_declined.no_action_taken", (value) => {
   return (
@@ -11896,8 +11881,8 @@ export const isCardDeclinedNoActionTakenError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.not_permitted` error object ({@link
- * CardDeclinedNotPermittedError}), exactly as its schema says.
+ * Whether a value is a `card_declined.not_permitted` error object (`CardDeclinedNotPermittedError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardDeclinedNotPermittedError = guardFor("card_declined.not_permitted", (value) => {
   return (
@@ -11924,8 +11909,8 @@ export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardD
   );
 });
 /**
- * Whether a value is a `card_declined.offline_pin_required` error object ({@link
- * CardDeclinedOfflinePinRequiredError}), exactly as its schema says.
+ * Whether a value is a `card_declined.offline_pin_required` error object
+ * (`CardDeclinedOfflinePinRequiredError`), exactly as its schema says.
  */
 export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOfflinePinRequiredError = guardFor("card_declined.offline_pin_required", (value) => {
   return (
@@ -11952,8 +11937,8 @@ export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is
   );
 });
 /**
- * Whether a value is a `card_declined.online_or_offline_pin_required` error object ({@link
- * CardDeclinedOnlineOrOfflinePinRequiredError}), exactly as its schema says.
+ * Whether a value is a `card_declined.online_or_offline_pin_required` error object
+ * (`CardDeclinedOnlineOrOfflinePinRequiredError`), exactly as its schema says.
  */
 export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOnlineOrOfflinePinRequiredError = guardFor("card_declined.online_or_offline_pin_required", (value) => {
   return (
@@ -11980,7 +11965,7 @@ export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => 
   );
 });
 /**
- * Whether a value is a `card_declined.pickup_card` error object ({@link CardDeclinedPickupCardError}),
+ * Whether a value is a `card_declined.pickup_card` error object (`CardDeclinedPickupCardError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDeclinedPickupCardError = guardFor("card_declined.pickup_card", (value) => {
@@ -12008,8 +11993,8 @@ export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.pin_try_exceeded` error object ({@link
- * CardDeclinedPinTryExceededError}), exactly as its schema says.
+ * Whether a value is a `card_declined.pin_try_exceeded` error object
+ * (`CardDeclinedPinTryExceededError`), exactly as its schema says.
  */
 export const isCardDeclinedPinTryExceededError: (value: unknown) => value is CardDeclinedPinTryExceededError = guardFor("card_declined.pin_try_exceeded", (value) => {
   return (
@@ -12036,8 +12021,8 @@ export const isCardDeclinedPinTryExceededError: (value: unknown) => value is Car
   );
 });
 /**
- * Whether a value is a `card_declined.processing_error` error object ({@link
- * CardDeclinedProcessingError}), exactly as its schema says.
+ * Whether a value is a `card_declined.processing_error` error object (`CardDeclinedProcessingError`),
+ * exactly as its schema says.
  */
 export const isCardDeclinedProcessingError: (value: unknown) => value is CardDeclinedProcessingError = guardFor("card_declined.processing_error", (value) => {
   return (
@@ -12064,8 +12049,8 @@ export const isCardDeclinedProcessingError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.reenter_transaction` error object ({@link
- * CardDeclinedReenterTransactionError}), exactly as its schema says.
+ * Whether a value is a `card_declined.reenter_transaction` error object
+ * (`CardDeclinedReenterTransactionError`), exactly as its schema says.
  */
 export const isCardDeclinedReenterTransactionError: (value: unknown) => value is CardDeclinedReenterTransactionError = guardFor("card_declined.reenter_transaction", (value) => {
   return (
@@ -12092,8 +12077,8 @@ export const isCardDeclinedReenterTransactionError: (value: unknown) => value is
   );
 });
 /**
- * Whether a value is a `card_declined.restricted_card` error object ({@link
- * CardDeclinedRestrictedCardError}), exactly as its schema says.
+ * Whether a value is a `card_declined.restricted_card` error object
+ * (`CardDeclinedRestrictedCardError`), exactly as its schema says.
  */
 export const isCardDeclinedRestrictedCardError: (value: unknown) => value is CardDeclinedRestrictedCardError = guardFor("card_declined.restricted_card", (value) => {
   return (
@@ -12120,8 +12105,8 @@ export const isCardDeclinedRestrictedCardError: (value: unknown) => value is Car
   );
 });
 /**
- * Whether a value is a `card_declined.revocation_of_all_authorizations` error object ({@link
- * CardDeclinedRevocationOfAllAuthorizationsError}), exactly as its schema says.
+ * Whether a value is a `card_declined.revocation_of_all_authorizations` error object
+ * (`CardDeclinedRevocationOfAllAuthorizationsError`), exactly as its schema says.
  */
 export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) => value is CardDeclinedRevocationOfAllAuthorizationsError = guardFor("card_declined.revocation_of_all_authorizations", (value) => {
   return (
@@ -12148,8 +12133,8 @@ export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) 
   );
 });
 /**
- * Whether a value is a `card_declined.revocation_of_authorization` error object ({@link
- * CardDeclinedRevocationOfAuthorizationError}), exactly as its schema says.
+ * Whether a value is a `card_declined.revocation_of_authorization` error object
+ * (`CardDeclinedRevocationOfAuthorizationError`), exactly as its schema says.
  */
 export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => value is CardDeclinedRevocationOfAuthorizationError = guardFor("card_declined.revocation_of_authorization", (value) => {
   return (
@@ -12176,8 +12161,8 @@ export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => v
   );
 });
 /**
- * Whether a value is a `card_declined.security_violation` error object ({@link
- * CardDeclinedSecurityViolationError}), exactly as its schema says.
+ * Whether a value is a `card_declined.security_violation` error object
+ * (`CardDeclinedSecurityViolationError`), exactly as its schema says.
  */
 export const isCardDeclinedSecurityViolationError: (value: unknown) => value is CardDeclinedSecurityViolationError = guardFor("card_declined.security_violation", (value) => {
   return (
@@ -12204,8 +12189,8 @@ export const isCardDeclinedSecurityViolationError: (value: unknown) => value is 
   );
 });
 /**
- * Whether a value is a `card_declined.service_not_allowed` error object ({@link
- * CardDeclinedServiceNotAllowedError}), exactly as its schema says.
+ * Whether a value is a `card_declined.service_not_allowed` error object
+ * (`CardDeclinedServiceNotAllowedError`), exactly as its schema says.
  */
 export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is CardDeclinedServiceNotAllowedError = guardFor("card_declined.service_not_allowed", (value) => {
   return (
@@ -12232,7 +12217,7 @@ export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is 
   );
 });
 /**
- * Whether a value is a `card_declined.stolen_card` error object ({@link CardDeclinedStolenCardError}),
+ * Whether a value is a `card_declined.stolen_card` error object (`CardDeclinedStolenCardError`),
  * exactly as its schema says.
  */
 export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDeclinedStolenCardError = guardFor("card_declined.stolen_card", (value) => {
@@ -12260,8 +12245,8 @@ export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDec
   );
 });
 /**
- * Whether a value is a `card_declined.stop_payment_order` error object ({@link
- * CardDeclinedStopPaymentOrderError}), exactly as its schema says.
+ * Whether a value is a `card_declined.stop_payment_order` error object
+ * (`CardDeclinedStopPaymentOrderError`), exactly as its schema says.
  */
 export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is CardDeclinedStopPaymentOrderError = guardFor("card_declined.stop_payment_order", (value) => {
   return (
@@ -12288,8 +12273,8 @@ export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is C
   );
 });
 /**
- * Whether a value is a `card_declined.testmode_decline` error object ({@link
- * CardDeclinedTestmodeDeclineError}), exactly as its schema says.
+ * Whether a value is a `card_declined.testmode_decline` error object
+ * (`CardDeclinedTestmodeDeclineError`), exactly as its schema says.
  */
 export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is CardDeclinedTestmodeDeclineError = guardFor("card_declined.testmode_decline", (value) => {
   return (
@@ -12316,8 +12301,8 @@ export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is Ca
   );
 });
 /**
- * Whether a value is a `card_declined.transaction_not_allowed` error object ({@link
- * CardDeclinedTransactionNotAllowedError}), exactly as its schema says.
+ * Whether a value is a `card_declined.transaction_not_allowed` error object
+ * (`CardDeclinedTransactionNotAllowedError`), exactly as its schema says.
  */
 export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value is CardDeclinedTransactionNotAllowedError = guardFor("card_declined.transaction_not_allowed", (value) => {
   return (
@@ -12344,9 +12329,9 @@ export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value
   );
 });
 /**
- * Whether a value is a `card_declined.try_again_later` error object ({@link
- * CardDeclinedTryAgainLaterError}), exactly as its schema says.
- * @deprecated See {@link CardDeclinedTryAgainLaterError}.
+ * Whether a value is a `card_declined.try_again_later` error object
+ * (`CardDeclinedTryAgainLaterError`), exactly as its schema says.
+ * @deprecated See `CardDeclinedTryAgainLaterError`.
  */
 export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is CardDeclinedTryAgainLaterError = guardFor("card_declined.try_again_later", (value) => {
   return (
@@ -12373,8 +12358,8 @@ export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is Card
   );
 });
 /**
- * Whether a value is a `card_declined.withdrawal_count_limit_exceeded` error object ({@link
- * CardDeclinedWithdrawalCountLimitExceededError}), exactly as its schema says.
+ * Whether a value is a `card_declined.withdrawal_count_limit_exceeded` error object
+ * (`CardDeclinedWithdrawalCountLimitExceededError`), exactly as its schema says.
  */
 export const isCardDeclinedWithdrawalCountLimitExceededError: (value: unknown) => value is CardDeclinedWithdrawalCountLimitExceededError = guardFor("card_declined.withdrawal_count_limit_exceeded", (value) => {
   return (
@@ -14381,9 +14366,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `api_error` error response (HTTP 500 or 502 or 503 or 504). */

@@ -429,7 +429,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -459,7 +459,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -476,60 +476,45 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/**
- * Whether a value is a `token_missing` error object ({@link TokenMissingError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `token_missing` error object (`TokenMissingError`), exactly as its schema says. */
 export const isTokenMissingError: (value: unknown) => value is TokenMissingError = sharedShapeGuard("token_missing");
-/**
- * Whether a value is a `token_invalid` error object ({@link TokenInvalidError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `token_invalid` error object (`TokenInvalidError`), exactly as its schema says. */
 export const isTokenInvalidError: (value: unknown) => value is TokenInvalidError = sharedShapeGuard("token_invalid");
 /**
- * Whether a value is a `project_required` error object ({@link ProjectRequiredError}), exactly as its
- * schema says.
+ * Whether a value is a `project_required` error object (`ProjectRequiredError`), exactly as its schema
+ * says.
  */
 export const isProjectRequiredError: (value: unknown) => value is ProjectRequiredError = sharedShapeGuard("project_required");
 /**
- * Whether a value is a `request_invalid` error object ({@link RequestInvalidError}), exactly as its
- * schema says.
- */
-export const isRequestInvalidError: (value: unknown) => value is RequestInvalidError = sharedShapeGuard("request_invalid");
-/**
- * Whether a value is a `url_required` error object ({@link UrlRequiredError}), exactly as its schema
+ * Whether a value is a `request_invalid` error object (`RequestInvalidError`), exactly as its schema
  * says.
  */
+export const isRequestInvalidError: (value: unknown) => value is RequestInvalidError = sharedShapeGuard("request_invalid");
+/** Whether a value is a `url_required` error object (`UrlRequiredError`), exactly as its schema says. */
 export const isUrlRequiredError: (value: unknown) => value is UrlRequiredError = sharedShapeGuard("url_required");
 /**
- * Whether a value is a `format_unsupported` error object ({@link FormatUnsupportedError}), exactly as
- * its schema says.
+ * Whether a value is a `format_unsupported` error object (`FormatUnsupportedError`), exactly as its
+ * schema says.
  */
 export const isFormatUnsupportedError: (value: unknown) => value is FormatUnsupportedError = sharedShapeGuard("format_unsupported");
 /**
- * Whether a value is a `task_not_found` error object ({@link TaskNotFoundError}), exactly as its
- * schema says.
- */
-export const isTaskNotFoundError: (value: unknown) => value is TaskNotFoundError = sharedShapeGuard("task_not_found");
-/**
- * Whether a value is a `run_not_found` error object ({@link RunNotFoundError}), exactly as its schema
+ * Whether a value is a `task_not_found` error object (`TaskNotFoundError`), exactly as its schema
  * says.
  */
+export const isTaskNotFoundError: (value: unknown) => value is TaskNotFoundError = sharedShapeGuard("task_not_found");
+/** Whether a value is a `run_not_found` error object (`RunNotFoundError`), exactly as its schema says. */
 export const isRunNotFoundError: (value: unknown) => value is RunNotFoundError = sharedShapeGuard("run_not_found");
 /**
- * Whether a value is an `automation_not_found` error object ({@link AutomationNotFoundError}), exactly
- * as its schema says.
+ * Whether a value is an `automation_not_found` error object (`AutomationNotFoundError`), exactly as
+ * its schema says.
  */
 export const isAutomationNotFoundError: (value: unknown) => value is AutomationNotFoundError = sharedShapeGuard("automation_not_found");
 /**
- * Whether a value is a `payment_required` error object ({@link PaymentRequiredError}), exactly as its
- * schema says.
- */
-export const isPaymentRequiredError: (value: unknown) => value is PaymentRequiredError = sharedShapeGuard("payment_required");
-/**
- * Whether a value is an `internal_error` error object ({@link InternalError}), exactly as its schema
+ * Whether a value is a `payment_required` error object (`PaymentRequiredError`), exactly as its schema
  * says.
  */
+export const isPaymentRequiredError: (value: unknown) => value is PaymentRequiredError = sharedShapeGuard("payment_required");
+/** Whether a value is an `internal_error` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = sharedShapeGuard("internal_error");
 /**
  * Whether a value is a documented error object: some code's guard accepts it (looked up by the codes
@@ -1086,9 +1071,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `token_missing` error response (HTTP 401). */

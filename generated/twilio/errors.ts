@@ -2815,7 +2815,7 @@ const GUARDS = new Map<unknown, (value: unknown) => boolean>();
  * Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a
  * revoked proxy) means no.
  */
-function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {
+function guardFor(code: string | number, check: (value: unknown) => boolean): any {
   const guard = (value: unknown): boolean => {
     try {
       return check(value);
@@ -2840,7 +2840,7 @@ const SHARED_SHAPE_CONSTANTS: { readonly [code: string]: readonly (readonly [str
  * A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each
  * an own property.
  */
-function sharedShapeGuard(code: ErrorCode): any {
+function sharedShapeGuard(code: string | number): any {
   const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];
   // None: the shape's own guard, one function for every such code, which the classifier then tries once.
   if (constants.length === 0) {
@@ -2857,10 +2857,7 @@ function sharedShapeGuard(code: ErrorCode): any {
   });
 }
 
-/**
- * Whether a value is a `20001` error object ({@link UnknownParametersError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20001` error object (`UnknownParametersError`), exactly as its schema says. */
 export const isUnknownParametersError: (value: unknown) => value is UnknownParametersError = guardFor(20001, (value) => {
   return (
     plainObject(value) &&
@@ -2875,10 +2872,7 @@ export const isUnknownParametersError: (value: unknown) => value is UnknownParam
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20002` error object ({@link InvalidFriendlyNameError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20002` error object (`InvalidFriendlyNameError`), exactly as its schema says. */
 export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFriendlyNameError = guardFor(20002, (value) => {
   return (
     plainObject(value) &&
@@ -2893,10 +2887,7 @@ export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFri
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20003` error object ({@link PermissionDeniedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20003` error object (`PermissionDeniedError`), exactly as its schema says. */
 export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor(20003, (value) => {
   return (
     plainObject(value) &&
@@ -2911,10 +2902,7 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20004` error object ({@link MethodNotAllowedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20004` error object (`MethodNotAllowedError`), exactly as its schema says. */
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor(20004, (value) => {
   return (
     plainObject(value) &&
@@ -2929,10 +2917,7 @@ export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllo
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20005` error object ({@link AccountNotActiveError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20005` error object (`AccountNotActiveError`), exactly as its schema says. */
 export const isAccountNotActiveError: (value: unknown) => value is AccountNotActiveError = guardFor(20005, (value) => {
   return (
     plainObject(value) &&
@@ -2948,7 +2933,7 @@ export const isAccountNotActiveError: (value: unknown) => value is AccountNotAct
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `20006` error object ({@link AccessDeniedError}), exactly as its schema says. */
+/** Whether a value is a `20006` error object (`AccessDeniedError`), exactly as its schema says. */
 export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = guardFor(20006, (value) => {
   return (
     plainObject(value) &&
@@ -2963,10 +2948,7 @@ export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20007` error object ({@link PageSizeTooLargeError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20007` error object (`PageSizeTooLargeError`), exactly as its schema says. */
 export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLargeError = guardFor(20007, (value) => {
   return (
     plainObject(value) &&
@@ -2981,10 +2963,7 @@ export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLa
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20008` error object ({@link TestCredentialsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20008` error object (`TestCredentialsError`), exactly as its schema says. */
 export const isTestCredentialsError: (value: unknown) => value is TestCredentialsError = guardFor(20008, (value) => {
   return (
     plainObject(value) &&
@@ -2999,10 +2978,7 @@ export const isTestCredentialsError: (value: unknown) => value is TestCredential
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20101` error object ({@link InvalidAccessTokenError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20101` error object (`InvalidAccessTokenError`), exactly as its schema says. */
 export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAccessTokenError = guardFor(20101, (value) => {
   return (
     plainObject(value) &&
@@ -3017,7 +2993,7 @@ export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAcce
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `20403` error object ({@link ForbiddenError}), exactly as its schema says. */
+/** Whether a value is a `20403` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor(20403, (value) => {
   return (
     plainObject(value) &&
@@ -3032,10 +3008,7 @@ export const isForbiddenError: (value: unknown) => value is ForbiddenError = gua
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20404` error object ({@link ResourceNotFoundError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20404` error object (`ResourceNotFoundError`), exactly as its schema says. */
 export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFoundError = guardFor(20404, (value) => {
   return (
     plainObject(value) &&
@@ -3050,7 +3023,7 @@ export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFo
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `20409` error object ({@link ConflictError}), exactly as its schema says. */
+/** Whether a value is a `20409` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor(20409, (value) => {
   return (
     plainObject(value) &&
@@ -3065,10 +3038,7 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20422` error object ({@link InvalidParameterError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20422` error object (`InvalidParameterError`), exactly as its schema says. */
 export const isInvalidParameterError: (value: unknown) => value is InvalidParameterError = guardFor(20422, (value) => {
   return (
     plainObject(value) &&
@@ -3083,10 +3053,7 @@ export const isInvalidParameterError: (value: unknown) => value is InvalidParame
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20426` error object ({@link UpgradeRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20426` error object (`UpgradeRequiredError`), exactly as its schema says. */
 export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequiredError = guardFor(20426, (value) => {
   return (
     plainObject(value) &&
@@ -3101,10 +3068,7 @@ export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequire
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20429` error object ({@link TooManyRequestsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20429` error object (`TooManyRequestsError`), exactly as its schema says. */
 export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor(20429, (value) => {
   return (
     plainObject(value) &&
@@ -3119,7 +3083,7 @@ export const isTooManyRequestsError: (value: unknown) => value is TooManyRequest
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `20500` error object ({@link InternalServerError}), exactly as its schema says. */
+/** Whether a value is a `20500` error object (`InternalServerError`), exactly as its schema says. */
 export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor(20500, (value) => {
   return (
     plainObject(value) &&
@@ -3134,10 +3098,7 @@ export const isInternalServerError: (value: unknown) => value is InternalServerE
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `20503` error object ({@link ServiceUnavailableError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `20503` error object (`ServiceUnavailableError`), exactly as its schema says. */
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor(20503, (value) => {
   return (
     plainObject(value) &&
@@ -3152,7 +3113,7 @@ export const isServiceUnavailableError: (value: unknown) => value is ServiceUnav
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21201` error object ({@link NoCalledNumberError}), exactly as its schema says. */
+/** Whether a value is a `21201` error object (`NoCalledNumberError`), exactly as its schema says. */
 export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberError = guardFor(21201, (value) => {
   return (
     plainObject(value) &&
@@ -3167,10 +3128,7 @@ export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberE
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21211` error object ({@link InvalidToNumberError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21211` error object (`InvalidToNumberError`), exactly as its schema says. */
 export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumberError = guardFor(21211, (value) => {
   return (
     plainObject(value) &&
@@ -3185,10 +3143,7 @@ export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumbe
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21212` error object ({@link InvalidFromNumberError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21212` error object (`InvalidFromNumberError`), exactly as its schema says. */
 export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromNumberError = guardFor(21212, (value) => {
   return (
     plainObject(value) &&
@@ -3203,10 +3158,7 @@ export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromN
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21213` error object ({@link CallerNumberRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21213` error object (`CallerNumberRequiredError`), exactly as its schema says. */
 export const isCallerNumberRequiredError: (value: unknown) => value is CallerNumberRequiredError = guardFor(21213, (value) => {
   return (
     plainObject(value) &&
@@ -3221,10 +3173,7 @@ export const isCallerNumberRequiredError: (value: unknown) => value is CallerNum
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21214` error object ({@link ToNumberUnreachableError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21214` error object (`ToNumberUnreachableError`), exactly as its schema says. */
 export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUnreachableError = guardFor(21214, (value) => {
   return (
     plainObject(value) &&
@@ -3239,10 +3188,7 @@ export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUn
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21215` error object ({@link CallGeoPermissionError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21215` error object (`CallGeoPermissionError`), exactly as its schema says. */
 export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermissionError = guardFor(21215, (value) => {
   return (
     plainObject(value) &&
@@ -3257,10 +3203,7 @@ export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermi
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21216` error object ({@link CallBlocklistedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21216` error object (`CallBlocklistedError`), exactly as its schema says. */
 export const isCallBlocklistedError: (value: unknown) => value is CallBlocklistedError = guardFor(21216, (value) => {
   return (
     plainObject(value) &&
@@ -3275,10 +3218,7 @@ export const isCallBlocklistedError: (value: unknown) => value is CallBlockliste
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21217` error object ({@link PhoneNumberNotValidError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21217` error object (`PhoneNumberNotValidError`), exactly as its schema says. */
 export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumberNotValidError = guardFor(21217, (value) => {
   return (
     plainObject(value) &&
@@ -3293,10 +3233,7 @@ export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumbe
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21219` error object ({@link ToNumberNotVerifiedError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21219` error object (`ToNumberNotVerifiedError`), exactly as its schema says. */
 export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNotVerifiedError = guardFor(21219, (value) => {
   return (
     plainObject(value) &&
@@ -3311,10 +3248,7 @@ export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNo
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21401` error object ({@link InvalidPhoneNumberError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21401` error object (`InvalidPhoneNumberError`), exactly as its schema says. */
 export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhoneNumberError = guardFor(21401, (value) => {
   return (
     plainObject(value) &&
@@ -3329,7 +3263,7 @@ export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhon
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21402` error object ({@link InvalidUrlError}), exactly as its schema says. */
+/** Whether a value is a `21402` error object (`InvalidUrlError`), exactly as its schema says. */
 export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = guardFor(21402, (value) => {
   return (
     plainObject(value) &&
@@ -3344,7 +3278,7 @@ export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = g
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21403` error object ({@link InvalidMethodError}), exactly as its schema says. */
+/** Whether a value is a `21403` error object (`InvalidMethodError`), exactly as its schema says. */
 export const isInvalidMethodError: (value: unknown) => value is InvalidMethodError = guardFor(21403, (value) => {
   return (
     plainObject(value) &&
@@ -3360,8 +3294,8 @@ export const isInvalidMethodError: (value: unknown) => value is InvalidMethodErr
   );
 });
 /**
- * Whether a value is a `21404` error object ({@link TrialInboundNumberUnavailableError}), exactly as
- * its schema says.
+ * Whether a value is a `21404` error object (`TrialInboundNumberUnavailableError`), exactly as its
+ * schema says.
  */
 export const isTrialInboundNumberUnavailableError: (value: unknown) => value is TrialInboundNumberUnavailableError = guardFor(21404, (value) => {
   return (
@@ -3377,10 +3311,7 @@ export const isTrialInboundNumberUnavailableError: (value: unknown) => value is 
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21407` error object ({@link NumberTypeWithoutSmsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21407` error object (`NumberTypeWithoutSmsError`), exactly as its schema says. */
 export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTypeWithoutSmsError = guardFor(21407, (value) => {
   return (
     plainObject(value) &&
@@ -3395,10 +3326,7 @@ export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTyp
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21408` error object ({@link SmsRegionNotEnabledError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21408` error object (`SmsRegionNotEnabledError`), exactly as its schema says. */
 export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionNotEnabledError = guardFor(21408, (value) => {
   return (
     plainObject(value) &&
@@ -3413,10 +3341,7 @@ export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionN
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21421` error object ({@link PhoneNumberInvalidError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21421` error object (`PhoneNumberInvalidError`), exactly as its schema says. */
 export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumberInvalidError = guardFor(21421, (value) => {
   return (
     plainObject(value) &&
@@ -3432,8 +3357,8 @@ export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumber
   );
 });
 /**
- * Whether a value is a `21422` error object ({@link PhoneNumberNotAvailableError}), exactly as its
- * schema says.
+ * Whether a value is a `21422` error object (`PhoneNumberNotAvailableError`), exactly as its schema
+ * says.
  */
 export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneNumberNotAvailableError = guardFor(21422, (value) => {
   return (
@@ -3450,8 +3375,8 @@ export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneN
   );
 });
 /**
- * Whether a value is a `21450` error object ({@link CallerIdAlreadyValidatedError}), exactly as its
- * schema says.
+ * Whether a value is a `21450` error object (`CallerIdAlreadyValidatedError`), exactly as its schema
+ * says.
  */
 export const isCallerIdAlreadyValidatedError: (value: unknown) => value is CallerIdAlreadyValidatedError = guardFor(21450, (value) => {
   return (
@@ -3467,10 +3392,7 @@ export const isCallerIdAlreadyValidatedError: (value: unknown) => value is Calle
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21451` error object ({@link InvalidAreaCodeError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21451` error object (`InvalidAreaCodeError`), exactly as its schema says. */
 export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCodeError = guardFor(21451, (value) => {
   return (
     plainObject(value) &&
@@ -3485,10 +3407,7 @@ export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCod
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21452` error object ({@link NoNumbersInAreaCodeError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21452` error object (`NoNumbersInAreaCodeError`), exactly as its schema says. */
 export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersInAreaCodeError = guardFor(21452, (value) => {
   return (
     plainObject(value) &&
@@ -3503,10 +3422,7 @@ export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersI
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21601` error object ({@link FromNotSmsCapableError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21601` error object (`FromNotSmsCapableError`), exactly as its schema says. */
 export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCapableError = guardFor(21601, (value) => {
   return (
     plainObject(value) &&
@@ -3521,10 +3437,7 @@ export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCa
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21602` error object ({@link MessageBodyRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21602` error object (`MessageBodyRequiredError`), exactly as its schema says. */
 export const isMessageBodyRequiredError: (value: unknown) => value is MessageBodyRequiredError = guardFor(21602, (value) => {
   return (
     plainObject(value) &&
@@ -3539,7 +3452,7 @@ export const isMessageBodyRequiredError: (value: unknown) => value is MessageBod
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21603` error object ({@link FromRequiredError}), exactly as its schema says. */
+/** Whether a value is a `21603` error object (`FromRequiredError`), exactly as its schema says. */
 export const isFromRequiredError: (value: unknown) => value is FromRequiredError = guardFor(21603, (value) => {
   return (
     plainObject(value) &&
@@ -3554,7 +3467,7 @@ export const isFromRequiredError: (value: unknown) => value is FromRequiredError
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21604` error object ({@link ToRequiredError}), exactly as its schema says. */
+/** Whether a value is a `21604` error object (`ToRequiredError`), exactly as its schema says. */
 export const isToRequiredError: (value: unknown) => value is ToRequiredError = guardFor(21604, (value) => {
   return (
     plainObject(value) &&
@@ -3570,8 +3483,8 @@ export const isToRequiredError: (value: unknown) => value is ToRequiredError = g
   );
 });
 /**
- * Whether a value is a `21606` error object ({@link FromNotMessageCapableError}), exactly as its
- * schema says.
+ * Whether a value is a `21606` error object (`FromNotMessageCapableError`), exactly as its schema
+ * says.
  */
 export const isFromNotMessageCapableError: (value: unknown) => value is FromNotMessageCapableError = guardFor(21606, (value) => {
   return (
@@ -3587,7 +3500,7 @@ export const isFromNotMessageCapableError: (value: unknown) => value is FromNotM
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21608` error object ({@link ToNotVerifiedError}), exactly as its schema says. */
+/** Whether a value is a `21608` error object (`ToNotVerifiedError`), exactly as its schema says. */
 export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedError = guardFor(21608, (value) => {
   return (
     plainObject(value) &&
@@ -3603,8 +3516,8 @@ export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedErr
   );
 });
 /**
- * Whether a value is a `21609` error object ({@link InvalidStatusCallbackError}), exactly as its
- * schema says.
+ * Whether a value is a `21609` error object (`InvalidStatusCallbackError`), exactly as its schema
+ * says.
  */
 export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidStatusCallbackError = guardFor(21609, (value) => {
   return (
@@ -3621,8 +3534,8 @@ export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidS
   );
 });
 /**
- * Whether a value is a `21610` error object ({@link UnsubscribedRecipientError}), exactly as its
- * schema says.
+ * Whether a value is a `21610` error object (`UnsubscribedRecipientError`), exactly as its schema
+ * says.
  */
 export const isUnsubscribedRecipientError: (value: unknown) => value is UnsubscribedRecipientError = guardFor(21610, (value) => {
   return (
@@ -3638,7 +3551,7 @@ export const isUnsubscribedRecipientError: (value: unknown) => value is Unsubscr
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21611` error object ({@link FromQueueFullError}), exactly as its schema says. */
+/** Whether a value is a `21611` error object (`FromQueueFullError`), exactly as its schema says. */
 export const isFromQueueFullError: (value: unknown) => value is FromQueueFullError = guardFor(21611, (value) => {
   return (
     plainObject(value) &&
@@ -3653,10 +3566,7 @@ export const isFromQueueFullError: (value: unknown) => value is FromQueueFullErr
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21612` error object ({@link ToNotReachableBySmsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21612` error object (`ToNotReachableBySmsError`), exactly as its schema says. */
 export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReachableBySmsError = guardFor(21612, (value) => {
   return (
     plainObject(value) &&
@@ -3671,7 +3581,7 @@ export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReach
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21614` error object ({@link ToNotMobileError}), exactly as its schema says. */
+/** Whether a value is a `21614` error object (`ToNotMobileError`), exactly as its schema says. */
 export const isToNotMobileError: (value: unknown) => value is ToNotMobileError = guardFor(21614, (value) => {
   return (
     plainObject(value) &&
@@ -3686,7 +3596,7 @@ export const isToNotMobileError: (value: unknown) => value is ToNotMobileError =
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `21617` error object ({@link BodyTooLongError}), exactly as its schema says. */
+/** Whether a value is a `21617` error object (`BodyTooLongError`), exactly as its schema says. */
 export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError = guardFor(21617, (value) => {
   return (
     plainObject(value) &&
@@ -3701,10 +3611,7 @@ export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError =
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21620` error object ({@link InvalidMediaUrlError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21620` error object (`InvalidMediaUrlError`), exactly as its schema says. */
 export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUrlError = guardFor(21620, (value) => {
   return (
     plainObject(value) &&
@@ -3719,10 +3626,7 @@ export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUr
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21621` error object ({@link FromNotMmsEnabledError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21621` error object (`FromNotMmsEnabledError`), exactly as its schema says. */
 export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEnabledError = guardFor(21621, (value) => {
   return (
     plainObject(value) &&
@@ -3737,10 +3641,7 @@ export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEn
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21623` error object ({@link TooManyMediaFilesError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21623` error object (`TooManyMediaFilesError`), exactly as its schema says. */
 export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMediaFilesError = guardFor(21623, (value) => {
   return (
     plainObject(value) &&
@@ -3755,10 +3656,7 @@ export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMedia
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21631` error object ({@link AddressRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21631` error object (`AddressRequiredError`), exactly as its schema says. */
 export const isAddressRequiredError: (value: unknown) => value is AddressRequiredError = guardFor(21631, (value) => {
   return (
     plainObject(value) &&
@@ -3773,10 +3671,7 @@ export const isAddressRequiredError: (value: unknown) => value is AddressRequire
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21654` error object ({@link ContentSidRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21654` error object (`ContentSidRequiredError`), exactly as its schema says. */
 export const isContentSidRequiredError: (value: unknown) => value is ContentSidRequiredError = guardFor(21654, (value) => {
   return (
     plainObject(value) &&
@@ -3792,8 +3687,8 @@ export const isContentSidRequiredError: (value: unknown) => value is ContentSidR
   );
 });
 /**
- * Whether a value is a `21656` error object ({@link InvalidContentVariablesError}), exactly as its
- * schema says.
+ * Whether a value is a `21656` error object (`InvalidContentVariablesError`), exactly as its schema
+ * says.
  */
 export const isInvalidContentVariablesError: (value: unknown) => value is InvalidContentVariablesError = guardFor(21656, (value) => {
   return (
@@ -3809,10 +3704,7 @@ export const isInvalidContentVariablesError: (value: unknown) => value is Invali
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `21703` error object ({@link NoSenderAvailableError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `21703` error object (`NoSenderAvailableError`), exactly as its schema says. */
 export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvailableError = guardFor(21703, (value) => {
   return (
     plainObject(value) &&
@@ -3828,8 +3720,8 @@ export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvai
   );
 });
 /**
- * Whether a value is a `21705` error object ({@link InvalidMessagingServiceError}), exactly as its
- * schema says.
+ * Whether a value is a `21705` error object (`InvalidMessagingServiceError`), exactly as its schema
+ * says.
  */
 export const isInvalidMessagingServiceError: (value: unknown) => value is InvalidMessagingServiceError = guardFor(21705, (value) => {
   return (
@@ -3846,8 +3738,8 @@ export const isInvalidMessagingServiceError: (value: unknown) => value is Invali
   );
 });
 /**
- * Whether a value is a `60200` error object ({@link VerifyInvalidParameterError}), exactly as its
- * schema says.
+ * Whether a value is a `60200` error object (`VerifyInvalidParameterError`), exactly as its schema
+ * says.
  */
 export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyInvalidParameterError = guardFor(60200, (value) => {
   return (
@@ -3863,10 +3755,7 @@ export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyI
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `60202` error object ({@link MaxCheckAttemptsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `60202` error object (`MaxCheckAttemptsError`), exactly as its schema says. */
 export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttemptsError = guardFor(60202, (value) => {
   return (
     plainObject(value) &&
@@ -3881,10 +3770,7 @@ export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttem
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `60203` error object ({@link MaxSendAttemptsError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `60203` error object (`MaxSendAttemptsError`), exactly as its schema says. */
 export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttemptsError = guardFor(60203, (value) => {
   return (
     plainObject(value) &&
@@ -3900,8 +3786,8 @@ export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttempt
   );
 });
 /**
- * Whether a value is a `60205` error object ({@link LandlineNotSmsCapableError}), exactly as its
- * schema says.
+ * Whether a value is a `60205` error object (`LandlineNotSmsCapableError`), exactly as its schema
+ * says.
  */
 export const isLandlineNotSmsCapableError: (value: unknown) => value is LandlineNotSmsCapableError = guardFor(60205, (value) => {
   return (
@@ -3917,7 +3803,7 @@ export const isLandlineNotSmsCapableError: (value: unknown) => value is Landline
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/** Whether a value is a `60207` error object ({@link MaxRateLimitsError}), exactly as its schema says. */
+/** Whether a value is a `60207` error object (`MaxRateLimitsError`), exactly as its schema says. */
 export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsError = guardFor(60207, (value) => {
   return (
     plainObject(value) &&
@@ -3933,8 +3819,8 @@ export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsErr
   );
 });
 /**
- * Whether a value is a `60212` error object ({@link TooManyConcurrentVerificationsError}), exactly as
- * its schema says.
+ * Whether a value is a `60212` error object (`TooManyConcurrentVerificationsError`), exactly as its
+ * schema says.
  */
 export const isTooManyConcurrentVerificationsError: (value: unknown) => value is TooManyConcurrentVerificationsError = guardFor(60212, (value) => {
   return (
@@ -3950,10 +3836,7 @@ export const isTooManyConcurrentVerificationsError: (value: unknown) => value is
     (!hasOwn(value, "details") || plainObject(value["details"]))
   );
 });
-/**
- * Whether a value is a `60220` error object ({@link ChinaVettingRequiredError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `60220` error object (`ChinaVettingRequiredError`), exactly as its schema says. */
 export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVettingRequiredError = guardFor(60220, (value) => {
   return (
     plainObject(value) &&
@@ -3969,8 +3852,8 @@ export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVett
   );
 });
 /**
- * Whether a value is a `60223` error object ({@link DeliveryChannelDisabledError}), exactly as its
- * schema says.
+ * Whether a value is a `60223` error object (`DeliveryChannelDisabledError`), exactly as its schema
+ * says.
  */
 export const isDeliveryChannelDisabledError: (value: unknown) => value is DeliveryChannelDisabledError = guardFor(60223, (value) => {
   return (
@@ -3987,8 +3870,8 @@ export const isDeliveryChannelDisabledError: (value: unknown) => value is Delive
   );
 });
 /**
- * Whether a value is a `60410` error object ({@link DeliveryAttemptBlockedError}), exactly as its
- * schema says.
+ * Whether a value is a `60410` error object (`DeliveryAttemptBlockedError`), exactly as its schema
+ * says.
  */
 export const isDeliveryAttemptBlockedError: (value: unknown) => value is DeliveryAttemptBlockedError = guardFor(60410, (value) => {
   return (
@@ -4005,33 +3888,27 @@ export const isDeliveryAttemptBlockedError: (value: unknown) => value is Deliver
   );
 });
 /**
- * Whether a value is an `unauthorized` error object ({@link HttpUnauthorizedError}), exactly as its
- * schema says.
- */
-export const isHttpUnauthorizedError: (value: unknown) => value is HttpUnauthorizedError = sharedShapeGuard("unauthorized");
-/**
- * Whether a value is a `not_found` error object ({@link HttpNotFoundError}), exactly as its schema
+ * Whether a value is an `unauthorized` error object (`HttpUnauthorizedError`), exactly as its schema
  * says.
  */
+export const isHttpUnauthorizedError: (value: unknown) => value is HttpUnauthorizedError = sharedShapeGuard("unauthorized");
+/** Whether a value is a `not_found` error object (`HttpNotFoundError`), exactly as its schema says. */
 export const isHttpNotFoundError: (value: unknown) => value is HttpNotFoundError = sharedShapeGuard("not_found");
 /**
- * Whether a value is a `method_not_allowed` error object ({@link HttpMethodNotAllowedError}), exactly
- * as its schema says.
+ * Whether a value is a `method_not_allowed` error object (`HttpMethodNotAllowedError`), exactly as its
+ * schema says.
  */
 export const isHttpMethodNotAllowedError: (value: unknown) => value is HttpMethodNotAllowedError = sharedShapeGuard("method_not_allowed");
 /**
- * Whether a value is a `concurrency_limit` error object ({@link HttpConcurrencyLimitError}), exactly
- * as its schema says.
+ * Whether a value is a `concurrency_limit` error object (`HttpConcurrencyLimitError`), exactly as its
+ * schema says.
  */
 export const isHttpConcurrencyLimitError: (value: unknown) => value is HttpConcurrencyLimitError = sharedShapeGuard("concurrency_limit");
-/**
- * Whether a value is a `server_error` error object ({@link HttpServerError}), exactly as its schema
- * says.
- */
+/** Whether a value is a `server_error` error object (`HttpServerError`), exactly as its schema says. */
 export const isHttpServerError: (value: unknown) => value is HttpServerError = sharedShapeGuard("server_error");
 /**
- * Whether a value is a `service_unavailable` error object ({@link HttpServiceUnavailableError}),
- * exactly as its schema says.
+ * Whether a value is a `service_unavailable` error object (`HttpServiceUnavailableError`), exactly as
+ * its schema says.
  */
 export const isHttpServiceUnavailableError: (value: unknown) => value is HttpServiceUnavailableError = sharedShapeGuard("service_unavailable");
 /**
@@ -5037,9 +4914,9 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  * A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless
  * `init` names another.
  */
-function constructorFor(code: ErrorCode, firstStatus: number): any {
+function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
 }
 
 /** Builds the `20001` error response (HTTP 400). */

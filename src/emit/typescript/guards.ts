@@ -4,7 +4,7 @@ import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_SHAPE, guardOf } from '../../model/names.js';
 import { GUARD_REF, type EmitContext } from './context.js';
 import { declaration, functionText, returnText, type Statement } from './layout.js';
-import { jsDoc, printDoc, withArticle } from './jsdoc.js';
+import { inlineCode, jsDoc, printDoc, withArticle } from './jsdoc.js';
 import { jsonTable, stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 import type { JsonValue } from '../../model/catalog.js';
@@ -65,9 +65,11 @@ function entryGuards(ctx: EmitContext): Statement[] {
       constants[String(entry.code)] = beyond;
       text = `${head} sharedShapeGuard(${code});`;
     }
-    // One line, with a link to the type's full JSDoc: the text of every code twice is parse time in every client's build.
-    const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See {@link ${type}}.`]];
-    return declaration(jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object ({@link ${type}}), exactly as its schema says.`, deprecated), text);
+    // One line that names the type, which has the full JSDoc: the text of every code twice is parse
+    // time in every client's build, and so is a `{@link}` (tsc resolves each; the type in the
+    // signature is a link already).
+    const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See ${inlineCode(type)}.`]];
+    return declaration(jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object (${inlineCode(type)}), exactly as its schema says.`, deprecated), text);
   });
   if (guards.length === 0) return [declaration(jsDoc("Each code's guard by code."), 'const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map();')];
   const factories: Statement[] = [
@@ -77,8 +79,10 @@ function entryGuards(ctx: EmitContext): Statement[] {
     ),
     [
       printDoc(jsDoc("Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a revoked proxy) means no.")),
-      // Typed `any`, like the factories: each guard's type is declared where it is, and relating the two would cost every client's checker.
-      'function guardFor(code: ErrorCode, check: (value: unknown) => boolean): any {',
+      // Typed `any`, like the factories: each guard's type is declared where it is, and relating the
+      // two would cost every client's checker. `code` is not an `ErrorCode`: a literal argument
+      // against a union of every code costs the checker a pass over the union at each call.
+      'function guardFor(code: string | number, check: (value: unknown) => boolean): any {',
       '  const guard = (value: unknown): boolean => {',
       '    try {',
       '      return check(value);',
@@ -99,7 +103,7 @@ function entryGuards(ctx: EmitContext): Statement[] {
       ),
       [
         printDoc(jsDoc("A code's guard: the shape every error shares, then the code's row of `SHARED_SHAPE_CONSTANTS`, each an own property.")),
-        'function sharedShapeGuard(code: ErrorCode): any {',
+        'function sharedShapeGuard(code: string | number): any {',
         '  const constants = SHARED_SHAPE_CONSTANTS[String(code)] ?? [];',
         '  // None: the shape\'s own guard, one function for every such code, which the classifier then tries once.',
         '  if (constants.length === 0) {',
