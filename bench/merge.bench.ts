@@ -24,10 +24,10 @@ export async function benchMerge(): Promise<void> {
   const rows = [];
   // Each step taken ROUNDS times in turn, the best kept: one sample of a 2-second step swings by
   // half on this machine, and the floors and the merge then meet the same noise.
-  const best = async (steps: Record<string, () => unknown>): Promise<Record<string, number>> => {
-    const times: Record<string, number> = {};
+  const best = async <K extends string>(steps: Record<K, () => unknown>): Promise<Record<K, number>> => {
+    const times = {} as Record<K, number>;
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, run] of Object.entries(steps)) times[name] = Math.min(times[name] ?? Infinity, await timed(run));
+      for (const name of Object.keys(steps) as K[]) times[name] = Math.min(times[name] ?? Infinity, await timed(steps[name]));
     }
     return times;
   };
@@ -39,7 +39,7 @@ export async function benchMerge(): Promise<void> {
       // swagger-parser alone, on a parsed copy of the spec (it mutates its input): the floor of a validated merge.
       validate: () => SwaggerParser.validate(JSON.parse(json) as never, { resolve: { external: false } }),
     });
-    const { trip, merge, mergeValidate, validate } = times as { trip: number; merge: number; mergeValidate: number; validate: number };
+    const { trip, merge, mergeValidate, validate } = times;
     rows.push({
       format,
       'spec MiB': round(text.length / 2 ** 20, 1),

@@ -18,7 +18,7 @@ import { typeOf } from './schema-to-type.js';
  * `BUILD_ROWS`, a JSON table, which the checker reads as one string (see `jsonTable`).
  */
 export function constructorDeclarations(ctx: EmitContext): Statement[] {
-  const constructors = ctx.catalog.entries.map((entry) => constructorFor(ctx, entry));
+  const constructors = ctx.catalog.entries.map((entry) => constructorParts(ctx, entry));
   // A fields type that several constructors take is declared once: each written-out type literal costs the checker again.
   const uses = new Map<string, number>();
   for (const c of constructors) uses.set(c.input, (uses.get(c.input) ?? 0) + 1);
@@ -88,7 +88,7 @@ interface Input {
  * each field computed for the status or given by the caller. A level read through a pattern is
  * written only when its value reads back through the pattern as itself; else the caller writes it.
  */
-function constructorFor(ctx: EmitContext, entry: Entry): { code: string; row: JsonValue; input: string; text: (inputType: string) => string } {
+function constructorParts(ctx: EmitContext, entry: Entry): { code: string; row: JsonValue; input: string; text: (inputType: string) => string } {
   const { catalog } = ctx;
   const { envelope } = catalog;
   const fields = fieldsOf(catalog, entry);

@@ -71,12 +71,14 @@ function entryGuards(ctx: EmitContext): Statement[] {
     const deprecated: [string, string][] = entry.deprecated === undefined ? [] : [['deprecated', `See ${inlineCode(type)}.`]];
     return declaration(jsDoc(`Whether a value is ${withArticle(String(entry.code))} error object (${inlineCode(type)}), exactly as its schema says.`, deprecated), text);
   });
-  if (guards.length === 0) return [declaration(jsDoc("Each code's guard by code."), 'const GUARDS: ReadonlyMap<unknown, (value: unknown) => boolean> = new Map();')];
   const factories: Statement[] = [
     declaration(
       jsDoc("Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`, `constructor`) reaches a prototype."),
       'const GUARDS = new Map<unknown, (value: unknown) => boolean>();',
     ),
+  ];
+  if (guards.length === 0) return factories;
+  factories.push(
     [
       printDoc(jsDoc("Files a code's guard in `GUARDS` and gives it: its check, where any throw on the way (a getter, a revoked proxy) means no.")),
       // Typed `any`, like the factories: each guard's type is declared where it is, and relating the
@@ -94,7 +96,7 @@ function entryGuards(ctx: EmitContext): Statement[] {
       '  return guard;',
       '}',
     ].join('\n'),
-  ];
+  );
   if (Object.keys(constants).length > 0) {
     factories.push(
       declaration(

@@ -63,11 +63,15 @@ export interface FunctionText {
   body: readonly string[];
 }
 
+/** `open(params)close`: the parameters on one line when it fits, else one per line. */
+function withParameters(open: string, parameters: readonly string[], close: string): string {
+  const flat = `${open}(${parameters.join(', ')})${close}`;
+  return flat.length <= WIDTH ? flat : `${open}(\n${parameters.map((p) => `  ${p},`).join('\n')}\n)${close}`;
+}
+
 /** `export function name(params): R { body }`: the parameters on one line when the signature fits, else one per line. */
 export function functionText(f: FunctionText): string {
-  const head = `export function ${f.name}${f.typeParameters === undefined ? '' : `<${f.typeParameters}>`}`;
-  const flat = `${head}(${f.parameters.join(', ')}): ${f.returnType} {`;
-  const signature = flat.length <= WIDTH ? flat : `${head}(\n${f.parameters.map((p) => `  ${p},`).join('\n')}\n): ${f.returnType} {`;
+  const signature = withParameters(`export function ${f.name}${f.typeParameters === undefined ? '' : `<${f.typeParameters}>`}`, f.parameters, `: ${f.returnType} {`);
   return declaration(f.doc, `${signature}\n${f.body.map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n}`);
 }
 
@@ -82,9 +86,7 @@ export interface ConstFunctionText {
 
 /** `export const name: (params) => R = initializer;`: the parameters on one line when it fits, else one per line. */
 export function constFunctionText(f: ConstFunctionText): string {
-  const tail = `) => ${f.returnType} = ${f.initializer};`;
-  const flat = `export const ${f.name}: (${f.parameters.join(', ')}${tail}`;
-  return declaration(f.doc, flat.length <= WIDTH ? flat : `export const ${f.name}: (\n${f.parameters.map((p) => `  ${p},`).join('\n')}\n${tail}`);
+  return declaration(f.doc, withParameters(`export const ${f.name}: `, f.parameters, ` => ${f.returnType} = ${f.initializer};`));
 }
 
 /**
