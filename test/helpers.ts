@@ -5,7 +5,8 @@ import { loadCatalog } from '../src/load.js';
 import type { Catalog } from '../src/model/catalog.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+/** The CLI as installed: `bin` points at the bundle. */
+export const CLI = join(ROOT, 'dist', 'bundle', 'cli.js');
 
 /** Every catalog the project ships: the seeds in specs/ and the valid fixtures. */
 export const SPEC_CATALOGS = readdirSync(join(ROOT, 'specs'))
