@@ -2,9 +2,11 @@ import type { Catalog } from './model/catalog.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { normalizeCatalog } from './normalize/normalize.js';
 import type { RawCatalog } from './normalize/raw.js';
-import { parseSource } from './parse/parse-document.js';
+import { deferredSource, isJsonText, parseSource } from './parse/parse-document.js';
+import { plainYamlData } from './parse/plain-yaml.js';
 import { readSource } from './parse/read-source.js';
-import type { Limits } from './parse/limits.js';
+import { resolveLimits, sizeOverflow, type Limits } from './parse/limits.js';
+import type { SourceDocument } from './parse/source-document.js';
 import { resolveCatalog } from './resolve/resolve.js';
 import { validateCatalogShape } from './validate/catalog-schema.js';
 import { keysAndNumbers } from './validate/keys-and-numbers.js';
@@ -24,17 +26,31 @@ export interface LoadOptions {
   limits?: Partial<Limits>;
 }
 
+/**
+ * A catalog's data and its source. A YAML catalog with nothing unusual in it is read without a
+ * `yaml` Document, which is parsed only if a diagnostic needs a position; anything else goes
+ * the located way, where keys and numbers no output could hold are reported.
+ */
+function readCatalogValue(file: string, text: string, options: LoadOptions): { value: unknown; source: SourceDocument } | { diagnostics: Diagnostic[] } {
+  const limits = resolveLimits('catalog', options.limits);
+  const plain = isJsonText(file, text) || sizeOverflow(Buffer.byteLength(text), limits, 'catalog') !== undefined ? undefined : plainYamlData(text, limits);
+  if (plain) return { value: plain, source: deferredSource(file, text) };
+  const parsed = parseSource(file, text, { kind: 'catalog', limits });
+  if (!parsed.source) return { diagnostics: parsed.diagnostics };
+  const unreadable = keysAndNumbers(parsed.source);
+  if (unreadable.length > 0) return { diagnostics: unreadable };
+  // Aliases are bounded by the parse limits, so their expansion needs no second cap here.
+  return { value: parsed.source.document.toJS({ maxAliasCount: -1 }) as unknown, source: parsed.source };
+}
+
 /** parse → validate → normalize → resolve: the model whenever normalize ran, with every diagnostic. */
 function pipeline(file: string, text: string, options: LoadOptions = {}): { catalog?: Catalog; diagnostics: Diagnostic[] } {
-  const parsed = parseSource(file, text, { kind: 'catalog', ...(options.limits ? { limits: options.limits } : {}) });
-  if (!parsed.source) return { diagnostics: sortDiagnostics(parsed.diagnostics) };
-  const unreadable = keysAndNumbers(parsed.source);
-  if (unreadable.length > 0) return { diagnostics: sortDiagnostics(unreadable) };
-  // Aliases are bounded by the parse limits, so their expansion needs no second cap here.
-  const value = parsed.source.document.toJS({ maxAliasCount: -1 }) as unknown;
-  const shape = validateCatalogShape(parsed.source, value);
+  const read = readCatalogValue(file, text, options);
+  if ('diagnostics' in read) return { diagnostics: sortDiagnostics(read.diagnostics) };
+  const { value, source } = read;
+  const shape = validateCatalogShape(source, value);
   if (shape.length > 0) return { diagnostics: sortDiagnostics(shape) };
-  const normalized = normalizeCatalog(value as RawCatalog, parsed.source);
+  const normalized = normalizeCatalog(value as RawCatalog, source);
   const catalog = resolveCatalog(normalized.catalog, normalized.context);
   return { catalog, diagnostics: sortDiagnostics(normalized.context.diagnostics) };
 }

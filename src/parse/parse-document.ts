@@ -54,9 +54,7 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
       };
     }
   }
-  // `yaml`'s own uniqueKeys check compares each key with every other (quadratic on a
-  // 10,000-code catalog); duplicates are found in one pass below instead.
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+  const document = parseYamlDocument(text, lineCounter);
   const diagnostics: Diagnostic[] = [];
   // The first syntax error only: the ones after it are mostly the parser losing its place.
   const [firstError] = document.errors;
@@ -78,6 +76,37 @@ export function parseSource(file: string, text: string, options: ParseOptions = 
     return { diagnostics: [diagnostic('not-a-mapping', 'The catalog must be a mapping at the top level (keys such as `errcat`, `info`, `envelope`, `errors`), not a list or a single value.', file, span)] };
   }
   return { source, diagnostics: [] };
+}
+
+/** A text as errcat reads it with the `yaml` package: one Document, every node located. */
+function parseYamlDocument(text: string, lineCounter: LineCounter): Document.Parsed {
+  // `yaml`'s own uniqueKeys check compares each key with every other (quadratic on a
+  // 10,000-code catalog); duplicates are found in one pass (duplicateKeys) instead.
+  return parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
+}
+
+/**
+ * The source of a text whose data was read without a Document (see plain-yaml.ts): the Document
+ * is parsed the first time a diagnostic asks where something is.
+ */
+export function deferredSource(file: string, text: string): SourceDocument {
+  let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (parsed) return parsed;
+    const lineCounter = new LineCounter();
+    parsed = { document: parseYamlDocument(text, lineCounter), lineCounter };
+    return parsed;
+  };
+  return {
+    file,
+    text,
+    get document() {
+      return parse().document;
+    },
+    get lineCounter() {
+      return parse().lineCounter;
+    },
+  };
 }
 
 /** Every repeated key of every mapping, each reported where it repeats, with the first one as its related location. */

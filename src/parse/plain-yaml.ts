@@ -1,0 +1,71 @@
+import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
+import { eventsAliasProblem, type Limits } from './limits.js';
+
+/** Plain keys that YAML reads as null: js-yaml would name such a key "null", the `yaml` package "". */
+const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/** A plain scalar the core schema reads as a number. */
+const NUMBER = /^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$/;
+
+/** A number that may not fit a double as written (16 digits and more, or a three-digit exponent): the `yaml` package's reading judges it. */
+const LONG_NUMBER = /[\da-fA-F]{16}|[eE][-+]?\d{3}/;
+
+/**
+ * Whether every node of the events reads the same in js-yaml and the `yaml` package, and is
+ * one the catalog checks accept: no directive or tag, no key that is null, a collection or an
+ * alias, and no number past what a double holds exactly.
+ */
+function plainEvents(text: string, events: readonly Event[]): boolean {
+  // For each open collection: the count of its children so far, or -1 when it is not a mapping.
+  const open: number[] = [];
+  for (const event of events) {
+    if (event.type === EVENT_ID.POP) {
+      open.pop();
+      continue;
+    }
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (event.directives.length > 0 || open.length > 0) return false;
+      open.push(-1);
+      continue;
+    }
+    if (event.type !== EVENT_ID.ALIAS && event.tagStart >= 0) return false;
+    const parent = open.length - 1;
+    const siblings = open[parent] ?? -1;
+    const isKey = siblings >= 0 && siblings % 2 === 0;
+    if (siblings >= 0) open[parent] = siblings + 1;
+    if (event.type === EVENT_ID.SCALAR) {
+      if (event.style !== SCALAR_STYLE.PLAIN) continue;
+      const written = event.valueStart === -1 ? '' : text.slice(event.valueStart, event.valueEnd);
+      if (isKey && NULL_KEYS.has(written)) return false;
+      if (NUMBER.test(written) && LONG_NUMBER.test(written)) return false;
+      continue;
+    }
+    if (isKey) return false;
+    open.push(event.type === EVENT_ID.MAPPING ? 0 : -1);
+  }
+  return true;
+}
+
+/**
+ * The data of a YAML text read with js-yaml's event parser, when the text is a single mapping
+ * that reads exactly as the `yaml` package would read it and holds nothing the catalog checks
+ * refuse; undefined otherwise, and the caller reads it with `yaml`'s Document, which reports
+ * what is wrong where it is. A Document of a 10,000-code catalog takes several times the time
+ * and memory of its data, and a well-formed catalog needs it only to point at a warning.
+ */
+export function plainYamlData(text: string, limits: Limits): Record<string, unknown> | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined;
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, { maxDepth: limits.maxDepth });
+    // Aliases share their anchor's data in both readers, once their expansion is within the limits.
+    if (!plainEvents(text, events) || eventsAliasProblem(text, events, limits)) return undefined;
+    // Throws on what js-yaml refuses that the `yaml` package may report: repeated keys, for one.
+    documents = constructFromEvents(events, { source: text });
+  } catch {
+    return undefined;
+  }
+  const [data] = documents;
+  return documents.length === 1 && typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
