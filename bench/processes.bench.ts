@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { syntheticCatalog } from './synthetic.js';
 import { printTable, round } from './table.js';
 
-const CLI = resolve('dist/bundle/cli.js');
+const CLI = resolve('dist/bundle/cli.cjs');
 const TSC = resolve('node_modules/typescript/bin/tsc');
 /** Preloaded into each measured process: prints its peak resident memory on exit. */
 const PEAK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write(`\\nPEAK_RSS_KB=${process.resourceUsage().maxRSS}\\n`));")}`;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { printTable, round } from './table.js';
 
-const CLI = resolve('dist/bundle/cli.js');
+const CLI = resolve('dist/bundle/cli.cjs');
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** A child's stdout as lines, and a wait for the next line that matches. */

@@ -157,4 +157,5 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// main reports every error itself, so nothing awaits it (the bundled CLI is CommonJS, with no top-level await).
+void main(process.argv);

@@ -6,7 +6,7 @@ import type { Catalog } from '../src/model/catalog.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** The CLI as installed: `bin` points at the bundle. */
-export const CLI = join(ROOT, 'dist', 'bundle', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'bundle', 'cli.cjs');
 
 /** Every catalog the project ships: the seeds in specs/ and the valid fixtures. */
 export const SPEC_CATALOGS = readdirSync(join(ROOT, 'specs'))
