@@ -72,11 +72,10 @@ for (const command of COMMANDS) {
     external: EXTERNAL,
     define: { 'import.meta.url': '__bundleUrl' },
     banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    minify: true,
-    // Stack traces of an internal error keep their function names; the map gives their places
-    // (node --enable-source-maps).
-    keepNames: true,
-    sourcemap: 'linked',
+    // Names are kept, so that the stack trace of an internal error reads without a source map;
+    // esbuild's keepNames would instead add a call per function to every start (lint: 8% slower).
+    minifyWhitespace: true,
+    minifySyntax: true,
     legalComments: 'none',
     plugins: [keepModuleUrls, onlyCommand(command)],
     logLevel: 'warning',
