@@ -110,11 +110,12 @@ export function applySplices(text: string, splices: Splice[]): string {
  * spec-text.ts). For a large spec this skips building the merged text at all: a 13 MB string
  * costs as much to assemble as the whole merge. Sized first, then written in place; `prefix`
  * (a byte-order mark) goes first, in the same buffer rather than concatenated after (a copy).
+ * `wellFormed` is whether `text` has no lone surrogate, when the caller knows already.
  */
-export function spliceToBytes(text: string, splices: Splice[], prefix = ''): Buffer {
+export function spliceToBytes(text: string, splices: Splice[], prefix = '', wellFormed = isWellFormed(text)): Buffer {
   const { kept, added } = pieces(text, splices);
   const all = [prefix, ...kept.flatMap((piece, i) => (i < added.length ? [piece, added[i] as string] : [piece]))];
-  if (!isWellFormed(text)) return Buffer.concat(all.map(encodeSpecText));
+  if (!wellFormed) return Buffer.concat(all.map(encodeSpecText));
   const out = Buffer.allocUnsafe(all.reduce((sum, piece) => sum + Buffer.byteLength(piece, 'utf8'), 0));
   let offset = 0;
   for (const piece of all) offset += out.write(piece, offset, 'utf8');

@@ -11,7 +11,7 @@ import { applySplices, spliceToBytes, type Splice } from './edit-groups.js';
 import { countKeys, scanJson } from './json-outline.js';
 import { countDecisions, describeDecision, planMerge, specVersion, type MergeCounts } from './plan.js';
 import { applyEdits, isMapping } from './spec-data.js';
-import { decodeSpecText, readableText } from './spec-text.js';
+import { decodeSpecText, isWellFormed, readableText } from './spec-text.js';
 import { documentOutline } from './yaml-document-outline.js';
 import { readYamlEvents } from './yaml-events.js';
 import type { YamlOutline } from './yaml-layout.js';
@@ -94,7 +94,9 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
   // The byte-order mark is kept, out of the parsers' way; stray bytes read as U+FFFD at the same offsets.
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom ? text.slice(1) : text;
-  const readable = readableText(body);
+  // One scan says whether the text is all UTF-8 (nearly always): then it is already readable, and its bytes encode directly.
+  const wellFormed = isWellFormed(body);
+  const readable = wellFormed ? body : readableText(body);
   const read = readSpec(file, readable, limits);
   // Positions for diagnostics come from the `yaml` package, parsed only when one is reported.
   let source = read.source;
@@ -160,7 +162,7 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
     }
   }
-  const bytes = spliceToBytes(body, splices, bom);
+  const bytes = spliceToBytes(body, splices, bom, wellFormed);
   const result: MergeResult = { bytes, diagnostics: warnings, notes, counts: countDecisions(plan.responses) };
   Object.defineProperty(result, 'text', { enumerable: true, configurable: true, get: () => (mergedText ??= decodeSpecText(bytes)) });
   return result;

@@ -1,4 +1,4 @@
-import type { InterfaceDeclarationStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, JSDocStructure, StatementStructures, TypeAliasDeclarationStructure } from 'ts-morph';
 import { StructureKind } from './ts-morph.js';
 import type { Catalog, FieldShape, JsonValue, NamedType } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
@@ -6,7 +6,7 @@ import { DOCUMENTED_ERROR, ERROR_BODY, ERROR_CODE, ERROR_SHAPE, guardOf, statusU
 import { entryOf } from '../../model/values.js';
 import type { EmitContext } from './context.js';
 import { declaration, typeAliasText, unionText, type Statement } from './layout.js';
-import { entryDoc, jsDoc } from './jsdoc.js';
+import { docTexts, entryDoc, jsDoc } from './jsdoc.js';
 import { literalType, propertyName, stringLiteral, unionType } from './literals.js';
 import { objectType, typeOf } from './schema-to-type.js';
 
@@ -23,7 +23,7 @@ function exportedUnion(name: string, members: readonly string[], doc: string): s
 }
 
 /** An interface from an object schema: each property with its description as JSDoc, and a map's index signature. */
-function objectInterface(name: string, schema: JsonSchema, docs: InterfaceDeclarationStructure['docs']): InterfaceDeclarationStructure {
+function objectInterface(name: string, schema: JsonSchema, docs: readonly JSDocStructure[] | undefined): InterfaceDeclarationStructure {
   const properties = (schema['properties'] as Record<string, JsonSchema> | undefined) ?? {};
   const required = (schema['required'] as string[] | undefined) ?? [];
   const additional = schema['additionalProperties'];
@@ -32,12 +32,12 @@ function objectInterface(name: string, schema: JsonSchema, docs: InterfaceDeclar
     kind: StructureKind.Interface,
     name,
     isExported: true,
-    ...(docs === undefined ? {} : { docs }),
+    ...(docs === undefined ? {} : { docs: docTexts(docs) }),
     properties: Object.entries(properties).map(([key, property]) => ({
       name: propertyName(key),
       type: typeOf(property, names),
       hasQuestionToken: !required.includes(key),
-      ...(typeof property['description'] === 'string' ? { docs: jsDoc(property['description']) } : {}),
+      ...(typeof property['description'] === 'string' ? { docs: docTexts(jsDoc(property['description'])) } : {}),
     })),
     indexSignatures: map ? [{ keyName: 'key', keyType: 'string', returnType: unionType([typeOf(map, names), ...Object.values(properties).map((p) => typeOf(p, names))]) }] : [],
   };
