@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { StatementStructures } from 'ts-morph';
+import { interfaceText } from './interface-text.js';
 
 /**
  * ts-morph, required rather than imported: an ESM import of this CommonJS package first scans
@@ -10,19 +11,34 @@ const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-
 
 export const { StructureKind, VariableDeclarationKind, ts } = tsMorph;
 
+/** Whether ts-morph prints a statement ending with `}`, after which it leaves a blank line. */
+function endsWithBrace(statement: StatementStructures | string): boolean {
+  if (typeof statement === 'string') return statement.trimEnd().endsWith('}');
+  return [StructureKind.Interface, StructureKind.Function, StructureKind.Class, StructureKind.Enum, StructureKind.Module].includes(statement.kind);
+}
+
 /**
  * A source file's statements (structures, or text laid out already) as errors.ts prints them:
  * two-space indentation, LF, double quotes. Text statements (megabytes for a large catalog) pass
  * through ts-morph's writer, which reads every character, as a placeholder each: NUL (which no
  * catalog string reaches code as), then the text's end from its last visible character, by which
- * the writer spaces statements; the texts go back in after.
+ * the writer spaces statements; the texts go back in after. Plain interfaces (every code's error
+ * object) are laid out as ts-morph lays them out (interface-text.ts), and pass through the same way.
  */
 export function printStatements(statements: readonly (StatementStructures | string)[]): string {
   const texts: string[] = [];
-  const placed = statements.map((statement) => {
-    if (typeof statement !== 'string') return statement;
-    const end = Math.max(statement.trimEnd().length - 1, 0);
-    return `\u0000${texts.push(statement.slice(0, end)) - 1}\u0000${statement.slice(end)}`;
+  const placeholder = (text: string) => {
+    const end = Math.max(text.trimEnd().length - 1, 0);
+    return `\u0000${texts.push(text.slice(0, end)) - 1}\u0000${text.slice(end)}`;
+  };
+  const placed = statements.map((statement, i) => {
+    if (typeof statement === 'string') return placeholder(statement);
+    const laidOut = statement.kind === StructureKind.Interface ? interfaceText(statement) : undefined;
+    if (laidOut === undefined) return statement;
+    // ts-morph puts a blank line before an interface, unless one is there already: after a
+    // statement that ends with a brace, or at the start.
+    const previous = statements[i - 1];
+    return `${previous === undefined || endsWithBrace(previous) ? '' : '\n'}${placeholder(laidOut)}`;
   });
   return tsMorph
     .printStructure({ kind: StructureKind.SourceFile, statements: placed }, { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: false })
