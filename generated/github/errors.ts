@@ -1081,10 +1081,10 @@ function guardFor(code: string | number, check: (value: unknown) => boolean): an
 export const isProblemsParsingJsonError: (value: unknown) => value is ProblemsParsingJsonError = guardFor("problems_parsing_json", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "400") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "400" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1094,20 +1094,20 @@ export const isProblemsParsingJsonError: (value: unknown) => value is ProblemsPa
 export const isBodyNotObjectError: (value: unknown) => value is BodyNotObjectError = guardFor("body_not_object", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "400") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "400" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is a `bad_request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad_request", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "400") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "400" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1117,10 +1117,10 @@ export const isBadRequestError: (value: unknown) => value is BadRequestError = g
 export const isBadCredentialsError: (value: unknown) => value is BadCredentialsError = guardFor("bad_credentials", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "401") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "401" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1130,10 +1130,10 @@ export const isBadCredentialsError: (value: unknown) => value is BadCredentialsE
 export const isRequiresAuthenticationError: (value: unknown) => value is RequiresAuthenticationError = guardFor("requires_authentication", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "401") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "401" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1143,10 +1143,10 @@ export const isRequiresAuthenticationError: (value: unknown) => value is Require
 export const isSecondaryRateLimitError: (value: unknown) => value is SecondaryRateLimitError = guardFor("secondary_rate_limit", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    ((value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1156,10 +1156,10 @@ export const isSecondaryRateLimitError: (value: unknown) => value is SecondaryRa
 export const isPrimaryRateLimitError: (value: unknown) => value is PrimaryRateLimitError = guardFor("primary_rate_limit", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || (value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    ((value["status"] === "403" || value["status"] === "429") && typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1169,10 +1169,10 @@ export const isPrimaryRateLimitError: (value: unknown) => value is PrimaryRateLi
 export const isSamlSsoRequiredError: (value: unknown) => value is SamlSsoRequiredError = guardFor("saml_sso_required", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "403") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "403" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1182,10 +1182,10 @@ export const isSamlSsoRequiredError: (value: unknown) => value is SamlSsoRequire
 export const isLoginAttemptsExceededError: (value: unknown) => value is LoginAttemptsExceededError = guardFor("login_attempts_exceeded", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "403") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "403" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1195,30 +1195,30 @@ export const isLoginAttemptsExceededError: (value: unknown) => value is LoginAtt
 export const isResourceNotAccessibleError: (value: unknown) => value is ResourceNotAccessibleError = guardFor("resource_not_accessible", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "403") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "403" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "403") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "403" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is a `not_found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not_found", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "404") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "404" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1228,30 +1228,30 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method_not_allowed", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "405") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "405" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is a `conflict` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "409") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "409" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is a `gone` error object (`GoneError`), exactly as its schema says. */
 export const isGoneError: (value: unknown) => value is GoneError = guardFor("gone", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "410") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "410" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1261,12 +1261,12 @@ export const isGoneError: (value: unknown) => value is GoneError = guardFor("gon
 export const isValidationFailedError: (value: unknown) => value is ValidationFailedError = guardFor("validation_failed", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "422") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "422" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url")) &&
     hasOwn(value, "errors") &&
-    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "code") && (item["code"] === "missing" || item["code"] === "missing_field" || item["code"] === "invalid" || item["code"] === "already_exists" || item["code"] === "unprocessable" || item["code"] === "custom") && typeof item["code"] === "string" && (!hasOwn(item, "resource") || typeof item["resource"] === "string") && (!hasOwn(item, "field") || typeof item["field"] === "string") && (!hasOwn(item, "message") || typeof item["message"] === "string") && (!hasOwn(item, "index") || Number.isInteger(item["index"])) && (!hasOwn(item, "value") || (Number(typeof item["value"] === "string") + Number(Number.isInteger(item["value"])) + Number((Array.isArray(item["value"]) && (item["value"] as unknown[]).every((item) => (Number(typeof item === "string") + Number(Number.isInteger(item))) === 1))) + Number(item["value"] === null)) === 1)))
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "code") && (item["code"] === "missing" || item["code"] === "missing_field" || item["code"] === "invalid" || item["code"] === "already_exists" || item["code"] === "unprocessable" || item["code"] === "custom") && typeof item["code"] === "string" && (typeof item["resource"] === "string" || !hasOwn(item, "resource")) && (typeof item["field"] === "string" || !hasOwn(item, "field")) && (typeof item["message"] === "string" || !hasOwn(item, "message")) && (Number.isInteger(item["index"]) || !hasOwn(item, "index")) && ((Number(typeof item["value"] === "string") + Number(Number.isInteger(item["value"])) + Number((Array.isArray(item["value"]) && (item["value"] as unknown[]).every((item) => (Number(typeof item === "string") + Number(Number.isInteger(item))) === 1))) + Number(item["value"] === null)) === 1 || !hasOwn(item, "value"))))
   );
 });
 /**
@@ -1276,10 +1276,10 @@ export const isValidationFailedError: (value: unknown) => value is ValidationFai
 export const isInvalidRequestError: (value: unknown) => value is InvalidRequestError = guardFor("invalid_request", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "422") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "422" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1289,31 +1289,31 @@ export const isInvalidRequestError: (value: unknown) => value is InvalidRequestE
 export const isUnprocessableError: (value: unknown) => value is UnprocessableError = guardFor("unprocessable", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "422") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => typeof item === "string")))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "422" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is a `rate_limited` error object (`RateLimitedError`), exactly as its schema says. */
 export const isRateLimitedError: (value: unknown) => value is RateLimitedError = guardFor("rate_limited", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "429") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "429" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /** Whether a value is an `internal_error` error object (`InternalError`), exactly as its schema says. */
 export const isInternalError: (value: unknown) => value is InternalError = guardFor("internal_error", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "500") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "500" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url"))
   );
 });
 /**
@@ -1323,11 +1323,11 @@ export const isInternalError: (value: unknown) => value is InternalError = guard
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service_unavailable", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === "503") &&
-    (!hasOwn(value, "url") || typeof value["url"] === "string") &&
-    (!hasOwn(value, "code") || typeof value["code"] === "string")
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+    (value["status"] === "503" || !hasOwn(value, "status")) &&
+    (typeof value["url"] === "string" || !hasOwn(value, "url")) &&
+    (typeof value["code"] === "string" || !hasOwn(value, "code"))
   );
 });
 /**
@@ -1347,10 +1347,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "documentation_url") || typeof value["documentation_url"] === "string") &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "url") || typeof value["url"] === "string")
+      (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+      (typeof value["documentation_url"] === "string" || !hasOwn(value, "documentation_url")) &&
+      (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+      (typeof value["url"] === "string" || !hasOwn(value, "url"))
     );
   } catch {
     return false;

@@ -1814,7 +1814,7 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
       (typeof value["reason"] === "string" && codePoints(value["reason"]) <= 63) &&
       hasOwn(value, "domain") &&
       typeof value["domain"] === "string" &&
-      (!hasOwn(value, "metadata") || plainObject(value["metadata"]) && everyValue(value["metadata"], [], (item) => typeof item === "string"))
+      (plainObject(value["metadata"]) && everyValue(value["metadata"], [], (item) => typeof item === "string") || !hasOwn(value, "metadata"))
     );
   } catch {
     return false;
@@ -1829,7 +1829,7 @@ export function isRetryInfo(value: unknown): value is RetryInfo {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.RetryInfo") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "retryDelay") || (typeof value["retryDelay"] === "string" && PATTERN_1.test(value["retryDelay"])))
+      ((typeof value["retryDelay"] === "string" && PATTERN_1.test(value["retryDelay"])) || !hasOwn(value, "retryDelay"))
     );
   } catch {
     return false;
@@ -1844,8 +1844,8 @@ export function isDebugInfo(value: unknown): value is DebugInfo {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.DebugInfo") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "stackEntries") || (Array.isArray(value["stackEntries"]) && (value["stackEntries"] as unknown[]).every((item) => typeof item === "string"))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string")
+      ((Array.isArray(value["stackEntries"]) && (value["stackEntries"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value, "stackEntries")) &&
+      (typeof value["detail"] === "string" || !hasOwn(value, "detail"))
     );
   } catch {
     return false;
@@ -1860,7 +1860,7 @@ export function isQuotaFailure(value: unknown): value is QuotaFailure {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.QuotaFailure") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "violations") || (Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (!hasOwn(item, "subject") || typeof item["subject"] === "string") && (!hasOwn(item, "description") || typeof item["description"] === "string") && (!hasOwn(item, "apiService") || typeof item["apiService"] === "string") && (!hasOwn(item, "quotaMetric") || typeof item["quotaMetric"] === "string") && (!hasOwn(item, "quotaId") || typeof item["quotaId"] === "string") && (!hasOwn(item, "quotaDimensions") || plainObject(item["quotaDimensions"]) && everyValue(item["quotaDimensions"], [], (item) => typeof item === "string")) && (!hasOwn(item, "quotaValue") || typeof item["quotaValue"] === "string") && (!hasOwn(item, "futureQuotaValue") || typeof item["futureQuotaValue"] === "string"))))
+      ((Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (typeof item["subject"] === "string" || !hasOwn(item, "subject")) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["apiService"] === "string" || !hasOwn(item, "apiService")) && (typeof item["quotaMetric"] === "string" || !hasOwn(item, "quotaMetric")) && (typeof item["quotaId"] === "string" || !hasOwn(item, "quotaId")) && (plainObject(item["quotaDimensions"]) && everyValue(item["quotaDimensions"], [], (item) => typeof item === "string") || !hasOwn(item, "quotaDimensions")) && (typeof item["quotaValue"] === "string" || !hasOwn(item, "quotaValue")) && (typeof item["futureQuotaValue"] === "string" || !hasOwn(item, "futureQuotaValue")))) || !hasOwn(value, "violations"))
     );
   } catch {
     return false;
@@ -1875,7 +1875,7 @@ export function isPreconditionFailure(value: unknown): value is PreconditionFail
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.PreconditionFailure") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "violations") || (Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (!hasOwn(item, "type") || typeof item["type"] === "string") && (!hasOwn(item, "subject") || typeof item["subject"] === "string") && (!hasOwn(item, "description") || typeof item["description"] === "string"))))
+      ((Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (typeof item["type"] === "string" || !hasOwn(item, "type")) && (typeof item["subject"] === "string" || !hasOwn(item, "subject")) && (typeof item["description"] === "string" || !hasOwn(item, "description")))) || !hasOwn(value, "violations"))
     );
   } catch {
     return false;
@@ -1890,7 +1890,7 @@ export function isBadRequest(value: unknown): value is BadRequest {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.BadRequest") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "fieldViolations") || (Array.isArray(value["fieldViolations"]) && (value["fieldViolations"] as unknown[]).every((item) => plainObject(item) && (!hasOwn(item, "field") || typeof item["field"] === "string") && (!hasOwn(item, "description") || typeof item["description"] === "string") && (!hasOwn(item, "reason") || typeof item["reason"] === "string") && (!hasOwn(item, "localizedMessage") || plainObject(item["localizedMessage"]) && (!hasOwn(item["localizedMessage"], "locale") || typeof item["localizedMessage"]["locale"] === "string") && (!hasOwn(item["localizedMessage"], "message") || typeof item["localizedMessage"]["message"] === "string")))))
+      ((Array.isArray(value["fieldViolations"]) && (value["fieldViolations"] as unknown[]).every((item) => plainObject(item) && (typeof item["field"] === "string" || !hasOwn(item, "field")) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["reason"] === "string" || !hasOwn(item, "reason")) && (plainObject(item["localizedMessage"]) && (typeof item["localizedMessage"]["locale"] === "string" || !hasOwn(item["localizedMessage"], "locale")) && (typeof item["localizedMessage"]["message"] === "string" || !hasOwn(item["localizedMessage"], "message")) || !hasOwn(item, "localizedMessage")))) || !hasOwn(value, "fieldViolations"))
     );
   } catch {
     return false;
@@ -1905,8 +1905,8 @@ export function isRequestInfo(value: unknown): value is RequestInfo {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.RequestInfo") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "requestId") || typeof value["requestId"] === "string") &&
-      (!hasOwn(value, "servingData") || typeof value["servingData"] === "string")
+      (typeof value["requestId"] === "string" || !hasOwn(value, "requestId")) &&
+      (typeof value["servingData"] === "string" || !hasOwn(value, "servingData"))
     );
   } catch {
     return false;
@@ -1921,10 +1921,10 @@ export function isResourceInfo(value: unknown): value is ResourceInfo {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.ResourceInfo") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "resourceType") || typeof value["resourceType"] === "string") &&
-      (!hasOwn(value, "resourceName") || typeof value["resourceName"] === "string") &&
-      (!hasOwn(value, "owner") || typeof value["owner"] === "string") &&
-      (!hasOwn(value, "description") || typeof value["description"] === "string")
+      (typeof value["resourceType"] === "string" || !hasOwn(value, "resourceType")) &&
+      (typeof value["resourceName"] === "string" || !hasOwn(value, "resourceName")) &&
+      (typeof value["owner"] === "string" || !hasOwn(value, "owner")) &&
+      (typeof value["description"] === "string" || !hasOwn(value, "description"))
     );
   } catch {
     return false;
@@ -1939,7 +1939,7 @@ export function isHelp(value: unknown): value is Help {
       hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.Help") &&
       typeof value["@type"] === "string" &&
-      (!hasOwn(value, "links") || (Array.isArray(value["links"]) && (value["links"] as unknown[]).every((item) => plainObject(item) && (!hasOwn(item, "description") || typeof item["description"] === "string") && (!hasOwn(item, "url") || typeof item["url"] === "string"))))
+      ((Array.isArray(value["links"]) && (value["links"] as unknown[]).every((item) => plainObject(item) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["url"] === "string" || !hasOwn(item, "url")))) || !hasOwn(value, "links"))
     );
   } catch {
     return false;
@@ -1982,13 +1982,13 @@ export function isLegacyError(value: unknown): value is LegacyError {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "domain") || typeof value["domain"] === "string") &&
-      (!hasOwn(value, "reason") || typeof value["reason"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "location") || typeof value["location"] === "string") &&
-      (!hasOwn(value, "locationType") || typeof value["locationType"] === "string") &&
-      (!hasOwn(value, "extendedHelp") || typeof value["extendedHelp"] === "string") &&
-      (!hasOwn(value, "sendReport") || typeof value["sendReport"] === "string")
+      (typeof value["domain"] === "string" || !hasOwn(value, "domain")) &&
+      (typeof value["reason"] === "string" || !hasOwn(value, "reason")) &&
+      (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+      (typeof value["location"] === "string" || !hasOwn(value, "location")) &&
+      (typeof value["locationType"] === "string" || !hasOwn(value, "locationType")) &&
+      (typeof value["extendedHelp"] === "string" || !hasOwn(value, "extendedHelp")) &&
+      (typeof value["sendReport"] === "string" || !hasOwn(value, "sendReport"))
     );
   } catch {
     return false;
@@ -2025,11 +2025,11 @@ export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumen
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "INVALID_ARGUMENT" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2041,11 +2041,11 @@ export const isFailedPreconditionError: (value: unknown) => value is FailedPreco
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "FAILED_PRECONDITION" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is an `OUT_OF_RANGE` error object (`OutOfRangeError`), exactly as its schema says. */
@@ -2054,11 +2054,11 @@ export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = g
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "OUT_OF_RANGE" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2070,11 +2070,11 @@ export const isUnauthenticatedError: (value: unknown) => value is Unauthenticate
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "UNAUTHENTICATED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 401 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2086,11 +2086,11 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "PERMISSION_DENIED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is a `NOT_FOUND` error object (`NotFoundError`), exactly as its schema says. */
@@ -2099,11 +2099,11 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "NOT_FOUND" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 404 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2115,11 +2115,11 @@ export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsErr
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "ALREADY_EXISTS" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 409 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is an `ABORTED` error object (`AbortedError`), exactly as its schema says. */
@@ -2128,11 +2128,11 @@ export const isAbortedError: (value: unknown) => value is AbortedError = guardFo
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "ABORTED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 409 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2144,11 +2144,11 @@ export const isResourceExhaustedError: (value: unknown) => value is ResourceExha
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "RESOURCE_EXHAUSTED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 429 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is a `CANCELLED` error object (`CancelledError`), exactly as its schema says. */
@@ -2157,11 +2157,11 @@ export const isCancelledError: (value: unknown) => value is CancelledError = gua
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "CANCELLED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 499 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is an `UNKNOWN` error object (`UnknownStatusError`), exactly as its schema says. */
@@ -2170,11 +2170,11 @@ export const isUnknownStatusError: (value: unknown) => value is UnknownStatusErr
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "UNKNOWN" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 500 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is an `INTERNAL` error object (`InternalError`), exactly as its schema says. */
@@ -2183,11 +2183,11 @@ export const isInternalError: (value: unknown) => value is InternalError = guard
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "INTERNAL" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 500 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is a `DATA_LOSS` error object (`DataLossError`), exactly as its schema says. */
@@ -2196,11 +2196,11 @@ export const isDataLossError: (value: unknown) => value is DataLossError = guard
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "DATA_LOSS" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 500 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2212,11 +2212,11 @@ export const isUnimplementedError: (value: unknown) => value is UnimplementedErr
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "UNIMPLEMENTED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 501 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /** Whether a value is an `UNAVAILABLE` error object (`UnavailableError`), exactly as its schema says. */
@@ -2225,11 +2225,11 @@ export const isUnavailableError: (value: unknown) => value is UnavailableError =
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "UNAVAILABLE" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 503 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2241,11 +2241,11 @@ export const isDeadlineExceededError: (value: unknown) => value is DeadlineExcee
     plainObject(value) &&
     hasOwn(value, "status") &&
     value["status"] === "DEADLINE_EXCEEDED" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 504 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2255,13 +2255,13 @@ export const isDeadlineExceededError: (value: unknown) => value is DeadlineExcee
 export const isServiceDisabledError: (value: unknown) => value is ServiceDisabledError = guardFor("SERVICE_DISABLED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SERVICE_DISABLED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2271,13 +2271,13 @@ export const isServiceDisabledError: (value: unknown) => value is ServiceDisable
 export const isBillingDisabledError: (value: unknown) => value is BillingDisabledError = guardFor("BILLING_DISABLED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "BILLING_DISABLED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2287,13 +2287,13 @@ export const isBillingDisabledError: (value: unknown) => value is BillingDisable
 export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidError = guardFor("API_KEY_INVALID", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_INVALID")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2303,13 +2303,13 @@ export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidErr
 export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeyServiceBlockedError = guardFor("API_KEY_SERVICE_BLOCKED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_SERVICE_BLOCKED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2319,13 +2319,13 @@ export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeySer
 export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiKeyHttpReferrerBlockedError = guardFor("API_KEY_HTTP_REFERRER_BLOCKED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2335,13 +2335,13 @@ export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiK
 export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyIpAddressBlockedError = guardFor("API_KEY_IP_ADDRESS_BLOCKED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IP_ADDRESS_BLOCKED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2351,13 +2351,13 @@ export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyI
 export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKeyAndroidAppBlockedError = guardFor("API_KEY_ANDROID_APP_BLOCKED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_ANDROID_APP_BLOCKED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2367,13 +2367,13 @@ export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKey
 export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosAppBlockedError = guardFor("API_KEY_IOS_APP_BLOCKED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IOS_APP_BLOCKED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2383,13 +2383,13 @@ export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosA
 export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("RATE_LIMIT_EXCEEDED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 429 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RATE_LIMIT_EXCEEDED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2399,13 +2399,13 @@ export const isRateLimitExceededError: (value: unknown) => value is RateLimitExc
 export const isResourceQuotaExceededError: (value: unknown) => value is ResourceQuotaExceededError = guardFor("RESOURCE_QUOTA_EXCEEDED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 429 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_QUOTA_EXCEEDED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2415,13 +2415,13 @@ export const isResourceQuotaExceededError: (value: unknown) => value is Resource
 export const isUserProjectDeniedError: (value: unknown) => value is UserProjectDeniedError = guardFor("USER_PROJECT_DENIED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_PROJECT_DENIED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2431,13 +2431,13 @@ export const isUserProjectDeniedError: (value: unknown) => value is UserProjectD
 export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSuspendedError = guardFor("CONSUMER_SUSPENDED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_SUSPENDED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2447,13 +2447,13 @@ export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSusp
 export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvalidError = guardFor("CONSUMER_INVALID", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_INVALID")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2463,13 +2463,13 @@ export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvali
 export const isSecurityPolicyViolatedError: (value: unknown) => value is SecurityPolicyViolatedError = guardFor("SECURITY_POLICY_VIOLATED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SECURITY_POLICY_VIOLATED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2479,13 +2479,13 @@ export const isSecurityPolicyViolatedError: (value: unknown) => value is Securit
 export const isAccessTokenExpiredError: (value: unknown) => value is AccessTokenExpiredError = guardFor("ACCESS_TOKEN_EXPIRED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 401 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_EXPIRED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2495,13 +2495,13 @@ export const isAccessTokenExpiredError: (value: unknown) => value is AccessToken
 export const isAccessTokenScopeInsufficientError: (value: unknown) => value is AccessTokenScopeInsufficientError = guardFor("ACCESS_TOKEN_SCOPE_INSUFFICIENT", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2511,13 +2511,13 @@ export const isAccessTokenScopeInsufficientError: (value: unknown) => value is A
 export const isAccountStateInvalidError: (value: unknown) => value is AccountStateInvalidError = guardFor("ACCOUNT_STATE_INVALID", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCOUNT_STATE_INVALID")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2527,13 +2527,13 @@ export const isAccountStateInvalidError: (value: unknown) => value is AccountSta
 export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is AccessTokenTypeUnsupportedError = guardFor("ACCESS_TOKEN_TYPE_UNSUPPORTED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 401 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2543,13 +2543,13 @@ export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is Acc
 export const isCredentialsMissingError: (value: unknown) => value is CredentialsMissingError = guardFor("CREDENTIALS_MISSING", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 401 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CREDENTIALS_MISSING")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2559,13 +2559,13 @@ export const isCredentialsMissingError: (value: unknown) => value is Credentials
 export const isResourceProjectInvalidError: (value: unknown) => value is ResourceProjectInvalidError = guardFor("RESOURCE_PROJECT_INVALID", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 400 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_PROJECT_INVALID")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2575,13 +2575,13 @@ export const isResourceProjectInvalidError: (value: unknown) => value is Resourc
 export const isUserBlockedByAdminError: (value: unknown) => value is UserBlockedByAdminError = guardFor("USER_BLOCKED_BY_ADMIN", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_BLOCKED_BY_ADMIN")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2591,13 +2591,13 @@ export const isUserBlockedByAdminError: (value: unknown) => value is UserBlocked
 export const isIamPermissionDeniedError: (value: unknown) => value is IamPermissionDeniedError = guardFor("IAM_PERMISSION_DENIED", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
     hasOwn(value, "details") &&
     (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "IAM_PERMISSION_DENIED")) &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
 /**
@@ -2607,12 +2607,12 @@ export const isIamPermissionDeniedError: (value: unknown) => value is IamPermiss
 export const isLegacyRateLimitExceededError: (value: unknown) => value is LegacyRateLimitExceededError = guardFor("rateLimitExceeded", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     (value["code"] === 403 || value["code"] === 429) &&
     Number.isInteger(value["code"]) &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     hasOwn(value, "errors") &&
     (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "rateLimitExceeded"))
   );
@@ -2624,11 +2624,11 @@ export const isLegacyRateLimitExceededError: (value: unknown) => value is Legacy
 export const isLegacyUserRateLimitExceededError: (value: unknown) => value is LegacyUserRateLimitExceededError = guardFor("userRateLimitExceeded", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+    (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     hasOwn(value, "code") &&
     value["code"] === 403 &&
-    (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
+    ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     hasOwn(value, "errors") &&
     (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "userRateLimitExceeded"))
   );
@@ -2650,12 +2650,12 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
+      (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
+      (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
       hasOwn(value, "code") &&
       Number.isInteger(value["code"]) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1))) &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)))
+      ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
+      ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
     );
   } catch {
     return false;

@@ -774,12 +774,12 @@ export function isLinkObject(value: unknown): value is LinkObject {
       plainObject(value) &&
       hasOwn(value, "href") &&
       typeof value["href"] === "string" &&
-      (!hasOwn(value, "rel") || typeof value["rel"] === "string") &&
-      (!hasOwn(value, "describedby") || isLink(value["describedby"])) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "type") || typeof value["type"] === "string") &&
-      (!hasOwn(value, "hreflang") || (Number(typeof value["hreflang"] === "string") + Number((Array.isArray(value["hreflang"]) && (value["hreflang"] as unknown[]).every((item) => typeof item === "string")))) === 1) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
+      (typeof value["rel"] === "string" || !hasOwn(value, "rel")) &&
+      (isLink(value["describedby"]) || !hasOwn(value, "describedby")) &&
+      (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+      (typeof value["type"] === "string" || !hasOwn(value, "type")) &&
+      ((Number(typeof value["hreflang"] === "string") + Number((Array.isArray(value["hreflang"]) && (value["hreflang"] as unknown[]).every((item) => typeof item === "string")))) === 1 || !hasOwn(value, "hreflang")) &&
+      (plainObject(value["meta"]) || !hasOwn(value, "meta"))
     );
   } catch {
     return false;
@@ -845,13 +845,13 @@ export const isValueTooShortError: (value: unknown) => value is ValueTooShortErr
     plainObject(value) &&
     hasOwn(value, "code") &&
     value["code"] === "123" &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
+    (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
+    ((typeof value["status"] === "string" && PATTERN_1.test(value["status"])) || !hasOwn(value, "status")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (plainObject(value["source"]) && ((typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"])) || !hasOwn(value["source"], "pointer")) && (typeof value["source"]["parameter"] === "string" || !hasOwn(value["source"], "parameter")) && (typeof value["source"]["header"] === "string" || !hasOwn(value["source"], "header")) || !hasOwn(value, "source")) &&
+    (plainObject(value["meta"]) || !hasOwn(value, "meta"))
   );
 });
 /**
@@ -863,13 +863,13 @@ export const isPasswordLacksCharacterClassError: (value: unknown) => value is Pa
     plainObject(value) &&
     hasOwn(value, "code") &&
     value["code"] === "225" &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
+    (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
+    ((typeof value["status"] === "string" && PATTERN_1.test(value["status"])) || !hasOwn(value, "status")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (plainObject(value["source"]) && ((typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"])) || !hasOwn(value["source"], "pointer")) && (typeof value["source"]["parameter"] === "string" || !hasOwn(value["source"], "parameter")) && (typeof value["source"]["header"] === "string" || !hasOwn(value["source"], "header")) || !hasOwn(value, "source")) &&
+    (plainObject(value["meta"]) || !hasOwn(value, "meta"))
   );
 });
 /** Whether a value is a `226` error object (`PasswordsDoNotMatchError`), exactly as its schema says. */
@@ -878,13 +878,13 @@ export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsD
     plainObject(value) &&
     hasOwn(value, "code") &&
     value["code"] === "226" &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
+    (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
+    ((typeof value["status"] === "string" && PATTERN_1.test(value["status"])) || !hasOwn(value, "status")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (plainObject(value["source"]) && ((typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"])) || !hasOwn(value["source"], "pointer")) && (typeof value["source"]["parameter"] === "string" || !hasOwn(value["source"], "parameter")) && (typeof value["source"]["header"] === "string" || !hasOwn(value["source"], "header")) || !hasOwn(value, "source")) &&
+    (plainObject(value["meta"]) || !hasOwn(value, "meta"))
   );
 });
 /** Whether a value is a `227` error object (`PasswordRecentlyUsedError`), exactly as its schema says. */
@@ -893,13 +893,13 @@ export const isPasswordRecentlyUsedError: (value: unknown) => value is PasswordR
     plainObject(value) &&
     hasOwn(value, "code") &&
     value["code"] === "227" &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-    (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-    (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-    (!hasOwn(value, "meta") || plainObject(value["meta"]))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
+    (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
+    ((typeof value["status"] === "string" && PATTERN_1.test(value["status"])) || !hasOwn(value, "status")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (plainObject(value["source"]) && ((typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"])) || !hasOwn(value["source"], "pointer")) && (typeof value["source"]["parameter"] === "string" || !hasOwn(value["source"], "parameter")) && (typeof value["source"]["header"] === "string" || !hasOwn(value["source"], "header")) || !hasOwn(value, "source")) &&
+    (plainObject(value["meta"]) || !hasOwn(value, "meta"))
   );
 });
 /** Whether a value is a `bad_request` error object (`BadRequestError`), exactly as its schema says. */
@@ -947,14 +947,14 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "id") || typeof value["id"] === "string") &&
-      (!hasOwn(value, "links") || plainObject(value["links"]) && (!hasOwn(value["links"], "about") || isLink(value["links"]["about"])) && (!hasOwn(value["links"], "type") || isLink(value["links"]["type"]))) &&
-      (!hasOwn(value, "status") || (typeof value["status"] === "string" && PATTERN_1.test(value["status"]))) &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "source") || plainObject(value["source"]) && (!hasOwn(value["source"], "pointer") || (typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"]))) && (!hasOwn(value["source"], "parameter") || typeof value["source"]["parameter"] === "string") && (!hasOwn(value["source"], "header") || typeof value["source"]["header"] === "string")) &&
-      (!hasOwn(value, "meta") || plainObject(value["meta"]))
+      (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
+      (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+      (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
+      (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
+      ((typeof value["status"] === "string" && PATTERN_1.test(value["status"])) || !hasOwn(value, "status")) &&
+      (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+      (plainObject(value["source"]) && ((typeof value["source"]["pointer"] === "string" && PATTERN_2.test(value["source"]["pointer"])) || !hasOwn(value["source"], "pointer")) && (typeof value["source"]["parameter"] === "string" || !hasOwn(value["source"], "parameter")) && (typeof value["source"]["header"] === "string" || !hasOwn(value["source"], "header")) || !hasOwn(value, "source")) &&
+      (plainObject(value["meta"]) || !hasOwn(value, "meta"))
     );
   } catch {
     return false;

@@ -1513,10 +1513,10 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
       typeof value["code"] === "string" &&
       hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
+      ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
+      ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
+      (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
+      ((Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
     );
   } catch {
     return false;
@@ -1528,8 +1528,8 @@ export function isInnerError(value: unknown): value is InnerError {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"]))
+      (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
+      (isInnerError(value["innererror"]) || !hasOwn(value, "innererror"))
     );
   } catch {
     return false;
@@ -1541,12 +1541,12 @@ export function isGraphInnerError(value: unknown): value is GraphInnerError {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "date") || typeof value["date"] === "string") &&
-      (!hasOwn(value, "request-id") || typeof value["request-id"] === "string") &&
-      (!hasOwn(value, "client-request-id") || typeof value["client-request-id"] === "string") &&
-      (!hasOwn(value, "status") || typeof value["status"] === "string")
+      (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
+      (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+      (typeof value["date"] === "string" || !hasOwn(value, "date")) &&
+      (typeof value["request-id"] === "string" || !hasOwn(value, "request-id")) &&
+      (typeof value["client-request-id"] === "string" || !hasOwn(value, "client-request-id")) &&
+      (typeof value["status"] === "string" || !hasOwn(value, "status"))
     );
   } catch {
     return false;
@@ -1558,8 +1558,8 @@ export function isAdditionalInfo(value: unknown): value is AdditionalInfo {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "type") || typeof value["type"] === "string") &&
-      (!hasOwn(value, "info") || plainObject(value["info"]))
+      (typeof value["type"] === "string" || !hasOwn(value, "type")) &&
+      (plainObject(value["info"]) || !hasOwn(value, "info"))
     );
   } catch {
     return false;
@@ -1809,11 +1809,11 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       typeof value["code"] === "string" &&
       hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
-      (!hasOwn(value, "target") || (typeof value["target"] === "string" || value["target"] === null)) &&
-      (!hasOwn(value, "details") || (Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail))) &&
-      (!hasOwn(value, "innererror") || isInnerError(value["innererror"])) &&
-      (!hasOwn(value, "innerError") || isGraphInnerError(value["innerError"])) &&
-      (!hasOwn(value, "additionalInfo") || (Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)))
+      ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
+      ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
+      (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
+      (isGraphInnerError(value["innerError"]) || !hasOwn(value, "innerError")) &&
+      ((Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
     );
   } catch {
     return false;

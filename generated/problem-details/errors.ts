@@ -805,13 +805,13 @@ function guardFor(code: string | number, check: (value: unknown) => boolean): an
 export const isOutOfCreditError: (value: unknown) => value is OutOfCreditError = guardFor("out-of-credit", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "https://example.com/probs/out-of-credit") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 403) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
-    (!hasOwn(value, "balance") || typeof value["balance"] === "number" && Number.isFinite(value["balance"])) &&
-    (!hasOwn(value, "accounts") || (Array.isArray(value["accounts"]) && (value["accounts"] as unknown[]).every((item) => typeof item === "string")))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "https://example.com/probs/out-of-credit" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 403 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance")) &&
+    (typeof value["balance"] === "number" && Number.isFinite(value["balance"]) || !hasOwn(value, "balance")) &&
+    ((Array.isArray(value["accounts"]) && (value["accounts"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value, "accounts"))
   );
 });
 /**
@@ -821,79 +821,79 @@ export const isOutOfCreditError: (value: unknown) => value is OutOfCreditError =
 export const isValidationError: (value: unknown) => value is ValidationError = guardFor("validation-error", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "https://example.net/validation-error") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || (value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string") &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string"))) &&
-    (!hasOwn(value, "invalid-params") || (Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")))
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "https://example.net/validation-error" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    ((value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599) || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string")) || !hasOwn(value, "errors")) &&
+    ((Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")) || !hasOwn(value, "invalid-params"))
   );
 });
 /** Whether a value is a `date` error object (`DateError`), exactly as its schema says. */
 export const isDateError: (value: unknown) => value is DateError = guardFor("date", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#date") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 400) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "https://iana.org/assignments/http-problem-types#date" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 400 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is an `ohttp-key` error object (`OhttpKeyError`), exactly as its schema says. */
 export const isOhttpKeyError: (value: unknown) => value is OhttpKeyError = guardFor("ohttp-key", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "https://iana.org/assignments/http-problem-types#ohttp-key") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 400) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "https://iana.org/assignments/http-problem-types#ohttp-key" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 400 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is a `bad-request` error object (`BadRequestError`), exactly as its schema says. */
 export const isBadRequestError: (value: unknown) => value is BadRequestError = guardFor("bad-request", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 400) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 400 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is an `unauthorized` error object (`UnauthorizedError`), exactly as its schema says. */
 export const isUnauthorizedError: (value: unknown) => value is UnauthorizedError = guardFor("unauthorized", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 401) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 401 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is a `forbidden` error object (`ForbiddenError`), exactly as its schema says. */
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor("forbidden", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 403) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 403 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is a `not-found` error object (`NotFoundError`), exactly as its schema says. */
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("not-found", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 404) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 404 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -903,22 +903,22 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor("method-not-allowed", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 405) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 405 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /** Whether a value is a `conflict` error object (`ConflictError`), exactly as its schema says. */
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor("conflict", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 409) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 409 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -928,11 +928,11 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
 export const isUnsupportedMediaTypeError: (value: unknown) => value is UnsupportedMediaTypeError = guardFor("unsupported-media-type", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 415) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 415 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -942,11 +942,11 @@ export const isUnsupportedMediaTypeError: (value: unknown) => value is Unsupport
 export const isUnprocessableContentError: (value: unknown) => value is UnprocessableContentError = guardFor("unprocessable-content", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 422) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 422 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -956,11 +956,11 @@ export const isUnprocessableContentError: (value: unknown) => value is Unprocess
 export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor("too-many-requests", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 429) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 429 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -970,11 +970,11 @@ export const isTooManyRequestsError: (value: unknown) => value is TooManyRequest
 export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor("internal-server-error", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 500) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 500 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -984,11 +984,11 @@ export const isInternalServerError: (value: unknown) => value is InternalServerE
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor("service-unavailable", (value) => {
   return (
     plainObject(value) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "type") || value["type"] === "about:blank") &&
-    (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-    (!hasOwn(value, "status") || value["status"] === 503) &&
-    (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (value["type"] === "about:blank" || !hasOwn(value, "type")) &&
+    (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+    (value["status"] === 503 || !hasOwn(value, "status")) &&
+    (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
   );
 });
 /**
@@ -1008,11 +1008,11 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "type") || typeof value["type"] === "string") &&
-      (!hasOwn(value, "title") || typeof value["title"] === "string") &&
-      (!hasOwn(value, "status") || (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599)) &&
-      (!hasOwn(value, "instance") || typeof value["instance"] === "string")
+      (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+      (typeof value["type"] === "string" || !hasOwn(value, "type")) &&
+      (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
+      ((Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599) || !hasOwn(value, "status")) &&
+      (typeof value["instance"] === "string" || !hasOwn(value, "instance"))
     );
   } catch {
     return false;

@@ -1950,12 +1950,12 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
+      (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
       hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
       hasOwn(value, "pointer") &&
       typeof value["pointer"] === "string" &&
-      (!hasOwn(value, "constraint") || plainObject(value["constraint"]))
+      (plainObject(value["constraint"]) || !hasOwn(value, "constraint"))
     );
   } catch {
     return false;
@@ -2140,12 +2140,12 @@ export const isMissingScopeError: (value: unknown) => value is MissingScopeError
     value["ok"] === false &&
     hasOwn(value, "error") &&
     value["error"] === "missing_scope" &&
-    (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-    (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1))) &&
-    (!hasOwn(value, "needed") || typeof value["needed"] === "string") &&
-    (!hasOwn(value, "provided") || typeof value["provided"] === "string")
+    (typeof value["warning"] === "string" || !hasOwn(value, "warning")) &&
+    (plainObject(value["response_metadata"]) && ((Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "messages")) && ((Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "warnings")) || !hasOwn(value, "response_metadata")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)) || !hasOwn(value, "errors")) &&
+    (typeof value["needed"] === "string" || !hasOwn(value, "needed")) &&
+    (typeof value["provided"] === "string" || !hasOwn(value, "provided"))
   );
 });
 /** Whether a value is a `no_permission` error object (`NoPermissionError`), exactly as its schema says. */
@@ -2287,10 +2287,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       value["ok"] === false &&
       hasOwn(value, "error") &&
       typeof value["error"] === "string" &&
-      (!hasOwn(value, "warning") || typeof value["warning"] === "string") &&
-      (!hasOwn(value, "response_metadata") || plainObject(value["response_metadata"]) && (!hasOwn(value["response_metadata"], "messages") || (Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string"))) && (!hasOwn(value["response_metadata"], "warnings") || (Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")))) &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "errors") || (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)))
+      (typeof value["warning"] === "string" || !hasOwn(value, "warning")) &&
+      (plainObject(value["response_metadata"]) && ((Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "messages")) && ((Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "warnings")) || !hasOwn(value, "response_metadata")) &&
+      (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+      ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => (Number(isInviteResult(item)) + Number(isValidationIssue(item))) === 1)) || !hasOwn(value, "errors"))
     );
   } catch {
     return false;

@@ -9476,20 +9476,20 @@ export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredErr
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "api_key_expired" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9503,20 +9503,20 @@ export const isPlatformApiKeyExpiredError: (value: unknown) => value is Platform
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "platform_api_key_expired" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9530,20 +9530,20 @@ export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyReq
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "secret_key_required" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9557,20 +9557,20 @@ export const isAccountInvalidError: (value: unknown) => value is AccountInvalidE
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "account_invalid" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9584,20 +9584,20 @@ export const isPlatformAccountRequiredError: (value: unknown) => value is Platfo
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "platform_account_required" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9611,20 +9611,20 @@ export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMisma
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "livemode_mismatch" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9638,20 +9638,20 @@ export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeCh
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "testmode_charges_only" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9665,20 +9665,20 @@ export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersi
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "tls_version_unsupported" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9692,20 +9692,20 @@ export const isResourceMissingError: (value: unknown) => value is ResourceMissin
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "resource_missing" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9719,20 +9719,20 @@ export const isResourceAlreadyExistsError: (value: unknown) => value is Resource
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "resource_already_exists" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9746,20 +9746,20 @@ export const isParameterMissingError: (value: unknown) => value is ParameterMiss
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_missing" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9773,20 +9773,20 @@ export const isParameterUnknownError: (value: unknown) => value is ParameterUnkn
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_unknown" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9800,20 +9800,20 @@ export const isParameterInvalidEmptyError: (value: unknown) => value is Paramete
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_invalid_empty" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9827,20 +9827,20 @@ export const isParameterInvalidIntegerError: (value: unknown) => value is Parame
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_invalid_integer" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9854,20 +9854,20 @@ export const isParameterInvalidStringBlankError: (value: unknown) => value is Pa
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_invalid_string_blank" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9881,20 +9881,20 @@ export const isParameterInvalidStringEmptyError: (value: unknown) => value is Pa
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameter_invalid_string_empty" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9908,20 +9908,20 @@ export const isParametersExclusiveError: (value: unknown) => value is Parameters
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "parameters_exclusive" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9935,20 +9935,20 @@ export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeE
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "amount_too_large" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9962,20 +9962,20 @@ export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallE
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "amount_too_small" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -9989,20 +9989,20 @@ export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "email_invalid" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is a `url_invalid` error object (`UrlInvalidError`), exactly as its schema says. */
@@ -10013,20 +10013,20 @@ export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = g
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "url_invalid" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10040,20 +10040,20 @@ export const isInvalidCharactersError: (value: unknown) => value is InvalidChara
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invalid_characters" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10067,20 +10067,20 @@ export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "tax_id_invalid" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10094,20 +10094,20 @@ export const isCustomerTaxLocationInvalidError: (value: unknown) => value is Cus
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "customer_tax_location_invalid" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10121,20 +10121,20 @@ export const isCouponExpiredError: (value: unknown) => value is CouponExpiredErr
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "coupon_expired" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10148,20 +10148,20 @@ export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is Inv
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invoice_no_customer_line_items" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10175,20 +10175,20 @@ export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is P
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "payment_intent_unexpected_state" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10202,20 +10202,20 @@ export const isSetupIntentUnexpectedStateError: (value: unknown) => value is Set
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "setup_intent_unexpected_state" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10229,20 +10229,20 @@ export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAl
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "charge_already_captured" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10256,20 +10256,20 @@ export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAl
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "charge_already_refunded" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10283,20 +10283,20 @@ export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedE
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "charge_disputed" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10310,20 +10310,20 @@ export const isChargeExpiredForCaptureError: (value: unknown) => value is Charge
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "charge_expired_for_capture" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10337,20 +10337,20 @@ export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotE
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invoice_not_editable" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10364,20 +10364,20 @@ export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyU
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "token_already_used" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10391,20 +10391,20 @@ export const isBalanceInsufficientError: (value: unknown) => value is BalanceIns
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "balance_insufficient" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10418,20 +10418,20 @@ export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAl
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "payouts_not_allowed" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is a `card_declined` error object (`CardDeclinedError`), exactly as its schema says. */
@@ -10442,20 +10442,20 @@ export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "card_declined" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is an `expired_card` error object (`ExpiredCardError`), exactly as its schema says. */
@@ -10466,20 +10466,20 @@ export const isExpiredCardError: (value: unknown) => value is ExpiredCardError =
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "expired_card" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10493,20 +10493,20 @@ export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "incorrect_cvc" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10520,20 +10520,20 @@ export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumbe
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "incorrect_number" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10547,20 +10547,20 @@ export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "incorrect_zip" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10574,20 +10574,20 @@ export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddr
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "incorrect_address" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is an `invalid_cvc` error object (`InvalidCvcError`), exactly as its schema says. */
@@ -10598,20 +10598,20 @@ export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = g
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invalid_cvc" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10625,20 +10625,20 @@ export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpi
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invalid_expiry_month" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10652,20 +10652,20 @@ export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpir
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invalid_expiry_year" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10679,20 +10679,20 @@ export const isInvalidNumberError: (value: unknown) => value is InvalidNumberErr
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "invalid_number" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10706,20 +10706,20 @@ export const isProcessingError: (value: unknown) => value is ProcessingError = g
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "processing_error" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10733,20 +10733,20 @@ export const isAuthenticationRequiredError: (value: unknown) => value is Authent
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "authentication_required" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10760,20 +10760,20 @@ export const isCardDeclineRateLimitExceededError: (value: unknown) => value is C
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "card_decline_rate_limit_exceeded" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10787,20 +10787,20 @@ export const isInsufficientFundsError: (value: unknown) => value is Insufficient
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "insufficient_funds" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10814,20 +10814,20 @@ export const isPaymentIntentAuthenticationFailureError: (value: unknown) => valu
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "payment_intent_authentication_failure" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10841,20 +10841,20 @@ export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "payment_intent_payment_attempt_failed" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10868,20 +10868,20 @@ export const isSetupIntentAuthenticationFailureError: (value: unknown) => value 
     value["type"] === "card_error" &&
     hasOwn(value, "code") &&
     value["code"] === "setup_intent_authentication_failure" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10895,20 +10895,20 @@ export const isPaymentMethodProviderDeclineError: (value: unknown) => value is P
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "payment_method_provider_decline" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10922,20 +10922,20 @@ export const isBankAccountDeclinedError: (value: unknown) => value is BankAccoun
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "bank_account_declined" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -10949,20 +10949,20 @@ export const isIdempotencyKeyInUseError: (value: unknown) => value is Idempotenc
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "idempotency_key_in_use" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is a `rate_limit` error object (`RateLimitError`), exactly as its schema says. */
@@ -10973,20 +10973,20 @@ export const isRateLimitError: (value: unknown) => value is RateLimitError = gua
     value["type"] === "invalid_request_error" &&
     hasOwn(value, "code") &&
     value["code"] === "rate_limit" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /** Whether a value is a `lock_timeout` error object (`LockTimeoutError`), exactly as its schema says. */
@@ -10997,20 +10997,20 @@ export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError =
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "lock_timeout" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11024,20 +11024,20 @@ export const isForwardingApiUpstreamConnectionError: (value: unknown) => value i
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "forwarding_api_upstream_connection_error" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11051,20 +11051,20 @@ export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => 
     typeof value["type"] === "string" &&
     hasOwn(value, "code") &&
     value["code"] === "forwarding_api_upstream_connection_timeout" &&
-    (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11080,19 +11080,19 @@ export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => valu
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "authentication_required" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11108,19 +11108,19 @@ export const isCardDeclinedApproveWithIdError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "approve_with_id" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11136,19 +11136,19 @@ export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "call_issuer" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11164,19 +11164,19 @@ export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is C
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "card_not_supported" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11192,19 +11192,19 @@ export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "card_velocity_exceeded" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11220,19 +11220,19 @@ export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "currency_not_supported" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11248,19 +11248,19 @@ export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "do_not_honor" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11277,19 +11277,19 @@ export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "do_not_try_again" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11305,19 +11305,19 @@ export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "duplicate_transaction" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11333,19 +11333,19 @@ export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDe
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "expired_card" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11361,19 +11361,19 @@ export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "fraudulent" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11389,19 +11389,19 @@ export const isCardDeclinedGenericDeclineError: (value: unknown) => value is Car
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "generic_decline" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11417,19 +11417,19 @@ export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is Ca
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "incorrect_number" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11445,19 +11445,19 @@ export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardD
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "incorrect_cvc" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11473,19 +11473,19 @@ export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardD
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "incorrect_pin" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11501,19 +11501,19 @@ export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardD
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "incorrect_zip" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11529,19 +11529,19 @@ export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "insufficient_funds" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11557,19 +11557,19 @@ export const isCardDeclinedInvalidAccountError: (value: unknown) => value is Car
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_account" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11585,19 +11585,19 @@ export const isCardDeclinedInvalidAmountError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_amount" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11613,19 +11613,19 @@ export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_cvc" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11641,19 +11641,19 @@ export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_expiry_month" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11669,19 +11669,19 @@ export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_expiry_year" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11697,19 +11697,19 @@ export const isCardDeclinedInvalidNumberError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_number" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11725,19 +11725,19 @@ export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "invalid_pin" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11753,19 +11753,19 @@ export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "issuer_not_available" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11781,19 +11781,19 @@ export const isCardDeclinedLostCardError: (value: unknown) => value is CardDecli
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "lost_card" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11809,19 +11809,19 @@ export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "merchant_blacklist" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11837,19 +11837,19 @@ export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown)
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "new_account_information_available" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11865,19 +11865,19 @@ export const isCardDeclinedNoActionTakenError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "no_action_taken" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11893,19 +11893,19 @@ export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardD
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "not_permitted" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11921,19 +11921,19 @@ export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "offline_pin_required" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11949,19 +11949,19 @@ export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "online_or_offline_pin_required" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -11977,19 +11977,19 @@ export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "pickup_card" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12005,19 +12005,19 @@ export const isCardDeclinedPinTryExceededError: (value: unknown) => value is Car
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "pin_try_exceeded" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12033,19 +12033,19 @@ export const isCardDeclinedProcessingError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "processing_error" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12061,19 +12061,19 @@ export const isCardDeclinedReenterTransactionError: (value: unknown) => value is
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "reenter_transaction" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12089,19 +12089,19 @@ export const isCardDeclinedRestrictedCardError: (value: unknown) => value is Car
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "restricted_card" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12117,19 +12117,19 @@ export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "revocation_of_all_authorizations" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12145,19 +12145,19 @@ export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => v
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "revocation_of_authorization" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12173,19 +12173,19 @@ export const isCardDeclinedSecurityViolationError: (value: unknown) => value is 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "security_violation" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12201,19 +12201,19 @@ export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is 
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "service_not_allowed" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12229,19 +12229,19 @@ export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDec
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "stolen_card" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12257,19 +12257,19 @@ export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is C
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "stop_payment_order" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12285,19 +12285,19 @@ export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is Ca
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "testmode_decline" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12313,19 +12313,19 @@ export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "transaction_not_allowed" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12342,19 +12342,19 @@ export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is Card
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "try_again_later" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12370,19 +12370,19 @@ export const isCardDeclinedWithdrawalCountLimitExceededError: (value: unknown) =
     value["code"] === "card_declined" &&
     hasOwn(value, "decline_code") &&
     value["decline_code"] === "withdrawal_count_limit_exceeded" &&
-    (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-    (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-    (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-    (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-    (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-    (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-    (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-    (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-    (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-    (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-    (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-    (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-    (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+    (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+    ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+    ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+    ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+    ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+    ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+    ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+    ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+    ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+    ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+    ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+    ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+    ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
   );
 });
 /**
@@ -12404,21 +12404,21 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       plainObject(value) &&
       hasOwn(value, "type") &&
       typeof value["type"] === "string" &&
-      (!hasOwn(value, "code") || typeof value["code"] === "string") &&
-      (!hasOwn(value, "decline_code") || typeof value["decline_code"] === "string") &&
-      (!hasOwn(value, "message") || typeof value["message"] === "string") &&
-      (!hasOwn(value, "param") || (typeof value["param"] === "string" || value["param"] === null)) &&
-      (!hasOwn(value, "doc_url") || (typeof value["doc_url"] === "string" || value["doc_url"] === null)) &&
-      (!hasOwn(value, "request_log_url") || (typeof value["request_log_url"] === "string" || value["request_log_url"] === null)) &&
-      (!hasOwn(value, "charge") || (typeof value["charge"] === "string" || value["charge"] === null)) &&
-      (!hasOwn(value, "advice_code") || (typeof value["advice_code"] === "string" || value["advice_code"] === null)) &&
-      (!hasOwn(value, "network_advice_code") || (typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null)) &&
-      (!hasOwn(value, "network_decline_code") || (typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null)) &&
-      (!hasOwn(value, "payment_intent") || (plainObject(value["payment_intent"]) || value["payment_intent"] === null)) &&
-      (!hasOwn(value, "payment_method") || (plainObject(value["payment_method"]) || value["payment_method"] === null)) &&
-      (!hasOwn(value, "payment_method_type") || (typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null)) &&
-      (!hasOwn(value, "setup_intent") || (plainObject(value["setup_intent"]) || value["setup_intent"] === null)) &&
-      (!hasOwn(value, "source") || (plainObject(value["source"]) || value["source"] === null))
+      (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
+      (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
+      (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
+      ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
+      ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
+      ((typeof value["request_log_url"] === "string" || value["request_log_url"] === null) || !hasOwn(value, "request_log_url")) &&
+      ((typeof value["charge"] === "string" || value["charge"] === null) || !hasOwn(value, "charge")) &&
+      ((typeof value["advice_code"] === "string" || value["advice_code"] === null) || !hasOwn(value, "advice_code")) &&
+      ((typeof value["network_advice_code"] === "string" || value["network_advice_code"] === null) || !hasOwn(value, "network_advice_code")) &&
+      ((typeof value["network_decline_code"] === "string" || value["network_decline_code"] === null) || !hasOwn(value, "network_decline_code")) &&
+      ((plainObject(value["payment_intent"]) || value["payment_intent"] === null) || !hasOwn(value, "payment_intent")) &&
+      ((plainObject(value["payment_method"]) || value["payment_method"] === null) || !hasOwn(value, "payment_method")) &&
+      ((typeof value["payment_method_type"] === "string" || value["payment_method_type"] === null) || !hasOwn(value, "payment_method_type")) &&
+      ((plainObject(value["setup_intent"]) || value["setup_intent"] === null) || !hasOwn(value, "setup_intent")) &&
+      ((plainObject(value["source"]) || value["source"] === null) || !hasOwn(value, "source"))
     );
   } catch {
     return false;

@@ -2867,9 +2867,9 @@ export const isUnknownParametersError: (value: unknown) => value is UnknownParam
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20002` error object (`InvalidFriendlyNameError`), exactly as its schema says. */
@@ -2882,9 +2882,9 @@ export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFri
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20003` error object (`PermissionDeniedError`), exactly as its schema says. */
@@ -2897,9 +2897,9 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 401 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20004` error object (`MethodNotAllowedError`), exactly as its schema says. */
@@ -2912,9 +2912,9 @@ export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllo
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 405 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20005` error object (`AccountNotActiveError`), exactly as its schema says. */
@@ -2928,9 +2928,9 @@ export const isAccountNotActiveError: (value: unknown) => value is AccountNotAct
     hasOwn(value, "status") &&
     (value["status"] === 401 || value["status"] === 403) &&
     Number.isInteger(value["status"]) &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20006` error object (`AccessDeniedError`), exactly as its schema says. */
@@ -2943,9 +2943,9 @@ export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 403 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20007` error object (`PageSizeTooLargeError`), exactly as its schema says. */
@@ -2958,9 +2958,9 @@ export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLa
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20008` error object (`TestCredentialsError`), exactly as its schema says. */
@@ -2973,9 +2973,9 @@ export const isTestCredentialsError: (value: unknown) => value is TestCredential
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 403 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20101` error object (`InvalidAccessTokenError`), exactly as its schema says. */
@@ -2988,9 +2988,9 @@ export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAcce
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 401 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20403` error object (`ForbiddenError`), exactly as its schema says. */
@@ -3003,9 +3003,9 @@ export const isForbiddenError: (value: unknown) => value is ForbiddenError = gua
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 403 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20404` error object (`ResourceNotFoundError`), exactly as its schema says. */
@@ -3018,9 +3018,9 @@ export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFo
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 404 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20409` error object (`ConflictError`), exactly as its schema says. */
@@ -3033,9 +3033,9 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 409 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20422` error object (`InvalidParameterError`), exactly as its schema says. */
@@ -3048,9 +3048,9 @@ export const isInvalidParameterError: (value: unknown) => value is InvalidParame
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 422 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20426` error object (`UpgradeRequiredError`), exactly as its schema says. */
@@ -3063,9 +3063,9 @@ export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequire
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 426 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20429` error object (`TooManyRequestsError`), exactly as its schema says. */
@@ -3078,9 +3078,9 @@ export const isTooManyRequestsError: (value: unknown) => value is TooManyRequest
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 429 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20500` error object (`InternalServerError`), exactly as its schema says. */
@@ -3093,9 +3093,9 @@ export const isInternalServerError: (value: unknown) => value is InternalServerE
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 500 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `20503` error object (`ServiceUnavailableError`), exactly as its schema says. */
@@ -3108,9 +3108,9 @@ export const isServiceUnavailableError: (value: unknown) => value is ServiceUnav
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 503 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21201` error object (`NoCalledNumberError`), exactly as its schema says. */
@@ -3123,9 +3123,9 @@ export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberE
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21211` error object (`InvalidToNumberError`), exactly as its schema says. */
@@ -3138,9 +3138,9 @@ export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumbe
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21212` error object (`InvalidFromNumberError`), exactly as its schema says. */
@@ -3153,9 +3153,9 @@ export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromN
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21213` error object (`CallerNumberRequiredError`), exactly as its schema says. */
@@ -3168,9 +3168,9 @@ export const isCallerNumberRequiredError: (value: unknown) => value is CallerNum
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21214` error object (`ToNumberUnreachableError`), exactly as its schema says. */
@@ -3183,9 +3183,9 @@ export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUn
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21215` error object (`CallGeoPermissionError`), exactly as its schema says. */
@@ -3198,9 +3198,9 @@ export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermi
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21216` error object (`CallBlocklistedError`), exactly as its schema says. */
@@ -3213,9 +3213,9 @@ export const isCallBlocklistedError: (value: unknown) => value is CallBlockliste
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21217` error object (`PhoneNumberNotValidError`), exactly as its schema says. */
@@ -3228,9 +3228,9 @@ export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumbe
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21219` error object (`ToNumberNotVerifiedError`), exactly as its schema says. */
@@ -3243,9 +3243,9 @@ export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNo
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21401` error object (`InvalidPhoneNumberError`), exactly as its schema says. */
@@ -3258,9 +3258,9 @@ export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhon
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21402` error object (`InvalidUrlError`), exactly as its schema says. */
@@ -3273,9 +3273,9 @@ export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = g
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21403` error object (`InvalidMethodError`), exactly as its schema says. */
@@ -3288,9 +3288,9 @@ export const isInvalidMethodError: (value: unknown) => value is InvalidMethodErr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3306,9 +3306,9 @@ export const isTrialInboundNumberUnavailableError: (value: unknown) => value is 
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21407` error object (`NumberTypeWithoutSmsError`), exactly as its schema says. */
@@ -3321,9 +3321,9 @@ export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTyp
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21408` error object (`SmsRegionNotEnabledError`), exactly as its schema says. */
@@ -3336,9 +3336,9 @@ export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionN
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21421` error object (`PhoneNumberInvalidError`), exactly as its schema says. */
@@ -3351,9 +3351,9 @@ export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumber
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3369,9 +3369,9 @@ export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneN
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3387,9 +3387,9 @@ export const isCallerIdAlreadyValidatedError: (value: unknown) => value is Calle
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21451` error object (`InvalidAreaCodeError`), exactly as its schema says. */
@@ -3402,9 +3402,9 @@ export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCod
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21452` error object (`NoNumbersInAreaCodeError`), exactly as its schema says. */
@@ -3417,9 +3417,9 @@ export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersI
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21601` error object (`FromNotSmsCapableError`), exactly as its schema says. */
@@ -3432,9 +3432,9 @@ export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCa
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21602` error object (`MessageBodyRequiredError`), exactly as its schema says. */
@@ -3447,9 +3447,9 @@ export const isMessageBodyRequiredError: (value: unknown) => value is MessageBod
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21603` error object (`FromRequiredError`), exactly as its schema says. */
@@ -3462,9 +3462,9 @@ export const isFromRequiredError: (value: unknown) => value is FromRequiredError
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21604` error object (`ToRequiredError`), exactly as its schema says. */
@@ -3477,9 +3477,9 @@ export const isToRequiredError: (value: unknown) => value is ToRequiredError = g
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3495,9 +3495,9 @@ export const isFromNotMessageCapableError: (value: unknown) => value is FromNotM
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21608` error object (`ToNotVerifiedError`), exactly as its schema says. */
@@ -3510,9 +3510,9 @@ export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedErr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3528,9 +3528,9 @@ export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidS
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3546,9 +3546,9 @@ export const isUnsubscribedRecipientError: (value: unknown) => value is Unsubscr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21611` error object (`FromQueueFullError`), exactly as its schema says. */
@@ -3561,9 +3561,9 @@ export const isFromQueueFullError: (value: unknown) => value is FromQueueFullErr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21612` error object (`ToNotReachableBySmsError`), exactly as its schema says. */
@@ -3576,9 +3576,9 @@ export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReach
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21614` error object (`ToNotMobileError`), exactly as its schema says. */
@@ -3591,9 +3591,9 @@ export const isToNotMobileError: (value: unknown) => value is ToNotMobileError =
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21617` error object (`BodyTooLongError`), exactly as its schema says. */
@@ -3606,9 +3606,9 @@ export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError =
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21620` error object (`InvalidMediaUrlError`), exactly as its schema says. */
@@ -3621,9 +3621,9 @@ export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21621` error object (`FromNotMmsEnabledError`), exactly as its schema says. */
@@ -3636,9 +3636,9 @@ export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEn
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21623` error object (`TooManyMediaFilesError`), exactly as its schema says. */
@@ -3651,9 +3651,9 @@ export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMedia
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21631` error object (`AddressRequiredError`), exactly as its schema says. */
@@ -3666,9 +3666,9 @@ export const isAddressRequiredError: (value: unknown) => value is AddressRequire
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21654` error object (`ContentSidRequiredError`), exactly as its schema says. */
@@ -3681,9 +3681,9 @@ export const isContentSidRequiredError: (value: unknown) => value is ContentSidR
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3699,9 +3699,9 @@ export const isInvalidContentVariablesError: (value: unknown) => value is Invali
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `21703` error object (`NoSenderAvailableError`), exactly as its schema says. */
@@ -3714,9 +3714,9 @@ export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvai
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3732,9 +3732,9 @@ export const isInvalidMessagingServiceError: (value: unknown) => value is Invali
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3750,9 +3750,9 @@ export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyI
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `60202` error object (`MaxCheckAttemptsError`), exactly as its schema says. */
@@ -3765,9 +3765,9 @@ export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttem
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 429 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `60203` error object (`MaxSendAttemptsError`), exactly as its schema says. */
@@ -3780,9 +3780,9 @@ export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttempt
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 429 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3798,9 +3798,9 @@ export const isLandlineNotSmsCapableError: (value: unknown) => value is Landline
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 403 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `60207` error object (`MaxRateLimitsError`), exactly as its schema says. */
@@ -3813,9 +3813,9 @@ export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsErr
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3831,9 +3831,9 @@ export const isTooManyConcurrentVerificationsError: (value: unknown) => value is
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 429 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /** Whether a value is a `60220` error object (`ChinaVettingRequiredError`), exactly as its schema says. */
@@ -3846,9 +3846,9 @@ export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVett
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3864,9 +3864,9 @@ export const isDeliveryChannelDisabledError: (value: unknown) => value is Delive
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3882,9 +3882,9 @@ export const isDeliveryAttemptBlockedError: (value: unknown) => value is Deliver
     typeof value["message"] === "string" &&
     hasOwn(value, "status") &&
     value["status"] === 400 &&
-    (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-    (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-    (!hasOwn(value, "details") || plainObject(value["details"]))
+    (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+    (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+    (plainObject(value["details"]) || !hasOwn(value, "details"))
   );
 });
 /**
@@ -3928,14 +3928,14 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      (!hasOwn(value, "code") || Number.isInteger(value["code"])) &&
+      (Number.isInteger(value["code"]) || !hasOwn(value, "code")) &&
       hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
       hasOwn(value, "status") &&
       Number.isInteger(value["status"]) &&
-      (!hasOwn(value, "more_info") || typeof value["more_info"] === "string") &&
-      (!hasOwn(value, "detail") || typeof value["detail"] === "string") &&
-      (!hasOwn(value, "details") || plainObject(value["details"]))
+      (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
+      (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
+      (plainObject(value["details"]) || !hasOwn(value, "details"))
     );
   } catch {
     return false;
