@@ -867,18 +867,18 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
       typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
+      hasOwn(value, "code") &&
       typeof value["message"] === "string" &&
-      hasOwn(value, "type") &&
+      hasOwn(value, "message") &&
       typeof value["type"] === "string" &&
-      hasOwn(value, "param") &&
+      hasOwn(value, "type") &&
       (typeof value["param"] === "string" || value["param"] === null) &&
-      hasOwn(value, "doc_url") &&
+      hasOwn(value, "param") &&
       typeof value["doc_url"] === "string" &&
-      hasOwn(value, "request_id") &&
-      typeof value["request_id"] === "string"
+      hasOwn(value, "doc_url") &&
+      typeof value["request_id"] === "string" &&
+      hasOwn(value, "request_id")
     );
   } catch {
     return false;
@@ -888,7 +888,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

@@ -1807,13 +1807,13 @@ export function isErrorInfo(value: unknown): value is ErrorInfo {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.ErrorInfo") &&
       typeof value["@type"] === "string" &&
-      hasOwn(value, "reason") &&
+      hasOwn(value, "@type") &&
       (typeof value["reason"] === "string" && codePoints(value["reason"]) <= 63) &&
-      hasOwn(value, "domain") &&
+      hasOwn(value, "reason") &&
       typeof value["domain"] === "string" &&
+      hasOwn(value, "domain") &&
       (plainObject(value["metadata"]) && everyValue(value["metadata"], [], (item) => typeof item === "string") || !hasOwn(value, "metadata"))
     );
   } catch {
@@ -1826,9 +1826,9 @@ export function isRetryInfo(value: unknown): value is RetryInfo {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.RetryInfo") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((typeof value["retryDelay"] === "string" && PATTERN_1.test(value["retryDelay"])) || !hasOwn(value, "retryDelay"))
     );
   } catch {
@@ -1841,9 +1841,9 @@ export function isDebugInfo(value: unknown): value is DebugInfo {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.DebugInfo") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((Array.isArray(value["stackEntries"]) && (value["stackEntries"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value, "stackEntries")) &&
       (typeof value["detail"] === "string" || !hasOwn(value, "detail"))
     );
@@ -1857,9 +1857,9 @@ export function isQuotaFailure(value: unknown): value is QuotaFailure {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.QuotaFailure") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (typeof item["subject"] === "string" || !hasOwn(item, "subject")) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["apiService"] === "string" || !hasOwn(item, "apiService")) && (typeof item["quotaMetric"] === "string" || !hasOwn(item, "quotaMetric")) && (typeof item["quotaId"] === "string" || !hasOwn(item, "quotaId")) && (plainObject(item["quotaDimensions"]) && everyValue(item["quotaDimensions"], [], (item) => typeof item === "string") || !hasOwn(item, "quotaDimensions")) && (typeof item["quotaValue"] === "string" || !hasOwn(item, "quotaValue")) && (typeof item["futureQuotaValue"] === "string" || !hasOwn(item, "futureQuotaValue")))) || !hasOwn(value, "violations"))
     );
   } catch {
@@ -1872,9 +1872,9 @@ export function isPreconditionFailure(value: unknown): value is PreconditionFail
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.PreconditionFailure") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((Array.isArray(value["violations"]) && (value["violations"] as unknown[]).every((item) => plainObject(item) && (typeof item["type"] === "string" || !hasOwn(item, "type")) && (typeof item["subject"] === "string" || !hasOwn(item, "subject")) && (typeof item["description"] === "string" || !hasOwn(item, "description")))) || !hasOwn(value, "violations"))
     );
   } catch {
@@ -1887,9 +1887,9 @@ export function isBadRequest(value: unknown): value is BadRequest {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.BadRequest") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((Array.isArray(value["fieldViolations"]) && (value["fieldViolations"] as unknown[]).every((item) => plainObject(item) && (typeof item["field"] === "string" || !hasOwn(item, "field")) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["reason"] === "string" || !hasOwn(item, "reason")) && (plainObject(item["localizedMessage"]) && (typeof item["localizedMessage"]["locale"] === "string" || !hasOwn(item["localizedMessage"], "locale")) && (typeof item["localizedMessage"]["message"] === "string" || !hasOwn(item["localizedMessage"], "message")) || !hasOwn(item, "localizedMessage")))) || !hasOwn(value, "fieldViolations"))
     );
   } catch {
@@ -1902,9 +1902,9 @@ export function isRequestInfo(value: unknown): value is RequestInfo {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.RequestInfo") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       (typeof value["requestId"] === "string" || !hasOwn(value, "requestId")) &&
       (typeof value["servingData"] === "string" || !hasOwn(value, "servingData"))
     );
@@ -1918,9 +1918,9 @@ export function isResourceInfo(value: unknown): value is ResourceInfo {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.ResourceInfo") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       (typeof value["resourceType"] === "string" || !hasOwn(value, "resourceType")) &&
       (typeof value["resourceName"] === "string" || !hasOwn(value, "resourceName")) &&
       (typeof value["owner"] === "string" || !hasOwn(value, "owner")) &&
@@ -1936,9 +1936,9 @@ export function isHelp(value: unknown): value is Help {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.Help") &&
       typeof value["@type"] === "string" &&
+      hasOwn(value, "@type") &&
       ((Array.isArray(value["links"]) && (value["links"] as unknown[]).every((item) => plainObject(item) && (typeof item["description"] === "string" || !hasOwn(item, "description")) && (typeof item["url"] === "string" || !hasOwn(item, "url")))) || !hasOwn(value, "links"))
     );
   } catch {
@@ -1951,13 +1951,13 @@ export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
       (value["@type"] === "type.googleapis.com/google.rpc.LocalizedMessage") &&
       typeof value["@type"] === "string" &&
-      hasOwn(value, "locale") &&
+      hasOwn(value, "@type") &&
       typeof value["locale"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      hasOwn(value, "locale") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "message")
     );
   } catch {
     return false;
@@ -1969,8 +1969,8 @@ export function isOtherDetail(value: unknown): value is OtherDetail {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "@type") &&
-      (typeof value["@type"] === "string" && PATTERN_2.test(value["@type"]))
+      (typeof value["@type"] === "string" && PATTERN_2.test(value["@type"])) &&
+      hasOwn(value, "@type")
     );
   } catch {
     return false;
@@ -2023,11 +2023,11 @@ function guardFor(code: string | number, check: (value: unknown) => boolean): an
 export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumentError = guardFor("INVALID_ARGUMENT", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "INVALID_ARGUMENT" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2039,11 +2039,11 @@ export const isInvalidArgumentError: (value: unknown) => value is InvalidArgumen
 export const isFailedPreconditionError: (value: unknown) => value is FailedPreconditionError = guardFor("FAILED_PRECONDITION", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "FAILED_PRECONDITION" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2052,11 +2052,11 @@ export const isFailedPreconditionError: (value: unknown) => value is FailedPreco
 export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = guardFor("OUT_OF_RANGE", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "OUT_OF_RANGE" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2068,11 +2068,11 @@ export const isOutOfRangeError: (value: unknown) => value is OutOfRangeError = g
 export const isUnauthenticatedError: (value: unknown) => value is UnauthenticatedError = guardFor("UNAUTHENTICATED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "UNAUTHENTICATED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 401 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2084,11 +2084,11 @@ export const isUnauthenticatedError: (value: unknown) => value is Unauthenticate
 export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor("PERMISSION_DENIED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "PERMISSION_DENIED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2097,11 +2097,11 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
 export const isNotFoundError: (value: unknown) => value is NotFoundError = guardFor("NOT_FOUND", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "NOT_FOUND" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 404 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2113,11 +2113,11 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = guard
 export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsError = guardFor("ALREADY_EXISTS", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "ALREADY_EXISTS" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 409 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2126,11 +2126,11 @@ export const isAlreadyExistsError: (value: unknown) => value is AlreadyExistsErr
 export const isAbortedError: (value: unknown) => value is AbortedError = guardFor("ABORTED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "ABORTED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 409 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2142,11 +2142,11 @@ export const isAbortedError: (value: unknown) => value is AbortedError = guardFo
 export const isResourceExhaustedError: (value: unknown) => value is ResourceExhaustedError = guardFor("RESOURCE_EXHAUSTED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "RESOURCE_EXHAUSTED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 429 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2155,11 +2155,11 @@ export const isResourceExhaustedError: (value: unknown) => value is ResourceExha
 export const isCancelledError: (value: unknown) => value is CancelledError = guardFor("CANCELLED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "CANCELLED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 499 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2168,11 +2168,11 @@ export const isCancelledError: (value: unknown) => value is CancelledError = gua
 export const isUnknownStatusError: (value: unknown) => value is UnknownStatusError = guardFor("UNKNOWN", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "UNKNOWN" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 500 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2181,11 +2181,11 @@ export const isUnknownStatusError: (value: unknown) => value is UnknownStatusErr
 export const isInternalError: (value: unknown) => value is InternalError = guardFor("INTERNAL", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "INTERNAL" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 500 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2194,11 +2194,11 @@ export const isInternalError: (value: unknown) => value is InternalError = guard
 export const isDataLossError: (value: unknown) => value is DataLossError = guardFor("DATA_LOSS", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "DATA_LOSS" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 500 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2210,11 +2210,11 @@ export const isDataLossError: (value: unknown) => value is DataLossError = guard
 export const isUnimplementedError: (value: unknown) => value is UnimplementedError = guardFor("UNIMPLEMENTED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "UNIMPLEMENTED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 501 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2223,11 +2223,11 @@ export const isUnimplementedError: (value: unknown) => value is UnimplementedErr
 export const isUnavailableError: (value: unknown) => value is UnavailableError = guardFor("UNAVAILABLE", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "UNAVAILABLE" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 503 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2239,11 +2239,11 @@ export const isUnavailableError: (value: unknown) => value is UnavailableError =
 export const isDeadlineExceededError: (value: unknown) => value is DeadlineExceededError = guardFor("DEADLINE_EXCEEDED", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "status") &&
     value["status"] === "DEADLINE_EXCEEDED" &&
+    hasOwn(value, "status") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 504 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
@@ -2257,10 +2257,10 @@ export const isServiceDisabledError: (value: unknown) => value is ServiceDisable
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "SERVICE_DISABLED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SERVICE_DISABLED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2273,10 +2273,10 @@ export const isBillingDisabledError: (value: unknown) => value is BillingDisable
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "BILLING_DISABLED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "BILLING_DISABLED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2289,10 +2289,10 @@ export const isApiKeyInvalidError: (value: unknown) => value is ApiKeyInvalidErr
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_INVALID" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_INVALID")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2305,10 +2305,10 @@ export const isApiKeyServiceBlockedError: (value: unknown) => value is ApiKeySer
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_SERVICE_BLOCKED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_SERVICE_BLOCKED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2321,10 +2321,10 @@ export const isApiKeyHttpReferrerBlockedError: (value: unknown) => value is ApiK
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_HTTP_REFERRER_BLOCKED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_HTTP_REFERRER_BLOCKED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2337,10 +2337,10 @@ export const isApiKeyIpAddressBlockedError: (value: unknown) => value is ApiKeyI
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_IP_ADDRESS_BLOCKED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IP_ADDRESS_BLOCKED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2353,10 +2353,10 @@ export const isApiKeyAndroidAppBlockedError: (value: unknown) => value is ApiKey
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_ANDROID_APP_BLOCKED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_ANDROID_APP_BLOCKED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2369,10 +2369,10 @@ export const isApiKeyIosAppBlockedError: (value: unknown) => value is ApiKeyIosA
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "API_KEY_IOS_APP_BLOCKED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "API_KEY_IOS_APP_BLOCKED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2385,10 +2385,10 @@ export const isRateLimitExceededError: (value: unknown) => value is RateLimitExc
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 429 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "RATE_LIMIT_EXCEEDED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RATE_LIMIT_EXCEEDED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2401,10 +2401,10 @@ export const isResourceQuotaExceededError: (value: unknown) => value is Resource
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 429 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "RESOURCE_QUOTA_EXCEEDED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_QUOTA_EXCEEDED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2417,10 +2417,10 @@ export const isUserProjectDeniedError: (value: unknown) => value is UserProjectD
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "USER_PROJECT_DENIED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_PROJECT_DENIED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2433,10 +2433,10 @@ export const isConsumerSuspendedError: (value: unknown) => value is ConsumerSusp
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "CONSUMER_SUSPENDED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_SUSPENDED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2449,10 +2449,10 @@ export const isConsumerInvalidError: (value: unknown) => value is ConsumerInvali
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "CONSUMER_INVALID" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CONSUMER_INVALID")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2465,10 +2465,10 @@ export const isSecurityPolicyViolatedError: (value: unknown) => value is Securit
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "SECURITY_POLICY_VIOLATED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "SECURITY_POLICY_VIOLATED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2481,10 +2481,10 @@ export const isAccessTokenExpiredError: (value: unknown) => value is AccessToken
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 401 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "ACCESS_TOKEN_EXPIRED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_EXPIRED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2497,10 +2497,10 @@ export const isAccessTokenScopeInsufficientError: (value: unknown) => value is A
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "ACCESS_TOKEN_SCOPE_INSUFFICIENT" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_SCOPE_INSUFFICIENT")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2513,10 +2513,10 @@ export const isAccountStateInvalidError: (value: unknown) => value is AccountSta
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "ACCOUNT_STATE_INVALID" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCOUNT_STATE_INVALID")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2529,10 +2529,10 @@ export const isAccessTokenTypeUnsupportedError: (value: unknown) => value is Acc
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 401 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "ACCESS_TOKEN_TYPE_UNSUPPORTED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "ACCESS_TOKEN_TYPE_UNSUPPORTED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2545,10 +2545,10 @@ export const isCredentialsMissingError: (value: unknown) => value is Credentials
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 401 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "CREDENTIALS_MISSING" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "CREDENTIALS_MISSING")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2561,10 +2561,10 @@ export const isResourceProjectInvalidError: (value: unknown) => value is Resourc
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 400 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "RESOURCE_PROJECT_INVALID" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "RESOURCE_PROJECT_INVALID")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2577,10 +2577,10 @@ export const isUserBlockedByAdminError: (value: unknown) => value is UserBlocked
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "USER_BLOCKED_BY_ADMIN" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "USER_BLOCKED_BY_ADMIN")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2593,10 +2593,10 @@ export const isIamPermissionDeniedError: (value: unknown) => value is IamPermiss
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
+    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "@type") && item["reason"] === "IAM_PERMISSION_DENIED" && hasOwn(item, "reason"))) &&
     hasOwn(value, "details") &&
-    (Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1) && (value["details"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "@type") && item["@type"] === "type.googleapis.com/google.rpc.ErrorInfo" && hasOwn(item, "reason") && item["reason"] === "IAM_PERMISSION_DENIED")) &&
     ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
   );
 });
@@ -2609,12 +2609,12 @@ export const isLegacyRateLimitExceededError: (value: unknown) => value is Legacy
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     (value["code"] === 403 || value["code"] === 429) &&
     Number.isInteger(value["code"]) &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
-    hasOwn(value, "errors") &&
-    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "rateLimitExceeded"))
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && item["domain"] === "usageLimits" && hasOwn(item, "domain") && item["reason"] === "rateLimitExceeded" && hasOwn(item, "reason"))) &&
+    hasOwn(value, "errors")
   );
 });
 /**
@@ -2626,11 +2626,11 @@ export const isLegacyUserRateLimitExceededError: (value: unknown) => value is Le
     plainObject(value) &&
     (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-    hasOwn(value, "code") &&
     value["code"] === 403 &&
+    hasOwn(value, "code") &&
     ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
-    hasOwn(value, "errors") &&
-    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && hasOwn(item, "domain") && item["domain"] === "usageLimits" && hasOwn(item, "reason") && item["reason"] === "userRateLimitExceeded"))
+    (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError) && (value["errors"] as unknown[]).some((item) => plainObject(item) && item["domain"] === "usageLimits" && hasOwn(item, "domain") && item["reason"] === "userRateLimitExceeded" && hasOwn(item, "reason"))) &&
+    hasOwn(value, "errors")
   );
 });
 /**
@@ -2652,8 +2652,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       plainObject(value) &&
       (typeof value["status"] === "string" || !hasOwn(value, "status")) &&
       (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
-      hasOwn(value, "code") &&
       Number.isInteger(value["code"]) &&
+      hasOwn(value, "code") &&
       ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every((item) => (Number(isErrorInfo(item)) + Number(isRetryInfo(item)) + Number(isDebugInfo(item)) + Number(isQuotaFailure(item)) + Number(isPreconditionFailure(item)) + Number(isBadRequest(item)) + Number(isRequestInfo(item)) + Number(isResourceInfo(item)) + Number(isHelp(item)) + Number(isLocalizedMessage(item)) + Number(isOtherDetail(item))) === 1)) || !hasOwn(value, "details")) &&
       ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every(isLegacyError)) || !hasOwn(value, "errors"))
     );
@@ -2665,7 +2665,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

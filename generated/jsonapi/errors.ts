@@ -772,8 +772,8 @@ export function isLinkObject(value: unknown): value is LinkObject {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "href") &&
       typeof value["href"] === "string" &&
+      hasOwn(value, "href") &&
       (typeof value["rel"] === "string" || !hasOwn(value, "rel")) &&
       (isLink(value["describedby"]) || !hasOwn(value, "describedby")) &&
       (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
@@ -843,8 +843,8 @@ function sharedShapeGuard(code: string | number): any {
 export const isValueTooShortError: (value: unknown) => value is ValueTooShortError = guardFor("123", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === "123" &&
+    hasOwn(value, "code") &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
     (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
@@ -861,8 +861,8 @@ export const isValueTooShortError: (value: unknown) => value is ValueTooShortErr
 export const isPasswordLacksCharacterClassError: (value: unknown) => value is PasswordLacksCharacterClassError = guardFor("225", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === "225" &&
+    hasOwn(value, "code") &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
     (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
@@ -876,8 +876,8 @@ export const isPasswordLacksCharacterClassError: (value: unknown) => value is Pa
 export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsDoNotMatchError = guardFor("226", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === "226" &&
+    hasOwn(value, "code") &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
     (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
@@ -891,8 +891,8 @@ export const isPasswordsDoNotMatchError: (value: unknown) => value is PasswordsD
 export const isPasswordRecentlyUsedError: (value: unknown) => value is PasswordRecentlyUsedError = guardFor("227", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === "227" &&
+    hasOwn(value, "code") &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (typeof value["id"] === "string" || !hasOwn(value, "id")) &&
     (plainObject(value["links"]) && (isLink(value["links"]["about"]) || !hasOwn(value["links"], "about")) && (isLink(value["links"]["type"]) || !hasOwn(value["links"], "type")) || !hasOwn(value, "links")) &&
@@ -966,8 +966,8 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "errors") &&
-      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every(isDocumentedError))
+      (Array.isArray(value["errors"]) && (value["errors"] as unknown[]).length >= 1 && (value["errors"] as unknown[]).every(isDocumentedError)) &&
+      hasOwn(value, "errors")
     );
   } catch {
     return false;

@@ -1509,10 +1509,10 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
       typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
+      hasOwn(value, "code") &&
       typeof value["message"] === "string" &&
+      hasOwn(value, "message") &&
       ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
       ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
       (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
@@ -1805,10 +1805,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
       typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
+      hasOwn(value, "code") &&
       typeof value["message"] === "string" &&
+      hasOwn(value, "message") &&
       ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
       ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
       (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
@@ -1823,7 +1823,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

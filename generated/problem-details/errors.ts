@@ -826,8 +826,8 @@ export const isValidationError: (value: unknown) => value is ValidationError = g
     (typeof value["title"] === "string" || !hasOwn(value, "title")) &&
     ((value["status"] === 400 || value["status"] === 422) && (Number.isInteger(value["status"]) && (value["status"] as number) >= 100 && (value["status"] as number) <= 599) || !hasOwn(value, "status")) &&
     (typeof value["instance"] === "string" || !hasOwn(value, "instance")) &&
-    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "detail") && typeof item["detail"] === "string" && hasOwn(item, "pointer") && typeof item["pointer"] === "string")) || !hasOwn(value, "errors")) &&
-    ((Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && hasOwn(item, "name") && typeof item["name"] === "string" && hasOwn(item, "reason") && typeof item["reason"] === "string")) || !hasOwn(value, "invalid-params"))
+    ((Array.isArray(value["errors"]) && (value["errors"] as unknown[]).every((item) => plainObject(item) && typeof item["detail"] === "string" && hasOwn(item, "detail") && typeof item["pointer"] === "string" && hasOwn(item, "pointer"))) || !hasOwn(value, "errors")) &&
+    ((Array.isArray(value["invalid-params"]) && (value["invalid-params"] as unknown[]).every((item) => plainObject(item) && typeof item["name"] === "string" && hasOwn(item, "name") && typeof item["reason"] === "string" && hasOwn(item, "reason"))) || !hasOwn(value, "invalid-params"))
   );
 });
 /** Whether a value is a `date` error object (`DateError`), exactly as its schema says. */

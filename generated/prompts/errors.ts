@@ -444,10 +444,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
       typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      hasOwn(value, "code") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "message")
     );
   } catch {
     return false;
@@ -457,7 +457,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

@@ -433,14 +433,14 @@ export const isNotFoundError: (value: unknown) => value is NotFoundError = share
 export const isRateLimitExceededError: (value: unknown) => value is RateLimitExceededError = guardFor("rate_limit_exceeded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === "rate_limit_exceeded" &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 429 &&
-    hasOwn(value, "retryAfter") &&
-    (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0)
+    hasOwn(value, "status") &&
+    (Number.isInteger(value["retryAfter"]) && (value["retryAfter"] as number) >= 0) &&
+    hasOwn(value, "retryAfter")
   );
 });
 /** Whether a value is a `sandbox_error` error object (`SandboxError`), exactly as its schema says. */
@@ -469,12 +469,12 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "code") &&
       typeof value["code"] === "string" &&
-      hasOwn(value, "message") &&
+      hasOwn(value, "code") &&
       typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
-      Number.isInteger(value["status"])
+      hasOwn(value, "message") &&
+      Number.isInteger(value["status"]) &&
+      hasOwn(value, "status")
     );
   } catch {
     return false;
@@ -484,7 +484,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

@@ -313,7 +313,7 @@ export function isDocumentedError(value: unknown): value is DocumentedError {
 /** Whether a value has the shape every error shares, whatever its code. */
 export function isErrorShape(value: unknown): value is ErrorShape {
   try {
-    return plainObject(value) && hasOwn(value, "detail") && typeof value["detail"] === "string";
+    return plainObject(value) && typeof value["detail"] === "string" && hasOwn(value, "detail");
   } catch {
     return false;
   }

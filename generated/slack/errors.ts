@@ -1933,12 +1933,12 @@ export function isInviteResult(value: unknown): value is InviteResult {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
       typeof value["ok"] === "boolean" &&
-      hasOwn(value, "user") &&
+      hasOwn(value, "ok") &&
       typeof value["user"] === "string" &&
-      hasOwn(value, "error") &&
-      typeof value["error"] === "string"
+      hasOwn(value, "user") &&
+      typeof value["error"] === "string" &&
+      hasOwn(value, "error")
     );
   } catch {
     return false;
@@ -1951,10 +1951,10 @@ export function isValidationIssue(value: unknown): value is ValidationIssue {
     return (
       plainObject(value) &&
       (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
-      hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
-      hasOwn(value, "pointer") &&
+      hasOwn(value, "message") &&
       typeof value["pointer"] === "string" &&
+      hasOwn(value, "pointer") &&
       (plainObject(value["constraint"]) || !hasOwn(value, "constraint"))
     );
   } catch {
@@ -2136,10 +2136,10 @@ export const isMissingPostTypeError: (value: unknown) => value is MissingPostTyp
 export const isMissingScopeError: (value: unknown) => value is MissingScopeError = guardFor("missing_scope", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "ok") &&
     value["ok"] === false &&
-    hasOwn(value, "error") &&
+    hasOwn(value, "ok") &&
     value["error"] === "missing_scope" &&
+    hasOwn(value, "error") &&
     (typeof value["warning"] === "string" || !hasOwn(value, "warning")) &&
     (plainObject(value["response_metadata"]) && ((Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "messages")) && ((Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "warnings")) || !hasOwn(value, "response_metadata")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
@@ -2283,10 +2283,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "ok") &&
       value["ok"] === false &&
-      hasOwn(value, "error") &&
+      hasOwn(value, "ok") &&
       typeof value["error"] === "string" &&
+      hasOwn(value, "error") &&
       (typeof value["warning"] === "string" || !hasOwn(value, "warning")) &&
       (plainObject(value["response_metadata"]) && ((Array.isArray(value["response_metadata"]["messages"]) && (value["response_metadata"]["messages"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "messages")) && ((Array.isArray(value["response_metadata"]["warnings"]) && (value["response_metadata"]["warnings"] as unknown[]).every((item) => typeof item === "string")) || !hasOwn(value["response_metadata"], "warnings")) || !hasOwn(value, "response_metadata")) &&
       (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&

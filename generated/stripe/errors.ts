@@ -9472,10 +9472,10 @@ export const isInvalidRequestError: (value: unknown) => value is InvalidRequestE
 export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredError = guardFor("api_key_expired", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "api_key_expired" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9499,10 +9499,10 @@ export const isApiKeyExpiredError: (value: unknown) => value is ApiKeyExpiredErr
 export const isPlatformApiKeyExpiredError: (value: unknown) => value is PlatformApiKeyExpiredError = guardFor("platform_api_key_expired", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "platform_api_key_expired" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9526,10 +9526,10 @@ export const isPlatformApiKeyExpiredError: (value: unknown) => value is Platform
 export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyRequiredError = guardFor("secret_key_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "secret_key_required" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9553,10 +9553,10 @@ export const isSecretKeyRequiredError: (value: unknown) => value is SecretKeyReq
 export const isAccountInvalidError: (value: unknown) => value is AccountInvalidError = guardFor("account_invalid", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "account_invalid" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9580,10 +9580,10 @@ export const isAccountInvalidError: (value: unknown) => value is AccountInvalidE
 export const isPlatformAccountRequiredError: (value: unknown) => value is PlatformAccountRequiredError = guardFor("platform_account_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "platform_account_required" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9607,10 +9607,10 @@ export const isPlatformAccountRequiredError: (value: unknown) => value is Platfo
 export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMismatchError = guardFor("livemode_mismatch", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "livemode_mismatch" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9634,10 +9634,10 @@ export const isLivemodeMismatchError: (value: unknown) => value is LivemodeMisma
 export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeChargesOnlyError = guardFor("testmode_charges_only", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "testmode_charges_only" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9661,10 +9661,10 @@ export const isTestmodeChargesOnlyError: (value: unknown) => value is TestmodeCh
 export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersionUnsupportedError = guardFor("tls_version_unsupported", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "tls_version_unsupported" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9688,10 +9688,10 @@ export const isTlsVersionUnsupportedError: (value: unknown) => value is TlsVersi
 export const isResourceMissingError: (value: unknown) => value is ResourceMissingError = guardFor("resource_missing", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "resource_missing" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9715,10 +9715,10 @@ export const isResourceMissingError: (value: unknown) => value is ResourceMissin
 export const isResourceAlreadyExistsError: (value: unknown) => value is ResourceAlreadyExistsError = guardFor("resource_already_exists", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "resource_already_exists" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9742,10 +9742,10 @@ export const isResourceAlreadyExistsError: (value: unknown) => value is Resource
 export const isParameterMissingError: (value: unknown) => value is ParameterMissingError = guardFor("parameter_missing", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_missing" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9769,10 +9769,10 @@ export const isParameterMissingError: (value: unknown) => value is ParameterMiss
 export const isParameterUnknownError: (value: unknown) => value is ParameterUnknownError = guardFor("parameter_unknown", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_unknown" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9796,10 +9796,10 @@ export const isParameterUnknownError: (value: unknown) => value is ParameterUnkn
 export const isParameterInvalidEmptyError: (value: unknown) => value is ParameterInvalidEmptyError = guardFor("parameter_invalid_empty", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_invalid_empty" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9823,10 +9823,10 @@ export const isParameterInvalidEmptyError: (value: unknown) => value is Paramete
 export const isParameterInvalidIntegerError: (value: unknown) => value is ParameterInvalidIntegerError = guardFor("parameter_invalid_integer", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_invalid_integer" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9850,10 +9850,10 @@ export const isParameterInvalidIntegerError: (value: unknown) => value is Parame
 export const isParameterInvalidStringBlankError: (value: unknown) => value is ParameterInvalidStringBlankError = guardFor("parameter_invalid_string_blank", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_invalid_string_blank" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9877,10 +9877,10 @@ export const isParameterInvalidStringBlankError: (value: unknown) => value is Pa
 export const isParameterInvalidStringEmptyError: (value: unknown) => value is ParameterInvalidStringEmptyError = guardFor("parameter_invalid_string_empty", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameter_invalid_string_empty" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9904,10 +9904,10 @@ export const isParameterInvalidStringEmptyError: (value: unknown) => value is Pa
 export const isParametersExclusiveError: (value: unknown) => value is ParametersExclusiveError = guardFor("parameters_exclusive", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "parameters_exclusive" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9931,10 +9931,10 @@ export const isParametersExclusiveError: (value: unknown) => value is Parameters
 export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeError = guardFor("amount_too_large", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "amount_too_large" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9958,10 +9958,10 @@ export const isAmountTooLargeError: (value: unknown) => value is AmountTooLargeE
 export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallError = guardFor("amount_too_small", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "amount_too_small" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -9985,10 +9985,10 @@ export const isAmountTooSmallError: (value: unknown) => value is AmountTooSmallE
 export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError = guardFor("email_invalid", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "email_invalid" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10009,10 +10009,10 @@ export const isEmailInvalidError: (value: unknown) => value is EmailInvalidError
 export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = guardFor("url_invalid", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "url_invalid" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10036,10 +10036,10 @@ export const isUrlInvalidError: (value: unknown) => value is UrlInvalidError = g
 export const isInvalidCharactersError: (value: unknown) => value is InvalidCharactersError = guardFor("invalid_characters", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invalid_characters" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10063,10 +10063,10 @@ export const isInvalidCharactersError: (value: unknown) => value is InvalidChara
 export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError = guardFor("tax_id_invalid", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "tax_id_invalid" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10090,10 +10090,10 @@ export const isTaxIdInvalidError: (value: unknown) => value is TaxIdInvalidError
 export const isCustomerTaxLocationInvalidError: (value: unknown) => value is CustomerTaxLocationInvalidError = guardFor("customer_tax_location_invalid", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "customer_tax_location_invalid" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10117,10 +10117,10 @@ export const isCustomerTaxLocationInvalidError: (value: unknown) => value is Cus
 export const isCouponExpiredError: (value: unknown) => value is CouponExpiredError = guardFor("coupon_expired", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "coupon_expired" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10144,10 +10144,10 @@ export const isCouponExpiredError: (value: unknown) => value is CouponExpiredErr
 export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is InvoiceNoCustomerLineItemsError = guardFor("invoice_no_customer_line_items", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invoice_no_customer_line_items" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10171,10 +10171,10 @@ export const isInvoiceNoCustomerLineItemsError: (value: unknown) => value is Inv
 export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is PaymentIntentUnexpectedStateError = guardFor("payment_intent_unexpected_state", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "payment_intent_unexpected_state" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10198,10 +10198,10 @@ export const isPaymentIntentUnexpectedStateError: (value: unknown) => value is P
 export const isSetupIntentUnexpectedStateError: (value: unknown) => value is SetupIntentUnexpectedStateError = guardFor("setup_intent_unexpected_state", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "setup_intent_unexpected_state" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10225,10 +10225,10 @@ export const isSetupIntentUnexpectedStateError: (value: unknown) => value is Set
 export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAlreadyCapturedError = guardFor("charge_already_captured", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "charge_already_captured" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10252,10 +10252,10 @@ export const isChargeAlreadyCapturedError: (value: unknown) => value is ChargeAl
 export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAlreadyRefundedError = guardFor("charge_already_refunded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "charge_already_refunded" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10279,10 +10279,10 @@ export const isChargeAlreadyRefundedError: (value: unknown) => value is ChargeAl
 export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedError = guardFor("charge_disputed", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "charge_disputed" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10306,10 +10306,10 @@ export const isChargeDisputedError: (value: unknown) => value is ChargeDisputedE
 export const isChargeExpiredForCaptureError: (value: unknown) => value is ChargeExpiredForCaptureError = guardFor("charge_expired_for_capture", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "charge_expired_for_capture" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10333,10 +10333,10 @@ export const isChargeExpiredForCaptureError: (value: unknown) => value is Charge
 export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotEditableError = guardFor("invoice_not_editable", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invoice_not_editable" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10360,10 +10360,10 @@ export const isInvoiceNotEditableError: (value: unknown) => value is InvoiceNotE
 export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyUsedError = guardFor("token_already_used", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "token_already_used" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10387,10 +10387,10 @@ export const isTokenAlreadyUsedError: (value: unknown) => value is TokenAlreadyU
 export const isBalanceInsufficientError: (value: unknown) => value is BalanceInsufficientError = guardFor("balance_insufficient", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "balance_insufficient" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10414,10 +10414,10 @@ export const isBalanceInsufficientError: (value: unknown) => value is BalanceIns
 export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAllowedError = guardFor("payouts_not_allowed", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "payouts_not_allowed" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10438,10 +10438,10 @@ export const isPayoutsNotAllowedError: (value: unknown) => value is PayoutsNotAl
 export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError = guardFor("card_declined", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10462,10 +10462,10 @@ export const isCardDeclinedError: (value: unknown) => value is CardDeclinedError
 export const isExpiredCardError: (value: unknown) => value is ExpiredCardError = guardFor("expired_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "expired_card" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10489,10 +10489,10 @@ export const isExpiredCardError: (value: unknown) => value is ExpiredCardError =
 export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError = guardFor("incorrect_cvc", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "incorrect_cvc" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10516,10 +10516,10 @@ export const isIncorrectCvcError: (value: unknown) => value is IncorrectCvcError
 export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumberError = guardFor("incorrect_number", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "incorrect_number" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10543,10 +10543,10 @@ export const isIncorrectNumberError: (value: unknown) => value is IncorrectNumbe
 export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError = guardFor("incorrect_zip", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "incorrect_zip" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10570,10 +10570,10 @@ export const isIncorrectZipError: (value: unknown) => value is IncorrectZipError
 export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddressError = guardFor("incorrect_address", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "incorrect_address" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10594,10 +10594,10 @@ export const isIncorrectAddressError: (value: unknown) => value is IncorrectAddr
 export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = guardFor("invalid_cvc", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invalid_cvc" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10621,10 +10621,10 @@ export const isInvalidCvcError: (value: unknown) => value is InvalidCvcError = g
 export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpiryMonthError = guardFor("invalid_expiry_month", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invalid_expiry_month" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10648,10 +10648,10 @@ export const isInvalidExpiryMonthError: (value: unknown) => value is InvalidExpi
 export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpiryYearError = guardFor("invalid_expiry_year", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invalid_expiry_year" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10675,10 +10675,10 @@ export const isInvalidExpiryYearError: (value: unknown) => value is InvalidExpir
 export const isInvalidNumberError: (value: unknown) => value is InvalidNumberError = guardFor("invalid_number", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "invalid_number" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10702,10 +10702,10 @@ export const isInvalidNumberError: (value: unknown) => value is InvalidNumberErr
 export const isProcessingError: (value: unknown) => value is ProcessingError = guardFor("processing_error", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "processing_error" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10729,10 +10729,10 @@ export const isProcessingError: (value: unknown) => value is ProcessingError = g
 export const isAuthenticationRequiredError: (value: unknown) => value is AuthenticationRequiredError = guardFor("authentication_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "authentication_required" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10756,10 +10756,10 @@ export const isAuthenticationRequiredError: (value: unknown) => value is Authent
 export const isCardDeclineRateLimitExceededError: (value: unknown) => value is CardDeclineRateLimitExceededError = guardFor("card_decline_rate_limit_exceeded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_decline_rate_limit_exceeded" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10783,10 +10783,10 @@ export const isCardDeclineRateLimitExceededError: (value: unknown) => value is C
 export const isInsufficientFundsError: (value: unknown) => value is InsufficientFundsError = guardFor("insufficient_funds", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "insufficient_funds" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10810,10 +10810,10 @@ export const isInsufficientFundsError: (value: unknown) => value is Insufficient
 export const isPaymentIntentAuthenticationFailureError: (value: unknown) => value is PaymentIntentAuthenticationFailureError = guardFor("payment_intent_authentication_failure", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "payment_intent_authentication_failure" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10837,10 +10837,10 @@ export const isPaymentIntentAuthenticationFailureError: (value: unknown) => valu
 export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value is PaymentIntentPaymentAttemptFailedError = guardFor("payment_intent_payment_attempt_failed", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "payment_intent_payment_attempt_failed" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10864,10 +10864,10 @@ export const isPaymentIntentPaymentAttemptFailedError: (value: unknown) => value
 export const isSetupIntentAuthenticationFailureError: (value: unknown) => value is SetupIntentAuthenticationFailureError = guardFor("setup_intent_authentication_failure", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "setup_intent_authentication_failure" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10891,10 +10891,10 @@ export const isSetupIntentAuthenticationFailureError: (value: unknown) => value 
 export const isPaymentMethodProviderDeclineError: (value: unknown) => value is PaymentMethodProviderDeclineError = guardFor("payment_method_provider_decline", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "payment_method_provider_decline" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10918,10 +10918,10 @@ export const isPaymentMethodProviderDeclineError: (value: unknown) => value is P
 export const isBankAccountDeclinedError: (value: unknown) => value is BankAccountDeclinedError = guardFor("bank_account_declined", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "bank_account_declined" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10945,10 +10945,10 @@ export const isBankAccountDeclinedError: (value: unknown) => value is BankAccoun
 export const isIdempotencyKeyInUseError: (value: unknown) => value is IdempotencyKeyInUseError = guardFor("idempotency_key_in_use", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "idempotency_key_in_use" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10969,10 +10969,10 @@ export const isIdempotencyKeyInUseError: (value: unknown) => value is Idempotenc
 export const isRateLimitError: (value: unknown) => value is RateLimitError = guardFor("rate_limit", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "invalid_request_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "rate_limit" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -10993,10 +10993,10 @@ export const isRateLimitError: (value: unknown) => value is RateLimitError = gua
 export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError = guardFor("lock_timeout", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "lock_timeout" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -11020,10 +11020,10 @@ export const isLockTimeoutError: (value: unknown) => value is LockTimeoutError =
 export const isForwardingApiUpstreamConnectionError: (value: unknown) => value is ForwardingApiUpstreamConnectionError = guardFor("forwarding_api_upstream_connection_error", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "forwarding_api_upstream_connection_error" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -11047,10 +11047,10 @@ export const isForwardingApiUpstreamConnectionError: (value: unknown) => value i
 export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => value is ForwardingApiUpstreamConnectionTimeoutError = guardFor("forwarding_api_upstream_connection_timeout", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     typeof value["type"] === "string" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "forwarding_api_upstream_connection_timeout" &&
+    hasOwn(value, "code") &&
     (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
@@ -11074,12 +11074,12 @@ export const isForwardingApiUpstreamConnectionTimeoutError: (value: unknown) => 
 export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => value is CardDeclinedAuthenticationRequiredError = guardFor("card_declined.authentication_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "authentication_required" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11102,12 +11102,12 @@ export const isCardDeclinedAuthenticationRequiredError: (value: unknown) => valu
 export const isCardDeclinedApproveWithIdError: (value: unknown) => value is CardDeclinedApproveWithIdError = guardFor("card_declined.approve_with_id", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "approve_with_id" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11130,12 +11130,12 @@ export const isCardDeclinedApproveWithIdError: (value: unknown) => value is Card
 export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDeclinedCallIssuerError = guardFor("card_declined.call_issuer", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "call_issuer" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11158,12 +11158,12 @@ export const isCardDeclinedCallIssuerError: (value: unknown) => value is CardDec
 export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is CardDeclinedCardNotSupportedError = guardFor("card_declined.card_not_supported", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "card_not_supported" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11186,12 +11186,12 @@ export const isCardDeclinedCardNotSupportedError: (value: unknown) => value is C
 export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value is CardDeclinedCardVelocityExceededError = guardFor("card_declined.card_velocity_exceeded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "card_velocity_exceeded" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11214,12 +11214,12 @@ export const isCardDeclinedCardVelocityExceededError: (value: unknown) => value 
 export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value is CardDeclinedCurrencyNotSupportedError = guardFor("card_declined.currency_not_supported", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "currency_not_supported" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11242,12 +11242,12 @@ export const isCardDeclinedCurrencyNotSupportedError: (value: unknown) => value 
 export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDeclinedDoNotHonorError = guardFor("card_declined.do_not_honor", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "do_not_honor" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11271,12 +11271,12 @@ export const isCardDeclinedDoNotHonorError: (value: unknown) => value is CardDec
 export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is CardDeclinedDoNotTryAgainError = guardFor("card_declined.do_not_try_again", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "do_not_try_again" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11299,12 +11299,12 @@ export const isCardDeclinedDoNotTryAgainError: (value: unknown) => value is Card
 export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value is CardDeclinedDuplicateTransactionError = guardFor("card_declined.duplicate_transaction", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "duplicate_transaction" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11327,12 +11327,12 @@ export const isCardDeclinedDuplicateTransactionError: (value: unknown) => value 
 export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDeclinedExpiredCardError = guardFor("card_declined.expired_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "expired_card" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11355,12 +11355,12 @@ export const isCardDeclinedExpiredCardError: (value: unknown) => value is CardDe
 export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDeclinedFraudulentError = guardFor("card_declined.fraudulent", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "fraudulent" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11383,12 +11383,12 @@ export const isCardDeclinedFraudulentError: (value: unknown) => value is CardDec
 export const isCardDeclinedGenericDeclineError: (value: unknown) => value is CardDeclinedGenericDeclineError = guardFor("card_declined.generic_decline", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "generic_decline" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11411,12 +11411,12 @@ export const isCardDeclinedGenericDeclineError: (value: unknown) => value is Car
 export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is CardDeclinedIncorrectNumberError = guardFor("card_declined.incorrect_number", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "incorrect_number" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11439,12 +11439,12 @@ export const isCardDeclinedIncorrectNumberError: (value: unknown) => value is Ca
 export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardDeclinedIncorrectCvcError = guardFor("card_declined.incorrect_cvc", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "incorrect_cvc" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11467,12 +11467,12 @@ export const isCardDeclinedIncorrectCvcError: (value: unknown) => value is CardD
 export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardDeclinedIncorrectPinError = guardFor("card_declined.incorrect_pin", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "incorrect_pin" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11495,12 +11495,12 @@ export const isCardDeclinedIncorrectPinError: (value: unknown) => value is CardD
 export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardDeclinedIncorrectZipError = guardFor("card_declined.incorrect_zip", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "incorrect_zip" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11523,12 +11523,12 @@ export const isCardDeclinedIncorrectZipError: (value: unknown) => value is CardD
 export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is CardDeclinedInsufficientFundsError = guardFor("card_declined.insufficient_funds", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "insufficient_funds" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11551,12 +11551,12 @@ export const isCardDeclinedInsufficientFundsError: (value: unknown) => value is 
 export const isCardDeclinedInvalidAccountError: (value: unknown) => value is CardDeclinedInvalidAccountError = guardFor("card_declined.invalid_account", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_account" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11579,12 +11579,12 @@ export const isCardDeclinedInvalidAccountError: (value: unknown) => value is Car
 export const isCardDeclinedInvalidAmountError: (value: unknown) => value is CardDeclinedInvalidAmountError = guardFor("card_declined.invalid_amount", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_amount" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11607,12 +11607,12 @@ export const isCardDeclinedInvalidAmountError: (value: unknown) => value is Card
 export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDeclinedInvalidCvcError = guardFor("card_declined.invalid_cvc", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_cvc" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11635,12 +11635,12 @@ export const isCardDeclinedInvalidCvcError: (value: unknown) => value is CardDec
 export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is CardDeclinedInvalidExpiryMonthError = guardFor("card_declined.invalid_expiry_month", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_expiry_month" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11663,12 +11663,12 @@ export const isCardDeclinedInvalidExpiryMonthError: (value: unknown) => value is
 export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is CardDeclinedInvalidExpiryYearError = guardFor("card_declined.invalid_expiry_year", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_expiry_year" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11691,12 +11691,12 @@ export const isCardDeclinedInvalidExpiryYearError: (value: unknown) => value is 
 export const isCardDeclinedInvalidNumberError: (value: unknown) => value is CardDeclinedInvalidNumberError = guardFor("card_declined.invalid_number", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_number" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11719,12 +11719,12 @@ export const isCardDeclinedInvalidNumberError: (value: unknown) => value is Card
 export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDeclinedInvalidPinError = guardFor("card_declined.invalid_pin", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "invalid_pin" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11747,12 +11747,12 @@ export const isCardDeclinedInvalidPinError: (value: unknown) => value is CardDec
 export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is CardDeclinedIssuerNotAvailableError = guardFor("card_declined.issuer_not_available", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "issuer_not_available" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11775,12 +11775,12 @@ export const isCardDeclinedIssuerNotAvailableError: (value: unknown) => value is
 export const isCardDeclinedLostCardError: (value: unknown) => value is CardDeclinedLostCardError = guardFor("card_declined.lost_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "lost_card" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11803,12 +11803,12 @@ export const isCardDeclinedLostCardError: (value: unknown) => value is CardDecli
 export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is CardDeclinedMerchantBlacklistError = guardFor("card_declined.merchant_blacklist", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "merchant_blacklist" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11831,12 +11831,12 @@ export const isCardDeclinedMerchantBlacklistError: (value: unknown) => value is 
 export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown) => value is CardDeclinedNewAccountInformationAvailableError = guardFor("card_declined.new_account_information_available", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "new_account_information_available" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11859,12 +11859,12 @@ export const isCardDeclinedNewAccountInformationAvailableError: (value: unknown)
 export const isCardDeclinedNoActionTakenError: (value: unknown) => value is CardDeclinedNoActionTakenError = guardFor("card_declined.no_action_taken", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "no_action_taken" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11887,12 +11887,12 @@ export const isCardDeclinedNoActionTakenError: (value: unknown) => value is Card
 export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardDeclinedNotPermittedError = guardFor("card_declined.not_permitted", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "not_permitted" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11915,12 +11915,12 @@ export const isCardDeclinedNotPermittedError: (value: unknown) => value is CardD
 export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOfflinePinRequiredError = guardFor("card_declined.offline_pin_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "offline_pin_required" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11943,12 +11943,12 @@ export const isCardDeclinedOfflinePinRequiredError: (value: unknown) => value is
 export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => value is CardDeclinedOnlineOrOfflinePinRequiredError = guardFor("card_declined.online_or_offline_pin_required", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "online_or_offline_pin_required" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11971,12 +11971,12 @@ export const isCardDeclinedOnlineOrOfflinePinRequiredError: (value: unknown) => 
 export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDeclinedPickupCardError = guardFor("card_declined.pickup_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "pickup_card" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -11999,12 +11999,12 @@ export const isCardDeclinedPickupCardError: (value: unknown) => value is CardDec
 export const isCardDeclinedPinTryExceededError: (value: unknown) => value is CardDeclinedPinTryExceededError = guardFor("card_declined.pin_try_exceeded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "pin_try_exceeded" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12027,12 +12027,12 @@ export const isCardDeclinedPinTryExceededError: (value: unknown) => value is Car
 export const isCardDeclinedProcessingError: (value: unknown) => value is CardDeclinedProcessingError = guardFor("card_declined.processing_error", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "processing_error" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12055,12 +12055,12 @@ export const isCardDeclinedProcessingError: (value: unknown) => value is CardDec
 export const isCardDeclinedReenterTransactionError: (value: unknown) => value is CardDeclinedReenterTransactionError = guardFor("card_declined.reenter_transaction", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "reenter_transaction" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12083,12 +12083,12 @@ export const isCardDeclinedReenterTransactionError: (value: unknown) => value is
 export const isCardDeclinedRestrictedCardError: (value: unknown) => value is CardDeclinedRestrictedCardError = guardFor("card_declined.restricted_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "restricted_card" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12111,12 +12111,12 @@ export const isCardDeclinedRestrictedCardError: (value: unknown) => value is Car
 export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) => value is CardDeclinedRevocationOfAllAuthorizationsError = guardFor("card_declined.revocation_of_all_authorizations", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "revocation_of_all_authorizations" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12139,12 +12139,12 @@ export const isCardDeclinedRevocationOfAllAuthorizationsError: (value: unknown) 
 export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => value is CardDeclinedRevocationOfAuthorizationError = guardFor("card_declined.revocation_of_authorization", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "revocation_of_authorization" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12167,12 +12167,12 @@ export const isCardDeclinedRevocationOfAuthorizationError: (value: unknown) => v
 export const isCardDeclinedSecurityViolationError: (value: unknown) => value is CardDeclinedSecurityViolationError = guardFor("card_declined.security_violation", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "security_violation" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12195,12 +12195,12 @@ export const isCardDeclinedSecurityViolationError: (value: unknown) => value is 
 export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is CardDeclinedServiceNotAllowedError = guardFor("card_declined.service_not_allowed", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "service_not_allowed" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12223,12 +12223,12 @@ export const isCardDeclinedServiceNotAllowedError: (value: unknown) => value is 
 export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDeclinedStolenCardError = guardFor("card_declined.stolen_card", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "stolen_card" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12251,12 +12251,12 @@ export const isCardDeclinedStolenCardError: (value: unknown) => value is CardDec
 export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is CardDeclinedStopPaymentOrderError = guardFor("card_declined.stop_payment_order", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "stop_payment_order" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12279,12 +12279,12 @@ export const isCardDeclinedStopPaymentOrderError: (value: unknown) => value is C
 export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is CardDeclinedTestmodeDeclineError = guardFor("card_declined.testmode_decline", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "testmode_decline" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12307,12 +12307,12 @@ export const isCardDeclinedTestmodeDeclineError: (value: unknown) => value is Ca
 export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value is CardDeclinedTransactionNotAllowedError = guardFor("card_declined.transaction_not_allowed", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "transaction_not_allowed" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12336,12 +12336,12 @@ export const isCardDeclinedTransactionNotAllowedError: (value: unknown) => value
 export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is CardDeclinedTryAgainLaterError = guardFor("card_declined.try_again_later", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "try_again_later" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12364,12 +12364,12 @@ export const isCardDeclinedTryAgainLaterError: (value: unknown) => value is Card
 export const isCardDeclinedWithdrawalCountLimitExceededError: (value: unknown) => value is CardDeclinedWithdrawalCountLimitExceededError = guardFor("card_declined.withdrawal_count_limit_exceeded", (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "type") &&
     value["type"] === "card_error" &&
-    hasOwn(value, "code") &&
+    hasOwn(value, "type") &&
     value["code"] === "card_declined" &&
-    hasOwn(value, "decline_code") &&
+    hasOwn(value, "code") &&
     value["decline_code"] === "withdrawal_count_limit_exceeded" &&
+    hasOwn(value, "decline_code") &&
     (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
     ((typeof value["param"] === "string" || value["param"] === null) || !hasOwn(value, "param")) &&
     ((typeof value["doc_url"] === "string" || value["doc_url"] === null) || !hasOwn(value, "doc_url")) &&
@@ -12402,8 +12402,8 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "type") &&
       typeof value["type"] === "string" &&
+      hasOwn(value, "type") &&
       (typeof value["code"] === "string" || !hasOwn(value, "code")) &&
       (typeof value["decline_code"] === "string" || !hasOwn(value, "decline_code")) &&
       (typeof value["message"] === "string" || !hasOwn(value, "message")) &&
@@ -12428,7 +12428,7 @@ export function isErrorShape(value: unknown): value is ErrorShape {
 /** Whether a response body is a documented error body. */
 export function isErrorBody(value: unknown): value is ErrorBody {
   try {
-    return plainObject(value) && hasOwn(value, "error") && isDocumentedError(value["error"]);
+    return plainObject(value) && isDocumentedError(value["error"]) && hasOwn(value, "error");
   } catch {
     return false;
   }

@@ -533,10 +533,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
   try {
     return (
       plainObject(value) &&
-      hasOwn(value, "kind") &&
       typeof value["kind"] === "string" &&
-      hasOwn(value, "message") &&
-      typeof value["message"] === "string"
+      hasOwn(value, "kind") &&
+      typeof value["message"] === "string" &&
+      hasOwn(value, "message")
     );
   } catch {
     return false;

@@ -2861,12 +2861,12 @@ function sharedShapeGuard(code: string | number): any {
 export const isUnknownParametersError: (value: unknown) => value is UnknownParametersError = guardFor(20001, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20001 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2876,12 +2876,12 @@ export const isUnknownParametersError: (value: unknown) => value is UnknownParam
 export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFriendlyNameError = guardFor(20002, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20002 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2891,12 +2891,12 @@ export const isInvalidFriendlyNameError: (value: unknown) => value is InvalidFri
 export const isPermissionDeniedError: (value: unknown) => value is PermissionDeniedError = guardFor(20003, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20003 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 401 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2906,12 +2906,12 @@ export const isPermissionDeniedError: (value: unknown) => value is PermissionDen
 export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllowedError = guardFor(20004, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20004 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 405 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2921,13 +2921,13 @@ export const isMethodNotAllowedError: (value: unknown) => value is MethodNotAllo
 export const isAccountNotActiveError: (value: unknown) => value is AccountNotActiveError = guardFor(20005, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20005 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     (value["status"] === 401 || value["status"] === 403) &&
     Number.isInteger(value["status"]) &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2937,12 +2937,12 @@ export const isAccountNotActiveError: (value: unknown) => value is AccountNotAct
 export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError = guardFor(20006, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20006 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 403 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2952,12 +2952,12 @@ export const isAccessDeniedError: (value: unknown) => value is AccessDeniedError
 export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLargeError = guardFor(20007, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20007 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2967,12 +2967,12 @@ export const isPageSizeTooLargeError: (value: unknown) => value is PageSizeTooLa
 export const isTestCredentialsError: (value: unknown) => value is TestCredentialsError = guardFor(20008, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20008 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 403 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2982,12 +2982,12 @@ export const isTestCredentialsError: (value: unknown) => value is TestCredential
 export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAccessTokenError = guardFor(20101, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20101 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 401 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -2997,12 +2997,12 @@ export const isInvalidAccessTokenError: (value: unknown) => value is InvalidAcce
 export const isForbiddenError: (value: unknown) => value is ForbiddenError = guardFor(20403, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20403 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 403 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3012,12 +3012,12 @@ export const isForbiddenError: (value: unknown) => value is ForbiddenError = gua
 export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFoundError = guardFor(20404, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20404 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 404 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3027,12 +3027,12 @@ export const isResourceNotFoundError: (value: unknown) => value is ResourceNotFo
 export const isConflictError: (value: unknown) => value is ConflictError = guardFor(20409, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20409 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 409 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3042,12 +3042,12 @@ export const isConflictError: (value: unknown) => value is ConflictError = guard
 export const isInvalidParameterError: (value: unknown) => value is InvalidParameterError = guardFor(20422, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20422 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 422 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3057,12 +3057,12 @@ export const isInvalidParameterError: (value: unknown) => value is InvalidParame
 export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequiredError = guardFor(20426, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20426 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 426 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3072,12 +3072,12 @@ export const isUpgradeRequiredError: (value: unknown) => value is UpgradeRequire
 export const isTooManyRequestsError: (value: unknown) => value is TooManyRequestsError = guardFor(20429, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20429 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 429 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3087,12 +3087,12 @@ export const isTooManyRequestsError: (value: unknown) => value is TooManyRequest
 export const isInternalServerError: (value: unknown) => value is InternalServerError = guardFor(20500, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20500 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 500 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3102,12 +3102,12 @@ export const isInternalServerError: (value: unknown) => value is InternalServerE
 export const isServiceUnavailableError: (value: unknown) => value is ServiceUnavailableError = guardFor(20503, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 20503 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 503 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3117,12 +3117,12 @@ export const isServiceUnavailableError: (value: unknown) => value is ServiceUnav
 export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberError = guardFor(21201, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21201 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3132,12 +3132,12 @@ export const isNoCalledNumberError: (value: unknown) => value is NoCalledNumberE
 export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumberError = guardFor(21211, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21211 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3147,12 +3147,12 @@ export const isInvalidToNumberError: (value: unknown) => value is InvalidToNumbe
 export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromNumberError = guardFor(21212, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21212 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3162,12 +3162,12 @@ export const isInvalidFromNumberError: (value: unknown) => value is InvalidFromN
 export const isCallerNumberRequiredError: (value: unknown) => value is CallerNumberRequiredError = guardFor(21213, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21213 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3177,12 +3177,12 @@ export const isCallerNumberRequiredError: (value: unknown) => value is CallerNum
 export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUnreachableError = guardFor(21214, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21214 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3192,12 +3192,12 @@ export const isToNumberUnreachableError: (value: unknown) => value is ToNumberUn
 export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermissionError = guardFor(21215, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21215 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3207,12 +3207,12 @@ export const isCallGeoPermissionError: (value: unknown) => value is CallGeoPermi
 export const isCallBlocklistedError: (value: unknown) => value is CallBlocklistedError = guardFor(21216, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21216 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3222,12 +3222,12 @@ export const isCallBlocklistedError: (value: unknown) => value is CallBlockliste
 export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumberNotValidError = guardFor(21217, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21217 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3237,12 +3237,12 @@ export const isPhoneNumberNotValidError: (value: unknown) => value is PhoneNumbe
 export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNotVerifiedError = guardFor(21219, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21219 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3252,12 +3252,12 @@ export const isToNumberNotVerifiedError: (value: unknown) => value is ToNumberNo
 export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhoneNumberError = guardFor(21401, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21401 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3267,12 +3267,12 @@ export const isInvalidPhoneNumberError: (value: unknown) => value is InvalidPhon
 export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = guardFor(21402, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21402 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3282,12 +3282,12 @@ export const isInvalidUrlError: (value: unknown) => value is InvalidUrlError = g
 export const isInvalidMethodError: (value: unknown) => value is InvalidMethodError = guardFor(21403, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21403 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3300,12 +3300,12 @@ export const isInvalidMethodError: (value: unknown) => value is InvalidMethodErr
 export const isTrialInboundNumberUnavailableError: (value: unknown) => value is TrialInboundNumberUnavailableError = guardFor(21404, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21404 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3315,12 +3315,12 @@ export const isTrialInboundNumberUnavailableError: (value: unknown) => value is 
 export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTypeWithoutSmsError = guardFor(21407, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21407 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3330,12 +3330,12 @@ export const isNumberTypeWithoutSmsError: (value: unknown) => value is NumberTyp
 export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionNotEnabledError = guardFor(21408, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21408 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3345,12 +3345,12 @@ export const isSmsRegionNotEnabledError: (value: unknown) => value is SmsRegionN
 export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumberInvalidError = guardFor(21421, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21421 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3363,12 +3363,12 @@ export const isPhoneNumberInvalidError: (value: unknown) => value is PhoneNumber
 export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneNumberNotAvailableError = guardFor(21422, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21422 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3381,12 +3381,12 @@ export const isPhoneNumberNotAvailableError: (value: unknown) => value is PhoneN
 export const isCallerIdAlreadyValidatedError: (value: unknown) => value is CallerIdAlreadyValidatedError = guardFor(21450, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21450 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3396,12 +3396,12 @@ export const isCallerIdAlreadyValidatedError: (value: unknown) => value is Calle
 export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCodeError = guardFor(21451, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21451 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3411,12 +3411,12 @@ export const isInvalidAreaCodeError: (value: unknown) => value is InvalidAreaCod
 export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersInAreaCodeError = guardFor(21452, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21452 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3426,12 +3426,12 @@ export const isNoNumbersInAreaCodeError: (value: unknown) => value is NoNumbersI
 export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCapableError = guardFor(21601, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21601 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3441,12 +3441,12 @@ export const isFromNotSmsCapableError: (value: unknown) => value is FromNotSmsCa
 export const isMessageBodyRequiredError: (value: unknown) => value is MessageBodyRequiredError = guardFor(21602, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21602 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3456,12 +3456,12 @@ export const isMessageBodyRequiredError: (value: unknown) => value is MessageBod
 export const isFromRequiredError: (value: unknown) => value is FromRequiredError = guardFor(21603, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21603 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3471,12 +3471,12 @@ export const isFromRequiredError: (value: unknown) => value is FromRequiredError
 export const isToRequiredError: (value: unknown) => value is ToRequiredError = guardFor(21604, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21604 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3489,12 +3489,12 @@ export const isToRequiredError: (value: unknown) => value is ToRequiredError = g
 export const isFromNotMessageCapableError: (value: unknown) => value is FromNotMessageCapableError = guardFor(21606, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21606 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3504,12 +3504,12 @@ export const isFromNotMessageCapableError: (value: unknown) => value is FromNotM
 export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedError = guardFor(21608, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21608 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3522,12 +3522,12 @@ export const isToNotVerifiedError: (value: unknown) => value is ToNotVerifiedErr
 export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidStatusCallbackError = guardFor(21609, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21609 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3540,12 +3540,12 @@ export const isInvalidStatusCallbackError: (value: unknown) => value is InvalidS
 export const isUnsubscribedRecipientError: (value: unknown) => value is UnsubscribedRecipientError = guardFor(21610, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21610 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3555,12 +3555,12 @@ export const isUnsubscribedRecipientError: (value: unknown) => value is Unsubscr
 export const isFromQueueFullError: (value: unknown) => value is FromQueueFullError = guardFor(21611, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21611 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3570,12 +3570,12 @@ export const isFromQueueFullError: (value: unknown) => value is FromQueueFullErr
 export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReachableBySmsError = guardFor(21612, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21612 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3585,12 +3585,12 @@ export const isToNotReachableBySmsError: (value: unknown) => value is ToNotReach
 export const isToNotMobileError: (value: unknown) => value is ToNotMobileError = guardFor(21614, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21614 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3600,12 +3600,12 @@ export const isToNotMobileError: (value: unknown) => value is ToNotMobileError =
 export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError = guardFor(21617, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21617 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3615,12 +3615,12 @@ export const isBodyTooLongError: (value: unknown) => value is BodyTooLongError =
 export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUrlError = guardFor(21620, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21620 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3630,12 +3630,12 @@ export const isInvalidMediaUrlError: (value: unknown) => value is InvalidMediaUr
 export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEnabledError = guardFor(21621, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21621 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3645,12 +3645,12 @@ export const isFromNotMmsEnabledError: (value: unknown) => value is FromNotMmsEn
 export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMediaFilesError = guardFor(21623, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21623 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3660,12 +3660,12 @@ export const isTooManyMediaFilesError: (value: unknown) => value is TooManyMedia
 export const isAddressRequiredError: (value: unknown) => value is AddressRequiredError = guardFor(21631, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21631 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3675,12 +3675,12 @@ export const isAddressRequiredError: (value: unknown) => value is AddressRequire
 export const isContentSidRequiredError: (value: unknown) => value is ContentSidRequiredError = guardFor(21654, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21654 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3693,12 +3693,12 @@ export const isContentSidRequiredError: (value: unknown) => value is ContentSidR
 export const isInvalidContentVariablesError: (value: unknown) => value is InvalidContentVariablesError = guardFor(21656, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21656 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3708,12 +3708,12 @@ export const isInvalidContentVariablesError: (value: unknown) => value is Invali
 export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvailableError = guardFor(21703, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21703 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3726,12 +3726,12 @@ export const isNoSenderAvailableError: (value: unknown) => value is NoSenderAvai
 export const isInvalidMessagingServiceError: (value: unknown) => value is InvalidMessagingServiceError = guardFor(21705, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 21705 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3744,12 +3744,12 @@ export const isInvalidMessagingServiceError: (value: unknown) => value is Invali
 export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyInvalidParameterError = guardFor(60200, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60200 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3759,12 +3759,12 @@ export const isVerifyInvalidParameterError: (value: unknown) => value is VerifyI
 export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttemptsError = guardFor(60202, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60202 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 429 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3774,12 +3774,12 @@ export const isMaxCheckAttemptsError: (value: unknown) => value is MaxCheckAttem
 export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttemptsError = guardFor(60203, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60203 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 429 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3792,12 +3792,12 @@ export const isMaxSendAttemptsError: (value: unknown) => value is MaxSendAttempt
 export const isLandlineNotSmsCapableError: (value: unknown) => value is LandlineNotSmsCapableError = guardFor(60205, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60205 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 403 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3807,12 +3807,12 @@ export const isLandlineNotSmsCapableError: (value: unknown) => value is Landline
 export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsError = guardFor(60207, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60207 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3825,12 +3825,12 @@ export const isMaxRateLimitsError: (value: unknown) => value is MaxRateLimitsErr
 export const isTooManyConcurrentVerificationsError: (value: unknown) => value is TooManyConcurrentVerificationsError = guardFor(60212, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60212 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 429 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3840,12 +3840,12 @@ export const isTooManyConcurrentVerificationsError: (value: unknown) => value is
 export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVettingRequiredError = guardFor(60220, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60220 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3858,12 +3858,12 @@ export const isChinaVettingRequiredError: (value: unknown) => value is ChinaVett
 export const isDeliveryChannelDisabledError: (value: unknown) => value is DeliveryChannelDisabledError = guardFor(60223, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60223 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3876,12 +3876,12 @@ export const isDeliveryChannelDisabledError: (value: unknown) => value is Delive
 export const isDeliveryAttemptBlockedError: (value: unknown) => value is DeliveryAttemptBlockedError = guardFor(60410, (value) => {
   return (
     plainObject(value) &&
-    hasOwn(value, "code") &&
     value["code"] === 60410 &&
-    hasOwn(value, "message") &&
+    hasOwn(value, "code") &&
     typeof value["message"] === "string" &&
-    hasOwn(value, "status") &&
+    hasOwn(value, "message") &&
     value["status"] === 400 &&
+    hasOwn(value, "status") &&
     (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
     (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
     (plainObject(value["details"]) || !hasOwn(value, "details"))
@@ -3929,10 +3929,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
     return (
       plainObject(value) &&
       (Number.isInteger(value["code"]) || !hasOwn(value, "code")) &&
-      hasOwn(value, "message") &&
       typeof value["message"] === "string" &&
-      hasOwn(value, "status") &&
+      hasOwn(value, "message") &&
       Number.isInteger(value["status"]) &&
+      hasOwn(value, "status") &&
       (typeof value["more_info"] === "string" || !hasOwn(value, "more_info")) &&
       (typeof value["detail"] === "string" || !hasOwn(value, "detail")) &&
       (plainObject(value["details"]) || !hasOwn(value, "details"))

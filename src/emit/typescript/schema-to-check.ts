@@ -111,10 +111,11 @@ function objectCheck(schema: JsonSchema, expr: string, ctx: EmitContext): string
     const check = checkOf(property, access(expr, name), ctx);
     // Direct reads: a helper taking the key (`ownValue`) is one expression fewer for the checker,
     // but a read by a variable key makes the guard up to half as fast. A required property must be
-    // present. An optional one is asked whether it is present only when its value fails: a value
-    // that passes is valid whether it is the object's own or inherited (then the property is
-    // absent, which is valid too), so a body with the property pays no presence check for it.
-    if (required.includes(name)) parts.push(present(name), check);
+    // present, which is asked after its value passes (a wrong value fails sooner). An optional one
+    // is asked whether it is present only when its value fails: a value that passes is valid
+    // whether it is the object's own or inherited (then the property is absent, which is valid
+    // too), so a body with the property pays no presence check for it.
+    if (required.includes(name)) parts.push(check, present(name));
     else if (check !== 'true') parts.push(`(${check} || !${present(name)})`);
   }
   for (const name of required.filter((n) => !declared.includes(n))) parts.push(present(name));
