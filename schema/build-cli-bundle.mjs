@@ -36,10 +36,11 @@ const keepModuleUrls = {
 };
 
 /** The commands, as cli.ts imports each: `./cli/<name>.js`. */
+const CLI_SOURCE = readFileSync(`${DIST}/cli.js`, 'utf8');
 const COMMANDS = readdirSync(`${DIST}/cli`)
   .filter((name) => name.endsWith('.js'))
   .map((name) => name.slice(0, -'.js'.length))
-  .filter((name) => readFileSync(`${DIST}/cli.js`, 'utf8').includes(`import('./cli/${name}.js')`))
+  .filter((name) => CLI_SOURCE.includes(`import('./cli/${name}.js')`))
   .sort();
 
 /** In the bundle of one command, cli.ts's imports of the others are left out: that bundle never runs them. */

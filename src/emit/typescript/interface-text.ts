@@ -1,4 +1,4 @@
-import type { InterfaceDeclarationStructure, JSDocStructure, OptionalKind } from 'ts-morph';
+import type { InterfaceDeclarationStructure } from 'ts-morph';
 
 type Docs = InterfaceDeclarationStructure['docs'];
 
@@ -51,8 +51,8 @@ export function interfaceText(structure: InterfaceDeclarationStructure): string 
     if (blocks === undefined || index.isReadonly === true || !oneLine(index.returnType) || index.leadingTrivia !== undefined || index.trailingTrivia !== undefined) return undefined;
     members.push(...blocks, `  [${index.keyName || 'key'}: ${index.keyType || 'string'}]: ${index.returnType};`);
   }
-  for (const property of properties as OptionalKind<(typeof properties)[number]>[]) {
-    const blocks = docBlocks(property.docs as (string | OptionalKind<JSDocStructure>)[] | undefined, '  ');
+  for (const property of properties) {
+    const blocks = docBlocks(property.docs, '  ');
     if (blocks === undefined || property.isReadonly === true || property.initializer !== undefined || !oneLine(property.type) || !oneLine(property.name) || property.leadingTrivia !== undefined || property.trailingTrivia !== undefined) return undefined;
     members.push(...blocks, `  ${property.name}${property.hasQuestionToken === true ? '?' : ''}: ${property.type};`);
   }

@@ -63,9 +63,9 @@ export function jsDoc(description: string, tags: readonly (readonly [name: strin
 
 /**
  * JSDoc blocks as the text ts-morph lays out between `/**` and `*\/`: its description, then each
- * tag on a line of its own. Given a structure instead, ts-morph writes it through a writer of its
- * own, and each tag through another, before laying that text out the same way: three writers per
- * interface of every code, a tenth of printing errors.ts.
+ * tag on a line of its own. ts-morph lays such text out exactly as the structure (which it would
+ * first write through a writer of its own, and each tag through another), and an interface whose
+ * docs are text can be laid out without ts-morph's writers at all (interface-text.ts).
  */
 export function docTexts(docs: readonly JSDocStructure[]): string[] {
   return docs.map((doc) => {
