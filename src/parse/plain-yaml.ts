@@ -13,22 +13,25 @@ const LONG_NUMBER = /[\da-fA-F]{16}|[eE][-+]?\d{3}/;
 /**
  * Whether every node of the events reads the same in js-yaml and the `yaml` package, and is
  * one the catalog checks accept: no directive or tag, no key that is null, a collection or an
- * alias, and no number past what a double holds exactly.
+ * alias, and no number past what a double holds exactly. `aliased` when the text uses aliases,
+ * whose expansion is then measured; undefined when it is not plain.
  */
-function plainEvents(text: string, events: readonly Event[]): boolean {
+function plainEvents(text: string, events: readonly Event[]): 'plain' | 'aliased' | undefined {
   // For each open collection: the count of its children so far, or -1 when it is not a mapping.
   const open: number[] = [];
+  let aliased = false;
   for (const event of events) {
     if (event.type === EVENT_ID.POP) {
       open.pop();
       continue;
     }
     if (event.type === EVENT_ID.DOCUMENT) {
-      if (event.directives.length > 0 || open.length > 0) return false;
+      if (event.directives.length > 0 || open.length > 0) return undefined;
       open.push(-1);
       continue;
     }
-    if (event.type !== EVENT_ID.ALIAS && event.tagStart >= 0) return false;
+    if (event.type === EVENT_ID.ALIAS) aliased = true;
+    else if (event.tagStart >= 0) return undefined;
     const parent = open.length - 1;
     const siblings = open[parent] ?? -1;
     const isKey = siblings >= 0 && siblings % 2 === 0;
@@ -36,14 +39,14 @@ function plainEvents(text: string, events: readonly Event[]): boolean {
     if (event.type === EVENT_ID.SCALAR) {
       if (event.style !== SCALAR_STYLE.PLAIN) continue;
       const written = event.valueStart === -1 ? '' : text.slice(event.valueStart, event.valueEnd);
-      if (isKey && NULL_KEYS.has(written)) return false;
-      if (NUMBER.test(written) && LONG_NUMBER.test(written)) return false;
+      if (isKey && NULL_KEYS.has(written)) return undefined;
+      if (NUMBER.test(written) && LONG_NUMBER.test(written)) return undefined;
       continue;
     }
-    if (isKey) return false;
+    if (isKey) return undefined;
     open.push(event.type === EVENT_ID.MAPPING ? 0 : -1);
   }
-  return true;
+  return aliased ? 'aliased' : 'plain';
 }
 
 /**
@@ -60,7 +63,8 @@ export function plainYamlData(text: string, limits: Limits): Record<string, unkn
   try {
     events = parseEvents(text, { maxDepth: limits.maxDepth });
     // Aliases share their anchor's data in both readers, once their expansion is within the limits.
-    if (!plainEvents(text, events) || eventsAliasProblem(text, events, limits)) return undefined;
+    const plain = plainEvents(text, events);
+    if (plain === undefined || (plain === 'aliased' && eventsAliasProblem(text, events, limits))) return undefined;
     // Throws on what js-yaml refuses that the `yaml` package may report: repeated keys, for one.
     documents = constructFromEvents(events, { source: text });
   } catch {
