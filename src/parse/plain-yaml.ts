@@ -30,12 +30,17 @@ function plainEvents(text: string, events: readonly Event[]): 'plain' | 'aliased
       open.push(-1);
       continue;
     }
-    if (event.type === EVENT_ID.ALIAS) aliased = true;
-    else if (event.tagStart >= 0) return undefined;
     const parent = open.length - 1;
     const siblings = open[parent] ?? -1;
     const isKey = siblings >= 0 && siblings % 2 === 0;
     if (siblings >= 0) open[parent] = siblings + 1;
+    // An alias is a leaf, like a scalar: nothing opens, and no event closes it.
+    if (event.type === EVENT_ID.ALIAS) {
+      if (isKey) return undefined;
+      aliased = true;
+      continue;
+    }
+    if (event.tagStart >= 0) return undefined;
     if (event.type === EVENT_ID.SCALAR) {
       if (event.style !== SCALAR_STYLE.PLAIN) continue;
       const written = event.valueStart === -1 ? '' : text.slice(event.valueStart, event.valueEnd);

@@ -61,6 +61,8 @@ describe('reading a catalog without a yaml Document', () => {
 
   it.each([
     ['an alias as a key', 'a: &x b\n*x : 1\n'],
+    ['a null key after an alias', 'a: &x 1\nb: *x\nnull: 2\n'],
+    ['a null key after an alias in a list', 'a: &x 1\nb: [*x, { null: 2 }]\n'],
     ['an alias of no anchor', 'a: *x\n'],
     ['aliases past the limit', `a: &a [${'x, '.repeat(1000)}x]\nb: &b [${'*a, '.repeat(1000)}*a]\nc: [${'*b, '.repeat(10)}*b]\n`],
     ['a null key', 'errors:\n  null: {}\n'],
@@ -85,9 +87,19 @@ describe('reading a catalog without a yaml Document', () => {
     fc.assert(fc.property(styledYaml(), (text) => brokenPromise(text) === undefined), { numRuns: 300 });
   });
 
+  it('gives what the yaml package gives for mappings of anchors, aliases, null keys and long numbers', () => {
+    const key = fc.constantFrom('a', 'b', 'c', 'd', 'null', '~', '"null"', "''", '12345678901234567890');
+    const value = fc.constantFrom('*x', '*y', '[*x, 1]', '{ null: 1 }', '{ k: *y }', '- *x', '1e400', '2', '');
+    // The anchors come first, so that most aliases name one.
+    const text = fc.uniqueArray(fc.tuple(key, value, fc.boolean()), { minLength: 1, maxLength: 5, selector: ([k]) => k }).map(
+      (pairs) => `anchors: [&x 1, &y { k: v }]\n${pairs.map(([k, v, nested]) => (nested ? `${k}:\n  ${k}: ${v}\n` : v.startsWith('- ') ? `${k}:\n  ${v}\n` : `${k}: ${v}\n`)).join('')}`,
+    );
+    fc.assert(fc.property(text, (yaml) => brokenPromise(yaml) === undefined), { numRuns: 500 });
+  });
+
   it('gives what the yaml package gives for a seed catalog broken at random', () => {
     const seed = readFileSync(join(ROOT, 'specs/sandbox/errors.yaml'), 'utf8');
-    const edit = fc.record({ at: fc.nat({ max: seed.length }), cut: fc.nat({ max: 3 }), insert: fc.string({ unit: fc.constantFrom(':', ' ', '\t', '"', "'", '\n', '- ', '[', '{', '}', ',', '#', '&a ', '*a', '!', '|', '>', '?', '%', '@', '`', '\\', 'null', '~', '1e999', '0x'), maxLength: 3 }) });
+    const edit = fc.record({ at: fc.nat({ max: seed.length }), cut: fc.nat({ max: 3 }), insert: fc.string({ unit: fc.constantFrom(':', ' ', '\t', '"', "'", '\n', '- ', '[', '{', '}', ',', '#', '&a ', '*a', '!', '|', '>', '?', '%', '@', '`', '\\', 'null', '~', '1e999', '0x', 'x: *a\n', '&a '), maxLength: 3 }) });
     const broken = fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) => edits.reduce((text, { at, cut, insert }) => text.slice(0, at) + insert + text.slice(at + cut), seed));
     fc.assert(fc.property(broken, (text) => brokenPromise(text) === undefined), { numRuns: 400 });
   });
