@@ -1,14 +1,20 @@
 import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { eventsAliasProblem, type Limits } from './limits.js';
+import { unsafeNumber } from './unsafe-number.js';
 
 /** Plain keys that YAML reads as null: js-yaml would name such a key "null", the `yaml` package "". */
 const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
-/** A plain scalar the core schema reads as a number. */
-const NUMBER = /^[-+]?(?:0x[0-9a-fA-F]+|0o[0-7]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)$/;
+/** A plain scalar the core schema reads as a decimal number (the others are hexadecimal or octal). */
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-/** A number that may not fit a double as written (16 digits and more, or a three-digit exponent): the `yaml` package's reading judges it. */
-const LONG_NUMBER = /[\da-fA-F]{16}|[eE][-+]?\d{3}/;
+/** A plain scalar's number as the core schema reads it, or undefined when it is no number. */
+function plainNumber(written: string): number | undefined {
+  if (DECIMAL.test(written)) return Number(written);
+  if (/^0x[0-9a-fA-F]+$/.test(written)) return parseInt(written.slice(2), 16);
+  if (/^0o[0-7]+$/.test(written)) return parseInt(written.slice(2), 8);
+  return undefined;
+}
 
 /**
  * Whether every node of the events reads the same in js-yaml and the `yaml` package, and is
@@ -45,7 +51,8 @@ function plainEvents(text: string, events: readonly Event[]): 'plain' | 'aliased
       if (event.style !== SCALAR_STYLE.PLAIN) continue;
       const written = event.valueStart === -1 ? '' : text.slice(event.valueStart, event.valueEnd);
       if (isKey && NULL_KEYS.has(written)) return undefined;
-      if (NUMBER.test(written) && LONG_NUMBER.test(written)) return undefined;
+      // What the checks would report (keys-and-numbers.ts) is left to them, where it is.
+      if (unsafeNumber(plainNumber(written), written)) return undefined;
       continue;
     }
     if (isKey) return undefined;

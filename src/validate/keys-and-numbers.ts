@@ -1,14 +1,8 @@
 import { isAlias, isCollection, isMap, isScalar, visit, type Node } from 'yaml';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { spanOf, type SourceDocument } from '../parse/source-document.js';
+import { unsafeNumber } from '../parse/unsafe-number.js';
 
-/** A number JavaScript cannot hold as written: an integer past 2^53, or one too large for a double. */
-function unsafeNumber(value: unknown, source: string): boolean {
-  if (typeof value !== 'number') return false;
-  if (Number.isFinite(value)) return Number.isInteger(value) && !Number.isSafeInteger(value);
-  // `.inf` and `.nan` say what they mean; `1e400` does not.
-  return /^[-+]?\d/.test(source);
-}
 
 /**
  * Keys and numbers a catalog cannot mean: a null or collection key would become a code named

@@ -69,6 +69,10 @@ describe('reading a catalog without a yaml Document', () => {
     ['an empty key', 'errors:\n  : {}\n'],
     ['a number past a double', 'a: 1e400\n'],
     ['an integer past 2^53', 'a: 12345678901234567890\n'],
+    ['an integer past 2^53 with an exponent', 'a: 1e16\n'],
+    ['an integer past 2^53 with a fraction and an exponent', 'a: 12345678.9e9\n'],
+    ['a hexadecimal integer past 2^53', 'a: 0xFFFFFFFFFFFFFF\n'],
+    ['an integer past 2^53 as a key', '9007199254740993: a\n'],
     ['a YAML 1.1 directive', '%YAML 1.1\n---\na: yes\n'],
     ['a repeated key', 'a: 1\na: 2\n'],
     ['a tag', 'a: !!binary aGk=\n'],
@@ -89,7 +93,7 @@ describe('reading a catalog without a yaml Document', () => {
 
   it('gives what the yaml package gives for mappings of anchors, aliases, null keys and long numbers', () => {
     const key = fc.constantFrom('a', 'b', 'c', 'd', 'null', '~', '"null"', "''", '12345678901234567890');
-    const value = fc.constantFrom('*x', '*y', '[*x, 1]', '{ null: 1 }', '{ k: *y }', '- *x', '1e400', '2', '');
+    const value = fc.constantFrom('*x', '*y', '[*x, 1]', '{ null: 1 }', '{ k: *y }', '- *x', '1e400', '1e16', '1e15', '0x1FFFFFFFFFFFFF', '0x20000000000000', '.inf', '2', '');
     // The anchors come first, so that most aliases name one.
     const text = fc.uniqueArray(fc.tuple(key, value, fc.boolean()), { minLength: 1, maxLength: 5, selector: ([k]) => k }).map(
       (pairs) => `anchors: [&x 1, &y { k: v }]\n${pairs.map(([k, v, nested]) => (nested ? `${k}:\n  ${k}: ${v}\n` : v.startsWith('- ') ? `${k}:\n  ${v}\n` : `${k}: ${v}\n`)).join('')}`,
