@@ -5,6 +5,9 @@ import { unsafeNumber } from './unsafe-number.js';
 /** Plain keys that YAML reads as null: js-yaml would name such a key "null", the `yaml` package "". */
 const NULL_KEYS = new Set(['', '~', 'null', 'Null', 'NULL']);
 
+/** Keys longer than this are left to the yaml package, which refuses an implicit key past 1,024 characters. */
+const LONGEST_KEY = 1000;
+
 /** A plain scalar the core schema reads as a decimal number (the others are hexadecimal or octal). */
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
@@ -48,6 +51,8 @@ function plainEvents(text: string, events: readonly Event[]): 'plain' | 'aliased
     }
     if (event.tagStart >= 0) return undefined;
     if (event.type === EVENT_ID.SCALAR) {
+      // An implicit key runs at most 1,024 characters to its `:` (the yaml package's strict reading).
+      if (isKey && event.valueEnd - event.valueStart > LONGEST_KEY) return undefined;
       if (event.style !== SCALAR_STYLE.PLAIN) continue;
       const written = event.valueStart === -1 ? '' : text.slice(event.valueStart, event.valueEnd);
       if (isKey && NULL_KEYS.has(written)) return undefined;

@@ -53,6 +53,37 @@ describe('reading a catalog without a yaml Document', () => {
     expect(brokenPromise(readFileSync(file, 'utf8'))).toBeUndefined();
   });
 
+  it.each([
+    'a: "x\ty"\n',
+    "a: 'multi\n  line'\n",
+    'a:\n- 1\n- 2\n',
+    'a: |2\n   x\n',
+    '? a\n: 1\n',
+    '? |\n  k\n: 1\n',
+    'a: [1, 2,]\n',
+    'a: 1\n...\n',
+    '--- \na: 1\n',
+    'a: "\\x41"\n',
+    'a: "\\ud800"\n',
+    'a: 0b101\n',
+    'a: 1_000\n',
+    'a: +.inf\n',
+    'a:\tb\n',
+    'a: [b\n  , c]\n',
+    '{ "a\nb": 1 }\n',
+    '"a\nb": 1\n',
+    'a\nb: 1\n',
+    'a: { b\n: 1 }\n',
+    'a: b\nc\n',
+    'x: [a, b]: c\n',
+    'a: @x\n',
+    'a: x: y\n',
+    '\ta: 1\n',
+    '!!map\na: 1\n',
+  ])('gives what the yaml package gives, or leaves it to it: %j', (text) => {
+    expect(brokenPromise(text)).toBeUndefined();
+  });
+
   it('reads anchors and aliases as the yaml package does: the alias shares its anchor\'s data', () => {
     const data = plainYamlData('a: &x { b: 1 }\nc: *x\n', LIMITS);
     expect(data).toEqual({ a: { b: 1 }, c: { b: 1 } });
@@ -61,6 +92,7 @@ describe('reading a catalog without a yaml Document', () => {
 
   it.each([
     ['an alias as a key', 'a: &x b\n*x : 1\n'],
+    ['a key past 1,024 characters', `${'k'.repeat(1100)}: 1\n`],
     ['a null key after an alias', 'a: &x 1\nb: *x\nnull: 2\n'],
     ['a null key after an alias in a list', 'a: &x 1\nb: [*x, { null: 2 }]\n'],
     ['an alias of no anchor', 'a: *x\n'],
