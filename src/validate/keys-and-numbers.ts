@@ -3,7 +3,6 @@ import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnost
 import { spanOf, type SourceDocument } from '../parse/source-document.js';
 import { unsafeNumber } from '../parse/unsafe-number.js';
 
-
 /**
  * Keys and numbers a catalog cannot mean: a null or collection key would become a code named
  * "null" or "[ a, b ]", and an integer past 2^53 would be rounded in every output. Checked on the

@@ -53,13 +53,14 @@ function entryGuards(ctx: EmitContext): Statement[] {
   const shared = ctx.schemas.errorObject();
   const constants: Record<string, JsonValue> = {};
   const guards = catalog.entries.map((entry) => {
-    const beyond = constantsBeyond(ctx.schemas.errorObject(entry), shared);
+    const schema = ctx.schemas.errorObject(entry);
+    const beyond = constantsBeyond(schema, shared);
     const type = ctx.typeName(entry);
     const head = `export const ${ctx.guardName(entry)}: (value: unknown) => value is ${type} =`;
     const code = valueLiteral(entry.code);
     let text: string;
     if (beyond === undefined) {
-      const check = returnText(checkOf(ctx.schemas.errorObject(entry), 'value', ctx), 2).map((line) => `  ${line}`);
+      const check = returnText(checkOf(schema, 'value', ctx), 2).map((line) => `  ${line}`);
       text = `${head} guardFor(${code}, (value) => {\n${check.join('\n')}\n});`;
     } else {
       constants[String(entry.code)] = beyond;

@@ -3,7 +3,7 @@ import type { InterfaceDeclarationStructure } from 'ts-morph';
 type Docs = InterfaceDeclarationStructure['docs'];
 
 /** A JSDoc block given as text, laid out as ts-morph's JSDoc printer lays it out, at an indentation. */
-function docBlock(text: string, indent: string): string {
+function laidOutDoc(text: string, indent: string): string {
   const lines = text.split(/\r?\n/);
   if (lines.length <= 1) {
     const open = `${indent}/** ${lines[0] ?? ''}`;
@@ -14,11 +14,11 @@ function docBlock(text: string, indent: string): string {
 }
 
 /** The docs as blocks, each on its lines; undefined when one is a structure (ts-morph then prints it). */
-function docBlocks(docs: Docs, indent: string): string[] | undefined {
+function laidOutDocs(docs: Docs, indent: string): string[] | undefined {
   const blocks: string[] = [];
   for (const doc of docs ?? []) {
     if (typeof doc !== 'string') return undefined;
-    blocks.push(docBlock(doc, indent));
+    blocks.push(laidOutDoc(doc, indent));
   }
   return blocks;
 }
@@ -43,16 +43,16 @@ export function interfaceText(structure: InterfaceDeclarationStructure): string 
     (structure.methods ?? []).length === 0 &&
     structure.leadingTrivia === undefined &&
     structure.trailingTrivia === undefined;
-  const head = docBlocks(docs, '');
+  const head = laidOutDocs(docs, '');
   if (!plain || head === undefined || !oneLine(name)) return undefined;
   const members: string[] = [];
   for (const index of indexSignatures) {
-    const blocks = docBlocks(index.docs, '  ');
+    const blocks = laidOutDocs(index.docs, '  ');
     if (blocks === undefined || index.isReadonly === true || !oneLine(index.returnType) || index.leadingTrivia !== undefined || index.trailingTrivia !== undefined) return undefined;
     members.push(...blocks, `  [${index.keyName || 'key'}: ${index.keyType || 'string'}]: ${index.returnType};`);
   }
   for (const property of properties) {
-    const blocks = docBlocks(property.docs, '  ');
+    const blocks = laidOutDocs(property.docs, '  ');
     if (blocks === undefined || property.isReadonly === true || property.initializer !== undefined || !oneLine(property.type) || !oneLine(property.name) || property.leadingTrivia !== undefined || property.trailingTrivia !== undefined) return undefined;
     members.push(...blocks, `  ${property.name}${property.hasQuestionToken === true ? '?' : ''}: ${property.type};`);
   }

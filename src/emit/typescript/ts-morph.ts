@@ -11,10 +11,11 @@ const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof import('ts-
 
 export const { StructureKind, VariableDeclarationKind, ts } = tsMorph;
 
-/** Whether ts-morph prints a statement ending with `}`, after which it leaves a blank line. */
+/** The structures ts-morph prints ending with `}`, after which it leaves a blank line. */
+const BRACED = new Set<StatementStructures['kind']>([StructureKind.Interface, StructureKind.Function, StructureKind.Class, StructureKind.Enum, StructureKind.Module]);
+
 function endsWithBrace(statement: StatementStructures | string): boolean {
-  if (typeof statement === 'string') return statement.trimEnd().endsWith('}');
-  return [StructureKind.Interface, StructureKind.Function, StructureKind.Class, StructureKind.Enum, StructureKind.Module].includes(statement.kind);
+  return typeof statement === 'string' ? statement.trimEnd().endsWith('}') : BRACED.has(statement.kind);
 }
 
 /**
