@@ -79,6 +79,39 @@ function keyText(text: string, from: number, to: number): string {
 
 /** The characters that change the scanner's state; a native search jumps from one to the next. */
 const STRUCTURE = /["{}[\],]/g;
+/** The same, less the comma: inside a container that nothing is recorded in, only nesting and keys count. */
+const NESTING = /["{}[\]]/g;
+
+/** Whether the string that ends at `end` (its closing quote) is a key: a colon comes next. */
+function isKey(text: string, end: number): boolean {
+  let next = end + 1;
+  while (isSpace(text.charCodeAt(next))) next++;
+  return text.charCodeAt(next) === 0x3a;
+}
+
+/**
+ * Passes over the container that opens at `start` (nothing in it is recorded): its keys counted,
+ * its nesting held to `room` more levels. Returns its closing bracket and the keys in it, or the
+ * bracket that went too deep.
+ */
+function passContainer(text: string, start: number, room: number, nesting: RegExp): { end: number; keys: number } | { tooDeep: number } {
+  let depth = 1;
+  let keys = 0;
+  nesting.lastIndex = start + 1;
+  while (nesting.test(text)) {
+    const at = nesting.lastIndex - 1;
+    const char = text.charCodeAt(at);
+    if (char === QUOTE) {
+      const end = stringEnd(text, at);
+      nesting.lastIndex = end + 1;
+      if (isKey(text, end)) keys++;
+    } else if (char === 0x7b || char === 0x5b) {
+      if (depth >= room) return { tooDeep: at };
+      depth++;
+    } else if (--depth === 0) return { end: at, keys };
+  }
+  throw new Error('errcat bug: a JSON text that JSON.parse accepted has an unclosed container');
+}
 
 /**
  * One pass over a JSON text that `JSON.parse` accepted: nesting is checked against `maxDepth`,
@@ -88,7 +121,8 @@ const STRUCTURE = /["{}[\],]/g;
  * again with `duplicates` to find the second. Linear, with no recursion: a regular expression
  * jumps to each quote, bracket and comma, strings are skipped whole, and the stack is kept in
  * arrays reused level by level; keys become strings only where needed (a string for each of
- * GitHub's 217,000 keys would cost more in garbage collection than the scan itself).
+ * GitHub's 217,000 keys would cost more in garbage collection than the scan itself). A container
+ * with nothing recorded inside is passed over by a tighter loop that only counts keys and levels.
  */
 export function scanJson(text: string, paths: readonly (readonly string[])[], maxDepth: number, options: { duplicates?: boolean } = {}): JsonScan {
   const objects = new Map<string, JsonObjectLayout>();
@@ -112,6 +146,7 @@ export function scanJson(text: string, paths: readonly (readonly string[])[], ma
     return pair && pair.valueStart === -1 ? pair : undefined;
   };
   const structure = new RegExp(STRUCTURE.source, 'g');
+  const nesting = new RegExp(NESTING.source, 'g');
   // `test`, not `exec`: no match object for each of a million characters.
   while (structure.test(text)) {
     const at = structure.lastIndex - 1;
@@ -150,6 +185,16 @@ export function scanJson(text: string, paths: readonly (readonly string[])[], ma
       const key = parent >= 0 ? lastKey[parent] : undefined;
       const tree = !object ? undefined : parent < 0 ? rootWanted : isObject[parent] && key !== undefined ? wanted[parent]?.get(key) : undefined;
       const path = tree === undefined ? undefined : parent < 0 ? [] : [...(keyPaths[parent] as string[]), key as string];
+      if (tree === undefined && !options.duplicates) {
+        // Nothing inside is recorded: pass over it whole (as the value of its pair, if that is recorded).
+        const passed = passContainer(text, at, maxDepth - depth, nesting);
+        if ('tooDeep' in passed) return { ok: false, problem: 'too-deep', offset: passed.tooDeep };
+        keys += passed.keys;
+        if (pair) pair.valueEnd = passed.end + 1;
+        structure.lastIndex = passed.end + 1;
+        expectKey = false;
+        continue;
+      }
       const layout = tree === undefined ? undefined : { start: at, end: -1, pairs: [] };
       if (layout) objects.set(pathId(path as string[]), layout);
       isObject[depth] = object;

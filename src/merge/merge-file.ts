@@ -42,7 +42,7 @@ export async function mergeFile(catalog: Catalog, spec: string, options: MergeFi
     const read = await readSpecFile(spec, options.limits);
     if ('missing' in read) return { diagnostics: [], notes: [], missing: true };
     if ('diagnostic' in read) return { diagnostics: [read.diagnostic], notes: [] };
-    const merged = await mergeSpec(catalog, spec, read.text, options);
+    const merged = await mergeSpec(catalog, spec, read.text, { ...options, bytes: read.bytes });
     if (merged.bytes === undefined) return { diagnostics: merged.diagnostics, notes: merged.notes };
     const inPlace = resolve(out) === resolve(spec);
     const write = await writeFilesAtomically([{ path: out, content: merged.bytes, ...(inPlace ? { expected: read.bytes } : {}) }], options);

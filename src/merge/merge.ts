@@ -39,6 +39,8 @@ export interface MergeOptions {
   limits?: Partial<Limits>;
   /** SDK generators' extensions to write (`sdk` in the config). */
   sdk?: SdkOptions;
+  /** The bytes `text` was decoded from, as read: what the merge keeps is copied from them rather than encoded again. */
+  bytes?: Uint8Array;
 }
 
 export interface ReadSpec {
@@ -162,7 +164,7 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
     }
   }
-  const bytes = spliceToBytes(body, splices, bom, wellFormed);
+  const bytes = spliceToBytes(body, splices, bom, wellFormed, options.bytes);
   const result: MergeResult = { bytes, diagnostics: warnings, notes, counts: countDecisions(plan.responses) };
   Object.defineProperty(result, 'text', { enumerable: true, configurable: true, get: () => (mergedText ??= decodeSpecText(bytes)) });
   return result;

@@ -127,6 +127,17 @@ function lostLines(before: string, after: string, except: ReadonlySet<number> = 
   return lost;
 }
 
+/**
+ * Given the bytes the text was read from, a merge copies what it keeps from them: the same bytes
+ * as encoding the text again. Bytes that are not the text's (here one byte longer) are not used.
+ */
+async function expectSameBytesFromOriginal(file: string, text: string, encoded: Uint8Array): Promise<void> {
+  const copied = await mergeSpec(catalog!, file, text, { validate: false, bytes: Buffer.from(text, 'utf8') });
+  expect(Buffer.compare(copied.bytes as Uint8Array, encoded)).toBe(0);
+  const mismatched = await mergeSpec(catalog!, file, text, { validate: false, bytes: Buffer.from(`${text} `, 'utf8') });
+  expect(Buffer.compare(mismatched.bytes as Uint8Array, encoded)).toBe(0);
+}
+
 function isSubsequence(short: string, long: string): boolean {
   let at = 0;
   for (const char of long) if (char === short[at]) at++;
@@ -149,6 +160,7 @@ describe('merging keeps every byte it does not edit (property)', () => {
         expect(merged.startsWith('\uFEFF')).toBe(how.bom);
         if (how.crlf) expect(merged.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
         expect(Buffer.from(result.bytes as Uint8Array).toString('utf8')).toBe(merged);
+        await expectSameBytesFromOriginal('spec.yaml', text, result.bytes as Uint8Array);
       }),
       { numRuns: 150 },
     );
@@ -175,6 +187,7 @@ describe('merging keeps every byte it does not edit (property)', () => {
         else expect(lostLines(text, merged, new Set(), true)).toEqual([]);
         expect(merged.startsWith('\uFEFF')).toBe(bom);
         if (crlf) expect(merged.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+        await expectSameBytesFromOriginal('spec.json', text, result.bytes as Uint8Array);
       }),
       { numRuns: 150 },
     );
