@@ -57,8 +57,16 @@ export function jsonSplices(text: string, edits: readonly Edit[], objects: Reado
   const unit = detectIndent(text);
   // The first line end says which the file uses (a search of the whole text for `\r\n` costs a pass over it).
   const eol = /\r?\n/.exec(text)?.[0] ?? '\n';
-  const valueText = (value: unknown, indent: string | undefined) =>
-    indent === undefined ? JSON.stringify(value) : (JSON.stringify(value, null, unit) as string).split('\n').join(`${eol}${indent}`);
+  // Most new values are one of a few `$ref`s, thousands of times over: each text is laid out once.
+  const laidOut = new Map<string, string>();
+  const valueText = (value: unknown, indent: string | undefined) => {
+    const compact = JSON.stringify(value);
+    if (indent === undefined) return compact;
+    const key = `${indent}\u0000${compact}`;
+    let text = laidOut.get(key);
+    if (text === undefined) laidOut.set(key, (text = (JSON.stringify(value, null, unit) as string).split('\n').join(`${eol}${indent}`)));
+    return text;
+  };
   const pairText = (key: string, value: unknown, style: ObjectStyle) => `${JSON.stringify(key)}${style.colon}${valueText(value, style.indent)}`;
   const splices: Splice[] = [];
   const targets = { reachable: (path: readonly string[]) => objects.has(pathId(path)), whole: () => false };

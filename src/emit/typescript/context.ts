@@ -36,12 +36,19 @@ export function createContext(catalog: Catalog): EmitContext {
   const runtime = new Set<string>();
   const patterns = new Map<string, string>();
   const types = new Map(catalog.types.map((t) => [t.name, t]));
+  // Every part names every entry (types, guards, constructors, unions, tables): each name is worked out once.
+  const names = new Map<Entry, string>();
+  const nameOf = (entry: Entry) => {
+    let name = names.get(entry);
+    if (name === undefined) names.set(entry, (name = typeName(catalog, entry)));
+    return name;
+  };
   return {
     catalog,
     schemas: new ErrorSchemas(catalog, (name): JsonSchema => ({ [TYPE_REF]: name })),
-    typeName: (entry) => typeName(catalog, entry),
-    guardName: (entry) => guardOf(typeName(catalog, entry)),
-    constructorName: (entry) => `create${typeName(catalog, entry)}`,
+    typeName: nameOf,
+    guardName: (entry) => guardOf(nameOf(entry)),
+    constructorName: (entry) => `create${nameOf(entry)}`,
     typeGuardName: (name) => guardOf(name),
     namedType: (name) => types.get(name),
     use(name) {
