@@ -32,7 +32,13 @@ export function groupEdits(targets: EditTargets, edits: readonly Edit[]): EditGr
     if (!group) groups.set(id, (group = { path: [...path], edits: [] }));
     return group;
   };
-  for (const edit of edits) groupOf(edit.path).edits.push({ ...edit, path: [] });
+  // Edits of one object share its path array (thousands, for a large spec): its id is worked out once.
+  const byArray = new Map<readonly string[], EditGroup>();
+  for (const edit of edits) {
+    let group = byArray.get(edit.path);
+    if (!group) byArray.set(edit.path, (group = groupOf(edit.path)));
+    group.edits.push({ ...edit, path: [] });
+  }
   // Deepest first, so that a group moved up is itself seen at its new depth.
   for (let depth = Math.max(...edits.map((e) => e.path.length)); depth > 0; depth--) {
     for (const [id, group] of groups) {

@@ -29,7 +29,8 @@ type Wanted = Map<string, Wanted>;
 
 function wantedTree(paths: readonly (readonly string[])[]): Wanted {
   const root: Wanted = new Map();
-  for (const path of paths) {
+  // Edits of one object share its path array: each array is walked once.
+  for (const path of new Set(paths)) {
     let node = root;
     for (const key of path) {
       let child = node.get(key);
