@@ -41,9 +41,9 @@ export function groupEdits(targets: EditTargets, edits: readonly Edit[]): EditGr
   }
   // Deepest first, so that a group moved up is itself seen at its new depth.
   for (let depth = Math.max(...edits.map((e) => e.path.length)); depth > 0; depth--) {
-    for (const [id, group] of groups) {
+    for (const group of groups.values()) {
       if (group.path.length !== depth || targets.reachable(group.path)) continue;
-      groups.delete(id);
+      groups.delete(JSON.stringify(group.path));
       groupOf(group.path.slice(0, -1)).edits.push(...group.edits.map(within(group.path[depth - 1] as string)));
     }
   }

@@ -70,8 +70,17 @@ function segmentMatches(segment: string, actual: string): boolean {
  * product of the two lengths, whatever the pattern (a backtracking matcher is exponential in
  * its `**`s).
  */
+/** Each rule's path pattern as segments: a catalog has a few, and every operation of a spec is matched against them. */
+const patternSegments = new Map<string, string[]>();
+
 export function pathMatches(pattern: string, path: string): boolean {
-  const want = pattern.split('/').filter(Boolean);
+  let want = patternSegments.get(pattern);
+  if (want === undefined) {
+    want = pattern.split('/').filter(Boolean);
+    // Bounded, for a long-lived process (watch) that sees catalog after catalog.
+    if (patternSegments.size >= 1000) patternSegments.clear();
+    patternSegments.set(pattern, want);
+  }
   const have = path.split('/').filter(Boolean);
   if (!want.includes('**')) {
     if (want.length !== have.length) return false;
