@@ -63,6 +63,9 @@ function segmentMatches(segment: string, actual: string): boolean {
   return segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
 }
 
+/** Each rule's path pattern as segments: a catalog has a few, and every operation of a spec is matched against them. */
+const patternSegments = new Map<string, string[]>();
+
 /**
  * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
  * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
@@ -70,9 +73,6 @@ function segmentMatches(segment: string, actual: string): boolean {
  * product of the two lengths, whatever the pattern (a backtracking matcher is exponential in
  * its `**`s).
  */
-/** Each rule's path pattern as segments: a catalog has a few, and every operation of a spec is matched against them. */
-const patternSegments = new Map<string, string[]>();
-
 export function pathMatches(pattern: string, path: string): boolean {
   let want = patternSegments.get(pattern);
   if (want === undefined) {
