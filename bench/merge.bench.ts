@@ -6,7 +6,9 @@ import { loadCatalog } from '../src/load.js';
 import { mergeSpec } from '../src/merge/merge.js';
 import { printTable, round } from './table.js';
 
-const ROUNDS = 3;
+const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const ROUNDS = 5;
 const GITHUB = join('node_modules/@octokit/openapi/generated/api.github.com.json');
 
 async function timed(run: () => unknown | Promise<unknown>): Promise<number> {
@@ -21,46 +23,51 @@ export async function benchMerge(): Promise<void> {
   if (!catalog) throw new Error('sandbox catalog does not load');
   const jsonBytes = readFileSync(GITHUB);
   const json = jsonBytes.toString('utf8');
-  const yaml = stringify(JSON.parse(json), { lineWidth: 0, aliasDuplicateObjects: false });
   const rows = [];
-  // Each step taken ROUNDS times in turn, the best kept: one sample of a 2-second step swings by
-  // half on this machine, and the floors and the merge then meet the same noise.
-  const best = async <K extends string>(steps: Record<K, () => unknown>, rounds: number): Promise<Record<K, number>> => {
-    const times = {} as Record<K, number>;
-    for (let round = 0; round < rounds; round++) {
-      for (const name of Object.keys(steps) as K[]) times[name] = Math.min(times[name] ?? Infinity, await timed(steps[name]));
+  // A floor and its subject taken in turn, round after round; the row gives the medians and the
+  // median of the rounds' ratios: one sample of a 2-second step swings by half on this machine,
+  // and in each round the floor and the merge meet the same noise.
+  const paired = async (floor: () => unknown, subject: () => unknown, rounds: number) => {
+    const floors: number[] = [];
+    const subjects: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      floors.push(await timed(floor));
+      subjects.push(await timed(subject));
+      ratios.push((subjects[i] as number) / (floors[i] as number));
     }
-    return times;
+    return { floor: middle(floors), subject: middle(subjects), ratio: middle(ratios) };
   };
   // As `errcat merge` does: the text with the bytes it was read from.
-  for (const [format, text, file, bytes] of [['JSON', json, 'github.json', jsonBytes], ['YAML', yaml, 'github.yaml', Buffer.from(yaml)]] as const) {
+  // The YAML copy is made after the JSON rows: making it leaves garbage that the JSON merges would collect.
+  const yamlText = () => stringify(JSON.parse(json), { lineWidth: 0, aliasDuplicateObjects: false });
+  for (const [format, file] of [['JSON', 'github.json'], ['YAML', 'github.yaml']] as const) {
+    const text = format === 'JSON' ? json : yamlText();
+    const bytes = format === 'JSON' ? jsonBytes : Buffer.from(text);
     // Each pair apart: a validation leaves some 200 MB of garbage, which would otherwise be
     // collected during whichever step came next.
-    const { trip, merge } = await best(
-      {
-        trip: format === 'JSON' ? () => JSON.stringify(JSON.parse(text)) : () => parseDocument(text).toString(),
-        merge: () => mergeSpec(catalog, file, text, { validate: false, bytes }),
-      },
-      ROUNDS * 2,
+    const rounds = format === 'JSON' ? ROUNDS : 3;
+    const merged = await paired(
+      format === 'JSON' ? () => JSON.stringify(JSON.parse(text)) : () => parseDocument(text).toString(),
+      () => mergeSpec(catalog, file, text, { validate: false, bytes }),
+      rounds * 2 + 1,
     );
-    const { mergeValidate, validate } = await best(
-      {
-        mergeValidate: () => mergeSpec(catalog, file, text, { bytes }),
-        // swagger-parser alone, on a parsed copy of the spec (it mutates its input): the floor of a validated merge.
-        validate: () => SwaggerParser.validate(JSON.parse(json) as never, { resolve: { external: false } }),
-      },
-      ROUNDS,
+    const validated = await paired(
+      // swagger-parser alone, on a parsed copy of the spec (it mutates its input): the floor of a validated merge.
+      () => SwaggerParser.validate(JSON.parse(json) as never, { resolve: { external: false } }),
+      () => mergeSpec(catalog, file, text, { bytes }),
+      rounds,
     );
     rows.push({
       format,
       'spec MiB': round(text.length / 2 ** 20, 1),
-      'round trip ms': round(trip),
-      'merge ms': round(merge),
-      'merge / round trip': round(merge / trip, 2),
-      'merge + validate ms': round(mergeValidate),
-      'swagger-parser validate ms': round(validate),
-      'merge + validate / validate': round(mergeValidate / validate, 2),
+      'round trip ms': round(merged.floor),
+      'merge ms': round(merged.subject),
+      'merge / round trip': round(merged.ratio, 2),
+      'merge + validate ms': round(validated.subject),
+      'swagger-parser validate ms': round(validated.floor),
+      'merge + validate / validate': round(validated.ratio, 2),
     });
   }
-  printTable(`merge: the sandbox catalog into GitHub's spec, best of ${ROUNDS * 2} rounds (merge and its round trip) and of ${ROUNDS} (merge + validate and validate) (floors in the same run: a round trip — JSON.parse+stringify, or yaml Document parse+toString — and swagger-parser validate of the spec alone; goals: merge ≤ 2× the JSON round trip, merge + validate ≤ 1.2× validate)`, rows);
+  printTable(`merge: the sandbox catalog into GitHub's spec, each beside its floor in turn: for JSON ${ROUNDS * 2 + 1} rounds of merge and its round trip and ${ROUNDS} of merge + validate and validate (YAML: 7 and 3); ms: medians; ratios: the median of the rounds' ratios (floors: a round trip — JSON.parse+stringify, or yaml Document parse+toString — and swagger-parser validate of the spec alone; goals: merge ≤ 2× the JSON round trip, merge + validate ≤ 1.2× validate)`, rows);
 }
