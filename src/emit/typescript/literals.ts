@@ -43,7 +43,10 @@ export function valueLiteral(value: JsonValue | undefined): string {
 
 /** JSON text as the raw text of a template literal: backticks, `${` and U+2028/U+2029 written as JSON escapes. */
 function rawJson(value: JsonValue): string {
-  return lineSeparatorsEscaped(JSON.stringify(value)).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
+  const json = JSON.stringify(value);
+  // Nearly every row has none of these: one search, not four replacing passes.
+  if (!/[\u2028\u2029`]|\$\{/.test(json)) return json;
+  return lineSeparatorsEscaped(json).replace(/`/g, '\\u0060').replace(/\$\{/g, '$\\u007b');
 }
 
 /**

@@ -18,6 +18,13 @@ function endsWithBrace(statement: StatementStructures | string): boolean {
   return typeof statement === 'string' ? statement.trimEnd().endsWith('}') : BRACED.has(statement.kind);
 }
 
+/** The length of a text without its trailing whitespace (what `trimEnd` keeps, without the copy: megabytes at 10,000 codes). */
+function visibleLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  return end;
+}
+
 /**
  * A source file's statements (structures, or text laid out already) as errors.ts prints them:
  * two-space indentation, LF, double quotes. Text statements (megabytes for a large catalog) pass
@@ -29,7 +36,7 @@ function endsWithBrace(statement: StatementStructures | string): boolean {
 export function printStatements(statements: readonly (StatementStructures | string)[]): string {
   const texts: string[] = [];
   const placeholder = (text: string) => {
-    const end = Math.max(text.trimEnd().length - 1, 0);
+    const end = Math.max(visibleLength(text) - 1, 0);
     return `\u0000${texts.push(text.slice(0, end)) - 1}\u0000${text.slice(end)}`;
   };
   const placed = statements.map((statement, i) => {
