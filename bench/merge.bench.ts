@@ -4,9 +4,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { parseDocument, stringify } from 'yaml';
 import { loadCatalog } from '../src/load.js';
 import { mergeSpec } from '../src/merge/merge.js';
-import { printTable, round } from './table.js';
+import { median, printTable, round } from './table.js';
 
-const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const ROUNDS = 5;
 const GITHUB = join('node_modules/@octokit/openapi/generated/api.github.com.json');
@@ -36,7 +35,7 @@ export async function benchMerge(): Promise<void> {
       subjects.push(await timed(subject));
       ratios.push((subjects[i] as number) / (floors[i] as number));
     }
-    return { floor: middle(floors), subject: middle(subjects), ratio: middle(ratios) };
+    return { floor: median(floors), subject: median(subjects), ratio: median(ratios) };
   };
   // As `errcat merge` does: the text with the bytes it was read from.
   // The YAML copy is made after the JSON rows: making it leaves garbage that the JSON merges would collect.

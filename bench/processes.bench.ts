@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { syntheticCatalog } from './synthetic.js';
-import { printTable, round } from './table.js';
+import { median, printTable, round } from './table.js';
 
 const CLI = resolve('dist/bundle/cli.cjs');
 const TSC = resolve('node_modules/typescript/bin/tsc');
@@ -33,10 +33,9 @@ interface Run {
   before?: () => void;
 }
 
-const middle = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** The medians of a list of runs (time and memory each). */
-const medianOf = (all: readonly Measured[]): Measured => ({ ms: middle(all.map((m) => m.ms)), peakMiB: middle(all.map((m) => m.peakMiB)) });
+const medianOf = (all: readonly Measured[]): Measured => ({ ms: median(all.map((m) => m.ms)), peakMiB: median(all.map((m) => m.peakMiB)) });
 
 interface Paired {
   subject: Measured;
@@ -60,7 +59,7 @@ function paired(runs: number, subject: Run, floor: Run): Paired {
     floors.push(b);
     ratios.push(a.ms / b.ms);
   }
-  return { subject: medianOf(subjects), floor: medianOf(floors), ratio: middle(ratios) };
+  return { subject: medianOf(subjects), floor: medianOf(floors), ratio: median(ratios) };
 }
 
 /**

@@ -19,3 +19,6 @@ export function time<T>(run: () => T): { result: T; ms: number } {
 }
 
 export const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+/** The middle value of a list of numbers (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

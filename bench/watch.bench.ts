@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { printTable, round } from './table.js';
+import { median, printTable, round } from './table.js';
 
 const CLI = resolve('dist/bundle/cli.cjs');
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -71,7 +71,6 @@ async function saveLatencies(args: readonly string[], cwd: string, catalog: stri
   return times;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * Watch mode, warm: a project of the sandbox catalog (merged into its spec, as errcat's own config

@@ -63,9 +63,6 @@ function segmentMatches(segment: string, actual: string): boolean {
   return segment === '*' || segment === actual || (isParameter(segment) && isParameter(actual));
 }
 
-/** Each rule's path pattern as segments: a catalog has a few, and every operation of a spec is matched against them. */
-const patternSegments = new Map<string, string[]>();
-
 /**
  * A path pattern: segments match literally, except `*` (any one segment), `**` (any number of
  * segments, none included) and `{name}` (any path parameter, whatever the spec calls it).
@@ -74,13 +71,7 @@ const patternSegments = new Map<string, string[]>();
  * its `**`s).
  */
 export function pathMatches(pattern: string, path: string): boolean {
-  let want = patternSegments.get(pattern);
-  if (want === undefined) {
-    want = pattern.split('/').filter(Boolean);
-    // Bounded, for a long-lived process (watch) that sees catalog after catalog.
-    if (patternSegments.size >= 1000) patternSegments.clear();
-    patternSegments.set(pattern, want);
-  }
+  const want = pattern.split('/').filter(Boolean);
   const have = path.split('/').filter(Boolean);
   if (!want.includes('**')) {
     if (want.length !== have.length) return false;

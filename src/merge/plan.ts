@@ -200,14 +200,6 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
   }
   // Operations: a response errcat owns is a $ref to one of its responses.
   const names = new ComponentNames(catalog, version);
-  // A few names, each asked for by hundreds of operations.
-  const responseNames = new Map<string, string>();
-  const responseName = (status: number, subset: string | undefined) => {
-    const key = `${status} ${subset ?? ''}`;
-    let name = responseNames.get(key);
-    if (name === undefined) responseNames.set(key, (name = names.response(status, subset)));
-    return name;
-  };
   const ownedResponses = ownedResponseRefs(owned['responses'] ?? [], next['responses'] ?? [], version);
   const wrapped = new Set(owned['wrapped'] ?? []);
   next['wrapped'] = [];
@@ -228,7 +220,7 @@ export function planMerge(catalog: Catalog, spec: Record<string, unknown>, versi
         for (const place of wrapSuccess(names, spec, version, operation, attached.status, body, plan, next['wrapped'])) next['wrapped'].push(place);
         continue;
       }
-      const ref = names.responseRef(responseName(attached.status, subset?.name));
+      const ref = names.responseRef(names.response(attached.status, subset?.name));
       const current = ownValue(responses, status);
       const currentRef = typeof current === 'object' && current !== null ? (current as { $ref?: unknown }).$ref : undefined;
       const ours = typeof currentRef === 'string' && ownedResponses.has(currentRef);

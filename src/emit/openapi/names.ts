@@ -47,8 +47,14 @@ export class ComponentNames {
   statusBody(status: number, subset: string = ''): string {
     return this.named(statusName(status, `${subset}Body`));
   }
+  /** Each response's name, worked out once: a merge asks for the same few for every operation of a spec. */
+  private readonly responseNames = new Map<string, string>();
+
   response(status: number, subset: string | undefined = ''): string {
-    return this.named(statusName(status, `${subset}Response`));
+    const key = `${status} ${subset}`;
+    let name = this.responseNames.get(key);
+    if (name === undefined) this.responseNames.set(key, (name = this.named(statusName(status, `${subset}Response`))));
+    return name;
   }
   header(name: string): string {
     return this.named(headerComponentName(name));

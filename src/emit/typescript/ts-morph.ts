@@ -14,15 +14,15 @@ export const { StructureKind, VariableDeclarationKind, ts } = tsMorph;
 /** The structures ts-morph prints ending with `}`, after which it leaves a blank line. */
 const BRACED = new Set<StatementStructures['kind']>([StructureKind.Interface, StructureKind.Function, StructureKind.Class, StructureKind.Enum, StructureKind.Module]);
 
-function endsWithBrace(statement: StatementStructures | string): boolean {
-  return typeof statement === 'string' ? statement.trimEnd().endsWith('}') : BRACED.has(statement.kind);
-}
-
 /** The length of a text without its trailing whitespace (what `trimEnd` keeps, without the copy: megabytes at 10,000 codes). */
 function visibleLength(text: string): number {
   let end = text.length;
   while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
   return end;
+}
+
+function endsWithBrace(statement: StatementStructures | string): boolean {
+  return typeof statement === 'string' ? statement.charAt(visibleLength(statement) - 1) === '}' : BRACED.has(statement.kind);
 }
 
 /**
