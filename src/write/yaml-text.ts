@@ -2,20 +2,21 @@ import { stringify } from 'yaml';
 import { keyText, numberText, stringText, YAML_OPTIONS } from './yaml-scalars.js';
 
 /**
- * A JSON value as YAML, byte for byte what `yaml`'s `stringify(value, YAML_OPTIONS)` writes, at a
- * fraction of the cost: `yaml` builds a node for every value first (for 10,000 codes, seconds and
- * hundreds of megabytes); this writes the text directly. Only plain JSON (objects, arrays, strings,
+ * A JSON value as YAML after `before` (a comment, say), byte for byte what `yaml`'s
+ * `stringify(value, YAML_OPTIONS)` writes, at a fraction of the cost: `yaml` builds a node for
+ * every value first (for 10,000 codes, seconds and hundreds of megabytes); this writes the text
+ * directly. Only plain JSON (objects, arrays, strings,
  * finite or not numbers, booleans, null) is written here; anything else goes to `yaml`.
  * test/write/yaml-text.test.ts holds the two to the same bytes.
  */
-export function yamlText(value: unknown): string {
-  if (!isCollection(value)) return stringify(value, YAML_OPTIONS);
+export function yamlText(value: unknown, before = ''): string {
+  if (!isCollection(value)) return before + stringify(value, YAML_OPTIONS);
   try {
-    const writer = new Writer();
+    const writer = new Writer(before);
     writer.collection(value, '');
-    return `${writer.text}\n`;
+    return writer.finish();
   } catch (error) {
-    if (error instanceof NotJson) return stringify(value, YAML_OPTIONS);
+    if (error instanceof NotJson) return before + stringify(value, YAML_OPTIONS);
     throw error;
   }
 }
@@ -35,15 +36,35 @@ const isEmpty = (value: object) => (Array.isArray(value) ? value.length === 0 : 
 /**
  * Writes the text in order onto one string (fewer intermediate strings than returning each
  * collection's text: at 10,000 codes that was most of the time, in the garbage collector).
+ * The string is closed off every 64 KB: one built by `+=` is a tree of every piece appended, and
+ * one tree for a whole 18 MB document kept millions of pieces alive to the end, where encoding
+ * it had to walk them all (in all, a third slower than closing it off as it grows).
  */
 class Writer {
-  text = '';
+  private readonly stretches: string[] = [];
+
+  constructor(private text: string) {}
+
+  /** The whole text, with its final newline. */
+  finish(): string {
+    this.stretches.push(this.text, '\n');
+    return this.stretches.join('');
+  }
+
+  private closeLongStretch(): void {
+    if (this.text.length < 65_536) return;
+    // Reading a character makes V8 flatten the tree into one string while its pieces are young.
+    this.text.charCodeAt(0);
+    this.stretches.push(this.text);
+    this.text = '';
+  }
 
   /**
    * A collection whose lines start at `indent` (its first line's indentation is the caller's):
    * a mapping's pairs, or a sequence's `- ` items; `{}` or `[]` when empty.
    */
   collection(value: object, indent: string): void {
+    this.closeLongStretch();
     const inner = `${indent}  `;
     const newline = `\n${indent}`;
     if (Array.isArray(value)) {

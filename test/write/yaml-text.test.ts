@@ -63,9 +63,18 @@ describe('yamlText writes what yaml writes', () => {
     }
   });
 
+  it('for a document many times longer than the 64 KB stretches it is written in, after a comment', () => {
+    const items = Array.from({ length: 4000 }, (_, i) => ({ code: `code_${i}`, says: `line ${i}\n✓ ${'x'.repeat(i % 90)}`, nested: { list: [i, { deep: i % 3 === 0 ? {} : [String(i)] }] } }));
+    const document = { items, after: { end: true } };
+    const text = yamlText(document, '# made by a test\n');
+    expect(text.length).toBeGreaterThan(8 * 65_536);
+    expect(text).toBe(`# made by a test\n${byYaml(document)}`);
+  });
+
   it('leaves what is not JSON to yaml', () => {
     const document = { when: new Date(0), map: new Map([['a', 1]]) };
     expect(yamlText(document)).toBe(byYaml(document));
     expect(yamlText('top')).toBe(byYaml('top'));
+    expect(yamlText(document, '# c\n')).toBe(`# c\n${byYaml(document)}`);
   });
 });

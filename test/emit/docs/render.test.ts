@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDocs, renderDocsPages, TemplateError, type TemplateSet } from '../../../src/emit/docs/render.js';
+import { docsView } from '../../../src/emit/docs/view.js';
 import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from '../../../src/emit/docs/markdown.js';
 import { createBodyValidator, validationSchemas } from '../../../src/model/json-schema-validator.js';
 import { loadTemplates } from '../../../src/project/templates.js';
@@ -144,6 +145,24 @@ describe('templates', () => {
     const catalog = await mustLoad('specs/prompts/errors.yaml');
     const custom = { ...templates, 'errors.md.hbs': '{{#each entries}}{{code code}}\n{{/each}}' };
     expect(renderDocs(catalog, custom)).toBe(`${catalog.entries.map((e) => `\`${e.code}\``).join('\n')}\n`);
+  });
+
+  it('#each (kept flat as it goes, for large catalogs) renders as Handlebars\' own: data, else, objects, nesting', async () => {
+    const catalog = await mustLoad('specs/github/errors.yaml');
+    const template = [
+      '{{#each entries}}{{@index}}{{#if @first}}F{{/if}}{{#if @last}}L{{/if}} {{code code}}{{#each examples}}/{{status}}{{/each}}\n{{/each}}',
+      '{{#each nothing}}x{{else}}none{{/each}}',
+      '{{#each envelope}}{{@key}};{{/each}}',
+      '{{#each entries.0.examples}}{{../title}}{{/each}}',
+    ].join('\n');
+    const Handlebars = (await import('handlebars')).default;
+    const plain = Handlebars.create();
+    plain.registerHelper('code', (v: unknown) => `\`${String(v)}\``);
+    const expected = plain.compile(template, { noEscape: true })(docsView(catalog));
+    const rendered = renderDocs(catalog, { ...templates, 'errors.md.hbs': template });
+    expect(expected).toContain('0F `problems_parsing_json`/400\n');
+    expect(expected).toContain('none');
+    expect(rendered).toBe(`${expected.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`);
   });
 
   it('a broken template is reported with its line', async () => {
