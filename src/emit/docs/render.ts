@@ -4,6 +4,7 @@ import type { Catalog } from '../../model/catalog.js';
 import { mdCell, mdCode, mdFence, mdLabelled, mdLine, mdText } from './markdown.js';
 import { PRECOMPILED } from './templates.generated.js';
 import { docsView, entryView, pageName } from './view.js';
+import { flatText } from '../../write/flat-text.js';
 
 type Handlebars = typeof import('handlebars');
 
@@ -58,16 +59,14 @@ function environment(Handlebars: Handlebars): Handlebars {
 }
 
 /**
- * A block's output as one flat string. Handlebars appends a template's pieces with `+`, a tree of
- * every piece that `#each` then appends into the next: for 10,000 codes, millions of pieces alive
- * to the end (promoted, copied by the collector, then walked by the final clean-up). Reading a
- * character makes V8 flatten an item's tree while its pieces are young.
+ * A block whose output is flat (see flatText). Handlebars appends a template's pieces with `+`,
+ * and `#each` appends each item's into the next: for 10,000 codes, one tree of millions of pieces.
  */
 function flattened(block: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
   return (context, options) => {
     const text = block(context, options);
-    if (typeof text === 'string') text.charCodeAt(0);
-    return text;
+    // A block's output is a string; anything else passes as it came.
+    return typeof text === 'string' ? flatText(text) : text;
   };
 }
 

@@ -62,9 +62,9 @@ function bodyType(catalog: Catalog, inner: string, form: 'every' | 'first'): str
 
 /** Every documented value of every `codes` field, in catalog order. */
 function documentedItemCodes(catalog: Catalog): (string | number)[] {
-  const found: (string | number)[] = [];
+  const found = new Set<string | number>();
   const visit = (shape: FieldShape): void => {
-    for (const code of shape.codes ?? []) if (!found.includes(code.value)) found.push(code.value);
+    for (const code of shape.codes ?? []) found.add(code.value);
     if (shape.items) visit(shape.items);
     for (const property of shape.properties ?? []) visit(property);
     if (typeof shape.additionalProperties === 'object') visit(shape.additionalProperties);
@@ -73,17 +73,18 @@ function documentedItemCodes(catalog: Catalog): (string | number)[] {
   for (const type of catalog.types) visit(type.shape);
   for (const field of catalog.fields) visit(field);
   for (const entry of catalog.entries) for (const field of entry.fields) visit(field);
-  return found;
+  return [...found];
 }
 
-/** The values documented at each level: every entry's pin there. */
+/** The values documented at each level: every entry's pin there, in catalog order. */
 function levelValues(catalog: Catalog, level: string): (string | number)[] {
-  const values: (string | number)[] = [];
+  // A set, not a list searched per entry: that was quadratic, 70 ms at 10,000 codes.
+  const values = new Set<string | number>();
   for (const entry of catalog.entries) {
     const value = Object.hasOwn(entry.pins, level) ? entry.pins[level] : undefined;
-    if (value !== undefined && !values.includes(value)) values.push(value);
+    if (value !== undefined) values.add(value);
   }
-  return values;
+  return [...values];
 }
 
 export function typeDeclarations(ctx: EmitContext): Statement[] {

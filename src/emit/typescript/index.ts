@@ -1,4 +1,4 @@
-import { printStatements, StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { printedPieces, StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { Catalog } from '../../model/catalog.js';
 import type { SpecOperation } from '../../merge/operations.js';
 import { apiDeclarations } from './api.js';
@@ -52,8 +52,23 @@ export function emitTypeScript(catalog: Catalog, banner: string, options: TypeSc
   ];
   statements.push(...patternConstants(ctx));
   // Printed straight from the structures: no source file is parsed back from the text.
-  const generated = printStatements(statements);
+  const generated = withoutTrailingSpace(printedPieces(statements));
   const runtime = runtimeText(ctx.runtime);
   const header = docBlock(`${banner}\n\n${catalog.info.title} ${catalog.info.version}: error types, guards, classifier, retry helpers and constructors.\nNo runtime dependencies; safe in browsers and Node.`);
-  return [`${header}\n/* eslint-disable */`, generated.trimEnd(), '// The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.', runtime.contract, runtime.functions, ''].join('\n\n');
+  const after = ['// The runtime (src/runtime, inlined): the shapes of the tables above, then what reads them.', runtime.contract, runtime.functions, ''];
+  // One join of every piece: the file is made once, not once per step.
+  return [`${header}\n/* eslint-disable */\n\n`, ...generated, '\n\n', after.join('\n\n')].join('');
+}
+
+/** The pieces of a text without the text's trailing whitespace (what `trimEnd` of their join leaves). */
+function withoutTrailingSpace(pieces: string[]): string[] {
+  const kept = [...pieces];
+  while (kept.length > 0) {
+    const last = (kept.pop() as string).trimEnd();
+    if (last !== '') {
+      kept.push(last);
+      break;
+    }
+  }
+  return kept;
 }

@@ -34,6 +34,15 @@ function endsWithBrace(statement: StatementStructures | string): boolean {
  * object) are laid out as ts-morph lays them out (interface-text.ts), and pass through the same way.
  */
 export function printStatements(statements: readonly (StatementStructures | string)[]): string {
+  return printedPieces(statements).join('');
+}
+
+/**
+ * What `printStatements` prints, as the pieces that make it up in order: ts-morph's text between
+ * the placeholders, and the texts put back in them. A caller that adds to the file joins them
+ * once (for 10,000 codes, a 22 MB string made once rather than three times).
+ */
+export function printedPieces(statements: readonly (StatementStructures | string)[]): string[] {
   const texts: string[] = [];
   const placeholder = (text: string) => {
     const end = Math.max(visibleLength(text) - 1, 0);
@@ -48,7 +57,7 @@ export function printStatements(statements: readonly (StatementStructures | stri
     const previous = statements[i - 1];
     return `${previous === undefined || endsWithBrace(previous) ? '' : '\n'}${placeholder(laidOut)}`;
   });
-  return tsMorph
-    .printStructure({ kind: StructureKind.SourceFile, statements: placed }, { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: false })
-    .replace(/\u0000(\d+)\u0000/g, (_, index: string) => texts[Number(index)] ?? '');
+  const printed = tsMorph.printStructure({ kind: StructureKind.SourceFile, statements: placed }, { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: false });
+  // Split at the placeholders, the capture (each placeholder's index) at every odd position.
+  return printed.split(/\u0000(\d+)\u0000/).map((piece, i) => (i % 2 === 0 ? piece : (texts[Number(piece)] ?? '')));
 }
