@@ -32,7 +32,12 @@ function isCollection(value: unknown): value is object {
   return prototype === Object.prototype || prototype === null;
 }
 
-const isEmpty = (value: object) => (Array.isArray(value) ? value.length === 0 : Object.keys(value).every((k) => (value as Record<string, unknown>)[k] === undefined));
+/** Written as `[]` or `{}`: no items, or no keys but undefined ones (stops at the first defined one, without listing the keys). */
+function isEmpty(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key in value) if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
 
 /**
  * Writes the text in order onto one string (fewer intermediate strings than returning each
