@@ -6,8 +6,8 @@ import { keyText, numberText, stringText, YAML_OPTIONS } from './yaml-scalars.js
  * A JSON value as YAML after `before` (a comment, say), byte for byte what `yaml`'s
  * `stringify(value, YAML_OPTIONS)` writes, at a fraction of the cost: `yaml` builds a node for
  * every value first (for 10,000 codes, seconds and hundreds of megabytes); this writes the text
- * directly. Only plain JSON (objects, arrays, strings,
- * finite or not numbers, booleans, null) is written here; anything else goes to `yaml`.
+ * directly. Only plain JSON (objects, arrays, strings, finite or not numbers, booleans, null) is
+ * written here; anything else goes to `yaml`.
  * test/write/yaml-text.test.ts holds the two to the same bytes.
  */
 export function yamlText(value: unknown, before = ''): string {
