@@ -258,7 +258,38 @@ async function olderThan(fs: WriteFileSystem, path: string, ms: number): Promise
 }
 
 const bytesOf = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.compare(a, b) === 0;
+
+/** How much of a file is read at a time to compare it (one buffer, reused). */
+const COMPARE_BLOCK = 1 << 20;
+
+/**
+ * Whether a file holds exactly these bytes (false when it cannot be read). Read a block at a
+ * time into one buffer: reading a 13 MB spec whole into fresh memory, to compare it, cost more
+ * than the merge that made the new bytes.
+ */
+async function holds(fs: WriteFileSystem, path: string, bytes: Uint8Array): Promise<boolean> {
+  let handle: nodeFs.FileHandle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    if ((await handle.stat()).size !== bytes.byteLength) return false;
+    const block = Buffer.allocUnsafe(Math.max(1, Math.min(bytes.byteLength, COMPARE_BLOCK)));
+    for (let position = 0; ; ) {
+      const { bytesRead } = await handle.read(block, 0, block.length, position);
+      // The end: the file must end where the bytes do (it may have changed since its size was read).
+      if (bytesRead === 0) return position === bytes.byteLength;
+      if (position + bytesRead > bytes.byteLength || Buffer.compare(block.subarray(0, bytesRead), bytes.subarray(position, position + bytesRead)) !== 0) return false;
+      position += bytesRead;
+    }
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A target as found before writing: where its links lead, and its mode and owner if it exists. */
 interface Found {
@@ -329,8 +360,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     }
     const target: Target = { ...found, file, bytes: bytesOf(file.content) };
     targets.push(target);
-    const current = found.info ? await fs.readFile(found.real).catch(() => undefined) : undefined;
-    if (same(current, target.bytes)) continue;
+    if (found.info && (await holds(fs, found.real, target.bytes))) continue;
     changed.push(target);
     const refused = await readOnly(fs, file.path, found, options);
     if (refused) problems.push(refused);
@@ -352,8 +382,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     for (const target of changed) {
       const { expected } = target.file;
       if (expected === undefined) continue;
-      const current = await fs.readFile(target.real).catch(() => undefined);
-      if (same(current, expected)) continue;
+      if (await holds(fs, target.real, expected)) continue;
       const message = `${target.file.path} changed on disk while errcat was merging into it, so nothing was written (the other change is kept). Run errcat again to merge into the new version.`;
       return { written: [], diagnostics: [diagnostic('spec-changed', message, target.file.path, FILE_START)] };
     }

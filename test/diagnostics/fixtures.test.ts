@@ -47,13 +47,13 @@ const SETUPS: Record<string, (spec: string) => MergeFileOptions> = {
     let edited = false;
     const fs: WriteFileSystem = {
       ...nodeFs,
-      readFile: (async (path: Parameters<typeof nodeFs.readFile>[0], ...rest: unknown[]) => {
+      open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
         if (!edited && path === spec) {
           edited = true;
           appendFileSync(spec, '# saved by an editor meanwhile\n');
         }
-        return (nodeFs.readFile as (...args: unknown[]) => unknown)(path, ...rest);
-      }) as typeof nodeFs.readFile,
+        return (nodeFs.open as (...args: unknown[]) => Promise<nodeFs.FileHandle>)(path, ...rest);
+      }) as typeof nodeFs.open,
     };
     return { fs };
   },

@@ -89,6 +89,39 @@ describe('writing files safely', () => {
     expect(leftovers(dir)).toEqual([]);
   });
 
+  it('compares what is on disk byte for byte, past its first block: one changed byte anywhere is a change', async () => {
+    const dir = folder();
+    const path = join(dir, 'spec.json');
+    // Over two of the 1 MiB blocks the comparison reads at a time.
+    const content = Buffer.alloc(2.5 * 2 ** 20, 'a');
+    writeFileSync(path, content);
+    expect((await writeFilesAtomically([{ path, content }])).written).toEqual([{ path, bytes: content.length, outcome: 'unchanged' }]);
+    for (const at of [0, 2 ** 20 - 1, 2 ** 20, content.length - 1]) {
+      const edited = Buffer.from(content);
+      edited[at] = 0x62;
+      writeFileSync(path, edited);
+      expect((await writeFilesAtomically([{ path, content }])).written, `byte ${at}`).toEqual([{ path, bytes: content.length, outcome: 'written' }]);
+      expect(readFileSync(path).equals(content)).toBe(true);
+    }
+    // The same bytes with one more, or one fewer, at the end.
+    for (const other of [Buffer.concat([content, Buffer.from('a')]), content.subarray(1)]) {
+      writeFileSync(path, other);
+      expect((await writeFilesAtomically([{ path, content }])).written[0]?.outcome).toBe('written');
+    }
+    // Compare-and-swap on a large file: one byte that differs from what was read, deep inside, refuses the write.
+    const read = Buffer.from(content);
+    read[2 ** 20 + 7] = 0x62;
+    writeFileSync(path, content);
+    const refused = await writeFilesAtomically([{ path, content: 'merged\n', expected: read }]);
+    expect(refused.diagnostics.map((d) => d.code)).toEqual(['spec-changed']);
+    expect(readFileSync(path).equals(content)).toBe(true);
+    expect((await writeFilesAtomically([{ path, content: 'merged\n', expected: content }])).diagnostics).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe('merged\n');
+    const empty = join(dir, 'empty');
+    writeFileSync(empty, '');
+    expect((await writeFilesAtomically([{ path: empty, content: '' }])).written[0]?.outcome).toBe('unchanged');
+  });
+
   it('writes a file computed from its own bytes only if it still holds them (compare-and-swap)', async () => {
     const dir = folder();
     const spec = join(dir, 'openapi.yaml');
