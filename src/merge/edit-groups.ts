@@ -110,31 +110,28 @@ function pieces(text: string, splices: Splice[]): { kept: string[]; added: strin
 const utf8Length = (piece: string) => Buffer.byteLength(piece, 'utf8');
 
 /**
- * The merged bytes with each kept stretch copied from `original`, the bytes of `prefix + text`
- * as read: copying is several times cheaper than encoding again, most of all for a text with any
- * character past U+00FF (V8 then holds all of it two bytes a character). Undefined when the
- * lengths show that `original` is not that text's bytes.
+ * The merged bytes with each kept stretch a view of `original`, the bytes of `prefix + text` as
+ * read: neither encoded again (several times the cost, most of all for a text with any character
+ * past U+00FF, which V8 then holds two bytes a character) nor copied. Undefined when the lengths
+ * show that `original` is not that text's bytes.
  */
-function copyingKept(original: Uint8Array, prefix: string, kept: readonly string[], added: readonly string[], replaced: readonly string[]): Buffer | undefined {
+function keptViews(original: Uint8Array, prefix: string, kept: readonly string[], added: readonly string[], replaced: readonly string[]): Uint8Array[] | undefined {
   const keptLengths = kept.map(utf8Length);
   const replacedLengths = replaced.map(utf8Length);
-  const addedLengths = added.map(utf8Length);
   const sum = (lengths: readonly number[]) => lengths.reduce((total, length) => total + length, 0);
   const prefixLength = utf8Length(prefix);
   if (prefixLength + sum(keptLengths) + sum(replacedLengths) !== original.byteLength) return undefined;
-  const out = Buffer.allocUnsafe(prefixLength + sum(keptLengths) + sum(addedLengths));
-  let to = out.write(prefix, 0, 'utf8');
+  const chunks: Uint8Array[] = prefixLength > 0 ? [Buffer.from(prefix, 'utf8')] : [];
   let from = prefixLength;
   keptLengths.forEach((length, i) => {
-    out.set(original.subarray(from, from + length), to);
-    to += length;
+    if (length > 0) chunks.push(original.subarray(from, from + length));
     from += length;
     if (i < added.length) {
-      to += out.write(added[i] as string, to, 'utf8');
+      if (added[i] !== '') chunks.push(Buffer.from(added[i] as string, 'utf8'));
       from += replacedLengths[i] as number;
     }
   });
-  return out;
+  return chunks;
 }
 
 /** Applies non-overlapping splices to a text. */
@@ -144,21 +141,21 @@ export function applySplices(text: string, splices: Splice[]): string {
 }
 
 /**
- * The same as `applySplices`, as the bytes to write (kept text encoded losslessly, see
+ * The same as `applySplices`, as the bytes to write, in pieces (kept text encoded losslessly, see
  * spec-text.ts). For a large spec this skips building the merged text at all: a 13 MB string
- * costs as much to assemble as the whole merge. Sized first, then written in place; `prefix`
- * (a byte-order mark) goes first, in the same buffer rather than concatenated after (a copy).
- * `wellFormed` is whether `text` has no lone surrogate, when the caller knows already;
- * `original`, when given, the bytes `prefix + text` was decoded from, to copy kept stretches from.
+ * costs as much to assemble as the whole merge, and so does a 13 MB buffer of fresh memory.
+ * `prefix` (a byte-order mark) goes first. `wellFormed` is whether `text` has no lone surrogate,
+ * when the caller knows already; `original`, when given, the bytes `prefix + text` was decoded
+ * from, which the kept stretches are then views of.
  */
-export function spliceToBytes(text: string, splices: Splice[], prefix = '', wellFormed = isWellFormed(text), original?: Uint8Array): Buffer {
+export function spliceToChunks(text: string, splices: Splice[], prefix = '', wellFormed = isWellFormed(text), original?: Uint8Array): Uint8Array[] {
   const { kept, added, replaced } = pieces(text, splices);
-  const copied = original && wellFormed ? copyingKept(original, prefix, kept, added, replaced) : undefined;
-  if (copied) return copied;
+  const views = original && wellFormed ? keptViews(original, prefix, kept, added, replaced) : undefined;
+  if (views) return views;
   const all = [prefix, ...kept.flatMap((piece, i) => (i < added.length ? [piece, added[i] as string] : [piece]))];
-  if (!wellFormed) return Buffer.concat(all.map(encodeSpecText));
+  if (!wellFormed) return all.map(encodeSpecText);
   const out = Buffer.allocUnsafe(all.reduce((sum, piece) => sum + Buffer.byteLength(piece, 'utf8'), 0));
   let offset = 0;
   for (const piece of all) offset += out.write(piece, offset, 'utf8');
-  return out;
+  return [out];
 }

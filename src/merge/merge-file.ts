@@ -43,9 +43,9 @@ export async function mergeFile(catalog: Catalog, spec: string, options: MergeFi
     if ('missing' in read) return { diagnostics: [], notes: [], missing: true };
     if ('diagnostic' in read) return { diagnostics: [read.diagnostic], notes: [] };
     const merged = await mergeSpec(catalog, spec, read.text, { ...options, bytes: read.bytes });
-    if (merged.bytes === undefined) return { diagnostics: merged.diagnostics, notes: merged.notes };
+    if (merged.chunks === undefined) return { diagnostics: merged.diagnostics, notes: merged.notes };
     const inPlace = resolve(out) === resolve(spec);
-    const write = await writeFilesAtomically([{ path: out, content: merged.bytes, ...(inPlace ? { expected: read.bytes } : {}) }], options);
+    const write = await writeFilesAtomically([{ path: out, content: merged.chunks, ...(inPlace ? { expected: read.bytes } : {}) }], options);
     const written = write.written[0];
     return { diagnostics: [...merged.diagnostics, ...write.diagnostics], notes: merged.notes, ...(written && merged.counts ? { written, counts: merged.counts } : {}) };
   } finally {

@@ -7,7 +7,7 @@ import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, positionOfOffset, type SourceDocument } from '../parse/source-document.js';
 import { jsonSplices } from './apply-json.js';
 import { yamlSplices } from './apply-yaml.js';
-import { applySplices, spliceToBytes, type Splice } from './edit-groups.js';
+import { applySplices, spliceToChunks, type Splice } from './edit-groups.js';
 import { countKeys, scanJson } from './json-outline.js';
 import { countDecisions, describeDecision, planMerge, specVersion, type MergeCounts } from './plan.js';
 import { applyEdits, isMapping } from './spec-data.js';
@@ -21,8 +21,15 @@ export interface MergeResult {
   /**
    * The merged spec as the bytes to write: UTF-8, with the spec's byte-order mark and any bytes
    * that were not UTF-8 kept. Absent when anything failed, so the spec is never touched.
+   * Assembled from `chunks` when first read.
    */
   bytes?: Uint8Array;
+  /**
+   * The same bytes in pieces, in order, as `writeFilesAtomically` writes them: where the spec is
+   * kept, views of `MergeOptions.bytes` (13 MB of fresh memory to copy them into costs as much as
+   * the merge). Present with `bytes`.
+   */
+  chunks?: readonly Uint8Array[];
   /** The same as text (decoded from `bytes` when first read: assembling 13 MB of text costs as much as the merge). */
   text?: string;
   diagnostics: Diagnostic[];
@@ -164,8 +171,11 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
       return { diagnostics: [diagnostic('spec-invalid', `After merging, the spec is not valid, so nothing was written: ${message}`, file, FILE_START)], notes };
     }
   }
-  const bytes = spliceToBytes(body, splices, bom, wellFormed, options.bytes);
-  const result: MergeResult = { bytes, diagnostics: warnings, notes, counts: countDecisions(plan.responses) };
-  Object.defineProperty(result, 'text', { enumerable: true, configurable: true, get: () => (mergedText ??= decodeSpecText(bytes)) });
+  const chunks = spliceToChunks(body, splices, bom, wellFormed, options.bytes);
+  const result: MergeResult = { chunks, diagnostics: warnings, notes, counts: countDecisions(plan.responses) };
+  let bytes: Uint8Array | undefined;
+  const assembled = () => (bytes ??= chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks));
+  Object.defineProperty(result, 'bytes', { enumerable: true, configurable: true, get: assembled });
+  Object.defineProperty(result, 'text', { enumerable: true, configurable: true, get: () => (mergedText ??= decodeSpecText(assembled())) });
   return result;
 }

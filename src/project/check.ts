@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { OutputFile } from '../write/files.js';
+import { contentBytes, type OutputFile } from '../write/files.js';
 
 export interface OutputState {
   path: string;
@@ -37,7 +37,7 @@ export async function compareWithDisk(files: readonly OutputFile[]): Promise<{ s
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const current = await readFile(file.path).catch(() => undefined);
-    const content = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
+    const content = contentBytes(file.content);
     if (current === undefined) {
       states.push({ path: file.path, state: 'missing' });
       diagnostics.push(diagnostic('stale-output', 'This generated file is missing; run `errcat generate` to write it.', file.path, FILE_START));

@@ -3,7 +3,7 @@ import type { SpecOperation } from '../merge/operations.js';
 import { displayPath } from './display-path.js';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadCatalog } from '../load.js';
-import type { OutputFile } from '../write/files.js';
+import { contentBytes, type OutputFile } from '../write/files.js';
 import type { ProjectConfig, Target } from './config.js';
 import { cacheEntry, cachedOutputs, targetKey, type SkippedTarget } from './skip-cache.js';
 import { loadTemplates } from './templates.js';
@@ -47,7 +47,7 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
   const { templates, paths } = await loadTemplates(config.templates);
   const files: OutputFile[] = [];
   /** Merged specs by output path: a later merge into the same spec starts from the earlier one's result. */
-  const merged = new Map<string, OutputFile & { content: Uint8Array }>();
+  const merged = new Map<string, OutputFile & { content: readonly Uint8Array[] }>();
   for (const [i, target] of config.targets.entries()) {
     onProgress?.(i, config.targets.length, target);
     const key = options.cache === false ? undefined : await targetKey(config, target, templates);
@@ -103,7 +103,8 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
       for (const into of target.merge) {
         const { mergeSpec, readSpecFile, decodeSpecText } = await mergeModules();
         const earlier = merged.get(into.spec);
-        const read = earlier ? { bytes: earlier.content, text: decodeSpecText(earlier.content) } : await readSpecFile(into.spec);
+        const earlierBytes = earlier ? contentBytes(earlier.content) : undefined;
+        const read = earlierBytes ? { bytes: earlierBytes, text: decodeSpecText(earlierBytes) } : await readSpecFile(into.spec);
         if ('missing' in read) {
           plan.diagnostics.push(diagnostic('catalog-not-found', `The spec to merge into, ${displayPath(into.spec)}, does not exist.`, config.file, FILE_START));
           continue;
@@ -112,13 +113,13 @@ export async function planProject(config: ProjectConfig, onProgress?: (done: num
           plan.diagnostics.push(read.diagnostic);
           continue;
         }
-        const mergeResult = await mergeSpec(result.catalog, into.spec, read.text, { sdk: target.sdk });
+        const mergeResult = await mergeSpec(result.catalog, into.spec, read.text, { sdk: target.sdk, bytes: read.bytes });
         plan.texts.set(into.spec, read.text);
         plan.diagnostics.push(...mergeResult.diagnostics);
-        if (mergeResult.bytes === undefined) continue;
+        if (mergeResult.chunks === undefined) continue;
         // In place, the spec is written only if it still holds what was read (the first read, for a chain).
         const expected = into.out === into.spec ? (earlier ? earlier.expected : read.bytes) : undefined;
-        const output = { path: into.out, content: mergeResult.bytes, ...(expected ? { expected } : {}) };
+        const output = { path: into.out, content: mergeResult.chunks, ...(expected ? { expected } : {}) };
         merged.set(into.out, output);
         targetFiles.push(output);
       }

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../emit/docs/render.js';
-import type { OutputFile } from '../write/files.js';
+import { contentChunks, type OutputFile } from '../write/files.js';
 import type { ProjectConfig, Target } from './config.js';
 
 /**
@@ -96,8 +96,13 @@ export function cacheEntry(config: ProjectConfig, target: Target, key: string, o
   const entry: CacheEntry = {
     key,
     outputs: outputs.map((o) => {
-      const bytes = typeof o.content === 'string' ? Buffer.from(o.content) : o.content;
-      return { path: o.path, sha256: sha256(bytes), bytes: bytes.length };
+      const hash = createHash('sha256');
+      let size = 0;
+      for (const chunk of contentChunks(o.content)) {
+        hash.update(chunk);
+        size += chunk.byteLength;
+      }
+      return { path: o.path, sha256: hash.digest('hex'), bytes: size };
     }),
   };
   return { path: entryPath(config, target), content: `${JSON.stringify(entry, null, 2)}\n` };

@@ -22,8 +22,11 @@ import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnost
 
 export interface OutputFile {
   path: string;
-  /** Text (written as UTF-8) or bytes. */
-  content: string | Uint8Array;
+  /**
+   * Text (written as UTF-8), bytes, or bytes in pieces written in order (a merged spec: views of
+   * the bytes it was read from, around the new ones, never assembled into one buffer).
+   */
+  content: string | Uint8Array | readonly Uint8Array[];
   /**
    * The bytes the content was computed from, when they came from this same file (a spec merged
    * in place): the file is written only if it still holds them (compare-and-swap).
@@ -257,17 +260,29 @@ async function olderThan(fs: WriteFileSystem, path: string, ms: number): Promise
   return info !== undefined && Date.now() - info.mtimeMs > ms;
 }
 
-const bytesOf = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+/** A file's content as the pieces to write, in order. */
+export function contentChunks(content: OutputFile['content']): readonly Uint8Array[] {
+  return typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
+}
+
+/** A file's content as one buffer (pieces assembled: for a caller that needs them so). */
+export function contentBytes(content: OutputFile['content']): Uint8Array {
+  const chunks = contentChunks(content);
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
+}
+
+const sizeOf = (chunks: readonly Uint8Array[]) => chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
 
 /** How much of a file is read at a time to compare it (one buffer, reused). */
 const COMPARE_BLOCK = 1 << 20;
 
 /**
- * Whether a file holds exactly these bytes (false when it cannot be read). Read a block at a
- * time into one buffer: reading a 13 MB spec whole into fresh memory, to compare it, cost more
- * than the merge that made the new bytes.
+ * Whether a file holds exactly these bytes, given in pieces (false when it cannot be read). Read
+ * a block at a time into one buffer: reading a 13 MB spec whole into fresh memory, to compare it,
+ * cost more than the merge that made the new bytes.
  */
-async function holds(fs: WriteFileSystem, path: string, bytes: Uint8Array): Promise<boolean> {
+async function holds(fs: WriteFileSystem, path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
+  const size = sizeOf(chunks);
   let handle: nodeFs.FileHandle;
   try {
     handle = await fs.open(path, 'r');
@@ -275,13 +290,24 @@ async function holds(fs: WriteFileSystem, path: string, bytes: Uint8Array): Prom
     return false;
   }
   try {
-    if ((await handle.stat()).size !== bytes.byteLength) return false;
-    const block = Buffer.allocUnsafe(Math.max(1, Math.min(bytes.byteLength, COMPARE_BLOCK)));
+    if ((await handle.stat()).size !== size) return false;
+    const block = Buffer.allocUnsafe(Math.max(1, Math.min(size, COMPARE_BLOCK)));
+    // Where the comparison is in the pieces: which piece, and how far into it.
+    let piece = 0;
+    let within = 0;
     for (let position = 0; ; ) {
       const { bytesRead } = await handle.read(block, 0, block.length, position);
       // The end: the file must end where the bytes do (it may have changed since its size was read).
-      if (bytesRead === 0) return position === bytes.byteLength;
-      if (position + bytesRead > bytes.byteLength || Buffer.compare(block.subarray(0, bytesRead), bytes.subarray(position, position + bytesRead)) !== 0) return false;
+      if (bytesRead === 0) return position === size;
+      if (position + bytesRead > size) return false;
+      for (let compared = 0; compared < bytesRead; ) {
+        const chunk = chunks[piece] as Uint8Array;
+        const length = Math.min(chunk.byteLength - within, bytesRead - compared);
+        if (Buffer.compare(block.subarray(compared, compared + length), chunk.subarray(within, within + length)) !== 0) return false;
+        compared += length;
+        within += length;
+        if (within === chunk.byteLength) [piece, within] = [piece + 1, 0];
+      }
       position += bytesRead;
     }
   } catch {
@@ -289,6 +315,14 @@ async function holds(fs: WriteFileSystem, path: string, bytes: Uint8Array): Prom
   } finally {
     await handle.close();
   }
+}
+
+/** Writes the pieces in order: one buffer as it is, several in one gathering write (no copy into one buffer first). */
+async function writeChunks(handle: nodeFs.FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
+  if (chunks.length === 1) return handle.writeFile(chunks[0] as Uint8Array);
+  const size = sizeOf(chunks);
+  const { bytesWritten } = await handle.writev(chunks as Uint8Array[]);
+  if (bytesWritten !== size) throw Object.assign(new Error(`short write: ${bytesWritten} of ${size} bytes`), { code: 'EIO' });
 }
 
 /** A target as found before writing: where its links lead, and its mode and owner if it exists. */
@@ -339,7 +373,7 @@ export async function checkWritable(path: string, options: WriteOptions = {}): P
 /** A file to write, as found. */
 interface Target extends Found {
   file: OutputFile;
-  bytes: Uint8Array;
+  chunks: readonly Uint8Array[];
   temp?: string;
 }
 
@@ -358,15 +392,15 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
       problems.push(found);
       continue;
     }
-    const target: Target = { ...found, file, bytes: bytesOf(file.content) };
+    const target: Target = { ...found, file, chunks: contentChunks(file.content) };
     targets.push(target);
-    if (found.info && (await holds(fs, found.real, target.bytes))) continue;
+    if (found.info && (await holds(fs, found.real, target.chunks))) continue;
     changed.push(target);
     const refused = await readOnly(fs, file.path, found, options);
     if (refused) problems.push(refused);
   }
   if (problems.length > 0) return { written: [], diagnostics: problems };
-  const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: t.bytes.byteLength, outcome: changed.includes(t) ? 'written' : 'unchanged' }));
+  const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: sizeOf(t.chunks), outcome: changed.includes(t) ? 'written' : 'unchanged' }));
   if (changed.length === 0) {
     // A run killed after its renames left its locks (and nothing to rewrite): they go now too.
     for (const folder of new Set(targets.map((t) => dirname(t.real)))) await removeLeftovers(folder, fs);
@@ -382,7 +416,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     for (const target of changed) {
       const { expected } = target.file;
       if (expected === undefined) continue;
-      if (await holds(fs, target.real, expected)) continue;
+      if (await holds(fs, target.real, [expected])) continue;
       const message = `${target.file.path} changed on disk while errcat was merging into it, so nothing was written (the other change is kept). Run errcat again to merge into the new version.`;
       return { written: [], diagnostics: [diagnostic('spec-changed', message, target.file.path, FILE_START)] };
     }
@@ -397,7 +431,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
         const handle = await fs.open(temp, 'wx', target.info?.mode ?? 0o666);
         target.temp = temp;
         try {
-          await handle.writeFile(target.bytes);
+          await writeChunks(handle, target.chunks);
           if (target.info) {
             await handle.chmod(target.info.mode);
             if (process.getuid?.() === 0) await handle.chown(target.info.uid, target.info.gid).catch(() => undefined);

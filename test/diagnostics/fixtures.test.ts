@@ -68,7 +68,7 @@ const SETUPS: Record<string, (spec: string) => MergeFileOptions> = {
       open: (async (path: Parameters<typeof nodeFs.open>[0], ...rest: unknown[]) => {
         const handle = await (nodeFs.open as (...args: unknown[]) => Promise<nodeFs.FileHandle>)(path, ...rest);
         if (!String(path).endsWith('.tmp')) return handle;
-        return Object.assign(Object.create(handle) as nodeFs.FileHandle, { writeFile: async () => Promise.reject(enospc()), close: () => handle.close() });
+        return Object.assign(Object.create(handle) as nodeFs.FileHandle, { writeFile: async () => Promise.reject(enospc()), writev: async () => Promise.reject(enospc()), close: () => handle.close() });
       }) as typeof nodeFs.open,
     };
     return { fs };

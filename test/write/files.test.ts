@@ -19,6 +19,7 @@ function fullDisk(): WriteFileSystem {
       if (!String(path).endsWith('.tmp')) return handle;
       return Object.assign(Object.create(handle) as nodeFs.FileHandle, {
         writeFile: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })),
+        writev: async () => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })),
         close: () => handle.close(),
       });
     }) as typeof nodeFs.open,
@@ -120,6 +121,28 @@ describe('writing files safely', () => {
     const empty = join(dir, 'empty');
     writeFileSync(empty, '');
     expect((await writeFilesAtomically([{ path: empty, content: '' }])).written[0]?.outcome).toBe('unchanged');
+  });
+
+  it('writes content given in pieces as their bytes in order, and compares it with the disk across the pieces\' edges', async () => {
+    const dir = folder();
+    const path = join(dir, 'spec.json');
+    // Pieces of every size, from empty to past the 1 MiB compare block, so that edges fall everywhere.
+    const sizes = [0, 1, 7, 2 ** 20 - 3, 5, 0, 2 ** 20 + 11, 300_000, 2];
+    const chunks = sizes.map((size, i) => Buffer.alloc(size, 97 + i));
+    const whole = Buffer.concat(chunks);
+    expect((await writeFilesAtomically([{ path, content: chunks }])).written).toEqual([{ path, bytes: whole.length, outcome: 'written' }]);
+    expect(readFileSync(path).equals(whole)).toBe(true);
+    expect((await writeFilesAtomically([{ path, content: chunks }])).written[0]?.outcome).toBe('unchanged');
+    let offset = 0;
+    for (const size of sizes) {
+      offset += size;
+      if (size === 0) continue;
+      const edited = Buffer.from(whole);
+      edited[offset - 1] = 0x30;
+      writeFileSync(path, edited);
+      expect((await writeFilesAtomically([{ path, content: chunks }])).written[0]?.outcome, `last byte of a ${size}-byte piece`).toBe('written');
+      expect(readFileSync(path).equals(whole)).toBe(true);
+    }
   });
 
   it('writes a file computed from its own bytes only if it still holds them (compare-and-swap)', async () => {
