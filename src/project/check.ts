@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { contentBytes, type OutputFile } from '../write/files.js';
+import { contentBytes, contentChunks, holds, type OutputFile } from '../write/files.js';
 
 export interface OutputState {
   path: string;
@@ -36,7 +36,12 @@ export async function compareWithDisk(files: readonly OutputFile[]): Promise<{ s
   const states: OutputState[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    const current = await readFile(file.path).catch(() => undefined);
+    // The file is read whole only when it differs, for the summary of how.
+    if (await holds(nodeFs, file.path, contentChunks(file.content))) {
+      states.push({ path: file.path, state: 'current' });
+      continue;
+    }
+    const current = await nodeFs.readFile(file.path).catch(() => undefined);
     const content = contentBytes(file.content);
     if (current === undefined) {
       states.push({ path: file.path, state: 'missing' });

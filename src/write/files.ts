@@ -281,7 +281,7 @@ const COMPARE_BLOCK = 1 << 20;
  * a block at a time into one buffer: reading a 13 MB spec whole into fresh memory, to compare it,
  * cost more than the merge that made the new bytes.
  */
-async function holds(fs: WriteFileSystem, path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
+export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
   const size = sizeOf(chunks);
   let handle: nodeFs.FileHandle;
   try {
