@@ -1,6 +1,6 @@
 import * as nodeFs from 'node:fs/promises';
 import { diagnostic, FILE_START, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { contentBytes, contentChunks, holds, type OutputFile } from '../write/files.js';
+import { contentBytes, holds, type OutputFile } from '../write/files.js';
 
 export interface OutputState {
   path: string;
@@ -37,7 +37,7 @@ export async function compareWithDisk(files: readonly OutputFile[]): Promise<{ s
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     // The file is read whole only when it differs, for the summary of how.
-    if (await holds(nodeFs, file.path, contentChunks(file.content))) {
+    if (await holds(nodeFs, file.path, file.content)) {
       states.push({ path: file.path, state: 'current' });
       continue;
     }

@@ -96,6 +96,7 @@ export function cacheEntry(config: ProjectConfig, target: Target, key: string, o
   const entry: CacheEntry = {
     key,
     outputs: outputs.map((o) => {
+      if (typeof o.content === 'string') return { path: o.path, sha256: sha256(o.content), bytes: Buffer.byteLength(o.content, 'utf8') };
       const hash = createHash('sha256');
       let size = 0;
       for (const chunk of contentChunks(o.content)) {

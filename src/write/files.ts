@@ -260,7 +260,7 @@ async function olderThan(fs: WriteFileSystem, path: string, ms: number): Promise
   return info !== undefined && Date.now() - info.mtimeMs > ms;
 }
 
-/** A file's content as the pieces to write, in order. */
+/** A file's content as the pieces to write, in order (text encoded whole: see `encodedBlocks` for the way that does not). */
 export function contentChunks(content: OutputFile['content']): readonly Uint8Array[] {
   return typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
 }
@@ -271,18 +271,50 @@ export function contentBytes(content: OutputFile['content']): Uint8Array {
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks);
 }
 
-const sizeOf = (chunks: readonly Uint8Array[]) => chunks.reduce((total, chunk) => total + chunk.byteLength, 0);
+/** A file's content's size in bytes, without encoding it. */
+function contentSize(content: OutputFile['content']): number {
+  if (typeof content === 'string') return Buffer.byteLength(content, 'utf8');
+  return content instanceof Uint8Array ? content.byteLength : content.reduce((total, chunk) => total + chunk.byteLength, 0);
+}
+
+/** UTF-16 units of text encoded at a time (at most three bytes each), into one buffer reused. */
+const TEXT_BLOCK = 1 << 18;
+
+/**
+ * A content's bytes as blocks, in order, each valid only until the next is asked for. Text is
+ * encoded a stretch at a time into one reused buffer, never split inside a surrogate pair: a
+ * 22 MB errors.ts would otherwise need 22 MB of fresh memory just to be compared and written.
+ */
+function* encodedBlocks(content: OutputFile['content']): Generator<Uint8Array> {
+  if (typeof content !== 'string') {
+    yield* contentChunks(content);
+    return;
+  }
+  if (content.length <= TEXT_BLOCK) {
+    yield Buffer.from(content, 'utf8');
+    return;
+  }
+  const buffer = Buffer.allocUnsafe(TEXT_BLOCK * 3);
+  for (let start = 0; start < content.length; ) {
+    let end = Math.min(start + TEXT_BLOCK, content.length);
+    const last = content.charCodeAt(end - 1);
+    // A high surrogate at the end goes with the low one after it, into the next stretch.
+    if (end < content.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield buffer.subarray(0, buffer.write(content.slice(start, end), 0, 'utf8'));
+    start = end;
+  }
+}
 
 /** How much of a file is read at a time to compare it (one buffer, reused). */
 const COMPARE_BLOCK = 1 << 20;
 
 /**
- * Whether a file holds exactly these bytes, given in pieces (false when it cannot be read). Read
- * a block at a time into one buffer: reading a 13 MB spec whole into fresh memory, to compare it,
- * cost more than the merge that made the new bytes.
+ * Whether a file holds exactly a content's bytes (false when it cannot be read). Read a block at
+ * a time into one buffer, and the content encoded a block at a time too: reading a 13 MB spec
+ * whole into fresh memory, to compare it, cost more than the merge that made the new bytes.
  */
-export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, chunks: readonly Uint8Array[]): Promise<boolean> {
-  const size = sizeOf(chunks);
+export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, content: OutputFile['content']): Promise<boolean> {
+  const size = contentSize(content);
   let handle: nodeFs.FileHandle;
   try {
     handle = await fs.open(path, 'r');
@@ -292,8 +324,9 @@ export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, chu
   try {
     if ((await handle.stat()).size !== size) return false;
     const block = Buffer.allocUnsafe(Math.max(1, Math.min(size, COMPARE_BLOCK)));
-    // Where the comparison is in the pieces: which piece, and how far into it.
-    let piece = 0;
+    const expected = encodedBlocks(content);
+    // The content's block being compared, and how far into it.
+    let piece: Uint8Array = new Uint8Array(0);
     let within = 0;
     for (let position = 0; ; ) {
       const { bytesRead } = await handle.read(block, 0, block.length, position);
@@ -301,12 +334,11 @@ export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, chu
       if (bytesRead === 0) return position === size;
       if (position + bytesRead > size) return false;
       for (let compared = 0; compared < bytesRead; ) {
-        const chunk = chunks[piece] as Uint8Array;
-        const length = Math.min(chunk.byteLength - within, bytesRead - compared);
-        if (Buffer.compare(block.subarray(compared, compared + length), chunk.subarray(within, within + length)) !== 0) return false;
+        while (within === piece.byteLength) [piece, within] = [expected.next().value as Uint8Array, 0];
+        const length = Math.min(piece.byteLength - within, bytesRead - compared);
+        if (Buffer.compare(block.subarray(compared, compared + length), piece.subarray(within, within + length)) !== 0) return false;
         compared += length;
         within += length;
-        if (within === chunk.byteLength) [piece, within] = [piece + 1, 0];
       }
       position += bytesRead;
     }
@@ -317,11 +349,19 @@ export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, chu
   }
 }
 
-/** Writes the pieces in order: one buffer as it is, several in one gathering write (no copy into one buffer first). */
-async function writeChunks(handle: nodeFs.FileHandle, chunks: readonly Uint8Array[]): Promise<void> {
-  if (chunks.length === 1) return handle.writeFile(chunks[0] as Uint8Array);
-  const size = sizeOf(chunks);
-  const { bytesWritten } = await handle.writev(chunks as Uint8Array[]);
+/**
+ * Writes a content: bytes as they are; pieces in one gathering write (no copy into one buffer
+ * first); text a block at a time, as encoded (see encodedBlocks).
+ */
+async function writeContent(handle: nodeFs.FileHandle, content: OutputFile['content']): Promise<void> {
+  if (content instanceof Uint8Array) return handle.writeFile(content);
+  if (typeof content !== 'string') return writeAll(handle, content);
+  for (const block of encodedBlocks(content)) await writeAll(handle, [block]);
+}
+
+async function writeAll(handle: nodeFs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
+  const size = pieces.reduce((total, piece) => total + piece.byteLength, 0);
+  const { bytesWritten } = await handle.writev(pieces as Uint8Array[]);
   if (bytesWritten !== size) throw Object.assign(new Error(`short write: ${bytesWritten} of ${size} bytes`), { code: 'EIO' });
 }
 
@@ -373,7 +413,7 @@ export async function checkWritable(path: string, options: WriteOptions = {}): P
 /** A file to write, as found. */
 interface Target extends Found {
   file: OutputFile;
-  chunks: readonly Uint8Array[];
+  size: number;
   temp?: string;
 }
 
@@ -392,15 +432,15 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
       problems.push(found);
       continue;
     }
-    const target: Target = { ...found, file, chunks: contentChunks(file.content) };
+    const target: Target = { ...found, file, size: contentSize(file.content) };
     targets.push(target);
-    if (found.info && (await holds(fs, found.real, target.chunks))) continue;
+    if (found.info && (await holds(fs, found.real, file.content))) continue;
     changed.push(target);
     const refused = await readOnly(fs, file.path, found, options);
     if (refused) problems.push(refused);
   }
   if (problems.length > 0) return { written: [], diagnostics: problems };
-  const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: sizeOf(t.chunks), outcome: changed.includes(t) ? 'written' : 'unchanged' }));
+  const result = () => targets.map((t): WrittenFile => ({ path: t.file.path, bytes: t.size, outcome: changed.includes(t) ? 'written' : 'unchanged' }));
   if (changed.length === 0) {
     // A run killed after its renames left its locks (and nothing to rewrite): they go now too.
     for (const folder of new Set(targets.map((t) => dirname(t.real)))) await removeLeftovers(folder, fs);
@@ -416,7 +456,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
     for (const target of changed) {
       const { expected } = target.file;
       if (expected === undefined) continue;
-      if (await holds(fs, target.real, [expected])) continue;
+      if (await holds(fs, target.real, expected)) continue;
       const message = `${target.file.path} changed on disk while errcat was merging into it, so nothing was written (the other change is kept). Run errcat again to merge into the new version.`;
       return { written: [], diagnostics: [diagnostic('spec-changed', message, target.file.path, FILE_START)] };
     }
@@ -431,7 +471,7 @@ export async function writeFilesAtomically(files: readonly OutputFile[], options
         const handle = await fs.open(temp, 'wx', target.info?.mode ?? 0o666);
         target.temp = temp;
         try {
-          await writeChunks(handle, target.chunks);
+          await writeContent(handle, target.file.content);
           if (target.info) {
             await handle.chmod(target.info.mode);
             if (process.getuid?.() === 0) await handle.chown(target.info.uid, target.info.gid).catch(() => undefined);

@@ -145,6 +145,23 @@ describe('writing files safely', () => {
     }
   });
 
+  it('writes and compares long text a block at a time: surrogate pairs across the blocks\' edges and lone ones as whole-text encoding has them', async () => {
+    const dir = folder();
+    const path = join(dir, 'errors.ts');
+    const block = 2 ** 18;
+    // A pair straddling each edge of the 2^18-unit text blocks, lone surrogates, two- and three-byte characters.
+    const text = `${'a'.repeat(block - 1)}😀${'é'.repeat(block - 3)}\ud800x\udc00✓${'b'.repeat(block)}😀\ud83d`;
+    const bytes = Buffer.from(text, 'utf8');
+    expect((await writeFilesAtomically([{ path, content: text }])).written).toEqual([{ path, bytes: bytes.length, outcome: 'written' }]);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect((await writeFilesAtomically([{ path, content: text }])).written[0]?.outcome).toBe('unchanged');
+    // The same number of bytes, one character different, in the last block.
+    const other = `${text.slice(0, -4)}c${text.slice(-3)}`;
+    expect(Buffer.byteLength(other)).toBe(bytes.length);
+    expect((await writeFilesAtomically([{ path, content: other }])).written[0]?.outcome).toBe('written');
+    expect(readFileSync(path).equals(Buffer.from(other, 'utf8'))).toBe(true);
+  });
+
   it('writes a file computed from its own bytes only if it still holds them (compare-and-swap)', async () => {
     const dir = folder();
     const spec = join(dir, 'openapi.yaml');
