@@ -192,6 +192,24 @@ describe('writing files safely', () => {
     expect([readFileSync(spec, 'utf8'), leftovers(dir)]).toEqual(['y', []]);
   });
 
+  it('takes the locks all at once, and on contention lets them go and takes them in path order: it never holds a later file while it waits for an earlier one', async () => {
+    const dir = folder();
+    const [a, b, c] = ['a.yaml', 'b.yaml', 'c.yaml'].map((name) => join(dir, name)) as [string, string, string];
+    // Another live errcat holds b: all at once takes a and c, then lets them go and waits in order, at b.
+    writeFileSync(lockPath(b), lockOwner(process.ppid));
+    const writing = writeFilesAtomically([c, b, a].map((path) => ({ path, content: 'x' })), { lockWaitMs: 5000 });
+    await new Promise((done) => setTimeout(done, 200));
+    expect([existsSync(lockPath(a)), existsSync(lockPath(c))]).toEqual([true, false]);
+    await nodeFs.unlink(lockPath(b));
+    expect((await writing).diagnostics).toEqual([]);
+    expect([a, b, c].map((path) => readFileSync(path, 'utf8'))).toEqual(['x', 'x', 'x']);
+    expect(leftovers(dir)).toEqual([]);
+    // Uncontended, all at once: thirty files, written and their locks gone.
+    const many = Array.from({ length: 30 }, (_, i) => ({ path: join(dir, 'many', `f${i}.txt`), content: String(i) }));
+    expect((await writeFilesAtomically(many)).written.map((w) => w.outcome)).toEqual(many.map(() => 'written'));
+    expect([leftovers(join(dir, 'many')), readFileSync(join(dir, 'many', 'f29.txt'), 'utf8')]).toEqual([[], '29']);
+  });
+
   it('removes what killed runs left: their temporary files and locks, and 0.1\'s old temporary files after a day', async () => {
     const dir = folder();
     const dead = tempPath(join(dir, 'errors.ts')).replace(`-${process.pid}-`, '-4194305-');
