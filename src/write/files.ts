@@ -229,8 +229,9 @@ export async function acquireLocks(paths: readonly string[], options: WriteOptio
   });
   for (const real of taken) if (real !== undefined) held.set(real, 1);
   if (taken.every((real) => real !== undefined)) {
+    const takenHere = new Set(taken);
     for (const { real } of unique) {
-      if (!fresh.some((f) => f.real === real)) held.set(real, (held.get(real) as number) + 1);
+      if (!takenHere.has(real)) held.set(real, (held.get(real) as number) + 1);
       mine.push(real);
     }
     return { release };
