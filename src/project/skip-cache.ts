@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateSet } from '../emit/docs/render.js';
-import { contentChunks, type OutputFile } from '../write/files.js';
+import { contentBlocks, contentSize, type OutputFile } from '../write/files.js';
 import type { ProjectConfig, Target } from './config.js';
 
 /**
@@ -96,14 +96,9 @@ export function cacheEntry(config: ProjectConfig, target: Target, key: string, o
   const entry: CacheEntry = {
     key,
     outputs: outputs.map((o) => {
-      if (typeof o.content === 'string') return { path: o.path, sha256: sha256(o.content), bytes: Buffer.byteLength(o.content, 'utf8') };
       const hash = createHash('sha256');
-      let size = 0;
-      for (const chunk of contentChunks(o.content)) {
-        hash.update(chunk);
-        size += chunk.byteLength;
-      }
-      return { path: o.path, sha256: hash.digest('hex'), bytes: size };
+      for (const block of contentBlocks(o.content)) hash.update(block);
+      return { path: o.path, sha256: hash.digest('hex'), bytes: contentSize(o.content) };
     }),
   };
   return { path: entryPath(config, target), content: `${JSON.stringify(entry, null, 2)}\n` };

@@ -310,8 +310,8 @@ async function olderThan(fs: WriteFileSystem, path: string, ms: number): Promise
   return info !== undefined && Date.now() - info.mtimeMs > ms;
 }
 
-/** A file's content as the pieces to write, in order (text encoded whole: see `encodedBlocks` for the way that does not). */
-export function contentChunks(content: OutputFile['content']): readonly Uint8Array[] {
+/** A file's content as the pieces to write, in order (text encoded whole: see `contentBlocks` for the way that does not). */
+function contentChunks(content: OutputFile['content']): readonly Uint8Array[] {
   return typeof content === 'string' ? [Buffer.from(content, 'utf8')] : content instanceof Uint8Array ? [content] : content;
 }
 
@@ -322,7 +322,7 @@ export function contentBytes(content: OutputFile['content']): Uint8Array {
 }
 
 /** A file's content's size in bytes, without encoding it. */
-function contentSize(content: OutputFile['content']): number {
+export function contentSize(content: OutputFile['content']): number {
   if (typeof content === 'string') return Buffer.byteLength(content, 'utf8');
   return content instanceof Uint8Array ? content.byteLength : content.reduce((total, chunk) => total + chunk.byteLength, 0);
 }
@@ -335,7 +335,7 @@ const TEXT_BLOCK = 1 << 18;
  * encoded a stretch at a time into one reused buffer, never split inside a surrogate pair: a
  * 22 MB errors.ts would otherwise need 22 MB of fresh memory just to be compared and written.
  */
-function* encodedBlocks(content: OutputFile['content']): Generator<Uint8Array> {
+export function* contentBlocks(content: OutputFile['content']): Generator<Uint8Array> {
   if (typeof content !== 'string') {
     yield* contentChunks(content);
     return;
@@ -374,7 +374,7 @@ export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, con
   try {
     if ((await handle.stat()).size !== size) return false;
     const block = Buffer.allocUnsafe(Math.max(1, Math.min(size, COMPARE_BLOCK)));
-    const expected = encodedBlocks(content);
+    const expected = contentBlocks(content);
     // The content's block being compared, and how far into it.
     let piece: Uint8Array = new Uint8Array(0);
     let within = 0;
@@ -401,12 +401,12 @@ export async function holds(fs: Pick<WriteFileSystem, 'open'>, path: string, con
 
 /**
  * Writes a content: bytes as they are; pieces in one gathering write (no copy into one buffer
- * first); text a block at a time, as encoded (see encodedBlocks).
+ * first); text a block at a time, as encoded (see contentBlocks).
  */
 async function writeContent(handle: nodeFs.FileHandle, content: OutputFile['content']): Promise<void> {
   if (content instanceof Uint8Array) return handle.writeFile(content);
   if (typeof content !== 'string') return writeAll(handle, content);
-  for (const block of encodedBlocks(content)) await writeAll(handle, [block]);
+  for (const block of contentBlocks(content)) await writeAll(handle, [block]);
 }
 
 async function writeAll(handle: nodeFs.FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
