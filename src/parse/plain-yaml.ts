@@ -75,6 +75,10 @@ function plainEvents(text: string, events: readonly Event[]): 'plain' | 'aliased
  */
 export function plainYamlData(text: string, limits: Limits): Record<string, unknown> | undefined {
   if (text.charCodeAt(0) === 0xfeff) return undefined;
+  // js-yaml reads a tab in the white space before a node (its anchor, after a `- `) as a space; the
+  // yaml package reports it (TAB_AS_INDENT). A literal tab is rare in a catalog: such text is left
+  // to the yaml package whole.
+  if (text.includes('\t')) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {

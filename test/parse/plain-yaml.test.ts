@@ -113,6 +113,9 @@ describe('reading a catalog without a yaml Document', () => {
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a list at the top', '- a\n'],
     ['an empty file', ''],
+    ['a tab before an anchor at the top (found by the random breaking below)', '\t&a # note\nerrcat: 1\ninfo: x\n'],
+    ['a tab in the indentation before an anchor', 'a:\n  \t&x b\n'],
+    ['a tab after a dash before an anchor', 'a:\n  - \t&x 1\n'],
     ['a syntax error', 'a: [1, 2\n'],
     ['nesting past the limit', `a: ${'['.repeat(DEPTH + 1)}${']'.repeat(DEPTH + 1)}\n`],
   ])('leaves to the yaml package: %s', (_, text) => {
