@@ -14,7 +14,7 @@
  *
  * Code: `missing_api_key` · level `code` = `missing_api_key`
  * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/missing_api_key
+ * Docs: https://dev.1st.app/errors/missing_api_key
  */
 export interface MissingApiKeyError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -38,7 +38,7 @@ export interface MissingApiKeyError {
  *
  * Code: `invalid_api_key` · level `code` = `invalid_api_key`
  * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/invalid_api_key
+ * Docs: https://dev.1st.app/errors/invalid_api_key
  */
 export interface InvalidApiKeyError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -62,7 +62,7 @@ export interface InvalidApiKeyError {
  *
  * Code: `api_key_revoked` · level `code` = `api_key_revoked`
  * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/api_key_revoked
+ * Docs: https://dev.1st.app/errors/api_key_revoked
  */
 export interface ApiKeyRevokedError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -86,7 +86,7 @@ export interface ApiKeyRevokedError {
  *
  * Code: `api_key_expired` · level `code` = `api_key_expired`
  * HTTP 401 · Retry: never
- * @see https://dev.1st.app/errors/api_key_expired
+ * Docs: https://dev.1st.app/errors/api_key_expired
  */
 export interface ApiKeyExpiredError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -110,7 +110,7 @@ export interface ApiKeyExpiredError {
  *
  * Code: `insufficient_scope` · level `code` = `insufficient_scope`
  * HTTP 403 · Retry: never
- * @see https://dev.1st.app/errors/insufficient_scope
+ * Docs: https://dev.1st.app/errors/insufficient_scope
  */
 export interface InsufficientScopeError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -136,7 +136,7 @@ export interface InsufficientScopeError {
  * Code: `rate_limit_exceeded` · level `code` = `rate_limit_exceeded`
  * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 5 attempts, else backoff
  * from 1000 ms
- * @see https://dev.1st.app/errors/rate_limit_exceeded
+ * Docs: https://dev.1st.app/errors/rate_limit_exceeded
  */
 export interface RateLimitExceededError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -160,7 +160,7 @@ export interface RateLimitExceededError {
  *
  * Code: `invalid_cursor` · level `code` = `invalid_cursor`
  * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/invalid_cursor
+ * Docs: https://dev.1st.app/errors/invalid_cursor
  */
 export interface InvalidCursorError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -184,7 +184,7 @@ export interface InvalidCursorError {
  *
  * Code: `cursor_team_mismatch` · level `code` = `cursor_team_mismatch`
  * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/cursor_team_mismatch
+ * Docs: https://dev.1st.app/errors/cursor_team_mismatch
  */
 export interface CursorTeamMismatchError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -208,7 +208,7 @@ export interface CursorTeamMismatchError {
  *
  * Code: `cursor_device_mismatch` · level `code` = `cursor_device_mismatch`
  * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/cursor_device_mismatch
+ * Docs: https://dev.1st.app/errors/cursor_device_mismatch
  */
 export interface CursorDeviceMismatchError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -232,7 +232,7 @@ export interface CursorDeviceMismatchError {
  *
  * Code: `time_range_too_large` · level `code` = `time_range_too_large`
  * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/time_range_too_large
+ * Docs: https://dev.1st.app/errors/time_range_too_large
  */
 export interface TimeRangeTooLargeError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -256,7 +256,7 @@ export interface TimeRangeTooLargeError {
  *
  * Code: `invalid_time_range` · level `code` = `invalid_time_range`
  * HTTP 400 · Retry: never
- * @see https://dev.1st.app/errors/invalid_time_range
+ * Docs: https://dev.1st.app/errors/invalid_time_range
  */
 export interface InvalidTimeRangeError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -280,7 +280,7 @@ export interface InvalidTimeRangeError {
  *
  * Code: `device_not_found` · level `code` = `device_not_found`
  * HTTP 404 · Retry: never
- * @see https://dev.1st.app/errors/device_not_found
+ * Docs: https://dev.1st.app/errors/device_not_found
  */
 export interface DeviceNotFoundError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -304,7 +304,7 @@ export interface DeviceNotFoundError {
  *
  * Code: `assignment_not_found` · level `code` = `assignment_not_found`
  * HTTP 404 · Retry: never
- * @see https://dev.1st.app/errors/assignment_not_found
+ * Docs: https://dev.1st.app/errors/assignment_not_found
  */
 export interface AssignmentNotFoundError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -331,7 +331,7 @@ export interface AssignmentNotFoundError {
  * Code: `invalid_request` · level `code` = `invalid_request`
  * HTTP 400 · Retry: never
  * HTTP 422 · Retry: never
- * @see https://dev.1st.app/errors/invalid_request
+ * Docs: https://dev.1st.app/errors/invalid_request
  */
 export interface InvalidRequestError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -358,7 +358,7 @@ export interface InvalidRequestError {
  *
  * Code: `not_implemented` · level `code` = `not_implemented`
  * HTTP 501 · Retry: never
- * @see https://dev.1st.app/errors/not_implemented
+ * Docs: https://dev.1st.app/errors/not_implemented
  */
 export interface NotImplementedError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -382,7 +382,7 @@ export interface NotImplementedError {
  *
  * Code: `internal_error` · level `code` = `internal_error`
  * HTTP 500 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 8000 ms, full jitter
- * @see https://dev.1st.app/errors/internal_error
+ * Docs: https://dev.1st.app/errors/internal_error
  */
 export interface InternalError {
   /** Stable, machine-readable error code. Branch on this. */
@@ -558,7 +558,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "missing_api_key",
   "invalid_api_key",
   "api_key_revoked",
@@ -574,8 +574,8 @@ export const ERROR_CODES = [
   "assignment_not_found",
   "invalid_request",
   "not_implemented",
-  "internal_error",
-] as const;
+  "internal_error"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly missing_api_key: "No Authorization header on the request.";
@@ -626,72 +626,30 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "not_implemented": {"code":"not_implemented","name":"NotImplemented","level":"code","value":"not_implemented","pins":{"code":"not_implemented"},"statuses":[501],"title":"Endpoint or request shape reserved for v1.1.","description":"Today this only fires on PATCH /v1/devices/{id} with an assignment body.","fix":"Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.","docUrl":"https://dev.1st.app/errors/not_implemented","retry":{"strategy":"never"},"headers":["X-Request-Id"],"responses":[{"status":501,"title":"Endpoint or request shape reserved for v1.1.","description":"Today this only fires on PATCH /v1/devices/{id} with an assignment body.","fix":"Manage assignments via the dashboard for now. Don't retry — the response won't change until v1.1 ships.","retry":{"strategy":"never"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false},
   "internal_error": {"code":"internal_error","name":"InternalError","level":"code","value":"internal_error","pins":{"code":"internal_error"},"statuses":[500],"title":"Backend hiccup.","fix":"Retry with exponential backoff. Share the request_id with support if it persists.","docUrl":"https://dev.1st.app/errors/internal_error","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["X-Request-Id"],"responses":[{"status":500,"title":"Backend hiccup.","fix":"Retry with exponential backoff. Share the request_id with support if it persists.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["X-Request-Id"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "413": StatusMeta;
+  readonly "422": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "501": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: [
-      "invalid_cursor",
-      "cursor_team_mismatch",
-      "cursor_device_mismatch",
-      "time_range_too_large",
-      "invalid_time_range",
-      "invalid_request",
-    ],
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-  },
-  "401": {
-    title: "Unauthorized",
-    codes: ["missing_api_key", "invalid_api_key", "api_key_revoked", "api_key_expired"],
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-  },
-  "403": { title: "Forbidden", codes: ["insufficient_scope"], retry: { strategy: "never" }, headers: ["X-Request-Id"] },
-  "404": {
-    title: "Not Found",
-    codes: ["device_not_found", "assignment_not_found"],
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-  },
-  "413": { title: "Payload Too Large", codes: [], retry: { strategy: "never" }, headers: ["X-Request-Id"] },
-  "422": {
-    title: "Unprocessable Entity",
-    codes: ["invalid_request"],
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-  },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["rate_limit_exceeded"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 5,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 5,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["X-Request-Id", "Retry-After"],
-  },
-  "500": {
-    title: "Internal Server Error",
-    codes: ["internal_error"],
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-    headers: ["X-Request-Id"],
-  },
-  "501": {
-    title: "Not Implemented",
-    codes: ["not_implemented"],
-    retry: { strategy: "never" },
-    headers: ["X-Request-Id"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["invalid_cursor","cursor_team_mismatch","cursor_device_mismatch","time_range_too_large","invalid_time_range","invalid_request"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "401": {"title":"Unauthorized","codes":["missing_api_key","invalid_api_key","api_key_revoked","api_key_expired"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "403": {"title":"Forbidden","codes":["insufficient_scope"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "404": {"title":"Not Found","codes":["device_not_found","assignment_not_found"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "413": {"title":"Payload Too Large","codes":[],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "422": {"title":"Unprocessable Entity","codes":["invalid_request"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]},
+  "429": {"title":"Too Many Requests","codes":["rate_limit_exceeded"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":5,"fallback":{"strategy":"backoff","maxAttempts":5,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["X-Request-Id","Retry-After"]},
+  "500": {"title":"Internal Server Error","codes":["internal_error"],"retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["X-Request-Id"]},
+  "501": {"title":"Not Implemented","codes":["not_implemented"],"retry":{"strategy":"never"},"headers":["X-Request-Id"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -707,11 +665,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -944,7 +900,7 @@ const TABLES: ErrorTables = {
   codeless: new Map<number, readonly WireValue[]>([]),
   itemCodes: [],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -1085,7 +1041,7 @@ export class ReadingsApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -1099,19 +1055,20 @@ export class ReadingsApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -1124,7 +1081,9 @@ export class ReadingsApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is ReadingsApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -1477,7 +1436,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 16 codes take. */
 export type ErrorFields = { message?: string; type: string; param: string | null; request_id: string };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "missing_api_key": {"levels":[{"at":{"field":"code"},"value":"missing_api_key"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"No Authorization header on the request.","values":{"doc_url":"https://dev.1st.app/errors/missing_api_key"}}],"headers":{}},
   "invalid_api_key": {"levels":[{"at":{"field":"code"},"value":"invalid_api_key"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"Header malformed, key prefix doesn't match an active key, or wrong secret.","values":{"doc_url":"https://dev.1st.app/errors/invalid_api_key"}}],"headers":{}},
   "api_key_revoked": {"levels":[{"at":{"field":"code"},"value":"api_key_revoked"}],"fields":["type","param","doc_url","request_id"],"responses":[{"status":401,"message":"The key was revoked.","values":{"doc_url":"https://dev.1st.app/errors/api_key_revoked"}}],"headers":{}},
@@ -1501,7 +1460,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `missing_api_key` error response (HTTP 401). */
@@ -2164,6 +2123,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -2184,10 +2145,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -2204,7 +2169,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -2220,14 +2186,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

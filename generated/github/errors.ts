@@ -16,7 +16,8 @@
  *
  * Code: `problems_parsing_json` · no code on the wire (told apart by status and conditions)
  * HTTP 400 · Retry: never · when `message` is `"Problems parsing JSON"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#problems-parsing-json
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#problems-parsing-json
  */
 export interface ProblemsParsingJsonError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -42,7 +43,8 @@ export interface ProblemsParsingJsonError {
  *
  * Code: `body_not_object` · no code on the wire (told apart by status and conditions)
  * HTTP 400 · Retry: never · when `message` is `"Body should be a JSON object"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#body-should-be-a-json-object
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#body-should-be-a-json-object
  */
 export interface BodyNotObjectError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -70,7 +72,8 @@ export interface BodyNotObjectError {
  *
  * Code: `bad_request` · no code on the wire (told apart by status and conditions)
  * HTTP 400 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#not-a-supported-version
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#not-a-supported-version
  */
 export interface BadRequestError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -97,7 +100,7 @@ export interface BadRequestError {
  *
  * Code: `bad_credentials` · no code on the wire (told apart by status and conditions)
  * HTTP 401 · Retry: never · when `message` is `"Bad credentials"`
- * @see https://docs.github.com/rest/overview/authenticating-to-the-rest-api
+ * Docs: https://docs.github.com/rest/overview/authenticating-to-the-rest-api
  */
 export interface BadCredentialsError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -124,7 +127,8 @@ export interface BadCredentialsError {
  *
  * Code: `requires_authentication` · no code on the wire (told apart by status and conditions)
  * HTTP 401 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#requires-authentication-when-using-basic-authentication
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#requires-authentication-when-using-basic-authentication
  */
 export interface RequiresAuthenticationError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -159,7 +163,8 @@ export interface RequiresAuthenticationError {
  * HTTP 429 · Retry: honour the retry-after header (seconds), else the x-ratelimit-reset header (epoch
  * seconds, when the x-ratelimit-remaining header is `"0"`), 4 attempts, else backoff from 60000 ms ·
  * when `message` matches `/secondary rate limit/`
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 export interface SecondaryRateLimitError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -190,7 +195,8 @@ export interface SecondaryRateLimitError {
  * 60000 ms · when the x-ratelimit-remaining header is `"0"`
  * HTTP 429 · Retry: honour the x-ratelimit-reset header (epoch seconds), 2 attempts, else backoff from
  * 60000 ms · when the x-ratelimit-remaining header is `"0"`
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 export interface PrimaryRateLimitError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -218,7 +224,8 @@ export interface PrimaryRateLimitError {
  *
  * Code: `saml_sso_required` · no code on the wire (told apart by status and conditions)
  * HTTP 403 · Retry: never · when the X-GitHub-SSO header matches `/^required/`
- * @see https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on
+ * Docs:
+ * https://docs.github.com/authentication/authenticating-with-saml-single-sign-on/authorizing-a-personal-access-token-for-use-with-saml-single-sign-on
  */
 export interface SamlSsoRequiredError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -246,7 +253,7 @@ export interface SamlSsoRequiredError {
  * Code: `login_attempts_exceeded` · no code on the wire (told apart by status and conditions)
  * HTTP 403 · Retry: never · when `message` is `"Maximum number of login attempts exceeded. Please try
  * again later."`
- * @see https://docs.github.com/rest/overview/resources-in-the-rest-api#failed-login-limit
+ * Docs: https://docs.github.com/rest/overview/resources-in-the-rest-api#failed-login-limit
  */
 export interface LoginAttemptsExceededError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -273,7 +280,8 @@ export interface LoginAttemptsExceededError {
  *
  * Code: `resource_not_accessible` · no code on the wire (told apart by status and conditions)
  * HTTP 403 · Retry: never · when `message` matches `/^Resource not accessible by /`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#resource-not-accessible
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#resource-not-accessible
  */
 export interface ResourceNotAccessibleError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -327,7 +335,8 @@ export interface ForbiddenError {
  *
  * Code: `not_found` · no code on the wire (told apart by status and conditions)
  * HTTP 404 · Retry: never
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#404-not-found-for-an-existing-resource
  */
 export interface NotFoundError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -430,7 +439,7 @@ export interface GoneError {
  *
  * Code: `validation_failed` · no code on the wire (told apart by status and conditions)
  * HTTP 422 · Retry: never · when `message` is `"Validation Failed"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
+ * Docs: https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
  */
 export interface ValidationFailedError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -458,7 +467,7 @@ export interface ValidationFailedError {
  *
  * Code: `invalid_request` · no code on the wire (told apart by status and conditions)
  * HTTP 422 · Retry: never · when `message` is `"Invalid request"`
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request
+ * Docs: https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#invalid-request
  */
 export interface InvalidRequestError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -513,7 +522,8 @@ export interface UnprocessableError {
  * Code: `rate_limited` · no code on the wire (told apart by status and conditions)
  * HTTP 429 · Retry: honour the retry-after header (seconds), else the x-ratelimit-reset header (epoch
  * seconds, when the x-ratelimit-remaining header is `"0"`), 4 attempts, else backoff from 60000 ms
- * @see https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ * Docs:
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  */
 export interface RateLimitedError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -541,7 +551,7 @@ export interface RateLimitedError {
  *
  * Code: `internal_error` · no code on the wire (told apart by status and conditions)
  * HTTP 500 · Retry: backoff, 3 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * @see https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts
+ * Docs: https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts
  */
 export interface InternalError {
   /** Human-readable error message; for some errors the only thing that tells them apart. */
@@ -761,7 +771,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "problems_parsing_json",
   "body_not_object",
   "bad_request",
@@ -782,8 +792,8 @@ export const ERROR_CODES = [
   "unprocessable",
   "rate_limited",
   "internal_error",
-  "service_unavailable",
-] as const;
+  "service_unavailable"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly problems_parsing_json: "Problems parsing JSON";
@@ -844,182 +854,34 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "internal_error": {"code":"internal_error","name":"InternalError","pins":{},"statuses":[500],"title":"Internal Error","description":"Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).","fix":"Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).","docUrl":"https://docs.github.com/rest/using-the-rest-api/troubleshooting-the-rest-api#timeouts","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":500,"title":"Internal Error","description":"Something went wrong on GitHub's side. A request that takes more than 10 seconds is terminated with a timeout response and a \"Server Error\" message (Troubleshooting the REST API § Timeouts; the status of that response is not documented).","fix":"Check githubstatus.com; retry later, or simplify the request (e.g. ask for fewer items per page).","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false},
   "service_unavailable": {"code":"service_unavailable","name":"ServiceUnavailable","pins":{},"statuses":[503],"title":"Service unavailable","description":"The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).","fix":"Retry later with backoff; check githubstatus.com.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"responses":[{"status":503,"title":"Service unavailable","description":"The service is unavailable, e.g. under maintenance (GitHub's OpenAPI description, service_unavailable, porter_maintenance).","fix":"Retry later with backoff; check githubstatus.com.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "405": StatusMeta;
+  readonly "409": StatusMeta;
+  readonly "410": StatusMeta;
+  readonly "422": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "503": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: ["problems_parsing_json", "body_not_object", "bad_request"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "401": {
-    title: "Requires authentication",
-    codes: ["bad_credentials", "requires_authentication"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "403": {
-    title: "Forbidden",
-    codes: [
-      "secondary_rate_limit",
-      "primary_rate_limit",
-      "saml_sso_required",
-      "login_attempts_exceeded",
-      "resource_not_accessible",
-      "forbidden",
-    ],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "retry-after",
-      "X-GitHub-SSO",
-      "X-Accepted-GitHub-Permissions",
-    ],
-  },
-  "404": {
-    title: "Resource not found",
-    codes: ["not_found"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "405": {
-    title: "Method Not Allowed",
-    codes: ["method_not_allowed"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "409": {
-    title: "Conflict",
-    codes: ["conflict"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "410": {
-    title: "Gone",
-    codes: ["gone"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "422": {
-    title: "Validation failed, or the endpoint has been spammed.",
-    codes: ["validation_failed", "invalid_request", "unprocessable"],
-    retry: { strategy: "never" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "429": {
-    title: "Too many requests",
-    codes: ["secondary_rate_limit", "primary_rate_limit", "rate_limited"],
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "retry-after", format: "seconds" },
-        {
-          header: "x-ratelimit-reset",
-          format: "epoch-seconds",
-          when: [{ header: "x-ratelimit-remaining", equals: "0" }],
-        },
-      ],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 60000,
-        factor: 2,
-        maxDelayMs: 240000,
-        jitter: "none",
-      },
-    },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-      "retry-after",
-    ],
-  },
-  "500": {
-    title: "Internal Error",
-    codes: ["internal_error"],
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-  "503": {
-    title: "Service unavailable",
-    codes: ["service_unavailable"],
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [
-      "x-ratelimit-limit",
-      "x-ratelimit-remaining",
-      "x-ratelimit-used",
-      "x-ratelimit-reset",
-      "x-ratelimit-resource",
-      "x-github-request-id",
-    ],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["problems_parsing_json","body_not_object","bad_request"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "401": {"title":"Requires authentication","codes":["bad_credentials","requires_authentication"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "403": {"title":"Forbidden","codes":["secondary_rate_limit","primary_rate_limit","saml_sso_required","login_attempts_exceeded","resource_not_accessible","forbidden"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after","X-GitHub-SSO","X-Accepted-GitHub-Permissions"]},
+  "404": {"title":"Resource not found","codes":["not_found"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "405": {"title":"Method Not Allowed","codes":["method_not_allowed"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "409": {"title":"Conflict","codes":["conflict"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "410": {"title":"Gone","codes":["gone"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "422": {"title":"Validation failed, or the endpoint has been spammed.","codes":["validation_failed","invalid_request","unprocessable"],"retry":{"strategy":"never"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "429": {"title":"Too many requests","codes":["secondary_rate_limit","primary_rate_limit","rate_limited"],"retry":{"strategy":"retry-after","hints":[{"header":"retry-after","format":"seconds"},{"header":"x-ratelimit-reset","format":"epoch-seconds","when":[{"header":"x-ratelimit-remaining","equals":"0"}]}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":60000,"factor":2,"maxDelayMs":240000,"jitter":"none"}},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id","retry-after"]},
+  "500": {"title":"Internal Error","codes":["internal_error"],"retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]},
+  "503": {"title":"Service unavailable","codes":["service_unavailable"],"retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":["x-ratelimit-limit","x-ratelimit-remaining","x-ratelimit-used","x-ratelimit-reset","x-ratelimit-resource","x-github-request-id"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -1048,11 +910,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -1389,7 +1249,7 @@ const TABLES: ErrorTables = {
     /* 3 */ { codes: true },
   ],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -1532,7 +1392,7 @@ export class GitHubApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -1546,19 +1406,20 @@ export class GitHubApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -1571,7 +1432,9 @@ export class GitHubApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is GitHubApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -2043,7 +1906,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 18 codes take. */
 export type ErrorFields = { message?: string; documentation_url?: string; url?: string };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "problems_parsing_json": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Problems parsing JSON","values":{"status":"400"}}],"headers":{}},
   "body_not_object": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Body should be a JSON object","values":{"status":"400"}}],"headers":{}},
   "bad_request": {"levels":[],"fields":["documentation_url","status","url"],"responses":[{"status":400,"message":"Bad Request","values":{"status":"400"}}],"headers":{}},
@@ -2072,7 +1935,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `problems_parsing_json` error response (HTTP 400). */
@@ -2760,6 +2623,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -2780,10 +2645,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -2800,7 +2669,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -2816,14 +2686,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

@@ -1162,7 +1162,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "accessDenied",
   "activityLimitReached",
   "generalException",
@@ -1195,8 +1195,8 @@ export const ERROR_CODES = [
   "passwordReuseNotAllowed",
   "requiredFieldMissing",
   "requiredFieldOrParameterMissing",
-  "folderAlreadyExists",
-] as const;
+  "folderAlreadyExists"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly accessDenied: "The caller doesn't have permission to perform the action.";
@@ -1281,200 +1281,58 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "requiredFieldOrParameterMissing": {"code":"requiredFieldOrParameterMissing","name":"RequiredFieldOrParameterMissing","level":"inner","value":"requiredFieldOrParameterMissing","parent":"badRequest","pins":{"code":"badRequest","inner":"requiredFieldOrParameterMissing"},"statuses":[400],"title":"A required field or parameter is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"A required field or parameter is missing.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false},
   "folderAlreadyExists": {"code":"folderAlreadyExists","name":"FolderAlreadyExists","level":"graph_inner","value":"folderAlreadyExists","parent":"badRequest","pins":{"code":"badRequest","graph_inner":"folderAlreadyExists"},"statuses":[400],"title":"Resource folder already exists and has previously been set up.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"responses":[{"status":400,"title":"Resource folder already exists and has previously been set up.","retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "402": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "405": StatusMeta;
+  readonly "406": StatusMeta;
+  readonly "409": StatusMeta;
+  readonly "410": StatusMeta;
+  readonly "411": StatusMeta;
+  readonly "412": StatusMeta;
+  readonly "413": StatusMeta;
+  readonly "415": StatusMeta;
+  readonly "416": StatusMeta;
+  readonly "422": StatusMeta;
+  readonly "423": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "501": StatusMeta;
+  readonly "503": StatusMeta;
+  readonly "504": StatusMeta;
+  readonly "507": StatusMeta;
+  readonly "509": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: [
-      "invalidRequest",
-      "badRequest",
-      "BadRequest",
-      "UnsupportedActionType",
-      "BadArgument",
-      "ErrorUnsupportedOrderBy",
-      "MissingApiVersionParameter",
-      "UnsupportedApiVersionValue",
-      "InvalidPasswordFormat",
-      "PasswordReuseNotAllowed",
-      "PasswordDoesNotMeetPolicy",
-      "PasswordTooShort",
-      "requiredFieldMissing",
-      "requiredFieldOrParameterMissing",
-      "folderAlreadyExists",
-    ],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "401": {
-    title: "Unauthorized",
-    codes: ["unauthenticated", "unauthorized", "passwordReuseNotAllowed"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "402": {
-    title: "Payment Required",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "403": {
-    title: "Forbidden",
-    codes: ["accessDenied", "Authorization_RequestDenied"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "404": {
-    title: "Not Found",
-    codes: ["itemNotFound", "NotFound"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "405": {
-    title: "Method Not Allowed",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "406": {
-    title: "Not Acceptable",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "409": {
-    title: "Conflict",
-    codes: ["nameAlreadyExists"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "410": {
-    title: "Gone",
-    codes: ["resyncRequired"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "411": {
-    title: "Length Required",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "412": {
-    title: "Precondition Failed",
-    codes: ["resourceModified"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "413": {
-    title: "Request Entity Too Large",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "415": {
-    title: "Unsupported Media Type",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "416": {
-    title: "Requested Range Not Satisfiable",
-    codes: ["invalidRange"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "422": {
-    title: "Unprocessable Entity",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "423": {
-    title: "Locked",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["activityLimitReached", "TooManyRequests", "requestLimitExceeded", "RetryableErrorDueToAnotherOperation"],
-    retry: {
-      strategy: "retry-after",
-      hints: [
-        { header: "Retry-After", format: "seconds" },
-        { header: "Retry-After", format: "http-date" },
-        { header: "RateLimit-Reset", format: "epoch-seconds" },
-      ],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [
-      "x-ms-error-code",
-      "x-ms-request-id",
-      "request-id",
-      "client-request-id",
-      "Retry-After",
-      "RateLimit-Limit",
-      "RateLimit-Remaining",
-      "RateLimit-Reset",
-    ],
-  },
-  "500": {
-    title: "Internal Server Error",
-    codes: ["generalException"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "501": {
-    title: "Not Implemented",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "503": {
-    title: "Service Unavailable",
-    codes: ["serviceNotAvailable"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "seconds" }, { header: "Retry-After", format: "http-date" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id", "Retry-After"],
-  },
-  "504": {
-    title: "Gateway Timeout",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "507": {
-    title: "Insufficient Storage",
-    codes: ["quotaLimitReached"],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-  "509": {
-    title: "Bandwidth Limit Exceeded",
-    codes: [],
-    retry: { strategy: "never" },
-    headers: ["x-ms-error-code", "x-ms-request-id", "request-id", "client-request-id"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["invalidRequest","badRequest","BadRequest","UnsupportedActionType","BadArgument","ErrorUnsupportedOrderBy","MissingApiVersionParameter","UnsupportedApiVersionValue","InvalidPasswordFormat","PasswordReuseNotAllowed","PasswordDoesNotMeetPolicy","PasswordTooShort","requiredFieldMissing","requiredFieldOrParameterMissing","folderAlreadyExists"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "401": {"title":"Unauthorized","codes":["unauthenticated","unauthorized","passwordReuseNotAllowed"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "402": {"title":"Payment Required","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "403": {"title":"Forbidden","codes":["accessDenied","Authorization_RequestDenied"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "404": {"title":"Not Found","codes":["itemNotFound","NotFound"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "405": {"title":"Method Not Allowed","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "406": {"title":"Not Acceptable","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "409": {"title":"Conflict","codes":["nameAlreadyExists"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "410": {"title":"Gone","codes":["resyncRequired"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "411": {"title":"Length Required","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "412": {"title":"Precondition Failed","codes":["resourceModified"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "413": {"title":"Request Entity Too Large","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "415": {"title":"Unsupported Media Type","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "416": {"title":"Requested Range Not Satisfiable","codes":["invalidRange"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "422": {"title":"Unprocessable Entity","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "423": {"title":"Locked","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "429": {"title":"Too Many Requests","codes":["activityLimitReached","TooManyRequests","requestLimitExceeded","RetryableErrorDueToAnotherOperation"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"},{"header":"RateLimit-Reset","format":"epoch-seconds"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After","RateLimit-Limit","RateLimit-Remaining","RateLimit-Reset"]},
+  "500": {"title":"Internal Server Error","codes":["generalException"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "501": {"title":"Not Implemented","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "503": {"title":"Service Unavailable","codes":["serviceNotAvailable"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"},{"header":"Retry-After","format":"http-date"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id","Retry-After"]},
+  "504": {"title":"Gateway Timeout","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "507": {"title":"Insufficient Storage","codes":["quotaLimitReached"],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]},
+  "509": {"title":"Bandwidth Limit Exceeded","codes":[],"retry":{"strategy":"never"},"headers":["x-ms-error-code","x-ms-request-id","request-id","client-request-id"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -1499,11 +1357,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /** Whether a value is an `ErrorDetail`, exactly as the schema says. */
 export function isErrorDetail(value: unknown): value is ErrorDetail {
   try {
@@ -1514,9 +1370,9 @@ export function isErrorDetail(value: unknown): value is ErrorDetail {
       typeof value["message"] === "string" &&
       hasOwn(value, "message") &&
       ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
-      ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
+      ((Array.isArray(value["details"]) && everyItem(value["details"] as unknown[], isErrorDetail)) || !hasOwn(value, "details")) &&
       (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
-      ((Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
+      ((Array.isArray(value["additionalInfo"]) && everyItem(value["additionalInfo"] as unknown[], isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
     );
   } catch {
     return false;
@@ -1810,10 +1666,10 @@ export function isErrorShape(value: unknown): value is ErrorShape {
       typeof value["message"] === "string" &&
       hasOwn(value, "message") &&
       ((typeof value["target"] === "string" || value["target"] === null) || !hasOwn(value, "target")) &&
-      ((Array.isArray(value["details"]) && (value["details"] as unknown[]).every(isErrorDetail)) || !hasOwn(value, "details")) &&
+      ((Array.isArray(value["details"]) && everyItem(value["details"] as unknown[], isErrorDetail)) || !hasOwn(value, "details")) &&
       (isInnerError(value["innererror"]) || !hasOwn(value, "innererror")) &&
       (isGraphInnerError(value["innerError"]) || !hasOwn(value, "innerError")) &&
-      ((Array.isArray(value["additionalInfo"]) && (value["additionalInfo"] as unknown[]).every(isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
+      ((Array.isArray(value["additionalInfo"]) && everyItem(value["additionalInfo"] as unknown[], isAdditionalInfo)) || !hasOwn(value, "additionalInfo"))
     );
   } catch {
     return false;
@@ -1908,7 +1764,7 @@ const TABLES: ErrorTables = {
     /* 4 */ { items: 2 },
   ],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -2064,7 +1920,7 @@ export class MicrosoftApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -2078,19 +1934,20 @@ export class MicrosoftApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -2103,7 +1960,9 @@ export class MicrosoftApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is MicrosoftApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -2544,7 +2403,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 33 codes take. */
 export type ErrorFields = { message?: string; target?: string | null; details?: ErrorDetail[]; innererror?: InnerError; innerError?: GraphInnerError; additionalInfo?: AdditionalInfo[] };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "accessDenied": {"levels":[{"at":{"field":"code"},"value":"accessDenied"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":403,"message":"The caller doesn't have permission to perform the action.","values":{}}],"headers":{"x-ms-error-code":"accessDenied"}},
   "activityLimitReached": {"levels":[{"at":{"field":"code"},"value":"activityLimitReached"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":429,"message":"The app or user has been throttled.","values":{}}],"headers":{"x-ms-error-code":"activityLimitReached"}},
   "generalException": {"levels":[{"at":{"field":"code"},"value":"generalException"}],"fields":["target","details","innererror","innerError","additionalInfo"],"responses":[{"status":500,"message":"An unspecified error has occurred.","values":{}}],"headers":{"x-ms-error-code":"generalException"}},
@@ -2585,7 +2444,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `accessDenied` error response (HTTP 403). */
@@ -3333,6 +3192,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -3353,10 +3214,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -3373,7 +3238,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -3389,14 +3255,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */
@@ -3621,6 +3492,18 @@ function ownAt(value: unknown, keys: readonly string[]): unknown {
   let current = value;
   for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
   return current;
+}
+
+/**
+ * Every item passes the check. A loop rather than `Array.prototype.every`: with \`every\`, whether
+ * V8 inlined the check varied from run to run, and a list body was checked at half the speed in
+ * some processes.
+ */
+function everyItem(items: readonly unknown[], check: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < items.length; i++) {
+    if (!check(items[i])) return false;
+  }
+  return true;
 }
 
 /** JSON equality. */

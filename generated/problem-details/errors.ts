@@ -18,7 +18,7 @@
  *
  * Code: `out-of-credit` · level `type` = `out-of-credit`
  * HTTP 403 · Retry: never
- * @see https://example.com/probs/out-of-credit
+ * Docs: https://example.com/probs/out-of-credit
  */
 export interface OutOfCreditError {
   /** A human-readable explanation specific to this occurrence of the problem. */
@@ -52,7 +52,7 @@ export interface OutOfCreditError {
  * Code: `validation-error` · level `type` = `validation-error`
  * HTTP 400 · Retry: never
  * HTTP 422 · Your request is not valid. · Retry: never
- * @see https://example.net/validation-error
+ * Docs: https://example.net/validation-error
  */
 export interface ValidationError {
   /** A human-readable explanation specific to this occurrence of the problem. */
@@ -89,7 +89,7 @@ export interface ValidationError {
  *
  * Code: `date` · level `type` = `date`
  * HTTP 400 · Retry: never
- * @see https://iana.org/assignments/http-problem-types#date
+ * Docs: https://iana.org/assignments/http-problem-types#date
  */
 export interface DateError {
   /** A human-readable explanation specific to this occurrence of the problem. */
@@ -120,7 +120,7 @@ export interface DateError {
  *
  * Code: `ohttp-key` · level `type` = `ohttp-key`
  * HTTP 400 · Retry: never
- * @see https://iana.org/assignments/http-problem-types#ohttp-key
+ * Docs: https://iana.org/assignments/http-problem-types#ohttp-key
  */
 export interface OhttpKeyError {
   /** A human-readable explanation specific to this occurrence of the problem. */
@@ -622,7 +622,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "out-of-credit",
   "validation-error",
   "date",
@@ -637,8 +637,8 @@ export const ERROR_CODES = [
   "unprocessable-content",
   "too-many-requests",
   "internal-server-error",
-  "service-unavailable",
-] as const;
+  "service-unavailable"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly "out-of-credit": "You do not have enough credit.";
@@ -687,74 +687,34 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "internal-server-error": {"code":"internal-server-error","name":"InternalServerError","pins":{},"statuses":[500],"title":"Internal Server Error","description":"A problem with no type beyond 500 Internal Server Error.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"responses":[{"status":500,"title":"Internal Server Error","description":"A problem with no type beyond 500 Internal Server Error.","fix":"Retry with backoff.","retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[],"when":[]}],"deprecated":false},
   "service-unavailable": {"code":"service-unavailable","name":"ServiceUnavailable","pins":{},"statuses":[503],"title":"Service Unavailable","description":"A problem with no type beyond 503 Service Unavailable.","fix":"Wait as \u0060Retry-After\u0060 says (else back off), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"responses":[{"status":503,"title":"Service Unavailable","description":"A problem with no type beyond 503 Service Unavailable.","fix":"Wait as \u0060Retry-After\u0060 says (else back off), then retry.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "405": StatusMeta;
+  readonly "409": StatusMeta;
+  readonly "415": StatusMeta;
+  readonly "422": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "503": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: ["validation-error", "date", "ohttp-key", "bad-request"],
-    retry: { strategy: "never" },
-    headers: ["Date"],
-  },
-  "401": { title: "Unauthorized", codes: ["unauthorized"], retry: { strategy: "never" }, headers: [] },
-  "403": { title: "Forbidden", codes: ["out-of-credit", "forbidden"], retry: { strategy: "never" }, headers: [] },
-  "404": { title: "Not Found", codes: ["not-found"], retry: { strategy: "never" }, headers: [] },
-  "405": { title: "Method Not Allowed", codes: ["method-not-allowed"], retry: { strategy: "never" }, headers: [] },
-  "409": { title: "Conflict", codes: ["conflict"], retry: { strategy: "never" }, headers: [] },
-  "415": {
-    title: "Unsupported Media Type",
-    codes: ["unsupported-media-type"],
-    retry: { strategy: "never" },
-    headers: [],
-  },
-  "422": {
-    title: "Unprocessable Entity",
-    codes: ["validation-error", "unprocessable-content"],
-    retry: { strategy: "never" },
-    headers: [],
-  },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["too-many-requests"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-  },
-  "500": {
-    title: "Internal Server Error",
-    codes: ["internal-server-error"],
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-  },
-  "503": {
-    title: "Service Unavailable",
-    codes: ["service-unavailable"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["validation-error","date","ohttp-key","bad-request"],"retry":{"strategy":"never"},"headers":["Date"]},
+  "401": {"title":"Unauthorized","codes":["unauthorized"],"retry":{"strategy":"never"},"headers":[]},
+  "403": {"title":"Forbidden","codes":["out-of-credit","forbidden"],"retry":{"strategy":"never"},"headers":[]},
+  "404": {"title":"Not Found","codes":["not-found"],"retry":{"strategy":"never"},"headers":[]},
+  "405": {"title":"Method Not Allowed","codes":["method-not-allowed"],"retry":{"strategy":"never"},"headers":[]},
+  "409": {"title":"Conflict","codes":["conflict"],"retry":{"strategy":"never"},"headers":[]},
+  "415": {"title":"Unsupported Media Type","codes":["unsupported-media-type"],"retry":{"strategy":"never"},"headers":[]},
+  "422": {"title":"Unprocessable Entity","codes":["validation-error","unprocessable-content"],"retry":{"strategy":"never"},"headers":[]},
+  "429": {"title":"Too Many Requests","codes":["too-many-requests"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"]},
+  "500": {"title":"Internal Server Error","codes":["internal-server-error"],"retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[]},
+  "503": {"title":"Service Unavailable","codes":["service-unavailable"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -775,11 +735,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/problem+json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -1066,7 +1024,7 @@ const TABLES: ErrorTables = {
   codeless: new Map<number, readonly WireValue[]>([[400, ["bad-request"]], [401, ["unauthorized"]], [403, ["forbidden"]], [404, ["not-found"]], [405, ["method-not-allowed"]], [409, ["conflict"]], [415, ["unsupported-media-type"]], [422, ["unprocessable-content"]], [429, ["too-many-requests"]], [500, ["internal-server-error"]], [503, ["service-unavailable"]]]),
   itemCodes: [],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -1209,7 +1167,7 @@ export class ProblemApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -1223,19 +1181,20 @@ export class ProblemApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("detail", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -1248,7 +1207,9 @@ export class ProblemApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is ProblemApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -1549,7 +1510,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 13 codes take. */
 export type ErrorFields = { detail?: string; title?: string; instance?: string };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "out-of-credit": {"levels":[],"fields":["type","title","status","instance","balance","accounts"],"responses":[{"status":403,"message":"You do not have enough credit.","values":{"type":"https://example.com/probs/out-of-credit","status":403}}],"headers":{}},
   "validation-error": {"levels":[],"fields":["type","title","status","instance","errors","invalid-params"],"responses":[{"status":400,"message":"Your request parameters didn't validate.","values":{"type":"https://example.net/validation-error","status":400}},{"status":422,"message":"Your request is not valid.","values":{"type":"https://example.net/validation-error","status":422}}],"headers":{}},
   "date": {"levels":[],"fields":["type","title","status","instance"],"responses":[{"status":400,"message":"Date Not Acceptable","values":{"type":"https://iana.org/assignments/http-problem-types#date","status":400}}],"headers":{}},
@@ -1572,7 +1533,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `out-of-credit` error response (HTTP 403). */
@@ -2230,6 +2191,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -2250,10 +2213,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -2270,7 +2237,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -2286,14 +2254,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

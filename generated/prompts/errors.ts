@@ -252,7 +252,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "INVALID_PARAM",
   "UNAUTHORIZED",
   "DISPUTED",
@@ -260,8 +260,8 @@ export const ERROR_CODES = [
   "API_NOT_ALLOWED",
   "NOT_FOUND",
   "RATE_LIMITED",
-  "INTERNAL_ERROR",
-] as const;
+  "INTERNAL_ERROR"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly INVALID_PARAM: "Query param or body failed validation (e.g. non-UUID id, bad page).";
@@ -296,43 +296,26 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "RATE_LIMITED": {"code":"RATE_LIMITED","name":"RateLimited","level":"code","value":"RATE_LIMITED","pins":{"code":"RATE_LIMITED"},"statuses":[429],"title":"Per-minute per-key or global rate limit exceeded.","fix":"Back off per the Retry-After header.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-request-id","Retry-After"],"responses":[{"status":429,"title":"Per-minute per-key or global rate limit exceeded.","fix":"Back off per the Retry-After header.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-request-id","Retry-After"],"when":[]}],"deprecated":false},
   "INTERNAL_ERROR": {"code":"INTERNAL_ERROR","name":"InternalError","level":"code","value":"INTERNAL_ERROR","pins":{"code":"INTERNAL_ERROR"},"statuses":[500],"title":"Unexpected server error.","fix":"Log the request id from x-request-id and contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["x-request-id"],"responses":[{"status":500,"title":"Unexpected server error.","fix":"Log the request id from x-request-id and contact support.","retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["x-request-id"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "402": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": { title: "Bad Request", codes: ["INVALID_PARAM"], retry: { strategy: "never" }, headers: ["x-request-id"] },
-  "401": { title: "Unauthorized", codes: ["UNAUTHORIZED"], retry: { strategy: "never" }, headers: ["x-request-id"] },
-  "402": {
-    title: "Payment Required",
-    codes: ["DISPUTED", "PAST_DUE"],
-    retry: { strategy: "never" },
-    headers: ["x-request-id"],
-  },
-  "403": { title: "Forbidden", codes: ["API_NOT_ALLOWED"], retry: { strategy: "never" }, headers: ["x-request-id"] },
-  "404": { title: "Not Found", codes: ["NOT_FOUND"], retry: { strategy: "never" }, headers: ["x-request-id"] },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["RATE_LIMITED"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["x-request-id", "Retry-After"],
-  },
-  "500": {
-    title: "Internal Server Error",
-    codes: ["INTERNAL_ERROR"],
-    retry: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: "full" },
-    headers: ["x-request-id"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["INVALID_PARAM"],"retry":{"strategy":"never"},"headers":["x-request-id"]},
+  "401": {"title":"Unauthorized","codes":["UNAUTHORIZED"],"retry":{"strategy":"never"},"headers":["x-request-id"]},
+  "402": {"title":"Payment Required","codes":["DISPUTED","PAST_DUE"],"retry":{"strategy":"never"},"headers":["x-request-id"]},
+  "403": {"title":"Forbidden","codes":["API_NOT_ALLOWED"],"retry":{"strategy":"never"},"headers":["x-request-id"]},
+  "404": {"title":"Not Found","codes":["NOT_FOUND"],"retry":{"strategy":"never"},"headers":["x-request-id"]},
+  "429": {"title":"Too Many Requests","codes":["RATE_LIMITED"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["x-request-id","Retry-After"]},
+  "500": {"title":"Internal Server Error","codes":["INTERNAL_ERROR"],"retry":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":8000,"jitter":"full"},"headers":["x-request-id"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -347,11 +330,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -505,7 +486,7 @@ const TABLES: ErrorTables = {
   codeless: new Map<number, readonly WireValue[]>([]),
   itemCodes: [],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -644,7 +625,7 @@ export class PromptsApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -658,19 +639,20 @@ export class PromptsApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -683,7 +665,9 @@ export class PromptsApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is PromptsApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -893,7 +877,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 8 codes take. */
 export type ErrorFields = { message?: string };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "INVALID_PARAM": {"levels":[{"at":{"field":"code"},"value":"INVALID_PARAM"}],"fields":[],"responses":[{"status":400,"message":"Query param or body failed validation (e.g. non-UUID id, bad page).","values":{}}],"headers":{}},
   "UNAUTHORIZED": {"levels":[{"at":{"field":"code"},"value":"UNAUTHORIZED"}],"fields":[],"responses":[{"status":401,"message":"Missing/malformed Authorization header, revoked key, or the key's owner requires a password reset.","values":{}}],"headers":{}},
   "DISPUTED": {"levels":[{"at":{"field":"code"},"value":"DISPUTED"}],"fields":[],"responses":[{"status":402,"message":"The workspace's subscription has an active chargeback dispute.","values":{}}],"headers":{}},
@@ -909,7 +893,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `INVALID_PARAM` error response (HTTP 400). */
@@ -1532,6 +1516,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -1552,10 +1538,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -1572,7 +1562,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -1588,14 +1579,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

@@ -257,7 +257,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "invalid_request",
   "unauthorized",
   "forbidden",
@@ -265,8 +265,8 @@ export const ERROR_CODES = [
   "rate_limit_exceeded",
   "sandbox_error",
   "budget_exceeded",
-  "stream_active",
-] as const;
+  "stream_active"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly invalid_request: "The request body is malformed or missing required fields";
@@ -301,49 +301,28 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "budget_exceeded": {"code":"budget_exceeded","name":"BudgetExceeded","level":"code","value":"budget_exceeded","pins":{"code":"budget_exceeded"},"statuses":[400],"title":"The request exceeded the maxBudgetUsd limit","fix":"Raise maxBudgetUsd or make the request cheaper.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":400,"title":"The request exceeded the maxBudgetUsd limit","fix":"Raise maxBudgetUsd or make the request cheaper.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
   "stream_active": {"code":"stream_active","name":"StreamActive","level":"code","value":"stream_active","pins":{"code":"stream_active"},"statuses":[409],"title":"A stream is already active for this sandbox","fix":"Wait for the active stream to finish, or stop it, before starting another.","retry":{"strategy":"never"},"headers":[],"responses":[{"status":409,"title":"A stream is already active for this sandbox","fix":"Wait for the active stream to finish, or stop it, before starting another.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "409": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "503": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: ["invalid_request", "budget_exceeded"],
-    retry: { strategy: "never" },
-    headers: [],
-  },
-  "401": { title: "Unauthorized", codes: ["unauthorized"], retry: { strategy: "never" }, headers: [] },
-  "403": { title: "Forbidden", codes: ["forbidden"], retry: { strategy: "never" }, headers: [] },
-  "404": { title: "Not Found", codes: ["not_found"], retry: { strategy: "never" }, headers: [] },
-  "409": { title: "Conflict", codes: ["stream_active"], retry: { strategy: "never" }, headers: [] },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["rate_limit_exceeded"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ field: "retryAfter", format: "seconds" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: [],
-  },
-  "500": {
-    title: "Internal Server Error",
-    codes: ["sandbox_error"],
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-  },
-  "503": {
-    title: "Service Unavailable",
-    codes: [],
-    retry: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
-    headers: [],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":["invalid_request","budget_exceeded"],"retry":{"strategy":"never"},"headers":[]},
+  "401": {"title":"Unauthorized","codes":["unauthorized"],"retry":{"strategy":"never"},"headers":[]},
+  "403": {"title":"Forbidden","codes":["forbidden"],"retry":{"strategy":"never"},"headers":[]},
+  "404": {"title":"Not Found","codes":["not_found"],"retry":{"strategy":"never"},"headers":[]},
+  "409": {"title":"Conflict","codes":["stream_active"],"retry":{"strategy":"never"},"headers":[]},
+  "429": {"title":"Too Many Requests","codes":["rate_limit_exceeded"],"retry":{"strategy":"retry-after","hints":[{"field":"retryAfter","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":[]},
+  "500": {"title":"Internal Server Error","codes":["sandbox_error"],"retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[]},
+  "503": {"title":"Service Unavailable","codes":[],"retry":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"},"headers":[]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -358,11 +337,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -532,7 +509,7 @@ const TABLES: ErrorTables = {
   codeless: new Map<number, readonly WireValue[]>([]),
   itemCodes: [],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -672,7 +649,7 @@ export class SandboxApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -686,19 +663,20 @@ export class SandboxApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -711,7 +689,9 @@ export class SandboxApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is SandboxApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -975,7 +955,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 7 codes take. */
 export type ErrorFields = { message?: string };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "invalid_request": {"levels":[{"at":{"field":"code"},"value":"invalid_request"}],"fields":["status"],"responses":[{"status":400,"message":"The request body is malformed or missing required fields","values":{"status":400}}],"headers":{}},
   "unauthorized": {"levels":[{"at":{"field":"code"},"value":"unauthorized"}],"fields":["status"],"responses":[{"status":401,"message":"The API key is invalid, expired, or missing","values":{"status":401}}],"headers":{}},
   "forbidden": {"levels":[{"at":{"field":"code"},"value":"forbidden"}],"fields":["status"],"responses":[{"status":403,"message":"The API key does not have permission for this operation","values":{"status":403}}],"headers":{}},
@@ -991,7 +971,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `invalid_request` error response (HTTP 400). */
@@ -1614,6 +1594,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -1634,10 +1616,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -1654,7 +1640,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -1670,14 +1657,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

@@ -682,7 +682,7 @@ export interface OrgLoginRequiredError {
  *
  * Code: `ratelimited` · level `error` = `ratelimited`
  * HTTP 429 · Retry: honour the Retry-After header (seconds), 4 attempts, else backoff from 1000 ms
- * @see https://docs.slack.dev/apis/web-api/rate-limits
+ * Docs: https://docs.slack.dev/apis/web-api/rate-limits
  */
 export interface RatelimitedError {
   ok: false;
@@ -929,7 +929,7 @@ export interface UnknownMethodError {
  *
  * Code: `channel_not_found` · level `error` = `channel_not_found`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Docs: https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export interface ChannelNotFoundError {
   ok: false;
@@ -958,7 +958,7 @@ export interface ChannelNotFoundError {
  *
  * Code: `not_in_channel` · level `error` = `not_in_channel`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Docs: https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export interface NotInChannelError {
   ok: false;
@@ -986,7 +986,7 @@ export interface NotInChannelError {
  *
  * Code: `is_archived` · level `error` = `is_archived`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.join
+ * Docs: https://docs.slack.dev/reference/methods/conversations.join
  */
 export interface IsArchivedError {
   ok: false;
@@ -1014,7 +1014,7 @@ export interface IsArchivedError {
  *
  * Code: `no_text` · level `error` = `no_text`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Docs: https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export interface NoTextError {
   ok: false;
@@ -1042,7 +1042,7 @@ export interface NoTextError {
  *
  * Code: `msg_too_long` · level `error` = `msg_too_long`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Docs: https://docs.slack.dev/reference/methods/chat.update
  */
 export interface MsgTooLongError {
   ok: false;
@@ -1071,7 +1071,7 @@ export interface MsgTooLongError {
  *
  * Code: `too_many_attachments` · level `error` = `too_many_attachments`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Docs: https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export interface TooManyAttachmentsError {
   ok: false;
@@ -1099,7 +1099,7 @@ export interface TooManyAttachmentsError {
  *
  * Code: `rate_limited` · level `error` = `rate_limited`
  * HTTP 200 · Retry: backoff, 4 attempts, 1000 ms ×2 up to 30000 ms, full jitter
- * @see https://docs.slack.dev/apis/web-api/rate-limits
+ * Docs: https://docs.slack.dev/apis/web-api/rate-limits
  */
 export interface RateLimitedError {
   ok: false;
@@ -1129,7 +1129,7 @@ export interface RateLimitedError {
  *
  * Code: `invalid_blocks` · level `error` = `invalid_blocks`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.postMessage
+ * Docs: https://docs.slack.dev/reference/methods/chat.postMessage
  */
 export interface InvalidBlocksError {
   ok: false;
@@ -1157,7 +1157,7 @@ export interface InvalidBlocksError {
  *
  * Code: `message_not_found` · level `error` = `message_not_found`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Docs: https://docs.slack.dev/reference/methods/chat.update
  */
 export interface MessageNotFoundError {
   ok: false;
@@ -1185,7 +1185,7 @@ export interface MessageNotFoundError {
  *
  * Code: `cant_update_message` · level `error` = `cant_update_message`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/chat.update
+ * Docs: https://docs.slack.dev/reference/methods/chat.update
  */
 export interface CantUpdateMessageError {
   ok: false;
@@ -1214,7 +1214,7 @@ export interface CantUpdateMessageError {
  *
  * Code: `user_not_found` · level `error` = `user_not_found`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/users.info
+ * Docs: https://docs.slack.dev/reference/methods/users.info
  */
 export interface UserNotFoundError {
   ok: false;
@@ -1242,7 +1242,7 @@ export interface UserNotFoundError {
  *
  * Code: `cant_invite_self` · level `error` = `cant_invite_self`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.invite
+ * Docs: https://docs.slack.dev/reference/methods/conversations.invite
  */
 export interface CantInviteSelfError {
   ok: false;
@@ -1270,7 +1270,7 @@ export interface CantInviteSelfError {
  *
  * Code: `already_in_channel` · level `error` = `already_in_channel`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/conversations.invite
+ * Docs: https://docs.slack.dev/reference/methods/conversations.invite
  */
 export interface AlreadyInChannelError {
   ok: false;
@@ -1299,7 +1299,7 @@ export interface AlreadyInChannelError {
  *
  * Code: `invalid_trigger_id` · level `error` = `invalid_trigger_id`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Docs: https://docs.slack.dev/reference/methods/views.open
  */
 export interface InvalidTriggerIdError {
   ok: false;
@@ -1327,7 +1327,7 @@ export interface InvalidTriggerIdError {
  *
  * Code: `expired_trigger_id` · level `error` = `expired_trigger_id`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Docs: https://docs.slack.dev/reference/methods/views.open
  */
 export interface ExpiredTriggerIdError {
   ok: false;
@@ -1355,7 +1355,7 @@ export interface ExpiredTriggerIdError {
  *
  * Code: `exchanged_trigger_id` · level `error` = `exchanged_trigger_id`
  * HTTP 200 · Retry: never
- * @see https://docs.slack.dev/reference/methods/views.open
+ * Docs: https://docs.slack.dev/reference/methods/views.open
  */
 export interface ExchangedTriggerIdError {
   ok: false;
@@ -1672,7 +1672,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   "access_denied",
   "accesslimited",
   "account_inactive",
@@ -1720,8 +1720,8 @@ export const ERROR_CODES = [
   "already_in_channel",
   "invalid_trigger_id",
   "expired_trigger_id",
-  "exchanged_trigger_id",
-] as const;
+  "exchanged_trigger_id"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly access_denied: "Access denied";
@@ -1836,81 +1836,16 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "expired_trigger_id": {"code":"expired_trigger_id","name":"ExpiredTriggerId","level":"error","value":"expired_trigger_id","pins":{"error":"expired_trigger_id"},"statuses":[200],"title":"Expired trigger_id","description":"The trigger_id is expired.","fix":"Open the view sooner after the interaction (trigger_ids expire quickly).","docUrl":"https://docs.slack.dev/reference/methods/views.open","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"Expired trigger_id","description":"The trigger_id is expired.","fix":"Open the view sooner after the interaction (trigger_ids expire quickly).","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false},
   "exchanged_trigger_id": {"code":"exchanged_trigger_id","name":"ExchangedTriggerId","level":"error","value":"exchanged_trigger_id","pins":{"error":"exchanged_trigger_id"},"statuses":[200],"title":"trigger_id already used","description":"The trigger_id was already exchanged in a previous call.","fix":"Use each trigger_id once.","docUrl":"https://docs.slack.dev/reference/methods/views.open","retry":{"strategy":"never"},"headers":[],"responses":[{"status":200,"title":"trigger_id already used","description":"The trigger_id was already exchanged in a previous call.","fix":"Use each trigger_id once.","retry":{"strategy":"never"},"headers":[],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "200": StatusMeta;
+  readonly "429": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "200": {
-    title: "Error under HTTP 200",
-    codes: [
-      "access_denied",
-      "accesslimited",
-      "account_inactive",
-      "deprecated_endpoint",
-      "ekm_access_denied",
-      "enterprise_is_restricted",
-      "fatal_error",
-      "internal_error",
-      "invalid_arg_name",
-      "invalid_arguments",
-      "invalid_array_arg",
-      "invalid_auth",
-      "invalid_charset",
-      "invalid_form_data",
-      "invalid_post_type",
-      "is_bot",
-      "method_deprecated",
-      "missing_post_type",
-      "missing_scope",
-      "no_permission",
-      "not_allowed_token_type",
-      "not_authed",
-      "org_login_required",
-      "request_timeout",
-      "service_unavailable",
-      "team_access_not_granted",
-      "team_added_to_org",
-      "token_expired",
-      "token_revoked",
-      "two_factor_setup_required",
-      "unknown_method",
-      "channel_not_found",
-      "not_in_channel",
-      "is_archived",
-      "no_text",
-      "msg_too_long",
-      "too_many_attachments",
-      "rate_limited",
-      "invalid_blocks",
-      "message_not_found",
-      "cant_update_message",
-      "user_not_found",
-      "cant_invite_self",
-      "already_in_channel",
-      "invalid_trigger_id",
-      "expired_trigger_id",
-      "exchanged_trigger_id",
-    ],
-    retry: { strategy: "never" },
-    headers: [],
-  },
-  "429": {
-    title: "Too Many Requests",
-    codes: ["ratelimited"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "seconds" }],
-      maxAttempts: 4,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 4,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Retry-After"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "200": {"title":"Error under HTTP 200","codes":["access_denied","accesslimited","account_inactive","deprecated_endpoint","ekm_access_denied","enterprise_is_restricted","fatal_error","internal_error","invalid_arg_name","invalid_arguments","invalid_array_arg","invalid_auth","invalid_charset","invalid_form_data","invalid_post_type","is_bot","method_deprecated","missing_post_type","missing_scope","no_permission","not_allowed_token_type","not_authed","org_login_required","request_timeout","service_unavailable","team_access_not_granted","team_added_to_org","token_expired","token_revoked","two_factor_setup_required","unknown_method","channel_not_found","not_in_channel","is_archived","no_text","msg_too_long","too_many_attachments","rate_limited","invalid_blocks","message_not_found","cant_update_message","user_not_found","cant_invite_self","already_in_channel","invalid_trigger_id","expired_trigger_id","exchanged_trigger_id"],"retry":{"strategy":"never"},"headers":[]},
+  "429": {"title":"Too Many Requests","codes":["ratelimited"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"seconds"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Retry-After"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -1923,11 +1858,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /** Whether a value is an `InviteResult`, exactly as the schema says. */
 export function isInviteResult(value: unknown): value is InviteResult {
   try {
@@ -2396,7 +2329,7 @@ const TABLES: ErrorTables = {
     /* 6 */ { codes: true },
   ],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -2530,7 +2463,7 @@ export class SlackApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -2544,19 +2477,20 @@ export class SlackApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf(undefined, status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -2569,7 +2503,9 @@ export class SlackApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is SlackApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -3636,7 +3572,7 @@ export interface ErrorResponseInitWith<S extends number, H extends string> {
 /** What the constructors of 47 codes take. */
 export type ErrorFields = { warning?: string; response_metadata?: { messages?: string[]; warnings?: string[] }; detail?: string; errors?: (InviteResult | ValidationIssue)[] };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "access_denied": {"levels":[{"at":{"field":"error"},"value":"access_denied"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Access denied","values":{}}],"headers":{}},
   "accesslimited": {"levels":[{"at":{"field":"error"},"value":"accesslimited"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Access limited on this network","values":{}}],"headers":{}},
   "account_inactive": {"levels":[{"at":{"field":"error"},"value":"account_inactive"}],"fields":["warning","response_metadata","detail","errors"],"responses":[{"status":200,"message":"Account inactive","values":{}}],"headers":{}},
@@ -3692,7 +3628,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `access_denied` error response (HTTP 200). */
@@ -4515,6 +4451,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -4535,10 +4473,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -4555,7 +4497,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -4571,14 +4514,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

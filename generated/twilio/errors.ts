@@ -15,7 +15,7 @@
  *
  * Code: `20001` · level `code` = `20001`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20001
+ * Docs: https://www.twilio.com/docs/errors/20001
  */
 export interface UnknownParametersError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -40,7 +40,7 @@ export interface UnknownParametersError {
  *
  * Code: `20002` · level `code` = `20002`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20002
+ * Docs: https://www.twilio.com/docs/errors/20002
  */
 export interface InvalidFriendlyNameError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -71,7 +71,7 @@ export interface InvalidFriendlyNameError {
  *
  * Code: `20003` · level `code` = `20003`
  * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/errors/20003
+ * Docs: https://www.twilio.com/docs/errors/20003
  */
 export interface PermissionDeniedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -96,7 +96,7 @@ export interface PermissionDeniedError {
  *
  * Code: `20004` · level `code` = `20004`
  * HTTP 405 · Retry: never
- * @see https://www.twilio.com/docs/errors/20004
+ * Docs: https://www.twilio.com/docs/errors/20004
  */
 export interface MethodNotAllowedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -122,7 +122,7 @@ export interface MethodNotAllowedError {
  * Code: `20005` · level `code` = `20005`
  * HTTP 401 · Retry: never
  * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20005
+ * Docs: https://www.twilio.com/docs/errors/20005
  */
 export interface AccountNotActiveError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -148,7 +148,7 @@ export interface AccountNotActiveError {
  *
  * Code: `20006` · level `code` = `20006`
  * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20006
+ * Docs: https://www.twilio.com/docs/errors/20006
  */
 export interface AccessDeniedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -172,7 +172,7 @@ export interface AccessDeniedError {
  *
  * Code: `20007` · level `code` = `20007`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/20007
+ * Docs: https://www.twilio.com/docs/errors/20007
  */
 export interface PageSizeTooLargeError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -199,7 +199,7 @@ export interface PageSizeTooLargeError {
  *
  * Code: `20008` · level `code` = `20008`
  * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20008
+ * Docs: https://www.twilio.com/docs/errors/20008
  */
 export interface TestCredentialsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -223,7 +223,7 @@ export interface TestCredentialsError {
  *
  * Code: `20101` · level `code` = `20101`
  * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/errors/20101
+ * Docs: https://www.twilio.com/docs/errors/20101
  */
 export interface InvalidAccessTokenError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -247,7 +247,7 @@ export interface InvalidAccessTokenError {
  *
  * Code: `20403` · level `code` = `20403`
  * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/20403
+ * Docs: https://www.twilio.com/docs/errors/20403
  */
 export interface ForbiddenError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -271,7 +271,7 @@ export interface ForbiddenError {
  *
  * Code: `20404` · level `code` = `20404`
  * HTTP 404 · Retry: never
- * @see https://www.twilio.com/docs/errors/20404
+ * Docs: https://www.twilio.com/docs/errors/20404
  */
 export interface ResourceNotFoundError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -297,7 +297,7 @@ export interface ResourceNotFoundError {
  *
  * Code: `20409` · level `code` = `20409`
  * HTTP 409 · Retry: never
- * @see https://www.twilio.com/docs/errors/20409
+ * Docs: https://www.twilio.com/docs/errors/20409
  */
 export interface ConflictError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -319,7 +319,7 @@ export interface ConflictError {
  *
  * Code: `20422` · level `code` = `20422`
  * HTTP 422 · Retry: never
- * @see https://www.twilio.com/docs/errors/20422
+ * Docs: https://www.twilio.com/docs/errors/20422
  */
 export interface InvalidParameterError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -344,7 +344,7 @@ export interface InvalidParameterError {
  *
  * Code: `20426` · level `code` = `20426`
  * HTTP 426 · Retry: never
- * @see https://www.twilio.com/docs/errors/20426
+ * Docs: https://www.twilio.com/docs/errors/20426
  */
 export interface UpgradeRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -376,7 +376,7 @@ export interface UpgradeRequiredError {
  * Code: `20429` · level `code` = `20429`
  * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 4 attempts, else backoff
  * from 100 ms
- * @see https://www.twilio.com/docs/errors/20429
+ * Docs: https://www.twilio.com/docs/errors/20429
  */
 export interface TooManyRequestsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -398,7 +398,7 @@ export interface TooManyRequestsError {
  *
  * Code: `20500` · level `code` = `20500`
  * HTTP 500 · Retry: never
- * @see https://www.twilio.com/docs/errors/20500
+ * Docs: https://www.twilio.com/docs/errors/20500
  */
 export interface InternalServerError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -423,7 +423,7 @@ export interface InternalServerError {
  * Code: `20503` · level `code` = `20503`
  * HTTP 503 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
  * from 1000 ms
- * @see https://www.twilio.com/docs/errors/20503
+ * Docs: https://www.twilio.com/docs/errors/20503
  */
 export interface ServiceUnavailableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -448,7 +448,7 @@ export interface ServiceUnavailableError {
  *
  * Code: `21201` · level `code` = `21201`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21201
+ * Docs: https://www.twilio.com/docs/errors/21201
  */
 export interface NoCalledNumberError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -483,7 +483,7 @@ export interface NoCalledNumberError {
  *
  * Code: `21211` · level `code` = `21211`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21211
+ * Docs: https://www.twilio.com/docs/errors/21211
  */
 export interface InvalidToNumberError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -525,7 +525,7 @@ export interface InvalidToNumberError {
  *
  * Code: `21212` · level `code` = `21212`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21212
+ * Docs: https://www.twilio.com/docs/errors/21212
  */
 export interface InvalidFromNumberError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -550,7 +550,7 @@ export interface InvalidFromNumberError {
  *
  * Code: `21213` · level `code` = `21213`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21213
+ * Docs: https://www.twilio.com/docs/errors/21213
  */
 export interface CallerNumberRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -575,7 +575,7 @@ export interface CallerNumberRequiredError {
  *
  * Code: `21214` · level `code` = `21214`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21214
+ * Docs: https://www.twilio.com/docs/errors/21214
  */
 export interface ToNumberUnreachableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -597,7 +597,7 @@ export interface ToNumberUnreachableError {
  *
  * Code: `21215` · level `code` = `21215`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21215
+ * Docs: https://www.twilio.com/docs/errors/21215
  */
 export interface CallGeoPermissionError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -627,7 +627,7 @@ export interface CallGeoPermissionError {
  *
  * Code: `21216` · level `code` = `21216`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21216
+ * Docs: https://www.twilio.com/docs/errors/21216
  */
 export interface CallBlocklistedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -652,7 +652,7 @@ export interface CallBlocklistedError {
  *
  * Code: `21217` · level `code` = `21217`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21217
+ * Docs: https://www.twilio.com/docs/errors/21217
  */
 export interface PhoneNumberNotValidError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -679,7 +679,7 @@ export interface PhoneNumberNotValidError {
  *
  * Code: `21219` · level `code` = `21219`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21219
+ * Docs: https://www.twilio.com/docs/errors/21219
  */
 export interface ToNumberNotVerifiedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -706,7 +706,7 @@ export interface ToNumberNotVerifiedError {
  *
  * Code: `21401` · level `code` = `21401`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21401
+ * Docs: https://www.twilio.com/docs/errors/21401
  */
 export interface InvalidPhoneNumberError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -732,7 +732,7 @@ export interface InvalidPhoneNumberError {
  *
  * Code: `21402` · level `code` = `21402`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21402
+ * Docs: https://www.twilio.com/docs/errors/21402
  */
 export interface InvalidUrlError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -757,7 +757,7 @@ export interface InvalidUrlError {
  *
  * Code: `21403` · level `code` = `21403`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21403
+ * Docs: https://www.twilio.com/docs/errors/21403
  */
 export interface InvalidMethodError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -783,7 +783,7 @@ export interface InvalidMethodError {
  *
  * Code: `21404` · level `code` = `21404`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21404
+ * Docs: https://www.twilio.com/docs/errors/21404
  */
 export interface TrialInboundNumberUnavailableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -808,7 +808,7 @@ export interface TrialInboundNumberUnavailableError {
  *
  * Code: `21407` · level `code` = `21407`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21407
+ * Docs: https://www.twilio.com/docs/errors/21407
  */
 export interface NumberTypeWithoutSmsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -839,7 +839,7 @@ export interface NumberTypeWithoutSmsError {
  *
  * Code: `21408` · level `code` = `21408`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21408
+ * Docs: https://www.twilio.com/docs/errors/21408
  */
 export interface SmsRegionNotEnabledError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -868,7 +868,7 @@ export interface SmsRegionNotEnabledError {
  *
  * Code: `21421` · level `code` = `21421`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21421
+ * Docs: https://www.twilio.com/docs/errors/21421
  */
 export interface PhoneNumberInvalidError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -894,7 +894,7 @@ export interface PhoneNumberInvalidError {
  *
  * Code: `21422` · level `code` = `21422`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21422
+ * Docs: https://www.twilio.com/docs/errors/21422
  */
 export interface PhoneNumberNotAvailableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -919,7 +919,7 @@ export interface PhoneNumberNotAvailableError {
  *
  * Code: `21450` · level `code` = `21450`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21450
+ * Docs: https://www.twilio.com/docs/errors/21450
  */
 export interface CallerIdAlreadyValidatedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -945,7 +945,7 @@ export interface CallerIdAlreadyValidatedError {
  *
  * Code: `21451` · level `code` = `21451`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21451
+ * Docs: https://www.twilio.com/docs/errors/21451
  */
 export interface InvalidAreaCodeError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -971,7 +971,7 @@ export interface InvalidAreaCodeError {
  *
  * Code: `21452` · level `code` = `21452`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21452
+ * Docs: https://www.twilio.com/docs/errors/21452
  */
 export interface NoNumbersInAreaCodeError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -998,7 +998,7 @@ export interface NoNumbersInAreaCodeError {
  *
  * Code: `21601` · level `code` = `21601`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21601
+ * Docs: https://www.twilio.com/docs/errors/21601
  */
 export interface FromNotSmsCapableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1026,7 +1026,7 @@ export interface FromNotSmsCapableError {
  *
  * Code: `21602` · level `code` = `21602`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21602
+ * Docs: https://www.twilio.com/docs/errors/21602
  */
 export interface MessageBodyRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1057,7 +1057,7 @@ export interface MessageBodyRequiredError {
  *
  * Code: `21603` · level `code` = `21603`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21603
+ * Docs: https://www.twilio.com/docs/errors/21603
  */
 export interface FromRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1081,7 +1081,7 @@ export interface FromRequiredError {
  *
  * Code: `21604` · level `code` = `21604`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21604
+ * Docs: https://www.twilio.com/docs/errors/21604
  */
 export interface ToRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1120,7 +1120,7 @@ export interface ToRequiredError {
  *
  * Code: `21606` · level `code` = `21606`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21606
+ * Docs: https://www.twilio.com/docs/errors/21606
  */
 export interface FromNotMessageCapableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1145,7 +1145,7 @@ export interface FromNotMessageCapableError {
  *
  * Code: `21608` · level `code` = `21608`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21608
+ * Docs: https://www.twilio.com/docs/errors/21608
  */
 export interface ToNotVerifiedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1170,7 +1170,7 @@ export interface ToNotVerifiedError {
  *
  * Code: `21609` · level `code` = `21609`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21609
+ * Docs: https://www.twilio.com/docs/errors/21609
  */
 export interface InvalidStatusCallbackError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1211,7 +1211,7 @@ export interface InvalidStatusCallbackError {
  *
  * Code: `21610` · level `code` = `21610`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21610
+ * Docs: https://www.twilio.com/docs/errors/21610
  */
 export interface UnsubscribedRecipientError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1239,7 +1239,7 @@ export interface UnsubscribedRecipientError {
  *
  * Code: `21611` · level `code` = `21611`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21611
+ * Docs: https://www.twilio.com/docs/errors/21611
  */
 export interface FromQueueFullError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1266,7 +1266,7 @@ export interface FromQueueFullError {
  *
  * Code: `21612` · level `code` = `21612`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21612
+ * Docs: https://www.twilio.com/docs/errors/21612
  */
 export interface ToNotReachableBySmsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1301,7 +1301,7 @@ export interface ToNotReachableBySmsError {
  *
  * Code: `21614` · level `code` = `21614`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21614
+ * Docs: https://www.twilio.com/docs/errors/21614
  */
 export interface ToNotMobileError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1326,7 +1326,7 @@ export interface ToNotMobileError {
  *
  * Code: `21617` · level `code` = `21617`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21617
+ * Docs: https://www.twilio.com/docs/errors/21617
  */
 export interface BodyTooLongError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1352,7 +1352,7 @@ export interface BodyTooLongError {
  *
  * Code: `21620` · level `code` = `21620`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21620
+ * Docs: https://www.twilio.com/docs/errors/21620
  */
 export interface InvalidMediaUrlError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1376,7 +1376,7 @@ export interface InvalidMediaUrlError {
  *
  * Code: `21621` · level `code` = `21621`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21621
+ * Docs: https://www.twilio.com/docs/errors/21621
  */
 export interface FromNotMmsEnabledError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1401,7 +1401,7 @@ export interface FromNotMmsEnabledError {
  *
  * Code: `21623` · level `code` = `21623`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21623
+ * Docs: https://www.twilio.com/docs/errors/21623
  */
 export interface TooManyMediaFilesError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1432,7 +1432,7 @@ export interface TooManyMediaFilesError {
  *
  * Code: `21631` · level `code` = `21631`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21631
+ * Docs: https://www.twilio.com/docs/errors/21631
  */
 export interface AddressRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1458,7 +1458,7 @@ export interface AddressRequiredError {
  *
  * Code: `21654` · level `code` = `21654`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21654
+ * Docs: https://www.twilio.com/docs/errors/21654
  */
 export interface ContentSidRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1484,7 +1484,7 @@ export interface ContentSidRequiredError {
  *
  * Code: `21656` · level `code` = `21656`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21656
+ * Docs: https://www.twilio.com/docs/errors/21656
  */
 export interface InvalidContentVariablesError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1516,7 +1516,7 @@ export interface InvalidContentVariablesError {
  *
  * Code: `21703` · level `code` = `21703`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21703
+ * Docs: https://www.twilio.com/docs/errors/21703
  */
 export interface NoSenderAvailableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1544,7 +1544,7 @@ export interface NoSenderAvailableError {
  *
  * Code: `21705` · level `code` = `21705`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/21705
+ * Docs: https://www.twilio.com/docs/errors/21705
  */
 export interface InvalidMessagingServiceError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1573,7 +1573,7 @@ export interface InvalidMessagingServiceError {
  *
  * Code: `60200` · level `code` = `60200`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60200
+ * Docs: https://www.twilio.com/docs/errors/60200
  */
 export interface VerifyInvalidParameterError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1602,7 +1602,7 @@ export interface VerifyInvalidParameterError {
  *
  * Code: `60202` · level `code` = `60202`
  * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60202
+ * Docs: https://www.twilio.com/docs/errors/60202
  */
 export interface MaxCheckAttemptsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1639,7 +1639,7 @@ export interface MaxCheckAttemptsError {
  *
  * Code: `60203` · level `code` = `60203`
  * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60203
+ * Docs: https://www.twilio.com/docs/errors/60203
  */
 export interface MaxSendAttemptsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1667,7 +1667,7 @@ export interface MaxSendAttemptsError {
  *
  * Code: `60205` · level `code` = `60205`
  * HTTP 403 · Retry: never
- * @see https://www.twilio.com/docs/errors/60205
+ * Docs: https://www.twilio.com/docs/errors/60205
  */
 export interface LandlineNotSmsCapableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1694,7 +1694,7 @@ export interface LandlineNotSmsCapableError {
  *
  * Code: `60207` · level `code` = `60207`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60207
+ * Docs: https://www.twilio.com/docs/errors/60207
  */
 export interface MaxRateLimitsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1722,7 +1722,7 @@ export interface MaxRateLimitsError {
  *
  * Code: `60212` · level `code` = `60212`
  * HTTP 429 · Retry: never
- * @see https://www.twilio.com/docs/errors/60212
+ * Docs: https://www.twilio.com/docs/errors/60212
  */
 export interface TooManyConcurrentVerificationsError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1748,7 +1748,7 @@ export interface TooManyConcurrentVerificationsError {
  *
  * Code: `60220` · level `code` = `60220`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60220
+ * Docs: https://www.twilio.com/docs/errors/60220
  */
 export interface ChinaVettingRequiredError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1775,7 +1775,7 @@ export interface ChinaVettingRequiredError {
  *
  * Code: `60223` · level `code` = `60223`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60223
+ * Docs: https://www.twilio.com/docs/errors/60223
  */
 export interface DeliveryChannelDisabledError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1802,7 +1802,7 @@ export interface DeliveryChannelDisabledError {
  *
  * Code: `60410` · level `code` = `60410`
  * HTTP 400 · Retry: never
- * @see https://www.twilio.com/docs/errors/60410
+ * Docs: https://www.twilio.com/docs/errors/60410
  */
 export interface DeliveryAttemptBlockedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1827,7 +1827,7 @@ export interface DeliveryAttemptBlockedError {
  *
  * Code: `unauthorized` · no code on the wire (told apart by status and conditions)
  * HTTP 401 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpUnauthorizedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1851,7 +1851,7 @@ export interface HttpUnauthorizedError {
  *
  * Code: `not_found` · no code on the wire (told apart by status and conditions)
  * HTTP 404 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpNotFoundError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1875,7 +1875,7 @@ export interface HttpNotFoundError {
  *
  * Code: `method_not_allowed` · no code on the wire (told apart by status and conditions)
  * HTTP 405 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpMethodNotAllowedError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1900,7 +1900,7 @@ export interface HttpMethodNotAllowedError {
  * Code: `concurrency_limit` · no code on the wire (told apart by status and conditions)
  * HTTP 429 · Retry: honour the Retry-After header (seconds or an HTTP-date), 4 attempts, else backoff
  * from 100 ms
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpConcurrencyLimitError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1922,7 +1922,7 @@ export interface HttpConcurrencyLimitError {
  *
  * Code: `server_error` · no code on the wire (told apart by status and conditions)
  * HTTP 500 · Retry: never
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpServerError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -1947,7 +1947,7 @@ export interface HttpServerError {
  * Code: `service_unavailable` · no code on the wire (told apart by status and conditions)
  * HTTP 503 · Retry: honour the Retry-After header (seconds or an HTTP-date), 3 attempts, else backoff
  * from 1000 ms
- * @see https://www.twilio.com/docs/usage/twilios-response
+ * Docs: https://www.twilio.com/docs/usage/twilios-response
  */
 export interface HttpServiceUnavailableError {
   /** (If present) A Twilio-specific error code to help you identify the problem. */
@@ -2420,7 +2420,7 @@ export interface StatusMeta {
 }
 
 /** Every documented code, in catalog order. */
-export const ERROR_CODES = [
+export const ERROR_CODES: readonly ErrorCode[] = JSON.parse(String.raw`[
   20001,
   20002,
   20003,
@@ -2492,8 +2492,8 @@ export const ERROR_CODES = [
   "method_not_allowed",
   "concurrency_limit",
   "server_error",
-  "service_unavailable",
-] as const;
+  "service_unavailable"
+]`);
 /** Each code's title at its first status, as a literal type. */
 export interface ErrorTitles {
   readonly "20001": "Unknown parameters";
@@ -2656,131 +2656,34 @@ export const ERRORS: ErrorsTable = JSON.parse(String.raw`{
   "server_error": {"code":"server_error","name":"HttpServerError","pins":{},"statuses":[500],"title":"Twilio encountered an internal error.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"responses":[{"status":500,"title":"Twilio encountered an internal error.","retry":{"strategy":"never"},"headers":["Twilio-Request-Id"],"when":[]}],"deprecated":false},
   "service_unavailable": {"code":"service_unavailable","name":"HttpServiceUnavailable","pins":{},"statuses":[503],"title":"The Twilio service is temporarily unavailable.","fix":"Try again later.","docUrl":"https://www.twilio.com/docs/usage/twilios-response","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"responses":[{"status":503,"title":"The Twilio service is temporarily unavailable.","fix":"Try again later.","retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"],"when":[]}],"deprecated":false}
 }`);
+/** The type of `STATUSES`: what the catalog says about each HTTP status it uses. */
+export type StatusTable = {
+  readonly "400": StatusMeta;
+  readonly "401": StatusMeta;
+  readonly "403": StatusMeta;
+  readonly "404": StatusMeta;
+  readonly "405": StatusMeta;
+  readonly "409": StatusMeta;
+  readonly "422": StatusMeta;
+  readonly "426": StatusMeta;
+  readonly "429": StatusMeta;
+  readonly "500": StatusMeta;
+  readonly "503": StatusMeta;
+};
 /** What the catalog says about each HTTP status it uses. */
-export const STATUSES = {
-  "400": {
-    title: "Bad Request",
-    codes: [
-      20001,
-      20002,
-      20007,
-      21201,
-      21211,
-      21212,
-      21213,
-      21214,
-      21215,
-      21216,
-      21217,
-      21219,
-      21401,
-      21402,
-      21403,
-      21404,
-      21407,
-      21408,
-      21421,
-      21422,
-      21450,
-      21451,
-      21452,
-      21601,
-      21602,
-      21603,
-      21604,
-      21606,
-      21608,
-      21609,
-      21610,
-      21611,
-      21612,
-      21614,
-      21617,
-      21620,
-      21621,
-      21623,
-      21631,
-      21654,
-      21656,
-      21703,
-      21705,
-      60200,
-      60207,
-      60220,
-      60223,
-      60410,
-    ],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "401": {
-    title: "Unauthorized",
-    codes: [20003, 20005, 20101, "unauthorized"],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "403": {
-    title: "Forbidden",
-    codes: [20005, 20006, 20008, 20403, 60205],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "404": {
-    title: "Not found",
-    codes: [20404, "not_found"],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "405": {
-    title: "Not allowed",
-    codes: [20004, "method_not_allowed"],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "409": { title: "Conflict", codes: [20409], retry: { strategy: "never" }, headers: ["Twilio-Request-Id"] },
-  "422": {
-    title: "Unprocessable Entity",
-    codes: [20422],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "426": { title: "Upgrade Required", codes: [20426], retry: { strategy: "never" }, headers: ["Twilio-Request-Id"] },
-  "429": {
-    title: "Too many requests",
-    codes: [20429, 60202, 60203, 60212, "concurrency_limit"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 4,
-      fallback: { strategy: "backoff", maxAttempts: 4, baseDelayMs: 100, factor: 2, maxDelayMs: 3000, jitter: "full" },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-  },
-  "500": {
-    title: "Server error",
-    codes: [20500, "server_error"],
-    retry: { strategy: "never" },
-    headers: ["Twilio-Request-Id"],
-  },
-  "503": {
-    title: "Service unavailable",
-    codes: [20503, "service_unavailable"],
-    retry: {
-      strategy: "retry-after",
-      hints: [{ header: "Retry-After", format: "delay" }],
-      maxAttempts: 3,
-      fallback: {
-        strategy: "backoff",
-        maxAttempts: 3,
-        baseDelayMs: 1000,
-        factor: 2,
-        maxDelayMs: 30000,
-        jitter: "full",
-      },
-    },
-    headers: ["Twilio-Request-Id", "Retry-After"],
-  },
-} as const;
+export const STATUSES: StatusTable = JSON.parse(String.raw`{
+  "400": {"title":"Bad Request","codes":[20001,20002,20007,21201,21211,21212,21213,21214,21215,21216,21217,21219,21401,21402,21403,21404,21407,21408,21421,21422,21450,21451,21452,21601,21602,21603,21604,21606,21608,21609,21610,21611,21612,21614,21617,21620,21621,21623,21631,21654,21656,21703,21705,60200,60207,60220,60223,60410],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "401": {"title":"Unauthorized","codes":[20003,20005,20101,"unauthorized"],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "403": {"title":"Forbidden","codes":[20005,20006,20008,20403,60205],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "404": {"title":"Not found","codes":[20404,"not_found"],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "405": {"title":"Not allowed","codes":[20004,"method_not_allowed"],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "409": {"title":"Conflict","codes":[20409],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "422": {"title":"Unprocessable Entity","codes":[20422],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "426": {"title":"Upgrade Required","codes":[20426],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "429": {"title":"Too many requests","codes":[20429,60202,60203,60212,"concurrency_limit"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":4,"fallback":{"strategy":"backoff","maxAttempts":4,"baseDelayMs":100,"factor":2,"maxDelayMs":3000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"]},
+  "500": {"title":"Server error","codes":[20500,"server_error"],"retry":{"strategy":"never"},"headers":["Twilio-Request-Id"]},
+  "503": {"title":"Service unavailable","codes":[20503,"service_unavailable"],"retry":{"strategy":"retry-after","hints":[{"header":"Retry-After","format":"delay"}],"maxAttempts":3,"fallback":{"strategy":"backoff","maxAttempts":3,"baseDelayMs":1000,"factor":2,"maxDelayMs":30000,"jitter":"full"}},"headers":["Twilio-Request-Id","Retry-After"]}
+}`);
 /** The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`. */
 export const RETRY_DEFAULTS = {
   "429": {
@@ -2801,11 +2704,9 @@ export const RETRY_DEFAULTS = {
 /** The media type of error bodies. */
 export const CONTENT_TYPE = "application/json";
 /** `ERRORS` as the runtime reads it. */
-const META: { readonly [C in ErrorCode]: ErrorMeta } = ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta };
-/** `STATUSES`, checked against `StatusMeta`. */
-const STATUS_META: { readonly [status: string]: StatusMeta } = STATUSES;
-/** `ERROR_CODES`, checked against `ErrorCode`. */
-const CODES: ReadonlySet<unknown> = new Set<ErrorCode>(ERROR_CODES);
+const META: { readonly [code: string]: ErrorMeta } = ERRORS as unknown as { readonly [code: string]: ErrorMeta };
+/** The documented codes, for `isErrorCode`. */
+const CODES: ReadonlySet<unknown> = new Set<unknown>(ERROR_CODES);
 /**
  * Each code's guard by code, filed as the guards below are made. A Map, so that no key (`__proto__`,
  * `constructor`) reaches a prototype.
@@ -4051,7 +3952,7 @@ const TABLES: ErrorTables = {
   codeless: new Map<number, readonly WireValue[]>([[401, ["unauthorized"]], [404, ["not_found"]], [405, ["method_not_allowed"]], [429, ["concurrency_limit"]], [500, ["server_error"]], [503, ["service_unavailable"]]]),
   itemCodes: [],
   sharedShape: isErrorShape,
-  statuses: STATUS_META,
+  statuses: STATUSES,
   retryDefaults: RETRY_DEFAULTS,
   defaultBackoff: { strategy: "backoff", maxAttempts: 3, baseDelayMs: 1000, factor: 2, maxDelayMs: 30000, jitter: "full" },
 };
@@ -4194,7 +4095,7 @@ export class TwilioApiError extends Error {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: DocumentedError | ErrorShape | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -4208,19 +4109,20 @@ export class TwilioApiError extends Error {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of `ClassifiedError`, a union of every code, costs the checker a pass over it.
+    const classified = classify(TABLES, status, body, headers, options);
     super(messageOf("message", status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as DocumentedError | ErrorShape | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -4233,7 +4135,9 @@ export class TwilioApiError extends Error {
 
   /** Whether this is the documented error `code`; narrows `error` to its type. */
   is<C extends ErrorCode>(code: C): this is TwilioApiError & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: `this.code` against `C` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number `attempt` failed; undefined: do not retry. */
@@ -4836,7 +4740,7 @@ export type ErrorFields1 = { message?: string; more_info?: string; detail?: stri
 /** What the constructors of 6 codes take. */
 export type ErrorFields2 = { message?: string; code?: number; more_info?: string; detail?: string; details?: Record<string, unknown> };
 /** What each code's constructor writes: its levels, fields, messages and fixed headers. */
-const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.raw`{
+const BUILD_ROWS: { readonly [code: string]: BuildRow } = JSON.parse(String.raw`{
   "20001": {"levels":[{"at":{"field":"code"},"value":20001}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Unknown parameters","values":{"status":400}}],"headers":{}},
   "20002": {"levels":[{"at":{"field":"code"},"value":20002}],"fields":["status","more_info","detail","details"],"responses":[{"status":400,"message":"Invalid FriendlyName","values":{"status":400}}],"headers":{}},
   "20003": {"levels":[{"at":{"field":"code"},"value":20003}],"fields":["status","more_info","detail","details"],"responses":[{"status":401,"message":"Permission Denied","values":{"status":401}}],"headers":{}},
@@ -4916,7 +4820,7 @@ const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = JSON.parse(String.ra
  */
 function constructorFor(code: string | number, firstStatus: number): any {
   return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>
-    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);
+    buildResponse(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);
 }
 
 /** Builds the `20001` error response (HTTP 400). */
@@ -5859,6 +5763,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -5879,10 +5785,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -5899,7 +5809,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -5915,14 +5826,19 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

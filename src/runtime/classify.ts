@@ -246,6 +246,8 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
+  /** The path's one key, when it is one (most are): read without a loop. */
+  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -266,10 +268,14 @@ let guardIndexCache: GuardIndex | undefined;
 
 /**
  * The tables' guards by level and value, built on the first check: a check then makes one map
- * lookup per level, not a lookup of codes and then one of each code's guard.
+ * lookup per level, not a lookup of codes and then one of each code's guard. The lookup is its own
+ * small function, which V8 inlines into the hot path; the building is not.
  */
 function guardIndex(tables: ErrorTables): GuardIndex {
-  if (guardIndexCache?.tables === tables) return guardIndexCache;
+  return guardIndexCache !== undefined && guardIndexCache.tables === tables ? guardIndexCache : indexGuards(tables);
+}
+
+function indexGuards(tables: ErrorTables): GuardIndex {
   // Each function once: codes whose guard is the same check (the shared shape's) are tried once.
   const guardsOf = (codes: readonly WireValue[]): EntryGuard[] => [
     ...new Set(
@@ -286,7 +292,8 @@ function guardIndex(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    const field = at.field.split('.');
+    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -302,14 +309,19 @@ export function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
+      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
+}
+
+/** The level's value in an object: its one key read directly, else its path walked. */
+function levelValue(level: IndexedLevel, value: unknown): unknown {
+  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */

@@ -45,6 +45,18 @@ export function onlyKeys(value: object, allowed: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * Every item passes the check. A loop rather than `Array.prototype.every`: with \`every\`, whether
+ * V8 inlined the check varied from run to run, and a list body was checked at half the speed in
+ * some processes.
+ */
+export function everyItem(items: readonly unknown[], check: (item: unknown) => boolean): boolean {
+  for (let i = 0; i < items.length; i++) {
+    if (!check(items[i])) return false;
+  }
+  return true;
+}
+
 /** Every property besides the declared ones passes the check (a map's values). */
 export function everyValue(
   value: Record<string, unknown>,

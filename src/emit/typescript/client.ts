@@ -17,6 +17,7 @@ export function clientDeclarations(ctx: EmitContext): Statement[] {
   const messageOf = ctx.use('messageOf');
   const retryLoop = ctx.use('retryLoop');
   const delayMs = ctx.use('delayMs');
+  const classify = ctx.use('classify');
   const classText = `export class ${name} extends Error {
   override readonly name: string = ${stringLiteral(name)};
   /** The HTTP status. */
@@ -28,7 +29,7 @@ export function clientDeclarations(ctx: EmitContext): Statement[] {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: ClassifiedError["itemCodes"];
+  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: ${DOCUMENTED_ERROR} | ${ERROR_SHAPE} | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
@@ -42,19 +43,20 @@ export function clientDeclarations(ctx: EmitContext): Statement[] {
   readonly classified: ClassifiedError;
 
   constructor(status: number, body: unknown, headers: HeadersLike = {}, options: { readonly cause?: unknown } & RetryOptions = {}) {
-    const classified = classifyError(status, body, headers, options);
+    // Read as the runtime's own type: each property read of \`ClassifiedError\`, a union of every code, costs the checker a pass over it.
+    const classified = ${classify}(TABLES, status, body, headers, options);
     super(${messageOf}(${message === undefined ? 'undefined' : stringLiteral(message)}, status, classified.code, classified.error), "cause" in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.known = classified.known;
-    this.code = classified.code;
-    this.codes = classified.codes;
+    this.code = classified.code as ClassifiedError["code"];
+    this.codes = classified.codes as ErrorLevels;
     this.itemCodes = classified.itemCodes;
-    this.error = classified.error;
+    this.error = classified.error as ${DOCUMENTED_ERROR} | ${ERROR_SHAPE} | undefined;
     this.body = body;
     this.headers = headers;
     this.retry = classified.retry;
     this.retryable = classified.retryable;
-    this.classified = classified;
+    this.classified = classified as ClassifiedError;
   }
 
   /**
@@ -67,7 +69,9 @@ export function clientDeclarations(ctx: EmitContext): Statement[] {
 
   /** Whether this is the documented error \`code\`; narrows \`error\` to its type. */
   is<C extends ErrorCode>(code: C): this is ${name} & { readonly known: true; readonly code: C; readonly error: ErrorFor<C> } {
-    return this.known && this.code === code;
+    // Compared as unknown: \`this.code\` against \`C\` would cost the checker a pass over every code.
+    const own: unknown = this.code;
+    return this.known && own === code;
   }
 
   /** How long to wait before retrying after attempt number \`attempt\` failed; undefined: do not retry. */

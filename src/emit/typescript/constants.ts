@@ -7,7 +7,7 @@ import type { EmitContext } from './context.js';
 import type { Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
 import { declaration, valueText } from './layout.js';
-import { jsonTable, literalType, propertyName, valueLiteral } from './literals.js';
+import { jsonRows, jsonTable, literalType, propertyName, valueLiteral } from './literals.js';
 
 function constant(name: string, initializer: string, doc: string, options: { exported?: boolean; type?: string } = {}): Statement {
   return {
@@ -122,20 +122,34 @@ function errorsTable(ctx: EmitContext, rows: Readonly<Record<string, JsonValue>>
   ];
 }
 
-/** The public constants, `as const`, and the same data typed for the runtime (which type-checks them). */
+/**
+ * `STATUSES`' type: one property per status the catalog uses. The codes of each are `ErrorCode`s
+ * rather than literal tuples, which would cost every client's checker a type per code again.
+ */
+function statusTable(ctx: EmitContext): Statement {
+  const rows = ctx.catalog.statuses.map((info) => `  readonly ${propertyName(String(info.status))}: StatusMeta;`);
+  return declaration(jsDoc('The type of `STATUSES`: what the catalog says about each HTTP status it uses.'), rows.length === 0 ? 'export type StatusTable = {};' : `export type StatusTable = {\n${rows.join('\n')}\n};`);
+}
+
+/**
+ * The public constants and the same data as the runtime reads it. The tables that grow with the
+ * catalog (`ERROR_CODES`, `ERRORS`, `STATUSES`) are JSON typed by a declared type, not literals
+ * inferred `as const`: a literal costs every client's checker a type per member, and relating a
+ * table of every code to a wider type a pass over every code.
+ */
 export function constantDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
   const statuses = catalog.statuses.map((info): [number, JsonValue] => [info.status, { title: info.title, codes: [...info.codes], retry: retryData(info.retry), headers: info.headers.map((h) => h.name) }]);
   const byKey = (pairs: [string | number, JsonValue][]): Record<string, JsonValue> => Object.fromEntries(pairs.map(([k, v]) => [String(k), v]));
   return [
-    publicConstant('ERROR_CODES', catalog.entries.map((e) => e.code), 'Every documented code, in catalog order.'),
+    declaration(jsDoc('Every documented code, in catalog order.'), `export const ERROR_CODES: readonly ErrorCode[] = ${jsonRows(catalog.entries.map((e) => e.code))};`),
     ...errorsTable(ctx, byKey(catalog.entries.map((e) => [e.code, metaValue(e)]))),
-    publicConstant('STATUSES', byKey(statuses), 'What the catalog says about each HTTP status it uses.'),
+    statusTable(ctx),
+    declaration(jsDoc('What the catalog says about each HTTP status it uses.'), `export const STATUSES: StatusTable = ${jsonTable(byKey(statuses))};`),
     publicConstant('RETRY_DEFAULTS', byKey(Object.entries(catalog.retryDefaults).map(([k, p]) => [k, retryData(p)])), 'The retry policy of a status the catalog does not list: by status, class (`5xx`) or `default`.'),
     constant('CONTENT_TYPE', valueLiteral(catalog.envelope.contentType), 'The media type of error bodies.'),
     // Each row of `ErrorsTable` is an `ErrorMeta` by declaration (`ErrorMetaOf` extends it); relating the two tables would cost tsc a comparison per code.
-    constant('META', 'ERRORS as unknown as { readonly [C in ErrorCode]: ErrorMeta }', '`ERRORS` as the runtime reads it.', { exported: false, type: '{ readonly [C in ErrorCode]: ErrorMeta }' }),
-    constant('STATUS_META', 'STATUSES', '`STATUSES`, checked against `StatusMeta`.', { exported: false, type: '{ readonly [status: string]: StatusMeta }' }),
-    constant('CODES', 'new Set<ErrorCode>(ERROR_CODES)', '`ERROR_CODES`, checked against `ErrorCode`.', { exported: false, type: 'ReadonlySet<unknown>' }),
+    constant('META', 'ERRORS as unknown as { readonly [code: string]: ErrorMeta }', '`ERRORS` as the runtime reads it.', { exported: false, type: '{ readonly [code: string]: ErrorMeta }' }),
+    constant('CODES', 'new Set<unknown>(ERROR_CODES)', 'The documented codes, for `isErrorCode`.', { exported: false, type: 'ReadonlySet<unknown>' }),
   ];
 }

@@ -61,14 +61,14 @@ export function constructorDeclarations(ctx: EmitContext): Statement[] {
       ],
     },
     ...[...names].map(([input, name]) => declaration(jsDoc(`What the constructors of ${uses.get(input)} codes take.`), `export type ${name} = ${input};`)),
-    declaration(jsDoc("What each code's constructor writes: its levels, fields, messages and fixed headers."), `const BUILD_ROWS: { readonly [C in ErrorCode]: BuildRow } = ${jsonTable(rows)};`),
+    declaration(jsDoc("What each code's constructor writes: its levels, fields, messages and fixed headers."), `const BUILD_ROWS: { readonly [code: string]: BuildRow } = ${jsonTable(rows)};`),
     [
       printDoc(jsDoc("A code's constructor: builds its response from its row of `BUILD_ROWS`, at its first status unless `init` names another.")),
       // Typed `any` here and exactly where each is declared: relating the two would cost every
       // client's checker, and so would a literal argument against `ErrorCode`, a union of every code.
       'function constructorFor(code: string | number, firstStatus: number): any {',
       '  return (fields?: object, init?: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> }) =>',
-      `    ${ctx.use('buildResponse')}(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code as ErrorCode]);`,
+      `    ${ctx.use('buildResponse')}(TABLES.envelope, init?.status ?? firstStatus, fields ?? {}, init?.headers, BUILD_ROWS[code]!);`,
       '}',
     ].join('\n'),
   ];

@@ -86,7 +86,7 @@ function typeCheck(type: string, schema: JsonSchema, expr: string, ctx: EmitCont
       const itemCheck = items ? checkOf(items, 'item', ctx) : 'true';
       // A guard call is passed as is: no closure per check.
       const guardCall = /^([A-Za-z_$][\w$]*)\(item\)$/.exec(itemCheck);
-      if (guardCall) parts.push(`(${expr} as unknown[]).every(${guardCall[1]})`);
+      if (guardCall) parts.push(`${ctx.use('everyItem')}(${expr} as unknown[], ${guardCall[1]})`);
       else if (itemCheck !== 'true') parts.push(`(${expr} as unknown[]).every((item) => ${itemCheck})`);
       const contains = schema['contains'] as JsonSchema | undefined;
       if (contains) parts.push(`(${expr} as unknown[]).some((item) => ${checkOf(contains, 'item', ctx)})`);

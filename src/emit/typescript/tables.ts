@@ -135,7 +135,7 @@ export function tablesDeclaration(ctx: EmitContext): Statement {
     `codeless: ${codeless(catalog)}`,
     sites.length === 0 ? 'itemCodes: []' : `itemCodes: [${sites.map((site, i) => `\n  /* ${i} */ ${site},`).join('')}\n]`,
     `sharedShape: ${guardOf(ERROR_SHAPE)}`,
-    'statuses: STATUS_META',
+    'statuses: STATUSES',
     'retryDefaults: RETRY_DEFAULTS',
     `defaultBackoff: ${valueLiteral(retryData(DEFAULT_BACKOFF))}`,
   ];
