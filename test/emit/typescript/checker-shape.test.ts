@@ -29,4 +29,22 @@ describe('errors.ts as every client type-checks it', () => {
       expect(module.hasErrorCode?.(body, other?.code), `${String(entry.code)} as ${String(other?.code)}`).toBe(false);
     }
   });
+
+  it('keeps the tables of every code as data, and no JSDoc block that tsc parses', async () => {
+    const { catalog } = loadCatalogText('synthetic.yaml', syntheticCatalog(CODES, { examples: true }));
+    if (!catalog) throw new Error('the synthetic catalog does not load');
+    const { text } = await moduleOf(catalog, 'checker-shape-tables');
+    // Outside the JSON tables (one string each to the checker), a code's literal is written only
+    // where its own declarations and the per-code types need it: a literal table of every code
+    // (`as const`) would add a type per code to every client's check.
+    const typed = text.replace(/String\.raw`[^`]*`/g, 'String.raw``');
+    for (const entry of catalog.entries) {
+      const literal = JSON.stringify(String(entry.code));
+      expect(typed.split(literal).length - 1, literal).toBeLessThanOrEqual(6);
+    }
+    expect(text).toMatch(/export const ERROR_CODES: readonly ErrorCode\[\] = JSON\.parse/);
+    expect(text).toMatch(/export const STATUSES: StatusTable = JSON\.parse/);
+    // tsc's command line parses a JSDoc block only when it names @see or @link, and then resolves the tag's first word.
+    expect(text).not.toMatch(/@see|@link/);
+  });
 });
