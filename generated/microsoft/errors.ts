@@ -3495,9 +3495,8 @@ function ownAt(value: unknown, keys: readonly string[]): unknown {
 }
 
 /**
- * Every item passes the check. A loop rather than `Array.prototype.every`: with \`every\`, whether
- * V8 inlined the check varied from run to run, and a list body was checked at half the speed in
- * some processes.
+ * Every item passes the check. A loop rather than `Array.prototype.every(check)`: a list body was
+ * checked about a tenth faster so.
  */
 function everyItem(items: readonly unknown[], check: (item: unknown) => boolean): boolean {
   for (let i = 0; i < items.length; i++) {
