@@ -64,4 +64,17 @@ describe('each command imports only what it uses', () => {
     expect(loads(generate.modules, '/node_modules/handlebars/')).toBe(true);
     expect(loaded(generate.modules, '/node_modules/@apidevtools/swagger-parser/')).toEqual([]);
   });
+
+  it('the launcher turns on Node\'s compile cache, once and before ts-morph loads, where Node has one', () => {
+    const log = join(tmp, 'compile-cache.log');
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['--require', join(ROOT, 'test/cli/compile-cache-probe.cjs'), CLI, 'generate', 'specs/sandbox/errors.yaml', '--out', join(tmp, 'cache-out'), '--no-cache'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    rmSync(log, { force: true });
+    const cached = run({ ERRCAT_COMPILE_CACHE_LOG: log });
+    expect(cached.status, cached.stderr).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('before ts-morph\n');
+    // A Node whose cache throws (an unwritable folder, say) still runs the command.
+    const refused = spawnSync(process.execPath, ['-e', `require('node:module').enableCompileCache = () => { throw new Error('no cache'); }; process.argv.splice(1, 0, ${JSON.stringify(CLI)}); require(${JSON.stringify(CLI)});`, 'generate', 'specs/sandbox/errors.yaml', '--out', join(tmp, 'cache-out-2'), '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
+    expect(refused.status, refused.stderr).toBe(0);
+  });
 });
