@@ -65,7 +65,8 @@ export function jsonRows(rows: readonly JsonValue[]): string {
 }
 
 function jsonText(open: string, lines: readonly string[], close: string): string {
-  return `JSON.parse(String.raw\`${open}${lines.length === 0 ? '' : `\n${lines.map((line) => `  ${line}`).join(',\n')}\n`}${close}\`)`;
+  // The indent goes in with the separator: no second string per line.
+  return `JSON.parse(String.raw\`${open}${lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`}${close}\`)`;
 }
 
 /** A JSON value as a TypeScript literal type. */
