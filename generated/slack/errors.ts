@@ -4451,8 +4451,6 @@ type EntryGuard = (value: unknown) => boolean;
 interface IndexedLevel {
   /** The path to the level's value, split once. */
   readonly field: readonly string[];
-  /** The path's one key, when it is one (most are): read without a loop. */
-  readonly key: string | undefined;
   /** The array whose items carry it (`errors[].code`), with the items it selects. */
   readonly in: IndexedItems | undefined;
   readonly guards: ReadonlyMap<unknown, readonly EntryGuard[]>;
@@ -4497,8 +4495,7 @@ function indexGuards(tables: ErrorTables): GuardIndex {
     if (byValue === undefined || 'header' in at || at.chain !== undefined || at.pattern !== undefined) return;
     const guards = new Map<unknown, readonly EntryGuard[]>();
     byValue.forEach((codes, value) => guards.set(value, guardsOf(codes)));
-    const field = at.field.split('.');
-    levels.push({ field, key: field.length === 1 ? field[0] : undefined, in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
+    levels.push({ field: at.field.split('.'), in: at.in === undefined ? undefined : { path: at.in, where: at.where ?? {} }, guards });
   });
   guardIndexCache = { tables, levels, unindexed: guardsOf(tables.unindexed) };
   return guardIndexCache;
@@ -4514,19 +4511,14 @@ function acceptedByAny(tables: ErrorTables, value: unknown): boolean {
   for (let i = 0; i < index.levels.length; i++) {
     const level = index.levels[i] as IndexedLevel;
     if (level.in === undefined) {
-      if (anyAccepts(level.guards.get(levelValue(level, value)), value)) return true;
+      if (anyAccepts(level.guards.get(ownAt(value, level.field)), value)) return true;
       continue;
     }
     for (const item of selectedItems(ownPath(value, level.in.path), level.in.where)) {
-      if (anyAccepts(level.guards.get(levelValue(level, item)), value)) return true;
+      if (anyAccepts(level.guards.get(ownAt(item, level.field)), value)) return true;
     }
   }
   return anyAccepts(index.unindexed, value);
-}
-
-/** The level's value in an object: its one key read directly, else its path walked. */
-function levelValue(level: IndexedLevel, value: unknown): unknown {
-  return level.key === undefined ? ownAt(value, level.field) : own(value, level.key);
 }
 
 /** Whether one of the guards accepts the value. */
@@ -4748,6 +4740,8 @@ function ownPath(value: unknown, path: string): unknown {
 
 /** The value at a path of own properties, its keys split ahead (a path read per body, split once). */
 function ownAt(value: unknown, keys: readonly string[]): unknown {
+  // Most paths are one key: read directly, no loop (the guards' index reads one per body).
+  if (keys.length === 1) return own(value, keys[0] as string);
   let current = value;
   for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
   return current;

@@ -5,6 +5,7 @@ import type { SdkOptions } from '../emit/openapi/sdk.js';
 import { depthMessage, resolveLimits, sizeOverflow, type Limits } from '../parse/limits.js';
 import { isJsonText, parseSource } from '../parse/parse-document.js';
 import { locate, positionOfOffset, type SourceDocument } from '../parse/source-document.js';
+import { contentBytes } from '../write/files.js';
 import { jsonSplices } from './apply-json.js';
 import { yamlSplices } from './apply-yaml.js';
 import { applySplices, spliceToChunks, type Splice } from './edit-groups.js';
@@ -174,7 +175,7 @@ export async function mergeSpec(catalog: Catalog, file: string, text: string, op
   const chunks = spliceToChunks(body, splices, bom, wellFormed, options.bytes);
   const result: MergeResult = { chunks, diagnostics: warnings, notes, counts: countDecisions(plan.responses) };
   let bytes: Uint8Array | undefined;
-  const assembled = () => (bytes ??= chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks));
+  const assembled = () => (bytes ??= contentBytes(chunks));
   Object.defineProperty(result, 'bytes', { enumerable: true, configurable: true, get: assembled });
   Object.defineProperty(result, 'text', { enumerable: true, configurable: true, get: () => (mergedText ??= decodeSpecText(assembled())) });
   return result;

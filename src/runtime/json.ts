@@ -31,6 +31,8 @@ export function ownPath(value: unknown, path: string): unknown {
 
 /** The value at a path of own properties, its keys split ahead (a path read per body, split once). */
 export function ownAt(value: unknown, keys: readonly string[]): unknown {
+  // Most paths are one key: read directly, no loop (the guards' index reads one per body).
+  if (keys.length === 1) return own(value, keys[0] as string);
   let current = value;
   for (let i = 0; i < keys.length; i++) current = own(current, keys[i] as string);
   return current;
