@@ -82,6 +82,9 @@ for (const command of COMMANDS) {
     logLevel: 'warning',
   });
 }
+/** How much a heap of `generate` or `check` may grow past what outlived its last full collection. */
+const HEAP_GROWING_PERCENT = 30;
+
 // The command is the first argument (errcat has no global option that takes a value); help,
 // the version and a mistyped command are answered by any of the bundles, each of which holds
 // all of cli.ts.
@@ -97,6 +100,14 @@ try {
 } catch {}
 const COMMANDS = ${JSON.stringify(COMMANDS)};
 const command = process.argv[2];
+// generate and check hold every output of a catalog at once while making far more in passing. V8
+// lets a heap grow to up to four times what outlived the last full collection before collecting
+// again: 470 MiB at the peak for 10,000 codes. Growing by ${HEAP_GROWING_PERCENT}% at most (V8's own factor when
+// memory is short) keeps it to about 365 MiB, for about 6% more time. A \`--heap-growing-percent\`
+// given to node wins (0: V8's default).
+if ((command === 'generate' || command === 'check') && !process.execArgv.some((flag) => flag.replaceAll('_', '-').startsWith('--heap-growing-percent'))) {
+  require('node:v8').setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');
+}
 require(\`./\${COMMANDS.includes(command) ? command : ${JSON.stringify(COMMANDS.includes('lint') ? 'lint' : COMMANDS[0])}}.cjs\`);
 `,
 );

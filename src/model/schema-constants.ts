@@ -8,6 +8,12 @@ export interface HoistedConstant {
   value: unknown;
 }
 
+/** A schema split in two: what is left without its hoisted constants, and those constants. */
+export interface HoistedSchema {
+  skeleton: JsonSchema;
+  constants: HoistedConstant[];
+}
+
 /**
  * An entry's body schema differs from its neighbours' mostly by constants (its code, its doc URL,
  * its status) on plain properties. Taking those out leaves a skeleton many entries share, which a
@@ -16,7 +22,7 @@ export interface HoistedConstant {
  * Only constants reached through `properties` alone are taken (not under `$ref`, unions, items…),
  * where the rule is simple: one applies when every object along its path has the property.
  */
-export function hoistConstants(schema: JsonSchema): { skeleton: JsonSchema; constants: HoistedConstant[] } {
+export function hoistConstants(schema: JsonSchema): HoistedSchema {
   const constants: HoistedConstant[] = [];
   const skeleton = hoist(schema, [], constants);
   return { skeleton, constants };

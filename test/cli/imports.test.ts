@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -76,5 +76,22 @@ describe('each command imports only what it uses', () => {
     // A Node whose cache throws (an unwritable folder, say) still runs the command.
     const refused = spawnSync(process.execPath, ['-e', `require('node:module').enableCompileCache = () => { throw new Error('no cache'); }; process.argv.splice(1, 0, ${JSON.stringify(CLI)}); require(${JSON.stringify(CLI)});`, 'generate', 'specs/sandbox/errors.yaml', '--out', join(tmp, 'cache-out-2'), '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
     expect(refused.status, refused.stderr).toBe(0);
+  });
+
+  it('the launcher caps how far the heap of generate and check grows, unless node was given its own cap', () => {
+    const log = join(tmp, 'v8-flags.log');
+    const flagsOf = (nodeFlags: readonly string[], args: readonly string[]) => {
+      rmSync(log, { force: true });
+      const run = spawnSync(process.execPath, [...nodeFlags, '--require', join(ROOT, 'test/cli/v8-flags-probe.cjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ERRCAT_V8_FLAGS_LOG: log } });
+      expect(run.status, run.stderr).toBe(0);
+      return existsSync(log) ? readFileSync(log, 'utf8') : '';
+    };
+    const generate = ['generate', 'specs/sandbox/errors.yaml', '--out', join(tmp, 'flags-out'), '--no-cache'];
+    expect(flagsOf([], generate)).toBe('--heap-growing-percent=30\n');
+    expect(flagsOf([], ['check', 'specs/sandbox/errors.yaml', '--no-cache'])).toBe('--heap-growing-percent=30\n');
+    expect(flagsOf([], ['lint', 'specs/sandbox/errors.yaml'])).toBe('');
+    // The user's own setting, in either spelling V8 takes, is left as given.
+    expect(flagsOf(['--heap-growing-percent=80'], generate)).toBe('');
+    expect(flagsOf(['--heap_growing_percent=0'], generate)).toBe('');
   });
 });

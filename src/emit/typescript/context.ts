@@ -13,6 +13,8 @@ export interface EmitContext {
   catalog: Catalog;
   /** The catalog's JSON Schemas, named types as markers. */
   schemas: ErrorSchemas;
+  /** `schemas.errorObject(entry)`, made once per code (or once for the shared shape): the types and the guards both read it. Read-only. */
+  errorObject(entry?: Entry): JsonSchema;
   /** `RateLimitExceededError`. */
   typeName(entry: Entry): string;
   /** `isRateLimitExceededError`. */
@@ -43,9 +45,16 @@ export function createContext(catalog: Catalog): EmitContext {
     if (name === undefined) names.set(entry, (name = typeName(catalog, entry)));
     return name;
   };
+  const schemas = new ErrorSchemas(catalog, (name): JsonSchema => ({ [TYPE_REF]: name }));
+  const errorObjects = new Map<Entry | undefined, JsonSchema>();
   return {
     catalog,
-    schemas: new ErrorSchemas(catalog, (name): JsonSchema => ({ [TYPE_REF]: name })),
+    schemas,
+    errorObject(entry) {
+      let schema = errorObjects.get(entry);
+      if (schema === undefined) errorObjects.set(entry, (schema = schemas.errorObject(entry)));
+      return schema;
+    },
     typeName: nameOf,
     guardName: (entry) => guardOf(nameOf(entry)),
     constructorName: (entry) => `create${nameOf(entry)}`,

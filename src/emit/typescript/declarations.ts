@@ -90,7 +90,7 @@ function levelValues(catalog: Catalog, level: string): (string | number)[] {
 export function typeDeclarations(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
   const statements: Statement[] = catalog.types.map((t) => namedTypeDeclaration(ctx, t));
-  for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.schemas.errorObject(entry), entryDoc(entry)));
+  for (const entry of catalog.entries) statements.push(objectInterface(ctx.typeName(entry), ctx.errorObject(entry), entryDoc(entry)));
   const coded = catalog.envelope.levels.length > 0;
   statements.push(
     exportedUnion(ERROR_CODE, catalog.entries.map((e) => literalType(e.code)), coded ? 'Every error this API documents, by its key in the catalog.' : 'Every error this API documents, by name: the body carries no code, the status tells them apart.'),
@@ -103,7 +103,7 @@ export function typeDeclarations(ctx: EmitContext): Statement[] {
       properties: catalog.entries.map((e) => ({ name: stringLiteral(String(e.code)), type: ctx.typeName(e) })),
     },
     exportedType('ErrorFor<C extends ErrorCode>', 'ErrorTypes[`${C}`]', 'The error object of one code.'),
-    objectInterface(ERROR_SHAPE, ctx.schemas.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
+    objectInterface(ERROR_SHAPE, ctx.errorObject(), jsDoc('An error object with the shape every error shares, whatever its code: what statuses without a code of their own carry.')),
     exportedType(ERROR_BODY, bodyType(catalog, DOCUMENTED_ERROR, 'every'), 'The body of any documented error response.'),
     exportedType('BodyFor<C extends ErrorCode>', bodyType(catalog, 'ErrorFor<C>', 'first'), 'The body of an error response with one code (for a list, its first error).'),
   );

@@ -9,7 +9,7 @@ import { jsonTable, stringLiteral, valueLiteral } from './literals.js';
 import { checkOf } from './schema-to-check.js';
 import type { JsonValue } from '../../model/catalog.js';
 import type { JsonSchema } from '../../model/error-schema.js';
-import { hoistConstants, type HoistedConstant } from '../../model/schema-constants.js';
+import { hoistConstants, type HoistedConstant, type HoistedSchema } from '../../model/schema-constants.js';
 
 /**
  * The required top-level properties an entry's schema pins to a constant, when that is all it
@@ -17,9 +17,8 @@ import { hoistConstants, type HoistedConstant } from '../../model/schema-constan
  * (`hoistConstants`, as example validation splits them), every shared constant kept. Else
  * undefined, and the entry's guard checks its whole schema.
  */
-function constantsBeyond(schema: JsonSchema, shared: JsonSchema): [string, JsonValue][] | undefined {
+function constantsBeyond(schema: JsonSchema, base: HoistedSchema): [string, JsonValue][] | undefined {
   const own = hoistConstants(schema);
-  const base = hoistConstants(shared);
   if (!isDeepStrictEqual(own.skeleton, base.skeleton)) return undefined;
   const within = (list: readonly HoistedConstant[], c: HoistedConstant) => list.some((other) => isDeepStrictEqual(other, c));
   if (base.constants.some((c) => !within(own.constants, c))) return undefined;
@@ -50,10 +49,11 @@ function guard(name: string, type: string, check: string, docs: JSDocStructure[]
  */
 function entryGuards(ctx: EmitContext): Statement[] {
   const { catalog } = ctx;
-  const shared = ctx.schemas.errorObject();
+  // The shared shape's constants, hoisted once for every code to be compared with.
+  const shared = hoistConstants(ctx.errorObject());
   const constants: Record<string, JsonValue> = {};
   const guards = catalog.entries.map((entry) => {
-    const schema = ctx.schemas.errorObject(entry);
+    const schema = ctx.errorObject(entry);
     const beyond = constantsBeyond(schema, shared);
     const type = ctx.typeName(entry);
     const head = `export const ${ctx.guardName(entry)}: (value: unknown) => value is ${type} =`;
@@ -138,7 +138,7 @@ export function guardDeclarations(ctx: EmitContext): Statement[] {
   statements.push(...entryGuards(ctx));
   statements.push(
     guard(guardOf(DOCUMENTED_ERROR), DOCUMENTED_ERROR, `${ctx.use('acceptedByAny')}(TABLES, value)`, jsDoc("Whether a value is a documented error object: some code's guard accepts it (looked up by the codes it carries).")),
-    guard(guardOf(ERROR_SHAPE), ERROR_SHAPE, checkOf(ctx.schemas.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
+    guard(guardOf(ERROR_SHAPE), ERROR_SHAPE, checkOf(ctx.errorObject(), 'value', ctx), jsDoc('Whether a value has the shape every error shares, whatever its code.')),
     guard(guardOf(ERROR_BODY), ERROR_BODY, checkOf(ctx.schemas.body({ [GUARD_REF]: guardOf(DOCUMENTED_ERROR) }), 'value', ctx), jsDoc('Whether a response body is a documented error body.')),
     {
       kind: StructureKind.Function,
