@@ -103,7 +103,7 @@ const command = process.argv[2];
 // generate and check hold every output of a catalog at once while making far more in passing. V8
 // lets a heap grow to up to four times what outlived the last full collection before collecting
 // again: 470 MiB at the peak for 10,000 codes. Growing by ${HEAP_GROWING_PERCENT}% at most (V8's own factor when
-// memory is short) keeps it to about 365 MiB, for about 6% more time. A \`--heap-growing-percent\`
+// memory is short) keeps it to about 365 MiB, for 2-6% more time. A \`--heap-growing-percent\`
 // given to node wins (0: V8's default).
 if ((command === 'generate' || command === 'check') && !process.execArgv.some((flag) => flag.replaceAll('_', '-').startsWith('--heap-growing-percent'))) {
   require('node:v8').setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');
