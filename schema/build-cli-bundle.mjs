@@ -104,9 +104,11 @@ const command = process.argv[2];
 // lets a heap grow to up to four times what outlived the last full collection before collecting
 // again: 470 MiB at the peak for 10,000 codes. Growing by ${HEAP_GROWING_PERCENT}% at most (V8's own factor when
 // memory is short) keeps it to about 365 MiB, for 2-6% more time. A \`--heap-growing-percent\`
-// given to node wins (0: V8's default).
+// given to node wins (0: V8's default). Never fatal: a runtime without V8's flags runs as it is.
 if ((command === 'generate' || command === 'check') && !process.execArgv.some((flag) => flag.replaceAll('_', '-').startsWith('--heap-growing-percent'))) {
-  require('node:v8').setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');
+  try {
+    require('node:v8').setFlagsFromString('--heap-growing-percent=${HEAP_GROWING_PERCENT}');
+  } catch {}
 }
 require(\`./\${COMMANDS.includes(command) ? command : ${JSON.stringify(COMMANDS.includes('lint') ? 'lint' : COMMANDS[0])}}.cjs\`);
 `,

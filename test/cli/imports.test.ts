@@ -80,9 +80,9 @@ describe('each command imports only what it uses', () => {
 
   it('the launcher caps how far the heap of generate and check grows, unless node was given its own cap', () => {
     const log = join(tmp, 'v8-flags.log');
-    const flagsOf = (nodeFlags: readonly string[], args: readonly string[]) => {
+    const flagsOf = (nodeFlags: readonly string[], args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
       rmSync(log, { force: true });
-      const run = spawnSync(process.execPath, [...nodeFlags, '--require', join(ROOT, 'test/cli/v8-flags-probe.cjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ERRCAT_V8_FLAGS_LOG: log } });
+      const run = spawnSync(process.execPath, [...nodeFlags, '--require', join(ROOT, 'test/cli/v8-flags-probe.cjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ERRCAT_V8_FLAGS_LOG: log, ...env } });
       expect(run.status, run.stderr).toBe(0);
       return existsSync(log) ? readFileSync(log, 'utf8') : '';
     };
@@ -93,5 +93,7 @@ describe('each command imports only what it uses', () => {
     // The user's own setting, in either spelling V8 takes, is left as given.
     expect(flagsOf(['--heap-growing-percent=80'], generate)).toBe('');
     expect(flagsOf(['--heap_growing_percent=0'], generate)).toBe('');
+    // A runtime that refuses the flag still runs the command.
+    expect(flagsOf([], generate, { ERRCAT_V8_FLAGS_REFUSED: '1' })).toBe('--heap-growing-percent=30\n');
   });
 });
