@@ -4,7 +4,8 @@ import type { EmitContext } from './context.js';
 import { declaration, functionText, type Statement } from './layout.js';
 import { jsDoc } from './jsdoc.js';
 
-const ITEM_CODES = 'readonly (ItemCode | (string & {}) | (number & {}))[]';
+/** The type of a classified error's `itemCodes`: the documented item codes, and any other the body carries. */
+export const ITEM_CODES = 'readonly (ItemCode | (string & {}) | (number & {}))[]';
 
 interface ApiFunction {
   name: string;

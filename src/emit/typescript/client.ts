@@ -1,4 +1,5 @@
 import { DOCUMENTED_ERROR, ERROR_SHAPE } from '../../model/names.js';
+import { ITEM_CODES } from './api.js';
 import type { EmitContext } from './context.js';
 import { jsDoc } from './jsdoc.js';
 import { declaration, functionText, type Statement } from './layout.js';
@@ -29,7 +30,7 @@ export function clientDeclarations(ctx: EmitContext): Statement[] {
   /** Every code level read, by name. */
   readonly codes: ErrorLevels;
   /** The codes of sub-errors (item codes). */
-  readonly itemCodes: readonly (ItemCode | (string & {}) | (number & {}))[];
+  readonly itemCodes: ${ITEM_CODES};
   /** The error object: a documented one, one with the shape every error shares, or undefined. */
   readonly error: ${DOCUMENTED_ERROR} | ${ERROR_SHAPE} | undefined;
   /** The body as received: parsed JSON, else its text; undefined when empty. */
